@@ -1,0 +1,47 @@
+"""Query logic for stories. "Published" is defined here once and reused everywhere."""
+
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """Stories a reader may see: status published and a publication time not in the future.
+
+        A published story with no date (scraped text often has none) is public; one with a
+        future date is scheduled and stays hidden until then, with no cron job involved.
+        """
+        return self.filter(
+            Q(published_at__isnull=True) | Q(published_at__lte=timezone.now()),
+            status=self.model.Status.PUBLISHED,
+        )
+
+    def scheduled(self):
+        return self.filter(status=self.model.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def visible_to(self, user):
+        """Everything for staff who may view stories; published stories for everyone else."""
+        if user is not None and user.is_active and user.is_staff and user.has_perm("articles.view_article"):
+            return self.all()
+        return self.published()
+
+    def for_entity(self, entity):
+        """Stories with a confirmed link to ``entity`` (an Entity or its pk)."""
+        from entities.models import EntityLink
+
+        return self.filter(Exists(EntityLink.objects.filter(article=OuterRef("pk"), entity=entity)))
+
+    def with_entities(self):
+        """Prefetch the confirmed entity links (with entities) a list or page shows."""
+        from entities.models import EntityLink
+
+        return self.prefetch_related(
+            models.Prefetch(
+                "entity_links",
+                queryset=EntityLink.objects.select_related("entity").order_by("-score", "entity__name"),
+            )
+        )
+
+    def newest_first(self):
+        return self.order_by(models.F("published_at").desc(nulls_last=True), "-created_at", "-pk")
