@@ -1,6 +1,6 @@
 """Query logic for stories. "Published" is defined here once and reused everywhere."""
 
-from django.db import models
+from django.db import connections, models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
@@ -45,3 +45,35 @@ class ArticleQuerySet(models.QuerySet):
 
     def newest_first(self):
         return self.order_by(models.F("published_at").desc(nulls_last=True), "-created_at", "-pk")
+
+    def search(self, query):
+        """Full-text search: PostgreSQL's ranked search where it runs, all-words matching elsewhere.
+
+        On PostgreSQL the title weighs more than the dek and the dek more than the body; results
+        carry a ``rank`` annotation. The SQLite fallback keeps stories containing every word.
+        """
+        query = (query or "").strip()
+        if not query:
+            return self
+        if connections[self.db].vendor == "postgresql":
+            from django.contrib.postgres.search import SearchQuery, SearchRank
+
+            search_query = SearchQuery(query, search_type="websearch", config="english")
+            return self.annotate(rank=SearchRank(search_vector(), search_query)).filter(rank__gt=0)
+        condition = Q()
+        for word in query.split()[:10]:
+            word = word.strip("\"'")
+            if word:
+                condition &= Q(title__icontains=word) | Q(dek__icontains=word) | Q(body_text__icontains=word)
+        return self.filter(condition)
+
+
+def search_vector():
+    """The weighted document a story is searched by (title A, dek B, body C); the GIN index matches it."""
+    from django.contrib.postgres.search import SearchVector
+
+    return (
+        SearchVector("title", weight="A", config="english")
+        + SearchVector("dek", weight="B", config="english")
+        + SearchVector("body_text", weight="C", config="english")
+    )

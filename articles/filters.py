@@ -1,0 +1,56 @@
+"""The one FilterSet for story lists, shared by the public story list/search and the API."""
+
+import django_filters
+from django.db.models import Exists, OuterRef
+
+from entities.models import Entity, EntityLink
+
+from .models import Article, Source
+
+
+class ArticleFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_search", label="Search")
+    entity = django_filters.ModelMultipleChoiceFilter(
+        queryset=Entity.objects.all(),
+        to_field_name="slug",
+        method="filter_entities",
+        label="Entities (all of them)",
+        help_text="Entity slug; repeat to require several entities (AND).",
+    )
+    kind = django_filters.ChoiceFilter(
+        choices=Entity.Kind.choices,
+        method="filter_kind",
+        label="Entity kind",
+        help_text="Stories linked to at least one entity of this kind.",
+    )
+    source = django_filters.ModelChoiceFilter(
+        queryset=Source.objects.all(), to_field_name="slug", help_text="Source slug."
+    )
+    status = django_filters.ChoiceFilter(choices=Article.Status.choices, help_text="Staff only.")
+    published_after = django_filters.DateFilter(
+        field_name="published_at", lookup_expr="date__gte", label="Published on or after"
+    )
+    published_before = django_filters.DateFilter(
+        field_name="published_at", lookup_expr="date__lte", label="Published on or before"
+    )
+    ordering = django_filters.OrderingFilter(
+        fields=(("published_at", "published"), ("title", "title")),
+        help_text="published, -published, title or -title.",
+    )
+
+    class Meta:
+        model = Article
+        fields = ["q", "entity", "kind", "source", "status", "published_after", "published_before"]
+
+    def filter_search(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_entities(self, queryset, name, value):
+        for entity in value:
+            queryset = queryset.filter(
+                Exists(EntityLink.objects.filter(article=OuterRef("pk"), entity=entity))
+            )
+        return queryset
+
+    def filter_kind(self, queryset, name, value):
+        return queryset.filter(Exists(EntityLink.objects.filter(article=OuterRef("pk"), entity__kind=value)))
