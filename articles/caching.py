@@ -18,6 +18,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.middleware.csp import get_nonce
 
 VERSION_KEY = "site:version"
 NONCE_PLACEHOLDER = "__CSP_NONCE_PLACEHOLDER__"
@@ -67,7 +68,8 @@ def cache_public_page(view):
         cached = cache.get(key)
         if cached is not None:
             content, content_type = cached
-            nonce = str(request.csp_nonce)
+            lazy_nonce = get_nonce(request)  # falsy until generated: str() generates it
+            nonce = str(lazy_nonce) if lazy_nonce is not None else ""
             response = HttpResponse(content.replace(NONCE_PLACEHOLDER, nonce), content_type=content_type)
             response["X-Page-Cache"] = "hit"
             return response
@@ -76,7 +78,7 @@ def cache_public_page(view):
             response.render()
         if response.status_code == 200 and not response.streaming:
             content = response.content.decode(response.charset)
-            nonce = getattr(request, "_csp_nonce", None)
+            nonce = get_nonce(request)
             if nonce:
                 content = content.replace(str(nonce), NONCE_PLACEHOLDER)
             cache.set(key, (content, response["Content-Type"]), seconds)

@@ -136,12 +136,14 @@ def linked_story(entities, *, relevance=None, paragraphs=None, **article_fields)
     texts = paragraphs or [f"{entity.name} was in the news today." for entity in entities]
     body_text = "\n\n".join(texts)
     body_html = "".join(f"<p>{escape(text)}</p>" for text in texts)
+    article_fields.setdefault("content_hash", None)  # several stories may share a generated body
     story = ArticleFactory(body_html=body_html, body_text=body_text, **article_fields)
     relevance = relevance or {}
     for index, entity in enumerate(entities):
         start = body_text.find(entity.name)
-        if start >= 0:
+        while start >= 0:
             MentionFactory(article=story, entity=entity, start=start, end=start + len(entity.name))
+            start = body_text.find(entity.name, start + len(entity.name))
         EntityLinkFactory(
             article=story,
             entity=entity,
