@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -252,11 +253,11 @@ class TestHomeAndList:
         assert "Grain deal signed" in html
         assert "Unrelated" not in html and "Draft corridor" not in html
         assert re.search(r"<mark>(grain|corridor)</mark>", html, re.I)
-        assert "&lt;today&gt;" in html and "<today>" not in html
+        assert "<today>" not in html  # escaped by the fallback, dropped as a tag by ts_headline
+        if connection.vendor != "postgresql":
+            assert "&lt;today&gt;" in html
 
-    def test_search_ranks_title_matches_first_on_postgresql(self, client, django_db_blocker):
-        from django.db import connection
-
+    def test_search_ranks_title_matches_first_on_postgresql(self, client):
         if connection.vendor != "postgresql":
             pytest.skip("ranking by weight needs PostgreSQL; the SQLite fallback orders by date")
         ArticleFactory(
