@@ -12,6 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 from articles.models import Article
 
 MONTHS_SHOWN = 24
+MONTHS_MIN = 12
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,8 @@ def monthly_coverage(entity) -> list[MonthCount]:
         return []
     this_month = timezone.now().date().replace(day=1)
     last = max(counts) if max(counts) < _add_months(this_month, -MONTHS_SHOWN + 1) else this_month
-    first = max(min(counts), _add_months(last, -MONTHS_SHOWN + 1))
+    # At least a year on the axis so one busy month does not fill the whole chart.
+    first = max(min(min(counts), _add_months(last, -MONTHS_MIN + 1)), _add_months(last, -MONTHS_SHOWN + 1))
     months = []
     month = first
     while month <= last:

@@ -137,7 +137,8 @@ def story_context(entities: list[Entity]) -> StoryContext:
             if getattr(typed, "founded", None):
                 parts.append(f"founded {fuzzy_date(typed.founded)}")
             if parts:
-                context.lines[entity.pk] = ", ".join(parts).capitalize()
+                line = ", ".join(parts)
+                context.lines[entity.pk] = line[:1].upper() + line[1:]
         if entity.pk not in context.lines and entity.summary:
             context.lines[entity.pk] = entity.summary.split(". ")[0].rstrip(".")
     return context
