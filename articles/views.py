@@ -14,7 +14,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from entities.context import story_context
 from entities.models import Entity, EntityLink, Mention
@@ -58,7 +58,7 @@ def top_entities(*, days: int = 30, limit: int = 12) -> list[dict]:
     ]
 
 
-@require_GET
+@require_safe
 @cache_public_page
 def home(request):
     stories = list(Article.objects.published().select_related("source").with_entities().newest_first()[:12])
@@ -66,7 +66,7 @@ def home(request):
     return render(request, "articles/home.html", {"stories": stories, "trending": trending})
 
 
-@require_GET
+@require_safe
 @cache_public_page
 def story_list(request, *, search_page=False):
     filterset = ArticleFilter(
@@ -123,7 +123,7 @@ def _absolute(request):
     return request.build_absolute_uri
 
 
-@require_GET
+@require_safe
 @cache_public_page
 def story_detail(request, slug):
     try:
@@ -176,7 +176,7 @@ def story_detail(request, slug):
     )
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",
@@ -191,7 +191,7 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain")
 
 
-@require_GET
+@require_safe
 def news_sitemap(request):
     """Google News sitemap: published stories of the last two days."""
     since = timezone.now() - datetime.timedelta(days=2)
