@@ -162,10 +162,15 @@ def country_specs(*, directory: Path = KNOWLEDGE_DIR) -> list[EntitySpec]:
         codes = {alpha2, alpha3}
 
         aliases = [make_alias(name, case_sensitive=True if name in case_sensitive_names else None)]
-        for other in (common, country.name, record.get("name")):
+        # pycountry's ISO name ("Russian Federation", "Viet Nam") is the formal one.
+        for other, kind in (
+            (common, Alias.Kind.NAME),
+            (record.get("name"), Alias.Kind.NAME),
+            (country.name, Alias.Kind.OFFICIAL),
+        ):
             if other and "," not in other and "(" not in other:
                 aliases.append(
-                    make_alias(other, case_sensitive=True if other in case_sensitive_names else None)
+                    make_alias(other, kind, True if other in case_sensitive_names else None)
                 )
         if official and "," not in official:
             aliases.append(make_alias(official, Alias.Kind.OFFICIAL))
@@ -282,9 +287,19 @@ def leader_specs(data: list[dict]) -> list[EntitySpec]:
         if family and item.get("surname_alias", True):
             aliases.append(make_alias(family, Alias.Kind.SURNAME))
         # "President Xi", "Prime Minister Takaichi": how news copy names office holders.
-        titled = {f"{office['title']} {family}" for office in item.get("offices", []) if family}
-        titled |= set(item.get("titles", []))
-        aliases += [make_alias(text, Alias.Kind.TITLE, case_sensitive=False) for text in sorted(titled)]
+        # "President Xi" for the office held now; a former office's title ("Premier Li" for
+        # Li Keqiang) is derived and gives way when a current holder claims the same words.
+        # Long titles ("Secretary of the Treasury") are not how copy names people.
+        titled = {}
+        for office in item.get("offices", []):
+            if family and " of " not in office["title"]:
+                text = f"{office['title']} {family}"
+                titled[text] = titled.get(text, False) or not office.get("end")
+        titled.update(dict.fromkeys(item.get("titles", []), True))
+        aliases += [
+            make_alias(text, Alias.Kind.TITLE, case_sensitive=False, derived=not current)
+            for text, current in sorted(titled.items())
+        ]
         aliases += _curated_aliases(item.get("aliases", []))
         specs.append(
             EntitySpec(
