@@ -73,8 +73,7 @@ def make_alias(
         kind = Alias.Kind.ACRONYM
     if case_sensitive is None:
         case_sensitive = (
-            kind
-            in (Alias.Kind.ACRONYM, Alias.Kind.DEMONYM, Alias.Kind.CAPITAL, Alias.Kind.SURNAME)
+            kind in (Alias.Kind.ACRONYM, Alias.Kind.DEMONYM, Alias.Kind.CAPITAL, Alias.Kind.SURNAME)
             or len(text) <= 4
             or is_acronym(text)
         )
@@ -110,9 +109,7 @@ def _is_usable_spelling(text: str, codes: set[str]) -> bool:
     text = text.strip()
     if len(text) < 4 or text in codes or "," in text or not text[:1].isupper():
         return False
-    return all(
-        not ch.isalpha() or unicodedata.name(ch, "").startswith("LATIN") for ch in text
-    )
+    return all(not ch.isalpha() or unicodedata.name(ch, "").startswith("LATIN") for ch in text)
 
 
 def _countryinfo_by_alpha2() -> dict[str, list[dict]]:
@@ -169,9 +166,7 @@ def country_specs(*, directory: Path = KNOWLEDGE_DIR) -> list[EntitySpec]:
             (country.name, Alias.Kind.OFFICIAL),
         ):
             if other and "," not in other and "(" not in other:
-                aliases.append(
-                    make_alias(other, kind, True if other in case_sensitive_names else None)
-                )
+                aliases.append(make_alias(other, kind, True if other in case_sensitive_names else None))
         if official and "," not in official:
             aliases.append(make_alias(official, Alias.Kind.OFFICIAL))
         aliases += _curated_aliases(override.get("aliases", []), case_sensitive_names)
@@ -388,8 +383,7 @@ class _Loader:
     def sync_aliases(self, pairs: list[tuple[Entity, list[AliasSpec]]]) -> None:
         entity_ids = [entity.pk for entity, _ in pairs]
         existing = {
-            (alias.entity_id, alias.text): alias
-            for alias in Alias.objects.filter(entity_id__in=entity_ids)
+            (alias.entity_id, alias.text): alias for alias in Alias.objects.filter(entity_id__in=entity_ids)
         }
         wanted = set()
         to_create = []
