@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -312,7 +313,7 @@ def minhash_signature(body_text: str) -> np.ndarray:
     from datasketch import MinHash
 
     tokens = [word.casefold() for word in words(body_text)]
-    shingles = {f"{a} {b}".encode() for a, b in zip(tokens, tokens[1:], strict=False)} or {b""}
+    shingles = {f"{a} {b}".encode() for a, b in pairwise(tokens)} or {b""}
     signature = MinHash(num_perm=NUM_PERM, seed=7)
     signature.update_batch(list(shingles))
     return signature.hashvalues.astype(np.uint32)
