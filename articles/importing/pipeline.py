@@ -582,15 +582,19 @@ class InputFile:
     error: str = ""
 
 
-def iter_inputs(paths: Iterable[str | Path]) -> Iterator[InputFile]:
-    """Files under ``paths`` (folders recursively, zip archives opened), lazily and in order."""
+def iter_inputs(paths: Iterable[str | Path], *, exclude: Iterable[str | Path] = ()) -> Iterator[InputFile]:
+    """Files under ``paths`` (folders recursively, zip archives opened), lazily and in order.
+
+    ``exclude`` names files to pass over, such as the report being written into the folder.
+    """
+    skip = {Path(path).resolve() for path in exclude}
     for path in paths:
         path = Path(path)
         if path.is_dir():
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for filename in sorted(files):
-                    if filename.startswith("."):
+                    if filename.startswith(".") or (Path(root) / filename).resolve() in skip:
                         continue
                     yield from _file_inputs(Path(root) / filename)
         elif path.exists() or path.is_symlink():
@@ -738,6 +742,7 @@ def import_paths(
     dry_run: bool = False,
     run: ImportRun | None = None,
     inputs: Iterable[InputFile] | None = None,
+    exclude: Iterable[str | Path] = (),
 ) -> Iterator[ItemResult]:
     """Import files, folders and zips one file at a time, yielding each result as it is known."""
     if isinstance(source, str):
@@ -749,7 +754,7 @@ def import_paths(
     totals = Counter()
     processed = 0
     try:
-        for entry in inputs if inputs is not None else iter_inputs(paths):
+        for entry in inputs if inputs is not None else iter_inputs(paths, exclude=exclude):
             if entry.error:
                 results = [ItemResult(path=entry.name, outcome=ImportItem.Outcome.FAILED, reason=entry.error)]
                 _record_failures(run, results, dry_run=dry_run)
@@ -819,6 +824,6 @@ def _save_progress(run: ImportRun, processed: int, totals: Counter, *, state: st
     run.save(update_fields=fields)
 
 
-def count_inputs(paths: Iterable[str | Path]) -> int:
+def count_inputs(paths: Iterable[str | Path], *, exclude: Iterable[str | Path] = ()) -> int:
     """How many inputs ``import_paths`` will visit (names only; nothing is read)."""
-    return sum(1 for _ in iter_inputs(paths))
+    return sum(1 for _ in iter_inputs(paths, exclude=exclude))

@@ -167,6 +167,15 @@ def is_appeal(text: str, n: int) -> bool:
     return len(ADDRESS.findall(text)) >= max(2, 0.06 * n)
 
 
+NAV_SEPARATOR = re.compile(r"\s*[|•·»/]\s*|\s{2,}")
+
+
+def is_navigation(text: str) -> bool:
+    """A menu bar flattened to one line: "Home | World | Business | Contact"."""
+    parts = [part for part in NAV_SEPARATOR.split(text) if part.strip()]
+    return len(parts) >= 3 and all(len(words(part)) <= 3 for part in parts)
+
+
 def is_date_line(text: str) -> bool:
     return len(text) <= 80 and bool(DATE_LINE.match(text.strip(" -–—|•·")))
 
@@ -229,6 +238,8 @@ def _score(lines: list[_Line], common: Container[str]) -> None:
             line.chrome = "credit"
         elif LIST_LABEL.match(line.text):
             line.chrome = "list label"
+        elif is_navigation(line.text):
+            line.chrome = "navigation"
         elif is_appeal(line.text, n):
             line.chrome = "appeal or navigation"
         elif (
@@ -276,7 +287,7 @@ def _overlap(a: str, b: str) -> float:
     wa, wb = {w.lower() for w in words(a)}, {w.lower() for w in words(b)}
     if not wa or not wb:
         return 0.0
-    return len(wa & wb) / min(len(wa), len(wb))
+    return len(wa & wb) / max(len(wa), len(wb))
 
 
 def _shorten(sentence: str, limit: int = 16) -> str:
@@ -330,8 +341,8 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
     # A restatement of the title just before or at the start of the body becomes the dek.
     dek = ""
     for line in lines[(title_index + 1 if title_index is not None else 0) : start + 1]:
-        if line.words >= 3 and title and _overlap(line.text, title) >= 0.6:
-            if line.text.strip() != title and len(words(line.text)) <= 40:
+        if 3 <= line.words <= 40 and title and _overlap(line.text, title) >= 0.5:
+            if line.text.strip() != title:
                 dek = line.text
             line.chrome = line.chrome or "title repeated"
             if line.index == start:

@@ -33,7 +33,8 @@ class Command(BaseCommand):
     def handle(self, *args, paths, source, status, dry_run, report, verbosity, **options):
         run = None if dry_run else ImportRun.objects.create(origin="command", state=ImportRun.State.RUNNING)
         interactive = verbosity >= 1 and hasattr(self.stderr, "isatty") and self.stderr.isatty()
-        total = count_inputs(paths) if interactive or run else None
+        exclude = [report] if report else []
+        total = count_inputs(paths, exclude=exclude) if interactive or run else None
         if run:
             run.total = total or 0
             run.save(update_fields=["total"])
@@ -53,7 +54,9 @@ class Command(BaseCommand):
                 report_file.write('{"files": [')
             last_file = None
             for number, result in enumerate(
-                import_paths(paths=paths, source=source, status=status, dry_run=dry_run, run=run)
+                import_paths(
+                    paths=paths, source=source, status=status, dry_run=dry_run, run=run, exclude=exclude
+                )
             ):
                 counts[result.outcome] += 1
                 if report_file:
