@@ -59,14 +59,6 @@ TRANSITIONS: dict[tuple[str, str], str] = {
     (Status.PUBLISHED, Status.DRAFT): PUBLISH_PERM,
 }
 
-_REASONS = {
-    AuditEntry.Action.SUBMIT: "Submitted for review",
-    AuditEntry.Action.RETURN: "Returned to draft",
-    AuditEntry.Action.PUBLISH: "Published",
-    AuditEntry.Action.SCHEDULE: "Scheduled",
-    AuditEntry.Action.UNPUBLISH: "Unpublished",
-}
-
 
 class TransitionError(Exception):
     """A state change the workflow does not allow; the message says why, for people."""
@@ -155,7 +147,12 @@ def transition(*, article: Article, to: str, user: Any, at: datetime.datetime | 
 
     article.status = to
     article.published_at = published_at
-    _save(article, user=user, reason=_REASONS[action], fields=["status", "published_at", "updated_at"])
+    _save(
+        article,
+        user=user,
+        reason=AuditEntry.Action(action).label,
+        fields=["status", "published_at", "updated_at"],
+    )
     return record_audit(
         action=action,
         obj=article,
