@@ -35,8 +35,6 @@ from .audit import record_audit
 from .models import Article, AuditEntry
 from .revisions import TEXT_FIELDS, field_diff
 
-# Excluded from the history (large or derived); a restore keeps the current values.
-UNTRACKED_FIELDS = ("original", "stripped")
 MENTION_HISTORY_LIMIT = 100
 
 
@@ -138,10 +136,8 @@ class WorkflowAdminMixin:
         )
         if moves:
             obj.status, obj.published_at = stored["status"], stored["published_at"]
-        if restoring:
-            current = restoring["current"]
-            for name in UNTRACKED_FIELDS:
-                setattr(obj, name, getattr(current, name))
+        # A historical version carries the current values of untracked fields (original, stripped,
+        # body_text); body_text is derived again from the restored body.
         if restoring or "body_html" in form.changed_data or not change:
             derive_body(obj)
         obj._history_user = request.user
@@ -188,7 +184,7 @@ class WorkflowAdminMixin:
         if request.method == "POST":
             if not self.has_change_permission(request, current):
                 raise PermissionDenied
-            request._newsroom_restore = {"current": current, "history_id": str(version_id)}
+            request._newsroom_restore = {"history_id": str(version_id)}
         return super().history_form_view(request, object_id, version_id, extra_context)
 
     def revert_disabled(self, request, obj=None):
