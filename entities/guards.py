@@ -3,6 +3,9 @@
 The guard is a ``pre_delete`` receiver, so it protects every door (admin, API, shell, cascades).
 Merge the entity into the one that replaces it first: the merge moves its mentions, after which
 the empty entity can go.
+
+The error is raised inside the deletion's transaction: a caller that catches it and goes on
+using the database wraps the delete in ``transaction.atomic()`` (a savepoint).
 """
 
 from django.db.models import ProtectedError
