@@ -105,12 +105,15 @@ def relink_selected(modeladmin, request, queryset):
     changed, refused = [], []
     for article in queryset:
         try:
-            link_article(article=article)
+            result = link_article(article=article, user=request.user)
         except Exception as exc:
             logger.exception("Relinking story %s failed", article.pk)
             refused.append(f"“{article}” could not be relinked: {exc}.")
         else:
-            record_audit(action=AuditEntry.Action.RELINK, obj=article, user=request.user)
+            counts = {
+                k: v for k, v in vars(result or object()).items() if type(v) is int and k != "article_id"
+            }
+            record_audit(action=AuditEntry.Action.RELINK, obj=article, user=request.user, detail=counts)
             changed.append(article)
     report(modeladmin, request, done="relinked", changed=changed, refused=refused)
 

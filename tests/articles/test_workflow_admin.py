@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, AuditEntry, ImportItem, ImportRun
-from entities.models import Mention
+from entities.models import Country, Mention
 from tests.factories import ArticleFactory, CountryFactory, MentionFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -264,17 +264,24 @@ def test_bulk_submit_for_reporter(client, reporter):
 def test_bulk_relink_calls_the_linker_and_audits(editor_client, editor, monkeypatch):
     calls = []
     linking = types.ModuleType("entities.linking")
-    linking.link_article = lambda *, article: calls.append(article.pk)
+
+    def link_article(*, article, user):
+        calls.append((article.pk, user))
+        return types.SimpleNamespace(article_id=article.pk, created=2, deleted=0)
+
+    linking.link_article = link_article
     monkeypatch.setitem(sys.modules, "entities.linking", linking)
     stories = ArticleFactory.create_batch(2)
     response = run_action(editor_client, "relink_selected", stories)
-    assert sorted(calls) == sorted(a.pk for a in stories)
+    assert sorted(calls) == sorted((a.pk, editor) for a in stories)
     assert "Relinked 2 stories" in " ".join(messages_of(response))
-    assert AuditEntry.objects.filter(action="relink", user=editor).count() == 2
+    entries = AuditEntry.objects.filter(action="relink", user=editor)
+    assert entries.count() == 2
+    assert [e.detail for e in entries] == [{"created": 2, "deleted": 0}] * 2
 
 
 def test_bulk_relink_reports_failures(editor_client, monkeypatch):
-    def link_article(*, article):
+    def link_article(*, article, user):
         raise ValueError("no body")
 
     monkeypatch.setitem(sys.modules, "entities.linking", types.SimpleNamespace(link_article=link_article))
@@ -425,3 +432,13 @@ def test_dashboard_hidden_from_reporter_sections_they_cannot_see(client, reporte
     page = client.get(reverse("admin:index")).content.decode()
     assert "Waiting for review (1)" in page
     assert "Recent imports" not in page
+
+
+def test_entities_have_history_in_the_admin(editor_client, editor):
+    belarus = CountryFactory(name="Belarus", summary="Old summary.")
+    belarus.summary = "New summary."
+    belarus._history_user = editor
+    belarus.save()
+    assert Country.history.filter(id=belarus.pk).count() == 2
+    page = editor_client.get(reverse("admin:entities_entity_history", args=[belarus.pk])).content.decode()
+    assert "Old summary." in page and "New summary." in page and "editor" in page
