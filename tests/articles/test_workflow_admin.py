@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, AuditEntry, ImportItem, ImportRun
-from entities.models import Country, Mention
+from entities.models import Country, Entity, Mention
 from tests.factories import ArticleFactory, CountryFactory, MentionFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -322,14 +322,14 @@ def test_history_shows_a_word_diff_and_mention_decisions(editor_client, editor):
     editor_client.post(
         change_url(article), form_data(article, body_html="<p>The minister resigned on Monday.</p>")
     )
-    mention = MentionFactory(article=article, entity=CountryFactory(name="Belarus"), status="suggested")
+    mention = MentionFactory(article=article, entity=CountryFactory(name="Freedonia"), status="suggested")
     mention.status = Mention.Status.CONFIRMED
     mention._history_user = editor
     mention.save()
     page = editor_client.get(reverse("admin:articles_article_history", args=[article.pk])).content.decode()
     assert "<del>spoke</del>" in page and "<ins>resigned</ins>" in page
     section = page[page.index('id="mention-history"') :]
-    assert "Belarus" in section and "Confirmed" in section and "editor" in section
+    assert "Freedonia" in section and "Confirmed" in section and "editor" in section
 
 
 def test_restore_an_earlier_revision(editor_client, editor):
@@ -402,6 +402,8 @@ def build_newsroom(stories_in_review, runs, prefix=""):
 
 
 def test_dashboard_counts(editor_client):
+    # The knowledge base loaded with the test database is not "recent".
+    Entity.objects.update(created_at=timezone.now() - datetime.timedelta(days=30))
     build_newsroom(stories_in_review=2, runs=1)
     page = editor_client.get(reverse("admin:index")).content.decode()
     assert "Waiting for review (2)" in page
@@ -435,7 +437,7 @@ def test_dashboard_hidden_from_reporter_sections_they_cannot_see(client, reporte
 
 
 def test_entities_have_history_in_the_admin(editor_client, editor):
-    belarus = CountryFactory(name="Belarus", summary="Old summary.")
+    belarus = CountryFactory(name="Freedonia", summary="Old summary.")
     belarus.summary = "New summary."
     belarus._history_user = editor
     belarus.save()

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0002_editorial_groups"),
+        ("articles", "0003_importing_minhash"),
     ]
 
     operations = [
