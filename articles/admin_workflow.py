@@ -32,6 +32,7 @@ from .admin_actions import (
     unpublish_selected,
 )
 from .audit import record_audit
+from .importing.sanitize import html_to_text, sanitize_html
 from .models import Article, AuditEntry
 from .revisions import TEXT_FIELDS, field_diff
 
@@ -59,15 +60,12 @@ def stored_status(obj: Article | None) -> str:
 
 def derive_body(article: Article) -> None:
     """Sanitize an edited body with the one bleach policy and derive ``body_text`` from it."""
-    try:
-        from articles.importing.sanitize import html_to_text, sanitize_html
-    except ImportError:  # the importer's module not merged yet
-        from django.utils.html import strip_tags
-
-        article.body_text = " ".join(strip_tags(article.body_html).split())
-        return
     article.body_html = sanitize_html(article.body_html)
     article.body_text = html_to_text(article.body_html)
+
+
+def _whole_seconds(moment):
+    return moment.replace(microsecond=0) if moment else None
 
 
 class WorkflowAdminMixin:
@@ -118,6 +116,19 @@ class WorkflowAdminMixin:
                         raise forms.ValidationError(str(exc)) from exc
                 return status
 
+            def clean(self):
+                cleaned = super().clean()
+                if (
+                    current == Article.Status.PUBLISHED
+                    and cleaned.get("status") == Article.Status.PUBLISHED
+                    and "published_at" in self.changed_data
+                    and cleaned.get("published_at") is None
+                ):
+                    self.add_error(
+                        "published_at", "A published story keeps its date; unpublish it to take it down."
+                    )
+                return cleaned
+
         return WorkflowForm
 
     def save_model(self, request, obj, form, change):
@@ -130,12 +141,19 @@ class WorkflowAdminMixin:
             if change and obj.pk
             else None
         ) or {"status": Article.Status.DRAFT, "published_at": None}
+        # The form shows whole seconds: the same second means the date was left alone.
+        date_changed = _whole_seconds(obj.published_at) != _whole_seconds(stored["published_at"])
+        if not date_changed:
+            obj.published_at = stored["published_at"]
         wanted_status, wanted_at = obj.status, obj.published_at
         moves = wanted_status != stored["status"] or (
-            wanted_status == Article.Status.PUBLISHED and wanted_at != stored["published_at"]
+            wanted_status == Article.Status.PUBLISHED and date_changed
         )
         if moves:
-            obj.status, obj.published_at = stored["status"], stored["published_at"]
+            # The workflow sets both; until then the row keeps its stored state.
+            obj.status = stored["status"]
+            if wanted_status == Article.Status.PUBLISHED:
+                obj.published_at = stored["published_at"]
         # A historical version carries the current values of untracked fields (original, stripped,
         # body_text); body_text is derived again from the restored body.
         if restoring or "body_html" in form.changed_data or not change:

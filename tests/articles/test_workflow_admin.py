@@ -84,13 +84,13 @@ def test_reporter_cannot_see_or_choose_published(client, reporter):
 
 def test_reporter_writes_a_draft_and_submits_it(client, reporter):
     client.force_login(reporter)
-    response = client.post(
-        reverse("admin:articles_article_add"), form_data(body_html="<p>One <b>two</b></p>")
-    )
+    body = '<p>One <b>two</b></p><script>alert("x")</script><p onclick="steal()">Three</p>'
+    response = client.post(reverse("admin:articles_article_add"), form_data(body_html=body))
     assert response.status_code == 302
     article = Article.objects.get()
     assert article.status == S.DRAFT and article.created_by == reporter
-    assert "One" in article.body_text and "<" not in article.body_text
+    assert "script" not in article.body_html and "onclick" not in article.body_html
+    assert article.body_text.split() == ["One", "two", "Three"]
 
     response = client.post(change_url(article), form_data(article, status=S.REVIEW))
     assert response.status_code == 302
@@ -135,6 +135,40 @@ def test_editor_publishes_and_schedules_from_the_form(editor_client, editor):
     assert actions == [("publish", editor.pk), ("schedule", editor.pk)]
     page = editor_client.get(reverse(CHANGELIST)).content.decode()
     assert "Scheduled" in page
+
+
+def test_editing_a_live_story_is_not_a_transition(editor_client):
+    article = ArticleFactory(status=S.PUBLISHED)
+    assert article.published_at.microsecond  # the form shows whole seconds
+    response = editor_client.post(change_url(article), form_data(article, title="Corrected title"))
+    assert response.status_code == 302
+    stored = Article.objects.get(pk=article.pk)
+    assert (stored.title, stored.status, stored.published_at) == (
+        "Corrected title",
+        S.PUBLISHED,
+        article.published_at,
+    )
+    assert not AuditEntry.objects.exists()
+
+
+def test_editor_cannot_clear_the_date_of_a_published_story(editor_client):
+    article = ArticleFactory(status=S.PUBLISHED)
+    response = editor_client.post(
+        change_url(article), form_data(article, published_at_0="", published_at_1="")
+    )
+    assert response.status_code == 200
+    assert "published_at" in response.context["adminform"].form.errors
+    assert Article.objects.get(pk=article.pk).published_at == article.published_at
+
+
+def test_unpublishing_keeps_a_date_typed_in_the_form(editor_client):
+    article = ArticleFactory(status=S.PUBLISHED)
+    data = form_data(article, status=S.DRAFT, published_at_0="2030-01-02", published_at_1="08:00:00")
+    assert editor_client.post(change_url(article), data).status_code == 302
+    article.refresh_from_db()
+    assert article.status == S.DRAFT
+    assert article.published_at == datetime.datetime(2030, 1, 2, 8, tzinfo=datetime.UTC)
+    assert AuditEntry.objects.get().action == "unpublish"
 
 
 def test_editor_cannot_send_a_published_story_to_review(editor_client):
