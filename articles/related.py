@@ -70,6 +70,11 @@ def related_stories(article: Article, *, limit: int = 5) -> list[RelatedStory]:
         if len(scores) >= limit:
             break
     if common and rare and len(scores) >= limit:
+        # Only candidates within reach of the top ``limit`` can get there with the common
+        # entities' weight added, so the rest are dropped before it is looked up (exact).
+        common_total = sum(weights[pk] for pk in common)
+        kth_best = sorted(scores.values(), reverse=True)[limit - 1]
+        scores = {pk: value for pk, value in scores.items() if value >= kth_best - common_total - 1e-9}
         # Add the common entities' weight to the candidates found through rare ones.
         for article_id, entity_id in EntityLink.objects.filter(
             entity_id__in=common, article_id__in=list(scores)

@@ -14,6 +14,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html_join
 from django.views.decorators.http import require_safe
 
 from entities.context import story_context
@@ -66,6 +67,24 @@ def home(request):
     return render(request, "articles/home.html", {"stories": stories, "trending": trending})
 
 
+def entity_options(selected: list[str]):
+    """<option>s for the entity filter, grouped by kind (built here: hundreds of entities render
+    far faster with one format_html_join than through the form widget's templates)."""
+    selected = set(selected)
+    groups = defaultdict(list)
+    for slug, name, kind in Entity.objects.order_by("name").values_list("slug", "name", "kind"):
+        groups[kind].append((slug, " selected" if slug in selected else "", name))
+    return format_html_join(
+        "",
+        '<optgroup label="{}">{}</optgroup>',
+        (
+            (KIND_HEADINGS[kind], format_html_join("", '<option value="{}"{}>{}</option>', groups[kind]))
+            for kind in KIND_ORDER
+            if groups.get(kind)
+        ),
+    )
+
+
 @require_safe
 @cache_public_page
 def story_list(request, *, search_page=False):
@@ -111,6 +130,7 @@ def story_list(request, *, search_page=False):
             "search_page": search_page,
             "querystring": params.urlencode(),
             "result_count": paginator.count,
+            "entity_options": entity_options(request.GET.getlist("entity")),
         },
     )
 

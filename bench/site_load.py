@@ -327,6 +327,7 @@ def run_mode(mode: str, env: dict, args, port: int) -> list[dict]:
                     check=True,
                 ).stdout
                 (OUT / f"wrk-{mode}-{name.replace(' ', '-')}-{round_number}.txt").write_text(output)
+                time.sleep(1)  # let requests still queued from this slice drain before the next page
                 results[name].append(parse_wrk(output))
         rows = []
         for name, parts in results.items():
