@@ -11,6 +11,7 @@ def healthz(request):
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("api/", include("newsroom.api")),
     path("", include("entities.urls")),
     path("", include("articles.urls")),
 ]
