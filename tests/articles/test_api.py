@@ -1,0 +1,271 @@
+"""The stories API: what readers and staff see, filters, fields, query bounds, edits."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from articles.models import Article, AuditEntry
+from entities.models import Entity, Mention
+from tests.factories import (
+    ArticleFactory,
+    CountryFactory,
+    EntityLinkFactory,
+    LeaderFactory,
+    MentionFactory,
+    SourceFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+NOW = timezone.now()
+
+
+def slugs(response):
+    assert response.status_code == 200, response.content
+    return [item["slug"] for item in response.json()["results"]]
+
+
+@pytest.fixture
+def newsroom():
+    """Published, undated-published, draft, in-review and scheduled stories, all linked to Belarus."""
+    belarus = CountryFactory(name="Belarus", slug="belarus")
+    stories = {
+        "published": ArticleFactory(slug="published", published_at=NOW - timezone.timedelta(days=2)),
+        "undated": ArticleFactory(slug="undated", published_at=None),
+        "draft": ArticleFactory(slug="draft", status=Article.Status.DRAFT),
+        "review": ArticleFactory(slug="review", status=Article.Status.REVIEW),
+        "scheduled": ArticleFactory(slug="scheduled", published_at=NOW + timezone.timedelta(days=1)),
+    }
+    for story in stories.values():
+        EntityLinkFactory(article=story, entity=belarus)
+    return stories
+
+
+def test_anonymous_list_shows_published_stories_only(api_client, newsroom):
+    assert set(slugs(api_client.get("/api/articles/"))) == {"published", "undated"}
+
+
+@pytest.mark.parametrize("status", ["draft", "review", "published"])
+def test_status_filter_has_no_effect_for_readers(api_client, newsroom, status):
+    response = api_client.get("/api/articles/", {"status": status, "entity": "belarus"})
+    assert set(slugs(response)) == {"published", "undated"}
+
+
+def test_hidden_stories_404_for_readers(api_client, newsroom):
+    for slug in ("draft", "review", "scheduled"):
+        assert api_client.get(f"/api/articles/{slug}/").status_code == 404
+    assert api_client.get("/api/articles/published/").status_code == 200
+
+
+def test_staff_see_every_story_and_filter_by_status(api_client, newsroom, reporter):
+    api_client.force_authenticate(reporter)
+    assert set(slugs(api_client.get("/api/articles/"))) == set(newsroom)
+    assert slugs(api_client.get("/api/articles/", {"status": "draft"})) == ["draft"]
+    assert api_client.get("/api/articles/draft/").json()["status"] == "draft"
+
+
+def test_logged_in_user_without_staff_rights_is_a_reader(api_client, newsroom, django_user_model):
+    api_client.force_authenticate(django_user_model.objects.create_user("subscriber"))
+    assert set(slugs(api_client.get("/api/articles/", {"status": "draft"}))) == {"published", "undated"}
+
+
+def test_detail_has_every_documented_field(api_client):
+    source = SourceFactory(name="Wire", slug="wire")
+    story = ArticleFactory(
+        slug="summit",
+        title="Summit in Minsk",
+        dek="Leaders met.",
+        byline="A. Writer",
+        source=source,
+        source_url="https://example.com/summit",
+        body_html="<p>Belarus hosted Lukashenko.</p>",
+        body_text="Belarus hosted Lukashenko.",
+    )
+    belarus = CountryFactory(name="Belarus", slug="belarus")
+    leader = LeaderFactory(name="Alexander Lukashenko", slug="alexander-lukashenko")
+    EntityLinkFactory(article=story, entity=belarus, mention_count=1, score=2.0)
+    EntityLinkFactory(article=story, entity=leader, mention_count=1, score=1.0)
+    MentionFactory(article=story, entity=belarus, start=0, end=7, surface="Belarus")
+    MentionFactory(article=story, entity=leader, start=15, end=25, surface="Lukashenko")
+
+    data = api_client.get("/api/articles/summit/").json()
+
+    assert data["id"] == story.pk
+    assert data["title"] == "Summit in Minsk"
+    assert data["dek"] == "Leaders met."
+    assert data["body_html"] == "<p>Belarus hosted Lukashenko.</p>"
+    assert data["body_text"] == "Belarus hosted Lukashenko."
+    assert data["byline"] == "A. Writer"
+    assert data["source"] == {"slug": "wire", "name": "Wire", "homepage": ""}
+    assert data["source_url"] == "https://example.com/summit"
+    assert data["status"] == "published"
+    assert data["url"] == "http://testserver/stories/summit/"
+    assert data["published_at"] is not None
+    assert [(e["slug"], e["kind"], e["mentions"]) for e in data["entities"]] == [
+        ("belarus", "country", 1),
+        ("alexander-lukashenko", "leader", 1),
+    ]
+    assert data["entities"][0]["url"] == "http://testserver/countries/belarus/"
+    assert [(m["start"], m["end"], m["surface"], m["entity"], m["status"]) for m in data["mentions"]] == [
+        (0, 7, "Belarus", "belarus", "confirmed"),
+        (15, 25, "Lukashenko", "alexander-lukashenko", "confirmed"),
+    ]
+    assert data["related"] == []
+
+
+def test_readers_see_confirmed_mentions_only(api_client, editor):
+    story = ArticleFactory(slug="story")
+    confirmed = MentionFactory(article=story, start=0)
+    MentionFactory(article=story, start=20, status=Mention.Status.SUGGESTED)
+    MentionFactory(article=story, start=40, status=Mention.Status.REJECTED)
+
+    assert [m["id"] for m in api_client.get("/api/articles/story/").json()["mentions"]] == [confirmed.pk]
+    api_client.force_authenticate(editor)
+    statuses = [m["status"] for m in api_client.get("/api/articles/story/").json()["mentions"]]
+    assert statuses == ["confirmed", "suggested", "rejected"]
+
+
+def test_entity_filter_is_repeatable_and_means_all_of_them(api_client):
+    china, belarus = CountryFactory(slug="china"), CountryFactory(slug="belarus")
+    both, only_china = ArticleFactory(slug="both"), ArticleFactory(slug="only-china")
+    EntityLinkFactory(article=both, entity=china)
+    EntityLinkFactory(article=both, entity=belarus)
+    EntityLinkFactory(article=only_china, entity=china)
+
+    assert set(slugs(api_client.get("/api/articles/?entity=china"))) == {"both", "only-china"}
+    assert slugs(api_client.get("/api/articles/?entity=china&entity=belarus")) == ["both"]
+    assert api_client.get("/api/articles/?entity=atlantis").status_code == 400
+
+
+def test_kind_source_and_date_filters(api_client):
+    wire = SourceFactory(slug="wire")
+    leader_story = ArticleFactory(
+        slug="leader-story", source=wire, published_at=NOW - timezone.timedelta(days=10)
+    )
+    EntityLinkFactory(article=leader_story, entity=LeaderFactory())
+    country_story = ArticleFactory(slug="country-story", published_at=NOW - timezone.timedelta(days=1))
+    EntityLinkFactory(article=country_story, entity=CountryFactory())
+
+    assert slugs(api_client.get("/api/articles/", {"kind": Entity.Kind.LEADER})) == ["leader-story"]
+    assert slugs(api_client.get("/api/articles/", {"source": "wire"})) == ["leader-story"]
+    cutoff = (NOW - timezone.timedelta(days=5)).date().isoformat()
+    assert slugs(api_client.get("/api/articles/", {"published_after": cutoff})) == ["country-story"]
+    assert slugs(api_client.get("/api/articles/", {"published_before": cutoff})) == ["leader-story"]
+    assert api_client.get("/api/articles/", {"published_after": "yesterday"}).status_code == 400
+
+
+def test_search_uses_the_site_search(api_client):
+    ArticleFactory(slug="sco", title="Belarus joins the SCO", body_text="Minsk became a member.")
+    ArticleFactory(slug="other", title="Weather report", body_text="Rain in Minsk.")
+    assert slugs(api_client.get("/api/articles/", {"q": "SCO member"})) == ["sco"]
+    assert set(slugs(api_client.get("/api/articles/", {"q": "Minsk"}))) == {"sco", "other"}
+
+
+def test_ordering_by_date_and_title(api_client):
+    ArticleFactory(slug="b", title="Bravo", published_at=NOW - timezone.timedelta(days=3))
+    ArticleFactory(slug="a", title="Alpha", published_at=NOW - timezone.timedelta(days=1))
+    ArticleFactory(slug="c", title="Charlie", published_at=NOW - timezone.timedelta(days=2))
+    assert slugs(api_client.get("/api/articles/")) == ["a", "c", "b"]
+    assert slugs(api_client.get("/api/articles/", {"ordering": "published"})) == ["b", "c", "a"]
+    assert slugs(api_client.get("/api/articles/", {"ordering": "title"})) == ["a", "b", "c"]
+    assert slugs(api_client.get("/api/articles/", {"ordering": "-title"})) == ["c", "b", "a"]
+
+
+def test_page_size_is_capped(api_client):
+    ArticleFactory.create_batch(105)
+    data = api_client.get("/api/articles/", {"page_size": 1000}).json()
+    assert data["count"] == 105
+    assert len(data["results"]) == 100
+    assert len(api_client.get("/api/articles/", {"page_size": 5}).json()["results"]) == 5
+    assert len(api_client.get("/api/articles/").json()["results"]) == 20
+    assert api_client.get("/api/articles/", {"page": 99}).status_code == 404
+
+
+def make_linked_stories(count):
+    countries = CountryFactory.create_batch(3)
+    for story in ArticleFactory.create_batch(count, source=SourceFactory()):
+        for country in countries:
+            EntityLinkFactory(article=story, entity=country)
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), len(response.json()["results"])
+
+
+@pytest.mark.parametrize("as_staff", [False, True])
+def test_list_runs_the_same_queries_for_1_and_60_stories(api_client, editor, django_user_model, as_staff):
+    def measure():
+        if as_staff:  # A fresh user object each time: no permission cache carried over.
+            api_client.force_authenticate(django_user_model.objects.get(pk=editor.pk))
+        return count_queries(api_client, "/api/articles/?page_size=100")
+
+    make_linked_stories(1)
+    small, shown = measure()
+    assert shown == 1
+    make_linked_stories(59)
+    large, shown = measure()
+    assert shown == 60
+    assert large == small
+    assert large <= 6
+
+
+def test_reporter_edits_a_draft(api_client, reporter):
+    story = ArticleFactory(slug="draft", status=Article.Status.DRAFT, title="Old")
+    api_client.force_authenticate(reporter)
+    response = api_client.patch(
+        "/api/articles/draft/",
+        {"title": "New title", "dek": "New dek", "byline": "Me", "published_at": "2026-01-02T03:04:05Z"},
+        format="json",
+    )
+    assert response.status_code == 200, response.content
+    assert response.json()["title"] == "New title"
+    story.refresh_from_db()
+    assert (story.title, story.dek, story.byline) == ("New title", "New dek", "Me")
+    assert story.published_at.isoformat() == "2026-01-02T03:04:05+00:00"
+    assert story.slug == "draft"
+
+
+def test_reporter_cannot_edit_a_published_story(api_client, reporter):
+    story = ArticleFactory(slug="live", title="Live")
+    api_client.force_authenticate(reporter)
+    assert api_client.patch("/api/articles/live/", {"title": "Changed"}, format="json").status_code == 403
+    story.refresh_from_db()
+    assert story.title == "Live"
+
+
+def test_patch_rejects_bad_values(api_client, editor):
+    ArticleFactory(slug="story")
+    api_client.force_authenticate(editor)
+    response = api_client.patch("/api/articles/story/", {"published_at": "soon"}, format="json")
+    assert response.status_code == 400
+    assert "published_at" in response.json()
+    assert api_client.patch("/api/articles/story/", {"status": "gone"}, format="json").status_code == 400
+    assert api_client.put("/api/articles/story/", {"title": "x"}, format="json").status_code == 405
+
+
+def test_editor_deletes_a_story_and_leaves_an_audit_record(api_client, editor, reporter):
+    story = ArticleFactory(slug="doomed")
+    api_client.force_authenticate(reporter)
+    assert api_client.delete("/api/articles/doomed/").status_code == 403
+    api_client.force_authenticate(editor)
+    assert api_client.delete("/api/articles/doomed/").status_code == 204
+    assert not Article.objects.filter(pk=story.pk).exists()
+    entry = AuditEntry.objects.get()
+    assert (entry.action, entry.user, entry.object_id) == ("delete", editor, str(story.pk))
+
+
+def test_token_authentication(api_client, editor):
+    from django.core.management import call_command
+
+    ArticleFactory(slug="draft", status=Article.Status.DRAFT)
+    call_command("drf_create_token", "editor", verbosity=0)
+    token = editor.auth_token.key
+    assert api_client.get("/api/articles/draft/").status_code == 404
+    api_client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
+    assert api_client.get("/api/articles/draft/").status_code == 200
+    api_client.credentials(HTTP_AUTHORIZATION="Token not-a-token")
+    assert api_client.get("/api/articles/").status_code == 401
