@@ -6,7 +6,6 @@ Thin: visibility comes from ``Article.objects.visible_to()``, filters from the s
 
 import json
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
@@ -23,7 +22,7 @@ from newsroom.api_support import READ_ERRORS, WRITE_ERRORS, NotAllowedFirstMixin
 
 from . import api_services
 from .filters import ArticleFilter
-from .models import Article, AuditEntry
+from .models import Article
 from .serializers import (
     ArticleCreateSerializer,
     ArticleDetailSerializer,
@@ -46,17 +45,6 @@ def visible_mentions(user):
     if user.is_staff and can_review_mentions(user):
         return mentions
     return mentions.filter(status=Mention.Status.CONFIRMED)
-
-
-class StoryPermission(permissions.DjangoModelPermissionsOrAnonReadOnly):
-    """Model permissions, plus: only users who may publish change a published story."""
-
-    def has_object_permission(self, request, view, obj):
-        if request.method in permissions.SAFE_METHODS:
-            return True
-        if obj.status == Article.Status.PUBLISHED:
-            return request.user.has_perm("articles.publish_article")
-        return True
 
 
 class ReviewsMentions(permissions.BasePermission):
@@ -124,16 +112,17 @@ class ArticleViewSet(
     lookup_value_regex = SLUG_PATTERN
     filterset_class = ArticleFilter
     pagination_class = PagePagination
-    permission_classes = [StoryPermission]
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
     def get_queryset(self):
         stories = Article.objects.visible_to(self.request.user).select_related("source").with_entities()
         if self.action != "list":
-            stories = stories.prefetch_related(
-                Prefetch("mentions", queryset=visible_mentions(self.request.user), to_attr="visible_mentions")
-            )
+            stories = self.with_mentions(stories)
         return stories.newest_first()
+
+    def with_mentions(self, stories):
+        mentions = visible_mentions(self.request.user)
+        return stories.prefetch_related(Prefetch("mentions", queryset=mentions, to_attr="visible_mentions"))
 
     def get_serializer_class(self):
         if self.action == "list":
@@ -145,7 +134,10 @@ class ArticleViewSet(
         return ArticleDetailSerializer
 
     def detail_response(self, article, status_code=status.HTTP_200_OK, headers=None):
-        article = self.get_queryset().get(pk=article.pk)
+        # The story as written, even where the writer could not list it (a non-staff API user).
+        article = self.with_mentions(Article.objects.select_related("source").with_entities()).get(
+            pk=article.pk
+        )
         data = ArticleDetailSerializer(article, context=self.get_serializer_context()).data
         return Response(data, status=status_code, headers=headers)
 
@@ -153,16 +145,12 @@ class ArticleViewSet(
         payload = ArticleCreateSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
-        if data["status"] == Article.Status.PUBLISHED and not request.user.has_perm(
-            "articles.publish_article"
-        ):
+        publish = data["status"] == Article.Status.PUBLISHED
+        if publish and not request.user.has_perm("articles.publish_article"):
             raise PermissionDenied("Importing as published needs the publish permission.")
         try:
             article = api_services.import_story(
-                submission=submission_from(data),
-                status=data["status"],
-                source=data.get("source") or None,
-                user=request.user,
+                submission=submission_from(data), source=data.get("source") or None, user=request.user
             )
         except api_services.DuplicateStory as duplicate:
             existing = duplicate.article
@@ -175,6 +163,18 @@ class ArticleViewSet(
             return Response(body, status=status.HTTP_409_CONFLICT, headers={"Location": body["url"]})
         except api_services.ImportRefused as refused:
             return Response({"detail": refused.reason}, status=status.HTTP_400_BAD_REQUEST)
+        overrides = {field: data[field] for field in OVERRIDABLE if field in data}
+        if overrides:
+            for field, value in overrides.items():
+                setattr(article, field, value)
+            article.save(update_fields=[*overrides, "updated_at"])
+        if publish:
+            api_services.change_status(
+                article=article,
+                status=Article.Status.PUBLISHED,
+                user=request.user,
+                published_at=data.get("published_at"),
+            )
         location = reverse("api:article-detail", kwargs={"slug": article.slug}, request=request)
         return self.detail_response(article, status.HTTP_201_CREATED, headers={"Location": location})
 
@@ -184,36 +184,30 @@ class ArticleViewSet(
         payload.is_valid(raise_exception=True)
         changes = dict(payload.validated_data)
         new_status = changes.pop("status", None)
+        if article.status == Article.Status.PUBLISHED and "published_at" in changes and new_status is None:
+            # A new date on a published story reschedules it: a workflow transition, not an edit.
+            new_status = Article.Status.PUBLISHED
+        published_at = changes.pop("published_at", None) if new_status == Article.Status.PUBLISHED else None
+        if new_status == article.status and published_at is None:
+            new_status = None  # Sending the current state back is not a transition.
+        if changes and not api_services.can_edit(article=article, user=request.user):
+            raise PermissionDenied("You may not change this story in its current state.")
         try:
             with transaction.atomic():
                 if changes:
                     for field, value in changes.items():
                         setattr(article, field, value)
                     article.save(update_fields=[*changes, "updated_at"])
-                if new_status is not None and new_status != article.status:
+                if new_status is not None:
                     api_services.change_status(
-                        article=article,
-                        status=new_status,
-                        user=request.user,
-                        published_at=changes.get("published_at"),
+                        article=article, status=new_status, user=request.user, published_at=published_at
                     )
         except api_services.TransitionRefused as refused:
             raise ApiValidationError({"status": [refused.message]}) from refused
-        except DjangoValidationError as invalid:
-            raise ApiValidationError({"detail": invalid.messages}) from invalid
         return self.detail_response(article)
 
     def perform_destroy(self, instance):
-        with transaction.atomic():
-            AuditEntry.objects.create(
-                action=AuditEntry.Action.DELETE,
-                user=self.request.user,
-                object_type="article",
-                object_id=str(instance.pk),
-                object_repr=str(instance)[:500],
-                detail={"slug": instance.slug, "status": instance.status},
-            )
-            instance.delete()
+        api_services.delete_story(article=instance, user=self.request.user)
 
     def decide(self, request, mention_id, decision):
         article = self.get_object()
@@ -225,7 +219,7 @@ class ArticleViewSet(
         detail=True,
         methods=["post"],
         url_path=r"mentions/(?P<mention_id>[0-9]+)/confirm",
-        permission_classes=[StoryPermission, ReviewsMentions],
+        permission_classes=[permissions.DjangoModelPermissionsOrAnonReadOnly, ReviewsMentions],
     )
     def confirm_mention(self, request, slug, mention_id):
         return self.decide(request, mention_id, Mention.Status.CONFIRMED)
@@ -234,16 +228,24 @@ class ArticleViewSet(
         detail=True,
         methods=["post"],
         url_path=r"mentions/(?P<mention_id>[0-9]+)/reject",
-        permission_classes=[StoryPermission, ReviewsMentions],
+        permission_classes=[permissions.DjangoModelPermissionsOrAnonReadOnly, ReviewsMentions],
     )
     def reject_mention(self, request, slug, mention_id):
         return self.decide(request, mention_id, Mention.Status.REJECTED)
 
-    @action(detail=True, methods=["post"], permission_classes=[StoryPermission, ReviewsMentions])
+    @action(
+        detail=True,
+        methods=["post"],
+        permission_classes=[permissions.DjangoModelPermissionsOrAnonReadOnly, ReviewsMentions],
+    )
     def relink(self, request, slug):
         article = self.get_object()
         api_services.relink(article=article, user=request.user)
         return self.detail_response(article)
+
+
+# Story metadata a client may set on import, over what the pipeline extracted.
+OVERRIDABLE = ("dek", "byline", "source_url", "published_at")
 
 
 def submission_from(data) -> api_services.Submission:
