@@ -398,7 +398,9 @@ def test_html_page_import(api_client, reporter):
     ("payload", "message"),
     [
         ({"text": "Too short."}, None),
-        ({"text": "\x00\x01\x02 binary \x00 junk " * 20}, None),
+        ({"text": "Home\nAbout us\nContact\nSubscribe to our newsletter\n"}, None),
+        ({"html": "<html><body><nav>Home</nav></body></html>"}, None),
+        ({"text": "\x00\x01\x02 binary \x00 junk " * 20}, "text"),
         ({"text": "   "}, "non_field_errors"),
         ({"title": "No body"}, "non_field_errors"),
         ({"text": "Some text", "html": "<p>And a page</p>"}, "non_field_errors"),
@@ -532,7 +534,14 @@ def test_relink_finds_mentions_and_keeps_decisions(api_client, editor, reporter)
         body_text="Belarus signed a deal. Officials in Belarus praised it.",
     )
     rejected = MentionFactory(
-        article=story, entity=belarus, start=0, end=7, surface="Belarus", status=Mention.Status.REJECTED
+        article=story,
+        entity=belarus,
+        start=0,
+        end=7,
+        surface="Belarus",
+        status=Mention.Status.REJECTED,
+        decided_by=editor,
+        decided_at=timezone.now(),
     )
 
     api_client.force_authenticate(reporter)
