@@ -24,7 +24,9 @@ class NotAllowedFirstMixin:
     """
 
     def check_permissions(self, request):
-        if getattr(self, "action", None) is None and request.method.lower() != "options":
+        method = request.method.lower()
+        missing = getattr(self, "action", None) is None or method not in self.http_method_names
+        if missing and method != "options":
             return
         super().check_permissions(request)
 
