@@ -18,6 +18,9 @@ def absolute(request, path):
 
 
 class SourceSerializer(serializers.ModelSerializer):
+    # Plain strings: an unknown address is "" and "" is not a URI.
+    homepage = serializers.CharField(read_only=True, help_text="The source's site; empty when unknown.")
+
     class Meta:
         model = Source
         fields = ["slug", "name", "homepage"]
@@ -77,6 +80,9 @@ class ArticleSerializer(serializers.ModelSerializer):
 
     source = SourceSerializer(read_only=True, allow_null=True)
     url = serializers.SerializerMethodField(help_text="The story's public page (absolute URL).")
+    source_url = serializers.CharField(
+        read_only=True, help_text="Where the story was first published; empty when unknown."
+    )
     entities = ArticleEntitySerializer(
         source="entity_links", many=True, read_only=True, help_text="Confirmed entities, most relevant first."
     )

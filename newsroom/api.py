@@ -4,9 +4,11 @@ Mounted at ``/api/`` by ``newsroom/urls.py``. The docs pages load Swagger UI and
 CDN, so they get a Content-Security-Policy of their own that allows it (and only them).
 """
 
-from django.urls import include, path
+from django.http import JsonResponse
+from django.urls import include, path, re_path
 from django.utils.csp import CSP
 from django.views.decorators.csp import csp_override
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
@@ -33,6 +35,16 @@ DOCS_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 
+
+@csrf_exempt
+def not_found(request):
+    """A JSON 404 for any other address under /api/, not the site's HTML page.
+
+    Only paths ending in a slash: others still get Django's redirect to the slashed form.
+    """
+    return JsonResponse({"detail": "Not found."}, status=404)
+
+
 urlpatterns = [
     path("", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
@@ -46,4 +58,5 @@ urlpatterns = [
         csp_override(DOCS_CSP)(SpectacularRedocView.as_view(url_name="api:schema")),
         name="redoc",
     ),
+    re_path(r"^[\s\S]*/$", not_found),
 ]

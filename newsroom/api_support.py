@@ -46,7 +46,15 @@ INVALID = OpenApiResponse(
 UNAUTHENTICATED = error("Credentials missing or invalid (anonymous clients may only read).")
 FORBIDDEN = error("Authenticated, but the user lacks the permission this needs.")
 NOT_FOUND = error("No such object visible to this client, or a page past the end.")
+UNSUPPORTED = error("The request body is in a media type the endpoint does not read (send JSON).")
 THROTTLED = error("Too many requests; retry after the number of seconds in Retry-After.")
 
 READ_ERRORS = {400: INVALID, 401: UNAUTHENTICATED, 404: NOT_FOUND, 429: THROTTLED}
-WRITE_ERRORS = {400: INVALID, 401: UNAUTHENTICATED, 403: FORBIDDEN, 404: NOT_FOUND, 429: THROTTLED}
+WRITE_ERRORS = {
+    400: INVALID,
+    401: UNAUTHENTICATED,
+    403: FORBIDDEN,
+    404: NOT_FOUND,
+    415: UNSUPPORTED,
+    429: THROTTLED,
+}
