@@ -171,6 +171,19 @@ def test_unpublishing_keeps_a_date_typed_in_the_form(editor_client):
     assert AuditEntry.objects.get().action == "unpublish"
 
 
+def test_changelist_filters_live_and_scheduled_stories(editor_client):
+    ArticleFactory(title="Live story")
+    ArticleFactory(title="Tomorrow story", published_at=timezone.now() + datetime.timedelta(days=1))
+    ArticleFactory(title="Draft story", status=S.DRAFT)
+    for value, expected in [
+        ("live", ["Live story"]),
+        ("scheduled", ["Tomorrow story"]),
+        ("unpublished", ["Draft story"]),
+    ]:
+        response = editor_client.get(reverse(CHANGELIST), {"publication": value})
+        assert [a.title for a in response.context["cl"].result_list] == expected
+
+
 def test_editor_cannot_send_a_published_story_to_review(editor_client):
     article = ArticleFactory(status=S.PUBLISHED)
     response = editor_client.get(change_url(article))
