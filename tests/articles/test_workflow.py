@@ -193,6 +193,8 @@ def test_publishing_a_scheduled_story_now_and_unscheduling(editor):
         workflow.publish(article=article, user=editor)
         assert Article.objects.get(pk=article.pk).published_at == NOON
         workflow.publish(article=article, user=editor, at=NOON + datetime.timedelta(days=2))
+        with pytest.raises(workflow.TransitionError, match="already scheduled for that time"):
+            workflow.publish(article=article, user=editor, at=NOON + datetime.timedelta(days=2))
         workflow.unpublish(article=article, user=editor)
         assert not Article.objects.published().filter(pk=article.pk).exists()
     actions = list(AuditEntry.objects.order_by("pk").values_list("action", flat=True))
