@@ -54,6 +54,8 @@ USER_ASSIGNED_ALPHA2 = [
 class CountryFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Country
+        # A name the shipped knowledge base already has returns that entity.
+        django_get_or_create = ("slug",)
 
     name = factory.Sequence(lambda n: f"Country {n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.name))
@@ -67,6 +69,8 @@ class CountryFactory(factory.django.DjangoModelFactory):
 class LeaderFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Leader
+        # A name the shipped knowledge base already has returns that entity.
+        django_get_or_create = ("slug",)
 
     name = factory.Sequence(lambda n: f"Leader Person{n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.name))
@@ -77,6 +81,8 @@ class LeaderFactory(factory.django.DjangoModelFactory):
 class OrganizationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organization
+        # A name the shipped knowledge base already has returns that entity.
+        django_get_or_create = ("slug",)
 
     name = factory.Sequence(lambda n: f"Organization {n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.name))
@@ -87,6 +93,7 @@ class OrganizationFactory(factory.django.DjangoModelFactory):
 class OfficeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Office
+        django_get_or_create = ("leader", "country", "title", "start")
 
     leader = factory.SubFactory(LeaderFactory)
     country = factory.SubFactory(CountryFactory)
@@ -97,6 +104,7 @@ class OfficeFactory(factory.django.DjangoModelFactory):
 class MembershipFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Membership
+        django_get_or_create = ("organization", "country", "status")
 
     organization = factory.SubFactory(OrganizationFactory)
     country = factory.SubFactory(CountryFactory)
