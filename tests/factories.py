@@ -53,6 +53,7 @@ USER_ASSIGNED_ALPHA2 = [
 class CountryFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Country
+        django_get_or_create = ["slug"]  # CountryFactory(name=...) of a shipped entity returns it
 
     name = factory.Sequence(lambda n: f"Country {n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.name))
@@ -66,6 +67,7 @@ class CountryFactory(factory.django.DjangoModelFactory):
 class LeaderFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Leader
+        django_get_or_create = ["slug"]  # LeaderFactory(name=...) of a shipped entity returns it
 
     name = factory.Sequence(lambda n: f"Leader Person{n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.name))
@@ -76,6 +78,7 @@ class LeaderFactory(factory.django.DjangoModelFactory):
 class OrganizationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organization
+        django_get_or_create = ["slug"]  # OrganizationFactory(name=...) of a shipped entity returns it
 
     name = factory.Sequence(lambda n: f"Organization {n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.name))

@@ -8,7 +8,13 @@ from django.core.management import call_command
 
 from entities.knowledge import KNOWLEDGE_DIR, load_knowledge_base
 from entities.models import Alias, Country, Entity, Leader, Membership, Office, Organization
-from tests.factories import AliasFactory, CountryFactory, MembershipFactory, OrganizationFactory
+from tests.factories import (
+    AliasFactory,
+    CountryFactory,
+    LeaderFactory,
+    MembershipFactory,
+    OrganizationFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -263,3 +269,10 @@ def test_load_entities_command(knowledge_base):
     out = io.StringIO()
     call_command("load_entities", verbosity=0, stdout=out)
     assert out.getvalue() == ""
+
+
+def test_factories_reuse_shipped_entities(knowledge_base):
+    assert CountryFactory(name="Belarus") == Country.objects.get(iso_alpha2="BY")
+    assert OrganizationFactory(name="NATO").acronym == "NATO"
+    assert LeaderFactory(name="Xi Jinping").offices.filter(title="President").exists()
+    assert CountryFactory().is_curated is False
