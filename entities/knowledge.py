@@ -482,10 +482,13 @@ def _offices(data: list[dict], leaders: dict, countries: dict) -> dict[tuple, di
     return wanted
 
 
-def load_knowledge_base(*, stdout: TextIO | None = None, directory: Path = KNOWLEDGE_DIR) -> dict:
+def load_knowledge_base(
+    *, stdout: TextIO | None = None, directory: Path = KNOWLEDGE_DIR, dry_run: bool = False
+) -> dict:
     """Load or update the shipped knowledge base; return counts per kind of row.
 
     ``stdout`` receives one line per change (nothing when the database is already up to date).
+    With ``dry_run`` everything is computed and counted, then rolled back.
     The returned dict maps "country", "organization", "leader", "alias", "office" and
     "membership" to counts of created/updated/unchanged/skipped (and deleted) rows, plus
     "seconds".
@@ -525,6 +528,8 @@ def load_knowledge_base(*, stdout: TextIO | None = None, directory: Path = KNOWL
             ["leader_id", "country_id", "title", "start"],
             Q(leader__is_curated=True) & Q(country__is_curated=True),
         )
+        if dry_run:
+            transaction.set_rollback(True)
     result = {kind: dict(counter) for kind, counter in loader.counts.items()}
     result["seconds"] = round(time.perf_counter() - started, 3)
     return result

@@ -276,3 +276,12 @@ def test_factories_reuse_shipped_entities(knowledge_base):
     assert OrganizationFactory(name="NATO").acronym == "NATO"
     assert LeaderFactory(name="Xi Jinping").offices.filter(title="President").exists()
     assert CountryFactory().is_curated is False
+
+
+def test_dry_run_counts_but_writes_nothing(knowledge_base):
+    Country.objects.filter(iso_alpha2="BY").update(capital="Pinsk")
+    out = io.StringIO()
+    call_command("load_entities", dry_run=True, stdout=out)
+    assert "Country: 0 created, 1 updated" in out.getvalue()
+    assert "1 rows would change; nothing written" in out.getvalue()
+    assert Country.objects.get(iso_alpha2="BY").capital == "Pinsk"
