@@ -285,3 +285,9 @@ def test_dry_run_counts_but_writes_nothing(knowledge_base):
     assert "Country: 0 created, 1 updated" in out.getvalue()
     assert "1 rows would change; nothing written" in out.getvalue()
     assert Country.objects.get(iso_alpha2="BY").capital == "Pinsk"
+
+
+def test_package_spellings_that_are_ordinary_words_are_dropped(knowledge_base):
+    # countryinfo lists "Island" for Iceland and "Nippon" for Japan (as in Nippon Steel).
+    assert not Alias.objects.filter(text__in=["Island", "Nippon", "Suisse", "Emirates"]).exists()
+    assert Alias.objects.filter(entity__slug="iceland", text="Iceland").exists()
