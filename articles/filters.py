@@ -1,6 +1,7 @@
 """The one FilterSet for story lists, shared by the public story list/search and the API."""
 
 import django_filters
+from django import forms
 from django.db.models import Exists, OuterRef
 
 from entities.models import Entity, EntityLink
@@ -28,10 +29,16 @@ class ArticleFilter(django_filters.FilterSet):
     )
     status = django_filters.ChoiceFilter(choices=Article.Status.choices, help_text="Staff only.")
     published_after = django_filters.DateFilter(
-        field_name="published_at", lookup_expr="date__gte", label="Published on or after"
+        field_name="published_at",
+        lookup_expr="date__gte",
+        label="Published on or after",
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     published_before = django_filters.DateFilter(
-        field_name="published_at", lookup_expr="date__lte", label="Published on or before"
+        field_name="published_at",
+        lookup_expr="date__lte",
+        label="Published on or before",
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     ordering = django_filters.OrderingFilter(
         fields=(("published_at", "published"), ("title", "title")),

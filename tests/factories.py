@@ -1,6 +1,7 @@
 """factory_boy factories for every model the tests build by hand."""
 
 import hashlib
+from html import escape
 
 import factory
 from django.utils import timezone
@@ -136,3 +137,31 @@ class EntityLinkFactory(factory.django.DjangoModelFactory):
     relevance = EntityLink.Relevance.ABOUT
     score = 1.0
     mention_count = 1
+
+
+def linked_story(entities, *, relevance=None, paragraphs=None, **article_fields):
+    """A story naming each entity in its own paragraph, with confirmed mentions and entity links.
+
+    ``relevance`` maps an entity to "about"/"mentions" (default: the first is "about").
+    ``paragraphs`` overrides the generated paragraphs (plain text; entity names found in them).
+    """
+    entities = list(entities)
+    texts = paragraphs or [f"{entity.name} was in the news today." for entity in entities]
+    body_text = "\n\n".join(texts)
+    body_html = "".join(f"<p>{escape(text)}</p>" for text in texts)
+    article_fields.setdefault("content_hash", None)  # several stories may share a generated body
+    story = ArticleFactory(body_html=body_html, body_text=body_text, **article_fields)
+    relevance = relevance or {}
+    for index, entity in enumerate(entities):
+        start = body_text.find(entity.name)
+        while start >= 0:
+            MentionFactory(article=story, entity=entity, start=start, end=start + len(entity.name))
+            start = body_text.find(entity.name, start + len(entity.name))
+        EntityLinkFactory(
+            article=story,
+            entity=entity,
+            relevance=relevance.get(entity, "about" if index == 0 else "mentions"),
+            score=1.0 - index * 0.1,
+            evidence=texts[min(index, len(texts) - 1)],
+        )
+    return story
