@@ -5,6 +5,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from entities.models import Mention
 
+from .admin_workflow import WorkflowAdminMixin
 from .models import Article, AuditEntry, ImportItem, ImportRun, Source
 
 
@@ -29,7 +30,7 @@ class MentionInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
     list_display = ["title", "status_label", "source", "published_at", "original_format", "created_at"]
     list_filter = ["status", "source", "original_format", "language"]
     list_select_related = ["source"]
@@ -74,11 +75,6 @@ class ArticleAdmin(SimpleHistoryAdmin):
                 '<span title="Goes live {}">Scheduled</span>', timezone.localtime(obj.published_at)
             )
         return obj.get_status_display()
-
-    def save_model(self, request, obj, form, change):
-        if not change and obj.created_by_id is None:
-            obj.created_by = request.user
-        super().save_model(request, obj, form, change)
 
 
 class ImportItemInline(admin.TabularInline):

@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from .admin_guards import ProtectConfirmedEntitiesMixin
+from .admin_history import TypedEntityHistoryMixin
 from .models import Alias, Country, Entity, EntityLink, Leader, Membership, Mention, Office, Organization
 
 
@@ -89,8 +91,9 @@ class CountryMembershipInline(MembershipInline):
     ordering = ["organization__name", "status"]
 
 
-class EntityAdminMixin:
-    """What every typed entity admin shares: the base fields, aliases inline, curated flag."""
+class EntityAdminMixin(ProtectConfirmedEntitiesMixin):
+    """What every typed entity admin shares: the base fields, aliases inline, curated flag, and
+    the refusal to delete an entity stories confirmably mention."""
 
     search_fields = ["name", "slug", "aliases__text", "wikidata_id"]
     list_filter = ["is_curated"]
@@ -195,7 +198,7 @@ class OrganizationAdmin(EntityAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Entity)
-class EntityAdmin(SimpleHistoryAdmin):
+class EntityAdmin(ProtectConfirmedEntitiesMixin, TypedEntityHistoryMixin, SimpleHistoryAdmin):
     """Every entity in one list. Entities are created on the country, leader or organization
     pages (a bare Entity would have no typed row); this one is for finding and linking."""
 
@@ -253,7 +256,7 @@ class MembershipAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Mention)
-class MentionAdmin(admin.ModelAdmin):
+class MentionAdmin(SimpleHistoryAdmin):
     list_display = ["surface", "entity", "article", "status", "confidence", "method", "created_at"]
     list_filter = ["status", "method", "entity__kind"]
     list_select_related = ["entity", "article"]

@@ -54,7 +54,8 @@ USER_ASSIGNED_ALPHA2 = [
 class CountryFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Country
-        django_get_or_create = ["slug"]  # CountryFactory(name=...) of a shipped entity returns it
+        # A name the shipped knowledge base already has returns that entity.
+        django_get_or_create = ("slug",)
 
     name = factory.Sequence(lambda n: f"Country {n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.name))
@@ -68,7 +69,8 @@ class CountryFactory(factory.django.DjangoModelFactory):
 class LeaderFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Leader
-        django_get_or_create = ["slug"]  # LeaderFactory(name=...) of a shipped entity returns it
+        # A name the shipped knowledge base already has returns that entity.
+        django_get_or_create = ("slug",)
 
     name = factory.Sequence(lambda n: f"Leader Person{n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.name))
@@ -79,7 +81,8 @@ class LeaderFactory(factory.django.DjangoModelFactory):
 class OrganizationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organization
-        django_get_or_create = ["slug"]  # OrganizationFactory(name=...) of a shipped entity returns it
+        # A name the shipped knowledge base already has returns that entity.
+        django_get_or_create = ("slug",)
 
     name = factory.Sequence(lambda n: f"Organization {n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.name))
@@ -90,6 +93,7 @@ class OrganizationFactory(factory.django.DjangoModelFactory):
 class OfficeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Office
+        django_get_or_create = ("leader", "country", "title", "start")
 
     leader = factory.SubFactory(LeaderFactory)
     country = factory.SubFactory(CountryFactory)
@@ -100,6 +104,7 @@ class OfficeFactory(factory.django.DjangoModelFactory):
 class MembershipFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Membership
+        django_get_or_create = ("organization", "country", "status")
 
     organization = factory.SubFactory(OrganizationFactory)
     country = factory.SubFactory(CountryFactory)
