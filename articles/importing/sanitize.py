@@ -262,3 +262,11 @@ class _Canonicalizer(HTMLParser):
         self.text.append(data)
         self.at_line_start = False
         self.skip_space = data.endswith(" ")
+
+
+def safe_body(body_html: str):
+    """``body_html`` passed through the policy and marked safe for templates: the only way a
+    stored body may reach a page unescaped."""
+    from django.utils.safestring import mark_safe
+
+    return mark_safe(sanitize_html(body_html))
