@@ -38,7 +38,7 @@ from .errors import ImportRejected
 from .feeds import Record, parse_feed, parse_json_lines
 from .html import extract_html_article
 from .plaintext import extract_text_article, strip_site_name, words
-from .sanitize import html_to_text, sanitize_html, text_to_html
+from .sanitize import sanitize_with_text
 
 logger = logging.getLogger(__name__)
 
@@ -181,8 +181,7 @@ def _from_text(text: str, *, name: str, common_lines: Iterable[str]) -> Candidat
         parts.append(f"<{tag}>{_escape(block.text)}</{tag}>")
     if open_list:
         parts.append("</ul>")
-    body_html = sanitize_html("".join(parts))
-    body_text = html_to_text(body_html)
+    body_html, body_text = sanitize_with_text("".join(parts))
     if len(words(body_text)) < MIN_PAGE_WORDS:
         raise ImportRejected("no article found in the text (too little prose)")
     return Candidate(
@@ -201,8 +200,7 @@ def _from_html(text: str, *, name: str) -> Candidate:
     article = extract_html_article(text)
     if article is None:
         raise ImportRejected("no article found in the HTML page")
-    body_html = sanitize_html(article.body_html)
-    body_text = html_to_text(body_html)
+    body_html, body_text = sanitize_with_text(article.body_html)
     if len(words(body_text)) < MIN_PAGE_WORDS:
         raise ImportRejected("no article found in the HTML page (too little text)")
     title = article.title or _first_words(body_text)
@@ -225,15 +223,16 @@ def _from_html(text: str, *, name: str) -> Candidate:
 def _from_record(record: Record, *, kind: str) -> Candidate | ImportRejected:
     if record.html and detect.detect_format(record.html) == detect.HTML and "<body" in record.html.lower():
         page = extract_html_article(record.html, url=record.url or None)
-        body_html = sanitize_html(page.body_html) if page else ""
+        body_html, body_text = sanitize_with_text(page.body_html if page else "")
     elif record.html:
-        body_html = sanitize_html(record.html)
+        body_html, body_text = sanitize_with_text(record.html)
     else:
         paragraphs = re.split(r"\n\s*\n", record.text.strip())
         if len(paragraphs) == 1:
             paragraphs = record.text.strip().split("\n")
-        body_html = text_to_html(paragraphs)
-    body_text = html_to_text(body_html)
+        body_html, body_text = sanitize_with_text(
+            "".join(f"<p>{_escape(p)}</p>" for p in paragraphs if p.strip())
+        )
     title = strip_site_name(" ".join(record.title.split())) if record.title else _first_words(body_text)
     if not title or not body_text:
         return ImportRejected(f"{record.label}: the entry has no title or no text")
