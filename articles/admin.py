@@ -5,6 +5,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from entities.models import Mention
 
+from .admin_import import ImportAdminMixin
 from .admin_workflow import WorkflowAdminMixin
 from .models import Article, AuditEntry, ImportItem, ImportRun, Source
 
@@ -30,7 +31,7 @@ class MentionInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+class ArticleAdmin(ImportAdminMixin, WorkflowAdminMixin, SimpleHistoryAdmin):
     list_display = ["title", "status_label", "source", "published_at", "original_format", "created_at"]
     list_filter = ["status", "source", "original_format", "language"]
     list_select_related = ["source"]
