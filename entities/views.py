@@ -10,7 +10,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from articles.caching import cache_public_page, cached_fragment
 from articles.metadata import wikidata_url
@@ -40,7 +40,7 @@ def story_counts(kind: str) -> dict[int, int]:
     )
 
 
-@require_GET
+@require_safe
 @cache_public_page
 def directory(request, kind):
     model = TYPED[kind]
@@ -127,7 +127,7 @@ def _profile(entity) -> dict:
     }
 
 
-@require_GET
+@require_safe
 @cache_public_page
 def entity_detail(request, slug, kind):
     model = TYPED[kind]
