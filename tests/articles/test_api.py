@@ -578,3 +578,18 @@ def test_related_is_the_site_ranking(api_client):
     assert related[0]["slug"] == "sco-too"
     assert related[0]["shared"] == [{"slug": "sco", "name": sco.name, "kind": "organization"}]
     assert "hidden" not in {r["slug"] for r in related}
+
+
+def test_clients_are_throttled(api_client, editor, monkeypatch):
+    from django.core.cache import cache
+    from rest_framework.throttling import SimpleRateThrottle
+
+    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"anon": "2/minute", "user": "3/minute"})
+    cache.clear()
+    assert [api_client.get("/api/articles/").status_code for _ in range(3)] == [200, 200, 429]
+    throttled = api_client.get("/api/entities/")
+    assert throttled.status_code == 429
+    assert int(throttled["Retry-After"]) > 0
+    api_client.force_authenticate(editor)
+    assert [api_client.get("/api/articles/").status_code for _ in range(4)] == [200, 200, 200, 429]
+    cache.clear()
