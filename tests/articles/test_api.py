@@ -525,20 +525,21 @@ def test_editor_confirms_and_rejects_mentions(api_client, editor, reporter):
 def test_relink_finds_mentions_and_keeps_decisions(api_client, editor, reporter):
     from tests.factories import AliasFactory
 
-    belarus = CountryFactory(name="Belarus", slug="belarus")
-    AliasFactory(entity=belarus, text="Belarus")
+    freedonia = CountryFactory(name="Freedonia", slug="freedonia")
+    AliasFactory(entity=freedonia, text="Freedonia")
+    body = "Freedonia signed a deal. Officials in Freedonia praised it."
     story = ArticleFactory(
         slug="story",
         title="Trade news",
-        body_html="<p>Belarus signed a deal. Officials in Belarus praised it.</p>",
-        body_text="Belarus signed a deal. Officials in Belarus praised it.",
+        body_html=f"<p>{body}</p>",
+        body_text=body,
     )
     rejected = MentionFactory(
         article=story,
-        entity=belarus,
+        entity=freedonia,
         start=0,
-        end=7,
-        surface="Belarus",
+        end=9,
+        surface="Freedonia",
         status=Mention.Status.REJECTED,
         decided_by=editor,
         decided_at=timezone.now(),
@@ -551,7 +552,7 @@ def test_relink_finds_mentions_and_keeps_decisions(api_client, editor, reporter)
     assert response.status_code == 200, response.content
     spans = {(m["start"], m["status"]) for m in response.json()["mentions"]}
     assert (0, "rejected") in spans
-    assert any(start == 36 for start, _ in spans)
+    assert (body.index("Freedonia", 1), "confirmed") in spans
     rejected.refresh_from_db()
     assert rejected.status == Mention.Status.REJECTED
     assert Mention.objects.filter(article=story, start=0).count() == 1
