@@ -446,7 +446,7 @@ def _office_after(
     if before in NOT_CURRENT or before.startswith("ex-"):
         return None
     word = match.group("title").lower()
-    holder = office_holder(matcher, country_id=country_id, word=word, on_date=on_date)
+    holder = office_holder(matcher=matcher, country_id=country_id, word=word, on_date=on_date)
     if holder is None:
         return None
     return Candidate(
