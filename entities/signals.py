@@ -38,8 +38,13 @@ def note_text_change(sender, instance, raw=False, update_fields=None, **kwargs):
 
 @receiver(post_save, sender=Article, dispatch_uid="linking-article-post-save")
 def relink_changed_text(sender, instance, created, raw=False, **kwargs):
-    """Link a new story or one whose text changed, once the transaction commits."""
-    if raw or not (created or getattr(instance, "_linking_text_changed", False)):
+    """Link a story written in the newsroom or one whose text changed, once the transaction commits.
+
+    Imported stories are linked by the importer itself (``import_file``), so creating one
+    here would link it twice.
+    """
+    written_here = created and instance.original_format == Article.Format.MANUAL
+    if raw or not (written_here or getattr(instance, "_linking_text_changed", False)):
         return
     if not (instance.body_text or instance.title):
         return
