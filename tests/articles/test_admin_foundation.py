@@ -1,0 +1,61 @@
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.urls import reverse
+
+from tests.factories import ArticleFactory, SourceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_groups_have_editorial_permissions():
+    editors = set(Group.objects.get(name="Editors").permissions.values_list("codename", flat=True))
+    reporters = set(Group.objects.get(name="Reporters").permissions.values_list("codename", flat=True))
+    assert {"publish_article", "change_entity", "change_mention", "delete_article"} <= editors
+    assert {"add_article", "change_article"} <= reporters
+    assert "publish_article" not in reporters
+    assert "change_entity" not in reporters
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    [
+        "admin:index",
+        "admin:articles_article_changelist",
+        "admin:articles_article_add",
+        "admin:articles_source_changelist",
+        "admin:articles_importrun_changelist",
+        "admin:articles_auditentry_changelist",
+    ],
+)
+def test_admin_pages_for_editor_and_anonymous(client, editor, url_name):
+    url = reverse(url_name)
+    assert client.get(url).status_code == 302
+    client.force_login(editor)
+    assert client.get(url).status_code == 200
+
+
+def test_article_change_page_and_history(editor_client):
+    article = ArticleFactory(source=SourceFactory(name="Wire"))
+    response = editor_client.get(reverse("admin:articles_article_change", args=[article.pk]))
+    assert response.status_code == 200
+    assert article.title in response.content.decode()
+    response = editor_client.get(reverse("admin:articles_article_history", args=[article.pk]))
+    assert response.status_code == 200
+
+
+def test_article_changelist_marks_scheduled_stories(editor_client):
+    from django.utils import timezone
+
+    ArticleFactory(title="Future story", published_at=timezone.now() + timezone.timedelta(days=1))
+    response = editor_client.get(reverse("admin:articles_article_changelist"))
+    assert "Scheduled" in response.content.decode()
+
+
+def test_create_demo_editor_prints_credentials_and_is_rerunnable(capsys, client):
+    call_command("create_demo_editor", password="secret-demo-pw")
+    call_command("create_demo_editor", password="secret-demo-pw")
+    out = capsys.readouterr().out
+    assert "'editor'" in out and "secret-demo-pw" in out
+    assert client.login(username="editor", password="secret-demo-pw")
+    assert client.get(reverse("admin:articles_article_changelist")).status_code == 200
