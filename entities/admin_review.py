@@ -164,12 +164,18 @@ class MentionReviewMixin:
             *super().get_urls(),
         ]
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
+    def get_actions(self, request, action_location=admin.ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location=action_location)
         if request.user.has_perm("entities.change_mention"):
             func = type(self).relink_selected
             actions["relink_selected"] = (func, "relink_selected", func.short_description)
         return actions
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        # Keep the parent admin's own change form (simple_history's adds the History button).
+        parent = getattr(super(), "change_form_template", None) or "admin/change_form.html"
+        context.setdefault("review_base_template", parent)
+        return super().render_change_form(request, context, *args, **kwargs)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = extra_context or {}
@@ -409,8 +415,8 @@ class MergeEntitiesForm(forms.Form):
 class EntityMergeMixin:
     """For the Entity admin: an action that merges two selected entities into one."""
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
+    def get_actions(self, request, action_location=admin.ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location=action_location)
         if request.user.has_perm("entities.change_entity") and request.user.has_perm(
             "entities.delete_entity"
         ):
@@ -437,7 +443,7 @@ class EntityMergeMixin:
         if "confirm_merge" in request.POST and form.is_valid():
             survivor = form.cleaned_data["survivor"]
             merged = next(e for e in entities if e.pk != survivor.pk)
-            texts = list(merged.aliases.values_list("text", flat=True)) + [merged.name]
+            texts = [*merged.aliases.values_list("text", flat=True), merged.name]
             moved = merge_entities(survivor=survivor, merged=merged, user=request.user)
             self.message_user(
                 request,

@@ -1,8 +1,9 @@
 """Public entity pages. Placeholder views; the public site (issue 5) replaces them."""
 
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 
-from .models import Entity
+from .models import Entity, EntityRedirect
 
 
 def directory(request, kind):
@@ -11,5 +12,11 @@ def directory(request, kind):
 
 
 def entity_detail(request, slug, kind):
-    entity = get_object_or_404(Entity, slug=slug, kind=kind)
+    entity = Entity.objects.filter(slug=slug, kind=kind).first()
+    if entity is None:
+        # A merged entity's old address moves permanently to the survivor.
+        moved = EntityRedirect.objects.select_related("entity").filter(old_slug=slug).first()
+        if moved is not None:
+            return redirect(moved.entity, permanent=True)
+        raise Http404("No such entity.")
     return render(request, "entities/entity_detail.html", {"entity": entity})

@@ -281,3 +281,12 @@ def test_editing_the_body_relinks_after_commit(mini_kb, django_capture_on_commit
         article.byline = "Staff"
         article.save()
     assert callbacks == []  # saving without a text change does not relink
+
+
+def test_merged_entity_old_slug_redirects(mini_kb, client):
+    putin = mini_kb["leaders"]["Vladimir Putin"]
+    duplicate = LeaderFactory(name="V. Putin", slug="v-putin")
+    merge_entities(survivor=putin, merged=duplicate, user=None)
+    response = client.get("/leaders/v-putin/")
+    assert response.status_code == 301
+    assert response["Location"] == putin.get_absolute_url()
