@@ -432,7 +432,7 @@ def merge_entities(*, survivor: Entity, merged: Entity, user=None) -> dict[str, 
     if merged.name not in survivor_aliases:
         Alias.objects.create(entity=survivor, text=merged.name, kind=Alias.Kind.OTHER)
 
-    typed_survivor, typed_merged = survivor.typed, merged.typed
+    typed_survivor = survivor.typed
     if survivor.kind == Entity.Kind.LEADER:
         for office in Office.objects.filter(leader_id=merged.pk):
             if not Office.objects.filter(
@@ -472,7 +472,8 @@ def merge_entities(*, survivor: Entity, merged: Entity, user=None) -> dict[str, 
     EntityRedirect.objects.filter(entity=merged).update(entity=survivor)
     old_slug = merged.slug
     EntityLink.objects.filter(entity=merged).delete()
-    typed_merged.delete()
+    # Delete the Entity row: that cascades to the typed row (deleting the typed row alone may not).
+    Entity.objects.filter(pk=merged.pk).delete()
     try:
         with transaction.atomic():
             EntityRedirect.objects.create(old_slug=old_slug, entity=survivor)
