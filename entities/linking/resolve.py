@@ -471,7 +471,7 @@ def office_holder(*, matcher: Matcher, country_id: int, word: str, on_date: date
     if titles is None:
         found = [t for t in current if t.head_of_state] or [t for t in current if t.head_of_government]
     else:
-        found = [t for t in current if any(title in t.title for title in titles)]
+        found = [t for t in current if t.title in titles]  # "president", never "vice president"
     leaders = {t.leader_id for t in found}
     return leaders.pop() if len(leaders) == 1 else None
 

@@ -66,7 +66,7 @@ def test_proper_names_need_their_capital(mini_kb):
 
 def test_longest_match_wins(mini_kb):
     assert linked("The Shanghai Cooperation Organisation met.") == [
-        ("Shanghai Cooperation Organisation", "Shanghai Cooperation Organization")
+        ("Shanghai Cooperation Organisation", "Shanghai Cooperation Organisation")
     ]
     assert names("Papua New Guinea and Nigeria signed.") == {"Papua New Guinea", "Nigeria"}
 
