@@ -61,6 +61,9 @@ class Article(models.Model):
     similarity = models.FloatField(
         null=True, blank=True, help_text="Estimated similarity to near_duplicate_of."
     )
+    minhash = models.BinaryField(
+        blank=True, editable=False, help_text="MinHash signature of the body, for near-duplicate search."
+    )
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -69,7 +72,7 @@ class Article(models.Model):
     )
 
     objects = ArticleQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["original", "body_text", "stripped"])
+    history = HistoricalRecords(excluded_fields=["original", "body_text", "stripped", "minhash"])
 
     class Meta:
         ordering = ["-published_at", "-created_at"]
@@ -180,3 +183,17 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} {self.object_repr}"
+
+
+class ShingleBand(models.Model):
+    """One locality-sensitive-hashing band of an article's MinHash signature.
+
+    Articles sharing a band key are near-duplicate candidates; keeping the bands in the database
+    lets every importer process (and machine) find them without an in-memory index.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    key = models.BigIntegerField(db_index=True)
+
+    def __str__(self):
+        return f"{self.article_id}:{self.key}"

@@ -42,14 +42,24 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     content_hash = factory.LazyAttribute(lambda o: hashlib.sha256(o.body_text.encode()).hexdigest())
 
 
+USER_ASSIGNED_ALPHA2 = [
+    "AA",
+    *(f"Q{chr(letter)}" for letter in range(ord("M"), ord("Z") + 1)),
+    *(f"X{chr(letter)}" for letter in range(ord("A"), ord("Z") + 1) if chr(letter) != "K"),
+    "ZZ",
+]
+
+
 class CountryFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Country
 
     name = factory.Sequence(lambda n: f"Country {n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.name))
-    iso_alpha2 = factory.Sequence(lambda n: f"{chr(65 + n // 26 % 26)}{chr(65 + n % 26)}")
-    iso_alpha3 = factory.Sequence(lambda n: f"Z{chr(65 + n // 26 % 26)}{chr(65 + n % 26)}")
+    # ISO 3166 user-assigned codes, so factory countries never collide with the knowledge base
+    # that tests/conftest.py loads into every test database (XK is Kosovo there).
+    iso_alpha2 = factory.Sequence(lambda n: USER_ASSIGNED_ALPHA2[n % len(USER_ASSIGNED_ALPHA2)])
+    iso_alpha3 = factory.Sequence(lambda n: f"Q{chr(77 + n // 26 % 14)}{chr(65 + n % 26)}")
     kind = Entity.Kind.COUNTRY
 
 

@@ -1,0 +1,139 @@
+"""Bytes to clean Unicode text: byte-order marks, UTF-8/16, and the region's legacy encodings."""
+
+import codecs
+import re
+import unicodedata
+
+from charset_normalizer import from_bytes
+
+from .errors import ImportRejected
+
+# Magic numbers of files that are certainly not articles, with the name a person knows them by.
+_MAGIC = (
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"RIFF", "a RIFF media file (WebP, WAV or AVI)"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"BM", None),  # BMP only when followed by a plausible header; checked below
+    (b"MZ", "a Windows executable"),
+    (b"\x7fELF", "an executable (ELF)"),
+    (b"\xca\xfe\xba\xbe", "an executable (Mach-O or Java class)"),
+    (b"\xcf\xfa\xed\xfe", "an executable (Mach-O)"),
+    (b"PK\x03\x04", "a zip archive (or an Office document)"),
+    (b"\x1f\x8b", "a gzip-compressed file"),
+    (b"BZh", None),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
+    (b"OggS", "an audio/video file (Ogg)"),
+    (b"ID3", "an MP3 audio file"),
+    (b"\x00\x00\x00\x18ftyp", "a video file (MP4)"),
+    (b"\x00\x00\x00\x20ftyp", "a video file (MP4)"),
+    (b"\x00asm", "a WebAssembly binary"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Legacy encodings of the region: tried (and only these) when the bytes are not UTF-8.
+LEGACY_ENCODINGS = ["cp1251", "koi8_r", "cp1252", "latin_1"]
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """Name the kind of binary file ``data`` is, or None when it may be text."""
+    for magic, label in _MAGIC:
+        if data.startswith(magic) and label:
+            return label
+    if data.startswith(b"BM") and len(data) > 26 and data[6:10] == b"\x00\x00\x00\x00":
+        return "a BMP image"
+    if data[4:8] == b"ftyp":
+        return "a video or image file (ISO media)"
+    if any(data.startswith(bom) for bom, _ in _BOMS):
+        return None
+    head = data[:8192]
+    if b"\x00" in head and _utf16_without_bom(head) is None:
+        return "a binary file"
+    return None
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """UTF-16 without a byte-order mark shows as NULs in every other byte."""
+    if len(head) < 4:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def detect_encoding(data: bytes) -> str:
+    """The encoding of ``data``; raises ImportRejected when no plausible one fits."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    utf16 = _utf16_without_bom(data[:8192])
+    if utf16:
+        return utf16
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return "utf-8"
+    declared = _META_CHARSET.search(data[:4096])
+    if declared:
+        try:
+            name = codecs.lookup(declared.group(1).decode("ascii")).name
+            data.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            pass
+        else:
+            if name != "utf-8":
+                return name
+    best = from_bytes(data[:200_000], cp_isolation=LEGACY_ENCODINGS, threshold=0.3).best()
+    if best is None:
+        raise ImportRejected(
+            "the bytes are not text in any supported encoding (UTF-8, UTF-16, cp1251, koi8-r, latin-1)"
+        )
+    return best.encoding
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode and normalise: NFC, Unix newlines, no control or invisible characters.
+
+    Typographic quotes and dashes are kept. Horizontal whitespace is collapsed within lines
+    and lines are right-trimmed; line structure (which the text cleaner reads) is kept.
+    """
+    encoding = detect_encoding(data)
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise ImportRejected(f"the bytes are not valid {encoding}") from exc
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    bad = len(_CONTROL.findall(text[:20000]))
+    if bad > max(8, len(text[:20000]) // 50):
+        raise ImportRejected("the file looks binary: it is full of control characters")
+    text = _CONTROL.sub("", _INVISIBLE.sub("", text))
+    text = unicodedata.normalize("NFC", text)
+    return normalize_whitespace(text)
+
+
+def normalize_whitespace(text: str) -> str:
+    """One space for any run of horizontal whitespace (tabs, no-break spaces); lines trimmed."""
+    return "\n".join(_HORIZONTAL_SPACE.sub(" ", line).strip() for line in text.split("\n"))

@@ -1,0 +1,42 @@
+"""Which kind of input a file is, judged by its content first and its name second."""
+
+import json
+import re
+
+TEXT, HTML, FEED, JSONL = "text", "html", "feed", "jsonl"
+
+_FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE)
+_HTML_DOC = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
+_HTML_TAG = re.compile(
+    r"</?(?:p|div|br|span|a|h[1-6]|article|section|ul|li|table|img|meta|script)\b[^>]*>", re.I
+)
+
+
+def detect_format(text: str, *, name: str = "") -> str:
+    head = text.lstrip()[:4096]
+    lowered_name = name.lower()
+    if head.startswith("<?xml") or _FEED_ROOT.match(head) or lowered_name.endswith((".rss", ".atom")):
+        if _HTML_DOC.search(head) and not _FEED_ROOT.search(head):
+            return HTML
+        return FEED
+    if head[:1] in "{[" and head:
+        first = head.split("\n", 1)[0].strip()
+        try:
+            json.loads(first)
+        except ValueError:
+            if head[:1] == "[" or lowered_name.endswith((".json", ".jsonl", ".ndjson")):
+                return JSONL
+        else:
+            return JSONL
+    if lowered_name.endswith((".json", ".jsonl", ".ndjson")):
+        return JSONL
+    if _HTML_DOC.search(head):
+        return HTML
+    sample = text[:20000]
+    if len(_HTML_TAG.findall(sample)) >= 3:
+        return HTML
+    if lowered_name.endswith((".xml",)):
+        return FEED
+    if lowered_name.endswith((".html", ".htm", ".xhtml")) and "<" in sample:
+        return HTML
+    return TEXT

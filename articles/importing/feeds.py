@@ -1,0 +1,138 @@
+"""Feeds and exports: RSS/Atom entries and JSON Lines records, one article each."""
+
+import io
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .errors import ImportRejected
+
+
+@dataclass
+class Record:
+    """One article as a feed or an export describes it, before cleaning."""
+
+    label: str
+    title: str = ""
+    html: str = ""
+    text: str = ""
+    url: str = ""
+    published: str = ""
+    byline: str = ""
+    source: str = ""
+    language: str = ""
+    raw: str = ""  # the record as it appeared in the file, when it can be cut out
+
+
+def parse_feed(text: str, *, name: str) -> Iterator[Record]:
+    """Entries of an RSS or Atom document; ImportRejected when it is not a feed."""
+    import feedparser
+
+    parsed = feedparser.parse(io.BytesIO(text.encode("utf-8")))
+    version = parsed.get("version") or ""
+    if not version or not parsed.entries:
+        if parsed.get("bozo") and not parsed.entries:
+            raise ImportRejected("not an RSS or Atom feed: the XML could not be read as one")
+        raise ImportRejected("not an RSS or Atom feed: no entries found")
+    feed_language = parsed.feed.get("language", "")
+    for number, entry in enumerate(parsed.entries, start=1):
+        html = ""
+        plain = ""
+        for content in entry.get("content") or []:
+            if content.get("value"):
+                if "html" in (content.get("type") or "html"):
+                    html = content["value"]
+                else:
+                    plain = content["value"]
+                break
+        if not html and not plain:
+            summary = entry.get("summary") or ""
+            detail = entry.get("summary_detail") or {}
+            if "html" in (detail.get("type") or "html"):
+                html = summary
+            else:
+                plain = summary
+        yield Record(
+            label=f"{name}#{number}",
+            title=entry.get("title", ""),
+            html=html,
+            text=plain,
+            url=entry.get("link", ""),
+            published=entry.get("published") or entry.get("updated") or "",
+            byline=entry.get("author", ""),
+            language=(entry.get("language") or feed_language or "")[:12],
+        )
+
+
+_BODY_KEYS = ("body", "text", "content", "body_text")
+_HTML_KEYS = ("html", "body_html", "content_html")
+
+
+def parse_json_lines(text: str, *, name: str) -> Iterator[Record | ImportRejected]:
+    """Records of a JSON Lines export (or a JSON array of objects); bad lines are reported, not fatal."""
+    stripped = text.lstrip()
+    if stripped.startswith("["):
+        try:
+            rows = json.loads(stripped)
+        except ValueError as exc:
+            raise ImportRejected(f"not valid JSON: {exc.msg} at line {exc.lineno}") from exc
+        if not isinstance(rows, list):
+            raise ImportRejected("a JSON export must be a list of objects or one object per line")
+        lines = (
+            (number, row, json.dumps(row, ensure_ascii=False)) for number, row in enumerate(rows, start=1)
+        )
+    else:
+        lines = _json_lines(text)
+    for number, row, raw in lines:
+        label = f"{name}:{number}"
+        if isinstance(row, ImportRejected):
+            yield ImportRejected(f"{label}: {row.reason}")
+            continue
+        if not isinstance(row, dict):
+            yield ImportRejected(f"{label}: a record must be a JSON object")
+            continue
+        yield Record(
+            label=label,
+            title=_string(row.get("title") or row.get("headline")),
+            html=_first(row, _HTML_KEYS),
+            text=_first(row, _BODY_KEYS),
+            url=_string(row.get("url") or row.get("link") or row.get("source_url")),
+            published=_string(row.get("published") or row.get("published_at") or row.get("date")),
+            byline=_string(row.get("byline") or row.get("author")),
+            source=_string(row.get("source")),
+            language=_string(row.get("language") or row.get("lang"))[:12],
+            raw=raw,
+        )
+
+
+def _json_lines(text: str) -> Iterator[tuple[int, object, str]]:
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.strip()
+        if not line:
+            continue
+        try:
+            yield number, json.loads(line), line
+        except ValueError as exc:
+            yield number, ImportRejected(f"not valid JSON ({exc.msg})"), line
+
+
+def _string(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        value = value.get("name") or ""
+    if isinstance(value, list):
+        value = ", ".join(_string(item) for item in value)
+    return " ".join(str(value).split())
+
+
+def _first(row: dict, keys: tuple[str, ...]) -> str:
+    for key in keys:
+        value = row.get(key)
+        if isinstance(value, str) and value.strip():
+            return value
+    return ""
+
+
+FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE)

@@ -1,0 +1,210 @@
+"""Saved HTML pages: trafilatura finds the article; the newsroom's own post-cleaning finishes it.
+
+trafilatura keeps some page furniture that sits inside the article container. After it runs we
+remove, by general features: a site name glued to the title ("Story - Site"), share/subscribe/
+follow prompts and "related links" residue (short blocks of reader appeal or navigation, link
+lists at the end), photo captions and credits, bylines and datelines repeated in the body, and a
+repeat of the title at the top.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from .plaintext import (
+    BYLINE,
+    CREDIT,
+    LIST_LABEL,
+    READ_TIME,
+    is_appeal,
+    is_date_line,
+    strip_site_name,
+    words,
+)
+from .sanitize import safe_href
+
+_TRAFILATURA_OPTIONS = {
+    "include_comments": False,
+    "include_tables": True,
+    "include_formatting": True,
+    "include_links": True,
+    "include_images": False,
+    "with_metadata": True,
+}
+_HEAD = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_INLINE_RENAMES = {"hi": "em", "ref": "a", "lb": "br"}
+
+
+@dataclass
+class HtmlArticle:
+    title: str
+    body_html: str
+    byline: str = ""
+    published: str = ""
+    url: str = ""
+    language: str = ""
+    sitename: str = ""
+    description: str = ""
+    stripped: list[str] = field(default_factory=list)
+
+
+def extract_html_article(markup: str, *, url: str | None = None) -> HtmlArticle | None:
+    """The article in a saved page, as (unsanitized) HTML with its metadata; None when there is none."""
+    import trafilatura
+
+    try:
+        document = trafilatura.bare_extraction(markup, url=url, **_TRAFILATURA_OPTIONS)
+    except (ValueError, TypeError, etree.LxmlError, RecursionError):
+        return None
+    if document is None or document.body is None:
+        return None
+    title = clean_title(document.title or "", sitename=document.sitename or "")
+    blocks, stripped = _post_clean(document.body, title=title, base_url=document.url or url)
+    if not blocks:
+        return None
+    return HtmlArticle(
+        title=title,
+        body_html="".join(blocks),
+        byline=(document.author or "")[:300],
+        published=document.date or "",
+        url=document.url or url or "",
+        language=(document.language or "")[:12],
+        sitename=document.sitename or "",
+        description=document.description or "",
+        stripped=stripped,
+    )
+
+
+def clean_title(title: str, *, sitename: str = "") -> str:
+    """Remove a site name glued to the title: "Story | Site", "Site - Story", "Story — Site"."""
+    title = " ".join(title.split())
+    if sitename:
+        site = re.escape(sitename.strip())
+        title = re.sub(rf"\s*[|–—:»-]\s*{site}\s*$", "", title, flags=re.IGNORECASE)
+        title = re.sub(rf"^{site}\s*[|–—:»-]\s*", "", title, flags=re.IGNORECASE)
+    return strip_site_name(title)
+
+
+def _text(element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def _is_residue(text: str, *, tag: str) -> str:
+    """Why a short block is furniture rather than story (empty string when it is story)."""
+    n = len(words(text))
+    if n == 0:
+        return "empty"
+    if n <= 25 and CREDIT.match(text):
+        return "credit"
+    if n <= 12 and BYLINE.match(text):
+        return "byline"
+    if n <= 12 and (is_date_line(text) or READ_TIME.match(text)):
+        return "date"
+    if n <= 8 and LIST_LABEL.match(text):
+        return "list label"
+    if n <= 40 and is_appeal(text, n):
+        return "appeal or navigation"
+    return ""
+
+
+def _link_share(element) -> float:
+    """Share of the element's text that sits inside links."""
+    total = len(_text(element))
+    if not total:
+        return 0.0
+    linked = sum(len(_text(ref)) for ref in element.iter("ref"))
+    return linked / total
+
+
+def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], list[str]]:
+    children = list(body)
+    kept: list[tuple[str, object]] = []
+    stripped: list[str] = []
+    for position, child in enumerate(children):
+        text = _text(child)
+        tag = child.tag
+        if not text:
+            continue
+        if position < 3 and tag == "head" and title and text.lower() == title.lower():
+            stripped.append(text)
+            continue
+        reason = _is_residue(text, tag=tag) if tag in {"p", "head", "list", "quote"} else ""
+        if tag == "list" and not reason:
+            items = list(child.iter("item"))
+            if items and _link_share(child) > 0.8:
+                reason = "link list"
+        if tag == "p" and not reason and _link_share(child) > 0.9 and len(words(text)) < 25:
+            reason = "link"
+        if tag == "figure" or (tag == "p" and child.get("rend") == "figcaption"):
+            reason = "caption"
+        if reason:
+            stripped.append(text)
+            continue
+        kept.append((tag, child))
+    # "Related links" residue: trailing headings and lists after the last real paragraph.
+    while kept and kept[-1][0] in {"head", "list"} and _link_share(kept[-1][1]) > 0.5:
+        stripped.append(_text(kept.pop()[1]))
+    while kept and kept[-1][0] == "head":
+        stripped.append(_text(kept.pop()[1]))
+    return [_to_html(tag, child, base_url) for tag, child in kept], stripped
+
+
+def _to_html(tag: str, element, base_url: str | None) -> str:
+    if tag == "head":
+        level = element.get("rend", "h2")
+        level = level if level in _HEAD else "h2"
+        level = {"h1": "h2", "h5": "h4", "h6": "h4"}.get(level, level)
+        return f"<{level}>{_inline(element, base_url)}</{level}>"
+    if tag == "list":
+        name = "ol" if element.get("rend", "").lower() in {"ol", "1", "decimal"} else "ul"
+        items = "".join(
+            f"<li>{_inline(item, base_url)}</li>" for item in element if item.tag == "item" and _text(item)
+        )
+        return f"<{name}>{items}</{name}>" if items else ""
+    if tag == "quote":
+        return f"<blockquote><p>{_inline(element, base_url)}</p></blockquote>"
+    if tag == "table":
+        rows = []
+        for row in element.iter("row"):
+            cells = [_text(cell) for cell in row if _text(cell)]
+            if cells:
+                rows.append(f"<p>{_escape(' | '.join(cells))}</p>")
+        return "".join(rows)
+    return f"<p>{_inline(element, base_url)}</p>"
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _inline(element, base_url: str | None) -> str:
+    """The element's content as inline HTML: emphasis, links and line breaks kept."""
+    parts = [_escape(element.text or "")]
+    for child in element:
+        inner = _inline(child, base_url)
+        if child.tag == "hi":
+            rend = child.get("rend", "")
+            tag = "strong" if rend == "#b" else "em"
+            parts.append(f"<{tag}>{inner}</{tag}>" if inner.strip() else inner)
+        elif child.tag == "ref":
+            href = _absolute(child.get("target"), base_url)
+            parts.append(f'<a href="{_escape(href)}">{inner}</a>' if href else inner)
+        elif child.tag == "lb":
+            parts.append("<br>")
+        elif child.tag in {"list", "item", "p", "head", "quote"}:
+            parts.append(f" {inner} ")
+        else:
+            parts.append(inner)
+        parts.append(_escape(child.tail or ""))
+    return "".join(parts)
+
+
+def _absolute(href: str | None, base_url: str | None) -> str | None:
+    if not href:
+        return None
+    if base_url and not re.match(r"^[a-z][a-z0-9+.-]*:", href, re.IGNORECASE):
+        from urllib.parse import urljoin
+
+        href = urljoin(base_url, href)
+    return safe_href(href)

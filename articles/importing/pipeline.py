@@ -1,0 +1,829 @@
+"""One import pipeline for every door (command, admin, API, tasks).
+
+``extract_articles`` turns bytes into cleaned, sanitized candidate articles without touching the
+database; ``import_file`` stores one file's articles in one transaction; ``import_paths`` streams
+over files, folders and zip archives and yields one result per article (or failure).
+
+Each stored article goes through: decode → detect → extract → clean → sanitize → de-duplicate
+(content hash, decided by the database's unique constraint) → near-duplicate search (MinHash
+bands) → store → entity linking (when ``entities.linking`` exists).
+"""
+
+import hashlib
+import importlib.util
+import logging
+import os
+import re
+import stat
+import zipfile
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from itertools import pairwise
+from pathlib import Path
+
+import numpy as np
+from django.conf import settings
+from django.db import DatabaseError, IntegrityError, transaction
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.text import slugify
+
+from ..models import Article, AuditEntry, ImportItem, ImportRun, ShingleBand, Source
+from . import detect
+from .decode import decode_bytes, sniff_binary
+from .errors import ImportRejected
+from .feeds import Record, parse_feed, parse_json_lines
+from .html import extract_html_article
+from .plaintext import extract_text_article, strip_site_name, words
+from .sanitize import html_to_text, sanitize_html, text_to_html
+
+logger = logging.getLogger(__name__)
+
+# Fewest words a page must yield to count as an article; feed and export records are
+# already articles and need only a sentence.
+MIN_PAGE_WORDS = 25
+MIN_RECORD_WORDS = 5
+# Near duplicates: MinHash over word pairs, 32 bands of 3 rows; flagged at this estimated Jaccard.
+NUM_PERM = 96
+BAND_ROWS = 3
+NEAR_DUPLICATE_THRESHOLD = 0.4
+FORMAT_LABELS = {
+    detect.TEXT: Article.Format.TEXT,
+    detect.HTML: Article.Format.HTML,
+    detect.FEED: Article.Format.FEED,
+    detect.JSONL: Article.Format.JSONL,
+}
+
+
+@dataclass
+class Candidate:
+    """A cleaned, sanitized article ready to store (nothing written yet)."""
+
+    label: str
+    format: str
+    title: str
+    body_html: str
+    body_text: str
+    dek: str = ""
+    byline: str = ""
+    source_url: str = ""
+    published_at: datetime | None = None
+    language: str = ""
+    source_name: str = ""
+    stripped: list[str] = field(default_factory=list)
+    original: bytes | None = None  # the record's own raw bytes; None means the whole file
+
+    @property
+    def content_hash(self) -> str:
+        return content_hash(self.body_text)
+
+
+@dataclass
+class ItemResult:
+    """What happened to one article (or one input that yielded none)."""
+
+    path: str
+    outcome: str  # ImportItem.Outcome
+    reason: str = ""
+    article_id: int | None = None
+    slug: str | None = None
+    title: str = ""
+    near_duplicate_of: int | None = None
+    similarity: float | None = None
+
+    def as_report(self) -> dict:
+        article = {"id": self.article_id, "slug": self.slug} if self.article_id or self.slug else None
+        return {"path": self.path, "outcome": self.outcome, "article": article, "reason": self.reason or None}
+
+
+# --- extraction (no database) ---------------------------------------------------------------
+
+
+def content_hash(body_text: str) -> str:
+    """Hash of the normalised body: case, punctuation and spacing do not make a new story."""
+    normalised = " ".join(word.casefold() for word in words(body_text))
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+def decode_input(data: bytes) -> str:
+    """Reject what is not text (one-line reasons) and return the decoded, normalised text."""
+    if not data or not data.strip():
+        raise ImportRejected("the file is empty")
+    limit = settings.NEWSROOM_IMPORT_MAX_BYTES
+    if len(data) > limit:
+        raise ImportRejected(f"the file is too large ({_size(len(data))}; the limit is {_size(limit)})")
+    kind = sniff_binary(data)
+    if kind:
+        raise ImportRejected(f"this is {kind}, not an article")
+    text = decode_bytes(data)
+    if not text.strip():
+        raise ImportRejected("the file contains only whitespace")
+    return text
+
+
+def extract_articles(
+    data: bytes, *, name: str, common_lines: Iterable[str] = ()
+) -> Iterator[Candidate | ImportRejected]:
+    """Candidates (or per-record rejections) in one input; raises ImportRejected for the whole file."""
+    text = decode_input(data)
+    kind = detect.detect_format(text, name=name)
+    if kind == detect.TEXT:
+        yield _from_text(text, name=name, common_lines=common_lines)
+    elif kind == detect.HTML:
+        yield _from_html(text, name=name)
+    elif kind == detect.FEED:
+        for record in parse_feed(text, name=name):
+            yield _checked(_from_record(record, kind=kind))
+    else:
+        found = False
+        for record in parse_json_lines(text, name=name):
+            found = True
+            yield record if isinstance(record, ImportRejected) else _checked(_from_record(record, kind=kind))
+        if not found:
+            raise ImportRejected("no records found in the JSON export")
+
+
+def extract_one(data: bytes, *, name: str) -> Candidate:
+    """The first article of an input (for previews); raises ImportRejected when there is none."""
+    for item in extract_articles(data, name=name):
+        if isinstance(item, ImportRejected):
+            raise item
+        return item
+    raise ImportRejected("no article found")
+
+
+def _checked(candidate: Candidate | ImportRejected) -> Candidate | ImportRejected:
+    if isinstance(candidate, Candidate) and len(words(candidate.body_text)) < MIN_RECORD_WORDS:
+        return ImportRejected(f"{candidate.label}: the entry has no article text")
+    return candidate
+
+
+def _from_text(text: str, *, name: str, common_lines: Iterable[str]) -> Candidate:
+    article = extract_text_article(text, common_lines=common_lines)
+    if article is None:
+        raise ImportRejected("no article found in the text (only short lines, menus or links)")
+    parts = []
+    open_list = False
+    for block in article.blocks:
+        if block.kind == "li":
+            if not open_list:
+                parts.append("<ul>")
+                open_list = True
+            parts.append(f"<li>{_escape(block.text)}</li>")
+            continue
+        if open_list:
+            parts.append("</ul>")
+            open_list = False
+        tag = "h2" if block.kind == "h" else "p"
+        parts.append(f"<{tag}>{_escape(block.text)}</{tag}>")
+    if open_list:
+        parts.append("</ul>")
+    body_html = sanitize_html("".join(parts))
+    body_text = html_to_text(body_html)
+    if len(words(body_text)) < MIN_PAGE_WORDS:
+        raise ImportRejected("no article found in the text (too little prose)")
+    return Candidate(
+        label=name,
+        format=Article.Format.TEXT,
+        title=article.title,
+        dek=article.dek,
+        byline=article.byline,
+        body_html=body_html,
+        body_text=body_text,
+        stripped=article.stripped,
+    )
+
+
+def _from_html(text: str, *, name: str) -> Candidate:
+    article = extract_html_article(text)
+    if article is None:
+        raise ImportRejected("no article found in the HTML page")
+    body_html = sanitize_html(article.body_html)
+    body_text = html_to_text(body_html)
+    if len(words(body_text)) < MIN_PAGE_WORDS:
+        raise ImportRejected("no article found in the HTML page (too little text)")
+    title = article.title or _first_words(body_text)
+    return Candidate(
+        label=name,
+        format=Article.Format.HTML,
+        title=title,
+        dek=_dek(article.description, title=title, body_text=body_text),
+        byline=article.byline,
+        body_html=body_html,
+        body_text=body_text,
+        source_url=_url(article.url),
+        published_at=parse_published(article.published),
+        language=article.language,
+        source_name=article.sitename[:200],
+        stripped=article.stripped,
+    )
+
+
+def _from_record(record: Record, *, kind: str) -> Candidate | ImportRejected:
+    if record.html and detect.detect_format(record.html) == detect.HTML and "<body" in record.html.lower():
+        page = extract_html_article(record.html, url=record.url or None)
+        body_html = sanitize_html(page.body_html) if page else ""
+    elif record.html:
+        body_html = sanitize_html(record.html)
+    else:
+        paragraphs = re.split(r"\n\s*\n", record.text.strip())
+        if len(paragraphs) == 1:
+            paragraphs = record.text.strip().split("\n")
+        body_html = text_to_html(paragraphs)
+    body_text = html_to_text(body_html)
+    title = strip_site_name(" ".join(record.title.split())) if record.title else _first_words(body_text)
+    if not title or not body_text:
+        return ImportRejected(f"{record.label}: the entry has no title or no text")
+    return Candidate(
+        label=record.label,
+        format=FORMAT_LABELS[kind],
+        title=title[:500],
+        byline=record.byline[:300],
+        body_html=body_html,
+        body_text=body_text,
+        source_url=_url(record.url),
+        published_at=parse_published(record.published),
+        language=record.language,
+        source_name=record.source[:200],
+        original=record.raw.encode("utf-8") if record.raw else b"",
+    )
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _first_words(text: str, limit: int = 12) -> str:
+    tokens = text.split()
+    return " ".join(tokens[:limit]) + ("…" if len(tokens) > limit else "")
+
+
+def _dek(description: str, *, title: str, body_text: str) -> str:
+    description = " ".join((description or "").split())
+    if not description or description == title or len(description) > 400:
+        return ""
+    if body_text.startswith(description.rstrip(".… ")[:60]):
+        return ""  # the meta description is only the first sentence again
+    return description
+
+
+def _url(url: str) -> str:
+    url = (url or "").strip()
+    return url[:1000] if re.match(r"^https?://[^\s/$.?#].[^\s]*$", url, re.IGNORECASE) else ""
+
+
+def parse_published(value: str) -> datetime | None:
+    """A timezone-aware datetime from ISO 8601, RFC 2822 or a bare date; None when unreadable."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    parsed = None
+    try:
+        parsed = parse_datetime(
+            value.replace(" ", "T", 1) if re.match(r"^\d{4}-\d\d-\d\d \d", value) else value
+        )
+    except ValueError:
+        parsed = None
+    if parsed is None:
+        try:
+            day = parse_date(value[:10])
+        except ValueError:
+            day = None
+        if day is not None:
+            parsed = datetime(day.year, day.month, day.day)
+    if parsed is None:
+        try:
+            parsed = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+    if parsed.year < 1900 or parsed.year > 2200:
+        return None
+    if timezone.is_naive(parsed):
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed
+
+
+# --- near duplicates ------------------------------------------------------------------------
+
+
+def minhash_signature(body_text: str) -> np.ndarray:
+    from datasketch import MinHash
+
+    tokens = [word.casefold() for word in words(body_text)]
+    shingles = {f"{a} {b}".encode() for a, b in pairwise(tokens)} or {b""}
+    signature = MinHash(num_perm=NUM_PERM, seed=7)
+    signature.update_batch(list(shingles))
+    return signature.hashvalues.astype(np.uint32)
+
+
+def band_keys(signature: np.ndarray) -> list[int]:
+    keys = []
+    for band in range(NUM_PERM // BAND_ROWS):
+        chunk = signature[band * BAND_ROWS : (band + 1) * BAND_ROWS].tobytes()
+        digest = hashlib.blake2b(bytes([band]) + chunk, digest_size=8).digest()
+        keys.append(int.from_bytes(digest, "big", signed=True))
+    return keys
+
+
+def find_near_duplicate(signature: np.ndarray, *, exclude: int | None = None) -> tuple[Article | None, float]:
+    """The most similar stored article sharing a band with ``signature``, if similar enough."""
+    candidates = ShingleBand.objects.filter(key__in=band_keys(signature))
+    if exclude:
+        candidates = candidates.exclude(article_id=exclude)
+    ids = list(candidates.values_list("article_id", flat=True).distinct()[:50])
+    best, best_score = None, 0.0
+    for article_id, stored in Article.objects.filter(pk__in=ids).values_list("pk", "minhash"):
+        if not stored:
+            continue
+        other = np.frombuffer(bytes(stored), dtype=np.uint32)
+        if other.shape != signature.shape:
+            continue
+        score = float(np.mean(other == signature))
+        if score > best_score:
+            best, best_score = article_id, score
+    if best is None or best_score < NEAR_DUPLICATE_THRESHOLD:
+        return None, best_score
+    return Article.objects.filter(pk=best).only("pk", "slug", "title").first(), round(best_score, 3)
+
+
+# --- storing --------------------------------------------------------------------------------
+
+
+def _unique_slug(title: str) -> str:
+    base = slugify(title)[:80].strip("-") or "story"
+    taken = set(Article.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    if base not in taken:
+        return base
+    number = 2
+    while f"{base}-{number}" in taken:
+        number += 1
+    return f"{base}-{number}"
+
+
+def store_candidate(
+    candidate: Candidate,
+    *,
+    original: bytes,
+    original_name: str,
+    source: Source | None,
+    status: str,
+    user=None,
+    dry_run: bool = False,
+) -> ItemResult:
+    """Store one candidate (inside the caller's transaction); the database decides duplicates."""
+    digest = candidate.content_hash
+    existing = Article.objects.filter(content_hash=digest).only("pk", "slug").first()
+    if existing:
+        return _duplicate(candidate, existing)
+    signature = minhash_signature(candidate.body_text)
+    near, similarity = find_near_duplicate(signature)
+    if dry_run:
+        return ItemResult(
+            path=candidate.label,
+            outcome=ImportItem.Outcome.IMPORTED,
+            title=candidate.title,
+            slug=_unique_slug(candidate.title),
+            near_duplicate_of=near.pk if near else None,
+            similarity=similarity if near else None,
+        )
+    if candidate.source_name and (source is None or candidate.format == Article.Format.JSONL):
+        source = source_named(candidate.source_name)
+    article = Article(
+        title=candidate.title[:500],
+        dek=candidate.dek,
+        body_html=candidate.body_html,
+        body_text=candidate.body_text,
+        byline=candidate.byline[:300],
+        source=source,
+        source_url=candidate.source_url,
+        published_at=candidate.published_at,
+        status=status,
+        language=candidate.language[:12],
+        original=original,
+        original_name=original_name[:500],
+        original_format=candidate.format,
+        stripped=candidate.stripped,
+        content_hash=digest,
+        near_duplicate_of=near,
+        similarity=similarity if near else None,
+        minhash=signature.tobytes(),
+        created_by=user if getattr(user, "pk", None) else None,
+    )
+    for _attempt in range(5):
+        article.slug = _unique_slug(candidate.title)
+        try:
+            with transaction.atomic():
+                article.save()
+        except IntegrityError:
+            existing = Article.objects.filter(content_hash=digest).only("pk", "slug").first()
+            if existing:
+                return _duplicate(candidate, existing)
+            article.pk = None  # a concurrent import took the slug: try the next one
+            continue
+        break
+    else:
+        return ItemResult(path=candidate.label, outcome=ImportItem.Outcome.FAILED, reason="no free slug")
+    ShingleBand.objects.bulk_create([ShingleBand(article=article, key=key) for key in band_keys(signature)])
+    return ItemResult(
+        path=candidate.label,
+        outcome=ImportItem.Outcome.IMPORTED,
+        article_id=article.pk,
+        slug=article.slug,
+        title=article.title,
+        near_duplicate_of=near.pk if near else None,
+        similarity=similarity if near else None,
+    )
+
+
+def _duplicate(candidate: Candidate, existing: Article) -> ItemResult:
+    return ItemResult(
+        path=candidate.label,
+        outcome=ImportItem.Outcome.DUPLICATE,
+        reason=f"duplicate of story #{existing.pk} ({existing.slug})",
+        article_id=existing.pk,
+        slug=existing.slug,
+    )
+
+
+def source_named(name: str | None) -> Source | None:
+    name = " ".join((name or "").split())[:200]
+    if not name:
+        return None
+    source = Source.objects.filter(name=name).first()
+    if source:
+        return source
+    slug = slugify(name)[:190] or "source"
+    try:
+        with transaction.atomic():
+            return Source.objects.create(name=name, slug=_free_source_slug(slug))
+    except IntegrityError:
+        return Source.objects.filter(name=name).first()
+
+
+def _free_source_slug(slug: str) -> str:
+    candidate, number = slug, 2
+    while Source.objects.filter(slug=candidate).exists():
+        candidate, number = f"{slug}-{number}", number + 1
+    return candidate
+
+
+def link_new_article(article_id: int, *, user=None) -> None:
+    """Run the entity linker on a new article when the linker is installed; never fails the import."""
+    if importlib.util.find_spec("entities.linking") is None:
+        return
+    from entities import linking
+
+    link_article = getattr(linking, "link_article", None)
+    if link_article is None:
+        return
+    article = Article.objects.filter(pk=article_id).first()
+    if article is None:
+        return
+    try:
+        link_article(article=article, user=user)
+    except Exception:  # the story is stored; a linker fault must not turn it into a failed import
+        logger.exception("Entity linking failed for article %s", article_id)
+
+
+def import_file(
+    *,
+    data: bytes,
+    name: str,
+    source: Source | str | None = None,
+    status: str = Article.Status.DRAFT,
+    user=None,
+    dry_run: bool = False,
+    run: ImportRun | None = None,
+    common_lines: Iterable[str] = (),
+    link: bool = True,
+) -> list[ItemResult]:
+    """Import every article in one input, in one transaction; never raises for bad input."""
+    if isinstance(source, str):
+        source = (Source.objects.filter(name=source).first() if dry_run else source_named(source)) or None
+    results: list[ItemResult] = []
+    try:
+        with transaction.atomic():
+            for item in extract_articles(data, name=name, common_lines=common_lines):
+                if isinstance(item, ImportRejected):
+                    results.append(ItemResult(path=_label(item, name), outcome="failed", reason=item.reason))
+                    continue
+                results.append(
+                    store_candidate(
+                        item,
+                        original=data if item.original is None else item.original,
+                        original_name=name,
+                        source=source,
+                        status=status,
+                        user=user,
+                        dry_run=dry_run,
+                    )
+                )
+            if run is not None and not dry_run:
+                ImportItem.objects.bulk_create(
+                    [
+                        ImportItem(
+                            run=run,
+                            path=result.path[:1000],
+                            outcome=result.outcome,
+                            reason=result.reason[:500],
+                            article_id=result.article_id,
+                        )
+                        for result in results
+                    ]
+                )
+    except ImportRejected as exc:
+        results = [ItemResult(path=name, outcome=ImportItem.Outcome.FAILED, reason=exc.reason)]
+        _record_failures(run, results, dry_run=dry_run)
+    except DatabaseError:
+        raise  # the database is unwell: that is not the file's fault, and must not look like it
+    except Exception as exc:  # a parser fault on odd input must fail this file only, never the batch
+        logger.warning("Import of %s failed", name, exc_info=True)
+        reason = f"the file could not be read ({type(exc).__name__})"
+        results = [ItemResult(path=name, outcome=ImportItem.Outcome.FAILED, reason=reason)]
+        _record_failures(run, results, dry_run=dry_run)
+    if link and not dry_run:
+        for result in results:
+            if result.outcome == ImportItem.Outcome.IMPORTED and result.article_id:
+                link_new_article(result.article_id, user=user)
+    return results
+
+
+def _label(rejection: ImportRejected, name: str) -> str:
+    reason = rejection.reason
+    return reason.split(": ", 1)[0] if reason.startswith(name) else name
+
+
+def _record_failures(run, results, *, dry_run):
+    if run is not None and not dry_run:
+        ImportItem.objects.bulk_create(
+            [
+                ImportItem(run=run, path=r.path[:1000], outcome=r.outcome, reason=r.reason[:500])
+                for r in results
+            ]
+        )
+
+
+def _size(number: int) -> str:
+    return f"{number / (1024 * 1024):.1f} MB" if number >= 1024 * 1024 else f"{number:,} bytes"
+
+
+# --- many files -----------------------------------------------------------------------------
+
+
+@dataclass
+class InputFile:
+    """One input to import: its name, and a way to read its bytes (or why it cannot be read)."""
+
+    name: str
+    read: callable = None
+    error: str = ""
+
+
+def iter_inputs(paths: Iterable[str | Path], *, exclude: Iterable[str | Path] = ()) -> Iterator[InputFile]:
+    """Files under ``paths`` (folders recursively, zip archives opened), lazily and in order.
+
+    ``exclude`` names files to pass over, such as the report being written into the folder.
+    """
+    skip = {Path(path).resolve() for path in exclude}
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for filename in sorted(files):
+                    if filename.startswith(".") or (Path(root) / filename).resolve() in skip:
+                        continue
+                    yield from _file_inputs(Path(root) / filename)
+        elif path.exists() or path.is_symlink():
+            yield from _file_inputs(path)
+        else:
+            yield InputFile(name=str(path), error="no such file or folder")
+
+
+def _file_inputs(path: Path) -> Iterator[InputFile]:
+    if path.is_symlink() and not path.exists():
+        yield InputFile(name=str(path), error="a broken symbolic link")
+        return
+    if path.suffix.lower() == ".zip" or _is_zip(path):
+        yield from zip_inputs(path, name=str(path))
+        return
+    yield InputFile(name=str(path), read=lambda: _read_limited(path))
+
+
+def _is_zip(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False
+
+
+def _read_limited(path: Path) -> bytes:
+    limit = settings.NEWSROOM_IMPORT_MAX_BYTES
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        size = path.stat().st_size
+        raise ImportRejected(f"the file is too large ({_size(size)}; the limit is {_size(limit)})")
+    return data
+
+
+def zip_inputs(source, *, name: str) -> Iterator[InputFile]:
+    """Members of a zip archive, after the archive as a whole passed the safety checks.
+
+    An archive with a member that escapes the folder (absolute path, ".."), a symbolic link,
+    too many members or too many uncompressed bytes is refused whole: nothing in it is imported.
+    Nested archives are refused one by one.
+    """
+    try:
+        archive = zipfile.ZipFile(source)
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        yield InputFile(name=name, error=f"not a readable zip archive ({exc})")
+        return
+    with archive:
+        members = [info for info in archive.infolist() if not info.is_dir()]
+        problem = _zip_problem(members)
+        if problem:
+            yield InputFile(name=name, error=problem)
+            return
+        limit = settings.NEWSROOM_IMPORT_MAX_BYTES
+        for info in members:
+            member_name = f"{name}/{info.filename}"
+            base = info.filename.rsplit("/", 1)[-1]
+            if base.startswith(".") or info.filename.startswith("__MACOSX/"):
+                continue
+            if info.filename.lower().endswith(".zip"):
+                yield InputFile(name=member_name, error="a zip inside a zip is not opened (nested archive)")
+                continue
+            if info.file_size > limit:
+                reason = f"the file is too large ({_size(info.file_size)}; the limit is {_size(limit)})"
+                yield InputFile(name=member_name, error=reason)
+                continue
+            yield InputFile(name=member_name, read=_member_reader(archive, info, limit))
+
+
+def _member_reader(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int):
+    def read() -> bytes:
+        try:
+            with archive.open(info) as handle:
+                data = handle.read(limit + 1)  # never trust the declared size
+        except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError) as exc:
+            raise ImportRejected(f"the archive member could not be read ({exc})") from exc
+        if len(data) > limit:
+            raise ImportRejected(f"the file is too large (over {_size(limit)})")
+        if data.startswith(b"PK\x03\x04"):
+            raise ImportRejected("a zip inside a zip is not opened (nested archive)")
+        return data
+
+    return read
+
+
+def _zip_problem(members: list[zipfile.ZipInfo]) -> str:
+    if len(members) > settings.NEWSROOM_ZIP_MAX_MEMBERS:
+        return f"the archive has too many files ({len(members):,}; the limit is {settings.NEWSROOM_ZIP_MAX_MEMBERS:,})"
+    total = sum(info.file_size for info in members)
+    if total > settings.NEWSROOM_ZIP_MAX_BYTES:
+        return (
+            f"the archive unpacks to too many bytes ({_size(total)}; the limit is "
+            f"{_size(settings.NEWSROOM_ZIP_MAX_BYTES)}): refused as a possible zip bomb"
+        )
+    for info in members:
+        filename = info.filename.replace("\\", "/")
+        if filename.startswith("/") or re.match(r"^[A-Za-z]:", filename) or ".." in filename.split("/"):
+            return (
+                f"the archive member {info.filename!r} points outside the archive (path traversal): refused"
+            )
+        mode = info.external_attr >> 16
+        if info.create_system == 3 and stat.S_ISLNK(mode):
+            return f"the archive member {info.filename!r} is a symbolic link: refused"
+        if info.flag_bits & 0x1:
+            return f"the archive member {info.filename!r} is encrypted"
+    return ""
+
+
+class _CommonLines:
+    """Short lines seen in several different text files of one batch: site template, not story.
+
+    Memory is bounded: at most ``capacity`` distinct lines are counted.
+    """
+
+    def __init__(self, *, min_files: int = 3, capacity: int = 200_000):
+        self.counts: Counter[str] = Counter()
+        self.lines: set[str] = set()
+        self.seen_files: set[bytes] = set()
+        self.min_files = min_files
+        self.capacity = capacity
+
+    def add(self, data: bytes) -> None:
+        digest = hashlib.blake2b(data, digest_size=16).digest()
+        if digest in self.seen_files or len(self.counts) > self.capacity:
+            return  # an exact copy says nothing about the site's template
+        self.seen_files.add(digest)
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            return
+        for line in {line.strip() for line in text.split("\n")}:
+            if 0 < len(line) <= 200:
+                self.counts[line] += 1
+                if self.counts[line] == self.min_files:
+                    self.lines.add(line)
+
+
+def import_paths(
+    *,
+    paths: Iterable[str | Path],
+    source: Source | str | None = None,
+    status: str = Article.Status.DRAFT,
+    user=None,
+    dry_run: bool = False,
+    run: ImportRun | None = None,
+    inputs: Iterable[InputFile] | None = None,
+    exclude: Iterable[str | Path] = (),
+) -> Iterator[ItemResult]:
+    """Import files, folders and zips one file at a time, yielding each result as it is known."""
+    if isinstance(source, str):
+        source = (Source.objects.filter(name=source).first() if dry_run else source_named(source)) or None
+    if run is not None and not dry_run:
+        run.state = ImportRun.State.RUNNING
+        run.save(update_fields=["state"])
+    common = _CommonLines()
+    totals = Counter()
+    processed = 0
+    try:
+        for entry in inputs if inputs is not None else iter_inputs(paths, exclude=exclude):
+            if entry.error:
+                results = [ItemResult(path=entry.name, outcome=ImportItem.Outcome.FAILED, reason=entry.error)]
+                _record_failures(run, results, dry_run=dry_run)
+            else:
+                try:
+                    data = entry.read()
+                except ImportRejected as exc:
+                    data, results = None, [ItemResult(path=entry.name, outcome="failed", reason=exc.reason)]
+                    _record_failures(run, results, dry_run=dry_run)
+                except OSError as exc:
+                    data = None
+                    results = [
+                        ItemResult(path=entry.name, outcome="failed", reason=f"unreadable: {exc.strerror}")
+                    ]
+                    _record_failures(run, results, dry_run=dry_run)
+                if data is not None:
+                    results = import_file(
+                        data=data,
+                        name=entry.name,
+                        source=source,
+                        status=status,
+                        user=user,
+                        dry_run=dry_run,
+                        run=run,
+                        common_lines=common.lines,
+                    )
+                    if results and results[0].path == entry.name and len(data) < 1_000_000:
+                        common.add(data)
+            processed += 1
+            for result in results:
+                totals[result.outcome] += 1
+                yield result
+            if run is not None and not dry_run and processed % 25 == 0:
+                _save_progress(run, processed, totals)
+    except BaseException:
+        if run is not None and not dry_run:
+            _save_progress(run, processed, totals, state=ImportRun.State.FAILED)
+        raise
+    if run is not None and not dry_run:
+        _save_progress(run, processed, totals, state=ImportRun.State.DONE)
+        AuditEntry.objects.create(
+            action=AuditEntry.Action.IMPORT,
+            user=user if getattr(user, "pk", None) else None,
+            object_type="importrun",
+            object_id=str(run.pk),
+            object_repr=str(run)[:500],
+            detail={
+                "origin": run.origin,
+                "files": processed,
+                "imported": totals["imported"],
+                "duplicates": totals["duplicate"],
+                "failed": totals["failed"],
+            },
+        )
+
+
+def _save_progress(run: ImportRun, processed: int, totals: Counter, *, state: str | None = None) -> None:
+    run.processed = processed
+    run.imported = totals["imported"]
+    run.duplicates = totals["duplicate"]
+    run.failed = totals["failed"]
+    fields = ["processed", "imported", "duplicates", "failed"]
+    if state:
+        run.state = state
+        run.finished_at = timezone.now()
+        fields += ["state", "finished_at"]
+    run.save(update_fields=fields)
+
+
+def count_inputs(paths: Iterable[str | Path], *, exclude: Iterable[str | Path] = ()) -> int:
+    """How many inputs ``import_paths`` will visit (names only; nothing is read)."""
+    return sum(1 for _ in iter_inputs(paths, exclude=exclude))

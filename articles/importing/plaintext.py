@@ -1,0 +1,394 @@
+"""Plain-text dumps of web pages: find the article, strip the site chrome around it.
+
+A dump is the visible text of a page, one block per line. The article is the longest run of
+prose (lines shaped like sentences) with the short lines between them (sub-headings, list items,
+"Label:" lead-ins). Chrome is recognised by general features, never by memorised sentences:
+
+* shape: short lines that are not sentences, Title Case headline lines, date-only lines;
+* headline lists: several short lines each followed by a date line ("Latest posts");
+* reader-appeal and navigation phrasing ("thank you for visiting", "subscribe", "share on",
+  "all rights reserved", "read more"...), weighed against the line's length;
+* position: chrome sits before the first and after the last stretch of prose;
+* repetition: a line that recurs in several files of the same batch is template, not story.
+
+Every removed line is kept (``stripped``) so an editor can review the cleaner's choices.
+"""
+
+import re
+from collections.abc import Container
+from dataclasses import dataclass, field
+
+WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
+SENTENCE_END = re.compile(r"""[.!?…:;]["'”’)\]]*$""")
+LIST_MARKER = re.compile(r"^(?:[-–—•*·▪►✓✔]|\d{1,2}[.)])\s+(?=\S)")
+LONE_MARKER = re.compile(r"^[-–—•*·▪►]$")
+TRAILING_MARKER = re.compile(r"\s[-–—•]$")
+MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+DATE_LINE = re.compile(
+    rf"""^(?:(?:posted|published|updated|last updated|on)\s*:?\s*)?
+    (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?
+    (?:
+        (?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}
+      | \d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s+\d{{4}}
+      | \d{{4}}-\d{{2}}-\d{{2}}
+      | \d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}
+      | \d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago
+    )
+    (?:\s*(?:at\s+)?\d{{1,2}}:\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?
+    (?:\s*[-–—|•·]\s*.{{0,40}})?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+BYLINE = re.compile(
+    r"^(?:by|written by|posted by|author|words by|reporting by|story by)\s*:?\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,5}"
+    r"(?:\s*(?:[,|•·-]|and)\s*.{0,60})?$",
+    re.IGNORECASE,
+)
+CREDIT = re.compile(
+    r"^(?:\(?(?:photo|image|picture|video|source|credit|illustration|file photo|photograph)s?\b[^.]{0,80}\)?"
+    r"|.{0,80}\((?:getty images|ap|afp|reuters|epa|shutterstock|file)(?:/[^)]*)?\)\s*)$",
+    re.IGNORECASE,
+)
+READ_TIME = re.compile(r"^\d+\s*(?:min(?:ute)?s?|mins?)(?:\s+read)?$", re.IGNORECASE)
+COUNTERS = re.compile(r"^(?:\d[\d,.]*\s*[kKmM]?\s*(?:shares?|views?|comments?|likes?|reads?)?\s*)+$")
+
+# Phrasing that addresses the reader on the site's behalf, or navigates, rather than reports.
+# Each is a general pattern of page furniture; a long line needs several before it counts.
+APPEAL_PATTERNS = [
+    r"\bthanks?(?: you)? for (?:visiting|reading|being|stopping|watching|your (?:visit|support|interest))",
+    r"\bbookmark\b",
+    r"\bsubscribe\b",
+    r"\bsubscription\b",
+    r"\bsign(?:ing)? ?up\b",
+    r"\bnewsletters?\b",
+    r"\bfollow us\b",
+    r"\bjoin (?:thousands|millions|us|our|the conversation|the discussion)\b",
+    r"\bdon[’']?t (?:miss|forget)\b",
+    r"\bstay (?:in the know|connected|informed|updated|tuned)\b",
+    r"\bcheck back\b",
+    r"\bwelcome to\b",
+    r"\byour (?:ultimate|trusted|go-to|one-stop|number one|#1|favou?rite) (?:source|destination|site|place)\b",
+    r"\bfeel free to\b",
+    r"\breach out\b",
+    r"\bwe[’']?d love to hear\b",
+    r"\bcontact (?:us|page|form)\b",
+    r"\bour (?:web ?site|site|platform|news platform|team|community|readers|newsletter|app|editors|partners|sponsors)\b",
+    r"\bthis (?:web ?site|site)\b",
+    r"\bvisit (?:us|our|\w+ (?:website|site))\b",
+    r"\bcookies?\b",
+    r"\bprivacy (?:policy|notice|settings)\b",
+    r"\bterms (?:of (?:use|service)|and conditions|& conditions)\b",
+    r"\ball rights reserved\b",
+    r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©\s*)?\d{4}",
+    r"\bclick here\b",
+    r"\bread (?:more|next|also|the full|full|our)\b",
+    r"\bcontinue reading\b",
+    r"\bshare (?:this|on|via|the|article|story|post)\b",
+    r"\b(?:facebook|twitter|whatsapp|linkedin|pinterest|telegram|reddit|instagram|youtube|tiktok)\b",
+    r"^advertisement$|\badvertisement\b|\bsponsored\b|\badvertise with us\b",
+    r"\b(?:related|recommended|popular|trending|latest|featured|recent|more) (?:posts?|articles?|stories|news|reads|videos|from)\b",
+    r"\byou (?:may|might) (?:also )?(?:like|enjoy|be interested)\b",
+    r"\bleave a (?:comment|reply)\b",
+    r"\b(?:log|sign) ?(?:in|out)\b",
+    r"\bdownload (?:our|the) app\b",
+    r"\bskip to (?:main )?content\b",
+    r"\btable of contents?\b",
+    r"\bback to top\b",
+    r"\bprint this\b",
+    r"\bemail (?:this|us|address)\b",
+    r"\byour (?:email|inbox)\b",
+    r"\ball (?:fields|comments)\b",
+    r"\bpowered by\b",
+    r"\bsee (?:all|more)\b",
+    r"\bview (?:all|more|comments)\b",
+    r"\bload more\b",
+    r"\btags?:",
+    r"\bcategor(?:y|ies):",
+    r"\bfiled under\b",
+]
+APPEAL = [re.compile(p, re.IGNORECASE) for p in APPEAL_PATTERNS]
+# Section labels that open a list of other stories: whatever follows them is not the article.
+LIST_LABEL = re.compile(
+    r"^(?:(?:related|recommended|popular|trending|latest|featured|recent|more|top|other|editor[’']?s?)"
+    r"(?: \w+){0,2} (?:posts?|articles?|stories|news|reads|headlines|videos|picks|content)"
+    r"|(?:more|also) (?:from|in|on) .{1,40}|you (?:may|might) (?:also )?(?:like|enjoy)|read (?:more|next|also)"
+    r"|also read|see also|related|trending|most (?:read|popular|viewed)|comments?|leave a (?:comment|reply)"
+    r"|share(?: this)?(?: \w+)?|tags?|about the author|newsletter)\s*:?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Block:
+    kind: str  # "p", "h", "li"
+    text: str
+
+
+@dataclass
+class TextArticle:
+    title: str
+    dek: str = ""
+    byline: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    stripped: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Line:
+    index: int
+    text: str
+    is_item: bool = False
+    blank_before: bool = False
+    words: int = 0
+    score: float = 0.0
+    chrome: str = ""  # why the line is chrome, when it is
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+ADDRESS = re.compile(r"\b(?:you|your|yours|you[’']re|we|our|us|we[’']re|we[’']ll)\b", re.IGNORECASE)
+
+
+def appeal_hits(text: str) -> int:
+    return sum(len(pattern.findall(text)) for pattern in APPEAL)
+
+
+def is_appeal(text: str, n: int) -> bool:
+    """Does the line speak to the reader for the site (or navigate) rather than report?"""
+    hits = appeal_hits(text)
+    if not hits:
+        return False
+    if n < 12 or hits >= 3 or hits * 12 >= n:
+        return True
+    return len(ADDRESS.findall(text)) >= max(2, 0.06 * n)
+
+
+NAV_SEPARATOR = re.compile(r"\s*[|•·»/]\s*|\s{2,}")
+
+
+def is_navigation(text: str) -> bool:
+    """A menu bar flattened to one line: "Home | World | Business | Contact"."""
+    parts = [part for part in NAV_SEPARATOR.split(text) if part.strip()]
+    return len(parts) >= 3 and all(len(words(part)) <= 3 for part in parts)
+
+
+def is_date_line(text: str) -> bool:
+    return len(text) <= 80 and bool(DATE_LINE.match(text.strip(" -–—|•·")))
+
+
+def is_sentence(text: str, count: int) -> bool:
+    return count >= 3 and bool(SENTENCE_END.search(text))
+
+
+def title_case_ratio(tokens: list[str]) -> float:
+    long_words = [w for w in tokens if len(w) > 3]
+    if not long_words:
+        return 0.0
+    return sum(1 for w in long_words if w[0].isupper()) / len(long_words)
+
+
+def _split_lines(text: str) -> list[_Line]:
+    """Lines with list markers resolved: a lone "-" (or a line ending in " -") marks the next item."""
+    lines: list[_Line] = []
+    mark_next = False
+    blank = True
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line:
+            blank = True
+            continue
+        if LONE_MARKER.match(line):
+            mark_next = True
+            continue
+        item = mark_next
+        mark_next = False
+        if TRAILING_MARKER.search(line) and len(line) > 2:
+            line = line[:-1].rstrip()
+            mark_next = True
+        marker = LIST_MARKER.match(line)
+        if marker:
+            line = line[marker.end() :]
+            item = True
+        lines.append(_Line(index=len(lines), text=line, is_item=item, blank_before=blank))
+        blank = False
+    return lines
+
+
+def _score(lines: list[_Line], common: Container[str]) -> None:
+    for position, line in enumerate(lines):
+        tokens = words(line.text)
+        line.words = len(tokens)
+        n = line.words
+        sentence = is_sentence(line.text, n)
+        if line.text in common:
+            line.chrome = "repeated across files of this source"
+        elif n == 0:
+            line.chrome = "no words"
+        elif is_date_line(line.text):
+            line.chrome = "date"
+        elif READ_TIME.match(line.text) or COUNTERS.match(line.text):
+            line.chrome = "counter"
+        elif n <= 12 and BYLINE.match(line.text):
+            line.chrome = "byline"
+        elif n <= 20 and CREDIT.match(line.text):
+            line.chrome = "credit"
+        elif LIST_LABEL.match(line.text):
+            line.chrome = "list label"
+        elif is_navigation(line.text):
+            line.chrome = "navigation"
+        elif is_appeal(line.text, n):
+            line.chrome = "appeal or navigation"
+        elif (
+            position + 1 < len(lines) and n <= 25 and is_date_line(lines[position + 1].text) and not sentence
+        ):
+            line.chrome = "headline followed by a date"
+        if line.chrome:
+            line.score = -max(4.0, min(n, 40))
+            continue
+        if sentence and n >= 10:
+            line.score = float(min(n, 80))
+        elif sentence and n >= 5:
+            line.score = n * 0.5
+        elif line.is_item and n >= 3:
+            line.score = -0.5
+        else:
+            # Short non-sentences: sub-headings inside an article, menus and headline lists outside.
+            line.score = -2.0 - (3.0 if title_case_ratio(words(line.text)) > 0.7 and n >= 4 else 0.0)
+
+
+def _best_span(lines: list[_Line]) -> tuple[int, int] | None:
+    """The contiguous run of lines with the highest total score (Kadane)."""
+    best, best_span = 0.0, None
+    total, start = 0.0, 0
+    for i, line in enumerate(lines):
+        if total <= 0:
+            total, start = 0.0, i
+        total += line.score
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+def _headline_lists(lines: list[_Line]) -> None:
+    """Runs of short lines alternating with date lines are lists of other stories."""
+    for i in range(len(lines) - 3):
+        if lines[i + 1].chrome == "date" and lines[i + 3].chrome == "date":
+            for j in (i, i + 2):
+                if not lines[j].chrome:
+                    lines[j].chrome = "headline list"
+                    lines[j].score = -max(4.0, min(lines[j].words, 40))
+
+
+def _overlap(a: str, b: str) -> float:
+    wa, wb = {w.lower() for w in words(a)}, {w.lower() for w in words(b)}
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / max(len(wa), len(wb))
+
+
+def _shorten(sentence: str, limit: int = 16) -> str:
+    """A title made from a first sentence: up to ``limit`` words, cut at a clause when possible."""
+    first = re.split(r"(?<=[.!?])\s+", sentence.strip(), maxsplit=1)[0].rstrip(".!?")
+    tokens = first.split()
+    if len(tokens) <= limit:
+        return first
+    head = " ".join(tokens[:limit])
+    for separator in (", ", " — ", " – ", "; ", " during ", " as ", " while ", " after "):
+        cut = head.rfind(separator)
+        if cut > 25:
+            return head[:cut].rstrip(",;")
+    return head + "…"
+
+
+SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,60}$|\s+[|»]\s+.*$")
+
+
+def strip_site_name(title: str) -> str:
+    """ "Story title - Site Name" → "Story title" (the longest part is kept)."""
+    parts = re.split(r"\s+[|–—»]\s+|\s+-\s+|\s+::\s+", title)
+    if len(parts) == 1:
+        return title.strip()
+    best = max(parts, key=lambda part: len(words(part)))
+    return best.strip() if len(words(best)) >= 3 else title.strip()
+
+
+def extract_text_article(text: str, *, common_lines: Container[str] = frozenset()) -> TextArticle | None:
+    """The article in a plain-text dump, or None when there is none."""
+    lines = _split_lines(text)
+    if not lines:
+        return None
+    _score(lines, common_lines)
+    _headline_lists(lines)
+    span = _best_span(lines)
+    if span is None:
+        return None
+    start, end = span
+
+    # Title: the first headline-shaped line before the body, else the first sentence.
+    title, title_index = "", None
+    for line in lines[:start]:
+        if line.chrome or line.words < 2 or line.words > 30:
+            continue
+        if is_sentence(line.text, line.words) and line.words > 12 and not line.text.endswith("?"):
+            continue
+        title, title_index = strip_site_name(line.text), line.index
+        break
+
+    # A restatement of the title just before or at the start of the body becomes the dek.
+    dek = ""
+    for line in lines[(title_index + 1 if title_index is not None else 0) : start + 1]:
+        if 3 <= line.words <= 40 and title and _overlap(line.text, title) >= 0.5:
+            if line.text.strip() != title:
+                dek = line.text
+            line.chrome = line.chrome or "title repeated"
+            if line.index == start:
+                start += 1
+            break
+
+    # Trim headline-ish short lines from the edges: the body starts and ends with prose.
+    while start < end and lines[start].score <= 0:
+        start += 1
+    while end > start and lines[end - 1].score <= 0:
+        end -= 1
+    if start >= end:
+        return None
+    if not title:
+        title = _shorten(lines[start].text)
+
+    byline = next((line.text for line in lines[:start] if line.chrome == "byline"), "")
+    blocks: list[Block] = []
+    stripped: list[str] = []
+    label = ""
+    for line in lines:
+        inside = start <= line.index < end
+        if not inside or line.chrome:
+            if line.index != title_index and line.text != dek:
+                stripped.append(line.text)
+            continue
+        text = line.text
+        if label:
+            text, label = f"{label} {text}", ""
+        if (
+            not line.is_item
+            and line.words <= 5
+            and text.endswith(":")
+            and line.index + 1 < end
+            and lines[line.index + 1].score > 0
+        ):
+            label = text  # "Label:" on its own line stays with its paragraph
+            continue
+        if line.is_item:
+            blocks.append(Block("li", text))
+        elif line.score > 0 or is_sentence(text, line.words):
+            blocks.append(Block("p", text))
+        else:
+            blocks.append(Block("h", text))
+    if label:
+        blocks.append(Block("p", label))
+    if not any(block.kind != "h" for block in blocks):
+        return None
+    return TextArticle(title=title[:500], dek=dek, byline=byline[:300], blocks=blocks, stripped=stripped)

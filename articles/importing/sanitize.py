@@ -1,0 +1,264 @@
+"""The one HTML policy: every stored body passes through :func:`sanitize_html`.
+
+``body_html`` is the only body the site renders and ``body_text`` is derived from it by
+:func:`html_to_text`, the single derivation used everywhere (mention offsets point into it).
+
+The sanitized HTML is *canonical*, so the derivation is easy to reproduce by anyone who walks
+its text nodes (the story page does, to place entity links):
+
+* only the allow-listed tags below, ``<a>`` only with an http/https/mailto ``href`` and the
+  fixed ``rel``; every other attribute is dropped;
+* runs of whitespace are single spaces, no block starts or ends with a space, and there is no
+  text between blocks (loose text at the top level is wrapped in ``<p>``);
+* empty blocks are removed.
+
+``body_text`` is then the concatenation of the (unescaped) text nodes in document order, with
+``"\\n\\n"`` between two blocks and ``"\\n"`` for ``<br>``.
+"""
+
+import html
+import re
+from html.parser import HTMLParser
+
+import bleach
+
+ALLOWED_TAGS = frozenset(
+    {
+        "p",
+        "h2",
+        "h3",
+        "h4",
+        "ul",
+        "ol",
+        "li",
+        "blockquote",
+        "em",
+        "strong",
+        "b",
+        "i",
+        "br",
+        "a",
+        "figure",
+        "figcaption",
+    }
+)
+ALLOWED_ATTRIBUTES = {"a": ["href"]}
+ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
+LINK_REL = "nofollow noopener noreferrer"
+
+# Elements that start a new block of text; the rest of the allow-list is inline.
+BLOCK_TAGS = frozenset({"p", "h2", "h3", "h4", "ul", "ol", "li", "blockquote", "figure", "figcaption"})
+VOID_TAGS = frozenset({"br"})
+
+# Removed together with their content before the policy runs (bleach would keep their text).
+_DROP_WITH_CONTENT = re.compile(
+    r"<(script|style|template|iframe|object|embed|svg|math|head|title|textarea|select|noscript|button)\b"
+    r"[^>]*>.*?</\1\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
+_COMMENT = re.compile(r"<!--.*?(-->|$)", re.DOTALL)
+# Structure outside the allow-list that still means "a new paragraph" or "a heading".
+_RENAMES = (
+    (re.compile(r"<(/?)h1\b", re.IGNORECASE), r"<\1h2"),
+    (re.compile(r"<(/?)h[56]\b", re.IGNORECASE), r"<\1h4"),
+    (
+        re.compile(
+            r"<(/?)(?:div|section|article|main|header|footer|aside|nav|td|th|dd|dt|pre|address|center|caption|summary|details)\b",
+            re.IGNORECASE,
+        ),
+        r"<\1p",
+    ),
+)
+_SPACE = re.compile(r"\s+")
+# Invisible characters that only get in the way of search and matching.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+_cleaner = bleach.sanitizer.Cleaner(
+    tags=ALLOWED_TAGS,
+    attributes=ALLOWED_ATTRIBUTES,
+    protocols=ALLOWED_PROTOCOLS,
+    strip=True,
+    strip_comments=True,
+)
+
+
+def sanitize_html(raw: str) -> str:
+    """Return ``raw`` reduced to the newsroom's allow-list, in canonical form."""
+    if not raw:
+        return ""
+    text = _COMMENT.sub("", raw)
+    text = _DROP_WITH_CONTENT.sub(" ", text)
+    for pattern, replacement in _RENAMES:
+        text = pattern.sub(replacement, text)
+    cleaned = _cleaner.clean(text)
+    return _Canonicalizer().run(cleaned)[0]
+
+
+def html_to_text(body_html: str) -> str:
+    """The plain text of a sanitized body: blocks separated by a blank line. Deterministic."""
+    if not body_html:
+        return ""
+    return _Canonicalizer().run(body_html)[1]
+
+
+def text_to_html(paragraphs: list[str]) -> str:
+    """Paragraphs of plain text as sanitized HTML (one ``<p>`` each)."""
+    return sanitize_html("".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs if p.strip()))
+
+
+def safe_href(href: str | None) -> str | None:
+    if not href:
+        return None
+    href = href.strip()
+    scheme = href.split(":", 1)[0].lower() if ":" in href else ""
+    return href if scheme in ALLOWED_PROTOCOLS and len(href) < 2000 else None
+
+
+class _Canonicalizer(HTMLParser):
+    """Walk allow-listed HTML once, producing canonical HTML and its text together."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []  # HTML pieces
+        self.text: list[str] = []  # text pieces ("\n\n" marks a block break)
+        self.stack: list[tuple[str, int, int]] = []  # (tag, html index, text index) of open elements
+        self.block_open = False  # a wrapper <p> opened for loose top-level text
+        self.at_line_start = True  # no space may follow a block start or a <br>
+        self.skip_space = True  # the text so far ends with a space (or a line start)
+        self.pending_break = False  # a block boundary seen since the last text
+
+    def run(self, markup: str) -> tuple[str, str]:
+        self.feed(markup)
+        self.close()
+        while self.stack:
+            self._end(self.stack[-1][0])
+        self._close_wrapper()
+        return "".join(self.out), "".join(self.text).strip("\n")
+
+    # -- structure -------------------------------------------------------------------------
+    def _in_block(self) -> bool:
+        return self.block_open or any(tag in BLOCK_TAGS for tag, _, _ in self.stack)
+
+    def _close_wrapper(self):
+        if self.block_open:
+            self._trim_trailing_space()
+            self.out.append("</p>")
+            self.block_open = False
+            self._block_boundary()
+
+    def _block_boundary(self):
+        self.pending_break = True
+        self.at_line_start = True
+        self.skip_space = True
+
+    def _trim_trailing_space(self):
+        if self.text and self.text[-1].endswith(" "):
+            self.text[-1] = self.text[-1][:-1]
+            for i in range(len(self.out) - 1, -1, -1):
+                piece = self.out[i]
+                if piece.startswith("<"):
+                    continue
+                if piece.endswith(" "):
+                    self.out[i] = piece[:-1]
+                break
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in ALLOWED_TAGS:
+            return
+        if tag in VOID_TAGS:
+            self.handle_startendtag(tag, attrs)
+            return
+        if tag in BLOCK_TAGS:
+            self._close_wrapper()
+            self._trim_trailing_space()
+            self._block_boundary()
+            self.stack.append((tag, len(self.out), len(self.text)))
+            self.out.append(f"<{tag}>")
+            return
+        if tag == "a":
+            href = safe_href(dict(attrs).get("href"))
+            if href is None:
+                self.stack.append(("a-unwrapped", len(self.out), len(self.text)))
+                return
+            self._ensure_block()
+            self.stack.append((tag, len(self.out), len(self.text)))
+            self.out.append(f'<a href="{html.escape(href, quote=True)}" rel="{LINK_REL}">')
+            return
+        self._ensure_block()
+        self.stack.append((tag, len(self.out), len(self.text)))
+        self.out.append(f"<{tag}>")
+
+    def handle_startendtag(self, tag, attrs):
+        if tag == "br":
+            if not self._in_block() or self.at_line_start:
+                return  # a leading or doubled <br> carries no text
+            self._trim_trailing_space()
+            self.out.append("<br>")
+            self.text.append("\n")
+            self.at_line_start = True
+            self.skip_space = True
+        elif tag in ALLOWED_TAGS and tag not in VOID_TAGS:
+            self.handle_starttag(tag, attrs)
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag):
+        if tag not in ALLOWED_TAGS or tag in VOID_TAGS:
+            return
+        names = [name for name, _, _ in self.stack]
+        if tag == "a" and "a" not in names and "a-unwrapped" in names:
+            tag = "a-unwrapped"
+        if tag not in names:
+            return
+        while self.stack:
+            name = self.stack[-1][0]
+            self._end(name)
+            if name == tag:
+                break
+
+    def _end(self, tag):
+        _, html_index, text_index = self.stack.pop()
+        if tag == "a-unwrapped":
+            return
+        has_text = any(piece.strip() for piece in self.text[text_index:])
+        if tag in BLOCK_TAGS:
+            self._trim_trailing_space()
+            if not has_text:
+                del self.out[html_index:]
+                del self.text[text_index:]
+            else:
+                if self.out and self.out[-1] == "<br>":
+                    self.out.pop()
+                    self.text.pop()
+                self.out.append(f"</{tag}>")
+            self._block_boundary()
+            return
+        if not has_text:
+            del self.out[html_index]  # keep the (blank) content, drop the empty element
+        else:
+            self.out.append(f"</{tag}>")
+
+    def _ensure_block(self):
+        if not self._in_block():
+            self.out.append("<p>")
+            self.block_open = True
+            self._block_boundary()
+
+    # -- text ------------------------------------------------------------------------------
+    def handle_data(self, data):
+        data = _SPACE.sub(" ", _INVISIBLE.sub("", data))
+        if self.skip_space:
+            data = data.lstrip(" ")
+        if not data:
+            return
+        if not self._in_block():
+            if not data.strip():
+                return
+            self._ensure_block()
+        if self.pending_break:
+            if any(piece for piece in self.text):
+                self.text.append("\n\n")
+            self.pending_break = False
+        self.out.append(html.escape(data, quote=False))
+        self.text.append(data)
+        self.at_line_start = False
+        self.skip_space = data.endswith(" ")

@@ -1,0 +1,106 @@
+"""Import stories from files, folders and zip archives."""
+
+import json
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from articles.importing.pipeline import count_inputs, import_paths
+from articles.models import Article, ImportRun
+
+
+class Command(BaseCommand):
+    help = (
+        "Import stories from plain-text dumps, saved HTML pages, RSS/Atom feeds and JSON Lines exports. "
+        "PATH may be a file, a folder (searched recursively) or a .zip archive. Exits with status 1 "
+        "when any file failed; the others are still imported."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH", help="Files, folders or .zip archives.")
+        parser.add_argument("--source", help="Name of the source the stories come from (created if new).")
+        parser.add_argument(
+            "--status",
+            choices=[Article.Status.DRAFT, Article.Status.PUBLISHED],
+            default=Article.Status.DRAFT,
+            help="Status of the imported stories (default: draft).",
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Read and clean everything, write nothing."
+        )
+        parser.add_argument("--report", metavar="FILE", help="Write a JSON report of every file to FILE.")
+
+    def handle(self, *args, paths, source, status, dry_run, report, verbosity, **options):
+        run = None if dry_run else ImportRun.objects.create(origin="command", state=ImportRun.State.RUNNING)
+        interactive = verbosity >= 1 and hasattr(self.stderr, "isatty") and self.stderr.isatty()
+        exclude = [report] if report else []
+        total = count_inputs(paths, exclude=exclude) if interactive or run else None
+        if run:
+            run.total = total or 0
+            run.save(update_fields=["total"])
+        progress = None
+        if interactive:
+            from tqdm import tqdm
+
+            progress = tqdm(total=total, unit="file", file=sys.stderr, dynamic_ncols=True)
+        counts = {"imported": 0, "duplicate": 0, "failed": 0}
+        report_file = None
+        try:
+            if report:
+                try:
+                    report_file = open(report, "w", encoding="utf-8")  # noqa: SIM115 - streamed to the end
+                except OSError as exc:
+                    raise CommandError(f"Cannot write the report to {report}: {exc.strerror}") from exc
+                report_file.write('{"files": [')
+            last_file = None
+            for number, result in enumerate(
+                import_paths(
+                    paths=paths, source=source, status=status, dry_run=dry_run, run=run, exclude=exclude
+                )
+            ):
+                counts[result.outcome] += 1
+                if report_file:
+                    report_file.write(("," if number else "") + "\n  " + json.dumps(result.as_report()))
+                file_name = result.path.split("#", 1)[0]
+                if progress is not None and file_name != last_file:
+                    progress.update(1)
+                last_file = file_name
+                self._say(result, verbosity=verbosity, progress=progress)
+        finally:
+            if progress is not None:
+                progress.close()
+            if report_file:
+                report_file.write(
+                    "\n], "
+                    f'"imported": {counts["imported"]}, "duplicates": {counts["duplicate"]}, '
+                    f'"failed": {counts["failed"]}}}\n'
+                )
+                report_file.close()
+        prefix = "Dry run: would import" if dry_run else "Imported"
+        summary = (
+            f"{prefix} {counts['imported']}, duplicates {counts['duplicate']}, failed {counts['failed']}."
+        )
+        if counts["failed"]:
+            self.stdout.write(self.style.WARNING(summary))
+            raise CommandError(f"{counts['failed']} file(s) failed to import.", returncode=1)
+        if verbosity >= 1:
+            self.stdout.write(self.style.SUCCESS(summary))
+
+    def _say(self, result, *, verbosity, progress):
+        if result.outcome == "failed":
+            line = self.style.ERROR(f"FAILED {result.path}: {result.reason}")
+        elif verbosity >= 2 and result.outcome == "duplicate":
+            line = f"duplicate {result.path}: {result.reason}"
+        elif verbosity >= 2:
+            near = (
+                f" (near-duplicate of #{result.near_duplicate_of}, {result.similarity:.0%})"
+                if result.near_duplicate_of
+                else ""
+            )
+            line = f"imported {result.path} → {result.slug}{near}"
+        else:
+            return
+        if progress is not None:
+            progress.write(line, file=sys.stderr if result.outcome == "failed" else sys.stdout)
+        else:
+            (self.stderr if result.outcome == "failed" else self.stdout).write(line)

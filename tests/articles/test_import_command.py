@@ -1,0 +1,112 @@
+"""`manage.py import_articles`: arguments, report, exit status, output."""
+
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from articles.models import Article, ImportRun
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "seeds"
+
+
+def run(*args):
+    out, err = StringIO(), StringIO()
+    call_command("import_articles", *args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+@pytest.mark.django_db
+def test_seeds_published_with_source_and_report(tmp_path):
+    report = tmp_path / "report.json"
+    out, err = run(str(SEEDS), "--status", "published", "--source", "Seed dumps", "--report", str(report))
+    assert "Imported 2, duplicates 0, failed 0." in out
+    assert err == ""
+    data = json.loads(report.read_text())
+    assert (data["imported"], data["duplicates"], data["failed"]) == (2, 0, 0)
+    assert [f["outcome"] for f in data["files"]] == ["imported", "imported"]
+    for entry in data["files"]:
+        article = Article.objects.get(pk=entry["article"]["id"])
+        assert entry["article"]["slug"] == article.slug
+        assert entry["reason"] is None
+        assert entry["path"].endswith(article.original_name)
+        assert article.status == "published" and article.source.name == "Seed dumps"
+    assert Article.objects.published().count() == 2
+    assert ImportRun.objects.get().state == "done"
+
+
+@pytest.mark.django_db
+def test_second_run_is_a_no_op(tmp_path):
+    run(str(SEEDS))
+    report = tmp_path / "again.json"
+    out, _ = run(str(SEEDS), "--report", str(report))
+    assert "Imported 0, duplicates 2, failed 0." in out
+    data = json.loads(report.read_text())
+    assert [f["outcome"] for f in data["files"]] == ["duplicate", "duplicate"]
+    assert all(f["article"]["id"] for f in data["files"])
+    assert Article.objects.count() == 2
+    assert set(Article.objects.values_list("status", flat=True)) == {"draft"}
+
+
+@pytest.mark.django_db
+def test_failure_exits_1_and_still_imports_the_rest(tmp_path):
+    (tmp_path / "good.txt").write_bytes((SEEDS / "004_920c7d55f3d2ed79.txt").read_bytes())
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.5 ...")
+    report = tmp_path / "out" / "report.json"
+    report.parent.mkdir()
+    with pytest.raises(CommandError) as excinfo:
+        run(str(tmp_path), "--report", str(report))
+    assert excinfo.value.returncode == 1
+    assert "1 file(s) failed" in str(excinfo.value)
+    data = json.loads(report.read_text())
+    assert (data["imported"], data["failed"]) == (1, 1)
+    failed = next(f for f in data["files"] if f["outcome"] == "failed")
+    assert failed["path"].endswith("scan.pdf")
+    assert failed["article"] is None
+    assert "PDF" in failed["reason"]
+    assert Article.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_failure_lines_are_one_per_file(tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"")
+    (tmp_path / "b.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    err = StringIO()
+    out = StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_articles", str(tmp_path), stdout=out, stderr=err)
+    lines = err.getvalue().strip().splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith("FAILED ") and "a.txt: the file is empty" in lines[0]
+    assert "b.png" in lines[1] and "PNG image" in lines[1]
+    assert "Traceback" not in err.getvalue()
+    assert "failed 2" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_dry_run_writes_nothing():
+    out, _ = run(str(SEEDS), "--dry-run", "--source", "Nowhere")
+    assert "Dry run: would import 2" in out
+    assert Article.objects.count() == 0
+    assert ImportRun.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_verbose_output_names_each_file():
+    out, _ = run(str(SEEDS), "-v", "2")
+    assert out.count("imported seeds/") + out.count(f"imported {SEEDS}") == 2
+
+
+def test_invalid_status_is_refused():
+    with pytest.raises(CommandError):
+        call_command("import_articles", str(SEEDS), "--status", "review")
+
+
+@pytest.mark.django_db
+def test_missing_path_fails_cleanly(tmp_path):
+    with pytest.raises(CommandError) as excinfo:
+        run(str(tmp_path / "nope"))
+    assert excinfo.value.returncode == 1

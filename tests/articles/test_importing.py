@@ -1,0 +1,646 @@
+"""The import pipeline: seeds, HTML pages, feeds, exports, bad input, de-duplication."""
+
+import io
+import threading
+import zipfile
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django.test import override_settings
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from articles.importing.decode import decode_bytes
+from articles.importing.pipeline import extract_one, import_file, import_paths
+from articles.importing.sanitize import html_to_text, sanitize_html
+from articles.models import Article, AuditEntry, ImportItem, ImportRun, Source
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "seeds"
+DATA = ROOT / "tests" / "data" / "import"
+SEED_000 = SEEDS / "000_d7da914c6f76cbdd.txt"
+SEED_004 = SEEDS / "004_920c7d55f3d2ed79.txt"
+
+
+def import_bytes(data: bytes, name: str = "input.txt", **kwargs):
+    return import_file(data=data, name=name, **kwargs)
+
+
+def paragraphs(article: Article) -> list[str]:
+    return article.body_text.split("\n\n")
+
+
+# --- seeds ------------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_seed_000_imports_exactly_its_article():
+    [result] = import_bytes(SEED_000.read_bytes(), name=SEED_000.name)
+    assert result.outcome == "imported", result.reason
+    article = Article.objects.get(pk=result.article_id)
+    lines = SEED_000.read_text(encoding="utf-8").split("\n")
+
+    assert article.title == lines[0]
+    assert article.dek == "Xi Jinping Meets Lukashenko: Key Outcomes of the Belarus-China Summit Deepen Ties"
+    expected = [
+        ("p", "The Belarusian capital, Minsk, recently witnessed"),
+        ("p", "Strengthening Strategic Partnership: The summit's primary focus"),
+        ("p", "Economic Cooperation Takes Center Stage: A major highlight"),
+        ("li", "Investment: China pledged significant investment"),
+        ("li", "Trade: Both countries agreed to expand bilateral trade"),
+        ("li", "Technology Transfer: Cooperation in technology transfer"),
+        ("p", "Geopolitical Implications: The summit holds"),
+        ("p", "Challenges and Future Outlook: While the summit"),
+        ("p", "Conclusion: The Xi Jinping-Lukashenko summit marks"),
+    ]
+    body = paragraphs(article)
+    assert len(body) == len(expected)
+    for text, (_kind, start) in zip(body, expected, strict=True):
+        assert text.startswith(start)
+        # every paragraph is the seed's line, complete
+        assert text in lines
+    assert article.body_html.count("<li>") == 3
+    assert "<ul><li>Investment:" in article.body_html
+
+    chrome = {
+        "welcome blurb": "Welcome to your ultimate source",
+        "marketing": "Our team works tirelessly",
+        "join appeal": "join thousands of readers",
+        "table of contents": "Table of Contents",
+        "thank-you appeal": "Thank you for visiting",
+        "feedback appeal": "contact page",
+        "bookmark appeal": "bookmark our website",
+        "featured list label": "Featured Posts",
+        "latest list label": "Latest Posts",
+        "featured headline": "Mother Daughter Night Out",
+        "latest headline": "Roland Garros History Highlights",
+        "date line": "Jun 08, 2025",
+    }
+    for kind, text in chrome.items():
+        assert text not in article.body_text, kind
+        assert text not in article.dek and text not in article.title, kind
+        assert any(text in line for line in article.stripped), kind
+    assert article.original == SEED_000.read_bytes()
+    assert article.original_format == Article.Format.TEXT
+    assert article.original_name == SEED_000.name
+
+
+@pytest.mark.django_db
+def test_seed_004_imports_exactly_its_article():
+    [result] = import_bytes(SEED_004.read_bytes(), name=SEED_004.name)
+    assert result.outcome == "imported", result.reason
+    article = Article.objects.get(pk=result.article_id)
+    lines = [line for line in SEED_004.read_text(encoding="utf-8").split("\n") if line.strip()]
+    story, headlines = lines[:7], lines[7:]
+
+    assert paragraphs(article) == story
+    # No headline line in the dump: the title is made from the first sentence.
+    assert article.title.startswith("Chinese President Xi Jinping hailed Belarus")
+    assert len(article.title) < 120
+    assert article.dek == ""
+    assert len(headlines) == 17
+    for headline in headlines:
+        assert headline.strip() not in article.body_text
+        assert headline.strip() in article.stripped
+    assert "“true friend”" in article.body_text  # typographic quotes kept
+
+
+@pytest.mark.django_db
+def test_seed_folder_twice_is_a_no_op():
+    first = list(import_paths(paths=[SEEDS], source="Seed dumps", status="published"))
+    assert [r.outcome for r in first] == ["imported", "imported"]
+    count = Article.objects.count()
+    second = list(import_paths(paths=[SEEDS], source="Seed dumps", status="published"))
+    assert [r.outcome for r in second] == ["duplicate", "duplicate"]
+    assert {r.article_id for r in second} == {r.article_id for r in first}
+    assert Article.objects.count() == count == 2
+    assert Source.objects.get(name="Seed dumps").articles.count() == 2
+    assert Article.objects.published().count() == 2
+
+
+# --- plain-text chrome in other site styles -----------------------------------------------------
+
+
+GENERIC_DUMP = """Skip to content
+Home | World | Business | Sport | Contact
+Lake ferries switch to electric engines
+By Marta Novak
+March 3, 2025 10:42
+5 min read
+Share on Facebook
+The lake's three passenger ferries will run on electric engines from next spring, the operator said on Monday, after a two-year trial on the shortest crossing showed lower costs and fewer breakdowns.
+Advertisement
+Charging points will be installed at both piers over the winter. The operator said the batteries can be recharged in the twenty minutes the ferries already spend at each pier between crossings.
+Photo: Lake Transport Authority
+Residents of the villages along the northern shore have complained for years about diesel fumes on the piers, and a local association welcomed the decision as a small but visible change.
+Read more: Bus routes redrawn for the summer season
+We use cookies to give you the best experience. By continuing you agree to our privacy policy.
+Subscribe to our newsletter
+© 2025 Lakeside News. All rights reserved.
+"""
+
+
+@pytest.mark.django_db
+def test_text_dump_with_other_chrome_is_cleaned():
+    [result] = import_bytes(GENERIC_DUMP.encode(), name="ferries.txt")
+    article = Article.objects.get(pk=result.article_id)
+    assert article.title == "Lake ferries switch to electric engines"
+    assert [p[:30] for p in paragraphs(article)] == [
+        "The lake's three passenger fer",
+        "Charging points will be instal",
+        "Residents of the villages alon",
+    ]
+    assert article.byline == "By Marta Novak"
+    for chrome in (
+        "Skip to content",
+        "Share on Facebook",
+        "Advertisement",
+        "Photo: Lake",
+        "Read more",
+        "cookies",
+        "Subscribe",
+        "All rights reserved",
+        "5 min read",
+        "March 3, 2025",
+    ):
+        assert chrome not in article.body_text
+        assert any(chrome in line for line in article.stripped)
+
+
+@pytest.mark.django_db
+def test_lines_repeated_across_a_batch_are_template(tmp_path):
+    story = (
+        "Sentence number {n} of a story that is long enough to count as prose, with several clauses, "
+        "details and facts about the town council meeting held on the evening of day {n}."
+    )
+    for n in range(4):
+        body = "\n".join(story.format(n=f"{n}-{k}") for k in range(3))
+        (tmp_path / f"{n}.txt").write_text(
+            f"Council story {n}\nTown Hall Weekly Menu Bar\n{body}\nTown Hall Weekly Menu Bar\n"
+        )
+    results = list(import_paths(paths=[tmp_path]))
+    assert [r.outcome for r in results] == ["imported"] * 4
+    last = Article.objects.get(pk=results[-1].article_id)
+    assert "Town Hall Weekly Menu Bar" in last.stripped
+
+
+# --- encodings --------------------------------------------------------------------------------
+
+
+RUSSIAN = (
+    "Президент встретился с министрами\n\n"
+    "Президент встретился с министрами в понедельник и обсудил планы на весну, включая ремонт дорог, "
+    "строительство школ и поддержку фермеров в северных районах страны.\n"
+    "Министры представили отчёты о работе за зиму и пообещали подготовить новые предложения к концу месяца, "
+    "после консультаций с экспертами и представителями регионов.\n"
+)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1251", "koi8_r"])
+def test_decode_detects_encodings(encoding):
+    assert decode_bytes(RUSSIAN.encode(encoding)) == RUSSIAN
+
+
+def test_decode_latin1_and_normalises():
+    text = "Caf\u0065\u0301 “quoted” — dash\u00a0and\ttab\r\nnext  line\u200b"
+    decoded = decode_bytes(text.encode("utf-8"))
+    assert decoded == "Café “quoted” — dash and tab\nnext line"
+    german = "Die Gespräche über die Zusammenarbeit wurden am Montag fortgesetzt, sagte der Präsident."
+    assert decode_bytes(german.encode("latin-1")) == german
+
+
+@pytest.mark.django_db
+def test_cp1251_file_imports_with_cyrillic_title():
+    [result] = import_bytes(RUSSIAN.encode("cp1251"), name="ru.txt")
+    assert result.outcome == "imported", result.reason
+    article = Article.objects.get(pk=result.article_id)
+    assert article.title == "Президент встретился с министрами"
+    assert article.slug  # a usable slug even when the title has no Latin letters
+
+
+# --- HTML -------------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_news_site_page():
+    [result] = import_bytes((DATA / "news_site.html").read_bytes(), name="news_site.html")
+    article = Article.objects.get(pk=result.article_id)
+    assert article.title == "Harbour cranes return to Klaipeda port after winter repairs"
+    assert article.byline == "Ruta Vaitkute"
+    assert article.source_url == "https://ledger.example.com/economy/harbour-cranes-return"
+    assert article.published_at.date().isoformat() == "2025-03-14"
+    assert article.original_format == Article.Format.HTML
+    assert "<h2>Shipping lines waiting for capacity</h2>" in article.body_html
+    assert "<blockquote>" in article.body_html
+    assert "<li>Four cranes were repaired over eleven weeks.</li>" in article.body_html
+    assert "<em>provided the timetable holds</em>" in article.body_html
+    text = article.body_text
+    assert text.startswith("The four container cranes")
+    for chrome in (
+        "Share on",
+        "cookies",
+        "Photo:",
+        "Related stories",
+        "Ferry operator",
+        "newsletter",
+        "©",
+        "Home",
+    ):
+        assert chrome not in text, chrome
+
+
+@pytest.mark.django_db
+def test_blog_page_keeps_lists_and_drops_comments():
+    [result] = import_bytes((DATA / "blog_post.html").read_bytes(), name="blog_post.html")
+    article = Article.objects.get(pk=result.article_id)
+    assert article.title == "Notes from a field trip to the salt marshes"
+    assert "<ol><li>Bring waterproof boots" in article.body_html
+    assert article.body_text.endswith("when the geese arrive from the north.")
+    for chrome in ("Lovely write-up", "Popular posts", "Subscribe", "Tags:", "Copyright", "Log in"):
+        assert chrome not in article.body_text, chrome
+
+
+@pytest.mark.django_db
+def test_wire_page_drops_captions_adverts_and_site_suffix():
+    [result] = import_bytes((DATA / "wire_story.html").read_bytes(), name="wire.html")
+    article = Article.objects.get(pk=result.article_id)
+    assert article.title == "Regional grain exports climb as new rail link opens"
+    assert "Continental Wire Service" not in article.title
+    assert "(Reuters/File)" not in article.body_text
+    assert "Advertisement" not in article.body_text
+    assert "More from Business" not in article.body_text
+    assert '"The difference was visible in the first week,"' in article.body_text
+
+
+# --- feeds and exports --------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_rss_entries_become_sanitized_articles():
+    results = import_bytes((DATA / "feed.rss").read_bytes(), name="feed.rss")
+    assert [r.outcome for r in results] == ["imported", "imported"]
+    ferry = Article.objects.get(title="Ferry timetable extended into the autumn")
+    assert ferry.original_format == Article.Format.FEED
+    assert ferry.byline == "Petra Lang"
+    assert ferry.source_url == "https://danube.example.net/2025/09/ferry-timetable"
+    assert ferry.published_at.isoformat() == "2025-09-02T07:00:00+00:00"
+    assert "script" not in ferry.body_html and "alert" not in ferry.body_text
+    assert "onclick" not in ferry.body_html
+    assert "Tickets bought online remain valid" in ferry.body_text
+    assert Article.objects.filter(title="Bridge inspection closes one lane for a week").exists()
+
+
+@pytest.mark.django_db
+def test_atom_entry():
+    [result] = import_bytes((DATA / "feed.atom").read_bytes(), name="feed.atom")
+    article = Article.objects.get(pk=result.article_id)
+    assert article.title == "Mountain pass reopens after the snow"
+    assert article.byline == "Iain MacLeod"
+    assert paragraphs(article)[1].startswith("Cyclists will have to wait")
+
+
+@pytest.mark.django_db
+def test_json_lines_records_and_bad_lines():
+    results = import_bytes((DATA / "records.jsonl").read_bytes(), name="records.jsonl")
+    outcomes = [(r.path, r.outcome) for r in results]
+    assert outcomes == [
+        ("records.jsonl:1", "imported"),
+        ("records.jsonl:2", "imported"),
+        ("records.jsonl:3", "failed"),
+        ("records.jsonl:4", "failed"),
+    ]
+    assert "not valid JSON" in results[2].reason
+    library = Article.objects.get(pk=results[0].article_id)
+    assert library.source.name == "City Bulletin"
+    assert paragraphs(library)[1].startswith("The room will be staffed")
+    tram = Article.objects.get(pk=results[1].article_id)
+    assert "javascript" not in tram.body_html
+    assert tram.published_at.date().isoformat() == "2025-03-01"
+    assert tram.original.startswith(b'{"title": "Tram line 4')
+
+
+# --- sanitizing -------------------------------------------------------------------------------
+
+
+def test_sanitize_policy_and_text_derivation():
+    html = sanitize_html(
+        '<h1>Head</h1><p style="x">One <a href="https://e.org" target="_blank">link</a> '
+        '<a href="javascript:alert(1)">bad</a><img src=x onerror=alert(1)></p>'
+        "<iframe src='//evil'></iframe><table><tr><td>cell</td></tr></table><p>Two<br>lines</p>"
+    )
+    assert html == (
+        '<h2>Head</h2><p>One <a href="https://e.org" rel="nofollow noopener noreferrer">link</a> bad</p>'
+        "<p>cell</p><p>Two<br>lines</p>"
+    )
+    assert html_to_text(html) == "Head\n\nOne link bad\n\ncell\n\nTwo\nlines"
+    assert sanitize_html(html) == html
+
+
+# --- bad input --------------------------------------------------------------------------------
+
+
+BAD_INPUTS = {
+    "empty": (b"", "empty"),
+    "whitespace": (b"  \n\t\n  ", "empty"),
+    "pdf": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
+    "png": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
+    "jpeg": (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG"),
+    "exe": (b"MZ\x90\x00\x03\x00\x00\x00\x04\x00", "executable"),
+    "elf": (b"\x7fELF\x02\x01\x01\x00", "executable"),
+    "binary": (bytes(range(256)) * 4, "binary"),
+    "undecodable": (b"\x81\x8d\x8f\x90\x9d" * 100, "encoding"),
+    "menu only text": (b"Home\nAbout\nContact\nLogin\n", "no article"),
+    "html without article": (b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "no article"),
+    "not a feed": (
+        b'<?xml version="1.0"?><catalog><book id="1">Title</book></catalog>',
+        "not an RSS or Atom feed",
+    ),
+    "empty export": (b"[]", "no records"),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("label", BAD_INPUTS)
+def test_bad_input_fails_with_one_line_and_writes_nothing(label):
+    data, expected = BAD_INPUTS[label]
+    name = "feed.xml" if label == "not a feed" else "input.json" if label == "empty export" else "input"
+    [result] = import_bytes(data, name=name)
+    assert result.outcome == "failed"
+    assert expected.lower() in result.reason.lower()
+    assert "\n" not in result.reason and "Traceback" not in result.reason
+    assert Article.objects.count() == 0
+
+
+@pytest.mark.django_db
+@override_settings(NEWSROOM_IMPORT_MAX_BYTES=1000)
+def test_file_over_the_size_limit(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"word " * 400)
+    [result] = import_paths(paths=[path])
+    assert result.outcome == "failed"
+    assert "too large" in result.reason
+    assert Article.objects.count() == 0
+
+
+def _zip(members: dict[str, bytes], *, symlink: str | None = None) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+        if symlink:
+            info = zipfile.ZipInfo(symlink)
+            info.create_system = 3
+            info.external_attr = 0o120777 << 16
+            archive.writestr(info, "/etc/passwd")
+    return buffer.getvalue()
+
+
+@pytest.mark.django_db
+def test_zip_archive_imports_its_members(tmp_path):
+    archive = tmp_path / "batch.zip"
+    archive.write_bytes(_zip({"a/seed0.txt": SEED_000.read_bytes(), "seed4.txt": SEED_004.read_bytes()}))
+    results = list(import_paths(paths=[archive]))
+    assert [(r.path, r.outcome) for r in results] == [
+        (f"{archive}/a/seed0.txt", "imported"),
+        (f"{archive}/seed4.txt", "imported"),
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("members", "symlink", "expected"),
+    [
+        ({"../../etc/evil.txt": b"x" * 100}, None, "path traversal"),
+        ({"/abs/evil.txt": b"x" * 100}, None, "path traversal"),
+        ({"ok.txt": b"x" * 100}, "link.txt", "symbolic link"),
+    ],
+)
+def test_unsafe_zip_is_refused_whole(tmp_path, members, symlink, expected):
+    archive = tmp_path / "bad.zip"
+    archive.write_bytes(_zip({"good.txt": SEED_004.read_bytes(), **members}, symlink=symlink))
+    [result] = import_paths(paths=[archive])
+    assert result.outcome == "failed"
+    assert expected in result.reason
+    assert Article.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_nested_zip_member_is_refused(tmp_path):
+    inner = _zip({"inner.txt": SEED_000.read_bytes()})
+    archive = tmp_path / "outer.zip"
+    archive.write_bytes(_zip({"inner.zip": inner, "renamed.txt": inner, "seed.txt": SEED_004.read_bytes()}))
+    results = {r.path.rsplit("/", 1)[-1]: r for r in import_paths(paths=[archive])}
+    assert results["inner.zip"].outcome == "failed" and "nested" in results["inner.zip"].reason
+    assert results["renamed.txt"].outcome == "failed"
+    assert results["seed.txt"].outcome == "imported"
+    assert Article.objects.count() == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("overrides", "expected"),
+    [({"NEWSROOM_ZIP_MAX_MEMBERS": 2}, "too many files"), ({"NEWSROOM_ZIP_MAX_BYTES": 5000}, "zip bomb")],
+)
+def test_zip_limits(tmp_path, overrides, expected):
+    archive = tmp_path / "many.zip"
+    archive.write_bytes(_zip({f"{n}.txt": b"a" * 4000 for n in range(3)}))
+    with override_settings(**overrides):
+        [result] = import_paths(paths=[archive])
+    assert result.outcome == "failed" and expected in result.reason
+    assert Article.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_bad_file_does_not_stop_the_others(tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"%PDF-1.4 binary")
+    (tmp_path / "b.txt").write_bytes(SEED_004.read_bytes())
+    (tmp_path / "c.txt").write_bytes(b"")
+    results = list(import_paths(paths=[tmp_path, tmp_path / "missing.txt"]))
+    assert [r.outcome for r in results] == ["failed", "imported", "failed", "failed"]
+    assert "no such file" in results[-1].reason
+    assert Article.objects.count() == 1
+
+
+# --- de-duplication ---------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_same_article_with_different_chrome_is_a_duplicate():
+    import_bytes(SEED_004.read_bytes(), name="one.txt")
+    other = (
+        "Breaking News Network\nMenu\n"
+        + SEED_004.read_text(encoding="utf-8")
+        + "\nSubscribe to our newsletter\n"
+    )
+    [result] = import_bytes(other.encode(), name="two.txt")
+    assert result.outcome == "duplicate"
+    assert "duplicate of story" in result.reason
+    assert Article.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_rewritten_story_is_flagged_as_near_duplicate():
+    [first] = import_bytes(SEED_004.read_bytes(), name="one.txt")
+    text = SEED_004.read_text(encoding="utf-8")
+    rewritten = (
+        text.replace("hailed Belarus", "praised Belarus")
+        .replace("high-profile meeting", "much-watched meeting")
+        .replace("surged 47.6%", "jumped 47.6%")
+        .replace("Despite growing cooperation", "Despite closer cooperation")
+        .replace("renewing global tensions", "adding to global tensions")
+        .replace("emphasized", "stressed")
+    )
+    [second] = import_bytes(rewritten.encode(), name="two.txt")
+    assert second.outcome == "imported"
+    article = Article.objects.get(pk=second.article_id)
+    assert article.near_duplicate_of_id == first.article_id
+    assert 0.4 <= article.similarity < 1.0
+    # An unrelated story is not flagged.
+    [third] = import_bytes(SEED_000.read_bytes(), name="three.txt")
+    assert Article.objects.get(pk=third.article_id).near_duplicate_of is None
+
+
+@pytest.mark.django_db
+def test_import_run_items_and_audit_are_recorded(tmp_path, editor):
+    (tmp_path / "a.txt").write_bytes(SEED_000.read_bytes())
+    (tmp_path / "b.txt").write_bytes(b"")
+    run = ImportRun.objects.create(origin="command", created_by=editor)
+    results = list(import_paths(paths=[tmp_path], run=run, user=editor))
+    run.refresh_from_db()
+    assert (run.state, run.processed, run.imported, run.failed) == ("done", 2, 1, 1)
+    assert list(run.items.values_list("outcome", flat=True)) == ["imported", "failed"]
+    assert run.items.get(outcome="imported").article_id == results[0].article_id
+    audit = AuditEntry.objects.get(action="import")
+    assert audit.user == editor and audit.detail["imported"] == 1
+    assert Article.objects.get().created_by == editor
+
+
+@pytest.mark.django_db
+def test_dry_run_writes_nothing(tmp_path):
+    results = list(import_paths(paths=[SEEDS], dry_run=True, source="Nowhere"))
+    assert [r.outcome for r in results] == ["imported", "imported"]
+    assert Article.objects.count() == 0
+    assert Source.objects.count() == 0
+    assert ImportItem.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_unique_slugs_for_identical_titles():
+    first = "Same headline here\n" + SEED_004.read_text(encoding="utf-8")
+    second = "Same headline here\n" + SEED_000.read_text(encoding="utf-8").split("\n", 7)[7]
+    [a] = import_bytes(first.encode(), name="a.txt")
+    [b] = import_bytes(second.encode(), name="b.txt")
+    assert a.slug == "same-headline-here" and b.slug == "same-headline-here-2"
+
+
+def test_extract_one_is_pure():
+    candidate = extract_one(SEED_000.read_bytes(), name="seed.txt")
+    assert candidate.title.startswith("Xi Jinping Meets Lukashenko")
+    assert "Table of Contents" in candidate.stripped
+
+
+# --- robustness -------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    data=st.one_of(
+        st.binary(max_size=2000),
+        st.text(max_size=1500).map(lambda s: s.encode("utf-8")),
+        st.sampled_from([b"<rss", b"<?xml", b"{", b"[", b"<html>", b"PK\x03\x04", b"\xff\xfe"]).flatmap(
+            lambda head: st.binary(max_size=500).map(lambda tail: head + tail)
+        ),
+    )
+)
+def test_arbitrary_bytes_never_raise_and_write_only_articles(data):
+    before = Article.objects.count()
+    results = import_bytes(data, name="fuzz.bin")
+    imported = [r for r in results if r.outcome == "imported"]
+    assert Article.objects.count() == before + len(imported)
+    for result in results:
+        assert result.outcome in {"imported", "duplicate", "failed"}
+        if result.outcome == "failed":
+            assert result.reason and "\n" not in result.reason
+    Article.objects.filter(pk__in=[r.article_id for r in imported]).delete()
+
+
+# --- concurrency ------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_losing_the_race_reports_a_duplicate(monkeypatch):
+    """Another importer commits the same story between our check and our insert: the unique
+    constraint decides, and this import reports a duplicate instead of failing."""
+    from articles.importing import pipeline
+
+    real_unique_slug = pipeline._unique_slug
+    candidate = extract_one(SEED_000.read_bytes(), name="x")
+
+    def slug_then_competitor_commits(title):
+        monkeypatch.setattr(pipeline, "_unique_slug", real_unique_slug)
+        Article.objects.create(title="Winner", slug="winner", content_hash=candidate.content_hash)
+        return real_unique_slug(title)
+
+    monkeypatch.setattr(pipeline, "_unique_slug", slug_then_competitor_commits)
+    [result] = import_bytes(SEED_000.read_bytes(), name="loser.txt")
+    assert result.outcome == "duplicate"
+    assert result.slug == "winner"
+    assert Article.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_concurrent_imports_of_the_same_file_create_one_article(tmp_path):
+    if connection.vendor == "sqlite":
+        _concurrent_commands_on_sqlite(tmp_path)
+        return
+    data = SEED_000.read_bytes()
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def worker(name):
+        from django.db import connections
+
+        try:
+            barrier.wait()
+            outcomes.extend(r.outcome for r in import_bytes(data, name=name, link=False))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker, args=(f"copy{n}.txt",)) for n in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["duplicate", "imported"]
+    assert Article.objects.count() == 1
+
+
+def _concurrent_commands_on_sqlite(tmp_path):
+    """The test database is in memory and private to this process, so two real commands run
+    against a SQLite file instead, exactly as two operators would start them."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'race.sqlite3'}"}
+    env["DJANGO_SETTINGS_MODULE"] = "newsroom.settings.test"
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT, capture_output=True)
+    processes = [
+        subprocess.Popen(
+            [*manage, "import_articles", str(SEED_000), "--report", str(tmp_path / f"r{n}.json")],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for n in range(2)
+    ]
+    assert [process.wait(timeout=120) for process in processes] == [0, 0]
+    outcomes = sorted(
+        json.loads((tmp_path / f"r{n}.json").read_text())["files"][0]["outcome"] for n in range(2)
+    )
+    assert outcomes == ["duplicate", "imported"]
