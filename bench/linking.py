@@ -37,12 +37,64 @@ from entities.linking.automaton import clear_cache, get_matcher  # noqa: E402
 from entities.linking.resolve import resolve  # noqa: E402
 from entities.models import Alias, EntityLink, Mention, Organization  # noqa: E402
 
-FILLER = (
-    "the a of to in and said on for with that was officials talks trade minister government week "
-    "would new after agreement told reporters statement economic security meeting deal sanctions "
-    "percent year billion growth exports according analysts state plans support policy leaders "
-    "visit summit ministry foreign region pressure energy markets prices people from by as at"
-).split()
+FILLER = [
+    "the",
+    "a",
+    "of",
+    "to",
+    "in",
+    "and",
+    "said",
+    "on",
+    "for",
+    "with",
+    "that",
+    "was",
+    "officials",
+    "talks",
+    "trade",
+    "minister",
+    "government",
+    "week",
+    "would",
+    "new",
+    "after",
+    "agreement",
+    "told",
+    "reporters",
+    "statement",
+    "economic",
+    "security",
+    "meeting",
+    "deal",
+    "sanctions",
+    "percent",
+    "year",
+    "billion",
+    "growth",
+    "exports",
+    "according",
+    "analysts",
+    "state",
+    "plans",
+    "support",
+    "policy",
+    "leaders",
+    "visit",
+    "summit",
+    "ministry",
+    "foreign",
+    "region",
+    "pressure",
+    "energy",
+    "markets",
+    "prices",
+    "people",
+    "from",
+    "by",
+    "as",
+    "at",
+]
 
 
 def load_knowledge_base() -> str:

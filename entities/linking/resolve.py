@@ -93,6 +93,10 @@ AMBIGUOUS_CAPITALS = {
     "singapore",
 }
 
+# Capitals where international bodies sit: "met in Brussels" is about NATO or the EU, not
+# Belgium. Linked only when used as a government or when the story names the country.
+VENUE_CAPITALS = {"brussels", "geneva", "vienna", "the hague", "strasbourg", "luxembourg", "new york"}
+
 # Words that may stand capitalised right before a country without being a first name.
 NOT_FIRST_NAMES = {
     "the", "in", "on", "at", "to", "from", "for", "of", "and", "but", "with", "by", "as", "or",
@@ -229,6 +233,37 @@ def find_hits(matcher: Matcher, text: str) -> list[_Hit]:
     return [h for h in hits if any(e.entity_id is not None for e in h.entries)]
 
 
+def _split_titles(matcher: Matcher, text: str, hits: list[_Hit]) -> list[_Hit]:
+    """'Chinese President Xi' names China as well as Xi: split the country off the title."""
+    out = []
+    for hit in hits:
+        if any(e.kind == Alias.Kind.TITLE for e in hit.entries):
+            surface = text[hit.start : hit.end]
+            inner = [
+                _Hit(hit.start, hit.start + end, countries)
+                for start, end, entries in matcher.iter_matches(surface)
+                if start == 0 and end < len(surface) and is_word_boundary(surface, start, end)
+                for countries in [
+                    tuple(
+                        e
+                        for e in entries
+                        if e.entity_kind == Entity.Kind.COUNTRY and _case_ok(e, surface[start:end])
+                    )
+                ]
+                if countries
+            ]
+            if inner:
+                prefix = max(inner, key=lambda h: h.end)
+                rest = prefix.end
+                while rest < hit.end and text[rest] in " \u00a0":
+                    rest += 1
+                out.append(prefix)
+                out.append(_Hit(rest, hit.end, hit.entries))
+                continue
+        out.append(hit)
+    return out
+
+
 def _prev_word(text: str, start: int) -> str | None:
     """The word right before ``start``, separated by one space only (no punctuation between)."""
     if start < 2 or text[start - 1] != " ":
@@ -302,7 +337,7 @@ def resolve(
     title and dek count for relevance (and the title for a story that names an entity nowhere else).
     """
     texts = {"title": title or "", "dek": dek or "", "body": body or ""}
-    hits = {name: find_hits(matcher, text) for name, text in texts.items()}
+    hits = {name: _split_titles(matcher, text, find_hits(matcher, text)) for name, text in texts.items()}
 
     # Entities named unambiguously anywhere (title or body): the context for the rest.
     named: set[int] = set()
@@ -395,8 +430,8 @@ def _resolve_hit(
 
     if entry.kind == Alias.Kind.CAPITAL:
         government = _government_usage(text, hit.start, hit.end)
-        if key in AMBIGUOUS_CAPITALS and not government:
-            return None
+        if not government and key in AMBIGUOUS_CAPITALS | VENUE_CAPITALS and entity_id not in named:
+            return None  # a venue ("ministers met in Brussels") or another place, not the state
         if key in AMBIGUOUS:
             positive, negative = AMBIGUOUS[key]
             window = _window(lowered, hit.start, hit.end)

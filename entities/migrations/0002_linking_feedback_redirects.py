@@ -4,7 +4,13 @@ import django.db.models.deletion
 from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
 
-EDITOR_PERMS = ["view_aliasfeedback", "view_entityredirect", "add_entityredirect", "change_entityredirect", "delete_entityredirect"]
+EDITOR_PERMS = [
+    "view_aliasfeedback",
+    "view_entityredirect",
+    "add_entityredirect",
+    "change_entityredirect",
+    "delete_entityredirect",
+]
 REPORTER_PERMS = ["view_aliasfeedback"]
 
 
@@ -19,7 +25,9 @@ def grant(apps, schema_editor):
     for name, codenames in (("Editors", EDITOR_PERMS), ("Reporters", REPORTER_PERMS)):
         group = Group.objects.filter(name=name).first()
         if group is not None:
-            group.permissions.add(*Permission.objects.filter(content_type__app_label="entities", codename__in=codenames))
+            group.permissions.add(
+                *Permission.objects.filter(content_type__app_label="entities", codename__in=codenames)
+            )
 
 
 class Migration(migrations.Migration):

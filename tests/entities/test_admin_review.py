@@ -6,8 +6,9 @@ import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
 
+from articles.models import Article
 from entities.linking import link_article
-from entities.models import Alias, EntityLink, EntityRedirect, Leader, Mention
+from entities.models import Alias, Entity, EntityLink, EntityRedirect, Leader, Mention
 from tests.factories import ArticleFactory, LeaderFactory, SourceFactory
 
 BODY = (
@@ -153,8 +154,12 @@ def test_tagging_quality_page(editor_client, editor, article, mini_kb):
     editor_client.post(decide_url(article), {"decision": f"reject:{mention.pk}"})
     html = editor_client.get(reverse("admin:entities_tagging_quality")).content.decode()
     assert re.search(r"<td>China</td><td>country</td><td>0</td><td>1</td><td class=\"rate\">0%</td>", html)
-    assert "Entities with no stories" in html
-    assert "Ukraine" in html  # no story links it
+    linked = EntityLink.objects.values("entity").distinct().count()
+    assert f"Entities with no stories ({Entity.objects.count() - linked})" in html
+    assert (
+        f"Stories with no confirmed entity ({Article.objects.exclude(entity_links__isnull=False).count()})"
+        in html
+    )
     assert "Beijing</td>" in html  # the alias feedback numbers
 
 

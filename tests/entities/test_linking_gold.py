@@ -57,7 +57,7 @@ def test_gold_set_is_big_enough():
     assert len({r["id"] for r in records}) == len(records)
 
 
-def test_precision_and_recall(knowledge_base, capsys):
+def test_precision_and_recall(db, knowledge_base, capsys):
     true_positives = false_positives = false_negatives = 0
     errors = []
     for record in gold_records():
@@ -101,7 +101,7 @@ def test_precision_and_recall(knowledge_base, capsys):
 
 
 @pytest.mark.parametrize("seed_id", ["seed-000", "seed-004"])
-def test_seeds_never_link_the_unrelated_headlines(knowledge_base, seed_id):
+def test_seeds_never_link_the_unrelated_headlines(db, knowledge_base, seed_id):
     record = next(r for r in gold_records() if r["id"] == seed_id)
     article = seed_article(record)
     link_article(article=article)
