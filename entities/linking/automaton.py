@@ -21,11 +21,20 @@ VERSION_KEY = "entities:linking:aliases-version"
 
 # Curly apostrophes and the like become a straight one; same length so offsets stay valid.
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'"})
+_CURLY = ("\u2019", "\u2018", "\u02bc", "\u2032")
+
+
+def straighten(text: str) -> str:
+    """Curly apostrophes become straight ones (str.replace: far faster than str.translate)."""
+    for curly in _CURLY:
+        if curly in text:
+            text = text.replace(curly, "'")
+    return text
 
 
 def normalize(text: str) -> str:
     """Lower-case ``text`` for matching without changing its length (offsets must stay valid)."""
-    lowered = text.translate(_APOSTROPHES).lower()
+    lowered = straighten(text).lower()
     if len(lowered) == len(text):
         return lowered
     # A few characters ("İ") lower-case into two; keep those as they are.

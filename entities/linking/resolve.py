@@ -10,13 +10,14 @@ story's date.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 from dataclasses import dataclass
 
 from entities.models import Alias, Entity
 
-from .automaton import AliasEntry, Matcher, normalize
+from .automaton import AliasEntry, Matcher, normalize, straighten
 
 # Confidence by the kind of alias that matched. At or above the auto-confirm threshold
 # (settings, 0.85 by default) a suggestion is confirmed without an editor.
@@ -193,17 +194,14 @@ def is_word_boundary(text: str, start: int, end: int) -> bool:
 
 def _case_ok(entry: AliasEntry, surface: str) -> bool:
     """Acronyms and short names match their exact case; other names need their capital letter."""
-    wanted = entry.text.translate(_APOS_TABLE)
-    got = surface.translate(_APOS_TABLE)
+    wanted = entry.text
+    got = straighten(surface) if "'" in wanted else surface
     if entry.case_sensitive or entry.kind == Alias.Kind.ACRONYM or len(wanted) <= 3 or wanted.isupper():
         if entry.kind == Alias.Kind.ACRONYM and not wanted.isupper() and wanted != got:
             return False
         return wanted == got
     # "china" the porcelain, "turkey" the bird: a proper name keeps its capital letter.
     return not (wanted[:1].isupper() and not got[:1].isupper())
-
-
-_APOS_TABLE = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
 
 
 def find_hits(matcher: Matcher, text: str) -> list[_Hit]:
@@ -550,16 +548,28 @@ def _is_sentence_end(text: str, index: int) -> bool:
     return not ("." in word or (len(word) == 1 and word.isupper()) or word.lower() in _ABBREVIATIONS)
 
 
+_SENTENCE_MARK = re.compile(r"[.!?\n]")
+
+
+class Sentences:
+    """Sentence boundaries of one text, found once, so each mention's sentence is a bisect away."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.ends = [m.start() for m in _SENTENCE_MARK.finditer(text) if _is_sentence_end(text, m.start())]
+
+    def around(self, start: int, end: int, *, limit: int = 600) -> str:
+        index = bisect.bisect_left(self.ends, start)
+        begin = self.ends[index - 1] + 1 if index > 0 else 0
+        after = bisect.bisect_left(self.ends, end)
+        stop = self.ends[after] if after < len(self.ends) else len(self.text)
+        if stop < len(self.text) and self.text[stop] in ".!?":
+            stop += 1
+        begin = max(begin, start - limit)
+        stop = min(stop, end + limit)
+        return self.text[begin:stop].strip()
+
+
 def sentence_around(text: str, start: int, end: int, *, limit: int = 600) -> str:
     """The sentence containing ``text[start:end]`` (the evidence shown to editors and readers)."""
-    begin = start
-    lower_bound = max(0, start - limit)
-    while begin > lower_bound and not _is_sentence_end(text, begin - 1):
-        begin -= 1
-    stop = end
-    upper_bound = min(len(text), end + limit)
-    while stop < upper_bound and not _is_sentence_end(text, stop):
-        stop += 1
-    if stop < len(text) and text[stop] in ".!?":
-        stop += 1
-    return text[begin:stop].strip()
+    return Sentences(text).around(start, end, limit=limit)

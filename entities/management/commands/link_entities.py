@@ -15,7 +15,7 @@ class Command(BaseCommand):
         parser.add_argument("article_ids", nargs="*", type=int, metavar="ARTICLE_ID", help="Stories to link.")
         parser.add_argument("--all", action="store_true", help="Link every story in the archive.")
         parser.add_argument(
-            "--chunk-size", type=int, default=200, help="Stories read per database round trip (default 200)."
+            "--chunk-size", type=int, default=100, help="Stories linked per transaction (default 100)."
         )
 
     def handle(self, *args, article_ids, all, chunk_size, verbosity, **options):
