@@ -357,7 +357,8 @@ def insert_rows(model, columns: list[str], objects: list) -> None:
     connection = connections[router.db_for_write(model)]
     quote = connection.ops.quote_name
     now = connection.ops.adapt_datetimefield_value(timezone.now())
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+    # Only quoted identifiers from the model and placeholders go into the SQL; values are parameters.
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608
         quote(model._meta.db_table), ", ".join(quote(c) for c in columns), ", ".join(["%s"] * len(columns))
     )
     rows = [
