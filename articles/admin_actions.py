@@ -10,6 +10,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.text import capfirst
 
 from . import workflow
@@ -62,15 +63,18 @@ def _apply(modeladmin, request, queryset, *, done: str, change) -> None:
     report(modeladmin, request, done=done, changed=changed, refused=refused)
 
 
-@admin.action(
-    description="Publish selected stories (scheduled ones keep their date)", permissions=["publish"]
-)
+@admin.action(description="Publish selected stories", permissions=["publish"])
 def publish_selected(modeladmin, request, queryset):
     def change(article):
-        at = article.published_at if article.is_scheduled else None
-        workflow.publish(article=article, user=request.user, at=at)
+        if article.is_scheduled:
+            # Publishing an embargoed story early takes a deliberate date change on its page.
+            raise workflow.TransitionError(
+                f"“{article}” is scheduled for {timezone.localtime(article.published_at):%Y-%m-%d %H:%M}; "
+                "change its date on the story's page to publish it sooner."
+            )
+        workflow.publish(article=article, user=request.user)
 
-    _apply(modeladmin, request, queryset, done="published or scheduled", change=change)
+    _apply(modeladmin, request, queryset, done="published", change=change)
 
 
 @admin.action(description="Unpublish selected stories (back to draft)", permissions=["publish"])
@@ -95,12 +99,30 @@ def submit_selected(modeladmin, request, queryset):
     )
 
 
+# Larger selections are relinked by the task worker so the request returns at once.
+INLINE_RELINK_LIMIT = 50
+
+
 @admin.action(description="Relink entities in selected stories", permissions=["relink"])
 def relink_selected(modeladmin, request, queryset):
     try:
         from entities.linking import link_article
+        from entities.tasks import relink_articles
     except ImportError:
         modeladmin.message_user(request, "The entity linker is not installed.", messages.ERROR)
+        return
+    ids = list(queryset.values_list("pk", flat=True))
+    if len(ids) > INLINE_RELINK_LIMIT:
+        relink_articles.enqueue(ids)
+        for article in queryset.only("pk", "title"):
+            record_audit(
+                action=AuditEntry.Action.RELINK, obj=article, user=request.user, detail={"background": True}
+            )
+        modeladmin.message_user(
+            request,
+            f"Relinking {len(ids)} stories in the background; new suggestions will appear in the review queue.",
+            messages.INFO,
+        )
         return
     changed, refused = [], []
     for article in queryset:

@@ -9,7 +9,7 @@ from collections import defaultdict
 from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Subquery
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from articles.caching import cache_public_page, cached_fragment
@@ -18,7 +18,7 @@ from articles.models import Article
 
 from .charts import coverage_svg, monthly_coverage
 from .context import fuzzy_date, membership_label, office_label
-from .models import Country, Entity, EntityLink, Leader, Membership, Office, Organization
+from .models import Country, Entity, EntityLink, EntityRedirect, Leader, Membership, Office, Organization
 
 PAGE_SIZE = 20
 TYPED = {Entity.Kind.COUNTRY: Country, Entity.Kind.LEADER: Leader, Entity.Kind.ORGANIZATION: Organization}
@@ -134,6 +134,10 @@ def entity_detail(request, slug, kind):
     try:
         entity = model.objects.get(slug=slug)
     except model.DoesNotExist:
+        # A merged entity's old address moves permanently to the survivor.
+        moved = EntityRedirect.objects.select_related("entity").filter(old_slug=slug).first()
+        if moved is not None:
+            return redirect(moved.entity, permanent=True)
         raise Http404("No such entity") from None
     link = EntityLink.objects.filter(article=OuterRef("pk"), entity=entity)
     stories = (

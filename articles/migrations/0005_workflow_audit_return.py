@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0003_importing_minhash"),
+        ("articles", "0004_article_search_gin"),
     ]
 
     operations = [

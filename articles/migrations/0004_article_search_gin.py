@@ -28,6 +28,6 @@ def drop_index(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0004_workflow_audit_return")]
+    dependencies = [("articles", "0003_importing_minhash")]
 
     operations = [migrations.RunPython(create_index, drop_index, elidable=False)]
