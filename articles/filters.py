@@ -55,8 +55,11 @@ class ArticleFilter(django_filters.FilterSet):
         model = Article
         fields = ["q", "entity", "kind", "source", "status", "published_after", "published_before"]
 
+    # Set to False before reading ``qs`` to match without ranking (broad searches on the site).
+    rank_search = True
+
     def filter_search(self, queryset, name, value):
-        return queryset.search(value)
+        return queryset.search(value, ranked=self.rank_search)
 
     def filter_status(self, queryset, name, value):
         # The queryset is already limited by visible_to(); for a reader the filter must not

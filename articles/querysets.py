@@ -46,7 +46,7 @@ class ArticleQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by(models.F("published_at").desc(nulls_last=True), "-created_at", "-pk")
 
-    def search(self, query):
+    def search(self, query, *, ranked=True):
         """Full-text search: PostgreSQL's ranked search where it runs, all-words matching elsewhere.
 
         On PostgreSQL the title weighs more than the dek and the dek more than the body; results
@@ -61,11 +61,9 @@ class ArticleQuerySet(models.QuerySet):
             search_query = SearchQuery(query, search_type="websearch", config="english")
             vector = search_vector()
             # The @@ filter on the same expression as the GIN index (migration 0004_article_search_gin) uses the index.
-            return (
-                self.alias(search_document=vector)
-                .filter(search_document=search_query)
-                .annotate(rank=SearchRank(vector, search_query))
-            )
+            matches = self.alias(search_document=vector).filter(search_document=search_query)
+            # Ranking reads every match's document again; ranked=False skips it for broad searches.
+            return matches.annotate(rank=SearchRank(vector, search_query)) if ranked else matches
         condition = Q()
         for word in query.split()[:10]:
             word = word.strip("\"'")

@@ -104,9 +104,14 @@ def story_list(request, *, search_page=False):
         # Ranking needs every match's document; past a few thousand matches it costs seconds on
         # PostgreSQL, so a very broad search lists the newest matches instead (and says so).
         by_date = ranked and total > settings.NEWSROOM_SEARCH_RANK_LIMIT
+        if by_date:
+            filterset = ArticleFilter(request.GET, queryset=filterset.queryset, request=request)
+            filterset.filters.pop("status", None)
+            filterset.rank_search = False
+            stories = filterset.qs
         if not request.GET.get("ordering"):
             stories = stories.order_by(
-                *(["-rank"] if ranked and not by_date else []),
+                *(["-rank"] if "rank" in stories.query.annotations else []),
                 F("published_at").desc(nulls_last=True),
                 "-pk",
             )

@@ -310,7 +310,7 @@ def run_mode(mode: str, env: dict, args, port: int) -> list[dict]:
             "home": "/",
             "story": "/stories/story-7/",
             "big entity": "/countries/bigland/",
-            "search": "/search/?q=pipeline+sanctions",
+            "search": "/search/?q=Country017+pipeline",
         }
         for path in pages.values():  # warm up: imports, connections, first cache fill
             for _ in range(3):
