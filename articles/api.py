@@ -7,7 +7,7 @@ Thin: visibility comes from ``Article.objects.visible_to()``, filters from the s
 import json
 
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, status, viewsets
@@ -45,6 +45,14 @@ def visible_mentions(user):
     if user.is_staff and can_review_mentions(user):
         return mentions
     return mentions.filter(status=Mention.Status.CONFIRMED)
+
+
+def ranked_or_newest(stories, request):
+    """The site's order when the client asks for none: best search match first, then newest."""
+    if request.query_params.get("ordering"):
+        return stories
+    rank = ["-rank"] if "rank" in stories.query.annotations else []
+    return stories.order_by(*rank, F("published_at").desc(nulls_last=True), "-created_at", "-pk")
 
 
 class ReviewsMentions(permissions.BasePermission):
@@ -123,6 +131,9 @@ class ArticleViewSet(
     def with_mentions(self, stories):
         mentions = visible_mentions(self.request.user)
         return stories.prefetch_related(Prefetch("mentions", queryset=mentions, to_attr="visible_mentions"))
+
+    def filter_queryset(self, queryset):
+        return ranked_or_newest(super().filter_queryset(queryset), self.request)
 
     def get_serializer_class(self):
         if self.action == "list":

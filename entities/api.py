@@ -6,7 +6,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.decorators import action
 
-from articles.api import SLUG_PATTERN
+from articles.api import SLUG_PATTERN, ranked_or_newest
 from articles.filters import ArticleFilter
 from articles.models import Article
 from articles.serializers import ArticleSerializer
@@ -61,6 +61,10 @@ class EntityViewSet(NotAllowedFirstMixin, viewsets.ReadOnlyModelViewSet):
                 "aliases"
             )
         return entities.order_by("name", "pk")
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        return ranked_or_newest(queryset, self.request) if self.action == "articles" else queryset
 
     def get_serializer_class(self):
         if self.action == "articles":

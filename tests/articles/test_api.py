@@ -180,6 +180,19 @@ def test_search_uses_the_site_search(api_client):
     assert set(slugs(api_client.get("/api/articles/", {"q": "Minsk"}))) == {"sco", "other"}
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="ranked search is PostgreSQL's")
+def test_search_results_are_ranked_unless_ordered(api_client):
+    ArticleFactory(slug="body", title="Weather", body_text="Talks on tariffs.", published_at=NOW)
+    ArticleFactory(
+        slug="title", title="Tariffs", body_text="Talks.", published_at=NOW - timezone.timedelta(days=9)
+    )
+    assert slugs(api_client.get("/api/articles/", {"q": "tariffs"})) == ["title", "body"]
+    assert slugs(api_client.get("/api/articles/", {"q": "tariffs", "ordering": "-published"})) == [
+        "body",
+        "title",
+    ]
+
+
 def test_ordering_by_date_and_title(api_client):
     ArticleFactory(slug="b", title="Bravo", published_at=NOW - timezone.timedelta(days=3))
     ArticleFactory(slug="a", title="Alpha", published_at=NOW - timezone.timedelta(days=1))
