@@ -4,6 +4,7 @@ import hashlib
 from html import escape
 
 import factory
+import pycountry
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -43,12 +44,17 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     content_hash = factory.LazyAttribute(lambda o: hashlib.sha256(o.body_text.encode()).hexdigest())
 
 
-USER_ASSIGNED_ALPHA2 = [
-    "AA",
-    *(f"Q{chr(letter)}" for letter in range(ord("M"), ord("Z") + 1)),
-    *(f"X{chr(letter)}" for letter in range(ord("A"), ord("Z") + 1) if chr(letter) != "K"),
-    "ZZ",
+# Two- and three-letter codes that no ISO 3166-1 country uses (nor Kosovo's XK/XKX, which the
+# knowledge base has), so factory countries never collide with the shipped ones: 400-odd
+# alpha-2 codes, enough for a test that builds hundreds of countries.
+_LETTERS = [chr(code) for code in range(ord("A"), ord("Z") + 1)]
+FREE_ALPHA2 = [
+    a + b
+    for a in _LETTERS
+    for b in _LETTERS
+    if pycountry.countries.get(alpha_2=a + b) is None and a + b != "XK"
 ]
+FREE_ALPHA3 = [f"{a}{b}{c}" for a in "QX" for b in _LETTERS for c in _LETTERS if f"{a}{b}{c}" != "XKX"]
 
 
 class CountryFactory(factory.django.DjangoModelFactory):
@@ -59,10 +65,8 @@ class CountryFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Country {n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.name))
-    # ISO 3166 user-assigned codes, so factory countries never collide with the knowledge base
-    # that tests/conftest.py loads into every test database (XK is Kosovo there).
-    iso_alpha2 = factory.Sequence(lambda n: USER_ASSIGNED_ALPHA2[n % len(USER_ASSIGNED_ALPHA2)])
-    iso_alpha3 = factory.Sequence(lambda n: f"Q{chr(77 + n // 26 % 14)}{chr(65 + n % 26)}")
+    iso_alpha2 = factory.Sequence(lambda n: FREE_ALPHA2[n % len(FREE_ALPHA2)])
+    iso_alpha3 = factory.Sequence(lambda n: FREE_ALPHA3[n % len(FREE_ALPHA3)])
     kind = Entity.Kind.COUNTRY
 
 
