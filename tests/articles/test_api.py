@@ -1,7 +1,5 @@
 """The stories API: what readers and staff see, filters, fields, query bounds, edits."""
 
-import importlib.util
-
 import pytest
 from django.conf import settings
 from django.db import connection
@@ -23,20 +21,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 NOW = timezone.now()
-
-
-def needs(module):
-    """Skip until the area that owns ``module`` has landed on this branch."""
-    try:
-        missing = importlib.util.find_spec(module) is None
-    except ModuleNotFoundError:
-        missing = True
-    return pytest.mark.skipif(missing, reason=f"{module} not merged yet")
-
-
-importer = needs("articles.importing.pipeline")
-workflow = needs("articles.workflow")
-linker = needs("entities.linking.service")
 
 
 def slugs(response):
@@ -244,7 +228,6 @@ def test_list_runs_the_same_queries_for_1_and_60_stories(api_client, editor, dja
     assert large <= 6
 
 
-@workflow
 def test_reporter_edits_a_draft(api_client, reporter):
     story = ArticleFactory(slug="draft", status=Article.Status.DRAFT, title="Old")
     api_client.force_authenticate(reporter)
@@ -261,7 +244,6 @@ def test_reporter_edits_a_draft(api_client, reporter):
     assert story.slug == "draft"
 
 
-@workflow
 def test_reporter_cannot_edit_a_published_story(api_client, reporter):
     story = ArticleFactory(slug="live", title="Live")
     api_client.force_authenticate(reporter)
@@ -280,7 +262,6 @@ def test_patch_rejects_bad_values(api_client, editor):
     assert api_client.put("/api/articles/story/", {"title": "x"}, format="json").status_code == 405
 
 
-@workflow
 def test_editor_deletes_a_story_and_leaves_an_audit_record(api_client, editor, reporter):
     story = ArticleFactory(slug="doomed")
     api_client.force_authenticate(reporter)
@@ -324,7 +305,6 @@ STRUCTURED = {
 }
 
 
-@importer
 def test_import_raw_text_runs_the_pipeline(api_client, reporter):
     from articles.importing.pipeline import extract_one
 
@@ -348,7 +328,6 @@ def test_import_raw_text_runs_the_pipeline(api_client, reporter):
     assert ImportRun.objects.get().origin == "api"
 
 
-@importer
 def test_second_import_is_a_409_pointing_at_the_first(api_client, reporter):
     api_client.force_authenticate(reporter)
     text = SEED.read_text(encoding="utf-8")
@@ -364,7 +343,6 @@ def test_second_import_is_a_409_pointing_at_the_first(api_client, reporter):
     assert Article.objects.count() == 1
 
 
-@importer
 def test_structured_fields_are_sanitized_like_any_import(api_client, reporter):
     api_client.force_authenticate(reporter)
     response = api_client.post("/api/articles/", STRUCTURED, format="json")
@@ -385,7 +363,6 @@ def test_structured_fields_are_sanitized_like_any_import(api_client, reporter):
     assert again.status_code == 409
 
 
-@importer
 def test_html_page_import(api_client, reporter):
     paragraphs = "".join(
         f"<p>Paragraph {n}: the Belarusian delegation met Chinese officials in Beijing to discuss "
@@ -406,7 +383,6 @@ def test_html_page_import(api_client, reporter):
     assert "Paragraph 3" in body["body_text"]
 
 
-@importer
 @pytest.mark.parametrize(
     ("payload", "message"),
     [
@@ -432,8 +408,6 @@ def test_bad_input_is_a_400_with_the_reason(api_client, reporter, payload, messa
     assert not Article.objects.exists()
 
 
-@importer
-@workflow
 def test_import_as_published_needs_an_editor(api_client, reporter, editor):
     api_client.force_authenticate(reporter)
     assert (
@@ -451,7 +425,6 @@ def test_import_as_published_needs_an_editor(api_client, reporter, editor):
     assert api_client.get(f"/api/articles/{response.json()['slug']}/").status_code == 200
 
 
-@workflow
 def test_status_changes_go_through_the_workflow(api_client, reporter, editor):
     ArticleFactory(slug="story", status=Article.Status.DRAFT)
     url = "/api/articles/story/"
@@ -474,7 +447,6 @@ def test_status_changes_go_through_the_workflow(api_client, reporter, editor):
     assert actions == ["submit", "publish"]
 
 
-@workflow
 def test_a_failed_transition_changes_nothing(api_client, editor):
     story = ArticleFactory(slug="story", title="Original")
     api_client.force_authenticate(editor)
@@ -486,7 +458,6 @@ def test_a_failed_transition_changes_nothing(api_client, editor):
     assert (story.title, story.status) == ("Original", "published")
 
 
-@workflow
 def test_scheduling_hides_the_story_until_its_time(api_client, editor):
     ArticleFactory(slug="story", status=Article.Status.REVIEW, published_at=None)
     later = (timezone.now() + timezone.timedelta(days=1)).replace(microsecond=0)
@@ -502,7 +473,6 @@ def test_scheduling_hides_the_story_until_its_time(api_client, editor):
     assert slugs(api_client.get("/api/articles/")) == []
 
 
-@linker
 def test_editor_confirms_and_rejects_mentions(api_client, editor, reporter):
     story = ArticleFactory(slug="story", body_text="Belarus and China met.")
     belarus, china = CountryFactory(name="Belarus"), CountryFactory(name="China")
@@ -534,7 +504,6 @@ def test_editor_confirms_and_rejects_mentions(api_client, editor, reporter):
     assert [m["entity"] for m in data["mentions"]] == [belarus.slug]
 
 
-@linker
 def test_relink_finds_mentions_and_keeps_decisions(api_client, editor, reporter):
     from tests.factories import AliasFactory
 
@@ -571,7 +540,6 @@ def test_relink_finds_mentions_and_keeps_decisions(api_client, editor, reporter)
     assert Mention.objects.filter(article=story, start=0).count() == 1
 
 
-@needs("articles.related")
 def test_related_is_the_site_ranking(api_client):
     from articles.related import related_stories
 
