@@ -64,47 +64,71 @@ class ReviewsMentions(permissions.BasePermission):
         return request.user.has_perm("entities.change_mention")
 
 
-MENTION_DECISION = extend_schema(
-    request=None,
-    responses={200: MentionSerializer, **WRITE_ERRORS},
-    parameters=[OpenApiParameter("mention_id", int, OpenApiParameter.PATH, description="Mention id.")],
-)
+STORY_SLUG = OpenApiParameter("slug", str, OpenApiParameter.PATH, description="The story's slug.")
+STORY = OpenApiResponse(ArticleDetailSerializer, description="The story, as it now is.")
+MENTION_DECISION = {
+    "request": None,
+    "responses": {
+        200: OpenApiResponse(MentionSerializer, description="The mention, decided."),
+        **WRITE_ERRORS,
+    },
+    "parameters": [
+        STORY_SLUG,
+        OpenApiParameter("mention_id", int, OpenApiParameter.PATH, description="The mention's id."),
+    ],
+}
 
 
 @extend_schema_view(
     list=extend_schema(
         summary="List stories",
         description="Readers see published stories only; staff see every story they may edit. "
-        "Filters combine with AND.",
-        responses={200: ArticleSerializer(many=True), **READ_ERRORS},
+        "Filters combine with AND. Without ``ordering``, the best search match comes first, then the newest.",
+        responses={
+            200: OpenApiResponse(ArticleSerializer(many=True), description="One page of stories."),
+            **READ_ERRORS,
+        },
     ),
-    retrieve=extend_schema(summary="One story", responses={200: ArticleDetailSerializer, **READ_ERRORS}),
+    retrieve=extend_schema(
+        summary="One story",
+        description="With its mentions (confirmed ones only for readers) and related stories.",
+        parameters=[STORY_SLUG],
+        responses={200: OpenApiResponse(ArticleDetailSerializer, description="The story."), **READ_ERRORS},
+    ),
     create=extend_schema(
         summary="Import a story",
-        description="Runs the import pipeline (cleaning, sanitizing, de-duplication, linking) on raw "
-        "text, an HTML page or structured fields.",
+        description="Runs the import pipeline (decoding, cleaning, sanitizing, de-duplication, linking) on "
+        "raw text, an HTML page or structured fields. Send exactly one of the three.",
         request=ArticleCreateSerializer,
         responses={
-            201: ArticleDetailSerializer,
+            201: OpenApiResponse(ArticleDetailSerializer, description="The imported story."),
             409: OpenApiResponse(DuplicateSerializer, description="The story is already in the archive."),
             **WRITE_ERRORS,
         },
     ),
     partial_update=extend_schema(
         summary="Edit a story",
-        description="Title, dek, byline, published date and status. Status changes go through the "
-        "editorial workflow: an invalid transition is 400, a missing permission 403.",
+        description="Title, dek, byline, published date and status. Status changes (and a new date on a "
+        "published story) go through the editorial workflow: an invalid transition is 400, a missing "
+        "permission 403. Reporters edit drafts only.",
         request=ArticleUpdateSerializer,
-        responses={200: ArticleDetailSerializer, **WRITE_ERRORS},
+        parameters=[STORY_SLUG],
+        responses={200: STORY, **WRITE_ERRORS},
     ),
-    destroy=extend_schema(summary="Delete a story", responses={204: None, **WRITE_ERRORS}),
-    confirm_mention=MENTION_DECISION,
-    reject_mention=MENTION_DECISION,
+    destroy=extend_schema(
+        summary="Delete a story",
+        description="Editors only; leaves an audit record.",
+        parameters=[STORY_SLUG],
+        responses={204: OpenApiResponse(None, description="Deleted."), **WRITE_ERRORS},
+    ),
+    confirm_mention=extend_schema(summary="Confirm a mention", **MENTION_DECISION),
+    reject_mention=extend_schema(summary="Reject a mention", **MENTION_DECISION),
     relink=extend_schema(
         summary="Relink a story",
         description="Runs the entity linker again. Editors' confirm and reject decisions are kept.",
         request=None,
-        responses={200: ArticleDetailSerializer, **WRITE_ERRORS},
+        parameters=[STORY_SLUG],
+        responses={200: STORY, **WRITE_ERRORS},
     ),
 )
 class ArticleViewSet(

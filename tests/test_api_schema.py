@@ -83,6 +83,14 @@ def test_schema_validates_without_warnings(tmp_path):
     patch = schema["paths"]["/api/articles/{slug}/"]["patch"]["responses"]
     assert {"200", "400", "401", "403", "404"} <= set(patch)
     assert "tokenAuth" in schema["components"]["securitySchemes"]
+    undescribed = [
+        (method, path, name)
+        for path, item in schema["paths"].items()
+        for method, operation in item.items()
+        for name in [p["name"] for p in operation.get("parameters", []) if not p.get("description")]
+        + [code for code, response in operation["responses"].items() if not response.get("description")]
+    ]
+    assert undescribed == []
 
 
 def test_schema_and_docs_are_served(client):
