@@ -150,7 +150,7 @@ class ArticleViewSet(
         stories = Article.objects.visible_to(self.request.user).select_related("source").with_entities()
         if self.action != "list":
             stories = self.with_mentions(stories)
-        return stories.newest_first()
+        return stories  # ordered by filter_queryset(): ranked_or_newest()
 
     def with_mentions(self, stories):
         mentions = visible_mentions(self.request.user)
@@ -202,7 +202,7 @@ class ArticleViewSet(
         if overrides:
             for field, value in overrides.items():
                 setattr(article, field, value)
-            article.save(update_fields=[*overrides, "updated_at"])
+            save_edit(article, user=request.user, fields=overrides)
         if publish:
             api_services.change_status(
                 article=article,
@@ -232,7 +232,7 @@ class ArticleViewSet(
                 if changes:
                     for field, value in changes.items():
                         setattr(article, field, value)
-                    article.save(update_fields=[*changes, "updated_at"])
+                    save_edit(article, user=request.user, fields=changes)
                 if new_status is not None:
                     api_services.change_status(
                         article=article, status=new_status, user=request.user, published_at=published_at
@@ -277,6 +277,12 @@ class ArticleViewSet(
         article = self.get_object()
         api_services.relink(article=article, user=request.user)
         return self.detail_response(article)
+
+
+def save_edit(article, *, user, fields):
+    """Save an edit, with the revision attributed to the API user (token users included)."""
+    article._history_user = user
+    article.save(update_fields=[*fields, "updated_at"])
 
 
 # Story metadata a client may set on import, over what the pipeline extracted.

@@ -70,7 +70,7 @@ class EntityViewSet(NotAllowedFirstMixin, viewsets.ReadOnlyModelViewSet):
             entity = self.kwargs.get("slug")
             if entity is not None:
                 stories = stories.filter(entity_links__entity__slug=entity)
-            return stories.select_related("source").with_entities().newest_first()
+            return stories.select_related("source").with_entities()  # ordered in filter_queryset()
         entities = story_counts(Entity.objects.all())
         if self.action == "retrieve":
             entities = entities.select_related("country", "leader", "organization").prefetch_related(
