@@ -577,3 +577,12 @@ def test_clients_are_throttled(api_client, editor, monkeypatch):
     api_client.force_authenticate(editor)
     assert [api_client.get("/api/articles/").status_code for _ in range(4)] == [200, 200, 200, 429]
     cache.clear()
+
+
+def test_browsable_api_with_the_admin_session(editor_client):
+    ArticleFactory(slug="draft", title="Browsable draft", status=Article.Status.DRAFT)
+    response = editor_client.get("/api/articles/", HTTP_ACCEPT="text/html")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    assert b"Browsable draft" in response.content
+    assert editor_client.get("/api/articles/draft/", HTTP_ACCEPT="text/html").status_code == 200
