@@ -6,9 +6,12 @@ Thin: visibility comes from ``Article.objects.visible_to()``, filters from the s
 
 import json
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.db import transaction
 from django.db.models import F, Prefetch
 from django.shortcuts import get_object_or_404
+from django.template.defaultfilters import filesizeformat
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
@@ -18,7 +21,7 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
 from entities.models import Mention
-from newsroom.api_support import READ_ERRORS, WRITE_ERRORS, NotAllowedFirstMixin, PagePagination
+from newsroom.api_support import READ_ERRORS, WRITE_ERRORS, NotAllowedFirstMixin, PagePagination, error
 
 from . import api_services
 from .filters import ArticleFilter
@@ -103,6 +106,7 @@ MENTION_DECISION = {
         responses={
             201: OpenApiResponse(ArticleDetailSerializer, description="The imported story."),
             409: OpenApiResponse(DuplicateSerializer, description="The story is already in the archive."),
+            413: error("The request body is over DATA_UPLOAD_MAX_MEMORY_SIZE."),
             **WRITE_ERRORS,
         },
     ),
@@ -155,6 +159,14 @@ class ArticleViewSet(
     def with_mentions(self, stories):
         mentions = visible_mentions(self.request.user)
         return stories.prefetch_related(Prefetch("mentions", queryset=mentions, to_attr="visible_mentions"))
+
+    def handle_exception(self, exc):
+        if isinstance(exc, RequestDataTooBig):
+            # Django would answer with its HTML 400 page; an API client needs to know why.
+            limit = filesizeformat(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+            detail = f"The request body is larger than the {limit} the API accepts."
+            return Response({"detail": detail}, status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE)
+        return super().handle_exception(exc)
 
     def filter_queryset(self, queryset):
         return ranked_or_newest(super().filter_queryset(queryset), self.request)

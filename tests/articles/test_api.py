@@ -410,6 +410,15 @@ def test_bad_input_is_a_400_with_the_reason(api_client, reporter, payload, messa
     assert not Article.objects.exists()
 
 
+def test_a_body_over_the_upload_limit_is_a_json_413(api_client, reporter, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    api_client.force_authenticate(reporter)
+    response = api_client.post("/api/articles/", {"text": "word " * 5_000}, format="json")
+    assert response.status_code == 413
+    assert "larger than the 9.8" in response.json()["detail"]
+    assert not Article.objects.exists()
+
+
 def test_import_as_published_needs_an_editor(api_client, reporter, editor):
     api_client.force_authenticate(reporter)
     assert (
