@@ -216,12 +216,15 @@ class ArticleViewSet(
                 setattr(article, field, value)
             save_edit(article, user=request.user, fields=overrides)
         if publish:
-            api_services.change_status(
-                article=article,
-                status=Article.Status.PUBLISHED,
-                user=request.user,
-                published_at=data.get("published_at"),
-            )
+            try:
+                api_services.change_status(
+                    article=article,
+                    status=Article.Status.PUBLISHED,
+                    user=request.user,
+                    published_at=data.get("published_at"),
+                )
+            except api_services.TransitionRefused as refused:  # imported, but left as a draft
+                raise ApiValidationError({"status": [refused.message]}) from refused
         location = reverse("api:article-detail", kwargs={"slug": article.slug}, request=request)
         return self.detail_response(article, status.HTTP_201_CREATED, headers={"Location": location})
 
