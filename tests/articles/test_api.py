@@ -436,6 +436,19 @@ def test_import_as_published_needs_an_editor(api_client, reporter, editor):
     assert api_client.get(f"/api/articles/{response.json()['slug']}/").status_code == 200
 
 
+def test_import_with_a_future_date_schedules_the_story(api_client, editor):
+    later = (timezone.now() + timezone.timedelta(days=2)).replace(microsecond=0)
+    api_client.force_authenticate(editor)
+    payload = {**STRUCTURED, "status": "published", "published_at": later.isoformat()}
+    response = api_client.post("/api/articles/", payload, format="json")
+    assert response.status_code == 201, response.content
+    story = Article.objects.get(slug=response.json()["slug"])
+    assert (story.status, story.published_at, story.is_scheduled) == ("published", later, True)
+    assert AuditEntry.objects.filter(action=AuditEntry.Action.SCHEDULE).count() == 1
+    api_client.force_authenticate(None)
+    assert api_client.get(f"/api/articles/{story.slug}/").status_code == 404
+
+
 def test_status_changes_go_through_the_workflow(api_client, reporter, editor):
     ArticleFactory(slug="story", status=Article.Status.DRAFT)
     url = "/api/articles/story/"
