@@ -29,6 +29,7 @@ from countryinfo._cache import load_countries
 from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history
 
 from .models import Alias, Country, Entity, Leader, Membership, Office, Organization
 
@@ -353,8 +354,9 @@ class _Loader:
         model = specs[0].model
         lookup = "iso_alpha2" if model is Country else "slug"
         existing = {getattr(obj, lookup): obj for obj in model.objects.all()}
-        taken_slugs = dict(Entity.objects.values_list("slug", "is_curated"))
+        taken_slugs = set(Entity.objects.values_list("slug", flat=True))
         rows = {}
+        created = []
         for spec in specs:
             obj = existing.get(spec.key)
             if obj is None:
@@ -363,7 +365,12 @@ class _Loader:
                     self.log(f"Skipped {kind} {spec.key}: slug {spec.fields['slug']!r} is taken.")
                     continue
                 obj = model(is_curated=True, **spec.fields)
+                # History rows for new entities are written in one batch below.
+                obj.skip_history_when_saving = True
                 obj.save()
+                del obj.skip_history_when_saving
+                taken_slugs.add(obj.slug)
+                created.append(obj)
                 self.counts[kind]["created"] += 1
                 self.log(f"Created {kind} {obj}.")
             elif not obj.is_curated:
@@ -381,6 +388,8 @@ class _Loader:
                 else:
                     self.counts[kind]["unchanged"] += 1
             rows[spec.key] = obj
+        if created:
+            model.history.bulk_history_create(created)
         return rows
 
     def sync_aliases(self, pairs: list[tuple[Entity, list[AliasSpec]]]) -> None:
@@ -429,14 +438,11 @@ class _Loader:
         """Upsert curated offices or memberships; ``scope`` limits deletion to curated parents."""
         counts = self.counts[kind]
         existing = {tuple(getattr(row, f) for f in key_fields): row for row in model.objects.filter(scope)}
+        new_rows = []
         for key, values in wanted.items():
             row = existing.get(key)
             if row is None:
-                row = model.objects.create(
-                    is_curated=True, **dict(zip(key_fields, key, strict=True)), **values
-                )
-                counts["created"] += 1
-                self.log("Created %s %s.", kind, row)
+                new_rows.append(model(is_curated=True, **dict(zip(key_fields, key, strict=True)), **values))
             elif not row.is_curated:
                 counts["skipped"] += 1
             else:
@@ -449,6 +455,11 @@ class _Loader:
                     self.log("Updated %s %s: %s.", kind, row, ", ".join(changed))
                 else:
                     counts["unchanged"] += 1
+        # One INSERT for the rows and one for their history instead of two per row.
+        bulk_create_with_history(new_rows, model)
+        counts["created"] += len(new_rows)
+        for row in new_rows:
+            self.log("Created %s %s.", kind, row)
         for key, row in existing.items():
             if row.is_curated and key not in wanted:
                 self.log("Deleted %s %s.", kind, row)
