@@ -291,3 +291,9 @@ def test_package_spellings_that_are_ordinary_words_are_dropped(knowledge_base):
     # countryinfo lists "Island" for Iceland and "Nippon" for Japan (as in Nippon Steel).
     assert not Alias.objects.filter(text__in=["Island", "Nippon", "Suisse", "Emirates"]).exists()
     assert Alias.objects.filter(entity__slug="iceland", text="Iceland").exists()
+
+
+def test_tests_without_the_fixture_see_an_empty_knowledge_base():
+    # Last in this module, yet the collection hook runs it before every test that loads the
+    # knowledge base: tests that build their own entities can count them.
+    assert not Entity.objects.filter(is_curated=True).exists()
