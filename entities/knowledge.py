@@ -506,18 +506,46 @@ def _offices(data: list[dict], leaders: dict, countries: dict) -> dict[tuple, di
     return wanted
 
 
+class KnowledgeBaseError(ValueError):
+    """The data files contradict themselves (an unknown country code, a slug used twice)."""
+
+
+def _check_references(specs: dict[str, list[EntitySpec]], organizations: list, leaders: list) -> None:
+    """A typo in a country code would silently drop a fact: refuse to load instead."""
+    countries = {spec.key for spec in specs["country"]}
+    problems = []
+    for item in organizations:
+        for group in item.get("members", []):
+            problems += [
+                f"{item['slug']}: unknown country {code!r}"
+                for code in group["countries"]
+                if code not in countries
+            ]
+    for item in leaders:
+        for office in item.get("offices", []):
+            if office["country"] not in countries:
+                problems.append(f"{item['slug']}: unknown country {office['country']!r}")
+    slugs = Counter(spec.fields["slug"] for kind_specs in specs.values() for spec in kind_specs)
+    problems += [f"slug {slug!r} used {count} times" for slug, count in slugs.items() if count > 1]
+    if problems:
+        raise KnowledgeBaseError("; ".join(problems))
+
+
 def load_knowledge_base(
-    *, stdout: TextIO | None = None, directory: Path = KNOWLEDGE_DIR, dry_run: bool = False
+    *, stdout: TextIO | None = None, directory: Path | None = None, dry_run: bool = False
 ) -> dict:
     """Load or update the shipped knowledge base; return counts per kind of row.
 
     ``stdout`` receives one line per change (nothing when the database is already up to date).
-    With ``dry_run`` everything is computed and counted, then rolled back.
+    With ``dry_run`` everything is computed and counted, then rolled back. ``directory``
+    replaces ``entities/knowledge/`` (tests use it). Raises ``KnowledgeBaseError`` when the
+    files refer to unknown countries or reuse a slug; nothing is written then.
     The returned dict maps "country", "organization", "leader", "alias", "office" and
     "membership" to counts of created/updated/unchanged/skipped (and deleted) rows, plus
     "seconds".
     """
     started = time.perf_counter()
+    directory = directory or KNOWLEDGE_DIR
     organizations = _read("organizations.json", directory)
     leaders = _read("leaders.json", directory)
     specs = {
@@ -525,6 +553,7 @@ def load_knowledge_base(
         "organization": organization_specs(organizations),
         "leader": leader_specs(leaders),
     }
+    _check_references(specs, organizations, leaders)
     _dedupe_aliases([spec for kind_specs in specs.values() for spec in kind_specs])
 
     loader = _Loader(stdout)
