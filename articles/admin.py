@@ -3,8 +3,10 @@ from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from entities.admin_review import MentionReviewMixin
 from entities.models import Mention
 
+from .admin_import import ImportAdminMixin
 from .admin_workflow import WorkflowAdminMixin
 from .models import Article, AuditEntry, ImportItem, ImportRun, Source
 
@@ -30,7 +32,7 @@ class MentionInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+class ArticleAdmin(MentionReviewMixin, ImportAdminMixin, WorkflowAdminMixin, SimpleHistoryAdmin):
     list_display = ["title", "status_label", "source", "published_at", "original_format", "created_at"]
     list_filter = ["status", "source", "original_format", "language"]
     list_select_related = ["source"]

@@ -10,6 +10,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.text import capfirst
 
 from . import workflow
@@ -62,15 +63,18 @@ def _apply(modeladmin, request, queryset, *, done: str, change) -> None:
     report(modeladmin, request, done=done, changed=changed, refused=refused)
 
 
-@admin.action(
-    description="Publish selected stories (scheduled ones keep their date)", permissions=["publish"]
-)
+@admin.action(description="Publish selected stories", permissions=["publish"])
 def publish_selected(modeladmin, request, queryset):
     def change(article):
-        at = article.published_at if article.is_scheduled else None
-        workflow.publish(article=article, user=request.user, at=at)
+        if article.is_scheduled:
+            # Publishing an embargoed story early takes a deliberate date change on its page.
+            raise workflow.TransitionError(
+                f"“{article}” is scheduled for {timezone.localtime(article.published_at):%Y-%m-%d %H:%M}; "
+                "change its date on the story's page to publish it sooner."
+            )
+        workflow.publish(article=article, user=request.user)
 
-    _apply(modeladmin, request, queryset, done="published or scheduled", change=change)
+    _apply(modeladmin, request, queryset, done="published", change=change)
 
 
 @admin.action(description="Unpublish selected stories (back to draft)", permissions=["publish"])

@@ -16,6 +16,7 @@ the rules live in one place and the admin only offers what the user may do:
 from __future__ import annotations
 
 from django import forms
+from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -64,6 +65,25 @@ def derive_body(article: Article) -> None:
     article.body_text = html_to_text(article.body_html)
 
 
+class PublicationFilter(admin.SimpleListFilter):
+    """Where a story stands for readers; "scheduled" is published with a future date."""
+
+    title = "publication"
+    parameter_name = "publication"
+
+    def lookups(self, request, model_admin):
+        return [("live", "Live"), ("scheduled", "Scheduled"), ("unpublished", "Not published")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "live":
+            return queryset.published()
+        if self.value() == "scheduled":
+            return queryset.scheduled()
+        if self.value() == "unpublished":
+            return queryset.exclude(status=Article.Status.PUBLISHED)
+        return queryset
+
+
 def _whole_seconds(moment):
     return moment.replace(microsecond=0) if moment else None
 
@@ -72,6 +92,9 @@ class WorkflowAdminMixin:
     actions = [publish_selected, unpublish_selected, submit_selected, relink_selected, assign_source]
     object_history_template = "admin/articles/article/object_history.html"
     object_history_list_template = "admin/articles/article/object_history_list.html"
+
+    def get_list_filter(self, request):
+        return [PublicationFilter, *super().get_list_filter(request)]
 
     # --- permissions -------------------------------------------------------------------
     def has_publish_permission(self, request):

@@ -119,8 +119,6 @@ def decide_mention(*, mention: Mention, decision: str, user) -> Mention:
 
 def related_stories(article: Article, *, limit: int = 5) -> list:
     """The site's ranking (``articles.related``): the same related stories on the page and in the API."""
-    try:
-        from .related import related_stories as rank
-    except ImportError:  # Until the public site's ranking lands on main.
-        return []
+    from .related import related_stories as rank
+
     return rank(article, limit=limit)

@@ -56,7 +56,11 @@ def cached_fragment(name: str, compute, *, parts=()):
 
 
 def cache_public_page(view):
-    """Serve GET pages to anonymous readers from the cache; staff always get a fresh page."""
+    """Serve GET pages to anonymous readers from the cache; staff always get a fresh page.
+
+    One cache round trip per hit: the page is stored with the site version it was rendered
+    under, fetched together with the current version, and used only if they agree.
+    """
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -64,10 +68,12 @@ def cache_public_page(view):
         anonymous = not request.user.is_authenticated
         if seconds <= 0 or request.method not in ("GET", "HEAD") or not anonymous:
             return view(request, *args, **kwargs)
-        key = f"page:{site_version()}:{request.get_full_path()}"
-        cached = cache.get(key)
-        if cached is not None:
-            content, content_type = cached
+        key = f"page:{request.get_host()}:{request.get_full_path()}"
+        found = cache.get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY) or site_version()
+        cached = found.get(key)
+        if cached is not None and cached[0] == version:
+            _version, content, content_type = cached
             lazy_nonce = get_nonce(request)  # falsy until generated: str() generates it
             nonce = str(lazy_nonce) if lazy_nonce is not None else ""
             response = HttpResponse(content.replace(NONCE_PLACEHOLDER, nonce), content_type=content_type)
@@ -81,7 +87,7 @@ def cache_public_page(view):
             nonce = get_nonce(request)
             if nonce:
                 content = content.replace(str(nonce), NONCE_PLACEHOLDER)
-            cache.set(key, (content, response["Content-Type"]), seconds)
+            cache.set(key, (version, content, response["Content-Type"]), seconds)
             response["X-Page-Cache"] = "miss"
         return response
 

@@ -14,7 +14,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.utils.html import format_html_join
+from django.views.decorators.http import require_safe
 
 from entities.context import story_context
 from entities.models import Entity, EntityLink, Mention
@@ -58,7 +59,7 @@ def top_entities(*, days: int = 30, limit: int = 12) -> list[dict]:
     ]
 
 
-@require_GET
+@require_safe
 @cache_public_page
 def home(request):
     stories = list(Article.objects.published().select_related("source").with_entities().newest_first()[:12])
@@ -66,7 +67,25 @@ def home(request):
     return render(request, "articles/home.html", {"stories": stories, "trending": trending})
 
 
-@require_GET
+def entity_options(selected: list[str]):
+    """<option>s for the entity filter, grouped by kind (built here: hundreds of entities render
+    far faster with one format_html_join than through the form widget's templates)."""
+    selected = set(selected)
+    groups = defaultdict(list)
+    for slug, name, kind in Entity.objects.order_by("name").values_list("slug", "name", "kind"):
+        groups[kind].append((slug, " selected" if slug in selected else "", name))
+    return format_html_join(
+        "",
+        '<optgroup label="{}">{}</optgroup>',
+        (
+            (KIND_HEADINGS[kind], format_html_join("", '<option value="{}"{}>{}</option>', groups[kind]))
+            for kind in KIND_ORDER
+            if groups.get(kind)
+        ),
+    )
+
+
+@require_safe
 @cache_public_page
 def story_list(request, *, search_page=False):
     filterset = ArticleFilter(
@@ -111,6 +130,7 @@ def story_list(request, *, search_page=False):
             "search_page": search_page,
             "querystring": params.urlencode(),
             "result_count": paginator.count,
+            "entity_options": entity_options(request.GET.getlist("entity")),
         },
     )
 
@@ -123,7 +143,7 @@ def _absolute(request):
     return request.build_absolute_uri
 
 
-@require_GET
+@require_safe
 @cache_public_page
 def story_detail(request, slug):
     try:
@@ -176,7 +196,7 @@ def story_detail(request, slug):
     )
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",
@@ -191,7 +211,7 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain")
 
 
-@require_GET
+@require_safe
 def news_sitemap(request):
     """Google News sitemap: published stories of the last two days."""
     since = timezone.now() - datetime.timedelta(days=2)

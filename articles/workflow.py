@@ -131,6 +131,10 @@ def transition(*, article: Article, to: str, user: Any, at: datetime.datetime | 
     now = timezone.now()
     published_at = stored["published_at"]
     if to == Status.PUBLISHED:
+        if frm == Status.PUBLISHED and at is not None and at == published_at:
+            raise TransitionError(
+                f"“{article}” is already {'scheduled' if at > now else 'published'} for that time."
+            )
         if at is not None:
             published_at = at
         elif published_at is None or published_at > now:

@@ -13,7 +13,20 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .admin_guards import ProtectConfirmedEntitiesMixin
 from .admin_history import TypedEntityHistoryMixin
-from .models import Alias, Country, Entity, EntityLink, Leader, Membership, Mention, Office, Organization
+from .admin_review import AliasBackfillMixin, EntityMergeMixin
+from .models import (
+    Alias,
+    AliasFeedback,
+    Country,
+    Entity,
+    EntityLink,
+    EntityRedirect,
+    Leader,
+    Membership,
+    Mention,
+    Office,
+    Organization,
+)
 
 
 class AliasInline(admin.TabularInline):
@@ -115,7 +128,7 @@ class EntityAdminMixin(ProtectConfirmedEntitiesMixin):
 
 
 @admin.register(Country)
-class CountryAdmin(EntityAdminMixin, SimpleHistoryAdmin):
+class CountryAdmin(AliasBackfillMixin, EntityAdminMixin, SimpleHistoryAdmin):
     list_display = ["flag_and_name", "iso_alpha2", "iso_alpha3", "capital", "region", "is_curated"]
     list_display_links = ["flag_and_name"]
     list_filter = ["region", "subregion", "is_curated"]
@@ -144,7 +157,7 @@ class CountryAdmin(EntityAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Leader)
-class LeaderAdmin(EntityAdminMixin, SimpleHistoryAdmin):
+class LeaderAdmin(AliasBackfillMixin, EntityAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "current_offices", "born", "is_curated"]
     list_filter = ["is_curated", "offices__country__region", "offices__is_head_of_state"]
     search_fields = [
@@ -174,7 +187,7 @@ class LeaderAdmin(EntityAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(EntityAdminMixin, SimpleHistoryAdmin):
+class OrganizationAdmin(AliasBackfillMixin, EntityAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "acronym", "org_kind", "founded", "member_count", "is_curated"]
     list_filter = ["org_kind", "is_curated"]
     search_fields = [*EntityAdminMixin.search_fields, "acronym"]
@@ -198,7 +211,13 @@ class OrganizationAdmin(EntityAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Entity)
-class EntityAdmin(ProtectConfirmedEntitiesMixin, TypedEntityHistoryMixin, SimpleHistoryAdmin):
+class EntityAdmin(
+    ProtectConfirmedEntitiesMixin,
+    TypedEntityHistoryMixin,
+    EntityMergeMixin,
+    AliasBackfillMixin,
+    SimpleHistoryAdmin,
+):
     """Every entity in one list. Entities are created on the country, leader or organization
     pages (a bare Entity would have no typed row); this one is for finding and linking."""
 
@@ -225,7 +244,7 @@ class EntityAdmin(ProtectConfirmedEntitiesMixin, TypedEntityHistoryMixin, Simple
 
 
 @admin.register(Alias)
-class AliasAdmin(admin.ModelAdmin):
+class AliasAdmin(AliasBackfillMixin, admin.ModelAdmin):
     list_display = ["text", "entity", "kind", "case_sensitive", "is_curated"]
     list_filter = ["kind", "case_sensitive", "is_curated", "entity__kind"]
     list_select_related = ["entity"]
@@ -280,3 +299,38 @@ class EntityLinkAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(AliasFeedback)
+class AliasFeedbackAdmin(admin.ModelAdmin):
+    """Editors' decisions per alias and source: why the linker trusts an alias less in a source."""
+
+    list_display = ["alias", "entity", "source", "confirmed", "rejected", "acceptance", "updated_at"]
+    list_filter = ["source"]
+    list_select_related = ["alias__entity", "source"]
+    search_fields = ["alias__text", "alias__entity__name", "source__name"]
+
+    @admin.display(description="Entity", ordering="alias__entity__name")
+    def entity(self, obj):
+        return obj.alias.entity
+
+    @admin.display(description="Acceptance")
+    def acceptance(self, obj):
+        rate = obj.acceptance_rate
+        return "-" if rate is None else f"{rate:.0%}"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(EntityRedirect)
+class EntityRedirectAdmin(admin.ModelAdmin):
+    """Old slugs of merged entities and the entity each now redirects to."""
+
+    list_display = ["old_slug", "entity", "created_at"]
+    list_select_related = ["entity"]
+    search_fields = ["old_slug", "entity__name"]
+    autocomplete_fields = ["entity"]

@@ -14,3 +14,4 @@ class EntitiesConfig(AppConfig):
         pre_delete.connect(
             refuse_delete_with_confirmed_mentions, sender=Entity, dispatch_uid="entity_delete_guard"
         )
+        from . import signals  # noqa: F401

@@ -3,8 +3,10 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count
-from django.db.models.functions import TruncMonth
+from django.conf import settings
+from django.db import connections
+from django.db.models import CharField, Count
+from django.db.models.functions import Cast, Substr, TruncMonth
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
@@ -32,21 +34,22 @@ def _add_months(day: datetime.date, months: int) -> datetime.date:
 
 def monthly_coverage(entity) -> list[MonthCount]:
     """Stories per month for the last ``MONTHS_SHOWN`` months that have coverage (zeros filled in)."""
-    rows = (
-        Article.objects.published()
-        .for_entity(entity)
-        .exclude(published_at=None)
-        .annotate(month=TruncMonth("published_at"))
-        .values("month")
-        .annotate(n=Count("pk"))
-        .order_by("month")
-    )
+    stories = Article.objects.published().for_entity(entity).exclude(published_at=None)
+    if connections[stories.db].vendor == "sqlite" and settings.TIME_ZONE == "UTC":
+        # SQLite stores UTC datetimes as ISO text: the first seven characters are the month,
+        # much cheaper than TruncMonth's per-row Python function on a big entity.
+        month = Substr(Cast("published_at", CharField()), 1, 7)
+    else:
+        month = TruncMonth("published_at")
+    rows = stories.annotate(month=month).values("month").annotate(n=Count("pk")).order_by("month")
     counts = {}
     for row in rows:
-        month = row["month"]
-        if isinstance(month, datetime.datetime):
-            month = month.date()
-        counts[month.replace(day=1)] = row["n"]
+        value = row["month"]
+        if isinstance(value, str):
+            value = datetime.date(int(value[:4]), int(value[5:7]), 1)
+        elif isinstance(value, datetime.datetime):
+            value = value.date()
+        counts[value.replace(day=1)] = row["n"]
     if not counts:
         return []
     this_month = timezone.now().date().replace(day=1)

@@ -9,8 +9,8 @@ from collections import defaultdict
 from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Subquery
 from django.http import Http404
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
 
 from articles.caching import cache_public_page, cached_fragment
 from articles.metadata import wikidata_url
@@ -18,7 +18,7 @@ from articles.models import Article
 
 from .charts import coverage_svg, monthly_coverage
 from .context import fuzzy_date, membership_label, office_label
-from .models import Country, Entity, EntityLink, Leader, Membership, Office, Organization
+from .models import Country, Entity, EntityLink, EntityRedirect, Leader, Membership, Office, Organization
 
 PAGE_SIZE = 20
 TYPED = {Entity.Kind.COUNTRY: Country, Entity.Kind.LEADER: Leader, Entity.Kind.ORGANIZATION: Organization}
@@ -40,7 +40,7 @@ def story_counts(kind: str) -> dict[int, int]:
     )
 
 
-@require_GET
+@require_safe
 @cache_public_page
 def directory(request, kind):
     model = TYPED[kind]
@@ -127,13 +127,17 @@ def _profile(entity) -> dict:
     }
 
 
-@require_GET
+@require_safe
 @cache_public_page
 def entity_detail(request, slug, kind):
     model = TYPED[kind]
     try:
         entity = model.objects.get(slug=slug)
     except model.DoesNotExist:
+        # A merged entity's old address moves permanently to the survivor.
+        moved = EntityRedirect.objects.select_related("entity").filter(old_slug=slug).first()
+        if moved is not None:
+            return redirect(moved.entity, permanent=True)
         raise Http404("No such entity") from None
     link = EntityLink.objects.filter(article=OuterRef("pk"), entity=entity)
     stories = (

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("articles", "0001_initial"),
-        ("entities", "0001_initial"),
+        ("entities", "0002_linking_feedback_redirects"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

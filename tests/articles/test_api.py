@@ -525,20 +525,21 @@ def test_editor_confirms_and_rejects_mentions(api_client, editor, reporter):
 def test_relink_finds_mentions_and_keeps_decisions(api_client, editor, reporter):
     from tests.factories import AliasFactory
 
-    belarus = CountryFactory(name="Belarus", slug="belarus")
-    AliasFactory(entity=belarus, text="Belarus")
+    freedonia = CountryFactory(name="Freedonia", slug="freedonia")
+    AliasFactory(entity=freedonia, text="Freedonia")
+    body = "Freedonia signed a deal. Officials in Freedonia praised it."
     story = ArticleFactory(
         slug="story",
         title="Trade news",
-        body_html="<p>Belarus signed a deal. Officials in Belarus praised it.</p>",
-        body_text="Belarus signed a deal. Officials in Belarus praised it.",
+        body_html=f"<p>{body}</p>",
+        body_text=body,
     )
     rejected = MentionFactory(
         article=story,
-        entity=belarus,
+        entity=freedonia,
         start=0,
-        end=7,
-        surface="Belarus",
+        end=9,
+        surface="Freedonia",
         status=Mention.Status.REJECTED,
         decided_by=editor,
         decided_at=timezone.now(),
@@ -551,7 +552,7 @@ def test_relink_finds_mentions_and_keeps_decisions(api_client, editor, reporter)
     assert response.status_code == 200, response.content
     spans = {(m["start"], m["status"]) for m in response.json()["mentions"]}
     assert (0, "rejected") in spans
-    assert any(start == 36 for start, _ in spans)
+    assert (body.index("Freedonia", 1), "confirmed") in spans
     rejected.refresh_from_db()
     assert rejected.status == Mention.Status.REJECTED
     assert Mention.objects.filter(article=story, start=0).count() == 1
@@ -578,3 +579,18 @@ def test_related_is_the_site_ranking(api_client):
     assert related[0]["slug"] == "sco-too"
     assert related[0]["shared"] == [{"slug": "sco", "name": sco.name, "kind": "organization"}]
     assert "hidden" not in {r["slug"] for r in related}
+
+
+def test_clients_are_throttled(api_client, editor, monkeypatch):
+    from django.core.cache import cache
+    from rest_framework.throttling import SimpleRateThrottle
+
+    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"anon": "2/minute", "user": "3/minute"})
+    cache.clear()
+    assert [api_client.get("/api/articles/").status_code for _ in range(3)] == [200, 200, 429]
+    throttled = api_client.get("/api/entities/")
+    assert throttled.status_code == 429
+    assert int(throttled["Retry-After"]) > 0
+    api_client.force_authenticate(editor)
+    assert [api_client.get("/api/articles/").status_code for _ in range(4)] == [200, 200, 200, 429]
+    cache.clear()

@@ -95,3 +95,23 @@ def test_first_mention_per_paragraph_and_confirmed_only():
     html = render_story_body(story, mentions)
     assert html.count("entity-link") == 2
     assert f'href="{china.get_absolute_url()}"' not in html
+
+
+def test_offsets_from_the_importers_derivation_land_on_the_right_words():
+    from articles.importing.sanitize import html_to_text, sanitize_html
+
+    raw = (
+        "<div><h2>Summit   news</h2>Loose text about   Belarus.<p>The <b>SCO</b> met &amp; "
+        "Belarus<br>joined.</p><ul><li>China &lt;3 Belarus</li><li>Belarus again, Belarus</li></ul>"
+        '<script>alert("Belarus")</script><p><a href="https://x.example/">Belarus</a> site</p></div>'
+    )
+    body_html = sanitize_html(raw)
+    body_text = html_to_text(body_html)
+    starts = [i for i in range(len(body_text)) if body_text.startswith("Belarus", i)]
+    spans = [LinkSpan(start=s, end=s + 7, url="/countries/belarus/", entity_id=1) for s in starts]
+    html = link_mentions(body_html=body_html, body_text=body_text, spans=spans)
+    linked = html.count('href="/countries/belarus/"')
+    # Every mention outside the existing link is linked, on the word itself.
+    assert linked == len(starts) - 1
+    assert html.count('data-entity="1">Belarus</a>') == linked
+    assert 'href="https://x.example/"' in html

@@ -484,9 +484,8 @@ class TestQueryBounds:
         MembershipFactory(organization=org, country=hub)
         stories = []
         for i in range(n):
-            extra = CountryFactory(name=f"Land{i}", region="Europe")
-            MembershipFactory(organization=org, country=extra)
-            OfficeFactory(country=extra)
+            extra = LeaderFactory(name=f"Minister Number{i}")
+            OfficeFactory(leader=extra, country=hub, title=f"Minister {i}")
             stories.append(
                 linked_story(
                     [hub, extra, org, leader],
@@ -496,7 +495,9 @@ class TestQueryBounds:
         # The page under test links many entities too.
         story = stories[0]
         for i in range(min(n, 60)):
-            EntityLinkFactory(article=story, entity=CountryFactory(name=f"Extra{i}"), relevance="mentions")
+            EntityLinkFactory(
+                article=story, entity=OrganizationFactory(name=f"Extra{i}"), relevance="mentions"
+            )
         return {"hub": hub, "org": org, "leader": leader, "story": story}
 
     BOUNDS = {

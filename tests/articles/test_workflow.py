@@ -165,12 +165,36 @@ def test_scheduled_story_is_invisible_until_its_time(editor, client):
         assert client.get(article.get_absolute_url()).status_code == 200
 
 
+def test_scheduled_story_stays_off_every_public_list_until_its_time(editor):
+    reader = Client()
+    goes_live = NOON + datetime.timedelta(hours=3)
+    pages = [
+        reverse("articles:list"),
+        reverse("articles:search") + "?q=Zanzibarquake",
+        reverse("articles:feed_rss"),
+        reverse("sitemap"),
+    ]
+    with time_machine.travel(NOON, tick=False):
+        ArticleFactory(title="Older story", published_at=NOON - datetime.timedelta(days=1))
+        article = ArticleFactory(status=S.DRAFT, title="Zanzibarquake report", published_at=None)
+        workflow.publish(article=article, user=editor, at=goes_live)
+        for url in pages:
+            response = reader.get(url)
+            assert response.status_code == 200, url
+            assert article.slug not in response.content.decode(), url
+    with time_machine.travel(goes_live + datetime.timedelta(minutes=10), tick=False):
+        for url in pages:
+            assert article.slug in reader.get(url).content.decode(), url
+
+
 def test_publishing_a_scheduled_story_now_and_unscheduling(editor):
     with time_machine.travel(NOON, tick=False):
         article = ArticleFactory(status=S.PUBLISHED, published_at=NOON + datetime.timedelta(days=1))
         workflow.publish(article=article, user=editor)
         assert Article.objects.get(pk=article.pk).published_at == NOON
         workflow.publish(article=article, user=editor, at=NOON + datetime.timedelta(days=2))
+        with pytest.raises(workflow.TransitionError, match="already scheduled for that time"):
+            workflow.publish(article=article, user=editor, at=NOON + datetime.timedelta(days=2))
         workflow.unpublish(article=article, user=editor)
         assert not Article.objects.published().filter(pk=article.pk).exists()
     actions = list(AuditEntry.objects.order_by("pk").values_list("action", flat=True))
@@ -204,7 +228,9 @@ def test_preview_from_admin_view_on_site(editor_client):
     response = editor_client.get(shortcut, follow=True)
     assert response.status_code == 200
     assert response.redirect_chain[-1][0].endswith(draft.get_absolute_url())
-    assert "Unreleased scoop" in response.content.decode()
+    page = response.content.decode()
+    assert "Unreleased scoop" in page
+    assert 'class="preview-banner"' in page and "this story is draft and not visible to readers" in page
     assert Client().get(draft.get_absolute_url()).status_code == 404
 
 

@@ -171,6 +171,19 @@ def test_unpublishing_keeps_a_date_typed_in_the_form(editor_client):
     assert AuditEntry.objects.get().action == "unpublish"
 
 
+def test_changelist_filters_live_and_scheduled_stories(editor_client):
+    ArticleFactory(title="Live story")
+    ArticleFactory(title="Tomorrow story", published_at=timezone.now() + datetime.timedelta(days=1))
+    ArticleFactory(title="Draft story", status=S.DRAFT)
+    for value, expected in [
+        ("live", ["Live story"]),
+        ("scheduled", ["Tomorrow story"]),
+        ("unpublished", ["Draft story"]),
+    ]:
+        response = editor_client.get(reverse(CHANGELIST), {"publication": value})
+        assert [a.title for a in response.context["cl"].result_list] == expected
+
+
 def test_editor_cannot_send_a_published_story_to_review(editor_client):
     article = ArticleFactory(status=S.PUBLISHED)
     response = editor_client.get(change_url(article))
@@ -250,12 +263,16 @@ def test_bulk_publish_reports_changes_and_refusals(editor_client):
     draft = ArticleFactory(status=S.DRAFT, title="Fresh draft", published_at=None)
     review = ArticleFactory(status=S.REVIEW, title="Reviewed")
     live = ArticleFactory(status=S.PUBLISHED, title="Old news")
-    response = run_action(editor_client, "publish_selected", [draft, review, live])
+    embargoed = ArticleFactory(title="Embargoed", published_at=timezone.now() + datetime.timedelta(days=1))
+    response = run_action(editor_client, "publish_selected", [draft, review, live, embargoed])
     messages = " ".join(messages_of(response))
-    assert "2 stories" in messages and "“Fresh draft”" in messages and "“Reviewed”" in messages
-    assert "Refused 1 story" in messages and "“Old news” is already published" in messages
+    assert "Published 2 stories" in messages and "“Fresh draft”" in messages and "“Reviewed”" in messages
+    assert "Refused 2 stories" in messages and "“Old news” is already published" in messages
+    assert "“Embargoed” is scheduled for" in messages
     assert Article.objects.published().count() == 3
+    assert Article.objects.get(pk=embargoed.pk).is_scheduled
     assert AuditEntry.objects.filter(action="publish").count() == 2
+    assert not AuditEntry.objects.filter(object_id=str(embargoed.pk)).exists()
 
 
 def test_bulk_unpublish(editor_client):
