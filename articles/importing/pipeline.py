@@ -36,7 +36,7 @@ from . import detect
 from .decode import decode_bytes, sniff_binary
 from .errors import ImportRejected
 from .feeds import Record, parse_feed, parse_json_lines
-from .html import extract_html_article
+from .html import extract_html_article, visible_lines
 from .plaintext import extract_text_article, strip_site_name, words
 from .sanitize import sanitize_with_text
 
@@ -198,6 +198,18 @@ def _from_text(text: str, *, name: str, common_lines: Iterable[str]) -> Candidat
 
 def _from_html(text: str, *, name: str) -> Candidate:
     article = extract_html_article(text)
+    fallback = _page_as_text(text, main=article)
+    if fallback is not None:
+        fallback.label = name
+        fallback.format = Article.Format.HTML
+        if article is not None:
+            fallback.title = article.title or fallback.title
+            fallback.byline = article.byline or fallback.byline
+            fallback.source_url = _url(article.url)
+            fallback.published_at = parse_published(article.published)
+            fallback.language = article.language
+            fallback.source_name = article.sitename[:200]
+        return fallback
     if article is None:
         raise ImportRejected("no article found in the HTML page")
     body_html, body_text = sanitize_with_text(article.body_html)
@@ -218,6 +230,37 @@ def _from_html(text: str, *, name: str) -> Candidate:
         source_name=article.sitename[:200],
         stripped=article.stripped,
     )
+
+
+def _page_as_text(markup: str, *, main) -> Candidate | None:
+    """A second opinion for HTML: the page's visible text through the plain-text cleaner.
+
+    It is used instead of trafilatura's choice only when that choice is nearly empty next to
+    it, or is mostly text the reader-visible article does not contain (the wrong block).
+    """
+    try:
+        candidate = _from_text(visible_lines(markup), name="", common_lines=frozenset())
+    except ImportRejected:
+        return None
+    if main is None:
+        return candidate
+    main_text = _ANY_TAG.sub(" ", main.body_html)
+    main_words, text_words = words(main_text), words(candidate.body_text)
+    if len(main_words) < 0.1 * len(text_words):
+        return candidate
+    if len(main_words) < len(text_words) and _containment(main_words, text_words) < 0.7:
+        return candidate
+    return None
+
+
+_ANY_TAG = re.compile(r"<[^>]*>")
+
+
+def _containment(inner: list[str], outer: list[str]) -> float:
+    """Share of ``inner``'s word 4-grams that also occur in ``outer``."""
+    grams = {tuple(inner[i : i + 4]) for i in range(max(1, len(inner) - 3))}
+    other = {tuple(outer[i : i + 4]) for i in range(max(1, len(outer) - 3))}
+    return len(grams & other) / len(grams) if grams else 0.0
 
 
 def _from_record(record: Record, *, kind: str) -> Candidate | ImportRejected:
