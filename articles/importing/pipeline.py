@@ -16,6 +16,7 @@ import os
 import re
 import stat
 import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -356,7 +357,8 @@ def minhash_signature(body_text: str) -> np.ndarray:
 
     tokens = [word.casefold() for word in words(body_text)]
     shingles = {f"{a} {b}".encode() for a, b in pairwise(tokens)} or {b""}
-    signature = MinHash(num_perm=NUM_PERM, seed=7)
+    # crc32 is stable across processes (stored signatures must compare) and runs in C.
+    signature = MinHash(num_perm=NUM_PERM, seed=7, hashfunc=zlib.crc32)
     signature.update_batch(list(shingles))
     return signature.hashvalues.astype(np.uint32)
 
@@ -424,6 +426,7 @@ def store_candidate(
     status: str,
     user=None,
     dry_run: bool = False,
+    source_cache: dict | None = None,
 ) -> ItemResult:
     """Store one candidate (inside the caller's transaction); the database decides duplicates."""
     digest = candidate.content_hash
@@ -442,7 +445,7 @@ def store_candidate(
             similarity=similarity if near else None,
         )
     if candidate.source_name and (source is None or candidate.format == Article.Format.JSONL):
-        source = source_named(candidate.source_name)
+        source = source_named(candidate.source_name, cache=source_cache)
     article = Article(
         title=candidate.title[:500],
         dek=candidate.dek,
@@ -490,6 +493,190 @@ def store_candidate(
     )
 
 
+BATCH_SIZE = 500
+
+
+def store_batch(
+    candidates: list[Candidate],
+    *,
+    source: Source | None,
+    status: str,
+    user=None,
+    source_cache: dict | None = None,
+    whole_file: bytes = b"",
+) -> list[ItemResult]:
+    """Store the records of one feed or export with a handful of queries instead of a dozen each.
+
+    Same outcomes as calling :func:`store_candidate` for each record in order (duplicates of the
+    archive or of an earlier record, near-duplicates, unique slugs). If a concurrent import wins a
+    race inside the batch, the batch falls back to one record at a time, where the database's
+    unique constraint decides each record.
+    """
+    results: list[ItemResult | None] = [None] * len(candidates)
+    hashes = [candidate.content_hash for candidate in candidates]
+    existing = {
+        digest: (pk, slug)
+        for digest, pk, slug in Article.objects.filter(content_hash__in=set(hashes)).values_list(
+            "content_hash", "pk", "slug"
+        )
+    }
+    first_in_batch: dict[str, int] = {}
+    fresh: list[int] = []
+    for index, (candidate, digest) in enumerate(zip(candidates, hashes, strict=True)):
+        if digest in existing:
+            pk, slug = existing[digest]
+            results[index] = _duplicate(candidate, Article(pk=pk, slug=slug))
+        elif digest in first_in_batch:
+            results[index] = -first_in_batch[digest] - 1  # resolved once the first one has a pk
+        else:
+            first_in_batch[digest] = index
+            fresh.append(index)
+    signatures = {index: minhash_signature(candidates[index].body_text) for index in fresh}
+    keys = {index: band_keys(signatures[index]) for index in fresh}
+    near = _batch_near_duplicates(signatures, keys)
+    taken: set[str] = set()
+    bases = {slugify(candidates[index].title)[:80].strip("-") or "story" for index in fresh}
+    stored_slugs = set(Article.objects.filter(slug__in=bases).values_list("slug", flat=True))
+    articles: list[Article] = []
+    for index in fresh:
+        candidate = candidates[index]
+        article_source = source
+        if candidate.source_name and (source is None or candidate.format == Article.Format.JSONL):
+            article_source = source_named(candidate.source_name, cache=source_cache)
+        article = Article(
+            title=candidate.title[:500],
+            slug=_batch_slug(candidate.title, taken, stored_slugs),
+            dek=candidate.dek,
+            body_html=candidate.body_html,
+            body_text=candidate.body_text,
+            byline=candidate.byline[:300],
+            source=article_source,
+            source_url=candidate.source_url,
+            published_at=candidate.published_at,
+            status=status,
+            language=candidate.language[:12],
+            original=whole_file if candidate.original is None else candidate.original,
+            original_name=candidate.label.split(":", 1)[0].split("#", 1)[0][:500],
+            original_format=candidate.format,
+            stripped=candidate.stripped,
+            content_hash=hashes[index],
+            minhash=signatures[index].tobytes(),
+            created_by=user if getattr(user, "pk", None) else None,
+        )
+        article.created_at = article.updated_at = timezone.now()
+        articles.append(article)
+    try:
+        with transaction.atomic():
+            from simple_history.utils import bulk_create_with_history
+
+            created = bulk_create_with_history(articles, Article, batch_size=BATCH_SIZE, default_user=user)
+            by_index = dict(zip(fresh, created, strict=True))
+            if any(article.pk is None for article in created):
+                raise IntegrityError("bulk insert returned no keys")
+            to_update = []
+            for index, (other, score) in near.items():
+                article = by_index[index]
+                target = by_index[-other - 1].pk if other < 0 else other
+                article.near_duplicate_of_id, article.similarity = target, score
+                to_update.append(article)
+            if to_update:
+                Article.objects.bulk_update(
+                    to_update, ["near_duplicate_of", "similarity"], batch_size=BATCH_SIZE
+                )
+            ShingleBand.objects.bulk_create(
+                [
+                    ShingleBand(article_id=by_index[index].pk, key=key)
+                    for index in fresh
+                    for key in keys[index]
+                ],
+                batch_size=2000,
+            )
+    except IntegrityError:
+        # Another importer stored some of these meanwhile: let the constraint decide one by one.
+        return [
+            store_candidate(
+                candidate,
+                original=b""
+                if candidate.original is None and not whole_file
+                else (candidate.original or whole_file),
+                original_name=candidate.label,
+                source=source,
+                status=status,
+                user=user,
+                source_cache=source_cache,
+            )
+            for candidate in candidates
+        ]
+    for index in fresh:
+        article = by_index[index]
+        other, score = near.get(index, (None, None))
+        results[index] = ItemResult(
+            path=candidates[index].label,
+            outcome=ImportItem.Outcome.IMPORTED,
+            article_id=article.pk,
+            slug=article.slug,
+            title=article.title,
+            near_duplicate_of=article.near_duplicate_of_id,
+            similarity=article.similarity,
+        )
+    for index, result in enumerate(results):
+        if isinstance(result, int):
+            first = by_index[-result - 1]
+            results[index] = _duplicate(candidates[index], first)
+    return results
+
+
+def _batch_slug(title: str, taken: set[str], stored: set[str]) -> str:
+    """A slug free in the archive (``stored`` holds the batch's base slugs already used there)
+    and in the batch so far (``taken``)."""
+    base = slugify(title)[:80].strip("-") or "story"
+    slug = base
+    if base in taken or base in stored:
+        used = taken | set(Article.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+        number = 2
+        while f"{base}-{number}" in used:
+            number += 1
+        slug = f"{base}-{number}"
+    taken.add(slug)
+    return slug
+
+
+def _batch_near_duplicates(
+    signatures: dict[int, np.ndarray], keys: dict[int, list[int]]
+) -> dict[int, tuple[int, float]]:
+    """Best near-duplicate for each new record: stored articles (pk) or earlier records (-index-1)."""
+    all_keys = sorted({key for index in keys for key in keys[index]})
+    stored_by_key: dict[int, set[int]] = {}
+    for start in range(0, len(all_keys), 900):
+        chunk = all_keys[start : start + 900]
+        for key, article_id in ShingleBand.objects.filter(key__in=chunk).values_list("key", "article_id"):
+            stored_by_key.setdefault(key, set()).add(article_id)
+    wanted = {article_id for ids in stored_by_key.values() for article_id in ids}
+    stored = {
+        pk: np.frombuffer(bytes(minhash), dtype=np.uint32)
+        for pk, minhash in Article.objects.filter(pk__in=wanted).values_list("pk", "minhash")
+        if minhash
+    }
+    seen_by_key: dict[int, list[int]] = {}
+    found: dict[int, tuple[int, float]] = {}
+    for index, signature in signatures.items():
+        candidates = {("stored", pk) for key in keys[index] for pk in stored_by_key.get(key, ())}
+        candidates |= {("batch", other) for key in keys[index] for other in seen_by_key.get(key, ())}
+        best, best_score = None, 0.0
+        for kind, ref in candidates:
+            other = stored.get(ref) if kind == "stored" else signatures[ref]
+            if other is None or other.shape != signature.shape:
+                continue
+            score = round(float(np.mean(other == signature)), 3)
+            if score > best_score:
+                best, best_score = (ref if kind == "stored" else -ref - 1), score
+        if best is not None and best_score >= NEAR_DUPLICATE_THRESHOLD:
+            found[index] = (best, best_score)
+        for key in keys[index]:
+            seen_by_key.setdefault(key, []).append(index)
+    return found
+
+
 def _duplicate(candidate: Candidate, existing: Article) -> ItemResult:
     return ItemResult(
         path=candidate.label,
@@ -500,10 +687,14 @@ def _duplicate(candidate: Candidate, existing: Article) -> ItemResult:
     )
 
 
-def source_named(name: str | None) -> Source | None:
+def source_named(name: str | None, *, cache: dict | None = None) -> Source | None:
     name = " ".join((name or "").split())[:200]
     if not name:
         return None
+    if cache is not None:
+        if name not in cache:
+            cache[name] = source_named(name)
+        return cache[name]
     source = Source.objects.filter(name=name).first()
     if source:
         return source
@@ -556,11 +747,19 @@ def import_file(
     if isinstance(source, str):
         source = (Source.objects.filter(name=source).first() if dry_run else source_named(source)) or None
     results: list[ItemResult] = []
+    source_cache: dict[str, Source | None] = {}
     try:
         with transaction.atomic():
+            pending: list[Candidate] = []
             for item in extract_articles(data, name=name, common_lines=common_lines):
                 if isinstance(item, ImportRejected):
-                    results.append(ItemResult(path=_label(item, name), outcome="failed", reason=item.reason))
+                    failure = ItemResult(path=_label(item, name), outcome="failed", reason=item.reason)
+                    (pending if pending else results).append(failure)  # keeps the file's order
+                    continue
+                if item.label != name and not dry_run:
+                    pending.append(item)  # a record of a feed or export: stored in batches
+                    if len(pending) >= BATCH_SIZE:
+                        results.extend(_flush(pending, source, status, user, source_cache, data))
                     continue
                 results.append(
                     store_candidate(
@@ -571,8 +770,11 @@ def import_file(
                         status=status,
                         user=user,
                         dry_run=dry_run,
+                        source_cache=source_cache,
                     )
                 )
+            if pending:
+                results.extend(_flush(pending, source, status, user, source_cache, data))
             if run is not None and not dry_run:
                 ImportItem.objects.bulk_create(
                     [
@@ -601,6 +803,24 @@ def import_file(
             if result.outcome == ImportItem.Outcome.IMPORTED and result.article_id:
                 link_new_article(result.article_id, user=user)
     return results
+
+
+def _flush(pending, source, status, user, source_cache, data) -> list[ItemResult]:
+    """Store the pending records (failures already decided stay in their place)."""
+    batch = list(pending)
+    pending.clear()
+    whole_file = data if len(data) <= 200_000 else b""
+    stored = iter(
+        store_batch(
+            [item for item in batch if isinstance(item, Candidate)],
+            source=source,
+            status=status,
+            user=user,
+            source_cache=source_cache,
+            whole_file=whole_file,
+        )
+    )
+    return [next(stored) if isinstance(item, Candidate) else item for item in batch]
 
 
 def _label(rejection: ImportRejected, name: str) -> str:

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from articles.importing.decode import decode_bytes
 from articles.importing.pipeline import extract_one, import_file, import_paths
 from articles.importing.sanitize import html_to_text, sanitize_html
-from articles.models import Article, AuditEntry, ImportItem, ImportRun, Source
+from articles.models import Article, AuditEntry, ImportItem, ImportRun, ShingleBand, Source
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -660,3 +660,33 @@ def test_bare_markup_shortcut_matches_the_full_policy(markup):
     fast = sanitize.sanitize_with_text(markup)
     full = sanitize._Canonicalizer().run(sanitize._cleaner.clean(markup))
     assert fast == full
+
+
+@pytest.mark.django_db
+def test_export_records_are_batched_with_the_same_outcomes():
+    import json
+
+    story = SEED_004.read_text(encoding="utf-8").split("\n\n\n")[0]
+    rewrite = story.replace("hailed Belarus", "praised Belarus").replace("surged", "jumped")
+    import_bytes(SEED_000.read_bytes(), name="seed.txt")
+    seed_body = Article.objects.get().body_text
+    rows = [
+        {"title": "Same title", "body": story},
+        {"title": "Same title", "body": story},  # an exact copy inside the file
+        {"title": "Same title", "body": rewrite},  # a rewrite of the first record
+        {"title": "Archive copy", "body": seed_body},  # already in the archive
+    ]
+    data = "\n".join(json.dumps(row) for row in rows).encode()
+    results = import_bytes(data, name="batch.jsonl")
+    assert [r.outcome for r in results] == ["imported", "duplicate", "imported", "duplicate"]
+    first, rewritten = (
+        Article.objects.get(pk=results[0].article_id),
+        Article.objects.get(pk=results[2].article_id),
+    )
+    assert results[1].article_id == first.pk
+    assert (first.slug, rewritten.slug) == ("same-title", "same-title-2")
+    assert rewritten.near_duplicate_of == first and rewritten.similarity >= 0.4
+    assert results[3].article_id == Article.objects.get(original_name="seed.txt").pk
+    assert first.history.count() == 1  # the initial revision is recorded, as for single imports
+    assert first.original == data.split(b"\n")[0]
+    assert ShingleBand.objects.filter(article=first).count() == 32
