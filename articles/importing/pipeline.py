@@ -352,13 +352,19 @@ def parse_published(value: str) -> datetime | None:
 # --- near duplicates ------------------------------------------------------------------------
 
 
+_PERMUTATIONS = None
+
+
 def minhash_signature(body_text: str) -> np.ndarray:
     from datasketch import MinHash
 
+    global _PERMUTATIONS  # generated once per process: the same for every signature
+    if _PERMUTATIONS is None:
+        _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=7, scheme="affine32").permutations
     tokens = [word.casefold() for word in words(body_text)]
     shingles = {f"{a} {b}".encode() for a, b in pairwise(tokens)} or {b""}
     # crc32 is stable across processes (stored signatures must compare) and runs in C.
-    signature = MinHash(num_perm=NUM_PERM, seed=7, hashfunc=zlib.crc32)
+    signature = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32, permutations=_PERMUTATIONS, scheme="affine32")
     signature.update_batch(list(shingles))
     return signature.hashvalues.astype(np.uint32)
 
@@ -467,8 +473,10 @@ def store_candidate(
         minhash=signature.tobytes(),
         created_by=user if getattr(user, "pk", None) else None,
     )
-    for _attempt in range(5):
-        article.slug = _unique_slug(candidate.title)
+    base = slugify(candidate.title)[:80].strip("-") or "story"
+    for attempt in range(5):
+        # Most titles are new: try the plain slug first and look for a free one only on a clash.
+        article.slug = base if attempt == 0 else _unique_slug(candidate.title)
         try:
             with transaction.atomic():
                 article.save()

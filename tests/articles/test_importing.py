@@ -575,15 +575,14 @@ def test_losing_the_race_reports_a_duplicate(monkeypatch):
     constraint decides, and this import reports a duplicate instead of failing."""
     from articles.importing import pipeline
 
-    real_unique_slug = pipeline._unique_slug
+    real_search = pipeline.find_near_duplicate
     candidate = extract_one(SEED_000.read_bytes(), name="x")
 
-    def slug_then_competitor_commits(title):
-        monkeypatch.setattr(pipeline, "_unique_slug", real_unique_slug)
+    def competitor_commits_during_our_search(signature, **kwargs):
         Article.objects.create(title="Winner", slug="winner", content_hash=candidate.content_hash)
-        return real_unique_slug(title)
+        return real_search(signature, **kwargs)
 
-    monkeypatch.setattr(pipeline, "_unique_slug", slug_then_competitor_commits)
+    monkeypatch.setattr(pipeline, "find_near_duplicate", competitor_commits_during_our_search)
     [result] = import_bytes(SEED_000.read_bytes(), name="loser.txt")
     assert result.outcome == "duplicate"
     assert result.slug == "winner"
