@@ -1,10 +1,336 @@
-from django.contrib import admin
+"""Admin for the knowledge base: entities with their aliases, offices and memberships.
 
-from .models import Entity
+Countries, leaders and organizations each have their own admin (with history from
+django-simple-history); ``Entity`` is the read-mostly index of all three that autocomplete
+fields and mentions point at.
+"""
+
+from django.contrib import admin
+from django.db.models import Count, Prefetch, Q
+from django.urls import reverse
+from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
+
+from .admin_guards import ProtectConfirmedEntitiesMixin
+from .admin_history import TypedEntityHistoryMixin
+from .admin_review import AliasBackfillMixin, EntityMergeMixin
+from .models import (
+    Alias,
+    AliasFeedback,
+    Country,
+    Entity,
+    EntityLink,
+    EntityRedirect,
+    Leader,
+    Membership,
+    Mention,
+    Office,
+    Organization,
+)
+
+
+class AliasInline(admin.TabularInline):
+    model = Alias
+    fk_name = "entity"
+    extra = 1
+    fields = ["text", "kind", "case_sensitive", "is_curated"]
+    readonly_fields = ["is_curated"]
+    ordering = ["kind", "text"]
+
+
+class OfficeInline(admin.TabularInline):
+    """Offices held by a leader, editable on the leader's page."""
+
+    model = Office
+    fk_name = "leader"
+    extra = 0
+    fields = [
+        "title",
+        "country",
+        "is_head_of_state",
+        "is_head_of_government",
+        "start",
+        "end",
+        "source_note",
+        "is_curated",
+    ]
+    readonly_fields = ["is_curated"]
+    autocomplete_fields = ["country"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("country")
+
+
+class CountryOfficeInline(admin.TabularInline):
+    """Who holds or held office in a country: read-only here, edited on the leader's page."""
+
+    model = Office
+    fk_name = "country"
+    extra = 0
+    verbose_name_plural = "offices (edit them on the leader's page)"
+    fields = ["leader", "title", "is_head_of_state", "is_head_of_government", "start", "end"]
+    readonly_fields = fields
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("leader", "country")
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    fields = ["organization", "country", "status", "since", "until", "source_note", "is_curated"]
+    readonly_fields = ["is_curated"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("organization", "country")
+
+
+class OrganizationMembershipInline(MembershipInline):
+    fk_name = "organization"
+    fields = [field for field in MembershipInline.fields if field != "organization"]
+    autocomplete_fields = ["country"]
+    ordering = ["status", "country__name"]
+
+
+class CountryMembershipInline(MembershipInline):
+    fk_name = "country"
+    fields = [field for field in MembershipInline.fields if field != "country"]
+    autocomplete_fields = ["organization"]
+    ordering = ["organization__name", "status"]
+
+
+class EntityAdminMixin(ProtectConfirmedEntitiesMixin):
+    """What every typed entity admin shares: the base fields, aliases inline, curated flag, and
+    the refusal to delete an entity stories confirmably mention."""
+
+    search_fields = ["name", "slug", "aliases__text", "wikidata_id"]
+    list_filter = ["is_curated"]
+    readonly_fields = ["is_curated", "created_at", "updated_at"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [AliasInline]
+    base_fieldsets = [
+        (None, {"fields": ["name", "slug", "summary"]}),
+        (
+            "Provenance",
+            {"fields": ["wikidata_id", "source_note", "is_curated", "created_at", "updated_at"]},
+        ),
+    ]
+
+    def get_search_results(self, request, queryset, search_term):
+        # Searching through aliases joins one row per matching alias.
+        queryset, _ = super().get_search_results(request, queryset, search_term)
+        return queryset, True
+
+
+@admin.register(Country)
+class CountryAdmin(AliasBackfillMixin, EntityAdminMixin, SimpleHistoryAdmin):
+    list_display = ["flag_and_name", "iso_alpha2", "iso_alpha3", "capital", "region", "is_curated"]
+    list_display_links = ["flag_and_name"]
+    list_filter = ["region", "subregion", "is_curated"]
+    search_fields = [*EntityAdminMixin.search_fields, "iso_alpha2", "iso_alpha3", "official_name", "capital"]
+    inlines = [AliasInline, CountryMembershipInline, CountryOfficeInline]
+    fieldsets = [
+        EntityAdminMixin.base_fieldsets[0],
+        (
+            "Country",
+            {
+                "fields": [
+                    ("iso_alpha2", "iso_alpha3", "flag"),
+                    "official_name",
+                    "capital",
+                    "demonyms",
+                    ("region", "subregion"),
+                ]
+            },
+        ),
+        EntityAdminMixin.base_fieldsets[1],
+    ]
+
+    @admin.display(description="Country", ordering="name")
+    def flag_and_name(self, obj):
+        return f"{obj.flag} {obj.name}".strip()
+
+
+@admin.register(Leader)
+class LeaderAdmin(AliasBackfillMixin, EntityAdminMixin, SimpleHistoryAdmin):
+    list_display = ["name", "current_offices", "born", "is_curated"]
+    list_filter = ["is_curated", "offices__country__region", "offices__is_head_of_state"]
+    search_fields = [
+        *EntityAdminMixin.search_fields,
+        "family_name",
+        "offices__title",
+        "offices__country__name",
+    ]
+    inlines = [AliasInline, OfficeInline]
+    fieldsets = [
+        EntityAdminMixin.base_fieldsets[0],
+        ("Leader", {"fields": [("given_name", "family_name"), "born"]}),
+        EntityAdminMixin.base_fieldsets[1],
+    ]
+
+    def get_queryset(self, request):
+        current = Office.objects.filter(end=None).select_related("country")
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(Prefetch("offices", queryset=current, to_attr="current_office_list"))
+        )
+
+    @admin.display(description="Current offices")
+    def current_offices(self, obj):
+        return ", ".join(f"{office.title} of {office.country.name}" for office in obj.current_office_list)
+
+
+@admin.register(Organization)
+class OrganizationAdmin(AliasBackfillMixin, EntityAdminMixin, SimpleHistoryAdmin):
+    list_display = ["name", "acronym", "org_kind", "founded", "member_count", "is_curated"]
+    list_filter = ["org_kind", "is_curated"]
+    search_fields = [*EntityAdminMixin.search_fields, "acronym"]
+    inlines = [AliasInline, OrganizationMembershipInline]
+    fieldsets = [
+        EntityAdminMixin.base_fieldsets[0],
+        ("Organization", {"fields": ["acronym", "org_kind", "founded", "headquarters"]}),
+        EntityAdminMixin.base_fieldsets[1],
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(current_members=Count("memberships", filter=Q(memberships__until=None)))
+        )
+
+    @admin.display(description="Current members and partners", ordering="current_members")
+    def member_count(self, obj):
+        return obj.current_members
 
 
 @admin.register(Entity)
-class EntityAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "slug"]
-    list_filter = ["kind"]
-    search_fields = ["name", "slug", "aliases__text"]
+class EntityAdmin(
+    ProtectConfirmedEntitiesMixin,
+    TypedEntityHistoryMixin,
+    EntityMergeMixin,
+    AliasBackfillMixin,
+    SimpleHistoryAdmin,
+):
+    """Every entity in one list. Entities are created on the country, leader or organization
+    pages (a bare Entity would have no typed row); this one is for finding and linking."""
+
+    list_display = ["name", "kind", "slug", "wikidata_id", "is_curated", "typed_link"]
+    list_filter = ["kind", "is_curated"]
+    search_fields = ["name", "slug", "aliases__text", "wikidata_id"]
+    readonly_fields = ["kind", "is_curated", "created_at", "updated_at", "typed_link"]
+    fields = ["name", "slug", "kind", "summary", "wikidata_id", "source_note", "typed_link", "is_curated"]
+    inlines = [AliasInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, _ = super().get_search_results(request, queryset, search_term)
+        return queryset, True
+
+    @admin.display(description="Edit as")
+    def typed_link(self, obj):
+        if obj.pk is None:
+            return "-"
+        url = reverse(f"admin:entities_{obj.kind}_change", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, obj.get_kind_display())
+
+
+@admin.register(Alias)
+class AliasAdmin(AliasBackfillMixin, admin.ModelAdmin):
+    list_display = ["text", "entity", "kind", "case_sensitive", "is_curated"]
+    list_filter = ["kind", "case_sensitive", "is_curated", "entity__kind"]
+    list_select_related = ["entity"]
+    search_fields = ["text", "entity__name"]
+    autocomplete_fields = ["entity"]
+    readonly_fields = ["is_curated", "created_at"]
+
+
+@admin.register(Office)
+class OfficeAdmin(SimpleHistoryAdmin):
+    list_display = ["leader", "title", "country", "start", "end", "is_head_of_state", "is_head_of_government"]
+    list_filter = ["is_head_of_state", "is_head_of_government", "is_curated", "title"]
+    list_select_related = ["leader", "country"]
+    search_fields = ["leader__name", "country__name", "title"]
+    autocomplete_fields = ["leader", "country"]
+    date_hierarchy = "start"
+    readonly_fields = ["is_curated"]
+
+
+@admin.register(Membership)
+class MembershipAdmin(SimpleHistoryAdmin):
+    list_display = ["country", "organization", "status", "since", "until"]
+    list_filter = ["status", "organization", "is_curated"]
+    list_select_related = ["country", "organization"]
+    search_fields = ["country__name", "organization__name", "organization__acronym"]
+    autocomplete_fields = ["organization", "country"]
+    readonly_fields = ["is_curated"]
+
+
+@admin.register(Mention)
+class MentionAdmin(SimpleHistoryAdmin):
+    list_display = ["surface", "entity", "article", "status", "confidence", "method", "created_at"]
+    list_filter = ["status", "method", "entity__kind"]
+    list_select_related = ["entity", "article"]
+    search_fields = ["surface", "entity__name", "article__title"]
+    autocomplete_fields = ["entity"]
+    raw_id_fields = ["article", "alias"]
+    readonly_fields = ["decided_by", "decided_at", "created_at"]
+
+
+@admin.register(EntityLink)
+class EntityLinkAdmin(admin.ModelAdmin):
+    """Derived from confirmed mentions by the linker: look, don't touch."""
+
+    list_display = ["article", "entity", "relevance", "score", "mention_count"]
+    list_filter = ["relevance", "entity__kind"]
+    list_select_related = ["article", "entity"]
+    search_fields = ["entity__name", "article__title"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AliasFeedback)
+class AliasFeedbackAdmin(admin.ModelAdmin):
+    """Editors' decisions per alias and source: why the linker trusts an alias less in a source."""
+
+    list_display = ["alias", "entity", "source", "confirmed", "rejected", "acceptance", "updated_at"]
+    list_filter = ["source"]
+    list_select_related = ["alias__entity", "source"]
+    search_fields = ["alias__text", "alias__entity__name", "source__name"]
+
+    @admin.display(description="Entity", ordering="alias__entity__name")
+    def entity(self, obj):
+        return obj.alias.entity
+
+    @admin.display(description="Acceptance")
+    def acceptance(self, obj):
+        rate = obj.acceptance_rate
+        return "-" if rate is None else f"{rate:.0%}"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(EntityRedirect)
+class EntityRedirectAdmin(admin.ModelAdmin):
+    """Old slugs of merged entities and the entity each now redirects to."""
+
+    list_display = ["old_slug", "entity", "created_at"]
+    list_select_related = ["entity"]
+    search_fields = ["old_slug", "entity__name"]
+    autocomplete_fields = ["entity"]

@@ -193,6 +193,7 @@ class Alias(models.Model):
     )
     is_curated = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     class Meta:
         verbose_name_plural = "aliases"
@@ -231,6 +232,9 @@ class Mention(models.Model):
     )
     decided_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    # Editors' confirm/reject decisions are part of a story's revision history.
+    history = HistoricalRecords(excluded_fields=["sentence", "created_at"])
 
     class Meta:
         ordering = ["article", "start"]
@@ -279,3 +283,44 @@ class EntityLink(models.Model):
 
     def __str__(self):
         return f"{self.article_id} → {self.entity_id} ({self.relevance})"
+
+
+class AliasFeedback(models.Model):
+    """Editors' decisions on one alias's suggestions in one source: the numbers behind feedback.
+
+    The linker lowers the confidence of an alias that editors keep rejecting in a source, so
+    it stops being confirmed automatically there. Maintained by ``entities.linking``.
+    """
+
+    alias = models.ForeignKey(Alias, on_delete=models.CASCADE, related_name="feedback")
+    source = models.ForeignKey("articles.Source", on_delete=models.CASCADE, related_name="alias_feedback")
+    confirmed = models.PositiveIntegerField(default=0)
+    rejected = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "alias feedback"
+        ordering = ["-rejected", "alias__text"]
+        constraints = [models.UniqueConstraint(fields=["alias", "source"], name="unique_alias_feedback")]
+
+    def __str__(self):
+        return f"{self.alias} in {self.source}: {self.confirmed} confirmed, {self.rejected} rejected"
+
+    @property
+    def acceptance_rate(self):
+        decided = self.confirmed + self.rejected
+        return self.confirmed / decided if decided else None
+
+
+class EntityRedirect(models.Model):
+    """The slug of an entity merged into another; its old pages redirect to the survivor."""
+
+    old_slug = models.SlugField(max_length=200, unique=True)
+    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="redirects")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_slug"]
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.entity.slug}"

@@ -1,0 +1,169 @@
+"""Editors review mentions in the admin; reporters see them but cannot decide."""
+
+import re
+
+import pytest
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.urls import reverse
+
+from articles.models import Article
+from entities.linking import link_article
+from entities.models import Alias, Entity, EntityLink, EntityRedirect, Leader, Mention
+from tests.factories import ArticleFactory, LeaderFactory, SourceFactory
+
+BODY = (
+    "Belarusian President Alexander Lukashenko met Chinese leaders.\nBeijing said Jean-Claude Mbeki attended."
+)
+
+
+@pytest.fixture
+def article(mini_kb):
+    article = ArticleFactory(title="Summit", body_text=BODY, content_hash=None, source=SourceFactory())
+    link_article(article=article)
+    return article
+
+
+def change_url(article):
+    return reverse("admin:articles_article_change", args=[article.pk])
+
+
+def decide_url(article):
+    return reverse("admin:entities_mention_decide", args=[article.pk])
+
+
+def test_change_page_highlights_mentions_in_place(editor_client, article):
+    response = editor_client.get(change_url(article))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert re.search(r'<mark class="mention kind-leader status-confirmed"[^>]*>Alexander Lukashenko<', html)
+    assert re.search(r'<mark class="mention kind-country status-suggested"[^>]*>Beijing<', html)
+    assert 'class="unknown-name" data-name="Jean-Claude Mbeki"' in html
+    assert "js/mention-review.js" in html
+    assert "<script>" not in html.replace(" ", "")  # no inline script (CSP)
+
+
+def test_one_click_confirm_creates_the_link(editor_client, editor, article):
+    beijing = Mention.objects.get(article=article, surface="Beijing")
+    response = editor_client.post(decide_url(article), {"decision": f"confirm:{beijing.pk}"})
+    assert response.status_code == 302
+    assert response["Location"].endswith("#mention-review")
+    beijing.refresh_from_db()
+    assert (beijing.status, beijing.decided_by) == (Mention.Status.CONFIRMED, editor)
+    assert EntityLink.objects.filter(article=article, entity=beijing.entity).exists()
+
+
+def test_reject_every_mention_of_an_entity(editor_client, article):
+    mention = Mention.objects.filter(article=article, entity__name="Belarus").first()
+    editor_client.post(decide_url(article), {"decision": f"reject-all:{mention.pk}"})
+    assert set(
+        Mention.objects.filter(article=article, entity__name="Belarus").values_list("status", flat=True)
+    ) == {"rejected"}
+    assert not EntityLink.objects.filter(article=article, entity__name="Belarus").exists()
+
+
+def test_reporters_cannot_decide_or_add(client, reporter, article):
+    client.force_login(reporter)
+    mention = Mention.objects.filter(article=article).first()
+    page = client.get(change_url(article))
+    assert page.status_code == 200
+    assert 'name="decision"' not in page.content.decode()
+    assert client.post(decide_url(article), {"decision": f"reject:{mention.pk}"}).status_code == 403
+    manual = reverse("admin:entities_manual_link", args=[article.pk])
+    assert client.post(manual, {"entity": mention.entity_id}).status_code == 403
+    mention.refresh_from_db()
+    assert mention.status != Mention.Status.REJECTED
+
+
+def test_manual_link_by_autocomplete(editor_client, article, mini_kb):
+    page = editor_client.get(change_url(article)).content.decode()
+    assert "admin-autocomplete" in page
+    ukraine = mini_kb["countries"]["Ukraine"]
+    editor_client.post(reverse("admin:entities_manual_link", args=[article.pk]), {"entity": ukraine.pk})
+    mention = Mention.objects.get(article=article, entity=ukraine)
+    assert (mention.start, mention.status, mention.method) == (None, "confirmed", "manual")
+
+
+def test_create_entity_from_an_unknown_name(editor_client, article):
+    response = editor_client.post(
+        reverse("admin:entities_new_entity", args=[article.pk]),
+        {"name": "Jean-Claude Mbeki", "kind": "leader", "alias": ""},
+    )
+    assert response.status_code == 302
+    leader = Leader.objects.get(name="Jean-Claude Mbeki")
+    assert Alias.objects.filter(entity=leader, text="Jean-Claude Mbeki").exists()
+    mention = Mention.objects.get(article=article, entity=leader)
+    assert article.body_text[mention.start : mention.end] == "Jean-Claude Mbeki"
+
+
+def test_relink_action(editor_client, mini_kb):
+    article = ArticleFactory(title="Quiet", body_text="Russia and Ukraine.", content_hash=None)
+    response = editor_client.post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "relink_selected", ACTION_CHECKBOX_NAME: [article.pk]},
+        follow=True,
+    )
+    assert "Relinked 1 story: “Quiet”." in response.content.decode()
+    assert Mention.objects.filter(article=article).count() == 2
+
+
+def test_merge_action_with_confirmation(editor_client, mini_kb):
+    putin = mini_kb["leaders"]["Vladimir Putin"]
+    duplicate = LeaderFactory(name="Vladimir V. Putin", slug="vladimir-v-putin")
+    url = reverse("admin:entities_entity_changelist")
+    data = {"action": "merge_two_entities", ACTION_CHECKBOX_NAME: [putin.pk, duplicate.pk]}
+    page = editor_client.post(url, data)
+    assert page.status_code == 200
+    assert "Choose the entity that survives" in page.content.decode()
+    done = editor_client.post(url, {**data, "confirm_merge": "yes", "survivor": putin.pk}, follow=True)
+    html = done.content.decode()
+    assert "Merged Vladimir V. Putin into Vladimir Putin" in html
+    assert "Back-fill the archive" in html
+    assert not Leader.objects.filter(pk=duplicate.pk).exists()
+    assert EntityRedirect.objects.get(old_slug="vladimir-v-putin").entity_id == putin.pk
+
+
+def test_backfill_relinks_affected_stories_in_the_background(editor_client, mini_kb):
+    belarus = mini_kb["countries"]["Belarus"]
+    article = ArticleFactory(title="Grodno", body_text="Grodno hosted a fair.", content_hash=None)
+    ArticleFactory(title="Other", body_text="Nothing here.", content_hash=None)
+    Alias.objects.create(entity=belarus, text="Grodno", kind="other")
+    url = reverse("admin:entities_backfill") + "?text=Grodno"
+    assert "1 story contain" in editor_client.get(url).content.decode()
+    response = editor_client.post(url, {"text": "Grodno"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:entities_review_queue")
+    assert Mention.objects.filter(article=article, entity=belarus).exists()  # the immediate backend ran it
+
+
+def test_review_queue_oldest_first_with_counts(editor_client, mini_kb):
+    older = ArticleFactory(title="Older story", body_text="Moscow said no.", content_hash=None)
+    newer = ArticleFactory(title="Newer story", body_text="Beijing said no. Minsk agreed.", content_hash=None)
+    done = ArticleFactory(title="Reviewed story", body_text="Russia agreed.", content_hash=None)
+    for article in (older, newer, done):
+        link_article(article=article)
+    html = editor_client.get(reverse("admin:entities_review_queue")).content.decode()
+    assert "Reviewed story" not in html
+    assert html.index("Older story") < html.index("Newer story")
+    assert re.search(
+        r"Newer story</a></td>\s*<td>[^<]*</td>\s*<td>[^<]*</td>\s*<td class=\"suggested\">2</td>", html
+    )
+
+
+def test_tagging_quality_page(editor_client, editor, article, mini_kb):
+    mention = Mention.objects.get(article=article, surface="Beijing")
+    editor_client.post(decide_url(article), {"decision": f"reject:{mention.pk}"})
+    html = editor_client.get(reverse("admin:entities_tagging_quality")).content.decode()
+    assert re.search(r"<td>China</td><td>country</td><td>0</td><td>1</td><td class=\"rate\">0%</td>", html)
+    linked = EntityLink.objects.values("entity").distinct().count()
+    assert f"Entities with no stories ({Entity.objects.count() - linked})" in html
+    assert (
+        f"Stories with no confirmed entity ({Article.objects.exclude(entity_links__isnull=False).count()})"
+        in html
+    )
+    assert "Beijing</td>" in html  # the alias feedback numbers
+
+
+def test_reporter_can_open_queue_but_not_backfill(client, reporter, article):
+    client.force_login(reporter)
+    assert client.get(reverse("admin:entities_review_queue")).status_code == 200
+    assert client.get(reverse("admin:entities_backfill") + "?text=X").status_code == 403
