@@ -689,3 +689,20 @@ def test_export_records_are_batched_with_the_same_outcomes():
     assert first.history.count() == 1  # the initial revision is recorded, as for single imports
     assert first.original == data.split(b"\n")[0]
     assert ShingleBand.objects.filter(article=first).count() == 32
+
+
+@pytest.mark.django_db
+def test_imported_stories_are_linked_to_entities():
+    from entities.models import Alias
+    from tests.factories import CountryFactory
+
+    belarus = CountryFactory(name="Belarus", slug="belarus")
+    Alias.objects.get_or_create(entity=belarus, text="Belarus")
+    [result] = import_bytes(SEED_004.read_bytes(), name="seed4.txt")
+    article = Article.objects.get(pk=result.article_id)
+    mentions = list(article.mentions.filter(entity=belarus))
+    assert mentions
+    assert any(mention.surface == "Belarus" for mention in mentions)
+    for mention in mentions:  # offsets point into the stored body_text
+        if mention.start is not None:
+            assert article.body_text[mention.start : mention.end] == mention.surface
