@@ -541,11 +541,14 @@ def _is_sentence_end(text: str, index: int) -> bool:
     if index + 1 < len(text) and text[index + 1] not in " \n\"”’'":
         return False
     # "U.S." and "U.N." are not sentence ends, nor "Mr." or "Gov.".
-    begin = index
-    while begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] == "."):
-        begin -= 1
-    word = text[begin:index]
+    match = _WORD_BEFORE.search(text, max(0, index - 12), index)
+    word = match.group(0) if match else ""
+    if len(word) > 5 and "." not in word:
+        return True  # the common case: a long ordinary word
     return not ("." in word or (len(word) == 1 and word.isupper()) or word.lower() in _ABBREVIATIONS)
+
+
+_WORD_BEFORE = re.compile(r"[\w.]*$")
 
 
 _SENTENCE_MARK = re.compile(r"[.!?\n]")
