@@ -346,10 +346,7 @@ def resolve(
             if len(entities) != 1:
                 continue
             kinds = {e.kind for e in hit.entries}
-            if (
-                kinds & {Alias.Kind.SURNAME, Alias.Kind.CAPITAL}
-                or normalize(hit.entries[0].text) in AMBIGUOUS
-            ):
+            if kinds & {Alias.Kind.SURNAME, Alias.Kind.CAPITAL} or hit.entries[0].key in AMBIGUOUS:
                 continue
             named |= entities
             if kinds & {Alias.Kind.NAME, Alias.Kind.OFFICIAL, Alias.Kind.TITLE, Alias.Kind.OTHER}:
@@ -359,14 +356,12 @@ def resolve(
 
     results: dict[str, list[Candidate]] = {}
     for name, text in texts.items():
-        lowered = normalize(text)
         title_case = name == "title" and _is_title_case(text)
         out: list[Candidate] = []
         for hit in hits[name]:
             candidate = _resolve_hit(
                 matcher=matcher,
                 text=text,
-                lowered=lowered,
                 hit=hit,
                 named=named,
                 fully_named_leaders=fully_named_leaders,
@@ -388,7 +383,6 @@ def _resolve_hit(
     *,
     matcher: Matcher,
     text: str,
-    lowered: str,
     hit: _Hit,
     named: set[int],
     fully_named_leaders: set[int],
@@ -408,7 +402,7 @@ def _resolve_hit(
     else:
         entry = next(iter(by_entity.values()))
     entity_id = entry.entity_id
-    key = normalize(entry.text)
+    key = entry.key
 
     def make(confidence: float, method: str) -> Candidate:
         return Candidate(hit.start, hit.end, entity_id, entry.alias_id, surface, confidence, method)
@@ -432,7 +426,7 @@ def _resolve_hit(
             return None  # a venue ("ministers met in Brussels") or another place, not the state
         if key in AMBIGUOUS:
             positive, negative = AMBIGUOUS[key]
-            window = _window(lowered, hit.start, hit.end)
+            window = _window(normalize(text), hit.start, hit.end)
             if any(cue in window for cue in negative):
                 return None
             if not title_case and (
@@ -449,6 +443,7 @@ def _resolve_hit(
             _looks_like_name(_prev_word(text, hit.start)) or _looks_like_name(_next_word(text, hit.end))
         ):
             return None  # "Michael Jordan", "Chad Smith"
+        lowered = normalize(text)
         window = _window(lowered, hit.start, hit.end)
         has_positive = any(cue in lowered for cue in positive)
         if any(cue in window for cue in negative) and not has_positive:

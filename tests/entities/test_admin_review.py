@@ -180,3 +180,9 @@ def test_adding_an_alias_offers_to_backfill_the_archive(editor_client, mini_kb):
     assert Alias.objects.filter(entity=belarus, text="Grodno").exists()
     assert "Back-fill the archive with these names?" in html
     assert reverse("admin:entities_backfill") + "?text=Grodno" in html
+
+
+def test_add_page_and_history_button_still_work(editor_client, article):
+    assert editor_client.get(reverse("admin:articles_article_add")).status_code == 200
+    page = editor_client.get(change_url(article)).content.decode()
+    assert reverse("admin:articles_article_history", args=[article.pk]) in page  # simple_history's button
