@@ -43,7 +43,7 @@ install: $(VENV)/.installed
 setup: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_entities
-	$(MANAGE) import_articles seeds/ --status published --source "Seed dumps" || true
+	$(MANAGE) import_articles seeds/ --status published --source "Seed dumps"
 	$(MANAGE) create_demo_editor
 
 run: setup

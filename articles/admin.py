@@ -6,6 +6,8 @@ from simple_history.admin import SimpleHistoryAdmin
 from entities.admin_review import MentionReviewMixin
 from entities.models import Mention
 
+from .admin_import import ImportAdminMixin
+from .admin_workflow import WorkflowAdminMixin
 from .models import Article, AuditEntry, ImportItem, ImportRun, Source
 
 
@@ -30,7 +32,7 @@ class MentionInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(MentionReviewMixin, SimpleHistoryAdmin):
+class ArticleAdmin(MentionReviewMixin, ImportAdminMixin, WorkflowAdminMixin, SimpleHistoryAdmin):
     list_display = ["title", "status_label", "source", "published_at", "original_format", "created_at"]
     list_filter = ["status", "source", "original_format", "language"]
     list_select_related = ["source"]
@@ -75,11 +77,6 @@ class ArticleAdmin(MentionReviewMixin, SimpleHistoryAdmin):
                 '<span title="Goes live {}">Scheduled</span>', timezone.localtime(obj.published_at)
             )
         return obj.get_status_display()
-
-    def save_model(self, request, obj, form, change):
-        if not change and obj.created_by_id is None:
-            obj.created_by = request.user
-        super().save_model(request, obj, form, change)
 
 
 class ImportItemInline(admin.TabularInline):

@@ -1,7 +1,10 @@
 """The one FilterSet for story lists, shared by the public story list/search and the API."""
 
 import django_filters
+from django import forms
 from django.db.models import Exists, OuterRef
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from entities.models import Entity, EntityLink
 
@@ -26,12 +29,22 @@ class ArticleFilter(django_filters.FilterSet):
     source = django_filters.ModelChoiceFilter(
         queryset=Source.objects.all(), to_field_name="slug", help_text="Source slug."
     )
-    status = django_filters.ChoiceFilter(choices=Article.Status.choices, help_text="Staff only.")
+    status = django_filters.ChoiceFilter(
+        choices=Article.Status.choices,
+        method="filter_status",
+        help_text="Staff only: ignored for readers, who only ever see published stories.",
+    )
     published_after = django_filters.DateFilter(
-        field_name="published_at", lookup_expr="date__gte", label="Published on or after"
+        field_name="published_at",
+        lookup_expr="date__gte",
+        label="Published on or after",
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     published_before = django_filters.DateFilter(
-        field_name="published_at", lookup_expr="date__lte", label="Published on or before"
+        field_name="published_at",
+        lookup_expr="date__lte",
+        label="Published on or before",
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     ordering = django_filters.OrderingFilter(
         fields=(("published_at", "published"), ("title", "title")),
@@ -45,6 +58,15 @@ class ArticleFilter(django_filters.FilterSet):
     def filter_search(self, queryset, name, value):
         return queryset.search(value)
 
+    def filter_status(self, queryset, name, value):
+        # The queryset is already limited by visible_to(); for a reader the filter must not
+        # even narrow it, so "status=draft" can never be used to probe for hidden stories.
+        user = getattr(self.request, "user", None)
+        if user is None or not user.is_staff or not user.has_perm("articles.view_article"):
+            return queryset
+        return queryset.filter(status=value)
+
+    @extend_schema_field(OpenApiTypes.STR)
     def filter_entities(self, queryset, name, value):
         for entity in value:
             queryset = queryset.filter(

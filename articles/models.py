@@ -163,6 +163,7 @@ class AuditEntry(models.Model):
         SCHEDULE = "schedule", "Scheduled"
         UNPUBLISH = "unpublish", "Unpublished"
         SUBMIT = "submit", "Submitted for review"
+        RETURN = "return", "Returned to draft"
         IMPORT = "import", "Imported"
         DELETE = "delete", "Deleted"
         MERGE = "merge", "Merged entities"

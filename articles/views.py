@@ -1,20 +1,228 @@
-"""Public story pages. Placeholder views; the public site (issue 5) replaces them."""
+"""Public story pages: home, story, story list and search, robots.txt and the news sitemap.
 
-from django.shortcuts import get_object_or_404, render
+Readers see ``Article.objects.published()`` only; staff who may view stories also see drafts
+(with a preview banner). Each view runs a bounded number of queries whatever it shows.
+"""
 
+import datetime
+from collections import defaultdict
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Count, F
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html_join
+from django.views.decorators.http import require_safe
+
+from entities.context import story_context
+from entities.models import Entity, EntityLink, Mention
+
+from .caching import cache_public_page, cached_fragment
+from .filters import ArticleFilter
+from .metadata import json_ld, news_article
 from .models import Article
+from .related import related_stories
+from .rendering import render_story_body
+from .snippets import attach_snippets
+
+PAGE_SIZE = 20
+KIND_ORDER = [Entity.Kind.LEADER, Entity.Kind.COUNTRY, Entity.Kind.ORGANIZATION]
+KIND_HEADINGS = {
+    Entity.Kind.COUNTRY: "Countries",
+    Entity.Kind.LEADER: "Leaders",
+    Entity.Kind.ORGANIZATION: "Organizations",
+}
 
 
+def top_entities(*, days: int = 30, limit: int = 12) -> list[dict]:
+    """The entities with the most published stories in the last ``days`` days."""
+    since = timezone.now() - datetime.timedelta(days=days)
+    rows = (
+        EntityLink.objects.filter(
+            article__in=Article.objects.published().filter(published_at__gte=since).values("pk")
+        )
+        .values("entity_id", "entity__name", "entity__slug", "entity__kind")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "entity__name")[:limit]
+    )
+    return [
+        {
+            "name": row["entity__name"],
+            "kind": row["entity__kind"],
+            "url": Entity(slug=row["entity__slug"], kind=row["entity__kind"]).get_absolute_url(),
+            "count": row["n"],
+        }
+        for row in rows
+    ]
+
+
+@require_safe
+@cache_public_page
 def home(request):
-    stories = Article.objects.published().newest_first()[:20]
-    return render(request, "articles/home.html", {"stories": stories})
+    stories = list(Article.objects.published().select_related("source").with_entities().newest_first()[:12])
+    trending = cached_fragment("top-entities", top_entities)
+    return render(request, "articles/home.html", {"stories": stories, "trending": trending})
 
 
-def story_list(request):
-    stories = Article.objects.published().newest_first()[:50]
-    return render(request, "articles/home.html", {"stories": stories})
+def entity_options(selected: list[str]):
+    """<option>s for the entity filter, grouped by kind (built here: hundreds of entities render
+    far faster with one format_html_join than through the form widget's templates)."""
+    selected = set(selected)
+    groups = defaultdict(list)
+    for slug, name, kind in Entity.objects.order_by("name").values_list("slug", "name", "kind"):
+        groups[kind].append((slug, " selected" if slug in selected else "", name))
+    return format_html_join(
+        "",
+        '<optgroup label="{}">{}</optgroup>',
+        (
+            (KIND_HEADINGS[kind], format_html_join("", '<option value="{}"{}>{}</option>', groups[kind]))
+            for kind in KIND_ORDER
+            if groups.get(kind)
+        ),
+    )
 
 
+@require_safe
+@cache_public_page
+def story_list(request, *, search_page=False):
+    filterset = ArticleFilter(
+        request.GET,
+        queryset=Article.objects.published().select_related("source"),
+        request=request,
+    )
+    # Readers only ever see published stories: the status filter is for the API's staff users.
+    filterset.filters.pop("status", None)
+    query = (request.GET.get("q") or "").strip()
+    if filterset.is_valid():
+        stories = filterset.qs
+        if not request.GET.get("ordering"):
+            stories = stories.order_by(
+                *(["-rank"] if "rank" in stories.query.annotations else []),
+                F("published_at").desc(nulls_last=True),
+                "-pk",
+            )
+    else:
+        stories = Article.objects.none()
+    paginator = Paginator(stories, PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    page_stories = list(
+        Article.objects.filter(pk__in=[s.pk for s in page.object_list])
+        .select_related("source")
+        .with_entities()
+    )
+    order = {s.pk: i for i, s in enumerate(page.object_list)}
+    page_stories.sort(key=lambda s: order[s.pk])
+    if query:
+        attach_snippets(page_stories, query)
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(
+        request,
+        "articles/story_list.html",
+        {
+            "filter": filterset,
+            "page": page,
+            "stories": page_stories,
+            "query": query,
+            "search_page": search_page,
+            "querystring": params.urlencode(),
+            "result_count": paginator.count,
+            "entity_options": entity_options(request.GET.getlist("entity")),
+        },
+    )
+
+
+def search(request):
+    return story_list(request, search_page=True)
+
+
+def _absolute(request):
+    return request.build_absolute_uri
+
+
+@require_safe
+@cache_public_page
 def story_detail(request, slug):
-    story = get_object_or_404(Article.objects.visible_to(request.user), slug=slug)
-    return render(request, "articles/article_detail.html", {"story": story})
+    try:
+        story = Article.objects.visible_to(request.user).select_related("source").get(slug=slug)
+    except Article.DoesNotExist:
+        raise Http404("No such story") from None
+    links = list(
+        EntityLink.objects.filter(article=story)
+        .select_related("entity__country", "entity__leader", "entity__organization")
+        .order_by("-score", "entity__name")
+    )
+    mentions = list(
+        Mention.objects.filter(article=story, status=Mention.Status.CONFIRMED)
+        .select_related("entity")
+        .order_by("start")
+    )
+    entities = [link.entity for link in links]
+    context = story_context(entities)
+    panel = defaultdict(list)
+    for link in links:
+        panel[link.entity.kind].append(
+            {"entity": link.entity, "link": link, "line": context.lines.get(link.entity.pk, "")}
+        )
+    main_link = next((link for link in links if link.relevance == EntityLink.Relevance.ABOUT), None)
+    main_link = main_link or (links[0] if links else None)
+    previous_story = next_story = None
+    if main_link and story.published_at and story.is_public():
+        thread = Article.objects.published().for_entity(main_link.entity_id).exclude(pk=story.pk)
+        previous_story = (
+            thread.filter(published_at__lte=story.published_at).order_by("-published_at", "-pk").first()
+        )
+        next_story = thread.filter(published_at__gt=story.published_at).order_by("published_at", "pk").first()
+    absolute = _absolute(request)
+    return render(
+        request,
+        "articles/article_detail.html",
+        {
+            "story": story,
+            "preview": not story.is_public(),
+            "body": render_story_body(story, mentions),
+            "panel": [(KIND_HEADINGS[kind], panel[kind]) for kind in KIND_ORDER if panel.get(kind)],
+            "facts": context.facts,
+            "related": related_stories(story, limit=5) if story.is_public() else [],
+            "main_entity": main_link.entity if main_link else None,
+            "previous_story": previous_story,
+            "next_story": next_story,
+            "canonical_url": absolute(story.get_absolute_url()),
+            "json_ld": json_ld(news_article(story, links, absolute)),
+        },
+    )
+
+
+@require_safe
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /api/",
+        "Disallow: /search/",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {request.build_absolute_uri(reverse('articles:news_sitemap'))}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain")
+
+
+@require_safe
+def news_sitemap(request):
+    """Google News sitemap: published stories of the last two days."""
+    since = timezone.now() - datetime.timedelta(days=2)
+    stories = Article.objects.published().filter(published_at__gte=since).newest_first()[:1000]
+    return render(
+        request,
+        "articles/news_sitemap.xml",
+        {
+            "stories": stories,
+            "site_name": settings.NEWSROOM_SITE_NAME,
+            "absolute": request.build_absolute_uri("/").rstrip("/"),
+        },
+        content_type="application/xml",
+    )

@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from .admin_guards import ProtectConfirmedEntitiesMixin
+from .admin_history import TypedEntityHistoryMixin
 from .admin_review import AliasBackfillMixin, EntityMergeMixin
 from .models import (
     Alias,
@@ -102,8 +104,9 @@ class CountryMembershipInline(MembershipInline):
     ordering = ["organization__name", "status"]
 
 
-class EntityAdminMixin:
-    """What every typed entity admin shares: the base fields, aliases inline, curated flag."""
+class EntityAdminMixin(ProtectConfirmedEntitiesMixin):
+    """What every typed entity admin shares: the base fields, aliases inline, curated flag, and
+    the refusal to delete an entity stories confirmably mention."""
 
     search_fields = ["name", "slug", "aliases__text", "wikidata_id"]
     list_filter = ["is_curated"]
@@ -208,7 +211,13 @@ class OrganizationAdmin(AliasBackfillMixin, EntityAdminMixin, SimpleHistoryAdmin
 
 
 @admin.register(Entity)
-class EntityAdmin(EntityMergeMixin, AliasBackfillMixin, SimpleHistoryAdmin):
+class EntityAdmin(
+    ProtectConfirmedEntitiesMixin,
+    TypedEntityHistoryMixin,
+    EntityMergeMixin,
+    AliasBackfillMixin,
+    SimpleHistoryAdmin,
+):
     """Every entity in one list. Entities are created on the country, leader or organization
     pages (a bare Entity would have no typed row); this one is for finding and linking."""
 
@@ -266,7 +275,7 @@ class MembershipAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Mention)
-class MentionAdmin(admin.ModelAdmin):
+class MentionAdmin(SimpleHistoryAdmin):
     list_display = ["surface", "entity", "article", "status", "confidence", "method", "created_at"]
     list_filter = ["status", "method", "entity__kind"]
     list_select_related = ["entity", "article"]

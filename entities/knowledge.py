@@ -142,6 +142,7 @@ def country_specs(*, directory: Path = KNOWLEDGE_DIR) -> list[EntitySpec]:
     overrides = curated["countries"]
     case_sensitive_names = set(curated["case_sensitive_names"])
     no_capital_alias = set(curated["no_capital_alias"])
+    drop_spellings = set(curated["drop_spellings"])
     info = _countryinfo_by_alpha2()
     specs = []
     for country in pycountry.countries:
@@ -178,7 +179,7 @@ def country_specs(*, directory: Path = KNOWLEDGE_DIR) -> list[EntitySpec]:
                 derived=True,
             )
             for text in record.get("altSpellings") or []
-            if _is_usable_spelling(text, codes)
+            if _is_usable_spelling(text, codes) and text not in drop_spellings
         ]
         aliases += [make_alias(text, Alias.Kind.DEMONYM, derived=True) for text in demonyms]
         if capital and capital not in no_capital_alias and "/" not in capital:
@@ -343,9 +344,10 @@ class _Loader:
         for kind in ("alias", "office", "membership"):
             self.counts[kind]["deleted"] = 0
 
-    def log(self, message: str) -> None:
+    def log(self, message: str, *args: Any) -> None:
+        """Write ``message % args``; formatting (which may query related rows) only when verbose."""
         if self.stdout is not None:
-            self.stdout.write(message + "\n")
+            self.stdout.write((message % args if args else message) + "\n")
 
     def upsert_entities(self, specs: list[EntitySpec], kind: str) -> dict[str, Entity]:
         model = specs[0].model
@@ -363,6 +365,7 @@ class _Loader:
                 obj = model(is_curated=True, **spec.fields)
                 obj.save()
                 self.counts[kind]["created"] += 1
+                self.log(f"Created {kind} {obj}.")
             elif not obj.is_curated:
                 self.counts[kind]["skipped"] += 1
                 self.log(f"Left editor-made {kind} {obj} alone.")
@@ -409,13 +412,18 @@ class _Loader:
                     alias.kind, alias.case_sensitive = spec.kind, spec.case_sensitive
                     alias.save(update_fields=["kind", "case_sensitive"])
                     counts["updated"] += 1
+                    self.log(f"Updated alias {alias.text!r} of {entity}.")
                 else:
                     counts["unchanged"] += 1
         Alias.objects.bulk_create(to_create)
         counts["created"] += len(to_create)
-        stale = [alias.pk for key, alias in existing.items() if alias.is_curated and key not in wanted]
+        for alias in to_create:
+            self.log("Added alias %r to %s.", alias.text, alias.entity)
+        stale = [alias for key, alias in existing.items() if alias.is_curated and key not in wanted]
         if stale:
-            counts["deleted"] += Alias.objects.filter(pk__in=stale).delete()[0]
+            counts["deleted"] += Alias.objects.filter(pk__in=[alias.pk for alias in stale]).delete()[0]
+            for alias in stale:
+                self.log(f"Removed alias {alias.text!r} (entity {alias.entity_id}).")
 
     def sync_rows(self, model, kind: str, wanted: dict[tuple, dict], key_fields: list[str], scope) -> None:
         """Upsert curated offices or memberships; ``scope`` limits deletion to curated parents."""
@@ -424,8 +432,11 @@ class _Loader:
         for key, values in wanted.items():
             row = existing.get(key)
             if row is None:
-                model.objects.create(is_curated=True, **dict(zip(key_fields, key, strict=True)), **values)
+                row = model.objects.create(
+                    is_curated=True, **dict(zip(key_fields, key, strict=True)), **values
+                )
                 counts["created"] += 1
+                self.log("Created %s %s.", kind, row)
             elif not row.is_curated:
                 counts["skipped"] += 1
             else:
@@ -435,10 +446,12 @@ class _Loader:
                         setattr(row, name, values[name])
                     row.save()
                     counts["updated"] += 1
+                    self.log("Updated %s %s: %s.", kind, row, ", ".join(changed))
                 else:
                     counts["unchanged"] += 1
         for key, row in existing.items():
             if row.is_curated and key not in wanted:
+                self.log("Deleted %s %s.", kind, row)
                 row.delete()
                 counts["deleted"] += 1
 
@@ -482,10 +495,13 @@ def _offices(data: list[dict], leaders: dict, countries: dict) -> dict[tuple, di
     return wanted
 
 
-def load_knowledge_base(*, stdout: TextIO | None = None, directory: Path = KNOWLEDGE_DIR) -> dict:
+def load_knowledge_base(
+    *, stdout: TextIO | None = None, directory: Path = KNOWLEDGE_DIR, dry_run: bool = False
+) -> dict:
     """Load or update the shipped knowledge base; return counts per kind of row.
 
     ``stdout`` receives one line per change (nothing when the database is already up to date).
+    With ``dry_run`` everything is computed and counted, then rolled back.
     The returned dict maps "country", "organization", "leader", "alias", "office" and
     "membership" to counts of created/updated/unchanged/skipped (and deleted) rows, plus
     "seconds".
@@ -525,6 +541,8 @@ def load_knowledge_base(*, stdout: TextIO | None = None, directory: Path = KNOWL
             ["leader_id", "country_id", "title", "start"],
             Q(leader__is_curated=True) & Q(country__is_curated=True),
         )
+        if dry_run:
+            transaction.set_rollback(True)
     result = {kind: dict(counter) for kind, counter in loader.counts.items()}
     result["seconds"] = round(time.perf_counter() - started, 3)
     return result

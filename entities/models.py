@@ -233,6 +233,9 @@ class Mention(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    # Editors' confirm/reject decisions are part of a story's revision history.
+    history = HistoricalRecords(excluded_fields=["sentence", "created_at"])
+
     class Meta:
         ordering = ["article", "start"]
         constraints = [

@@ -1,6 +1,9 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.http import HttpResponse
 from django.urls import include, path
+
+from articles.sitemaps import SITEMAPS
 
 
 def healthz(request):
@@ -11,6 +14,8 @@ def healthz(request):
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("api/", include("newsroom.api")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("entities.urls")),
     path("", include("articles.urls")),
 ]

@@ -54,3 +54,11 @@ def superuser(db, django_user_model):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def api_client():
+    """A DRF test client; authenticate with ``force_authenticate`` or a token header."""
+    from rest_framework.test import APIClient
+
+    return APIClient()

@@ -1,8 +1,10 @@
 """factory_boy factories for every model the tests build by hand."""
 
 import hashlib
+from html import escape
 
 import factory
+import pycountry
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -42,30 +44,37 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     content_hash = factory.LazyAttribute(lambda o: hashlib.sha256(o.body_text.encode()).hexdigest())
 
 
-USER_ASSIGNED_ALPHA2 = [
-    "AA",
-    *(f"Q{chr(letter)}" for letter in range(ord("M"), ord("Z") + 1)),
-    *(f"X{chr(letter)}" for letter in range(ord("A"), ord("Z") + 1) if chr(letter) != "K"),
-    "ZZ",
+# Two- and three-letter codes that no ISO 3166-1 country uses (nor Kosovo's XK/XKX, which the
+# knowledge base has), so factory countries never collide with the shipped ones: 400-odd
+# alpha-2 codes, enough for a test that builds hundreds of countries.
+_LETTERS = [chr(code) for code in range(ord("A"), ord("Z") + 1)]
+FREE_ALPHA2 = [
+    a + b
+    for a in _LETTERS
+    for b in _LETTERS
+    if pycountry.countries.get(alpha_2=a + b) is None and a + b != "XK"
 ]
+FREE_ALPHA3 = [f"{a}{b}{c}" for a in "QX" for b in _LETTERS for c in _LETTERS if f"{a}{b}{c}" != "XKX"]
 
 
 class CountryFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Country
+        # A name the shipped knowledge base already has returns that entity.
+        django_get_or_create = ("slug",)
 
     name = factory.Sequence(lambda n: f"Country {n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.name))
-    # ISO 3166 user-assigned codes, so factory countries never collide with the knowledge base
-    # that tests/conftest.py loads into every test database (XK is Kosovo there).
-    iso_alpha2 = factory.Sequence(lambda n: USER_ASSIGNED_ALPHA2[n % len(USER_ASSIGNED_ALPHA2)])
-    iso_alpha3 = factory.Sequence(lambda n: f"Q{chr(77 + n // 26 % 14)}{chr(65 + n % 26)}")
+    iso_alpha2 = factory.Sequence(lambda n: FREE_ALPHA2[n % len(FREE_ALPHA2)])
+    iso_alpha3 = factory.Sequence(lambda n: FREE_ALPHA3[n % len(FREE_ALPHA3)])
     kind = Entity.Kind.COUNTRY
 
 
 class LeaderFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Leader
+        # A name the shipped knowledge base already has returns that entity.
+        django_get_or_create = ("slug",)
 
     name = factory.Sequence(lambda n: f"Leader Person{n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.name))
@@ -76,6 +85,8 @@ class LeaderFactory(factory.django.DjangoModelFactory):
 class OrganizationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organization
+        # A name the shipped knowledge base already has returns that entity.
+        django_get_or_create = ("slug",)
 
     name = factory.Sequence(lambda n: f"Organization {n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.name))
@@ -86,6 +97,7 @@ class OrganizationFactory(factory.django.DjangoModelFactory):
 class OfficeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Office
+        django_get_or_create = ("leader", "country", "title", "start")
 
     leader = factory.SubFactory(LeaderFactory)
     country = factory.SubFactory(CountryFactory)
@@ -96,6 +108,7 @@ class OfficeFactory(factory.django.DjangoModelFactory):
 class MembershipFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Membership
+        django_get_or_create = ("organization", "country", "status")
 
     organization = factory.SubFactory(OrganizationFactory)
     country = factory.SubFactory(CountryFactory)
@@ -133,3 +146,31 @@ class EntityLinkFactory(factory.django.DjangoModelFactory):
     relevance = EntityLink.Relevance.ABOUT
     score = 1.0
     mention_count = 1
+
+
+def linked_story(entities, *, relevance=None, paragraphs=None, **article_fields):
+    """A story naming each entity in its own paragraph, with confirmed mentions and entity links.
+
+    ``relevance`` maps an entity to "about"/"mentions" (default: the first is "about").
+    ``paragraphs`` overrides the generated paragraphs (plain text; entity names found in them).
+    """
+    entities = list(entities)
+    texts = paragraphs or [f"{entity.name} was in the news today." for entity in entities]
+    body_text = "\n\n".join(texts)
+    body_html = "".join(f"<p>{escape(text)}</p>" for text in texts)
+    article_fields.setdefault("content_hash", None)  # several stories may share a generated body
+    story = ArticleFactory(body_html=body_html, body_text=body_text, **article_fields)
+    relevance = relevance or {}
+    for index, entity in enumerate(entities):
+        start = body_text.find(entity.name)
+        while start >= 0:
+            MentionFactory(article=story, entity=entity, start=start, end=start + len(entity.name))
+            start = body_text.find(entity.name, start + len(entity.name))
+        EntityLinkFactory(
+            article=story,
+            entity=entity,
+            relevance=relevance.get(entity, "about" if index == 0 else "mentions"),
+            score=1.0 - index * 0.1,
+            evidence=texts[min(index, len(texts) - 1)],
+        )
+    return story

@@ -15,6 +15,7 @@ _HTML_TAG = re.compile(
 def detect_format(text: str, *, name: str = "") -> str:
     head = text.lstrip()[:4096]
     lowered_name = name.lower()
+    says_text = lowered_name.endswith((".txt", ".text", ".md"))
     if head.startswith("<?xml") or _FEED_ROOT.match(head) or lowered_name.endswith((".rss", ".atom")):
         if _HTML_DOC.search(head) and not _FEED_ROOT.search(head):
             return HTML
@@ -22,20 +23,20 @@ def detect_format(text: str, *, name: str = "") -> str:
     if head[:1] in "{[" and head:
         first = head.split("\n", 1)[0].strip()
         try:
-            json.loads(first)
+            parsed = json.loads(first)
         except ValueError:
-            if head[:1] == "[" or lowered_name.endswith((".json", ".jsonl", ".ndjson")):
-                return JSONL
-        else:
+            parsed = None
+        if isinstance(parsed, dict | list) or lowered_name.endswith((".json", ".jsonl", ".ndjson")):
             return JSONL
     if lowered_name.endswith((".json", ".jsonl", ".ndjson")):
         return JSONL
-    if _HTML_DOC.search(head):
+    if _HTML_DOC.match(head) or (not says_text and _HTML_DOC.search(head)):
         return HTML
     sample = text[:20000]
-    if len(_HTML_TAG.findall(sample)) >= 3:
+    tags = len(_HTML_TAG.findall(sample))
+    if not says_text and tags >= 3 and tags * 400 >= len(sample):
         return HTML
-    if lowered_name.endswith((".xml",)):
+    if lowered_name.endswith(".xml"):
         return FEED
     if lowered_name.endswith((".html", ".htm", ".xhtml")) and "<" in sample:
         return HTML

@@ -38,7 +38,7 @@ from .errors import ImportRejected
 from .feeds import Record, parse_feed, parse_json_lines
 from .html import extract_html_article
 from .plaintext import extract_text_article, strip_site_name, words
-from .sanitize import html_to_text, sanitize_html, text_to_html
+from .sanitize import sanitize_with_text
 
 logger = logging.getLogger(__name__)
 
@@ -181,8 +181,7 @@ def _from_text(text: str, *, name: str, common_lines: Iterable[str]) -> Candidat
         parts.append(f"<{tag}>{_escape(block.text)}</{tag}>")
     if open_list:
         parts.append("</ul>")
-    body_html = sanitize_html("".join(parts))
-    body_text = html_to_text(body_html)
+    body_html, body_text = sanitize_with_text("".join(parts))
     if len(words(body_text)) < MIN_PAGE_WORDS:
         raise ImportRejected("no article found in the text (too little prose)")
     return Candidate(
@@ -201,8 +200,7 @@ def _from_html(text: str, *, name: str) -> Candidate:
     article = extract_html_article(text)
     if article is None:
         raise ImportRejected("no article found in the HTML page")
-    body_html = sanitize_html(article.body_html)
-    body_text = html_to_text(body_html)
+    body_html, body_text = sanitize_with_text(article.body_html)
     if len(words(body_text)) < MIN_PAGE_WORDS:
         raise ImportRejected("no article found in the HTML page (too little text)")
     title = article.title or _first_words(body_text)
@@ -225,15 +223,16 @@ def _from_html(text: str, *, name: str) -> Candidate:
 def _from_record(record: Record, *, kind: str) -> Candidate | ImportRejected:
     if record.html and detect.detect_format(record.html) == detect.HTML and "<body" in record.html.lower():
         page = extract_html_article(record.html, url=record.url or None)
-        body_html = sanitize_html(page.body_html) if page else ""
+        body_html, body_text = sanitize_with_text(page.body_html if page else "")
     elif record.html:
-        body_html = sanitize_html(record.html)
+        body_html, body_text = sanitize_with_text(record.html)
     else:
         paragraphs = re.split(r"\n\s*\n", record.text.strip())
         if len(paragraphs) == 1:
             paragraphs = record.text.strip().split("\n")
-        body_html = text_to_html(paragraphs)
-    body_text = html_to_text(body_html)
+        body_html, body_text = sanitize_with_text(
+            "".join(f"<p>{_escape(p)}</p>" for p in paragraphs if p.strip())
+        )
     title = strip_site_name(" ".join(record.title.split())) if record.title else _first_words(body_text)
     if not title or not body_text:
         return ImportRejected(f"{record.label}: the entry has no title or no text")
@@ -328,25 +327,35 @@ def band_keys(signature: np.ndarray) -> list[int]:
     return keys
 
 
-def find_near_duplicate(signature: np.ndarray, *, exclude: int | None = None) -> tuple[Article | None, float]:
-    """The most similar stored article sharing a band with ``signature``, if similar enough."""
+def near_duplicates(
+    signature: np.ndarray, *, exclude: int | None = None, limit: int = 5
+) -> list[tuple[int, float]]:
+    """Stored articles sharing a band with ``signature``, most similar first, above the threshold."""
     candidates = ShingleBand.objects.filter(key__in=band_keys(signature))
     if exclude:
         candidates = candidates.exclude(article_id=exclude)
     ids = list(candidates.values_list("article_id", flat=True).distinct()[:50])
-    best, best_score = None, 0.0
+    scored = []
     for article_id, stored in Article.objects.filter(pk__in=ids).values_list("pk", "minhash"):
         if not stored:
             continue
         other = np.frombuffer(bytes(stored), dtype=np.uint32)
         if other.shape != signature.shape:
             continue
-        score = float(np.mean(other == signature))
-        if score > best_score:
-            best, best_score = article_id, score
-    if best is None or best_score < NEAR_DUPLICATE_THRESHOLD:
-        return None, best_score
-    return Article.objects.filter(pk=best).only("pk", "slug", "title").first(), round(best_score, 3)
+        score = round(float(np.mean(other == signature)), 3)
+        if score >= NEAR_DUPLICATE_THRESHOLD:
+            scored.append((article_id, score))
+    scored.sort(key=lambda pair: (-pair[1], pair[0]))
+    return scored[:limit]
+
+
+def find_near_duplicate(signature: np.ndarray, *, exclude: int | None = None) -> tuple[Article | None, float]:
+    """The most similar stored article, when one is similar enough to flag."""
+    found = near_duplicates(signature, exclude=exclude, limit=1)
+    if not found:
+        return None, 0.0
+    article_id, score = found[0]
+    return Article.objects.filter(pk=article_id).only("pk", "slug", "title").first(), score
 
 
 # --- storing --------------------------------------------------------------------------------
@@ -610,7 +619,7 @@ def _file_inputs(path: Path) -> Iterator[InputFile]:
     if path.suffix.lower() == ".zip" or _is_zip(path):
         yield from zip_inputs(path, name=str(path))
         return
-    yield InputFile(name=str(path), read=lambda: _read_limited(path))
+    yield InputFile(name=str(path), read=lambda: _read_path(path))
 
 
 def _is_zip(path: Path) -> bool:
@@ -621,13 +630,18 @@ def _is_zip(path: Path) -> bool:
         return False
 
 
-def _read_limited(path: Path) -> bytes:
-    limit = settings.NEWSROOM_IMPORT_MAX_BYTES
+def _read_path(path: Path) -> bytes:
     with path.open("rb") as handle:
-        data = handle.read(limit + 1)
+        return read_limited(handle, size=path.stat().st_size)
+
+
+def read_limited(handle, *, size: int | None = None) -> bytes:
+    """Read a file object, refusing it (without reading it all) when it is over the size limit."""
+    limit = settings.NEWSROOM_IMPORT_MAX_BYTES
+    data = handle.read(limit + 1)
     if len(data) > limit:
-        size = path.stat().st_size
-        raise ImportRejected(f"the file is too large ({_size(size)}; the limit is {_size(limit)})")
+        shown = _size(size) if size else f"over {_size(limit)}"
+        raise ImportRejected(f"the file is too large ({shown}; the limit is {_size(limit)})")
     return data
 
 
@@ -827,3 +841,160 @@ def _save_progress(run: ImportRun, processed: int, totals: Counter, *, state: st
 def count_inputs(paths: Iterable[str | Path], *, exclude: Iterable[str | Path] = ()) -> int:
     """How many inputs ``import_paths`` will visit (names only; nothing is read)."""
     return sum(1 for _ in iter_inputs(paths, exclude=exclude))
+
+
+# --- review: previews and re-extraction -----------------------------------------------------
+
+
+@dataclass
+class Preview:
+    """What the admin shows before an editor confirms an import."""
+
+    name: str
+    raw_text: str
+    candidate: Candidate | None = None
+    reason: str = ""
+    duplicate_of: Article | None = None
+    near: list[tuple[Article, float]] = field(default_factory=list)
+    links: list[dict] | None = None  # None when no linker is installed
+    more_articles: int = 0  # further articles in a feed or export beyond the first
+
+    def raw_rows(self) -> list[tuple[str, bool]]:
+        """The raw lines with a flag saying whether the cleaner stripped them."""
+        return review_rows(self.raw_text, self.candidate.stripped if self.candidate else [])
+
+
+def review_rows(raw_text: str, stripped: Iterable[str]) -> list[tuple[str, bool]]:
+    removed = {" ".join(line.split()) for line in stripped}
+    rows = []
+    for line in raw_text.split("\n"):
+        clean = " ".join(line.split())
+        if clean:
+            bare = clean.lstrip("-–—•* ").strip()
+            rows.append((line, clean in removed or bare in removed))
+    return rows
+
+
+def preview_import(*, data: bytes, name: str) -> Preview:
+    """Extract without storing, and gather what an editor needs to decide."""
+    try:
+        raw_text = decode_input(data)
+    except ImportRejected as exc:
+        return Preview(name=name, raw_text="", reason=exc.reason)
+    try:
+        items = extract_articles(data, name=name)
+        candidate, more = None, 0
+        for item in items:
+            if isinstance(item, Candidate):
+                if candidate is None:
+                    candidate = item
+                else:
+                    more += 1
+        if candidate is None:
+            raise ImportRejected("no article found")
+    except ImportRejected as exc:
+        return Preview(name=name, raw_text=raw_text, reason=exc.reason)
+    except DatabaseError:
+        raise
+    except Exception as exc:  # the same guarantee as import_file: odd input is a reason, not a crash
+        logger.warning("Preview of %s failed", name, exc_info=True)
+        return Preview(
+            name=name, raw_text=raw_text, reason=f"the file could not be read ({type(exc).__name__})"
+        )
+    preview = Preview(name=name, raw_text=raw_text, candidate=candidate, more_articles=more)
+    preview.duplicate_of = Article.objects.filter(content_hash=candidate.content_hash).first()
+    scored = near_duplicates(minhash_signature(candidate.body_text))
+    articles = Article.objects.in_bulk([article_id for article_id, _ in scored])
+    preview.near = [(articles[pk], score) for pk, score in scored if pk in articles]
+    preview.links = propose_links(candidate)
+    return preview
+
+
+def propose_links(candidate: Candidate) -> list[dict] | None:
+    """The mentions the linker would create, found on a copy that is rolled back at once."""
+    if importlib.util.find_spec("entities.linking") is None:
+        return None
+    from entities import linking
+
+    link_article = getattr(linking, "link_article", None)
+    if link_article is None:
+        return None
+    proposals: list[dict] = []
+    try:
+        with transaction.atomic():
+            article = Article.objects.create(
+                title=candidate.title[:500],
+                slug=f"preview-{hashlib.sha256(os.urandom(16)).hexdigest()[:20]}",
+                dek=candidate.dek,
+                body_html=candidate.body_html,
+                body_text=candidate.body_text,
+                language=candidate.language[:12],
+            )
+            link_article(article=article)
+            proposals = list(
+                article.mentions.order_by("start").values(
+                    "entity__name",
+                    "entity__slug",
+                    "entity__kind",
+                    "surface",
+                    "start",
+                    "end",
+                    "confidence",
+                    "status",
+                )
+            )
+            transaction.set_rollback(True)
+    except DatabaseError:
+        raise
+    except Exception:
+        logger.exception("The linker failed on a preview")
+        return []
+    return proposals
+
+
+def reextract_article(*, article: Article, user=None) -> str:
+    """Run extraction again on the stored original; returns a one-line outcome for the editor.
+
+    The body, dek, stripped chrome and fingerprints are replaced; the title, slug, status and
+    editorial fields stay as the editor left them. Entity links are refreshed afterwards.
+    """
+    if not article.original:
+        return "this story has no stored original to extract from"
+    try:
+        candidate = extract_one(bytes(article.original), name=article.original_name or "original")
+    except ImportRejected as exc:
+        return f"extraction failed: {exc.reason}"
+    digest = candidate.content_hash
+    clash = Article.objects.filter(content_hash=digest).exclude(pk=article.pk).first()
+    if clash:
+        return f"not changed: the extracted body is identical to story #{clash.pk} ({clash.slug})"
+    signature = minhash_signature(candidate.body_text)
+    with transaction.atomic():
+        article.body_html = candidate.body_html
+        article.body_text = candidate.body_text
+        article.dek = candidate.dek
+        article.stripped = candidate.stripped
+        article.content_hash = digest
+        article.minhash = signature.tobytes()
+        near, similarity = find_near_duplicate(signature, exclude=article.pk)
+        article.near_duplicate_of = near
+        article.similarity = similarity if near else None
+        article.save(
+            update_fields=[
+                "body_html",
+                "body_text",
+                "dek",
+                "stripped",
+                "content_hash",
+                "minhash",
+                "near_duplicate_of",
+                "similarity",
+                "updated_at",
+            ]
+        )
+        ShingleBand.objects.filter(article=article).delete()
+        ShingleBand.objects.bulk_create(
+            [ShingleBand(article=article, key=key) for key in band_keys(signature)]
+        )
+    link_new_article(article.pk, user=user)
+    return "extraction re-run: body updated"

@@ -56,59 +56,117 @@ COUNTERS = re.compile(r"^(?:\d[\d,.]*\s*[kKmM]?\s*(?:shares?|views?|comments?|li
 
 # Phrasing that addresses the reader on the site's behalf, or navigates, rather than reports.
 # Each is a general pattern of page furniture; a long line needs several before it counts.
+# Every pattern starts with a literal word (matched on lower-cased text), so one Aho-Corasick
+# pass finds where to try them: a line costs one scan, not one per pattern.
 APPEAL_PATTERNS = [
-    r"\bthanks?(?: you)? for (?:visiting|reading|being|stopping|watching|your (?:visit|support|interest))",
-    r"\bbookmark\b",
-    r"\bsubscribe\b",
-    r"\bsubscription\b",
-    r"\bsign(?:ing)? ?up\b",
-    r"\bnewsletters?\b",
-    r"\bfollow us\b",
-    r"\bjoin (?:thousands|millions|us|our|the conversation|the discussion)\b",
-    r"\bdon[’']?t (?:miss|forget)\b",
-    r"\bstay (?:in the know|connected|informed|updated|tuned)\b",
-    r"\bcheck back\b",
-    r"\bwelcome to\b",
-    r"\byour (?:ultimate|trusted|go-to|one-stop|number one|#1|favou?rite) (?:source|destination|site|place)\b",
-    r"\bfeel free to\b",
-    r"\breach out\b",
-    r"\bwe[’']?d love to hear\b",
-    r"\bcontact (?:us|page|form)\b",
-    r"\bour (?:web ?site|site|platform|news platform|team|community|readers|newsletter|app|editors|partners|sponsors)\b",
-    r"\bthis (?:web ?site|site)\b",
-    r"\bvisit (?:us|our|\w+ (?:website|site))\b",
-    r"\bcookies?\b",
-    r"\bprivacy (?:policy|notice|settings)\b",
-    r"\bterms (?:of (?:use|service)|and conditions|& conditions)\b",
-    r"\ball rights reserved\b",
-    r"©|\(c\)\s*\d{4}|\bcopyright\s*(?:©\s*)?\d{4}",
-    r"\bclick here\b",
-    r"\bread (?:more|next|also|the full|full|our)\b",
-    r"\bcontinue reading\b",
-    r"\bshare (?:this|on|via|the|article|story|post)\b",
-    r"\b(?:facebook|twitter|whatsapp|linkedin|pinterest|telegram|reddit|instagram|youtube|tiktok)\b",
-    r"^advertisement$|\badvertisement\b|\bsponsored\b|\badvertise with us\b",
-    r"\b(?:related|recommended|popular|trending|latest|featured|recent|more) (?:posts?|articles?|stories|news|reads|videos|from)\b",
-    r"\byou (?:may|might) (?:also )?(?:like|enjoy|be interested)\b",
-    r"\bleave a (?:comment|reply)\b",
-    r"\b(?:log|sign) ?(?:in|out)\b",
-    r"\bdownload (?:our|the) app\b",
-    r"\bskip to (?:main )?content\b",
-    r"\btable of contents?\b",
-    r"\bback to top\b",
-    r"\bprint this\b",
-    r"\bemail (?:this|us|address)\b",
-    r"\byour (?:email|inbox)\b",
-    r"\ball (?:fields|comments)\b",
-    r"\bpowered by\b",
-    r"\bsee (?:all|more)\b",
-    r"\bview (?:all|more|comments)\b",
-    r"\bload more\b",
-    r"\btags?:",
-    r"\bcategor(?:y|ies):",
-    r"\bfiled under\b",
+    r"thanks?(?: you)? for (?:visiting|reading|being|stopping|watching|your (?:visit|support|interest))",
+    r"bookmark\b",
+    r"subscribe\b",
+    r"subscription\b",
+    r"sign(?:ing)? ?up\b",
+    r"newsletters?\b",
+    r"follow us\b",
+    r"join (?:thousands|millions|us|our|the conversation|the discussion)\b",
+    r"don[’']?t (?:miss|forget)\b",
+    r"dont (?:miss|forget)\b",
+    r"stay (?:in the know|connected|informed|updated|tuned)\b",
+    r"check back\b",
+    r"welcome to\b",
+    r"your (?:ultimate|trusted|go-to|one-stop|number one|#1|favou?rite) (?:source|destination|site|place)\b",
+    r"feel free to\b",
+    r"reach out\b",
+    r"we[’']?d love to hear\b",
+    r"contact (?:us|page|form)\b",
+    r"our (?:web ?site|site|platform|news platform|team|community|readers|newsletter|app|editors|partners|sponsors)\b",
+    r"this (?:web ?site|site)\b",
+    r"visit (?:us|our|\w+ (?:website|site))\b",
+    r"cookies?\b",
+    r"privacy (?:policy|notice|settings)\b",
+    r"terms (?:of (?:use|service)|and conditions|& conditions)\b",
+    r"all rights reserved\b",
+    r"©",
+    ("(c)", r"\(c\)\s*\d{4}"),
+    r"copyright\s*(?:©\s*)?\d{4}",
+    r"click here\b",
+    r"read (?:more|next|also|the full|full|our)\b",
+    r"continue reading\b",
+    r"share (?:this|on|via|the|article|story|post)\b",
+    *(
+        rf"{network}\b"
+        for network in (
+            "facebook",
+            "twitter",
+            "whatsapp",
+            "linkedin",
+            "pinterest",
+            "telegram",
+            "reddit",
+            "instagram",
+            "youtube",
+            "tiktok",
+        )
+    ),
+    r"advertisement\b",
+    r"sponsored\b",
+    r"advertise with us\b",
+    *(
+        rf"{kind} (?:posts?|articles?|stories|news|reads|videos|from)\b"
+        for kind in (
+            "related",
+            "recommended",
+            "popular",
+            "trending",
+            "latest",
+            "featured",
+            "recent",
+            "more",
+        )
+    ),
+    r"you (?:may|might) (?:also )?(?:like|enjoy|be interested)\b",
+    r"leave a (?:comment|reply)\b",
+    r"log ?(?:in|out)\b",
+    r"sign ?(?:in|out)\b",
+    r"download (?:our|the) app\b",
+    r"skip to (?:main )?content\b",
+    r"table of contents?\b",
+    r"back to top\b",
+    r"print this\b",
+    r"email (?:this|us|address)\b",
+    r"your (?:email|inbox)\b",
+    r"all (?:fields|comments)\b",
+    r"powered by\b",
+    r"see (?:all|more)\b",
+    r"view (?:all|more|comments)\b",
+    r"load more\b",
+    r"tags?:",
+    r"categor(?:y|ies):",
+    r"filed under\b",
 ]
-APPEAL = [re.compile(p, re.IGNORECASE) for p in APPEAL_PATTERNS]
+
+
+def _build_appeal_matcher():
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for entry in APPEAL_PATTERNS:
+        literal, pattern = entry if isinstance(entry, tuple) else (None, entry)
+        if literal is None:
+            literal = re.match(r"[^\\()\[\]?*+{}|.^$]+", pattern).group(0)
+            # A quantifier after the prefix applies to its last character: leave that one out.
+            if len(literal) < len(pattern) and pattern[len(literal)] in "?*{":
+                literal = literal[:-1]
+        compiled = re.compile(pattern)
+        if literal in automaton:
+            automaton.get(literal)[1].append(compiled)
+        else:
+            automaton.add_word(literal, (len(literal), [compiled]))
+    automaton.make_automaton()
+    return automaton
+
+
+APPEAL = _build_appeal_matcher()
+
+
 # Section labels that open a list of other stories: whatever follows them is not the article.
 LIST_LABEL = re.compile(
     r"^(?:(?:related|recommended|popular|trending|latest|featured|recent|more|top|other|editor[’']?s?)"
@@ -154,7 +212,20 @@ ADDRESS = re.compile(r"\b(?:you|your|yours|you[’']re|we|our|us|we[’']re|we[�
 
 
 def appeal_hits(text: str) -> int:
-    return sum(len(pattern.findall(text)) for pattern in APPEAL)
+    """How many furniture phrases the line contains."""
+    lowered = text.lower()
+    hits, taken_until = 0, -1
+    for end, (length, patterns) in APPEAL.iter(lowered):
+        start = end + 1 - length
+        if start <= taken_until or (start > 0 and lowered[start - 1].isalnum()):
+            continue
+        for pattern in patterns:
+            found = pattern.match(lowered, start)
+            if found:
+                hits += 1
+                taken_until = found.end() - 1
+                break
+    return hits
 
 
 def is_appeal(text: str, n: int) -> bool:
@@ -162,7 +233,11 @@ def is_appeal(text: str, n: int) -> bool:
     hits = appeal_hits(text)
     if not hits:
         return False
-    if n < 12 or hits >= 3 or hits * 12 >= n:
+    if n < 12:
+        return True
+    if n >= 60:  # a whole article on one line: only a real density of furniture counts
+        return hits * 15 >= n
+    if hits >= 3 or hits * 12 >= n:
         return True
     return len(ADDRESS.findall(text)) >= max(2, 0.06 * n)
 

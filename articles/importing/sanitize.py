@@ -84,14 +84,28 @@ _cleaner = bleach.sanitizer.Cleaner(
 
 def sanitize_html(raw: str) -> str:
     """Return ``raw`` reduced to the newsroom's allow-list, in canonical form."""
+    return sanitize_with_text(raw)[0]
+
+
+# Markup made only of bare allow-listed tags (no attributes) and text: what the importer builds
+# from plain text. The allow-list cannot change it, so it goes straight to canonicalisation.
+_BARE_TAG = "(?:p|h2|h3|h4|ul|ol|li|blockquote|em|strong|b|i|br|figure|figcaption)"
+_ONLY_BARE_TAGS = re.compile(rf"^(?:[^<>]++|</?{_BARE_TAG}>)*+$")
+_TOKENS = re.compile(r"(<[^>]*>)")
+
+
+def sanitize_with_text(raw: str) -> tuple[str, str]:
+    """``(sanitize_html(raw), html_to_text(sanitize_html(raw)))`` in one pass."""
     if not raw:
-        return ""
+        return "", ""
+    if _ONLY_BARE_TAGS.match(raw):
+        return _Canonicalizer().run_bare(raw)
     text = _COMMENT.sub("", raw)
     text = _DROP_WITH_CONTENT.sub(" ", text)
     for pattern, replacement in _RENAMES:
         text = pattern.sub(replacement, text)
     cleaned = _cleaner.clean(text)
-    return _Canonicalizer().run(cleaned)[0]
+    return _Canonicalizer().run(cleaned)
 
 
 def html_to_text(body_html: str) -> str:
@@ -130,6 +144,25 @@ class _Canonicalizer(HTMLParser):
     def run(self, markup: str) -> tuple[str, str]:
         self.feed(markup)
         self.close()
+        return self._finish()
+
+    def run_bare(self, markup: str) -> tuple[str, str]:
+        """The same walk for markup of bare tags only (no attributes), without the HTML parser."""
+        for piece in _TOKENS.split(markup):
+            if not piece:
+                continue
+            if piece[0] == "<":
+                if piece[1] == "/":
+                    self.handle_endtag(piece[2:-1])
+                elif piece == "<br>":
+                    self.handle_startendtag("br", [])
+                else:
+                    self.handle_starttag(piece[1:-1], [])
+            else:
+                self.handle_data(html.unescape(piece))
+        return self._finish()
+
+    def _finish(self) -> tuple[str, str]:
         while self.stack:
             self._end(self.stack[-1][0])
         self._close_wrapper()
@@ -262,3 +295,11 @@ class _Canonicalizer(HTMLParser):
         self.text.append(data)
         self.at_line_start = False
         self.skip_space = data.endswith(" ")
+
+
+def safe_body(body_html: str):
+    """``body_html`` passed through the policy and marked safe for templates: the only way a
+    stored body may reach a page unescaped."""
+    from django.utils.safestring import mark_safe
+
+    return mark_safe(sanitize_html(body_html))

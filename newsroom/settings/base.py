@@ -173,9 +173,10 @@ SECURE_CSP = {
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Token first: its WWW-Authenticate header makes anonymous writes 401, not 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
@@ -196,6 +197,14 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Stories, entities and their links.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ArticleStatusEnum": "articles.models.Article.Status",
+        "EntityKindEnum": "entities.models.Entity.Kind",
+        "AliasKindEnum": "entities.models.Alias.Kind",
+        "MentionStatusEnum": "entities.models.Mention.Status",
+        "MembershipStatusEnum": "entities.models.Membership.Status",
+    },
 }
 
 # --- Newsroom settings -------------------------------------------------------

@@ -644,3 +644,19 @@ def _concurrent_commands_on_sqlite(tmp_path):
         json.loads((tmp_path / f"r{n}.json").read_text())["files"][0]["outcome"] for n in range(2)
     )
     assert outcomes == ["duplicate", "imported"]
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<p>Plain &amp; simple <em>text</em> </p><ul><li>one</li><li>two</li></ul>",
+        "<h2>Head</h2>loose text<p></p><p>a<br>b<br></p><blockquote><p>q</p></blockquote>",
+        "<p>&lt;not a tag&gt; “quotes” — dash</p>",
+    ],
+)
+def test_bare_markup_shortcut_matches_the_full_policy(markup):
+    from articles.importing import sanitize
+
+    fast = sanitize.sanitize_with_text(markup)
+    full = sanitize._Canonicalizer().run(sanitize._cleaner.clean(markup))
+    assert fast == full

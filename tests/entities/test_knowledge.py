@@ -8,7 +8,13 @@ from django.core.management import call_command
 
 from entities.knowledge import KNOWLEDGE_DIR, load_knowledge_base
 from entities.models import Alias, Country, Entity, Leader, Membership, Office, Organization
-from tests.factories import AliasFactory, CountryFactory, MembershipFactory, OrganizationFactory
+from tests.factories import (
+    AliasFactory,
+    CountryFactory,
+    LeaderFactory,
+    MembershipFactory,
+    OrganizationFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -263,3 +269,25 @@ def test_load_entities_command(knowledge_base):
     out = io.StringIO()
     call_command("load_entities", verbosity=0, stdout=out)
     assert out.getvalue() == ""
+
+
+def test_factories_reuse_shipped_entities(knowledge_base):
+    assert CountryFactory(name="Belarus") == Country.objects.get(iso_alpha2="BY")
+    assert OrganizationFactory(name="NATO").acronym == "NATO"
+    assert LeaderFactory(name="Xi Jinping").offices.filter(title="President").exists()
+    assert CountryFactory().is_curated is False
+
+
+def test_dry_run_counts_but_writes_nothing(knowledge_base):
+    Country.objects.filter(iso_alpha2="BY").update(capital="Pinsk")
+    out = io.StringIO()
+    call_command("load_entities", dry_run=True, stdout=out)
+    assert "Country: 0 created, 1 updated" in out.getvalue()
+    assert "1 rows would change; nothing written" in out.getvalue()
+    assert Country.objects.get(iso_alpha2="BY").capital == "Pinsk"
+
+
+def test_package_spellings_that_are_ordinary_words_are_dropped(knowledge_base):
+    # countryinfo lists "Island" for Iceland and "Nippon" for Japan (as in Nippon Steel).
+    assert not Alias.objects.filter(text__in=["Island", "Nippon", "Suisse", "Emirates"]).exists()
+    assert Alias.objects.filter(entity__slug="iceland", text="Iceland").exists()

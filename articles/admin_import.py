@@ -1,0 +1,367 @@
+"""The admin's import door: upload or paste, preview, confirm; bulk uploads as a background task.
+
+Everything here is a thin view over ``articles.importing.pipeline``: the same functions the
+``import_articles`` command runs.
+"""
+
+import re
+import uuid
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.text import get_valid_filename
+
+from .importing.pipeline import (
+    InputFile,
+    import_paths,
+    preview_import,
+    read_limited,
+    reextract_article,
+    review_rows,
+    zip_inputs,
+)
+from .importing.sanitize import safe_body
+from .models import Article, ImportRun, Source
+
+PREVIEW_FOLDER = "imports/preview"
+UPLOAD_FOLDER = "imports/uploads"
+_TOKEN = re.compile(r"^[0-9a-f]{32}$")
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)] if data else []
+
+
+class ImportForm(forms.Form):
+    files = MultipleFileField(
+        required=False,
+        allow_empty_file=True,  # an empty file gets the importer's own one-line reason
+        help_text="Plain-text dumps, saved HTML pages, RSS/Atom feeds, JSON Lines exports, or a .zip of them.",
+    )
+    text = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 12, "cols": 100}), label="…or paste text"
+    )
+    source = forms.ModelChoiceField(
+        Source.objects.all(), required=False, help_text="Where the stories come from."
+    )
+    status = forms.ChoiceField(choices=[(Article.Status.DRAFT, "Draft")], initial=Article.Status.DRAFT)
+
+    def __init__(self, *args, can_publish=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if can_publish:
+            self.fields["status"].choices = [
+                (Article.Status.DRAFT, "Draft"),
+                (Article.Status.PUBLISHED, "Published"),
+            ]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("files") and not (cleaned.get("text") or "").strip():
+            raise forms.ValidationError("Choose one or more files, or paste the text of an article.")
+        if cleaned.get("files") and (cleaned.get("text") or "").strip():
+            raise forms.ValidationError("Upload files or paste text, not both at once.")
+        return cleaned
+
+
+class ConfirmForm(forms.Form):
+    token = forms.RegexField(regex=_TOKEN)
+    name = forms.CharField(max_length=255)
+    source = forms.ModelChoiceField(Source.objects.all(), required=False)
+    status = forms.ChoiceField(choices=Article.Status.choices)
+
+
+class ImportAdminMixin:
+    """Adds the import views, the extraction review and the re-run action to ArticleAdmin."""
+
+    change_list_template = "admin/articles/article/change_list.html"
+    change_form_template = "admin/articles/article/change_form.html"
+    actions = ["rerun_extraction"]
+
+    # -- urls and permissions ----------------------------------------------------------------
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("import/", view(self.import_view), name="articles_article_import"),
+            path("import/confirm/", view(self.import_confirm_view), name="articles_article_import_confirm"),
+            path("import/<int:run_id>/", view(self.import_run_view), name="articles_article_import_run"),
+            path(
+                "<int:object_id>/reextract/",
+                view(self.reextract_view),
+                name="articles_article_reextract",
+            ),
+            *super().get_urls(),
+        ]
+
+    def has_import_permission(self, request):
+        return request.user.has_perm("articles.import_article")
+
+    def _require_import(self, request):
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "has_import_permission": self.has_import_permission(request),
+        }
+        return super().changelist_view(request, extra_context=extra_context)
+
+    def _context(self, request, title, **extra):
+        return {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": title,
+            "has_view_permission": True,
+            **extra,
+        }
+
+    # -- upload ------------------------------------------------------------------------------
+    def import_view(self, request):
+        self._require_import(request)
+        can_publish = request.user.has_perm("articles.publish_article")
+        form = ImportForm(request.POST or None, request.FILES or None, can_publish=can_publish)
+        if request.method == "POST" and form.is_valid():
+            files = form.cleaned_data["files"]
+            source = form.cleaned_data["source"]
+            status = form.cleaned_data["status"]
+            if not files:
+                data = form.cleaned_data["text"].encode("utf-8")
+                return self._preview(request, data=data, name="pasted text", source=source, status=status)
+            if len(files) == 1 and not files[0].name.lower().endswith(".zip"):
+                upload = files[0]
+                if upload.size > settings.NEWSROOM_IMPORT_MAX_BYTES:
+                    form.add_error("files", f"{upload.name} is over the size limit.")
+                else:
+                    return self._preview(
+                        request, data=upload.read(), name=upload.name, source=source, status=status
+                    )
+            else:
+                return self._import_many(request, files=files, source=source, status=status)
+        context = self._context(
+            request,
+            "Import articles",
+            form=form,
+            media=self.media + form.media,
+            threshold=settings.NEWSROOM_IMPORT_TASK_THRESHOLD,
+        )
+        return TemplateResponse(request, "admin/articles/article/import_form.html", context)
+
+    def _preview(self, request, *, data, name, source, status):
+        token = uuid.uuid4().hex
+        safe_name = get_valid_filename(name) or "upload.txt"
+        default_storage.save(f"{PREVIEW_FOLDER}/{token}/{safe_name}", ContentFile(data))
+        preview = preview_import(data=data, name=name)
+        body = safe_body(preview.candidate.body_html) if preview.candidate else ""
+        context = self._context(
+            request,
+            f"Preview: {name}",
+            preview=preview,
+            body=body,
+            rows=preview.raw_rows(),
+            confirm=ConfirmForm(
+                initial={
+                    "token": token,
+                    "name": safe_name,
+                    "source": source.pk if source else None,
+                    "status": status,
+                }
+            ),
+        )
+        return TemplateResponse(request, "admin/articles/article/import_preview.html", context)
+
+    def import_confirm_view(self, request):
+        self._require_import(request)
+        if request.method != "POST":
+            return HttpResponseRedirect(reverse("admin:articles_article_import"))
+        form = ConfirmForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, "The preview expired or was changed; please upload again.")
+            return HttpResponseRedirect(reverse("admin:articles_article_import"))
+        token, name = form.cleaned_data["token"], get_valid_filename(form.cleaned_data["name"])
+        stored = f"{PREVIEW_FOLDER}/{token}/{name}"
+        if not default_storage.exists(stored):
+            messages.error(request, "The preview expired; please upload again.")
+            return HttpResponseRedirect(reverse("admin:articles_article_import"))
+        if "cancel" in request.POST:
+            default_storage.delete(stored)
+            messages.info(request, "Import cancelled; nothing was saved.")
+            return HttpResponseRedirect(reverse("admin:articles_article_changelist"))
+        status = form.cleaned_data["status"]
+        if status == Article.Status.PUBLISHED and not request.user.has_perm("articles.publish_article"):
+            raise PermissionDenied
+        with default_storage.open(stored, "rb") as handle:
+            data = handle.read()
+        default_storage.delete(stored)
+        run = ImportRun.objects.create(origin="admin", state=ImportRun.State.RUNNING, created_by=request.user)
+        results = list(
+            import_paths(
+                paths=[],
+                inputs=[InputFile(name=name, read=lambda: data)],
+                source=form.cleaned_data["source"],
+                status=status,
+                user=request.user,
+                run=run,
+            )
+        )
+        imported = [result for result in results if result.outcome == "imported"]
+        if len(results) == 1 and imported:
+            messages.success(request, f"Imported “{imported[0].title}”.")
+            return HttpResponseRedirect(
+                reverse("admin:articles_article_change", args=[imported[0].article_id])
+            )
+        return HttpResponseRedirect(reverse("admin:articles_article_import_run", args=[run.pk]))
+
+    def _import_many(self, request, *, files, source, status):
+        run = ImportRun.objects.create(origin="admin", created_by=request.user)
+        members = sum(_member_count(upload) for upload in files)
+        run.total = members
+        if members > settings.NEWSROOM_IMPORT_TASK_THRESHOLD:
+            from .tasks import import_uploads
+
+            stored = []
+            for number, upload in enumerate(files):
+                safe = get_valid_filename(upload.name) or f"upload-{number}"
+                saved = default_storage.save(f"{UPLOAD_FOLDER}/run-{run.pk}/{number}-{safe}", upload)
+                stored.append([saved, upload.name])
+            run.origin = "task"
+            run.save(update_fields=["total", "origin"])
+            result = import_uploads.enqueue(
+                run_id=run.pk,
+                stored=stored,
+                source_id=source.pk if source else None,
+                status=status,
+                user_id=request.user.pk,
+            )
+            ImportRun.objects.filter(pk=run.pk).update(task_id=str(result.id)[:64])
+        else:
+            run.state = ImportRun.State.RUNNING
+            run.save(update_fields=["total", "state"])
+            for _result in import_paths(
+                paths=[],
+                inputs=_upload_inputs(files),
+                source=source,
+                status=status,
+                user=request.user,
+                run=run,
+            ):
+                pass
+        return HttpResponseRedirect(reverse("admin:articles_article_import_run", args=[run.pk]))
+
+    def import_run_view(self, request, run_id):
+        self._require_import(request)
+        run = get_object_or_404(ImportRun, pk=run_id)
+        if run.created_by_id not in (None, request.user.pk) and not request.user.is_superuser:
+            raise Http404
+        items = run.items.select_related("article")
+        context = self._context(
+            request,
+            f"Import #{run.pk}",
+            run=run,
+            items=items[:1000],
+            finished=run.state in (ImportRun.State.DONE, ImportRun.State.FAILED),
+            percent=int(100 * run.processed / run.total) if run.total else 0,
+        )
+        return TemplateResponse(request, "admin/articles/article/import_run.html", context)
+
+    # -- review and re-extraction ------------------------------------------------------------
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "extraction_review"]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = list(super().get_fieldsets(request, obj))
+        if obj is not None and obj.original:
+            fieldsets.append(("Import review", {"classes": ["collapse"], "fields": ["extraction_review"]}))
+        return fieldsets
+
+    @admin.display(description="Original and cleaned text")
+    def extraction_review(self, obj):
+        if obj is None or not obj.original:
+            return "—"
+        try:
+            from .importing.decode import decode_bytes
+
+            raw = decode_bytes(bytes(obj.original))
+        except Exception:  # an undecodable original is still shown, just as bytes
+            raw = bytes(obj.original)[:20000].decode("utf-8", "replace")
+        rows = format_html_join(
+            "",
+            '<li class="{}">{}</li>',
+            (
+                ("import-stripped" if gone else "import-kept", line)
+                for line, gone in review_rows(raw, obj.stripped)
+            ),
+        )
+        return format_html(
+            '<div class="import-review"><div><h4>Original ({}, {})</h4><ol class="import-raw">{}</ol></div>'
+            '<div><h4>Cleaned text</h4><div class="import-clean">{}</div>'
+            '<h4>Stripped ({})</h4><ul class="import-stripped-list">{}</ul></div></div>',
+            obj.original_name or "unnamed",
+            obj.get_original_format_display(),
+            rows,
+            safe_body(obj.body_html),
+            len(obj.stripped or []),
+            format_html_join("", "<li>{}</li>", ((line,) for line in obj.stripped or [])),
+        )
+
+    @admin.action(description="Re-run extraction on the stored original", permissions=["change"])
+    def rerun_extraction(self, request, queryset):
+        for article in queryset:
+            outcome = reextract_article(article=article, user=request.user)
+            messages.info(request, f"{article.title}: {outcome}")
+
+    def reextract_view(self, request, object_id):
+        article = get_object_or_404(Article, pk=object_id)
+        if request.method != "POST" or not self.has_change_permission(request, article):
+            raise PermissionDenied
+        outcome = reextract_article(article=article, user=request.user)
+        messages.info(request, outcome[:1].upper() + outcome[1:] + ".")
+        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
+
+
+def _member_count(upload) -> int:
+    if not upload.name.lower().endswith(".zip"):
+        return 1
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            count = sum(1 for info in archive.infolist() if not info.is_dir())
+    except (zipfile.BadZipFile, OSError):
+        count = 1
+    upload.seek(0)
+    return count
+
+
+def _upload_inputs(files):
+    for upload in files:
+        if upload.name.lower().endswith(".zip"):
+            yield from zip_inputs(upload, name=upload.name)
+        else:
+            yield InputFile(name=upload.name, read=_upload_reader(upload))
+
+
+def _upload_reader(upload):
+    def read():
+        upload.seek(0)
+        return read_limited(upload, size=upload.size)
+
+    return read

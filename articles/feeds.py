@@ -1,0 +1,70 @@
+"""RSS and Atom feeds: all published stories, and the published stories about one entity."""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from entities.models import Entity
+
+from .models import Article
+
+FEED_SIZE = 30
+
+
+class LatestStoriesFeed(Feed):
+    description = "The latest published stories."
+
+    def title(self):
+        return f"{settings.NEWSROOM_SITE_NAME}: latest stories"
+
+    def link(self):
+        return reverse("articles:list")
+
+    def items(self):
+        return Article.objects.published().select_related("source").newest_first()[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.dek or item.body_text[:400]
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_author_name(self, item):
+        return item.byline or None
+
+
+class LatestStoriesAtomFeed(LatestStoriesFeed):
+    feed_type = Atom1Feed
+    subtitle = LatestStoriesFeed.description
+
+
+class EntityStoriesFeed(LatestStoriesFeed):
+    def get_object(self, request, kind, slug):
+        return get_object_or_404(Entity, kind=kind, slug=slug)
+
+    def title(self, obj):
+        return f"{settings.NEWSROOM_SITE_NAME}: stories about {obj.name}"
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def description(self, obj):
+        return f"The latest published stories about {obj.name}."
+
+    def items(self, obj):
+        return Article.objects.published().for_entity(obj).select_related("source").newest_first()[:FEED_SIZE]
+
+
+class EntityStoriesAtomFeed(EntityStoriesFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, obj):
+        return self.description(obj)

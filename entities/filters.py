@@ -1,0 +1,55 @@
+"""The FilterSet for entity lists (the API's ``/api/entities/``)."""
+
+import django_filters
+from django.db.models import Exists, OuterRef, Q
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+from .models import Alias, Country, Entity, Membership, Office, Organization
+
+
+class EntityFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(choices=Entity.Kind.choices)
+    q = django_filters.CharFilter(
+        method="filter_search", label="Search", help_text="Part of the name or of any alias."
+    )
+    member_of = django_filters.ModelChoiceFilter(
+        queryset=Organization.objects.all(),
+        to_field_name="slug",
+        method="filter_member_of",
+        label="Member of",
+        help_text="Organization slug: countries with a current membership of any status in it.",
+    )
+    country = django_filters.ModelChoiceFilter(
+        queryset=Country.objects.all(),
+        to_field_name="slug",
+        method="filter_country",
+        help_text="Country slug: leaders who hold or held an office there and organizations it "
+        "currently belongs to.",
+    )
+
+    class Meta:
+        model = Entity
+        fields = ["kind", "q", "member_of", "country"]
+
+    def filter_search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        aliases = Alias.objects.filter(entity=OuterRef("pk"), text__icontains=value)
+        return queryset.filter(Q(name__icontains=value) | Exists(aliases))
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def filter_member_of(self, queryset, name, value):
+        memberships = Membership.objects.filter(
+            country=OuterRef("pk"), organization=value, until__isnull=True
+        )
+        return queryset.filter(Exists(memberships))
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def filter_country(self, queryset, name, value):
+        offices = Office.objects.filter(leader=OuterRef("pk"), country=value)
+        memberships = Membership.objects.filter(
+            organization=OuterRef("pk"), country=value, until__isnull=True
+        )
+        return queryset.filter(Exists(offices) | Exists(memberships))

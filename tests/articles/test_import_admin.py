@@ -1,0 +1,196 @@
+"""The admin import: button, upload, preview, confirm/cancel, bulk report, background task, review."""
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from articles.importing.pipeline import import_file
+from articles.models import Article, ImportRun
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED_000 = ROOT / "seeds" / "000_d7da914c6f76cbdd.txt"
+SEED_004 = ROOT / "seeds" / "004_920c7d55f3d2ed79.txt"
+DATA = ROOT / "tests" / "data" / "import"
+IMPORT_URL = reverse("admin:articles_article_import")
+CONFIRM_URL = reverse("admin:articles_article_import_confirm")
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+def upload(path: Path, name: str | None = None) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name or path.name, path.read_bytes())
+
+
+def stored_files(media: Path) -> list[Path]:
+    return [p for p in media.rglob("*") if p.is_file()] if media.exists() else []
+
+
+def test_changelist_has_import_button(editor_client):
+    response = editor_client.get(reverse("admin:articles_article_changelist"))
+    assert response.status_code == 200
+    assert f'href="{IMPORT_URL}"' in response.content.decode()
+    assert "Import articles" in response.content.decode()
+
+
+def test_import_requires_the_permission(client, django_user_model):
+    user = django_user_model.objects.create_user("viewer", password="pw", is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="view_article"))
+    client.force_login(user)
+    assert "Import articles" not in client.get(reverse("admin:articles_article_changelist")).content.decode()
+    assert client.get(IMPORT_URL).status_code == 403
+
+
+def test_single_file_preview_then_confirm(editor_client, media):
+    response = editor_client.post(IMPORT_URL, {"files": upload(SEED_000), "status": "published"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert Article.objects.count() == 0  # nothing saved before the editor confirms
+    # raw text with the stripped chrome marked
+    assert '<li class="import-stripped">Table of Contents</li>' in page
+    assert '<li class="import-stripped">Featured Posts</li>' in page
+    assert '<li class="import-kept">The Belarusian capital, Minsk' in page
+    # the cleaned article and its sanitized HTML
+    assert "Xi Jinping Meets Lukashenko: Key Outcomes Of The Belarus-China Summit" in page
+    assert "&lt;ul&gt;&lt;li&gt;Investment:" in page  # the HTML source, escaped
+    assert "<ul><li>Investment:" in page  # the same HTML, rendered
+    assert "Near-duplicates in the archive" in page
+    assert "Proposed entity links" in page
+    token = response.context["confirm"].initial["token"]
+    assert len(stored_files(media)) == 1
+
+    confirm = {"token": token, "name": SEED_000.name, "status": "published", "confirm": "Import"}
+    response = editor_client.post(CONFIRM_URL, confirm)
+    article = Article.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:articles_article_change", args=[article.pk])
+    assert article.status == "published"
+    assert article.dek.endswith("Deepen Ties")
+    assert article.created_by.username == "editor"
+    assert stored_files(media) == []
+    assert ImportRun.objects.get().origin == "admin"
+
+
+def test_preview_cancel_saves_nothing(editor_client, media):
+    response = editor_client.post(IMPORT_URL, {"files": upload(SEED_004), "status": "draft"})
+    token = response.context["confirm"].initial["token"]
+    response = editor_client.post(
+        CONFIRM_URL, {"token": token, "name": SEED_004.name, "status": "draft", "cancel": "Cancel"}
+    )
+    assert response.status_code == 302
+    assert Article.objects.count() == 0
+    assert stored_files(media) == []
+
+
+def test_preview_shows_existing_duplicate_and_near_duplicates(editor_client):
+    import_file(data=SEED_004.read_bytes(), name="first.txt")
+    rewritten = SEED_004.read_text(encoding="utf-8").replace("hailed", "praised").replace("surged", "jumped")
+    response = editor_client.post(IMPORT_URL, {"text": rewritten, "status": "draft"})
+    page = response.content.decode()
+    existing = Article.objects.get()
+    assert f'href="{reverse("admin:articles_article_change", args=[existing.pk])}"' in page
+    assert "similarity 0." in page
+    response = editor_client.post(
+        IMPORT_URL, {"text": SEED_004.read_text(encoding="utf-8"), "status": "draft"}
+    )
+    assert "already in the archive" in response.content.decode()
+
+
+def test_pasted_text_preview(editor_client):
+    response = editor_client.post(
+        IMPORT_URL, {"text": SEED_004.read_text(encoding="utf-8"), "status": "draft"}
+    )
+    assert response.status_code == 200
+    assert response.context["preview"].candidate.title.startswith("Chinese President Xi Jinping")
+    assert response.context["confirm"].initial["name"] == "pasted_text"
+
+
+def test_bad_file_preview_gives_the_reason(editor_client):
+    response = editor_client.post(
+        IMPORT_URL, {"files": SimpleUploadedFile("scan.pdf", b"%PDF-1.4 ..."), "status": "draft"}
+    )
+    page = response.content.decode()
+    assert "this is a PDF document, not an article" in page
+    assert 'name="confirm"' not in page
+
+
+def test_reporter_cannot_publish_on_import(client, reporter):
+    client.force_login(reporter)
+    response = client.post(IMPORT_URL, {"files": upload(SEED_004), "status": "published"})
+    assert response.status_code == 200
+    assert "status" in response.context["form"].errors
+
+
+def test_several_files_show_a_report_with_links(editor_client):
+    files = [upload(SEED_000), upload(SEED_004), SimpleUploadedFile("empty.txt", b"")]
+    response = editor_client.post(IMPORT_URL, {"files": files, "status": "draft"}, follow=True)
+    page = response.content.decode()
+    run = ImportRun.objects.get()
+    assert (run.state, run.imported, run.failed) == ("done", 2, 1)
+    for article in Article.objects.all():
+        assert f'href="{reverse("admin:articles_article_change", args=[article.pk])}"' in page
+    assert "the file is empty" in page
+
+
+def test_many_files_run_as_a_background_task(editor_client, settings, media):
+    settings.NEWSROOM_IMPORT_TASK_THRESHOLD = 2
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("one.txt", SEED_000.read_bytes())
+        archive.writestr("two.txt", SEED_004.read_bytes())
+        archive.writestr("three.html", (DATA / "news_site.html").read_bytes())
+    files = [SimpleUploadedFile("batch.zip", buffer.getvalue()), upload(DATA / "feed.atom")]
+    response = editor_client.post(IMPORT_URL, {"files": files, "status": "draft"})
+    run = ImportRun.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:articles_article_import_run", args=[run.pk])
+    # The test settings run tasks immediately; the worker would do the same in production.
+    assert (run.origin, run.state, run.total, run.imported) == ("task", "done", 4, 4)
+    assert run.task_id
+    assert stored_files(media) == []  # uploads are removed once imported
+    page = editor_client.get(response["Location"]).content.decode()
+    assert "Imported <strong>4</strong>" in page
+    assert 'http-equiv="refresh"' not in page
+
+
+def test_progress_page_refreshes_while_running(editor_client, editor):
+    run = ImportRun.objects.create(origin="task", state="running", total=10, processed=4, created_by=editor)
+    page = editor_client.get(reverse("admin:articles_article_import_run", args=[run.pk])).content.decode()
+    assert 'http-equiv="refresh"' in page
+    assert "4 of 10 files processed (40%" in page
+
+
+def test_change_page_shows_original_beside_cleaned_text_and_reruns(editor_client):
+    [result] = import_file(data=SEED_000.read_bytes(), name=SEED_000.name)
+    article = Article.objects.get(pk=result.article_id)
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    page = editor_client.get(url).content.decode()
+    assert "Original and cleaned text" in page
+    assert '<li class="import-stripped">Latest Posts</li>' in page
+    assert "Re-run extraction" in page
+
+    Article.objects.filter(pk=article.pk).update(
+        body_html="<p>Edited by hand.</p>", body_text="Edited by hand."
+    )
+    response = editor_client.post(reverse("admin:articles_article_reextract", args=[article.pk]))
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.body_text.startswith("The Belarusian capital")
+
+
+def test_rerun_extraction_action(editor_client):
+    [result] = import_file(data=SEED_004.read_bytes(), name=SEED_004.name)
+    Article.objects.filter(pk=result.article_id).update(body_text="x", body_html="<p>x</p>")
+    editor_client.post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "rerun_extraction", "_selected_action": [result.article_id]},
+    )
+    assert Article.objects.get(pk=result.article_id).body_text.startswith("Chinese President")

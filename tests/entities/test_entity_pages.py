@@ -1,0 +1,178 @@
+"""Entity pages (country, leader, organization) and the directories."""
+
+import datetime
+import re
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article
+from entities.charts import monthly_coverage
+from entities.models import Membership
+from tests.factories import (
+    CountryFactory,
+    LeaderFactory,
+    MembershipFactory,
+    OfficeFactory,
+    OrganizationFactory,
+    linked_story,
+)
+
+pytestmark = pytest.mark.django_db
+NOW = timezone.now()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def kb():
+    china = CountryFactory(
+        name="China", capital="Beijing", region="Asia", flag="🇨🇳", official_name="People's Republic of China"
+    )
+    belarus = CountryFactory(name="Belarus", capital="Minsk", region="Europe")
+    iran = CountryFactory(name="Iran", region="Asia")
+    sco = OrganizationFactory(
+        name="Shanghai Cooperation Organisation", acronym="SCO", founded=datetime.date(2001, 6, 15)
+    )
+    xi = LeaderFactory(name="Xi Jinping")
+    OfficeFactory(leader=xi, country=china, title="President", start=datetime.date(2013, 3, 14))
+    OfficeFactory(
+        leader=xi,
+        country=china,
+        title="Vice President",
+        start=datetime.date(2008, 3, 15),
+        end=datetime.date(2013, 3, 14),
+    )
+    MembershipFactory(
+        organization=sco,
+        country=china,
+        status=Membership.Status.FOUNDING_MEMBER,
+        since=datetime.date(2001, 6, 15),
+    )
+    MembershipFactory(organization=sco, country=belarus, since=datetime.date(2024, 7, 4))
+    MembershipFactory(
+        organization=sco, country=iran, status=Membership.Status.OBSERVER, since=datetime.date(2005, 7, 5)
+    )
+    return {"china": china, "belarus": belarus, "iran": iran, "sco": sco, "xi": xi}
+
+
+class TestCountryPage:
+    def test_profile_stories_cooccurrence_and_chart(self, client, kb):
+        china, sco, xi = kb["china"], kb["sco"], kb["xi"]
+        first = linked_story(
+            [china, sco],
+            paragraphs=["China hosted the Shanghai Cooperation Organisation summit."],
+            title="Summit in Tianjin",
+            published_at=NOW - datetime.timedelta(days=40),
+        )
+        second = linked_story(
+            [china, xi, sco],
+            paragraphs=["China said Xi Jinping will travel.", "The Shanghai Cooperation Organisation met."],
+            title="Xi to travel",
+            published_at=NOW - datetime.timedelta(days=1),
+        )
+        linked_story([china, kb["iran"]], title="Draft on Iran", status=Article.Status.DRAFT)
+        html = client.get(china.get_absolute_url()).content.decode()
+        assert '<h1><span aria-hidden="true">🇨🇳 </span>China</h1>' in html
+        assert "Beijing" in html and "People&#x27;s Republic of China" in html
+        assert f'<a href="{xi.get_absolute_url()}">Xi Jinping</a>, President' in html
+        assert "Vice President" not in html  # former office is not a current leader
+        assert "founding member since 2001" in html
+        # Stories newest first with the evidence sentence.
+        stories = html.split('id="stories-heading"')[1]
+        assert stories.index("Xi to travel") < stories.index("Summit in Tianjin")
+        assert "“China said Xi Jinping will travel.”" in stories
+        assert "Draft on Iran" not in html
+        # Co-occurrence with counts (drafts excluded: Iran absent).
+        cooc = html.split("Often covered together")[1].split("</ol>")[0]
+        assert re.search(r"Shanghai Cooperation Organisation</a> <span class=\"count\">2 stories", cooc)
+        assert 'Xi Jinping</a> <span class="count">1 story' in cooc
+        assert "Iran" not in cooc
+        # Chart as SVG with a text alternative.
+        assert '<svg class="coverage-chart"' in html and 'role="img"' in html
+        assert 'aria-labelledby="coverage-title"' in html and 'id="coverage-title"' in html
+        assert "2 in all" in html
+        assert '<th scope="row">' in html
+        assert first.pk and second.pk
+
+    def test_stories_paginated(self, client, kb):
+        for i in range(23):
+            linked_story(
+                [kb["belarus"]],
+                title=f"Belarus story {i:02d}",
+                published_at=NOW - datetime.timedelta(hours=i),
+            )
+        html = client.get(kb["belarus"].get_absolute_url()).content.decode()
+        assert html.count('class="story-item"') == 20
+        assert "Belarus story 00" in html and "Belarus story 22" not in html
+        page2 = client.get(kb["belarus"].get_absolute_url(), {"page": 2}).content.decode()
+        assert page2.count('class="story-item"') == 3 and "Belarus story 22" in page2
+
+    def test_unknown_slug_or_wrong_kind_is_404(self, client, kb):
+        assert client.get("/countries/nowhere/").status_code == 404
+        assert client.get(f"/leaders/{kb['china'].slug}/").status_code == 404
+
+
+class TestLeaderAndOrganizationPages:
+    def test_leader_offices_with_dates(self, client, kb):
+        html = client.get(kb["xi"].get_absolute_url()).content.decode()
+        assert "<h1>Xi Jinping</h1>" in html
+        assert 'President of <a href="/countries/china/">China</a>, 14 March 2013 – present' in html
+        assert (
+            'Vice President of <a href="/countries/china/">China</a>, 15 March 2008 – 14 March 2013' in html
+        )
+
+    def test_organization_members_grouped_by_status(self, client, kb):
+        html = client.get(kb["sco"].get_absolute_url()).content.decode()
+        assert "(SCO)" in html and "Founded" in html and "15 June 2001" not in html and "June 2001" in html
+        founding = html.split("<dt>Founding members</dt>")[1].split("</dd>")[0]
+        members = html.split("<dt>Members</dt>")[1].split("</dd>")[0]
+        observers = html.split("<dt>Observers</dt>")[1].split("</dd>")[0]
+        assert "China" in founding and "Belarus" in members and "(2024)" in members and "Iran" in observers
+
+
+class TestDirectories:
+    def test_countries_grouped_by_region_with_counts_and_sortable(self, client, kb):
+        for _ in range(2):
+            linked_story([kb["iran"]])
+        linked_story([kb["china"]])
+        linked_story([kb["china"]], status=Article.Status.REVIEW)
+        html = client.get(reverse("entities:country_list")).content.decode()
+        asia = html.split(">Asia</h2>")[1].split("</section>")[0]
+        europe = html.split(">Europe</h2>")[1].split("</section>")[0]
+        assert "China" in asia and "Iran" in asia and "Belarus" in europe
+        assert re.search(r"China</a> <span class=\"count\">1 story", asia)
+        assert re.search(r"Iran</a> <span class=\"count\">2 stories", asia)
+        assert asia.index("China") < asia.index("Iran")
+        by_count = client.get(reverse("entities:country_list"), {"sort": "stories"}).content.decode()
+        asia = by_count.split(">Asia</h2>")[1].split("</section>")[0]
+        assert asia.index("Iran") < asia.index("China")
+
+    def test_leaders_and_organizations(self, client, kb):
+        linked_story([kb["xi"], kb["sco"]])
+        leaders = client.get(reverse("entities:leader_list")).content.decode()
+        xi = re.search(r"Xi Jinping</a>(.*?)</li>", leaders).group(1)
+        assert "President of China" in xi and '<span class="count">1 story' in xi
+        orgs = client.get(reverse("entities:organization_list")).content.decode()
+        assert "Shanghai Cooperation Organisation</a> (SCO)" in orgs
+
+
+def test_monthly_coverage_fills_gaps_and_ignores_drafts(kb):
+    this_month = NOW.replace(day=15)
+    three_months_ago = (this_month - datetime.timedelta(days=95)).replace(day=10)
+    linked_story([kb["iran"]], published_at=three_months_ago)
+    linked_story([kb["iran"]], published_at=min(this_month, NOW))
+    linked_story([kb["iran"]], published_at=three_months_ago, status=Article.Status.DRAFT)
+    months = monthly_coverage(kb["iran"])
+    assert len(months) == 12  # at least a year on the axis, ending this month
+    assert months[-1].count == 1 and months[-1].month == NOW.date().replace(day=1)
+    assert sum(m.count for m in months) == 2
+    counted = [m.month for m in months if m.count]
+    assert counted[0] == three_months_ago.date().replace(day=1)
