@@ -33,6 +33,7 @@ class MentionInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(MentionReviewMixin, ImportAdminMixin, WorkflowAdminMixin, SimpleHistoryAdmin):
+    actions = [*WorkflowAdminMixin.actions, *ImportAdminMixin.actions]
     list_display = ["title", "status_label", "source", "published_at", "original_format", "created_at"]
     list_filter = ["status", "source", "original_format", "language"]
     list_select_related = ["source"]

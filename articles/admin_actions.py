@@ -99,12 +99,30 @@ def submit_selected(modeladmin, request, queryset):
     )
 
 
+# Larger selections are relinked by the task worker so the request returns at once.
+INLINE_RELINK_LIMIT = 50
+
+
 @admin.action(description="Relink entities in selected stories", permissions=["relink"])
 def relink_selected(modeladmin, request, queryset):
     try:
         from entities.linking import link_article
+        from entities.tasks import relink_articles
     except ImportError:
         modeladmin.message_user(request, "The entity linker is not installed.", messages.ERROR)
+        return
+    ids = list(queryset.values_list("pk", flat=True))
+    if len(ids) > INLINE_RELINK_LIMIT:
+        relink_articles.enqueue(ids)
+        for article in queryset.only("pk", "title"):
+            record_audit(
+                action=AuditEntry.Action.RELINK, obj=article, user=request.user, detail={"background": True}
+            )
+        modeladmin.message_user(
+            request,
+            f"Relinking {len(ids)} stories in the background; new suggestions will appear in the review queue.",
+            messages.INFO,
+        )
         return
     changed, refused = [], []
     for article in queryset:

@@ -32,16 +32,14 @@ from entities.linking import (
     add_manual_link,
     confirm_mention,
     link_article,
-    link_articles,
     merge_entities,
     reject_mention,
 )
 from entities.linking.service import articles_with_alias_text
 from entities.models import Alias, AliasFeedback, Entity, EntityLink, Leader, Mention, Organization
-from entities.tasks import relink_articles, relink_articles_containing
+from entities.tasks import relink_articles_containing
 
 # Relinking more stories than this from an admin action runs as a background task.
-INLINE_RELINK_LIMIT = 50
 
 _UNKNOWN_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -](?:al-|bin |de |van |von )?[A-Z][a-z]+){1,3}\b")
 
@@ -164,13 +162,6 @@ class MentionReviewMixin:
             *super().get_urls(),
         ]
 
-    def get_actions(self, request, action_location=admin.ActionLocation.CHANGE_LIST):
-        actions = super().get_actions(request, action_location=action_location)
-        if request.user.has_perm("entities.change_mention"):
-            func = type(self).relink_selected
-            actions["relink_selected"] = (func, "relink_selected", func.short_description)
-        return actions
-
     def render_change_form(self, request, context, *args, **kwargs):
         # Keep the parent admin's own change form (simple_history's adds the History button).
         parent = getattr(super(), "change_form_template", None) or "admin/change_form.html"
@@ -259,20 +250,6 @@ class MentionReviewMixin:
             ),
         )
         return self._back(article)
-
-    @admin.action(description="Relink selected stories to the knowledge base")
-    def relink_selected(self, request, queryset):
-        _require(request, "entities.change_mention")
-        ids = list(queryset.values_list("pk", flat=True))
-        if len(ids) > INLINE_RELINK_LIMIT:
-            relink_articles.enqueue(ids)
-            self.message_user(request, f"Relinking {len(ids)} stories in the background.", messages.INFO)
-            return None
-        created = sum(result.created for result in link_articles(ids=ids))
-        self.message_user(
-            request, f"Relinked {len(ids)} stories: {created} new suggestions.", messages.SUCCESS
-        )
-        return None
 
     def backfill_view(self, request):
         """Relink the archive's stories that contain given alias texts, as a background task."""

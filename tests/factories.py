@@ -57,6 +57,15 @@ FREE_ALPHA2 = [
 FREE_ALPHA3 = [f"{a}{b}{c}" for a in "QX" for b in _LETTERS for c in _LETTERS if f"{a}{b}{c}" != "XKX"]
 
 
+def _free_code(field, codes, n):
+    """The first code from position ``n`` on that no country in the database uses yet."""
+    for step in range(len(codes)):
+        code = codes[(n + step) % len(codes)]
+        if not Country.objects.filter(**{field: code}).exists():
+            return code
+    raise RuntimeError(f"No free {field} left for a factory country.")
+
+
 class CountryFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Country
@@ -65,8 +74,8 @@ class CountryFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Country {n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.name))
-    iso_alpha2 = factory.Sequence(lambda n: FREE_ALPHA2[n % len(FREE_ALPHA2)])
-    iso_alpha3 = factory.Sequence(lambda n: FREE_ALPHA3[n % len(FREE_ALPHA3)])
+    iso_alpha2 = factory.Sequence(lambda n: _free_code("iso_alpha2", FREE_ALPHA2, n))
+    iso_alpha3 = factory.Sequence(lambda n: _free_code("iso_alpha3", FREE_ALPHA3, n))
     kind = Entity.Kind.COUNTRY
 
 

@@ -102,7 +102,7 @@ def test_relink_action(editor_client, mini_kb):
         {"action": "relink_selected", ACTION_CHECKBOX_NAME: [article.pk]},
         follow=True,
     )
-    assert "Relinked 1 stories: 2 new suggestions." in response.content.decode()
+    assert "Relinked 1 story: “Quiet”." in response.content.decode()
     assert Mention.objects.filter(article=article).count() == 2
 
 
