@@ -234,3 +234,7 @@ LOGGING = {
 def require_secret_key():
     if not SECRET_KEY:
         raise ImproperlyConfigured("SECRET_KEY must be set in the environment when DEBUG is off.")
+
+
+# Search results are ranked by relevance up to this many matches; broader searches list the newest.
+NEWSROOM_SEARCH_RANK_LIMIT = int(os.environ.get("NEWSROOM_SEARCH_RANK_LIMIT", 1000))
