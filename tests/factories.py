@@ -184,6 +184,6 @@ def linked_story(entities, *, relevance=None, paragraphs=None, **article_fields)
             entity=entity,
             relevance=relevance.get(entity, "about" if index == 0 else "mentions"),
             score=1.0 - index * 0.1,
-            evidence=texts[min(index, len(texts) - 1)],
+            evidence=next((text for text in texts if entity.name in text), texts[0]),
         )
     return story

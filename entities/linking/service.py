@@ -123,14 +123,48 @@ def feedback_factor(*, confirmed: int, rejected: int) -> float:
     return 0.5 + 0.5 * acceptance
 
 
+@dataclass
+class Prefetched:
+    """The rows linking reads, for a chunk of stories: existing mentions, links and feedback."""
+
+    mentions: dict[int, list[Mention]]
+    links: dict[int, list[EntityLink]]
+    feedback: dict[int, dict[int, float]]
+
+    @classmethod
+    def load(cls, *, articles: list[Article]) -> Prefetched:
+        ids = [article.pk for article in articles]
+        mentions: dict[int, list[Mention]] = defaultdict(list)
+        for mention in Mention.objects.filter(article_id__in=ids).order_by():
+            mentions[mention.article_id].append(mention)
+        links: dict[int, list[EntityLink]] = defaultdict(list)
+        if mentions:
+            for link in EntityLink.objects.filter(article_id__in=ids).order_by():
+                links[link.article_id].append(link)
+        sources = {article.source_id for article in articles if article.source_id is not None}
+        return cls(
+            mentions, links, {source_id: feedback_factors(source_id=source_id) for source_id in sources}
+        )
+
+    def factors(self, source_id: int | None) -> dict[int, float]:
+        return self.feedback.get(source_id, {}) if source_id is not None else {}
+
+
 def _is_editor_decision(mention: Mention) -> bool:
     return mention.decided_at is not None or mention.method == "manual"
 
 
-def link_article(*, article: Article, user=None, matcher: Matcher | None = None) -> LinkResult:
+def link_article(
+    *,
+    article: Article,
+    user=None,
+    matcher: Matcher | None = None,
+    prefetched: Prefetched | None = None,
+) -> LinkResult:
     """Suggest entities for one story, keep editors' decisions, rebuild its entity links.
 
-    Idempotent: linking an unchanged story again writes nothing new.
+    Idempotent: linking an unchanged story again writes nothing new. ``link_articles`` passes
+    ``prefetched`` rows for a whole chunk of stories so each story costs no reads.
     """
     matcher = matcher or get_matcher()
     found = resolve(
@@ -140,7 +174,9 @@ def link_article(*, article: Article, user=None, matcher: Matcher | None = None)
         body=article.body_text,
         on_date=story_date(article),
     )
-    factors = feedback_factors(source_id=article.source_id)
+    if prefetched is None:
+        prefetched = Prefetched.load(articles=[article])
+    factors = prefetched.factors(article.source_id)
     threshold = auto_confirm_threshold()
     body = article.body_text or ""
     sentences = Sentences(body)
@@ -160,7 +196,7 @@ def link_article(*, article: Article, user=None, matcher: Matcher | None = None)
 
     # No savepoint: inside link_articles' chunk transaction one would cost more than the work.
     with transaction.atomic(savepoint=False):
-        existing = list(Mention.objects.filter(article=article).order_by())
+        existing = prefetched.mentions.get(article.pk, [])
         by_key = {(m.entity_id, m.start): m for m in existing}
         to_create, to_update, to_delete = [], [], []
         # Decided mentions whose text moved (the body was edited): re-anchor them on the same
@@ -242,7 +278,10 @@ def link_article(*, article: Article, user=None, matcher: Matcher | None = None)
         kept = [m for m in existing if m.pk not in set(to_delete)]
         # Links derive from mentions only: a story that had none has no links to compare with.
         result.entities = rebuild_links(
-            article=article, mentions=kept + to_create, found=found, has_links=bool(existing)
+            article=article,
+            mentions=kept + to_create,
+            found=found,
+            current=prefetched.links.get(article.pk, []) if existing else [],
         )
     remember_linked(article)
     return result
@@ -261,7 +300,11 @@ def _nearest(wanted, mention: Mention, by_key) -> Candidate | None:
 
 
 def rebuild_links(
-    *, article: Article, mentions: Iterable[Mention] | None = None, found=None, has_links: bool = True
+    *,
+    article: Article,
+    mentions: Iterable[Mention] | None = None,
+    found=None,
+    current: Iterable[EntityLink] | None = None,
 ) -> list[int]:
     """Recompute the story's EntityLink rows from its mentions: one row per confirmed entity.
 
@@ -310,11 +353,9 @@ def rebuild_links(
             evidence=best.sentence or article.title,
         )
 
-    current = (
-        {link.entity_id: link for link in EntityLink.objects.filter(article=article).order_by()}
-        if has_links
-        else {}
-    )
+    if current is None:
+        current = EntityLink.objects.filter(article=article).order_by()
+    current = {link.entity_id: link for link in current}
     stale = [link.pk for entity_id, link in current.items() if entity_id not in rows]
     if stale:
         EntityLink.objects.filter(pk__in=stale).delete()
@@ -385,10 +426,14 @@ def link_articles(
         articles = articles.iterator(chunk_size=chunk_size)
     iterator = iter(articles)
     while chunk := list(islice(iterator, chunk_size)):
-        # One transaction per chunk: on SQLite a commit per story would cost more than the linking.
+        # One transaction and one read of existing rows per chunk: on SQLite a commit (or two
+        # queries) per story would cost more than the linking itself.
         matcher = get_matcher(version=current_version())
         with transaction.atomic():
-            results = [link_article(article=article, matcher=matcher) for article in chunk]
+            prefetched = Prefetched.load(articles=chunk)
+            results = [
+                link_article(article=article, matcher=matcher, prefetched=prefetched) for article in chunk
+            ]
         yield from results
 
 

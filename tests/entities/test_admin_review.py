@@ -167,3 +167,22 @@ def test_reporter_can_open_queue_but_not_backfill(client, reporter, article):
     client.force_login(reporter)
     assert client.get(reverse("admin:entities_review_queue")).status_code == 200
     assert client.get(reverse("admin:entities_backfill") + "?text=X").status_code == 403
+
+
+def test_adding_an_alias_offers_to_backfill_the_archive(editor_client, mini_kb):
+    belarus = mini_kb["countries"]["Belarus"]
+    response = editor_client.post(
+        reverse("admin:entities_alias_add"),
+        {"entity": belarus.pk, "text": "Grodno", "kind": "other"},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert Alias.objects.filter(entity=belarus, text="Grodno").exists()
+    assert "Back-fill the archive with these names?" in html
+    assert reverse("admin:entities_backfill") + "?text=Grodno" in html
+
+
+def test_add_page_and_history_button_still_work(editor_client, article):
+    assert editor_client.get(reverse("admin:articles_article_add")).status_code == 200
+    page = editor_client.get(change_url(article)).content.decode()
+    assert reverse("admin:articles_article_history", args=[article.pk]) in page  # simple_history's button
