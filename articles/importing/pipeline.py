@@ -807,10 +807,30 @@ def import_file(
         results = [ItemResult(path=name, outcome=ImportItem.Outcome.FAILED, reason=reason)]
         _record_failures(run, results, dry_run=dry_run)
     if link and not dry_run:
-        for result in results:
-            if result.outcome == ImportItem.Outcome.IMPORTED and result.article_id:
-                link_new_article(result.article_id, user=user)
+        new_ids = [r.article_id for r in results if r.outcome == ImportItem.Outcome.IMPORTED and r.article_id]
+        if len(new_ids) == 1:
+            link_new_article(new_ids[0], user=user)
+        elif new_ids:
+            link_new_articles(new_ids)
     return results
+
+
+def link_new_articles(article_ids: list[int]) -> None:
+    """Link the stories of one feed or export in chunks (the linker's streaming door)."""
+    if importlib.util.find_spec("entities.linking") is None:
+        return
+    from entities import linking
+
+    link_articles = getattr(linking, "link_articles", None)
+    if link_articles is None:
+        for article_id in article_ids:
+            link_new_article(article_id)
+        return
+    try:
+        for _result in link_articles(ids=article_ids):
+            pass
+    except Exception:  # the stories are stored; a linker fault must not turn them into failures
+        logger.exception("Entity linking failed for %d imported articles", len(article_ids))
 
 
 def _flush(pending, source, status, user, source_cache, data) -> list[ItemResult]:
