@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 from django.conf import settings
-from django.db import DatabaseError, IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.text import slugify
@@ -489,7 +489,7 @@ def store_candidate(
         break
     else:
         return ItemResult(path=candidate.label, outcome=ImportItem.Outcome.FAILED, reason="no free slug")
-    ShingleBand.objects.bulk_create([ShingleBand(article=article, key=key) for key in band_keys(signature)])
+    _store_bands([(article.pk, key) for key in band_keys(signature)])
     return ItemResult(
         path=candidate.label,
         outcome=ImportItem.Outcome.IMPORTED,
@@ -591,14 +591,7 @@ def store_batch(
                 Article.objects.bulk_update(
                     to_update, ["near_duplicate_of", "similarity"], batch_size=BATCH_SIZE
                 )
-            ShingleBand.objects.bulk_create(
-                [
-                    ShingleBand(article_id=by_index[index].pk, key=key)
-                    for index in fresh
-                    for key in keys[index]
-                ],
-                batch_size=2000,
-            )
+            _store_bands([(by_index[index].pk, key) for index in fresh for key in keys[index]])
     except IntegrityError:
         # Another importer stored some of these meanwhile: let the constraint decide one by one.
         return [
@@ -683,6 +676,17 @@ def _batch_near_duplicates(
         for key in keys[index]:
             seen_by_key.setdefault(key, []).append(index)
     return found
+
+
+def _store_bands(rows: list[tuple[int, int]]) -> None:
+    """Insert (article id, band key) rows. Plain executemany: 32 rows a story make the ORM's
+    per-object bulk_create the slowest step of a large import."""
+    if not rows:
+        return
+    quote = connection.ops.quote_name
+    table, article, key = quote(ShingleBand._meta.db_table), quote("article_id"), quote("key")
+    with connection.cursor() as cursor:
+        cursor.executemany(f"INSERT INTO {table} ({article}, {key}) VALUES (%s, %s)", rows)  # noqa: S608
 
 
 def _duplicate(candidate: Candidate, existing: Article) -> ItemResult:
