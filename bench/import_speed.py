@@ -1,7 +1,7 @@
 """Import throughput by format, end to end, into a throw-away SQLite database.
 
 Generates a corpus in a temporary folder (default: 10,000 plain-text dumps, 1,000 HTML pages,
-one JSON Lines export of 10,000 records), imports each with ``import_paths`` (what the
+10,000 JSON Lines records in exports of 2,000), imports each with ``import_paths`` (what the
 ``import_articles`` command runs: decode, extract, clean, sanitize, de-duplicate, near-duplicate
 search, store, entity linking when installed, ImportRun/ImportItem bookkeeping), and prints
 articles per second by format, trafilatura's extraction rate alone on the same HTML pages,
@@ -149,9 +149,11 @@ def generate(args) -> dict[str, Path]:
         (folders["text"] / f"{n:05d}.txt").write_text(writer.text_dump(), encoding="utf-8")
     for n in range(args.html):
         (folders["html"] / f"{n:05d}.html").write_text(writer.html_page(), encoding="utf-8")
-    with open(folders["jsonl"] / "export.jsonl", "w", encoding="utf-8") as handle:
-        for _ in range(args.jsonl):
-            handle.write(writer.json_record() + "\n")
+    # Exports of 2,000 records a file (about 3 MB): under the per-file size limit.
+    for part in range(0, args.jsonl, 2000):
+        with open(folders["jsonl"] / f"export-{part // 2000:02d}.jsonl", "w", encoding="utf-8") as handle:
+            for _ in range(min(2000, args.jsonl - part)):
+                handle.write(writer.json_record() + "\n")
     return folders
 
 

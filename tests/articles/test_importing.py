@@ -706,3 +706,22 @@ def test_imported_stories_are_linked_to_entities():
     for mention in mentions:  # offsets point into the stored body_text
         if mention.start is not None:
             assert article.body_text[mention.start : mention.end] == mention.surface
+
+
+@pytest.mark.django_db
+def test_export_records_are_linked_too():
+    import json
+
+    from entities.models import Alias
+    from tests.factories import CountryFactory
+
+    belarus = CountryFactory(name="Belarus", slug="belarus")
+    Alias.objects.get_or_create(entity=belarus, text="Belarus")
+    rows = [
+        {"title": f"Story {n}", "body": f"Officials in Belarus met on day {n} to discuss the harvest plan."}
+        for n in range(3)
+    ]
+    results = import_bytes("\n".join(json.dumps(row) for row in rows).encode(), name="linked.jsonl")
+    assert [r.outcome for r in results] == ["imported"] * 3
+    for result in results:
+        assert Article.objects.get(pk=result.article_id).mentions.filter(entity=belarus).exists()
