@@ -492,7 +492,11 @@ def _scope(mention: Mention, all_in_story: bool):
 
 def refresh_feedback(*, mentions: Iterable[Mention]) -> None:
     """Recount editors' decisions for the (alias, source) pairs these mentions belong to."""
-    pairs = {(m.alias_id, m.article.source_id) for m in mentions if m.alias_id is not None}
+    mentions = [m for m in mentions if m.alias_id is not None]
+    sources = dict(
+        Article.objects.filter(pk__in={m.article_id for m in mentions}).values_list("pk", "source_id")
+    )
+    pairs = {(m.alias_id, sources.get(m.article_id)) for m in mentions}
     pairs = {(alias_id, source_id) for alias_id, source_id in pairs if source_id is not None}
     for alias_id, source_id in pairs:
         counts = Mention.objects.filter(
