@@ -129,6 +129,7 @@ REGION_PHRASES = [
     "Washington state",
     "Washington Post",
     "Guinea pig",
+    "Guinea fowl",
     "Turkey Point",
     "Niger Delta",
     "Niger River",

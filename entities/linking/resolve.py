@@ -411,9 +411,10 @@ def _resolve_hit(
         return make(COMBINING_FORM, "combining")
 
     if entry.kind == Alias.Kind.SURNAME:
-        before = _prev_word(text, hit.start)
-        if not title_case and _looks_like_name(before):
-            return None  # "Ivanka Trump": someone else with the surname
+        if not title_case and (
+            _looks_like_name(_prev_word(text, hit.start)) or _looks_like_name(_next_word(text, hit.end))
+        ):
+            return None  # "Ivanka Trump", "Abe Lincoln": someone else with the name
         if entity_id in fully_named_leaders:
             return make(SURNAME_AFTER_FULL_NAME, "surname")
         if len(matcher.surname_leaders.get(key, ())) == 1:

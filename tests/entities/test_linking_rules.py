@@ -91,6 +91,7 @@ def test_shared_surname_needs_the_full_name(mini_kb):
 
 def test_surname_of_someone_else(mini_kb):
     assert names("Ivanka Trump spoke at the event.") == set()
+    assert names("Putin Lincoln spoke at the event.") == set()
 
 
 def test_first_name_before_jordan_or_chad_is_a_person(mini_kb):
