@@ -306,3 +306,10 @@ def test_link_articles_queries_per_chunk_not_per_story(mini_kb):
         Mention.objects.filter(article__in=large).count()
         == 8 * Mention.objects.filter(article=small[1]).count()
     )
+
+
+def test_command_dry_run_saves_nothing(mini_kb, capsys):
+    article = story(title="One")
+    call_command("link_entities", str(article.pk), "--dry-run", verbosity=0)
+    assert capsys.readouterr().out.startswith("Dry run, nothing saved. Would have linked 1 stories:")
+    assert not Mention.objects.filter(article=article).exists()
