@@ -207,7 +207,13 @@ def _case_ok(entry: AliasEntry, surface: str) -> bool:
 def find_hits(matcher: Matcher, text: str) -> list[_Hit]:
     """Alias hits that are whole words in the right case, longest first, no overlaps."""
     raw: list[_Hit] = []
-    for start, end, entries in matcher.iter_matches(text):
+    length = len(text)
+    for last, (size, entries) in matcher.automaton.iter(normalize(text)):
+        start, end = last + 1 - size, last + 1
+        # Fast path for the common case (letters or digits right before or after); the full
+        # boundary rules (apostrophes) only for the rest.
+        if (start and text[start - 1].isalnum()) or (end < length and text[end].isalnum()):
+            continue
         if not is_word_boundary(text, start, end):
             continue
         surface = text[start:end]
