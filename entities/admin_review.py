@@ -166,6 +166,9 @@ class MentionReviewMixin:
         # Keep the parent admin's own change form (simple_history's adds the History button).
         parent = getattr(super(), "change_form_template", None) or "admin/change_form.html"
         context.setdefault("review_base_template", parent)
+        if "manual_link_form" in context:
+            # Merged with the page's own media so jQuery and select2 load once.
+            context["media"] = context["media"] + context["manual_link_form"].media
         return super().render_change_form(request, context, *args, **kwargs)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):

@@ -77,6 +77,7 @@ def test_reporters_cannot_decide_or_add(client, reporter, article):
 def test_manual_link_by_autocomplete(editor_client, article, mini_kb):
     page = editor_client.get(change_url(article)).content.decode()
     assert "admin-autocomplete" in page
+    assert page.count("vendor/jquery/jquery") == 1  # the widget's media merged with the page's
     ukraine = mini_kb["countries"]["Ukraine"]
     editor_client.post(reverse("admin:entities_manual_link", args=[article.pk]), {"entity": ukraine.pk})
     mention = Mention.objects.get(article=article, entity=ukraine)
