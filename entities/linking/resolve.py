@@ -227,14 +227,32 @@ def find_hits(matcher: Matcher, text: str) -> list[_Hit]:
         raw.append(_Hit(start, end, kept))
     raw.sort(key=lambda h: (h.start - h.end, h.start))
     taken = bytearray(len(text) + 1)
-    hits = []
+    hits, dropped = [], []
     for hit in raw:
         if any(taken[hit.start : hit.end]):
+            dropped.append(hit)
             continue
         taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
         hits.append(hit)
     hits.sort(key=lambda h: h.start)
+    if dropped and hits:
+        _extend_same_entity(hits, dropped, taken)
     return [h for h in hits if any(e.entity_id is not None for e in h.entries)]
+
+
+def _extend_same_entity(hits: list[_Hit], dropped: list[_Hit], taken: bytearray) -> None:
+    """'President Xi' + 'Xi Jinping' overlap and name one person: one span, 'President Xi Jinping'."""
+    for loser in dropped:
+        entities = {e.entity_id for e in loser.entries}
+        for index, hit in enumerate(hits):
+            if (
+                hit.start < loser.start < hit.end < loser.end
+                and {e.entity_id for e in hit.entries} == entities
+                and not any(taken[hit.end : loser.end])
+            ):
+                taken[hit.end : loser.end] = b"\x01" * (loser.end - hit.end)
+                hits[index] = _Hit(hit.start, loser.end, hit.entries)
+                break
 
 
 def _split_titles(matcher: Matcher, text: str, hits: list[_Hit]) -> list[_Hit]:

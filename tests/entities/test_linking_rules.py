@@ -150,6 +150,16 @@ def test_title_as_name_resolves_by_office_on_the_date(mini_kb):
     assert names("The former American president spoke.", on=datetime.date(2023, 5, 1)) == {"United States"}
 
 
+def test_title_and_full_name_make_one_span(mini_kb):
+    Alias.objects.get_or_create(
+        entity=mini_kb["leaders"]["Xi Jinping"], text="Chinese President Xi", kind="title"
+    )
+    assert linked("Chinese President Xi Jinping spoke.") == [
+        ("Chinese", "China"),
+        ("President Xi Jinping", "Xi Jinping"),
+    ]
+
+
 def test_title_followed_by_a_name_links_the_name(mini_kb):
     assert linked("Russian President Vladimir Putin spoke.") == [
         ("Russian", "Russia"),
