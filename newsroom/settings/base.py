@@ -226,9 +226,15 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # The extraction libraries warn about every odd link or date in a page: noise during imports.
+    "loggers": {"trafilatura": {"level": "ERROR"}, "htmldate": {"level": "ERROR"}},
 }
 
 
 def require_secret_key():
     if not SECRET_KEY:
         raise ImproperlyConfigured("SECRET_KEY must be set in the environment when DEBUG is off.")
+
+
+# Search results are ranked by relevance up to this many matches; broader searches list the newest.
+NEWSROOM_SEARCH_RANK_LIMIT = int(os.environ.get("NEWSROOM_SEARCH_RANK_LIMIT", 1000))

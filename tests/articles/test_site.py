@@ -275,6 +275,21 @@ class TestHomeAndList:
         html = client.get("/search/", {"q": "sanctions"}).content.decode()
         assert html.index("Sanctions tighten") < html.index("Weather report")
 
+    def test_broad_search_lists_newest_first_past_the_rank_limit(self, client, settings):
+        settings.NEWSROOM_SEARCH_RANK_LIMIT = 1
+        ArticleFactory(
+            title="Sanctions sanctions sanctions",
+            body_text="Sanctions.",
+            body_html="<p>Sanctions.</p>",
+            published_at=NOW - datetime.timedelta(days=3),
+        )
+        ArticleFactory(
+            title="Weather", body_text="Sanctions once.", body_html="<p>Sanctions once.</p>", published_at=NOW
+        )
+        html = client.get("/search/", {"q": "sanctions"}).content.decode()
+        assert html.index("Weather") < html.index("Sanctions sanctions sanctions")
+        assert ("newest first" in html) is (connection.vendor == "postgresql")
+
 
 class TestDraftsNeverLeak:
     """Every public URL type × draft / review / scheduled (hidden) and published (shown)."""
