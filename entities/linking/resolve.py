@@ -435,10 +435,13 @@ def _resolve_hit(
         return make(COMBINING_FORM, "combining")
 
     if entry.kind == Alias.Kind.SURNAME:
+        own_names = set(matcher.entity_names.get(entity_id, "").split())
+        before, after = _prev_word(text, hit.start), _next_word(text, hit.end)
         if not title_case and (
-            _looks_like_name(_prev_word(text, hit.start)) or _looks_like_name(_next_word(text, hit.end))
+            (_looks_like_name(before) and before not in own_names)
+            or (_looks_like_name(after) and after not in own_names)
         ):
-            return None  # "Ivanka Trump", "Abe Lincoln": someone else with the name
+            return None  # "Ivanka Trump", "Abe Lincoln": someone else ("Tayyip Erdogan" is him)
         if entity_id in fully_named_leaders:
             return make(SURNAME_AFTER_FULL_NAME, "surname")
         if len(matcher.surname_leaders.get(key, ())) == 1:
