@@ -288,8 +288,8 @@ def _split_titles(matcher: Matcher, text: str, hits: list[_Hit]) -> list[_Hit]:
 
 def _prev_word(text: str, start: int) -> str | None:
     """The word right before ``start``, separated by one space only (no punctuation between)."""
-    if start < 2 or text[start - 1] != " ":
-        return None
+    if start < 2 or text[start - 1] != " " or text[start - 2] in '.,;:!?)"”':
+        return None  # punctuation between: a new sentence or clause, not a first name
     end = start - 1
     begin = end
     while begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] in "-.'’"):

@@ -89,6 +89,10 @@ def test_shared_surname_needs_the_full_name(mini_kb):
     assert names("Kim Jong Un visited. Kim said the talks went well.") == {"Kim Jong Un"}
 
 
+def test_surname_after_a_sentence_end_is_not_after_a_first_name(mini_kb):
+    assert names("Pressure came from Washington. Putin spoke after that.") == {"Vladimir Putin"}
+
+
 def test_surname_of_someone_else(mini_kb):
     assert names("Ivanka Trump spoke at the event.") == set()
     assert names("Putin Lincoln spoke at the event.") == set()
