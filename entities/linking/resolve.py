@@ -204,9 +204,13 @@ def _case_ok(entry: AliasEntry, surface: str) -> bool:
     return not (wanted[:1].isupper() and not got[:1].isupper())
 
 
+def _longest_first(raw: tuple) -> tuple[int, int]:
+    return raw[0], raw[1]
+
+
 def find_hits(matcher: Matcher, text: str) -> list[_Hit]:
     """Alias hits that are whole words in the right case, longest first, no overlaps."""
-    raw: list[_Hit] = []
+    raw: list[tuple] = []
     length = len(text)
     for last, (size, entries) in matcher.automaton.iter(normalize(text)):
         start, end = last + 1 - size, last + 1
@@ -217,23 +221,28 @@ def find_hits(matcher: Matcher, text: str) -> list[_Hit]:
         if not is_word_boundary(text, start, end):
             continue
         surface = text[start:end]
-        kept = tuple(e for e in entries if _case_ok(e, surface))
-        if not kept:
-            continue
+        if len(entries) == 1:  # the common case, without building a new tuple
+            if not _case_ok(entries[0], surface):
+                continue
+            kept = entries
+        else:
+            kept = tuple(e for e in entries if _case_ok(e, surface))
+            if not kept:
+                continue
         if any(e.kind == "combining" for e in kept) and not text.startswith("-", end):
             kept = tuple(e for e in kept if e.kind != "combining")
             if not kept:
                 continue
-        raw.append(_Hit(start, end, kept))
-    raw.sort(key=lambda h: (h.start - h.end, h.start))
+        raw.append((start - end, start, end, kept))
+    raw.sort(key=_longest_first)
     taken = bytearray(len(text) + 1)
     hits, dropped = [], []
-    for hit in raw:
-        if any(taken[hit.start : hit.end]):
-            dropped.append(hit)
+    for _, start, end, kept in raw:
+        if taken.find(1, start, end) != -1:
+            dropped.append(_Hit(start, end, kept))
             continue
-        taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
-        hits.append(hit)
+        taken[start:end] = b"\x01" * (end - start)
+        hits.append(_Hit(start, end, kept))
     hits.sort(key=lambda h: h.start)
     if dropped and hits:
         _extend_same_entity(hits, dropped, taken)
