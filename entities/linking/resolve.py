@@ -368,17 +368,23 @@ def resolve(
     title and dek count for relevance (and the title for a story that names an entity nowhere else).
     """
     texts = {"title": title or "", "dek": dek or "", "body": body or ""}
-    hits = {name: _split_titles(matcher, text, find_hits(matcher, text)) for name, text in texts.items()}
+    hits = {
+        name: _split_titles(matcher, text, find_hits(matcher, text)) if text else []
+        for name, text in texts.items()
+    }
 
     # Entities named unambiguously anywhere (title or body): the context for the rest.
     named: set[int] = set()
     fully_named_leaders: set[int] = set()
     for name_hits in hits.values():
         for hit in name_hits:
-            entities = {e.entity_id for e in hit.entries if e.entity_id is not None}
+            if len(hit.entries) == 1:  # the common case, without building sets
+                entities, kinds = {hit.entries[0].entity_id}, {hit.entries[0].kind}
+            else:
+                entities = {e.entity_id for e in hit.entries if e.entity_id is not None}
+                kinds = {e.kind for e in hit.entries}
             if len(entities) != 1:
                 continue
-            kinds = {e.kind for e in hit.entries}
             if kinds & {Alias.Kind.SURNAME, Alias.Kind.CAPITAL} or hit.entries[0].key in AMBIGUOUS:
                 continue
             named |= entities
@@ -422,10 +428,10 @@ def _resolve_hit(
     title_case: bool,
 ) -> Candidate | None:
     surface = text[hit.start : hit.end]
-    entries = [e for e in hit.entries if e.entity_id is not None]
     by_entity: dict[int, AliasEntry] = {}
-    for entry in entries:
-        by_entity.setdefault(entry.entity_id, entry)
+    for entry in hit.entries:
+        if entry.entity_id is not None:
+            by_entity.setdefault(entry.entity_id, entry)
     if len(by_entity) > 1:
         # One text, several entities ("Dominican", a shared surname): the one the story names.
         chosen = [eid for eid in by_entity if eid in named or eid in fully_named_leaders]
