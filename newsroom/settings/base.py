@@ -138,10 +138,12 @@ if REDIS_URL:
         }
     }
 else:
+    # Without Redis the cache still has to be shared by every process (gunicorn workers, the
+    # task worker, commands): publishing in one must invalidate pages cached by the others.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "newsroom",
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "newsroom_cache",
             "TIMEOUT": 600,
         }
     }
