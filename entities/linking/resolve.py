@@ -204,31 +204,64 @@ def _case_ok(entry: AliasEntry, surface: str) -> bool:
     return not (wanted[:1].isupper() and not got[:1].isupper())
 
 
+def _longest_first(raw: tuple) -> tuple[int, int]:
+    return raw[0], raw[1]
+
+
 def find_hits(matcher: Matcher, text: str) -> list[_Hit]:
     """Alias hits that are whole words in the right case, longest first, no overlaps."""
-    raw: list[_Hit] = []
-    for start, end, entries in matcher.iter_matches(text):
+    raw: list[tuple] = []
+    length = len(text)
+    for last, (size, entries) in matcher.automaton.iter(normalize(text)):
+        start, end = last + 1 - size, last + 1
+        # Fast path for the common case (letters or digits right before or after); the full
+        # boundary rules (apostrophes) only for the rest.
+        if (start and text[start - 1].isalnum()) or (end < length and text[end].isalnum()):
+            continue
         if not is_word_boundary(text, start, end):
             continue
         surface = text[start:end]
-        kept = tuple(e for e in entries if _case_ok(e, surface))
-        if not kept:
-            continue
+        if len(entries) == 1:  # the common case, without building a new tuple
+            if not _case_ok(entries[0], surface):
+                continue
+            kept = entries
+        else:
+            kept = tuple(e for e in entries if _case_ok(e, surface))
+            if not kept:
+                continue
         if any(e.kind == "combining" for e in kept) and not text.startswith("-", end):
             kept = tuple(e for e in kept if e.kind != "combining")
             if not kept:
                 continue
-        raw.append(_Hit(start, end, kept))
-    raw.sort(key=lambda h: (h.start - h.end, h.start))
+        raw.append((start - end, start, end, kept))
+    raw.sort(key=_longest_first)
     taken = bytearray(len(text) + 1)
-    hits = []
-    for hit in raw:
-        if any(taken[hit.start : hit.end]):
+    hits, dropped = [], []
+    for _, start, end, kept in raw:
+        if taken.find(1, start, end) != -1:
+            dropped.append(_Hit(start, end, kept))
             continue
-        taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
-        hits.append(hit)
+        taken[start:end] = b"\x01" * (end - start)
+        hits.append(_Hit(start, end, kept))
     hits.sort(key=lambda h: h.start)
+    if dropped and hits:
+        _extend_same_entity(hits, dropped, taken)
     return [h for h in hits if any(e.entity_id is not None for e in h.entries)]
+
+
+def _extend_same_entity(hits: list[_Hit], dropped: list[_Hit], taken: bytearray) -> None:
+    """'President Xi' + 'Xi Jinping' overlap and name one person: one span, 'President Xi Jinping'."""
+    for loser in dropped:
+        entities = {e.entity_id for e in loser.entries}
+        for index, hit in enumerate(hits):
+            if (
+                hit.start < loser.start < hit.end < loser.end
+                and {e.entity_id for e in hit.entries} == entities
+                and not any(taken[hit.end : loser.end])
+            ):
+                taken[hit.end : loser.end] = b"\x01" * (loser.end - hit.end)
+                hits[index] = _Hit(hit.start, loser.end, hit.entries)
+                break
 
 
 def _split_titles(matcher: Matcher, text: str, hits: list[_Hit]) -> list[_Hit]:
@@ -264,8 +297,8 @@ def _split_titles(matcher: Matcher, text: str, hits: list[_Hit]) -> list[_Hit]:
 
 def _prev_word(text: str, start: int) -> str | None:
     """The word right before ``start``, separated by one space only (no punctuation between)."""
-    if start < 2 or text[start - 1] != " ":
-        return None
+    if start < 2 or text[start - 1] != " " or text[start - 2] in '.,;:!?)"”':
+        return None  # punctuation between: a new sentence or clause, not a first name
     end = start - 1
     begin = end
     while begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] in "-.'’"):
@@ -335,17 +368,23 @@ def resolve(
     title and dek count for relevance (and the title for a story that names an entity nowhere else).
     """
     texts = {"title": title or "", "dek": dek or "", "body": body or ""}
-    hits = {name: _split_titles(matcher, text, find_hits(matcher, text)) for name, text in texts.items()}
+    hits = {
+        name: _split_titles(matcher, text, find_hits(matcher, text)) if text else []
+        for name, text in texts.items()
+    }
 
     # Entities named unambiguously anywhere (title or body): the context for the rest.
     named: set[int] = set()
     fully_named_leaders: set[int] = set()
     for name_hits in hits.values():
         for hit in name_hits:
-            entities = {e.entity_id for e in hit.entries if e.entity_id is not None}
+            if len(hit.entries) == 1:  # the common case, without building sets
+                entities, kinds = {hit.entries[0].entity_id}, {hit.entries[0].kind}
+            else:
+                entities = {e.entity_id for e in hit.entries if e.entity_id is not None}
+                kinds = {e.kind for e in hit.entries}
             if len(entities) != 1:
                 continue
-            kinds = {e.kind for e in hit.entries}
             if kinds & {Alias.Kind.SURNAME, Alias.Kind.CAPITAL} or hit.entries[0].key in AMBIGUOUS:
                 continue
             named |= entities
@@ -389,10 +428,10 @@ def _resolve_hit(
     title_case: bool,
 ) -> Candidate | None:
     surface = text[hit.start : hit.end]
-    entries = [e for e in hit.entries if e.entity_id is not None]
     by_entity: dict[int, AliasEntry] = {}
-    for entry in entries:
-        by_entity.setdefault(entry.entity_id, entry)
+    for entry in hit.entries:
+        if entry.entity_id is not None:
+            by_entity.setdefault(entry.entity_id, entry)
     if len(by_entity) > 1:
         # One text, several entities ("Dominican", a shared surname): the one the story names.
         chosen = [eid for eid in by_entity if eid in named or eid in fully_named_leaders]
@@ -411,9 +450,13 @@ def _resolve_hit(
         return make(COMBINING_FORM, "combining")
 
     if entry.kind == Alias.Kind.SURNAME:
-        before = _prev_word(text, hit.start)
-        if not title_case and _looks_like_name(before):
-            return None  # "Ivanka Trump": someone else with the surname
+        own_names = set(matcher.entity_names.get(entity_id, "").split())
+        before, after = _prev_word(text, hit.start), _next_word(text, hit.end)
+        if not title_case and (
+            (_looks_like_name(before) and before not in own_names)
+            or (_looks_like_name(after) and after not in own_names)
+        ):
+            return None  # "Ivanka Trump", "Abe Lincoln": someone else ("Tayyip Erdogan" is him)
         if entity_id in fully_named_leaders:
             return make(SURNAME_AFTER_FULL_NAME, "surname")
         if len(matcher.surname_leaders.get(key, ())) == 1:

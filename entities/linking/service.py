@@ -130,9 +130,20 @@ class Prefetched:
     mentions: dict[int, list[Mention]]
     links: dict[int, list[EntityLink]]
     feedback: dict[int, dict[int, float]]
+    # With ``buffered``, new rows wait here and ``flush`` inserts a whole chunk's in one go.
+    buffered: bool = False
+    new_mentions: list = field(default_factory=list)
+    new_links: list = field(default_factory=list)
+
+    def flush(self) -> None:
+        if self.new_mentions:
+            insert_rows(Mention, MENTION_COLUMNS, self.new_mentions)
+        if self.new_links:
+            insert_rows(EntityLink, LINK_COLUMNS, self.new_links)
+        self.new_mentions, self.new_links = [], []
 
     @classmethod
-    def load(cls, *, articles: list[Article]) -> Prefetched:
+    def load(cls, *, articles: list[Article], buffered: bool = False) -> Prefetched:
         ids = [article.pk for article in articles]
         mentions: dict[int, list[Mention]] = defaultdict(list)
         for mention in Mention.objects.filter(article_id__in=ids).order_by():
@@ -142,9 +153,8 @@ class Prefetched:
             for link in EntityLink.objects.filter(article_id__in=ids).order_by():
                 links[link.article_id].append(link)
         sources = {article.source_id for article in articles if article.source_id is not None}
-        return cls(
-            mentions, links, {source_id: feedback_factors(source_id=source_id) for source_id in sources}
-        )
+        feedback = {source_id: feedback_factors(source_id=source_id) for source_id in sources}
+        return cls(mentions, links, feedback, buffered=buffered)
 
     def factors(self, source_id: int | None) -> dict[int, float]:
         return self.feedback.get(source_id, {}) if source_id is not None else {}
@@ -271,7 +281,9 @@ def link_article(
             Mention.objects.bulk_update(
                 to_update, ["start", "end", "status", "confidence", "alias", "surface", "sentence", "method"]
             )
-        if to_create:
+        if to_create and prefetched.buffered:
+            prefetched.new_mentions.extend(to_create)
+        elif to_create:
             insert_rows(Mention, MENTION_COLUMNS, to_create)
         result.created, result.updated, result.deleted = len(to_create), len(to_update), len(to_delete)
 
@@ -282,6 +294,7 @@ def link_article(
             mentions=kept + to_create,
             found=found,
             current=prefetched.links.get(article.pk, []) if existing else [],
+            pending=prefetched.new_links if prefetched.buffered else None,
         )
     remember_linked(article)
     return result
@@ -305,6 +318,7 @@ def rebuild_links(
     mentions: Iterable[Mention] | None = None,
     found=None,
     current: Iterable[EntityLink] | None = None,
+    pending: list | None = None,
 ) -> list[int]:
     """Recompute the story's EntityLink rows from its mentions: one row per confirmed entity.
 
@@ -376,7 +390,9 @@ def rebuild_links(
     if to_update:
         EntityLink.objects.bulk_update(to_update, ["relevance", "score", "mention_count", "evidence"])
     new = [row for entity_id, row in rows.items() if entity_id not in current]
-    if new:
+    if new and pending is not None:
+        pending.extend(new)
+    elif new:
         insert_rows(EntityLink, LINK_COLUMNS, new)
     return sorted(rows)
 
@@ -430,10 +446,11 @@ def link_articles(
         # queries) per story would cost more than the linking itself.
         matcher = get_matcher(version=current_version())
         with transaction.atomic():
-            prefetched = Prefetched.load(articles=chunk)
+            prefetched = Prefetched.load(articles=chunk, buffered=True)
             results = [
                 link_article(article=article, matcher=matcher, prefetched=prefetched) for article in chunk
             ]
+            prefetched.flush()
         yield from results
 
 
@@ -475,7 +492,11 @@ def _scope(mention: Mention, all_in_story: bool):
 
 def refresh_feedback(*, mentions: Iterable[Mention]) -> None:
     """Recount editors' decisions for the (alias, source) pairs these mentions belong to."""
-    pairs = {(m.alias_id, m.article.source_id) for m in mentions if m.alias_id is not None}
+    mentions = [m for m in mentions if m.alias_id is not None]
+    sources = dict(
+        Article.objects.filter(pk__in={m.article_id for m in mentions}).values_list("pk", "source_id")
+    )
+    pairs = {(m.alias_id, sources.get(m.article_id)) for m in mentions}
     pairs = {(alias_id, source_id) for alias_id, source_id in pairs if source_id is not None}
     for alias_id, source_id in pairs:
         counts = Mention.objects.filter(

@@ -77,6 +77,7 @@ def test_reporters_cannot_decide_or_add(client, reporter, article):
 def test_manual_link_by_autocomplete(editor_client, article, mini_kb):
     page = editor_client.get(change_url(article)).content.decode()
     assert "admin-autocomplete" in page
+    assert page.count("vendor/jquery/jquery") == 1  # the widget's media merged with the page's
     ukraine = mini_kb["countries"]["Ukraine"]
     editor_client.post(reverse("admin:entities_manual_link", args=[article.pk]), {"entity": ukraine.pk})
     mention = Mention.objects.get(article=article, entity=ukraine)
@@ -186,3 +187,11 @@ def test_add_page_and_history_button_still_work(editor_client, article):
     assert editor_client.get(reverse("admin:articles_article_add")).status_code == 200
     page = editor_client.get(change_url(article)).content.decode()
     assert reverse("admin:articles_article_history", args=[article.pk]) in page  # simple_history's button
+
+
+def test_decisions_need_post(editor_client, article):
+    mention = Mention.objects.filter(article=article).first()
+    response = editor_client.get(decide_url(article), {"decision": f"reject:{mention.pk}"})
+    assert response.status_code == 405
+    mention.refresh_from_db()
+    assert mention.status != Mention.Status.REJECTED
