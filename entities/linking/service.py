@@ -19,6 +19,7 @@ from django.db import IntegrityError, connections, router, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from articles.caching import invalidate_public_pages
 from articles.models import Article, AuditEntry
 from entities.models import (
     Alias,
@@ -184,7 +185,8 @@ def link_article(
         body=article.body_text,
         on_date=story_date(article),
     )
-    if prefetched is None:
+    batch = prefetched is not None
+    if not batch:
         prefetched = Prefetched.load(articles=[article])
     factors = prefetched.factors(article.source_id)
     threshold = auto_confirm_threshold()
@@ -297,6 +299,9 @@ def link_article(
             pending=prefetched.new_links if prefetched.buffered else None,
         )
     remember_linked(article)
+    if not batch:
+        # Mentions and links were written in bulk (no signals); link_articles does this per chunk.
+        invalidate_public_pages()
     return result
 
 
@@ -451,6 +456,7 @@ def link_articles(
                 link_article(article=article, matcher=matcher, prefetched=prefetched) for article in chunk
             ]
             prefetched.flush()
+            invalidate_public_pages()
         yield from results
 
 
@@ -471,6 +477,7 @@ def _decide(*, mentions, status: str, user) -> int:
         for article_id in {m.article_id for m in mentions}:
             rebuild_links(article=Article.objects.get(pk=article_id))
         refresh_feedback(mentions=mentions)
+        invalidate_public_pages()
     return len(mentions)
 
 
