@@ -13,6 +13,7 @@ A story scheduled for later becomes public without any save; cached pages pick i
 """
 
 import functools
+import hashlib
 import time
 
 from django.conf import settings
@@ -79,7 +80,9 @@ def cache_public_page(view):
         anonymous = not request.user.is_authenticated
         if seconds <= 0 or request.method not in ("GET", "HEAD") or not anonymous:
             return view(request, *args, **kwargs)
-        key = f"page:{request.get_host()}:{request.get_full_path()}"
+        # Hashed: query strings can be long (search) and cache backends limit key length.
+        address = f"{request.get_host()}{request.get_full_path()}".encode()
+        key = f"page:{hashlib.sha256(address).hexdigest()}"
         found = cache.get_many([VERSION_KEY, key])
         version = found.get(VERSION_KEY) or site_version()
         cached = found.get(key)
