@@ -41,13 +41,15 @@ def bump_site_version(**kwargs) -> None:
 
 
 def invalidate_public_pages() -> None:
-    """Bump the site version once the current transaction commits (at once outside one).
+    """Bump the site version now and again once the current transaction commits.
 
-    Bumping before the commit would let a concurrent request cache the old rows under the
-    new version. Bulk writes (``bulk_update``, raw inserts) send no signals: their callers
-    call this themselves.
+    The bump after the commit matters: between the first bump and the commit a concurrent
+    request could cache the old rows under the new version. Bulk writes (``bulk_update``, raw
+    inserts) send no signals: their callers call this themselves.
     """
-    transaction.on_commit(bump_site_version)
+    bump_site_version()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(bump_site_version)
 
 
 def page_cache_seconds() -> int:
