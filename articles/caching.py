@@ -13,10 +13,12 @@ A story scheduled for later becomes public without any save; cached pages pick i
 """
 
 import functools
+import hashlib
 import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csp import get_nonce
 
@@ -34,8 +36,20 @@ def site_version() -> str:
 
 
 def bump_site_version(**kwargs) -> None:
-    """Signal receiver: anything a public page shows has changed."""
+    """Anything a public page shows has changed: cached pages and fragments are stale."""
     cache.set(VERSION_KEY, str(time.time_ns()), timeout=None)
+
+
+def invalidate_public_pages() -> None:
+    """Bump the site version now and again once the current transaction commits.
+
+    The bump after the commit matters: between the first bump and the commit a concurrent
+    request could cache the old rows under the new version. Bulk writes (``bulk_update``, raw
+    inserts) send no signals: their callers call this themselves.
+    """
+    bump_site_version()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(bump_site_version)
 
 
 def page_cache_seconds() -> int:
@@ -68,7 +82,9 @@ def cache_public_page(view):
         anonymous = not request.user.is_authenticated
         if seconds <= 0 or request.method not in ("GET", "HEAD") or not anonymous:
             return view(request, *args, **kwargs)
-        key = f"page:{request.get_host()}:{request.get_full_path()}"
+        # Hashed: query strings can be long (search) and cache backends limit key length.
+        address = f"{request.get_host()}{request.get_full_path()}".encode()
+        key = f"page:{hashlib.sha256(address).hexdigest()}"
         found = cache.get_many([VERSION_KEY, key])
         version = found.get(VERSION_KEY) or site_version()
         cached = found.get(key)

@@ -76,6 +76,31 @@ def extract_html_article(markup: str, *, url: str | None = None) -> HtmlArticle 
     )
 
 
+_TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+_INVISIBLE_PARTS = re.compile(
+    r"<(script|style|noscript|template|svg|head|iframe|select|button)\b.*?</\1\s*>|<!--.*?-->",
+    re.IGNORECASE | re.DOTALL,
+)
+_LINE_BREAK_TAGS = re.compile(
+    r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|section|article|header|footer|nav|aside|main|"
+    r"blockquote|figure|figcaption|dd|dt|dl|form|pre|hr|label|option)\b[^>]*>",
+    re.IGNORECASE,
+)
+_ANY_TAG = re.compile(r"<[^>]*>")
+
+
+def visible_lines(markup: str) -> str:
+    """The page as a reader would copy it: its title, then one line per block of visible text."""
+    from html import unescape
+
+    title = _TITLE.search(markup[:100_000])
+    body = _INVISIBLE_PARTS.sub(" ", markup)
+    body = _ANY_TAG.sub(" ", _LINE_BREAK_TAGS.sub("\n", body))
+    lines = [" ".join(unescape(line).split()) for line in body.split("\n")]
+    head = [" ".join(unescape(title.group(1)).split())] if title else []
+    return "\n".join(head + [line for line in lines if line])
+
+
 def clean_title(title: str, *, sitename: str = "") -> str:
     """Remove a site name glued to the title: "Story | Site", "Site - Story", "Story — Site"."""
     title = " ".join(title.split())
@@ -103,7 +128,7 @@ def _is_residue(text: str, *, tag: str) -> str:
         return "date"
     if n <= 8 and LIST_LABEL.match(text):
         return "list label"
-    if n <= 40 and is_appeal(text, n):
+    if n <= 12 and is_appeal(text, n):
         return "appeal or navigation"
     return ""
 
@@ -117,8 +142,19 @@ def _link_share(element) -> float:
     return linked / total
 
 
+def _loose_paragraph(text: str):
+    element = etree.Element("p")
+    element.text = text
+    return element
+
+
 def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], list[str]]:
-    children = list(body)
+    # trafilatura sometimes leaves a paragraph as the tail of the heading before it.
+    children = [_loose_paragraph(body.text)] if (body.text or "").strip() else []
+    for child in body:
+        children.append(child)
+        if (child.tail or "").strip():
+            children.append(_loose_paragraph(child.tail))
     kept: list[tuple[str, object]] = []
     stripped: list[str] = []
     for position, child in enumerate(children):
@@ -167,7 +203,8 @@ def _to_html(tag: str, element, base_url: str | None) -> str:
     if tag == "table":
         rows = []
         for row in element.iter("row"):
-            cells = [_text(cell) for cell in row if _text(cell)]
+            cells = [" ".join(" ".join(cell.itertext()).split()) for cell in row]
+            cells = [cell for cell in cells if cell]
             if cells:
                 rows.append(f"<p>{_escape(' | '.join(cells))}</p>")
         return "".join(rows)

@@ -325,7 +325,7 @@ def _score(lines: list[_Line], common: Container[str]) -> None:
             line.score = -max(4.0, min(n, 40))
             continue
         if sentence and n >= 10:
-            line.score = float(min(n, 80))
+            line.score = float(min(n, 80)) - 4.0  # short sentences carry less weight
         elif sentence and n >= 5:
             line.score = n * 0.5
         elif line.is_item and n >= 3:
@@ -356,6 +356,27 @@ def _headline_lists(lines: list[_Line]) -> None:
                 if not lines[j].chrome:
                     lines[j].chrome = "headline list"
                     lines[j].score = -max(4.0, min(lines[j].words, 40))
+
+
+END_MARKER = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|responses?|replies|leave a (?:comment|reply)|join the discussion|"
+    r"related(?: \w+)?|you (?:may|might) (?:also )?(?:like|enjoy)|more (?:from|stories|articles|on)\b.*|"
+    r"read (?:next|more)|recommended(?: \w+)?|popular(?: \w+)?|trending(?: \w+)?|about the author|"
+    r"share this(?: \w+)?|tags?|filed under)\b.{0,30}$",
+    re.IGNORECASE,
+)
+
+
+def _cut_at_end_marker(lines: list[_Line], start: int, end: int) -> int:
+    """The article ends where comments or "related stories" begin, once most of it is behind."""
+    total = sum(line.score for line in lines[start:end] if line.score > 0)
+    seen = 0.0
+    for line in lines[start:end]:
+        if line.score > 0:
+            seen += line.score
+        elif line.words <= 6 and END_MARKER.match(line.text) and seen >= 0.6 * total:
+            return line.index
+    return end
 
 
 def _overlap(a: str, b: str) -> float:
@@ -402,6 +423,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
     if span is None:
         return None
     start, end = span
+    end = _cut_at_end_marker(lines, start, end)
 
     # Title: the first headline-shaped line before the body, else the first sentence.
     title, title_index = "", None

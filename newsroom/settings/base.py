@@ -138,10 +138,12 @@ if REDIS_URL:
         }
     }
 else:
+    # Without Redis the cache still has to be shared by every process (gunicorn workers, the
+    # task worker, commands): publishing in one must invalidate pages cached by the others.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "newsroom",
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "newsroom_cache",
             "TIMEOUT": 600,
         }
     }
@@ -226,6 +228,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # The extraction libraries warn about every odd link or date in a page: noise during imports.
+    "loggers": {"trafilatura": {"level": "ERROR"}, "htmldate": {"level": "ERROR"}},
 }
 
 

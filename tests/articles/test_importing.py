@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from articles.importing.decode import decode_bytes
 from articles.importing.pipeline import extract_one, import_file, import_paths
 from articles.importing.sanitize import html_to_text, sanitize_html
-from articles.models import Article, AuditEntry, ImportItem, ImportRun, Source
+from articles.models import Article, AuditEntry, ImportItem, ImportRun, ShingleBand, Source
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -575,15 +575,14 @@ def test_losing_the_race_reports_a_duplicate(monkeypatch):
     constraint decides, and this import reports a duplicate instead of failing."""
     from articles.importing import pipeline
 
-    real_unique_slug = pipeline._unique_slug
+    real_search = pipeline.find_near_duplicate
     candidate = extract_one(SEED_000.read_bytes(), name="x")
 
-    def slug_then_competitor_commits(title):
-        monkeypatch.setattr(pipeline, "_unique_slug", real_unique_slug)
+    def competitor_commits_during_our_search(signature, **kwargs):
         Article.objects.create(title="Winner", slug="winner", content_hash=candidate.content_hash)
-        return real_unique_slug(title)
+        return real_search(signature, **kwargs)
 
-    monkeypatch.setattr(pipeline, "_unique_slug", slug_then_competitor_commits)
+    monkeypatch.setattr(pipeline, "find_near_duplicate", competitor_commits_during_our_search)
     [result] = import_bytes(SEED_000.read_bytes(), name="loser.txt")
     assert result.outcome == "duplicate"
     assert result.slug == "winner"
@@ -660,3 +659,69 @@ def test_bare_markup_shortcut_matches_the_full_policy(markup):
     fast = sanitize.sanitize_with_text(markup)
     full = sanitize._Canonicalizer().run(sanitize._cleaner.clean(markup))
     assert fast == full
+
+
+@pytest.mark.django_db
+def test_export_records_are_batched_with_the_same_outcomes():
+    import json
+
+    story = SEED_004.read_text(encoding="utf-8").split("\n\n\n")[0]
+    rewrite = story.replace("hailed Belarus", "praised Belarus").replace("surged", "jumped")
+    import_bytes(SEED_000.read_bytes(), name="seed.txt")
+    seed_body = Article.objects.get().body_text
+    rows = [
+        {"title": "Same title", "body": story},
+        {"title": "Same title", "body": story},  # an exact copy inside the file
+        {"title": "Same title", "body": rewrite},  # a rewrite of the first record
+        {"title": "Archive copy", "body": seed_body},  # already in the archive
+    ]
+    data = "\n".join(json.dumps(row) for row in rows).encode()
+    results = import_bytes(data, name="batch.jsonl")
+    assert [r.outcome for r in results] == ["imported", "duplicate", "imported", "duplicate"]
+    first, rewritten = (
+        Article.objects.get(pk=results[0].article_id),
+        Article.objects.get(pk=results[2].article_id),
+    )
+    assert results[1].article_id == first.pk
+    assert (first.slug, rewritten.slug) == ("same-title", "same-title-2")
+    assert rewritten.near_duplicate_of == first and rewritten.similarity >= 0.4
+    assert results[3].article_id == Article.objects.get(original_name="seed.txt").pk
+    assert first.history.count() == 1  # the initial revision is recorded, as for single imports
+    assert first.original == data.split(b"\n")[0]
+    assert ShingleBand.objects.filter(article=first).count() == 32
+
+
+@pytest.mark.django_db
+def test_imported_stories_are_linked_to_entities():
+    from entities.models import Alias
+    from tests.factories import CountryFactory
+
+    belarus = CountryFactory(name="Belarus", slug="belarus")
+    Alias.objects.get_or_create(entity=belarus, text="Belarus")
+    [result] = import_bytes(SEED_004.read_bytes(), name="seed4.txt")
+    article = Article.objects.get(pk=result.article_id)
+    mentions = list(article.mentions.filter(entity=belarus))
+    assert mentions
+    assert any(mention.surface == "Belarus" for mention in mentions)
+    for mention in mentions:  # offsets point into the stored body_text
+        if mention.start is not None:
+            assert article.body_text[mention.start : mention.end] == mention.surface
+
+
+@pytest.mark.django_db
+def test_export_records_are_linked_too():
+    import json
+
+    from entities.models import Alias
+    from tests.factories import CountryFactory
+
+    belarus = CountryFactory(name="Belarus", slug="belarus")
+    Alias.objects.get_or_create(entity=belarus, text="Belarus")
+    rows = [
+        {"title": f"Story {n}", "body": f"Officials in Belarus met on day {n} to discuss the harvest plan."}
+        for n in range(3)
+    ]
+    results = import_bytes("\n".join(json.dumps(row) for row in rows).encode(), name="linked.jsonl")
+    assert [r.outcome for r in results] == ["imported"] * 3
+    for result in results:
+        assert Article.objects.get(pk=result.article_id).mentions.filter(entity=belarus).exists()
