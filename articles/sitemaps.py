@@ -10,7 +10,7 @@ from .models import Article
 class StorySitemap(Sitemap):
     changefreq = "weekly"
     priority = 0.8
-    limit = 5000
+    limit = 50_000  # the most URLs one sitemap file may list; Django pages past it (?p=2)
 
     def items(self):
         return Article.objects.published().only("slug", "updated_at", "published_at").order_by("pk")
@@ -22,7 +22,7 @@ class StorySitemap(Sitemap):
 class EntitySitemap(Sitemap):
     changefreq = "daily"
     priority = 0.6
-    limit = 5000
+    limit = 50_000  # the most URLs one sitemap file may list; Django pages past it (?p=2)
 
     def items(self):
         return Entity.objects.only("slug", "kind", "updated_at").order_by("pk")

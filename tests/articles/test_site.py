@@ -312,7 +312,7 @@ class TestDraftsNeverLeak:
             "/feeds/atom/",
             f"/feeds/country/{entity.slug}/rss/",
             f"/feeds/country/{entity.slug}/atom/",
-            "/sitemap-stories.xml",
+            "/sitemap.xml",
             "/news-sitemap.xml",
         ]
 
@@ -399,16 +399,8 @@ class TestFeedsAndSitemaps:
 
 
 def sitemap_locations(client) -> set[str]:
-    """Every URL listed by the sitemap index's section sitemaps."""
     ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-    index = ET.fromstring(client.get("/sitemap.xml").content)
-    sections = [loc.text for loc in index.iter(f"{ns}loc")]
-    assert sections and all(s.startswith("http://testserver/sitemap-") for s in sections)
-    locs = set()
-    for section in sections:
-        page = ET.fromstring(client.get(section.removeprefix("http://testserver")).content)
-        locs |= {loc.text for loc in page.iter(f"{ns}loc")}
-    return locs
+    return {loc.text for loc in ET.fromstring(client.get("/sitemap.xml").content).iter(f"{ns}loc")}
 
 
 def titles_set(titles):
@@ -475,7 +467,7 @@ class TestCaching:
         fresh = linked_story([china], title="Brand new story")
         assert "Brand new story" in client.get("/").content.decode()
         assert "Brand new story" in client.get(china.get_absolute_url()).content.decode()
-        assert fresh.get_absolute_url() in client.get("/sitemap-stories.xml").content.decode()
+        assert fresh.get_absolute_url() in client.get("/sitemap.xml").content.decode()
 
     def test_cached_page_gets_a_fresh_nonce(self, client):
         story = linked_story([CountryFactory()])
@@ -541,7 +533,6 @@ class TestQueryBounds:
         "feed": 4,
         "entity_feed": 4,
         "sitemap": 6,
-        "sitemap_index": 6,
     }
 
     def test_bounded(self, client, archive, django_assert_max_num_queries):
@@ -558,8 +549,7 @@ class TestQueryBounds:
             "organizations": reverse("entities:organization_list"),
             "feed": "/feeds/rss/",
             "entity_feed": f"/feeds/country/{archive['hub'].slug}/atom/",
-            "sitemap": "/sitemap-stories.xml",
-            "sitemap_index": "/sitemap.xml",
+            "sitemap": "/sitemap.xml",
         }
         for name, bound in self.BOUNDS.items():
             cache.clear()
