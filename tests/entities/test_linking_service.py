@@ -275,12 +275,17 @@ def test_editing_the_body_relinks_after_commit(mini_kb, django_capture_on_commit
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         article.body_text = "Belarus and China signed deals."
         article.save()
-    assert len(callbacks) == 1
+    assert len(relinks(callbacks)) == 1
     assert entity_names(article) == {"Belarus", "China"}
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         article.byline = "Staff"
         article.save()
-    assert callbacks == []  # saving without a text change does not relink
+    assert relinks(callbacks) == []  # saving without a text change does not relink
+
+
+def relinks(callbacks):
+    """The relink callbacks among those run on commit (page-cache invalidation runs there too)."""
+    return [callback for callback in callbacks if callback.__qualname__.startswith("relink_changed_text")]
 
 
 def test_merged_entity_old_slug_redirects(mini_kb, client):
