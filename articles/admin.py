@@ -29,6 +29,7 @@ class MentionInline(admin.TabularInline):
     ordering = ["start"]
     show_change_link = True
     can_delete = False
+    classes = ["collapse"]
 
     def has_add_permission(self, request, obj=None):
         return False

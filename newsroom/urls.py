@@ -11,6 +11,10 @@ def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
+admin.site.site_header = "Newsroom editorial"
+admin.site.site_title = "Newsroom admin"
+admin.site.index_title = "Editorial dashboard"
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
