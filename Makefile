@@ -42,6 +42,7 @@ install: $(VENV)/.installed
 
 setup: install
 	$(MANAGE) migrate --noinput
+	$(MANAGE) createcachetable
 	$(MANAGE) load_entities
 	$(MANAGE) import_articles seeds/ --status published --source "Seed dumps"
 	$(MANAGE) create_demo_editor

@@ -19,13 +19,22 @@ class SourceAdmin(admin.ModelAdmin):
 
 
 class MentionInline(admin.TabularInline):
+    """Every mention of the story, read-only: decisions go through the review panel above, which
+    keeps the story's entity links in step (an inline status edit would bypass it)."""
+
     model = Mention
     extra = 0
     fields = ["entity", "surface", "start", "end", "status", "confidence", "method"]
-    readonly_fields = ["surface", "start", "end", "confidence", "method"]
-    autocomplete_fields = ["entity"]
+    readonly_fields = fields
     ordering = ["start"]
     show_change_link = True
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("entity")

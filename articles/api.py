@@ -6,9 +6,12 @@ Thin: visibility comes from ``Article.objects.visible_to()``, filters from the s
 
 import json
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.shortcuts import get_object_or_404
+from django.template.defaultfilters import filesizeformat
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
@@ -18,7 +21,7 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
 from entities.models import Mention
-from newsroom.api_support import READ_ERRORS, WRITE_ERRORS, NotAllowedFirstMixin, PagePagination
+from newsroom.api_support import READ_ERRORS, WRITE_ERRORS, NotAllowedFirstMixin, PagePagination, error
 
 from . import api_services
 from .filters import ArticleFilter
@@ -47,6 +50,14 @@ def visible_mentions(user):
     return mentions.filter(status=Mention.Status.CONFIRMED)
 
 
+def ranked_or_newest(stories, request):
+    """The site's order when the client asks for none: best search match first, then newest."""
+    if request.query_params.get("ordering"):
+        return stories
+    rank = ["-rank"] if "rank" in stories.query.annotations else []
+    return stories.order_by(*rank, F("published_at").desc(nulls_last=True), "-created_at", "-pk")
+
+
 class ReviewsMentions(permissions.BasePermission):
     """Confirming, rejecting and relinking change mentions: editors only."""
 
@@ -56,47 +67,72 @@ class ReviewsMentions(permissions.BasePermission):
         return request.user.has_perm("entities.change_mention")
 
 
-MENTION_DECISION = extend_schema(
-    request=None,
-    responses={200: MentionSerializer, **WRITE_ERRORS},
-    parameters=[OpenApiParameter("mention_id", int, OpenApiParameter.PATH, description="Mention id.")],
-)
+STORY_SLUG = OpenApiParameter("slug", str, OpenApiParameter.PATH, description="The story's slug.")
+STORY = OpenApiResponse(ArticleDetailSerializer, description="The story, as it now is.")
+MENTION_DECISION = {
+    "request": None,
+    "responses": {
+        200: OpenApiResponse(MentionSerializer, description="The mention, decided."),
+        **WRITE_ERRORS,
+    },
+    "parameters": [
+        STORY_SLUG,
+        OpenApiParameter("mention_id", int, OpenApiParameter.PATH, description="The mention's id."),
+    ],
+}
 
 
 @extend_schema_view(
     list=extend_schema(
         summary="List stories",
         description="Readers see published stories only; staff see every story they may edit. "
-        "Filters combine with AND.",
-        responses={200: ArticleSerializer(many=True), **READ_ERRORS},
+        "Filters combine with AND. Without ``ordering``, the best search match comes first, then the newest.",
+        responses={
+            200: OpenApiResponse(ArticleSerializer(many=True), description="One page of stories."),
+            **READ_ERRORS,
+        },
     ),
-    retrieve=extend_schema(summary="One story", responses={200: ArticleDetailSerializer, **READ_ERRORS}),
+    retrieve=extend_schema(
+        summary="One story",
+        description="With its mentions (confirmed ones only for readers) and related stories.",
+        parameters=[STORY_SLUG],
+        responses={200: OpenApiResponse(ArticleDetailSerializer, description="The story."), **READ_ERRORS},
+    ),
     create=extend_schema(
         summary="Import a story",
-        description="Runs the import pipeline (cleaning, sanitizing, de-duplication, linking) on raw "
-        "text, an HTML page or structured fields.",
+        description="Runs the import pipeline (decoding, cleaning, sanitizing, de-duplication, linking) on "
+        "raw text, an HTML page or structured fields. Send exactly one of the three.",
         request=ArticleCreateSerializer,
         responses={
-            201: ArticleDetailSerializer,
+            201: OpenApiResponse(ArticleDetailSerializer, description="The imported story."),
             409: OpenApiResponse(DuplicateSerializer, description="The story is already in the archive."),
+            413: error("The request body is over DATA_UPLOAD_MAX_MEMORY_SIZE."),
             **WRITE_ERRORS,
         },
     ),
     partial_update=extend_schema(
         summary="Edit a story",
-        description="Title, dek, byline, published date and status. Status changes go through the "
-        "editorial workflow: an invalid transition is 400, a missing permission 403.",
+        description="Title, dek, byline, published date and status. Status changes (and a new date on a "
+        "published story) go through the editorial workflow: an invalid transition is 400, a missing "
+        "permission 403. Reporters edit drafts only.",
         request=ArticleUpdateSerializer,
-        responses={200: ArticleDetailSerializer, **WRITE_ERRORS},
+        parameters=[STORY_SLUG],
+        responses={200: STORY, **WRITE_ERRORS},
     ),
-    destroy=extend_schema(summary="Delete a story", responses={204: None, **WRITE_ERRORS}),
-    confirm_mention=MENTION_DECISION,
-    reject_mention=MENTION_DECISION,
+    destroy=extend_schema(
+        summary="Delete a story",
+        description="Editors only; leaves an audit record.",
+        parameters=[STORY_SLUG],
+        responses={204: OpenApiResponse(None, description="Deleted."), **WRITE_ERRORS},
+    ),
+    confirm_mention=extend_schema(summary="Confirm a mention", **MENTION_DECISION),
+    reject_mention=extend_schema(summary="Reject a mention", **MENTION_DECISION),
     relink=extend_schema(
         summary="Relink a story",
         description="Runs the entity linker again. Editors' confirm and reject decisions are kept.",
         request=None,
-        responses={200: ArticleDetailSerializer, **WRITE_ERRORS},
+        parameters=[STORY_SLUG],
+        responses={200: STORY, **WRITE_ERRORS},
     ),
 )
 class ArticleViewSet(
@@ -118,11 +154,22 @@ class ArticleViewSet(
         stories = Article.objects.visible_to(self.request.user).select_related("source").with_entities()
         if self.action != "list":
             stories = self.with_mentions(stories)
-        return stories.newest_first()
+        return stories  # ordered by filter_queryset(): ranked_or_newest()
 
     def with_mentions(self, stories):
         mentions = visible_mentions(self.request.user)
         return stories.prefetch_related(Prefetch("mentions", queryset=mentions, to_attr="visible_mentions"))
+
+    def handle_exception(self, exc):
+        if isinstance(exc, RequestDataTooBig):
+            # Django would answer with its HTML 400 page; an API client needs to know why.
+            limit = filesizeformat(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+            detail = f"The request body is larger than the {limit} the API accepts."
+            return Response({"detail": detail}, status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE)
+        return super().handle_exception(exc)
+
+    def filter_queryset(self, queryset):
+        return ranked_or_newest(super().filter_queryset(queryset), self.request)
 
     def get_serializer_class(self):
         if self.action == "list":
@@ -167,14 +214,17 @@ class ArticleViewSet(
         if overrides:
             for field, value in overrides.items():
                 setattr(article, field, value)
-            article.save(update_fields=[*overrides, "updated_at"])
+            save_edit(article, user=request.user, fields=overrides)
         if publish:
-            api_services.change_status(
-                article=article,
-                status=Article.Status.PUBLISHED,
-                user=request.user,
-                published_at=data.get("published_at"),
-            )
+            try:
+                api_services.change_status(
+                    article=article,
+                    status=Article.Status.PUBLISHED,
+                    user=request.user,
+                    published_at=data.get("published_at"),
+                )
+            except api_services.TransitionRefused as refused:  # imported, but left as a draft
+                raise ApiValidationError({"status": [refused.message]}) from refused
         location = reverse("api:article-detail", kwargs={"slug": article.slug}, request=request)
         return self.detail_response(article, status.HTTP_201_CREATED, headers={"Location": location})
 
@@ -197,7 +247,7 @@ class ArticleViewSet(
                 if changes:
                     for field, value in changes.items():
                         setattr(article, field, value)
-                    article.save(update_fields=[*changes, "updated_at"])
+                    save_edit(article, user=request.user, fields=changes)
                 if new_status is not None:
                     api_services.change_status(
                         article=article, status=new_status, user=request.user, published_at=published_at
@@ -242,6 +292,12 @@ class ArticleViewSet(
         article = self.get_object()
         api_services.relink(article=article, user=request.user)
         return self.detail_response(article)
+
+
+def save_edit(article, *, user, fields):
+    """Save an edit, with the revision attributed to the API user (token users included)."""
+    article._history_user = user
+    article.save(update_fields=[*fields, "updated_at"])
 
 
 # Story metadata a client may set on import, over what the pipeline extracted.

@@ -18,9 +18,9 @@ PUBLIC_MODELS = {
 def _invalidate_public_pages(sender, **kwargs):
     meta = getattr(sender, "_meta", None)
     if meta is not None and (meta.app_label, meta.model_name) in PUBLIC_MODELS:
-        from .caching import bump_site_version
+        from .caching import invalidate_public_pages
 
-        bump_site_version()
+        invalidate_public_pages()
 
 
 class ArticlesConfig(AppConfig):

@@ -17,6 +17,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csp import get_nonce
 
@@ -34,8 +35,18 @@ def site_version() -> str:
 
 
 def bump_site_version(**kwargs) -> None:
-    """Signal receiver: anything a public page shows has changed."""
+    """Anything a public page shows has changed: cached pages and fragments are stale."""
     cache.set(VERSION_KEY, str(time.time_ns()), timeout=None)
+
+
+def invalidate_public_pages() -> None:
+    """Bump the site version once the current transaction commits (at once outside one).
+
+    Bumping before the commit would let a concurrent request cache the old rows under the
+    new version. Bulk writes (``bulk_update``, raw inserts) send no signals: their callers
+    call this themselves.
+    """
+    transaction.on_commit(bump_site_version)
 
 
 def page_cache_seconds() -> int:

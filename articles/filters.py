@@ -3,12 +3,13 @@
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from entities.models import Entity, EntityLink
 
 from .models import Article, Source
+
+ENTITY_HELP = "Entity slug; repeat to require several entities (AND)."
 
 
 class ArticleFilter(django_filters.FilterSet):
@@ -18,7 +19,7 @@ class ArticleFilter(django_filters.FilterSet):
         to_field_name="slug",
         method="filter_entities",
         label="Entities (all of them)",
-        help_text="Entity slug; repeat to require several entities (AND).",
+        help_text=ENTITY_HELP,
     )
     kind = django_filters.ChoiceFilter(
         choices=Entity.Kind.choices,
@@ -66,7 +67,7 @@ class ArticleFilter(django_filters.FilterSet):
             return queryset
         return queryset.filter(status=value)
 
-    @extend_schema_field(OpenApiTypes.STR)
+    @extend_schema_field({"type": "string", "description": ENTITY_HELP})
     def filter_entities(self, queryset, name, value):
         for entity in value:
             queryset = queryset.filter(

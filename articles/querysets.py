@@ -60,7 +60,7 @@ class ArticleQuerySet(models.QuerySet):
 
             search_query = SearchQuery(query, search_type="websearch", config="english")
             vector = search_vector()
-            # The @@ filter on the same expression as the GIN index (migration 0005) uses the index.
+            # The @@ filter on the same expression as the GIN index (migration 0004_article_search_gin) uses the index.
             return (
                 self.alias(search_document=vector)
                 .filter(search_document=search_query)

@@ -96,17 +96,24 @@ def story_list(request, *, search_page=False):
     # Readers only ever see published stories: the status filter is for the API's staff users.
     filterset.filters.pop("status", None)
     query = (request.GET.get("q") or "").strip()
+    by_date = False
     if filterset.is_valid():
         stories = filterset.qs
+        total = stories.count()
+        ranked = "rank" in stories.query.annotations and not request.GET.get("ordering")
+        # Ranking needs every match's document; past a few thousand matches it costs seconds on
+        # PostgreSQL, so a very broad search lists the newest matches instead (and says so).
+        by_date = ranked and total > settings.NEWSROOM_SEARCH_RANK_LIMIT
         if not request.GET.get("ordering"):
             stories = stories.order_by(
-                *(["-rank"] if "rank" in stories.query.annotations else []),
+                *(["-rank"] if ranked and not by_date else []),
                 F("published_at").desc(nulls_last=True),
                 "-pk",
             )
     else:
-        stories = Article.objects.none()
+        stories, total = Article.objects.none(), 0
     paginator = Paginator(stories, PAGE_SIZE)
+    paginator.count = total  # already counted above
     page = paginator.get_page(request.GET.get("page"))
     page_stories = list(
         Article.objects.filter(pk__in=[s.pk for s in page.object_list])
@@ -130,6 +137,7 @@ def story_list(request, *, search_page=False):
             "search_page": search_page,
             "querystring": params.urlencode(),
             "result_count": paginator.count,
+            "by_date": by_date,
             "entity_options": entity_options(request.GET.getlist("entity")),
         },
     )

@@ -136,6 +136,7 @@ def make_stories(count: int, words: int, rng: random.Random) -> list[str]:
     names = list(
         Alias.objects.filter(kind__in=["name", "acronym", "demonym", "capital", "surname", "title"])
         .exclude(text__startswith="Synthetic")
+        .order_by("pk")
         .values_list("text", flat=True)
     )
     stories = []

@@ -101,6 +101,7 @@ def build_archive(env: dict) -> None:
 
     if Article.objects.count() >= STORIES:
         print(f"archive present: {Article.objects.count()} stories, {Mention.objects.count()} mentions")
+        analyze()
         return
     rng = random.Random(42)
     started = time.monotonic()
@@ -217,11 +218,20 @@ def build_archive(env: dict) -> None:
                 )
         Mention.objects.bulk_create(mentions, batch_size=5000)
         EntityLink.objects.bulk_create(links, batch_size=5000)
+    analyze()
     print(
         f"archive built in {time.monotonic() - started:.0f}s: {Article.objects.count()} stories, "
         f"{Mention.objects.count()} mentions, {EntityLink.objects.count()} links, "
         f"{EntityLink.objects.filter(entity__slug='bigland').count()} stories about Bigland"
     )
+
+
+def analyze() -> None:
+    """Fresh planner statistics, as autovacuum would have in production."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
 
 def worker_rss_mib(master_pid: int) -> list[float]:

@@ -19,7 +19,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Exists, F, FloatField, OuterRef, Q
 from django.db.models.functions import Cast
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -166,6 +166,9 @@ class MentionReviewMixin:
         # Keep the parent admin's own change form (simple_history's adds the History button).
         parent = getattr(super(), "change_form_template", None) or "admin/change_form.html"
         context.setdefault("review_base_template", parent)
+        if "manual_link_form" in context:
+            # Merged with the page's own media so jQuery and select2 load once.
+            context["media"] = context["media"] + context["manual_link_form"].media
         return super().render_change_form(request, context, *args, **kwargs)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
@@ -189,7 +192,7 @@ class MentionReviewMixin:
     def decide_view(self, request, object_id):
         """One click: confirm or reject a mention, or every mention of that entity in the story."""
         if request.method != "POST":
-            raise PermissionDenied
+            return HttpResponseNotAllowed(["POST"])
         _require(request, "entities.change_mention")
         article = self._article_or_404(request, object_id)
         action, _, mention_id = request.POST.get("decision", "").partition(":")
@@ -205,7 +208,7 @@ class MentionReviewMixin:
 
     def manual_link_view(self, request, object_id):
         if request.method != "POST":
-            raise PermissionDenied
+            return HttpResponseNotAllowed(["POST"])
         _require(request, "entities.add_mention")
         article = self._article_or_404(request, object_id)
         form = ManualLinkForm(request.POST)
@@ -219,7 +222,7 @@ class MentionReviewMixin:
     def new_entity_view(self, request, object_id):
         """Create a leader or organization from an unknown name in the story, then relink it."""
         if request.method != "POST":
-            raise PermissionDenied
+            return HttpResponseNotAllowed(["POST"])
         _require(request, "entities.add_entity", "entities.add_alias")
         article = self._article_or_404(request, object_id)
         form = NewEntityForm(request.POST)

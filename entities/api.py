@@ -2,11 +2,11 @@
 
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.decorators import action
 
-from articles.api import SLUG_PATTERN
+from articles.api import SLUG_PATTERN, ranked_or_newest
 from articles.filters import ArticleFilter
 from articles.models import Article
 from articles.serializers import ArticleSerializer
@@ -32,14 +32,30 @@ def story_counts(entities):
     )
 
 
+ENTITY_SLUG = OpenApiParameter("slug", str, OpenApiParameter.PATH, description="The entity's slug.")
+
+
 @extend_schema_view(
-    list=extend_schema(summary="List entities", responses={200: EntitySerializer(many=True), **READ_ERRORS}),
-    retrieve=extend_schema(summary="One entity", responses={200: EntityDetailSerializer, **READ_ERRORS}),
+    list=extend_schema(
+        summary="List entities",
+        description="Countries, leaders and organizations by name, with their published-story counts.",
+        responses={200: OpenApiResponse(EntitySerializer(many=True), description="One page."), **READ_ERRORS},
+    ),
+    retrieve=extend_schema(
+        summary="One entity",
+        description="With aliases, typed facts, offices or memberships, and story counts.",
+        parameters=[ENTITY_SLUG],
+        responses={200: OpenApiResponse(EntityDetailSerializer, description="The entity."), **READ_ERRORS},
+    ),
     articles=extend_schema(
         summary="An entity's stories",
-        description="Stories with a confirmed link to the entity, newest first, with the story filters. "
-        "Readers see published stories only.",
-        responses={200: ArticleSerializer(many=True), **READ_ERRORS},
+        description="Stories with a confirmed link to the entity, with the story filters; without "
+        "``ordering``, the best search match first, then the newest. Readers see published stories only.",
+        parameters=[ENTITY_SLUG],
+        responses={
+            200: OpenApiResponse(ArticleSerializer(many=True), description="One page of stories."),
+            **READ_ERRORS,
+        },
     ),
 )
 class EntityViewSet(NotAllowedFirstMixin, viewsets.ReadOnlyModelViewSet):
@@ -54,13 +70,17 @@ class EntityViewSet(NotAllowedFirstMixin, viewsets.ReadOnlyModelViewSet):
             entity = self.kwargs.get("slug")
             if entity is not None:
                 stories = stories.filter(entity_links__entity__slug=entity)
-            return stories.select_related("source").with_entities().newest_first()
+            return stories.select_related("source").with_entities()  # ordered in filter_queryset()
         entities = story_counts(Entity.objects.all())
         if self.action == "retrieve":
             entities = entities.select_related("country", "leader", "organization").prefetch_related(
                 "aliases"
             )
         return entities.order_by("name", "pk")
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        return ranked_or_newest(queryset, self.request) if self.action == "articles" else queryset
 
     def get_serializer_class(self):
         if self.action == "articles":

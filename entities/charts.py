@@ -68,7 +68,7 @@ def coverage_svg(months: list[MonthCount], *, title_id: str = "coverage-title") 
     """A bar chart; the caller shows the same numbers as a table (the text alternative)."""
     if not months:
         return mark_safe("")
-    width, height, pad_left, pad_bottom, pad_top = 640, 200, 36, 28, 12
+    width, height, pad_left, pad_bottom, pad_top = 480, 180, 36, 26, 12
     plot_w = width - pad_left - 8
     plot_h = height - pad_bottom - pad_top
     peak = max(m.count for m in months) or 1

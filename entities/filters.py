@@ -2,10 +2,14 @@
 
 import django_filters
 from django.db.models import Exists, OuterRef, Q
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from .models import Alias, Country, Entity, Membership, Office, Organization
+
+MEMBER_OF_HELP = "Organization slug: countries with a current membership of any status in it."
+COUNTRY_HELP = (
+    "Country slug: leaders who hold or held an office there and organizations it currently belongs to."
+)
 
 
 class EntityFilter(django_filters.FilterSet):
@@ -18,14 +22,13 @@ class EntityFilter(django_filters.FilterSet):
         to_field_name="slug",
         method="filter_member_of",
         label="Member of",
-        help_text="Organization slug: countries with a current membership of any status in it.",
+        help_text=MEMBER_OF_HELP,
     )
     country = django_filters.ModelChoiceFilter(
         queryset=Country.objects.all(),
         to_field_name="slug",
         method="filter_country",
-        help_text="Country slug: leaders who hold or held an office there and organizations it "
-        "currently belongs to.",
+        help_text=COUNTRY_HELP,
     )
 
     class Meta:
@@ -39,14 +42,14 @@ class EntityFilter(django_filters.FilterSet):
         aliases = Alias.objects.filter(entity=OuterRef("pk"), text__icontains=value)
         return queryset.filter(Q(name__icontains=value) | Exists(aliases))
 
-    @extend_schema_field(OpenApiTypes.STR)
+    @extend_schema_field({"type": "string", "description": MEMBER_OF_HELP})
     def filter_member_of(self, queryset, name, value):
         memberships = Membership.objects.filter(
             country=OuterRef("pk"), organization=value, until__isnull=True
         )
         return queryset.filter(Exists(memberships))
 
-    @extend_schema_field(OpenApiTypes.STR)
+    @extend_schema_field({"type": "string", "description": COUNTRY_HELP})
     def filter_country(self, queryset, name, value):
         offices = Office.objects.filter(leader=OuterRef("pk"), country=value)
         memberships = Membership.objects.filter(

@@ -29,6 +29,7 @@ from countryinfo._cache import load_countries
 from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history
 
 from .models import Alias, Country, Entity, Leader, Membership, Office, Organization
 
@@ -353,8 +354,9 @@ class _Loader:
         model = specs[0].model
         lookup = "iso_alpha2" if model is Country else "slug"
         existing = {getattr(obj, lookup): obj for obj in model.objects.all()}
-        taken_slugs = dict(Entity.objects.values_list("slug", "is_curated"))
+        taken_slugs = set(Entity.objects.values_list("slug", flat=True))
         rows = {}
+        created = []
         for spec in specs:
             obj = existing.get(spec.key)
             if obj is None:
@@ -363,7 +365,12 @@ class _Loader:
                     self.log(f"Skipped {kind} {spec.key}: slug {spec.fields['slug']!r} is taken.")
                     continue
                 obj = model(is_curated=True, **spec.fields)
+                # History rows for new entities are written in one batch below.
+                obj.skip_history_when_saving = True
                 obj.save()
+                del obj.skip_history_when_saving
+                taken_slugs.add(obj.slug)
+                created.append(obj)
                 self.counts[kind]["created"] += 1
                 self.log(f"Created {kind} {obj}.")
             elif not obj.is_curated:
@@ -381,6 +388,8 @@ class _Loader:
                 else:
                     self.counts[kind]["unchanged"] += 1
             rows[spec.key] = obj
+        if created:
+            model.history.bulk_history_create(created)
         return rows
 
     def sync_aliases(self, pairs: list[tuple[Entity, list[AliasSpec]]]) -> None:
@@ -429,14 +438,11 @@ class _Loader:
         """Upsert curated offices or memberships; ``scope`` limits deletion to curated parents."""
         counts = self.counts[kind]
         existing = {tuple(getattr(row, f) for f in key_fields): row for row in model.objects.filter(scope)}
+        new_rows = []
         for key, values in wanted.items():
             row = existing.get(key)
             if row is None:
-                row = model.objects.create(
-                    is_curated=True, **dict(zip(key_fields, key, strict=True)), **values
-                )
-                counts["created"] += 1
-                self.log("Created %s %s.", kind, row)
+                new_rows.append(model(is_curated=True, **dict(zip(key_fields, key, strict=True)), **values))
             elif not row.is_curated:
                 counts["skipped"] += 1
             else:
@@ -449,6 +455,11 @@ class _Loader:
                     self.log("Updated %s %s: %s.", kind, row, ", ".join(changed))
                 else:
                     counts["unchanged"] += 1
+        # One INSERT for the rows and one for their history instead of two per row.
+        bulk_create_with_history(new_rows, model)
+        counts["created"] += len(new_rows)
+        for row in new_rows:
+            self.log("Created %s %s.", kind, row)
         for key, row in existing.items():
             if row.is_curated and key not in wanted:
                 self.log("Deleted %s %s.", kind, row)
@@ -495,18 +506,46 @@ def _offices(data: list[dict], leaders: dict, countries: dict) -> dict[tuple, di
     return wanted
 
 
+class KnowledgeBaseError(ValueError):
+    """The data files contradict themselves (an unknown country code, a slug used twice)."""
+
+
+def _check_references(specs: dict[str, list[EntitySpec]], organizations: list, leaders: list) -> None:
+    """A typo in a country code would silently drop a fact: refuse to load instead."""
+    countries = {spec.key for spec in specs["country"]}
+    problems = []
+    for item in organizations:
+        for group in item.get("members", []):
+            problems += [
+                f"{item['slug']}: unknown country {code!r}"
+                for code in group["countries"]
+                if code not in countries
+            ]
+    for item in leaders:
+        for office in item.get("offices", []):
+            if office["country"] not in countries:
+                problems.append(f"{item['slug']}: unknown country {office['country']!r}")
+    slugs = Counter(spec.fields["slug"] for kind_specs in specs.values() for spec in kind_specs)
+    problems += [f"slug {slug!r} used {count} times" for slug, count in slugs.items() if count > 1]
+    if problems:
+        raise KnowledgeBaseError("; ".join(problems))
+
+
 def load_knowledge_base(
-    *, stdout: TextIO | None = None, directory: Path = KNOWLEDGE_DIR, dry_run: bool = False
+    *, stdout: TextIO | None = None, directory: Path | None = None, dry_run: bool = False
 ) -> dict:
     """Load or update the shipped knowledge base; return counts per kind of row.
 
     ``stdout`` receives one line per change (nothing when the database is already up to date).
-    With ``dry_run`` everything is computed and counted, then rolled back.
+    With ``dry_run`` everything is computed and counted, then rolled back. ``directory``
+    replaces ``entities/knowledge/`` (tests use it). Raises ``KnowledgeBaseError`` when the
+    files refer to unknown countries or reuse a slug; nothing is written then.
     The returned dict maps "country", "organization", "leader", "alias", "office" and
     "membership" to counts of created/updated/unchanged/skipped (and deleted) rows, plus
     "seconds".
     """
     started = time.perf_counter()
+    directory = directory or KNOWLEDGE_DIR
     organizations = _read("organizations.json", directory)
     leaders = _read("leaders.json", directory)
     specs = {
@@ -514,6 +553,7 @@ def load_knowledge_base(
         "organization": organization_specs(organizations),
         "leader": leader_specs(leaders),
     }
+    _check_references(specs, organizations, leaders)
     _dedupe_aliases([spec for kind_specs in specs.values() for spec in kind_specs])
 
     loader = _Loader(stdout)

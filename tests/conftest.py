@@ -4,28 +4,45 @@ from django.contrib.auth.models import Group
 from entities.knowledge import load_knowledge_base
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test database starts with the shipped knowledge base (about a second to load).
+def _runs_in_a_test_transaction(item: pytest.Item) -> bool:
+    """A test that uses the database inside a rolled-back transaction (not ``transactional_db``)."""
+    fixtures = getattr(item, "fixturenames", [])
+    marker = item.get_closest_marker("django_db")
+    transactional = "transactional_db" in fixtures or "live_server" in fixtures
+    if marker is not None:
+        transactional = transactional or marker.kwargs.get("transaction", False)
+    return (marker is not None or "db" in fixtures) and not transactional
 
-    Loaded once per session, outside the per-test transactions, so every test sees the same
-    countries, organizations and leaders whatever order tests run in. Factories use ISO
-    user-assigned codes and their own slugs so they never collide with it. Tests using
-    ``transactional_db`` (``live_server``) flush the database afterwards; pytest-django runs
-    them after the others, and they must not rely on the knowledge base.
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run the tests that use the knowledge base after the other database tests.
+
+    pytest-django has already ordered database tests before transactional ones; within the
+    database tests, a stable sort moves those using ``knowledge_base`` to the end, so every
+    test that builds its own world with factories runs on an empty knowledge base and the
+    shipped one is loaded once, just before the first test that asks for it.
+    """
+    first_other = next(
+        (index for index, item in enumerate(items) if not _runs_in_a_test_transaction(item)), len(items)
+    )
+    database_tests = items[:first_other]
+    database_tests.sort(key=lambda item: "knowledge_base" in getattr(item, "fixturenames", []))
+    items[:first_other] = database_tests
+
+
+@pytest.fixture(scope="session")
+def knowledge_base(django_db_setup, django_db_blocker):
+    """The shipped knowledge base, loaded once per session; returns the load's counts.
+
+    Request it (with ``db``) in tests that rely on the shipped countries, organizations,
+    leaders and aliases. It is committed outside the per-test transactions, so it stays for
+    the rest of the session: the ordering hook above runs such tests after all other database
+    tests, which therefore never see it. Transactional tests (``live_server``) run later still
+    and flush the database after each test; they must not rely on it.
     """
     with django_db_blocker.unblock():
         return load_knowledge_base()
-
-
-@pytest.fixture(scope="session")
-def knowledge_base(django_db_setup):
-    """The counts of the session's knowledge-base load (see ``load_knowledge_base``).
-
-    Request it (with ``db``) in tests that rely on the shipped countries, organizations,
-    leaders and aliases, so the dependency is explicit.
-    """
-    return django_db_setup
 
 
 def _user(django_user_model, username, group=None, **extra):

@@ -54,7 +54,11 @@ FREE_ALPHA2 = [
     for b in _LETTERS
     if pycountry.countries.get(alpha_2=a + b) is None and a + b != "XK"
 ]
-FREE_ALPHA3 = [f"{a}{b}{c}" for a in "QX" for b in _LETTERS for c in _LETTERS if f"{a}{b}{c}" != "XKX"]
+FREE_ALPHA3 = [
+    code
+    for code in (f"{a}{b}{c}" for a in "QX" for b in _LETTERS for c in _LETTERS)
+    if pycountry.countries.get(alpha_3=code) is None and code != "XKX"  # QAT is Qatar
+]
 
 
 def _free_code(field, codes, n):
@@ -180,6 +184,6 @@ def linked_story(entities, *, relevance=None, paragraphs=None, **article_fields)
             entity=entity,
             relevance=relevance.get(entity, "about" if index == 0 else "mentions"),
             score=1.0 - index * 0.1,
-            evidence=texts[min(index, len(texts) - 1)],
+            evidence=next((text for text in texts if entity.name in text), texts[0]),
         )
     return story

@@ -69,3 +69,9 @@ def test_redis_url_selects_redis_cache():
         REDIS_URL="redis://127.0.0.1:6379/1",
     )
     assert result.stdout.strip().endswith("RedisCache"), result.stderr
+
+
+def test_without_redis_the_cache_is_shared_between_processes():
+    code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    result = run_manage("shell", "-c", code, DJANGO_SETTINGS_MODULE="newsroom.settings.dev", REDIS_URL="")
+    assert result.stdout.strip().endswith("DatabaseCache"), result.stderr

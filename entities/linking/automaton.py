@@ -49,6 +49,7 @@ class AliasEntry:
     text: str
     case_sensitive: bool
     entity_kind: str = ""
+    key: str = ""  # the normalised text the automaton matched
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +122,10 @@ REGION_PHRASES = [
     "Horn of Africa",
     "Korean Peninsula",
     "Persian Gulf",
+    "Sea of Japan",
+    "South China Sea",
+    "East China Sea",
+    "Gulf of Mexico",
     "Arab world",
     "New England",
     "New Mexico",
@@ -128,6 +133,7 @@ REGION_PHRASES = [
     "Washington state",
     "Washington Post",
     "Guinea pig",
+    "Guinea fowl",
     "Turkey Point",
     "Niger Delta",
     "Niger River",
@@ -205,17 +211,20 @@ def build_matcher(*, version: tuple = ()) -> Matcher:
         if not text:
             continue
         count += 1
-        entry = AliasEntry(alias_id, entity_id, kind, text, case_sensitive, entity_kinds.get(entity_id, ""))
-        keyed.setdefault(normalize(text), []).append(entry)
+        key = normalize(text)
+        entry = AliasEntry(
+            alias_id, entity_id, kind, text, case_sensitive, entity_kinds.get(entity_id, ""), key
+        )
+        keyed.setdefault(key, []).append(entry)
     for form, iso in COMBINING_FORMS.items():
         country_id = Country.objects.filter(iso_alpha2=iso).values_list("pk", flat=True).first()
         if country_id is not None:
             keyed.setdefault(normalize(form), []).append(
-                AliasEntry(None, country_id, "combining", form, False, Entity.Kind.COUNTRY)
+                AliasEntry(None, country_id, "combining", form, False, Entity.Kind.COUNTRY, normalize(form))
             )
     for phrase in REGION_PHRASES:
         keyed.setdefault(normalize(phrase), []).append(
-            AliasEntry(None, None, "region", phrase, case_sensitive=False)
+            AliasEntry(None, None, "region", phrase, case_sensitive=False, key=normalize(phrase))
         )
     for key, entries in keyed.items():
         automaton.add_word(key, (len(key), tuple(entries)))

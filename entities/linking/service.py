@@ -19,6 +19,7 @@ from django.db import IntegrityError, connections, router, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from articles.caching import invalidate_public_pages
 from articles.models import Article, AuditEntry
 from entities.models import (
     Alias,
@@ -123,14 +124,58 @@ def feedback_factor(*, confirmed: int, rejected: int) -> float:
     return 0.5 + 0.5 * acceptance
 
 
+@dataclass
+class Prefetched:
+    """The rows linking reads, for a chunk of stories: existing mentions, links and feedback."""
+
+    mentions: dict[int, list[Mention]]
+    links: dict[int, list[EntityLink]]
+    feedback: dict[int, dict[int, float]]
+    # With ``buffered``, new rows wait here and ``flush`` inserts a whole chunk's in one go.
+    buffered: bool = False
+    new_mentions: list = field(default_factory=list)
+    new_links: list = field(default_factory=list)
+
+    def flush(self) -> None:
+        if self.new_mentions:
+            insert_rows(Mention, MENTION_COLUMNS, self.new_mentions)
+        if self.new_links:
+            insert_rows(EntityLink, LINK_COLUMNS, self.new_links)
+        self.new_mentions, self.new_links = [], []
+
+    @classmethod
+    def load(cls, *, articles: list[Article], buffered: bool = False) -> Prefetched:
+        ids = [article.pk for article in articles]
+        mentions: dict[int, list[Mention]] = defaultdict(list)
+        for mention in Mention.objects.filter(article_id__in=ids).order_by():
+            mentions[mention.article_id].append(mention)
+        links: dict[int, list[EntityLink]] = defaultdict(list)
+        if mentions:
+            for link in EntityLink.objects.filter(article_id__in=ids).order_by():
+                links[link.article_id].append(link)
+        sources = {article.source_id for article in articles if article.source_id is not None}
+        feedback = {source_id: feedback_factors(source_id=source_id) for source_id in sources}
+        return cls(mentions, links, feedback, buffered=buffered)
+
+    def factors(self, source_id: int | None) -> dict[int, float]:
+        return self.feedback.get(source_id, {}) if source_id is not None else {}
+
+
 def _is_editor_decision(mention: Mention) -> bool:
     return mention.decided_at is not None or mention.method == "manual"
 
 
-def link_article(*, article: Article, user=None, matcher: Matcher | None = None) -> LinkResult:
+def link_article(
+    *,
+    article: Article,
+    user=None,
+    matcher: Matcher | None = None,
+    prefetched: Prefetched | None = None,
+) -> LinkResult:
     """Suggest entities for one story, keep editors' decisions, rebuild its entity links.
 
-    Idempotent: linking an unchanged story again writes nothing new.
+    Idempotent: linking an unchanged story again writes nothing new. ``link_articles`` passes
+    ``prefetched`` rows for a whole chunk of stories so each story costs no reads.
     """
     matcher = matcher or get_matcher()
     found = resolve(
@@ -140,7 +185,10 @@ def link_article(*, article: Article, user=None, matcher: Matcher | None = None)
         body=article.body_text,
         on_date=story_date(article),
     )
-    factors = feedback_factors(source_id=article.source_id)
+    batch = prefetched is not None
+    if not batch:
+        prefetched = Prefetched.load(articles=[article])
+    factors = prefetched.factors(article.source_id)
     threshold = auto_confirm_threshold()
     body = article.body_text or ""
     sentences = Sentences(body)
@@ -160,7 +208,7 @@ def link_article(*, article: Article, user=None, matcher: Matcher | None = None)
 
     # No savepoint: inside link_articles' chunk transaction one would cost more than the work.
     with transaction.atomic(savepoint=False):
-        existing = list(Mention.objects.filter(article=article).order_by())
+        existing = prefetched.mentions.get(article.pk, [])
         by_key = {(m.entity_id, m.start): m for m in existing}
         to_create, to_update, to_delete = [], [], []
         # Decided mentions whose text moved (the body was edited): re-anchor them on the same
@@ -235,16 +283,25 @@ def link_article(*, article: Article, user=None, matcher: Matcher | None = None)
             Mention.objects.bulk_update(
                 to_update, ["start", "end", "status", "confidence", "alias", "surface", "sentence", "method"]
             )
-        if to_create:
+        if to_create and prefetched.buffered:
+            prefetched.new_mentions.extend(to_create)
+        elif to_create:
             insert_rows(Mention, MENTION_COLUMNS, to_create)
         result.created, result.updated, result.deleted = len(to_create), len(to_update), len(to_delete)
 
         kept = [m for m in existing if m.pk not in set(to_delete)]
         # Links derive from mentions only: a story that had none has no links to compare with.
         result.entities = rebuild_links(
-            article=article, mentions=kept + to_create, found=found, has_links=bool(existing)
+            article=article,
+            mentions=kept + to_create,
+            found=found,
+            current=prefetched.links.get(article.pk, []) if existing else [],
+            pending=prefetched.new_links if prefetched.buffered else None,
         )
     remember_linked(article)
+    if not batch:
+        # Mentions and links were written in bulk (no signals); link_articles does this per chunk.
+        invalidate_public_pages()
     return result
 
 
@@ -261,7 +318,12 @@ def _nearest(wanted, mention: Mention, by_key) -> Candidate | None:
 
 
 def rebuild_links(
-    *, article: Article, mentions: Iterable[Mention] | None = None, found=None, has_links: bool = True
+    *,
+    article: Article,
+    mentions: Iterable[Mention] | None = None,
+    found=None,
+    current: Iterable[EntityLink] | None = None,
+    pending: list | None = None,
 ) -> list[int]:
     """Recompute the story's EntityLink rows from its mentions: one row per confirmed entity.
 
@@ -310,11 +372,9 @@ def rebuild_links(
             evidence=best.sentence or article.title,
         )
 
-    current = (
-        {link.entity_id: link for link in EntityLink.objects.filter(article=article).order_by()}
-        if has_links
-        else {}
-    )
+    if current is None:
+        current = EntityLink.objects.filter(article=article).order_by()
+    current = {link.entity_id: link for link in current}
     stale = [link.pk for entity_id, link in current.items() if entity_id not in rows]
     if stale:
         EntityLink.objects.filter(pk__in=stale).delete()
@@ -335,7 +395,9 @@ def rebuild_links(
     if to_update:
         EntityLink.objects.bulk_update(to_update, ["relevance", "score", "mention_count", "evidence"])
     new = [row for entity_id, row in rows.items() if entity_id not in current]
-    if new:
+    if new and pending is not None:
+        pending.extend(new)
+    elif new:
         insert_rows(EntityLink, LINK_COLUMNS, new)
     return sorted(rows)
 
@@ -385,10 +447,16 @@ def link_articles(
         articles = articles.iterator(chunk_size=chunk_size)
     iterator = iter(articles)
     while chunk := list(islice(iterator, chunk_size)):
-        # One transaction per chunk: on SQLite a commit per story would cost more than the linking.
+        # One transaction and one read of existing rows per chunk: on SQLite a commit (or two
+        # queries) per story would cost more than the linking itself.
         matcher = get_matcher(version=current_version())
         with transaction.atomic():
-            results = [link_article(article=article, matcher=matcher) for article in chunk]
+            prefetched = Prefetched.load(articles=chunk, buffered=True)
+            results = [
+                link_article(article=article, matcher=matcher, prefetched=prefetched) for article in chunk
+            ]
+            prefetched.flush()
+            invalidate_public_pages()
         yield from results
 
 
@@ -409,6 +477,7 @@ def _decide(*, mentions, status: str, user) -> int:
         for article_id in {m.article_id for m in mentions}:
             rebuild_links(article=Article.objects.get(pk=article_id))
         refresh_feedback(mentions=mentions)
+        invalidate_public_pages()
     return len(mentions)
 
 
@@ -430,7 +499,11 @@ def _scope(mention: Mention, all_in_story: bool):
 
 def refresh_feedback(*, mentions: Iterable[Mention]) -> None:
     """Recount editors' decisions for the (alias, source) pairs these mentions belong to."""
-    pairs = {(m.alias_id, m.article.source_id) for m in mentions if m.alias_id is not None}
+    mentions = [m for m in mentions if m.alias_id is not None]
+    sources = dict(
+        Article.objects.filter(pk__in={m.article_id for m in mentions}).values_list("pk", "source_id")
+    )
+    pairs = {(m.alias_id, sources.get(m.article_id)) for m in mentions}
     pairs = {(alias_id, source_id) for alias_id, source_id in pairs if source_id is not None}
     for alias_id, source_id in pairs:
         counts = Mention.objects.filter(

@@ -138,10 +138,12 @@ if REDIS_URL:
         }
     }
 else:
+    # Without Redis the cache still has to be shared by every process (gunicorn workers, the
+    # task worker, commands): publishing in one must invalidate pages cached by the others.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "newsroom",
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "newsroom_cache",
             "TIMEOUT": 600,
         }
     }
@@ -234,3 +236,7 @@ LOGGING = {
 def require_secret_key():
     if not SECRET_KEY:
         raise ImproperlyConfigured("SECRET_KEY must be set in the environment when DEBUG is off.")
+
+
+# Search results are ranked by relevance up to this many matches; broader searches list the newest.
+NEWSROOM_SEARCH_RANK_LIMIT = int(os.environ.get("NEWSROOM_SEARCH_RANK_LIMIT", 1000))

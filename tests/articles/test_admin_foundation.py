@@ -1,6 +1,6 @@
 import pytest
 from django.contrib.auth.models import Group
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from tests.factories import ArticleFactory, SourceFactory
@@ -53,9 +53,25 @@ def test_article_changelist_marks_scheduled_stories(editor_client):
 
 
 def test_create_demo_editor_prints_credentials_and_is_rerunnable(capsys, client):
-    call_command("create_demo_editor", password="secret-demo-pw")
-    call_command("create_demo_editor", password="secret-demo-pw")
+    with pytest.raises(CommandError, match="DEBUG is off"):
+        call_command("create_demo_editor", password="secret-demo-pw")
+    call_command("create_demo_editor", password="secret-demo-pw", force=True)
+    call_command("create_demo_editor", password="secret-demo-pw", force=True)
     out = capsys.readouterr().out
     assert "'editor'" in out and "secret-demo-pw" in out
     assert client.login(username="editor", password="secret-demo-pw")
     assert client.get(reverse("admin:articles_article_changelist")).status_code == 200
+
+
+@pytest.mark.parametrize("mentions", [2, 40])
+def test_article_change_page_queries_do_not_grow_with_mentions(
+    editor_client, mentions, django_assert_max_num_queries
+):
+    from tests.factories import CountryFactory, MentionFactory
+
+    article = ArticleFactory(body_text="x" * 1000)
+    for number in range(mentions):
+        MentionFactory(article=article, entity=CountryFactory(), start=number * 20, end=number * 20 + 5)
+    with django_assert_max_num_queries(40):
+        response = editor_client.get(reverse("admin:articles_article_change", args=[article.pk]))
+    assert response.status_code == 200

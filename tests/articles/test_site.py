@@ -275,6 +275,21 @@ class TestHomeAndList:
         html = client.get("/search/", {"q": "sanctions"}).content.decode()
         assert html.index("Sanctions tighten") < html.index("Weather report")
 
+    def test_broad_search_lists_newest_first_past_the_rank_limit(self, client, settings):
+        settings.NEWSROOM_SEARCH_RANK_LIMIT = 1
+        ArticleFactory(
+            title="Sanctions sanctions sanctions",
+            body_text="Sanctions.",
+            body_html="<p>Sanctions.</p>",
+            published_at=NOW - datetime.timedelta(days=3),
+        )
+        ArticleFactory(
+            title="Weather", body_text="Sanctions once.", body_html="<p>Sanctions once.</p>", published_at=NOW
+        )
+        html = client.get("/search/", {"q": "sanctions"}).content.decode()
+        assert html.index("Weather") < html.index("Sanctions sanctions sanctions")
+        assert ("newest first" in html) is (connection.vendor == "postgresql")
+
 
 class TestDraftsNeverLeak:
     """Every public URL type × draft / review / scheduled (hidden) and published (shown)."""
@@ -297,7 +312,7 @@ class TestDraftsNeverLeak:
             "/feeds/atom/",
             f"/feeds/country/{entity.slug}/rss/",
             f"/feeds/country/{entity.slug}/atom/",
-            "/sitemap.xml",
+            "/sitemap-stories.xml",
             "/news-sitemap.xml",
         ]
 
@@ -370,8 +385,7 @@ class TestFeedsAndSitemaps:
         old = linked_story([china], title="Old", published_at=NOW - datetime.timedelta(days=5))
         ArticleFactory(title="Draft", status=Article.Status.DRAFT, slug="secret-draft")
         ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-        sitemap = ET.fromstring(client.get("/sitemap.xml").content)
-        locs = {loc.text for loc in sitemap.iter(f"{ns}loc")}
+        locs = sitemap_locations(client)
         assert f"http://testserver{story.get_absolute_url()}" in locs
         assert f"http://testserver{old.get_absolute_url()}" in locs
         assert f"http://testserver{china.get_absolute_url()}" in locs
@@ -382,6 +396,19 @@ class TestFeedsAndSitemaps:
         assert [t.text for t in news.iter(f"{news_ns}title")] == ["Fresh"]
         robots = client.get("/robots.txt").content.decode()
         assert "Sitemap: http://testserver/sitemap.xml" in robots and "Disallow: /admin/" in robots
+
+
+def sitemap_locations(client) -> set[str]:
+    """Every URL listed by the sitemap index's section sitemaps."""
+    ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    sections = [loc.text for loc in index.iter(f"{ns}loc")]
+    assert sections and all(s.startswith("http://testserver/sitemap-") for s in sections)
+    locs = set()
+    for section in sections:
+        page = ET.fromstring(client.get(section.removeprefix("http://testserver")).content)
+        locs |= {loc.text for loc in page.iter(f"{ns}loc")}
+    return locs
 
 
 def titles_set(titles):
@@ -448,7 +475,7 @@ class TestCaching:
         fresh = linked_story([china], title="Brand new story")
         assert "Brand new story" in client.get("/").content.decode()
         assert "Brand new story" in client.get(china.get_absolute_url()).content.decode()
-        assert fresh.get_absolute_url() in client.get("/sitemap.xml").content.decode()
+        assert fresh.get_absolute_url() in client.get("/sitemap-stories.xml").content.decode()
 
     def test_cached_page_gets_a_fresh_nonce(self, client):
         story = linked_story([CountryFactory()])
@@ -514,6 +541,7 @@ class TestQueryBounds:
         "feed": 4,
         "entity_feed": 4,
         "sitemap": 6,
+        "sitemap_index": 6,
     }
 
     def test_bounded(self, client, archive, django_assert_max_num_queries):
@@ -530,7 +558,8 @@ class TestQueryBounds:
             "organizations": reverse("entities:organization_list"),
             "feed": "/feeds/rss/",
             "entity_feed": f"/feeds/country/{archive['hub'].slug}/atom/",
-            "sitemap": "/sitemap.xml",
+            "sitemap": "/sitemap-stories.xml",
+            "sitemap_index": "/sitemap.xml",
         }
         for name, bound in self.BOUNDS.items():
             cache.clear()

@@ -79,6 +79,7 @@ def mini_kb(db):
         ("Nigeria", "NG", "NGA", [("Nigerian", K.DEMONYM)]),
         ("Guinea", "GN", "GIN", []),
         ("Papua New Guinea", "PG", "PNG", []),
+        ("Belgium", "BE", "BEL", [("Brussels", K.CAPITAL, True)]),
     ]:
         country = _country(name, a2, a3)
         for spec in extra:

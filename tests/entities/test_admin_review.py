@@ -77,6 +77,7 @@ def test_reporters_cannot_decide_or_add(client, reporter, article):
 def test_manual_link_by_autocomplete(editor_client, article, mini_kb):
     page = editor_client.get(change_url(article)).content.decode()
     assert "admin-autocomplete" in page
+    assert page.count("vendor/jquery/jquery") == 1  # the widget's media merged with the page's
     ukraine = mini_kb["countries"]["Ukraine"]
     editor_client.post(reverse("admin:entities_manual_link", args=[article.pk]), {"entity": ukraine.pk})
     mention = Mention.objects.get(article=article, entity=ukraine)
@@ -167,3 +168,30 @@ def test_reporter_can_open_queue_but_not_backfill(client, reporter, article):
     client.force_login(reporter)
     assert client.get(reverse("admin:entities_review_queue")).status_code == 200
     assert client.get(reverse("admin:entities_backfill") + "?text=X").status_code == 403
+
+
+def test_adding_an_alias_offers_to_backfill_the_archive(editor_client, mini_kb):
+    belarus = mini_kb["countries"]["Belarus"]
+    response = editor_client.post(
+        reverse("admin:entities_alias_add"),
+        {"entity": belarus.pk, "text": "Grodno", "kind": "other"},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert Alias.objects.filter(entity=belarus, text="Grodno").exists()
+    assert "Back-fill the archive with these names?" in html
+    assert reverse("admin:entities_backfill") + "?text=Grodno" in html
+
+
+def test_add_page_and_history_button_still_work(editor_client, article):
+    assert editor_client.get(reverse("admin:articles_article_add")).status_code == 200
+    page = editor_client.get(change_url(article)).content.decode()
+    assert reverse("admin:articles_article_history", args=[article.pk]) in page  # simple_history's button
+
+
+def test_decisions_need_post(editor_client, article):
+    mention = Mention.objects.filter(article=article).first()
+    response = editor_client.get(decide_url(article), {"decision": f"reject:{mention.pk}"})
+    assert response.status_code == 405
+    mention.refresh_from_db()
+    assert mention.status != Mention.Status.REJECTED

@@ -4,7 +4,7 @@ import json
 import shutil
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from entities.knowledge import KNOWLEDGE_DIR, load_knowledge_base
 from entities.models import Alias, Country, Entity, Leader, Membership, Office, Organization
@@ -291,3 +291,26 @@ def test_package_spellings_that_are_ordinary_words_are_dropped(knowledge_base):
     # countryinfo lists "Island" for Iceland and "Nippon" for Japan (as in Nippon Steel).
     assert not Alias.objects.filter(text__in=["Island", "Nippon", "Suisse", "Emirates"]).exists()
     assert Alias.objects.filter(entity__slug="iceland", text="Iceland").exists()
+
+
+def test_tests_without_the_fixture_see_an_empty_knowledge_base():
+    # Last in this module, yet the collection hook runs it before every test that loads the
+    # knowledge base: tests that build their own entities can count them.
+    assert not Entity.objects.filter(is_curated=True).exists()
+
+
+def test_a_typo_in_a_country_code_refuses_the_load(tmp_path, monkeypatch):
+    for name in ("countries.json", "organizations.json", "leaders.json"):
+        shutil.copy(KNOWLEDGE_DIR / name, tmp_path / name)
+    organizations = json.loads((tmp_path / "organizations.json").read_text())
+    organizations[0]["members"][0]["countries"].append("BYE")
+    (tmp_path / "organizations.json").write_text(json.dumps(organizations))
+    monkeypatch.setattr("entities.knowledge.KNOWLEDGE_DIR", tmp_path)
+    with pytest.raises(CommandError, match="brics: unknown country 'BYE'"):
+        call_command("load_entities")
+    assert not Entity.objects.filter(is_curated=True).exists()
+
+
+def test_wikidata_ids_are_unique(knowledge_base):
+    ids = list(Entity.objects.exclude(wikidata_id="").values_list("wikidata_id", flat=True))
+    assert len(ids) == len(set(ids)) > 100

@@ -89,8 +89,13 @@ def test_shared_surname_needs_the_full_name(mini_kb):
     assert names("Kim Jong Un visited. Kim said the talks went well.") == {"Kim Jong Un"}
 
 
+def test_surname_after_a_sentence_end_is_not_after_a_first_name(mini_kb):
+    assert names("Pressure came from Washington. Putin spoke after that.") == {"Vladimir Putin"}
+
+
 def test_surname_of_someone_else(mini_kb):
     assert names("Ivanka Trump spoke at the event.") == set()
+    assert names("Putin Lincoln spoke at the event.") == set()
 
 
 def test_first_name_before_jordan_or_chad_is_a_person(mini_kb):
@@ -147,6 +152,16 @@ def test_title_as_name_resolves_by_office_on_the_date(mini_kb):
         "Donald Trump",
     }
     assert names("The former American president spoke.", on=datetime.date(2023, 5, 1)) == {"United States"}
+
+
+def test_title_and_full_name_make_one_span(mini_kb):
+    Alias.objects.get_or_create(
+        entity=mini_kb["leaders"]["Xi Jinping"], text="Chinese President Xi", kind="title"
+    )
+    assert linked("Chinese President Xi Jinping spoke.") == [
+        ("Chinese", "China"),
+        ("President Xi Jinping", "Xi Jinping"),
+    ]
 
 
 def test_title_followed_by_a_name_links_the_name(mini_kb):

@@ -290,3 +290,26 @@ def test_merged_entity_old_slug_redirects(mini_kb, client):
     response = client.get("/leaders/v-putin/")
     assert response.status_code == 301
     assert response["Location"] == putin.get_absolute_url()
+
+
+def test_link_articles_queries_per_chunk_not_per_story(mini_kb):
+    warm_up = story(title="Warm-up")
+    small = [story(title=f"Small {i}") for i in range(2)]
+    large = [story(title=f"Large {i}") for i in range(8)]
+    list(link_articles(ids=[warm_up.pk]))  # build the matcher once
+    with CaptureQueriesContext(connection) as two:
+        list(link_articles(ids=[a.pk for a in small]))
+    with CaptureQueriesContext(connection) as eight:
+        list(link_articles(ids=[a.pk for a in large]))
+    assert len(eight) == len(two)
+    assert (
+        Mention.objects.filter(article__in=large).count()
+        == 8 * Mention.objects.filter(article=small[1]).count()
+    )
+
+
+def test_command_dry_run_saves_nothing(mini_kb, capsys):
+    article = story(title="One")
+    call_command("link_entities", str(article.pk), "--dry-run", verbosity=0)
+    assert capsys.readouterr().out.startswith("Dry run, nothing saved. Would have linked 1 stories:")
+    assert not Mention.objects.filter(article=article).exists()

@@ -1,4 +1,7 @@
+from contextlib import nullcontext
+
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 from tqdm import tqdm
 
 from articles.models import Article
@@ -15,10 +18,13 @@ class Command(BaseCommand):
         parser.add_argument("article_ids", nargs="*", type=int, metavar="ARTICLE_ID", help="Stories to link.")
         parser.add_argument("--all", action="store_true", help="Link every story in the archive.")
         parser.add_argument(
+            "--dry-run", action="store_true", help="Link and report, then roll everything back."
+        )
+        parser.add_argument(
             "--chunk-size", type=int, default=100, help="Stories linked per transaction (default 100)."
         )
 
-    def handle(self, *args, article_ids, all, chunk_size, verbosity, **options):
+    def handle(self, *args, article_ids, all, chunk_size, dry_run, verbosity, **options):
         if bool(article_ids) == bool(all):
             raise CommandError("Give either --all or one or more ARTICLE_IDs.")
         queryset = Article.objects.all() if all else Article.objects.filter(pk__in=article_ids)
@@ -34,14 +40,22 @@ class Command(BaseCommand):
         )
         summary = LinkResult(article_id=0)
         linked = 0
-        with tqdm(total=total, unit="story", disable=verbosity < 1, file=self.stderr) as progress:
+        # Only a dry run holds one transaction over everything (to roll it back); a real run
+        # commits chunk by chunk so a long relink never locks the database for its whole length.
+        with (
+            transaction.atomic() if dry_run else nullcontext(),
+            tqdm(total=total, unit="story", disable=verbosity < 1, file=self.stderr) as progress,
+        ):
             for result in link_articles(articles=articles, chunk_size=chunk_size):
                 summary += result
                 linked += 1
                 progress.update()
+            if dry_run:
+                transaction.set_rollback(True)
+        prefix = "Dry run, nothing saved. Would have linked" if dry_run else "Linked"
         self.stdout.write(
             self.style.SUCCESS(
-                f"Linked {linked} stories: {summary.created} new suggestions "
+                f"{prefix} {linked} stories: {summary.created} new suggestions "
                 f"({summary.auto_confirmed} confirmed automatically), {summary.updated} updated, "
                 f"{summary.deleted} removed, {summary.kept_decisions} editor decisions kept."
             )

@@ -1,6 +1,6 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from entities.knowledge import KINDS, load_knowledge_base
+from entities.knowledge import KINDS, KnowledgeBaseError, load_knowledge_base
 
 
 class Command(BaseCommand):
@@ -18,9 +18,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         verbosity = options["verbosity"]
-        counts = load_knowledge_base(
-            stdout=self.stdout if verbosity >= 2 else None, dry_run=options["dry_run"]
-        )
+        try:
+            counts = load_knowledge_base(
+                stdout=self.stdout if verbosity >= 2 else None, dry_run=options["dry_run"]
+            )
+        except KnowledgeBaseError as error:
+            raise CommandError(f"The knowledge-base files are inconsistent: {error}") from error
         if verbosity == 0:
             return
         for kind in KINDS:
