@@ -13,6 +13,7 @@ A story scheduled for later becomes public without any save; cached pages pick i
 """
 
 import functools
+import hashlib
 import time
 
 from django.conf import settings
@@ -40,13 +41,15 @@ def bump_site_version(**kwargs) -> None:
 
 
 def invalidate_public_pages() -> None:
-    """Bump the site version once the current transaction commits (at once outside one).
+    """Bump the site version now and again once the current transaction commits.
 
-    Bumping before the commit would let a concurrent request cache the old rows under the
-    new version. Bulk writes (``bulk_update``, raw inserts) send no signals: their callers
-    call this themselves.
+    The bump after the commit matters: between the first bump and the commit a concurrent
+    request could cache the old rows under the new version. Bulk writes (``bulk_update``, raw
+    inserts) send no signals: their callers call this themselves.
     """
-    transaction.on_commit(bump_site_version)
+    bump_site_version()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(bump_site_version)
 
 
 def page_cache_seconds() -> int:
@@ -79,7 +82,9 @@ def cache_public_page(view):
         anonymous = not request.user.is_authenticated
         if seconds <= 0 or request.method not in ("GET", "HEAD") or not anonymous:
             return view(request, *args, **kwargs)
-        key = f"page:{request.get_host()}:{request.get_full_path()}"
+        # Hashed: query strings can be long (search) and cache backends limit key length.
+        address = f"{request.get_host()}{request.get_full_path()}".encode()
+        key = f"page:{hashlib.sha256(address).hexdigest()}"
         found = cache.get_many([VERSION_KEY, key])
         version = found.get(VERSION_KEY) or site_version()
         cached = found.get(key)

@@ -900,6 +900,13 @@ def iter_inputs(paths: Iterable[str | Path], *, exclude: Iterable[str | Path] = 
                 for filename in sorted(files):
                     if filename.startswith(".") or (Path(root) / filename).resolve() in skip:
                         continue
+                    if (Path(root) / filename).is_symlink():
+                        # A link inside a folder could pull in any file on the machine.
+                        yield InputFile(
+                            name=str(Path(root) / filename),
+                            error="a symbolic link inside the folder (refused; import its target directly)",
+                        )
+                        continue
                     yield from _file_inputs(Path(root) / filename)
         elif path.exists() or path.is_symlink():
             yield from _file_inputs(path)

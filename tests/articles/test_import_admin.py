@@ -207,3 +207,14 @@ def test_preview_lists_the_links_the_linker_proposes(editor_client):
     assert any(link["entity__slug"] == "belarus" for link in links)
     assert "<td>Belarus</td>" in response.content.decode()
     assert Article.objects.count() == 0  # the proposal was rolled back
+
+
+def test_rerun_extraction_action_respects_the_workflow(client, reporter):
+    [result] = import_file(data=SEED_004.read_bytes(), name=SEED_004.name, status="published")
+    Article.objects.filter(pk=result.article_id).update(body_text="x", body_html="<p>x</p>")
+    client.force_login(reporter)
+    client.post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "rerun_extraction", "_selected_action": [result.article_id]},
+    )
+    assert Article.objects.get(pk=result.article_id).body_text == "x"

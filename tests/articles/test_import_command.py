@@ -110,3 +110,21 @@ def test_missing_path_fails_cleanly(tmp_path):
     with pytest.raises(CommandError) as excinfo:
         run(str(tmp_path / "nope"))
     assert excinfo.value.returncode == 1
+
+
+@pytest.mark.django_db
+def test_symbolic_links_inside_a_folder_are_refused(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    target = outside / "story.txt"
+    target.write_bytes((SEEDS / "004_920c7d55f3d2ed79.txt").read_bytes())
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    (folder / "link.txt").symlink_to(target)
+    report = tmp_path / "report.json"
+    with pytest.raises(CommandError) as excinfo:
+        run(str(folder), "--report", str(report))
+    assert excinfo.value.returncode == 1
+    [entry] = json.loads(report.read_text())["files"]
+    assert entry["outcome"] == "failed" and "symbolic link" in entry["reason"]
+    assert not Article.objects.exists()
