@@ -249,7 +249,7 @@ def _page_as_text(markup: str, *, main) -> Candidate | None:
     main_words, text_words = words(main_text), words(candidate.body_text)
     if len(main_words) < 0.1 * len(text_words):
         return candidate
-    if len(main_words) < len(text_words) and _containment(main_words, text_words) < 0.7:
+    if len(main_words) < len(text_words) and _containment(main_words, text_words) < 0.3:
         return candidate
     return None
 
