@@ -249,7 +249,7 @@ def _page_as_text(markup: str, *, main) -> Candidate | None:
     main_words, text_words = words(main_text), words(candidate.body_text)
     if len(main_words) < 0.1 * len(text_words):
         return candidate
-    if len(main_words) < len(text_words) and _containment(main_words, text_words) < 0.7:
+    if len(main_words) < len(text_words) and _containment(main_words, text_words) < 0.3:
         return candidate
     return None
 
@@ -1067,6 +1067,7 @@ def import_paths(
         run.state = ImportRun.State.RUNNING
         run.save(update_fields=["state"])
     common = _CommonLines()
+    to_link: list[int] = []  # new stories are linked in chunks, each chunk in one transaction
     totals = Counter()
     processed = 0
     try:
@@ -1096,7 +1097,15 @@ def import_paths(
                         dry_run=dry_run,
                         run=run,
                         common_lines=common.lines,
+                        link=False,
                     )
+                    to_link.extend(
+                        r.article_id
+                        for r in results
+                        if r.outcome == ImportItem.Outcome.IMPORTED and r.article_id
+                    )
+                    if len(to_link) >= LINK_CHUNK:
+                        _link_pending(to_link, user=user)
                     if results and results[0].path == entry.name and len(data) < 1_000_000:
                         common.add(data)
             processed += 1
@@ -1109,6 +1118,9 @@ def import_paths(
         if run is not None and not dry_run:
             _save_progress(run, processed, totals, state=ImportRun.State.FAILED)
         raise
+    finally:
+        if to_link:
+            _link_pending(to_link, user=user)
     if run is not None and not dry_run:
         _save_progress(run, processed, totals, state=ImportRun.State.DONE)
         AuditEntry.objects.create(
@@ -1125,6 +1137,18 @@ def import_paths(
                 "failed": totals["failed"],
             },
         )
+
+
+LINK_CHUNK = 100
+
+
+def _link_pending(article_ids: list[int], *, user=None) -> None:
+    ids = list(article_ids)
+    article_ids.clear()
+    if len(ids) == 1:
+        link_new_article(ids[0], user=user)
+    else:
+        link_new_articles(ids)
 
 
 def _save_progress(run: ImportRun, processed: int, totals: Counter, *, state: str | None = None) -> None:

@@ -725,3 +725,17 @@ def test_export_records_are_linked_too():
     assert [r.outcome for r in results] == ["imported"] * 3
     for result in results:
         assert Article.objects.get(pk=result.article_id).mentions.filter(entity=belarus).exists()
+
+
+@pytest.mark.django_db
+def test_folder_imports_are_linked_in_chunks(tmp_path):
+    from entities.models import Alias
+    from tests.factories import CountryFactory
+
+    belarus = CountryFactory(name="Belarus", slug="belarus")
+    Alias.objects.get_or_create(entity=belarus, text="Belarus")
+    (tmp_path / "a.txt").write_bytes(SEED_000.read_bytes())
+    (tmp_path / "b.txt").write_bytes(SEED_004.read_bytes())
+    results = list(import_paths(paths=[tmp_path]))
+    for result in results:
+        assert Article.objects.get(pk=result.article_id).mentions.filter(entity=belarus).exists()
