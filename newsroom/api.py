@@ -1,7 +1,8 @@
 """The REST API: one router for stories and entities, plus the OpenAPI schema and its two viewers.
 
-Mounted at ``/api/`` by ``newsroom/urls.py``. The docs pages load Swagger UI and Redoc from their
-CDN, so they get a Content-Security-Policy of their own that allows it (and only them).
+Mounted at ``/api/`` by ``newsroom/urls.py``. Swagger UI and Redoc come from our own static files
+(drf-spectacular-sidecar); their pages get a Content-Security-Policy of their own because the
+viewers set inline styles and Redoc runs a blob: worker.
 """
 
 from django.http import JsonResponse
@@ -21,13 +22,12 @@ router = DefaultRouter()
 router.register("articles", ArticleViewSet, basename="article")
 router.register("entities", EntityViewSet, basename="entity")
 
-DOCS_CDN = "https://cdn.jsdelivr.net"
 DOCS_CSP = {
     "default-src": [CSP.SELF],
-    "script-src": [CSP.SELF, DOCS_CDN],
-    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE, DOCS_CDN, "https://fonts.googleapis.com"],
-    "font-src": [CSP.SELF, "https://fonts.gstatic.com"],
-    "img-src": [CSP.SELF, "data:", DOCS_CDN],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "font-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
     "worker-src": [CSP.SELF, "blob:"],
     "connect-src": [CSP.SELF],
     "object-src": [CSP.NONE],
