@@ -14,10 +14,11 @@ import bisect
 import datetime
 import re
 from dataclasses import dataclass
+from operator import attrgetter
 
 from entities.models import Alias, Entity
 
-from .automaton import AliasEntry, Matcher, normalize, straighten
+from .automaton import COMBINING_FORMS, AliasEntry, Matcher, normalize, straighten
 
 # Confidence by the kind of alias that matched. At or above the auto-confirm threshold
 # (settings, 0.85 by default) a suggestion is confirmed without an editor.
@@ -208,6 +209,10 @@ def _longest_first(raw: tuple) -> tuple[int, int]:
     return raw[0], raw[1]
 
 
+_START = attrgetter("start")
+_COMBINING_KEYS = frozenset(normalize(form) for form in COMBINING_FORMS)
+
+
 def find_hits(matcher: Matcher, text: str) -> list[_Hit]:
     """Alias hits that are whole words in the right case, longest first, no overlaps."""
     raw: list[tuple] = []
@@ -229,7 +234,11 @@ def find_hits(matcher: Matcher, text: str) -> list[_Hit]:
             kept = tuple(e for e in entries if _case_ok(e, surface))
             if not kept:
                 continue
-        if any(e.kind == "combining" for e in kept) and not text.startswith("-", end):
+        if (
+            kept[0].key in _COMBINING_KEYS  # every entry of one hit shares the key
+            and any(e.kind == "combining" for e in kept)
+            and not text.startswith("-", end)
+        ):
             kept = tuple(e for e in kept if e.kind != "combining")
             if not kept:
                 continue
@@ -243,10 +252,14 @@ def find_hits(matcher: Matcher, text: str) -> list[_Hit]:
             continue
         taken[start:end] = b"\x01" * (end - start)
         hits.append(_Hit(start, end, kept))
-    hits.sort(key=lambda h: h.start)
+    hits.sort(key=_START)
     if dropped and hits:
         _extend_same_entity(hits, dropped, taken)
-    return [h for h in hits if any(e.entity_id is not None for e in h.entries)]
+    return [
+        h
+        for h in hits
+        if h.entries[0].entity_id is not None or any(e.entity_id is not None for e in h.entries)
+    ]
 
 
 def _extend_same_entity(hits: list[_Hit], dropped: list[_Hit], taken: bytearray) -> None:
@@ -268,7 +281,12 @@ def _split_titles(matcher: Matcher, text: str, hits: list[_Hit]) -> list[_Hit]:
     """'Chinese President Xi' names China as well as Xi: split the country off the title."""
     out = []
     for hit in hits:
-        if any(e.kind == Alias.Kind.TITLE for e in hit.entries):
+        entries = hit.entries
+        if (
+            entries[0].kind == Alias.Kind.TITLE
+            if len(entries) == 1
+            else any(e.kind == Alias.Kind.TITLE for e in entries)
+        ):
             surface = text[hit.start : hit.end]
             inner = [
                 _Hit(hit.start, hit.start + end, countries)
@@ -376,46 +394,70 @@ def resolve(
     # Entities named unambiguously anywhere (title or body): the context for the rest.
     named: set[int] = set()
     fully_named_leaders: set[int] = set()
+    entity_kinds = matcher.entity_kinds
     for name_hits in hits.values():
         for hit in name_hits:
             if len(hit.entries) == 1:  # the common case, without building sets
-                entities, kinds = {hit.entries[0].entity_id}, {hit.entries[0].kind}
-            else:
-                entities = {e.entity_id for e in hit.entries if e.entity_id is not None}
-                kinds = {e.kind for e in hit.entries}
+                entry = hit.entries[0]
+                if entry.kind in _NOT_NAMING or entry.key in AMBIGUOUS:
+                    continue
+                named.add(entry.entity_id)
+                if entry.kind in _FULL_NAME_KINDS and entity_kinds.get(entry.entity_id) == Entity.Kind.LEADER:
+                    fully_named_leaders.add(entry.entity_id)
+                continue
+            entities = {e.entity_id for e in hit.entries if e.entity_id is not None}
+            kinds = {e.kind for e in hit.entries}
             if len(entities) != 1:
                 continue
-            if kinds & {Alias.Kind.SURNAME, Alias.Kind.CAPITAL} or hit.entries[0].key in AMBIGUOUS:
+            if kinds & _NOT_NAMING or hit.entries[0].key in AMBIGUOUS:
                 continue
             named |= entities
-            if kinds & {Alias.Kind.NAME, Alias.Kind.OFFICIAL, Alias.Kind.TITLE, Alias.Kind.OTHER}:
-                fully_named_leaders |= {
-                    e for e in entities if matcher.entity_kinds.get(e) == Entity.Kind.LEADER
-                }
+            if kinds & _FULL_NAME_KINDS:
+                fully_named_leaders |= {e for e in entities if entity_kinds.get(e) == Entity.Kind.LEADER}
 
     results: dict[str, list[Candidate]] = {}
     for name, text in texts.items():
         title_case = name == "title" and _is_title_case(text)
         out: list[Candidate] = []
         for hit in hits[name]:
-            candidate = _resolve_hit(
-                matcher=matcher,
-                text=text,
-                hit=hit,
-                named=named,
-                fully_named_leaders=fully_named_leaders,
-                title_case=title_case,
-            )
-            if candidate is None:
-                continue
+            entries = hit.entries
+            entry = entries[0]
+            plain = _PLAIN.get(entry.kind) if len(entries) == 1 and entry.key not in AMBIGUOUS else None
+            if plain is not None:
+                # The common case (one entity, a name that needs no context): no rule to run.
+                candidate = Candidate(
+                    hit.start, hit.end, entry.entity_id, entry.alias_id, text[hit.start : hit.end], *plain
+                )
+            else:
+                candidate = _resolve_hit(
+                    matcher=matcher,
+                    text=text,
+                    hit=hit,
+                    named=named,
+                    fully_named_leaders=fully_named_leaders,
+                    title_case=title_case,
+                )
+                if candidate is None:
+                    continue
             out.append(candidate)
-            if matcher.entity_kinds.get(candidate.entity_id) == Entity.Kind.COUNTRY:
+            if entity_kinds.get(candidate.entity_id) == Entity.Kind.COUNTRY:
                 office = _office_after(matcher, text, hit, candidate.entity_id, on_date)
                 if office is not None:
                     out.append(office)
                     fully_named_leaders.add(office.entity_id)
         results[name] = out
     return results
+
+
+# Alias kinds that name their entity outright, with their (confidence, method): a hit with one
+# such entry and no ambiguous key needs no context rule.
+_PLAIN = {
+    kind: (CONFIDENCE.get(kind, 0.9), "acronym" if kind == Alias.Kind.ACRONYM else kind)
+    for kind in Alias.Kind.values
+    if kind not in (Alias.Kind.SURNAME, Alias.Kind.CAPITAL)
+}
+_NOT_NAMING = frozenset({Alias.Kind.SURNAME, Alias.Kind.CAPITAL})
+_FULL_NAME_KINDS = frozenset({Alias.Kind.NAME, Alias.Kind.OFFICIAL, Alias.Kind.TITLE, Alias.Kind.OTHER})
 
 
 def _resolve_hit(
