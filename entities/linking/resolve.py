@@ -14,7 +14,7 @@ import bisect
 import datetime
 import re
 from dataclasses import dataclass
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from entities.models import Alias, Entity
 
@@ -205,10 +205,7 @@ def _case_ok(entry: AliasEntry, surface: str) -> bool:
     return not (wanted[:1].isupper() and not got[:1].isupper())
 
 
-def _longest_first(raw: tuple) -> tuple[int, int]:
-    return raw[0], raw[1]
-
-
+_LONGEST_FIRST = itemgetter(0, 1)  # (start - end, start): longest first, then leftmost
 _START = attrgetter("start")
 _COMBINING_KEYS = frozenset(normalize(form) for form in COMBINING_FORMS)
 
@@ -218,16 +215,22 @@ def find_hits(matcher: Matcher, text: str) -> list[_Hit]:
     raw: list[tuple] = []
     length = len(text)
     for last, (size, entries) in matcher.automaton.iter(normalize(text)):
-        start, end = last + 1 - size, last + 1
+        end = last + 1
+        start = end - size
         # Fast path for the common case (letters or digits right before or after); the full
-        # boundary rules (apostrophes) only for the rest.
-        if (start and text[start - 1].isalnum()) or (end < length and text[end].isalnum()):
+        # boundary rules only when an apostrophe stands next to the match.
+        before = text[start - 1] if start else " "
+        if before.isalnum():
             continue
-        if not is_word_boundary(text, start, end):
+        after = text[end] if end < length else " "
+        if after.isalnum():
+            continue
+        if (before in _APOS or after in _APOS) and not is_word_boundary(text, start, end):
             continue
         surface = text[start:end]
         if len(entries) == 1:  # the common case, without building a new tuple
-            if not _case_ok(entries[0], surface):
+            # Written exactly as the alias (and no apostrophe to straighten): the case is right.
+            if (surface != entries[0].text or "'" in surface) and not _case_ok(entries[0], surface):
                 continue
             kept = entries
         else:
@@ -243,7 +246,7 @@ def find_hits(matcher: Matcher, text: str) -> list[_Hit]:
             if not kept:
                 continue
         raw.append((start - end, start, end, kept))
-    raw.sort(key=_longest_first)
+    raw.sort(key=_LONGEST_FIRST)
     taken = bytearray(len(text) + 1)
     hits, dropped = [], []
     for _, start, end, kept in raw:
