@@ -99,6 +99,8 @@ AMBIGUOUS_CAPITALS = {
 # Belgium. Linked only when used as a government or when the story names the country.
 VENUE_CAPITALS = {"brussels", "geneva", "vienna", "the hague", "strasbourg", "luxembourg", "new york"}
 
+_NOT_ALONE_CAPITALS = AMBIGUOUS_CAPITALS | VENUE_CAPITALS
+
 # Words that may stand capitalised right before a country without being a first name.
 NOT_FIRST_NAMES = {
     "the", "in", "on", "at", "to", "from", "for", "of", "and", "but", "with", "by", "as", "or",
@@ -210,11 +212,14 @@ _START = attrgetter("start")
 _COMBINING_KEYS = frozenset(normalize(form) for form in COMBINING_FORMS)
 
 
-def find_hits(matcher: Matcher, text: str) -> list[_Hit]:
-    """Alias hits that are whole words in the right case, longest first, no overlaps."""
+def find_hits(matcher: Matcher, text: str, *, lowered: str | None = None) -> list[_Hit]:
+    """Alias hits that are whole words in the right case, longest first, no overlaps.
+
+    ``lowered`` is ``normalize(text)`` when the caller already has it.
+    """
     raw: list[tuple] = []
     length = len(text)
-    for last, (size, entries) in matcher.automaton.iter(normalize(text)):
+    for last, (size, entries) in matcher.automaton.iter(normalize(text) if lowered is None else lowered):
         end = last + 1
         start = end - size
         # Fast path for the common case (letters or digits right before or after); the full
@@ -389,8 +394,10 @@ def resolve(
     title and dek count for relevance (and the title for a story that names an entity nowhere else).
     """
     texts = {"title": title or "", "dek": dek or "", "body": body or ""}
+    # Lower-cased once per text: the scan and the context windows both read it.
+    lowered = {name: normalize(text) if text else "" for name, text in texts.items()}
     hits = {
-        name: _split_titles(matcher, text, find_hits(matcher, text)) if text else []
+        name: _split_titles(matcher, text, find_hits(matcher, text, lowered=lowered[name])) if text else []
         for name, text in texts.items()
     }
 
@@ -435,6 +442,7 @@ def resolve(
                 candidate = _resolve_hit(
                     matcher=matcher,
                     text=text,
+                    lowered=lowered[name],
                     hit=hit,
                     named=named,
                     fully_named_leaders=fully_named_leaders,
@@ -467,24 +475,28 @@ def _resolve_hit(
     *,
     matcher: Matcher,
     text: str,
+    lowered: str,
     hit: _Hit,
     named: set[int],
     fully_named_leaders: set[int],
     title_case: bool,
 ) -> Candidate | None:
     surface = text[hit.start : hit.end]
-    by_entity: dict[int, AliasEntry] = {}
-    for entry in hit.entries:
-        if entry.entity_id is not None:
-            by_entity.setdefault(entry.entity_id, entry)
-    if len(by_entity) > 1:
-        # One text, several entities ("Dominican", a shared surname): the one the story names.
-        chosen = [eid for eid in by_entity if eid in named or eid in fully_named_leaders]
-        if len(chosen) != 1:
-            return None
-        entry = by_entity[chosen[0]]
+    if len(hit.entries) == 1:  # the common case: one entry, and it names an entity (see find_hits)
+        entry = hit.entries[0]
     else:
-        entry = next(iter(by_entity.values()))
+        by_entity: dict[int, AliasEntry] = {}
+        for entry in hit.entries:
+            if entry.entity_id is not None:
+                by_entity.setdefault(entry.entity_id, entry)
+        if len(by_entity) > 1:
+            # One text, several entities ("Dominican", a shared surname): the one the story names.
+            chosen = [eid for eid in by_entity if eid in named or eid in fully_named_leaders]
+            if len(chosen) != 1:
+                return None
+            entry = by_entity[chosen[0]]
+        else:
+            entry = next(iter(by_entity.values()))
     entity_id = entry.entity_id
     key = entry.key
 
@@ -510,11 +522,11 @@ def _resolve_hit(
 
     if entry.kind == Alias.Kind.CAPITAL:
         government = _government_usage(text, hit.start, hit.end)
-        if not government and key in AMBIGUOUS_CAPITALS | VENUE_CAPITALS and entity_id not in named:
+        if not government and key in _NOT_ALONE_CAPITALS and entity_id not in named:
             return None  # a venue ("ministers met in Brussels") or another place, not the state
         if key in AMBIGUOUS:
             positive, negative = AMBIGUOUS[key]
-            window = _window(normalize(text), hit.start, hit.end)
+            window = _window(lowered, hit.start, hit.end)
             if any(cue in window for cue in negative):
                 return None
             if not title_case and (
@@ -531,7 +543,6 @@ def _resolve_hit(
             _looks_like_name(_prev_word(text, hit.start)) or _looks_like_name(_next_word(text, hit.end))
         ):
             return None  # "Michael Jordan", "Chad Smith"
-        lowered = normalize(text)
         window = _window(lowered, hit.start, hit.end)
         has_positive = any(cue in lowered for cue in positive)
         if any(cue in window for cue in negative) and not has_positive:
