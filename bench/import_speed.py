@@ -186,13 +186,17 @@ def main():
         run = ImportRun.objects.create(origin="command")
         outcomes = {"imported": 0, "duplicate": 0, "failed": 0}
         started = time.perf_counter()
+        cpu_started = time.process_time()
         for result in import_paths(paths=[folders[name]], run=run):
             outcomes[result.outcome] += 1
         elapsed = time.perf_counter() - started
+        cpu = time.process_time() - cpu_started
         rate = outcomes["imported"] / elapsed if elapsed else 0
+        cpu_rate = outcomes["imported"] / cpu if cpu else 0
         print(
             f"{name:5}  {outcomes['imported']:6} imported  {outcomes['duplicate']} duplicates  "
-            f"{outcomes['failed']} failed  {elapsed:7.1f}s  {rate:8.1f} articles/s  (peak so far {peak_mb():.0f} MB)"
+            f"{outcomes['failed']} failed  {elapsed:7.1f}s wall {rate:8.1f} articles/s  "
+            f"{cpu:7.1f}s CPU {cpu_rate:8.1f} articles/CPU-s  (peak so far {peak_mb():.0f} MB)"
         )
 
     if args.html:

@@ -9,6 +9,7 @@ Each stored article goes through: decode → detect → extract → clean → sa
 bands) → store → entity linking (when ``entities.linking`` exists).
 """
 
+import functools
 import hashlib
 import importlib.util
 import logging
@@ -103,9 +104,16 @@ class ItemResult:
 # --- extraction (no database) ---------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=16)
+def _folded_words(body_text: str) -> tuple[str, ...]:
+    """The body's words, case-folded: shared by the content hash and the MinHash signature,
+    which are computed for the same body one after the other."""
+    return tuple(word.casefold() for word in words(body_text))
+
+
 def content_hash(body_text: str) -> str:
     """Hash of the normalised body: case, punctuation and spacing do not make a new story."""
-    normalised = " ".join(word.casefold() for word in words(body_text))
+    normalised = " ".join(_folded_words(body_text))
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
 
 
@@ -361,7 +369,7 @@ def minhash_signature(body_text: str) -> np.ndarray:
     global _PERMUTATIONS  # generated once per process: the same for every signature
     if _PERMUTATIONS is None:
         _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=7, scheme="affine32").permutations
-    tokens = [word.casefold() for word in words(body_text)]
+    tokens = _folded_words(body_text)
     shingles = {f"{a} {b}".encode() for a, b in pairwise(tokens)} or {b""}
     # crc32 is stable across processes (stored signatures must compare) and runs in C.
     signature = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32, permutations=_PERMUTATIONS, scheme="affine32")
@@ -379,15 +387,27 @@ def band_keys(signature: np.ndarray) -> list[int]:
 
 
 def near_duplicates(
-    signature: np.ndarray, *, exclude: int | None = None, limit: int = 5
+    signature: np.ndarray, *, exclude: int | None = None, limit: int = 5, keys: list[int] | None = None
 ) -> list[tuple[int, float]]:
     """Stored articles sharing a band with ``signature``, most similar first, above the threshold."""
-    candidates = ShingleBand.objects.filter(key__in=band_keys(signature))
+    return [(article.pk, score) for article, score in _near_articles(signature, exclude=exclude, keys=keys)][
+        :limit
+    ]
+
+
+def _near_articles(
+    signature: np.ndarray, *, exclude: int | None = None, keys: list[int] | None = None
+) -> list[tuple[Article, float]]:
+    """Stored articles (pk, slug and title only) sharing a band with ``signature`` and similar enough,
+    most similar first: one query (the band lookup is a subquery)."""
+    candidates = ShingleBand.objects.filter(key__in=band_keys(signature) if keys is None else keys)
     if exclude:
         candidates = candidates.exclude(article_id=exclude)
-    ids = list(candidates.values_list("article_id", flat=True).distinct()[:50])
+    ids = candidates.values("article_id").distinct()[:50]
     scored = []
-    for article_id, stored in Article.objects.filter(pk__in=ids).values_list("pk", "minhash"):
+    for article_id, stored, slug, title in Article.objects.filter(pk__in=ids).values_list(
+        "pk", "minhash", "slug", "title"
+    ):
         if not stored:
             continue
         other = np.frombuffer(bytes(stored), dtype=np.uint32)
@@ -395,18 +415,19 @@ def near_duplicates(
             continue
         score = round(float(np.mean(other == signature)), 3)
         if score >= NEAR_DUPLICATE_THRESHOLD:
-            scored.append((article_id, score))
-    scored.sort(key=lambda pair: (-pair[1], pair[0]))
-    return scored[:limit]
+            scored.append((Article(pk=article_id, slug=slug, title=title), score))
+    scored.sort(key=lambda pair: (-pair[1], pair[0].pk))
+    return scored
 
 
-def find_near_duplicate(signature: np.ndarray, *, exclude: int | None = None) -> tuple[Article | None, float]:
+def find_near_duplicate(
+    signature: np.ndarray, *, exclude: int | None = None, keys: list[int] | None = None
+) -> tuple[Article | None, float]:
     """The most similar stored article, when one is similar enough to flag."""
-    found = near_duplicates(signature, exclude=exclude, limit=1)
+    found = _near_articles(signature, exclude=exclude, keys=keys)
     if not found:
         return None, 0.0
-    article_id, score = found[0]
-    return Article.objects.filter(pk=article_id).only("pk", "slug", "title").first(), score
+    return found[0]
 
 
 # --- storing --------------------------------------------------------------------------------
@@ -436,11 +457,15 @@ def store_candidate(
 ) -> ItemResult:
     """Store one candidate (inside the caller's transaction); the database decides duplicates."""
     digest = candidate.content_hash
-    existing = Article.objects.filter(content_hash=digest).only("pk", "slug").first()
-    if existing:
-        return _duplicate(candidate, existing)
+    if dry_run:
+        # Nothing is written, so nothing can clash: look the hash up. A real import skips this
+        # query and lets the insert below meet the unique constraint (duplicates are the exception).
+        existing = Article.objects.filter(content_hash=digest).only("pk", "slug").first()
+        if existing:
+            return _duplicate(candidate, existing)
     signature = minhash_signature(candidate.body_text)
-    near, similarity = find_near_duplicate(signature)
+    keys = band_keys(signature)
+    near, similarity = find_near_duplicate(signature, keys=keys)
     if dry_run:
         return ItemResult(
             path=candidate.label,
@@ -489,7 +514,7 @@ def store_candidate(
         break
     else:
         return ItemResult(path=candidate.label, outcome=ImportItem.Outcome.FAILED, reason="no free slug")
-    _store_bands([(article.pk, key) for key in band_keys(signature)])
+    _store_bands([(article.pk, key) for key in keys])
     return ItemResult(
         path=candidate.label,
         outcome=ImportItem.Outcome.IMPORTED,
