@@ -113,8 +113,11 @@ def _folded_words(body_text: str) -> tuple[str, ...]:
 
 def content_hash(body_text: str) -> str:
     """Hash of the normalised body: case, punctuation and spacing do not make a new story."""
-    normalised = " ".join(_folded_words(body_text))
-    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+    return _hash_of_words(_folded_words(body_text))
+
+
+def _hash_of_words(tokens: tuple[str, ...]) -> str:
+    return hashlib.sha256(" ".join(tokens).encode("utf-8")).hexdigest()
 
 
 def decode_input(data: bytes) -> str:
@@ -364,12 +367,15 @@ _PERMUTATIONS = None
 
 
 def minhash_signature(body_text: str) -> np.ndarray:
+    return _signature_of_words(_folded_words(body_text))
+
+
+def _signature_of_words(tokens: tuple[str, ...]) -> np.ndarray:
     from datasketch import MinHash
 
     global _PERMUTATIONS  # generated once per process: the same for every signature
     if _PERMUTATIONS is None:
         _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=7, scheme="affine32").permutations
-    tokens = _folded_words(body_text)
     shingles = {f"{a} {b}".encode() for a, b in pairwise(tokens)} or {b""}
     # crc32 is stable across processes (stored signatures must compare) and runs in C.
     signature = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32, permutations=_PERMUTATIONS, scheme="affine32")
@@ -546,7 +552,8 @@ def store_batch(
     unique constraint decides each record.
     """
     results: list[ItemResult | None] = [None] * len(candidates)
-    hashes = [candidate.content_hash for candidate in candidates]
+    tokens = [tuple(word.casefold() for word in words(candidate.body_text)) for candidate in candidates]
+    hashes = [_hash_of_words(folded) for folded in tokens]
     existing = {
         digest: (pk, slug)
         for digest, pk, slug in Article.objects.filter(content_hash__in=set(hashes)).values_list(
@@ -564,7 +571,8 @@ def store_batch(
         else:
             first_in_batch[digest] = index
             fresh.append(index)
-    signatures = {index: minhash_signature(candidates[index].body_text) for index in fresh}
+    signatures = {index: _signature_of_words(tokens[index]) for index in fresh}
+    del tokens
     keys = {index: band_keys(signatures[index]) for index in fresh}
     near = _batch_near_duplicates(signatures, keys)
     taken: set[str] = set()
