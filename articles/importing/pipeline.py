@@ -406,14 +406,22 @@ def _near_articles(
 ) -> list[tuple[Article, float]]:
     """Stored articles (pk, slug and title only) sharing a band with ``signature`` and similar enough,
     most similar first: one query (the band lookup is a subquery)."""
-    candidates = ShingleBand.objects.filter(key__in=band_keys(signature) if keys is None else keys)
-    if exclude:
-        candidates = candidates.exclude(article_id=exclude)
-    ids = candidates.values("article_id").distinct()[:50]
+    keys = band_keys(signature) if keys is None else keys
+    quote = connection.ops.quote_name
+    bands, article = quote(ShingleBand._meta.db_table), quote(Article._meta.db_table)
+    # Plain SQL: the ORM's per-parameter preparation of 32 keys cost more than the query itself.
+    sql = (
+        f"SELECT {quote('id')}, {quote('minhash')}, {quote('slug')}, {quote('title')} FROM {article} "  # noqa: S608
+        f"WHERE {quote('id')} IN (SELECT DISTINCT {quote('article_id')} FROM {bands} "
+        f"WHERE {quote('key')} IN ({', '.join(['%s'] * len(keys))})"
+        + (f" AND {quote('article_id')} <> %s" if exclude else "")
+        + " LIMIT 50)"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*keys, exclude] if exclude else keys)
+        rows = cursor.fetchall()
     scored = []
-    for article_id, stored, slug, title in Article.objects.filter(pk__in=ids).values_list(
-        "pk", "minhash", "slug", "title"
-    ):
+    for article_id, stored, slug, title in rows:
         if not stored:
             continue
         other = np.frombuffer(bytes(stored), dtype=np.uint32)
@@ -683,7 +691,7 @@ def _batch_near_duplicates(
     stored_by_key: dict[int, set[int]] = {}
     for start in range(0, len(all_keys), 900):
         chunk = all_keys[start : start + 900]
-        for key, article_id in ShingleBand.objects.filter(key__in=chunk).values_list("key", "article_id"):
+        for key, article_id in _band_rows(chunk):
             stored_by_key.setdefault(key, set()).add(article_id)
     wanted = {article_id for ids in stored_by_key.values() for article_id in ids}
     stored = {
@@ -709,6 +717,19 @@ def _batch_near_duplicates(
         for key in keys[index]:
             seen_by_key.setdefault(key, []).append(index)
     return found
+
+
+def _band_rows(keys: list[int]) -> list[tuple[int, int]]:
+    """(key, article id) of the stored bands with these keys, in plain SQL (see ``_store_bands``)."""
+    quote = connection.ops.quote_name
+    table = quote(ShingleBand._meta.db_table)
+    placeholders = ", ".join(["%s"] * len(keys))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {quote('key')}, {quote('article_id')} FROM {table} WHERE {quote('key')} IN ({placeholders})",  # noqa: S608
+            keys,
+        )
+        return cursor.fetchall()
 
 
 def _store_bands(rows: list[tuple[int, int]]) -> None:
