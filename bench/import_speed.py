@@ -4,7 +4,8 @@ Generates a corpus in a temporary folder (default: 10,000 plain-text dumps, 1,00
 10,000 JSON Lines records in exports of 2,000), imports each with ``import_paths`` (what the
 ``import_articles`` command runs: decode, extract, clean, sanitize, de-duplicate, near-duplicate
 search, store, entity linking when installed, ImportRun/ImportItem bookkeeping), and prints
-articles per second by format, trafilatura's extraction rate alone on the same HTML pages,
+articles per second by format (wall-clock, and per CPU-second of this process: other work
+on the machine slows the first, not the second), trafilatura's extraction rate alone on the same HTML pages,
 and the peak memory of the whole run.
 
     python bench/import_speed.py [--text 10000] [--html 1000] [--jsonl 10000] [--seed 1]
