@@ -9,6 +9,7 @@ Each stored article goes through: decode → detect → extract → clean → sa
 bands) → store → entity linking (when ``entities.linking`` exists).
 """
 
+import functools
 import hashlib
 import importlib.util
 import logging
@@ -103,10 +104,20 @@ class ItemResult:
 # --- extraction (no database) ---------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=16)
+def _folded_words(body_text: str) -> tuple[str, ...]:
+    """The body's words, case-folded: shared by the content hash and the MinHash signature,
+    which are computed for the same body one after the other."""
+    return tuple(word.casefold() for word in words(body_text))
+
+
 def content_hash(body_text: str) -> str:
     """Hash of the normalised body: case, punctuation and spacing do not make a new story."""
-    normalised = " ".join(word.casefold() for word in words(body_text))
-    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+    return _hash_of_words(_folded_words(body_text))
+
+
+def _hash_of_words(tokens: tuple[str, ...]) -> str:
+    return hashlib.sha256(" ".join(tokens).encode("utf-8")).hexdigest()
 
 
 def decode_input(data: bytes) -> str:
@@ -356,12 +367,15 @@ _PERMUTATIONS = None
 
 
 def minhash_signature(body_text: str) -> np.ndarray:
+    return _signature_of_words(_folded_words(body_text))
+
+
+def _signature_of_words(tokens: tuple[str, ...]) -> np.ndarray:
     from datasketch import MinHash
 
     global _PERMUTATIONS  # generated once per process: the same for every signature
     if _PERMUTATIONS is None:
         _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=7, scheme="affine32").permutations
-    tokens = [word.casefold() for word in words(body_text)]
     shingles = {f"{a} {b}".encode() for a, b in pairwise(tokens)} or {b""}
     # crc32 is stable across processes (stored signatures must compare) and runs in C.
     signature = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32, permutations=_PERMUTATIONS, scheme="affine32")
@@ -379,15 +393,35 @@ def band_keys(signature: np.ndarray) -> list[int]:
 
 
 def near_duplicates(
-    signature: np.ndarray, *, exclude: int | None = None, limit: int = 5
+    signature: np.ndarray, *, exclude: int | None = None, limit: int = 5, keys: list[int] | None = None
 ) -> list[tuple[int, float]]:
     """Stored articles sharing a band with ``signature``, most similar first, above the threshold."""
-    candidates = ShingleBand.objects.filter(key__in=band_keys(signature))
-    if exclude:
-        candidates = candidates.exclude(article_id=exclude)
-    ids = list(candidates.values_list("article_id", flat=True).distinct()[:50])
+    return [(article.pk, score) for article, score in _near_articles(signature, exclude=exclude, keys=keys)][
+        :limit
+    ]
+
+
+def _near_articles(
+    signature: np.ndarray, *, exclude: int | None = None, keys: list[int] | None = None
+) -> list[tuple[Article, float]]:
+    """Stored articles (pk, slug and title only) sharing a band with ``signature`` and similar enough,
+    most similar first: one query (the band lookup is a subquery)."""
+    keys = band_keys(signature) if keys is None else keys
+    quote = connection.ops.quote_name
+    bands, article = quote(ShingleBand._meta.db_table), quote(Article._meta.db_table)
+    # Plain SQL: the ORM's per-parameter preparation of 32 keys cost more than the query itself.
+    sql = (
+        f"SELECT {quote('id')}, {quote('minhash')}, {quote('slug')}, {quote('title')} FROM {article} "  # noqa: S608
+        f"WHERE {quote('id')} IN (SELECT DISTINCT {quote('article_id')} FROM {bands} "
+        f"WHERE {quote('key')} IN ({', '.join(['%s'] * len(keys))})"
+        + (f" AND {quote('article_id')} <> %s" if exclude else "")
+        + " LIMIT 50)"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*keys, exclude] if exclude else keys)
+        rows = cursor.fetchall()
     scored = []
-    for article_id, stored in Article.objects.filter(pk__in=ids).values_list("pk", "minhash"):
+    for article_id, stored, slug, title in rows:
         if not stored:
             continue
         other = np.frombuffer(bytes(stored), dtype=np.uint32)
@@ -395,18 +429,19 @@ def near_duplicates(
             continue
         score = round(float(np.mean(other == signature)), 3)
         if score >= NEAR_DUPLICATE_THRESHOLD:
-            scored.append((article_id, score))
-    scored.sort(key=lambda pair: (-pair[1], pair[0]))
-    return scored[:limit]
+            scored.append((Article(pk=article_id, slug=slug, title=title), score))
+    scored.sort(key=lambda pair: (-pair[1], pair[0].pk))
+    return scored
 
 
-def find_near_duplicate(signature: np.ndarray, *, exclude: int | None = None) -> tuple[Article | None, float]:
+def find_near_duplicate(
+    signature: np.ndarray, *, exclude: int | None = None, keys: list[int] | None = None
+) -> tuple[Article | None, float]:
     """The most similar stored article, when one is similar enough to flag."""
-    found = near_duplicates(signature, exclude=exclude, limit=1)
+    found = _near_articles(signature, exclude=exclude, keys=keys)
     if not found:
         return None, 0.0
-    article_id, score = found[0]
-    return Article.objects.filter(pk=article_id).only("pk", "slug", "title").first(), score
+    return found[0]
 
 
 # --- storing --------------------------------------------------------------------------------
@@ -436,11 +471,15 @@ def store_candidate(
 ) -> ItemResult:
     """Store one candidate (inside the caller's transaction); the database decides duplicates."""
     digest = candidate.content_hash
-    existing = Article.objects.filter(content_hash=digest).only("pk", "slug").first()
-    if existing:
-        return _duplicate(candidate, existing)
+    if dry_run:
+        # Nothing is written, so nothing can clash: look the hash up. A real import skips this
+        # query and lets the insert below meet the unique constraint (duplicates are the exception).
+        existing = Article.objects.filter(content_hash=digest).only("pk", "slug").first()
+        if existing:
+            return _duplicate(candidate, existing)
     signature = minhash_signature(candidate.body_text)
-    near, similarity = find_near_duplicate(signature)
+    keys = band_keys(signature)
+    near, similarity = find_near_duplicate(signature, keys=keys)
     if dry_run:
         return ItemResult(
             path=candidate.label,
@@ -489,7 +528,7 @@ def store_candidate(
         break
     else:
         return ItemResult(path=candidate.label, outcome=ImportItem.Outcome.FAILED, reason="no free slug")
-    _store_bands([(article.pk, key) for key in band_keys(signature)])
+    _store_bands([(article.pk, key) for key in keys])
     return ItemResult(
         path=candidate.label,
         outcome=ImportItem.Outcome.IMPORTED,
@@ -521,7 +560,8 @@ def store_batch(
     unique constraint decides each record.
     """
     results: list[ItemResult | None] = [None] * len(candidates)
-    hashes = [candidate.content_hash for candidate in candidates]
+    tokens = [tuple(word.casefold() for word in words(candidate.body_text)) for candidate in candidates]
+    hashes = [_hash_of_words(folded) for folded in tokens]
     existing = {
         digest: (pk, slug)
         for digest, pk, slug in Article.objects.filter(content_hash__in=set(hashes)).values_list(
@@ -539,7 +579,8 @@ def store_batch(
         else:
             first_in_batch[digest] = index
             fresh.append(index)
-    signatures = {index: minhash_signature(candidates[index].body_text) for index in fresh}
+    signatures = {index: _signature_of_words(tokens[index]) for index in fresh}
+    del tokens
     keys = {index: band_keys(signatures[index]) for index in fresh}
     near = _batch_near_duplicates(signatures, keys)
     taken: set[str] = set()
@@ -650,7 +691,7 @@ def _batch_near_duplicates(
     stored_by_key: dict[int, set[int]] = {}
     for start in range(0, len(all_keys), 900):
         chunk = all_keys[start : start + 900]
-        for key, article_id in ShingleBand.objects.filter(key__in=chunk).values_list("key", "article_id"):
+        for key, article_id in _band_rows(chunk):
             stored_by_key.setdefault(key, set()).add(article_id)
     wanted = {article_id for ids in stored_by_key.values() for article_id in ids}
     stored = {
@@ -676,6 +717,19 @@ def _batch_near_duplicates(
         for key in keys[index]:
             seen_by_key.setdefault(key, []).append(index)
     return found
+
+
+def _band_rows(keys: list[int]) -> list[tuple[int, int]]:
+    """(key, article id) of the stored bands with these keys, in plain SQL (see ``_store_bands``)."""
+    quote = connection.ops.quote_name
+    table = quote(ShingleBand._meta.db_table)
+    placeholders = ", ".join(["%s"] * len(keys))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {quote('key')}, {quote('article_id')} FROM {table} WHERE {quote('key')} IN ({placeholders})",  # noqa: S608
+            keys,
+        )
+        return cursor.fetchall()
 
 
 def _store_bands(rows: list[tuple[int, int]]) -> None:
