@@ -9,7 +9,7 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, F
+from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -40,23 +40,8 @@ KIND_HEADINGS = {
 def top_entities(*, days: int = 30, limit: int = 12) -> list[dict]:
     """The entities with the most published stories in the last ``days`` days."""
     since = timezone.now() - datetime.timedelta(days=days)
-    rows = (
-        EntityLink.objects.filter(
-            article__in=Article.objects.published().filter(published_at__gte=since).values("pk")
-        )
-        .values("entity_id", "entity__name", "entity__slug", "entity__kind")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "entity__name")[:limit]
-    )
-    return [
-        {
-            "name": row["entity__name"],
-            "kind": row["entity__kind"],
-            "url": Entity(slug=row["entity__slug"], kind=row["entity__kind"]).get_absolute_url(),
-            "count": row["n"],
-        }
-        for row in rows
-    ]
+    recent = Article.objects.published().filter(published_at__gte=since).values("pk")
+    return EntityLink.objects.filter(article__in=recent).entity_counts(limit=limit)
 
 
 @require_safe

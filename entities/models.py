@@ -259,6 +259,25 @@ class Mention(models.Model):
         return f"{self.surface or self.entity} in {self.article_id} ({self.status})"
 
 
+class EntityLinkQuerySet(models.QuerySet):
+    def entity_counts(self, *, limit: int) -> list[dict]:
+        """The entities of these links with how many links each has, most linked first."""
+        rows = (
+            self.values("entity__name", "entity__slug", "entity__kind")
+            .annotate(n=models.Count("pk"))
+            .order_by("-n", "entity__name")[:limit]
+        )
+        return [
+            {
+                "name": row["entity__name"],
+                "kind": row["entity__kind"],
+                "url": Entity(slug=row["entity__slug"], kind=row["entity__kind"]).get_absolute_url(),
+                "count": row["n"],
+            }
+            for row in rows
+        ]
+
+
 class EntityLink(models.Model):
     """A story–entity pair with at least one confirmed mention: what the site and the API show.
 
@@ -275,6 +294,8 @@ class EntityLink(models.Model):
     score = models.FloatField(default=0.0)
     mention_count = models.PositiveIntegerField(default=0)
     evidence = models.TextField(blank=True, help_text="The sentence that justifies the link.")
+
+    objects = EntityLinkQuerySet.as_manager()
 
     class Meta:
         ordering = ["-score"]

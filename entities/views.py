@@ -82,22 +82,7 @@ def directory(request, kind):
 def co_occurring(entity, *, limit: int = 12) -> list[dict]:
     """Entities most often linked to the same published stories as ``entity``, with counts."""
     stories = Article.objects.published().for_entity(entity).values("pk")
-    rows = (
-        EntityLink.objects.filter(article__in=stories)
-        .exclude(entity=entity)
-        .values("entity__name", "entity__slug", "entity__kind")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "entity__name")[:limit]
-    )
-    return [
-        {
-            "name": row["entity__name"],
-            "kind": row["entity__kind"],
-            "url": Entity(slug=row["entity__slug"], kind=row["entity__kind"]).get_absolute_url(),
-            "count": row["n"],
-        }
-        for row in rows
-    ]
+    return EntityLink.objects.filter(article__in=stories).exclude(entity=entity).entity_counts(limit=limit)
 
 
 def _profile(entity) -> dict:
