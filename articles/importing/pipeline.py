@@ -458,6 +458,37 @@ def _unique_slug(title: str) -> str:
     return f"{base}-{number}"
 
 
+def _new_article(
+    candidate, *, source, source_cache, status, user, original, original_name, digest, signature
+) -> Article:
+    """An unsaved Article for a cleaned candidate: the one place its fields are mapped.
+
+    A record's own source name wins for exports (JSON Lines carry one per record); otherwise it
+    only fills in when the operator named none.
+    """
+    if candidate.source_name and (source is None or candidate.format == Article.Format.JSONL):
+        source = source_named(candidate.source_name, cache=source_cache)
+    return Article(
+        title=candidate.title[:500],
+        dek=candidate.dek,
+        body_html=candidate.body_html,
+        body_text=candidate.body_text,
+        byline=candidate.byline[:300],
+        source=source,
+        source_url=candidate.source_url,
+        published_at=candidate.published_at,
+        status=status,
+        language=candidate.language[:12],
+        original=original,
+        original_name=original_name[:500],
+        original_format=candidate.format,
+        stripped=candidate.stripped,
+        content_hash=digest,
+        minhash=signature.tobytes(),
+        created_by=user if getattr(user, "pk", None) else None,
+    )
+
+
 def store_candidate(
     candidate: Candidate,
     *,
@@ -489,29 +520,18 @@ def store_candidate(
             near_duplicate_of=near.pk if near else None,
             similarity=similarity if near else None,
         )
-    if candidate.source_name and (source is None or candidate.format == Article.Format.JSONL):
-        source = source_named(candidate.source_name, cache=source_cache)
-    article = Article(
-        title=candidate.title[:500],
-        dek=candidate.dek,
-        body_html=candidate.body_html,
-        body_text=candidate.body_text,
-        byline=candidate.byline[:300],
+    article = _new_article(
+        candidate,
         source=source,
-        source_url=candidate.source_url,
-        published_at=candidate.published_at,
+        source_cache=source_cache,
         status=status,
-        language=candidate.language[:12],
+        user=user,
         original=original,
-        original_name=original_name[:500],
-        original_format=candidate.format,
-        stripped=candidate.stripped,
-        content_hash=digest,
-        near_duplicate_of=near,
-        similarity=similarity if near else None,
-        minhash=signature.tobytes(),
-        created_by=user if getattr(user, "pk", None) else None,
+        original_name=original_name,
+        digest=digest,
+        signature=signature,
     )
+    article.near_duplicate_of, article.similarity = near, similarity if near else None
     base = slugify(candidate.title)[:80].strip("-") or "story"
     for attempt in range(5):
         # Most titles are new: try the plain slug first and look for a free one only on a clash.
@@ -589,29 +609,18 @@ def store_batch(
     articles: list[Article] = []
     for index in fresh:
         candidate = candidates[index]
-        article_source = source
-        if candidate.source_name and (source is None or candidate.format == Article.Format.JSONL):
-            article_source = source_named(candidate.source_name, cache=source_cache)
-        article = Article(
-            title=candidate.title[:500],
-            slug=_batch_slug(candidate.title, taken, stored_slugs),
-            dek=candidate.dek,
-            body_html=candidate.body_html,
-            body_text=candidate.body_text,
-            byline=candidate.byline[:300],
-            source=article_source,
-            source_url=candidate.source_url,
-            published_at=candidate.published_at,
+        article = _new_article(
+            candidate,
+            source=source,
+            source_cache=source_cache,
             status=status,
-            language=candidate.language[:12],
+            user=user,
             original=whole_file if candidate.original is None else candidate.original,
-            original_name=candidate.label.split(":", 1)[0].split("#", 1)[0][:500],
-            original_format=candidate.format,
-            stripped=candidate.stripped,
-            content_hash=hashes[index],
-            minhash=signatures[index].tobytes(),
-            created_by=user if getattr(user, "pk", None) else None,
+            original_name=candidate.label.split(":", 1)[0].split("#", 1)[0],
+            digest=hashes[index],
+            signature=signatures[index],
         )
+        article.slug = _batch_slug(candidate.title, taken, stored_slugs)
         article.created_at = article.updated_at = timezone.now()
         articles.append(article)
     try:
