@@ -29,7 +29,7 @@ class Command(BaseCommand):
         verb = "Created" if created else "Reset"
         self.stdout.write(
             self.style.SUCCESS(
-                f"{verb} demo editor — log in at http://127.0.0.1:8000/admin/ "
+                f"{verb} demo editor — log in to the admin (/admin/) "
                 f"as {username!r} with password {password!r}"
             )
         )
