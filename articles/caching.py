@@ -8,8 +8,13 @@ every worker when the cache is shared (Redis via ``REDIS_URL``). Stale entries s
 Pages carry a CSP nonce that must differ per response: a cached page is stored with the nonce
 replaced by a placeholder and served with the request's own nonce put back.
 
-A story scheduled for later becomes public without any save; cached pages pick it up within
-``NEWSROOM_PAGE_CACHE_SECONDS``.
+A story scheduled for later becomes public without any save: the time of the next scheduled
+publication is kept beside the version (one query per version), and the first request after
+that time bumps the version, so the story shows up at once everywhere.
+
+Two settings: ``NEWSROOM_PAGE_CACHE_SECONDS`` for whole pages served to anonymous readers and
+``NEWSROOM_FRAGMENT_CACHE_SECONDS`` for the expensive parts of pages (counts, co-occurrence,
+charts, a story's related stories and context); ``0`` switches either off.
 """
 
 import functools
@@ -23,6 +28,7 @@ from django.http import HttpResponse
 from django.middleware.csp import get_nonce
 
 VERSION_KEY = "site:version"
+SCHEDULE_KEY = "site:next-scheduled"
 NONCE_PLACEHOLDER = "__CSP_NONCE_PLACEHOLDER__"
 
 
@@ -33,6 +39,33 @@ def site_version() -> str:
         cache.add(VERSION_KEY, version, timeout=None)
         version = cache.get(VERSION_KEY, version)
     return version
+
+
+def current_version(found: dict | None = None) -> str:
+    """The site version, moved on first if a scheduled story's publication time has come.
+
+    ``found`` is what a caller already fetched with ``cache.get_many([VERSION_KEY,
+    SCHEDULE_KEY, ...])``, so a cache hit costs one round trip.
+    """
+    if found is None:
+        found = cache.get_many([VERSION_KEY, SCHEDULE_KEY])
+    version = found.get(VERSION_KEY) or site_version()
+    schedule = found.get(SCHEDULE_KEY)
+    if schedule is None or schedule[0] != version:
+        schedule = (version, next_scheduled_time())
+        cache.set(SCHEDULE_KEY, schedule, timeout=None)
+    if schedule[1] is not None and time.time() >= schedule[1]:
+        bump_site_version()
+        return current_version()
+    return version
+
+
+def next_scheduled_time() -> float | None:
+    """When the next scheduled story becomes public (a POSIX timestamp), if any is scheduled."""
+    from .models import Article
+
+    when = Article.objects.scheduled().order_by("published_at").values_list("published_at", flat=True).first()
+    return when.timestamp() if when else None
 
 
 def bump_site_version(**kwargs) -> None:
@@ -56,12 +89,16 @@ def page_cache_seconds() -> int:
     return getattr(settings, "NEWSROOM_PAGE_CACHE_SECONDS", 300)
 
 
+def fragment_cache_seconds() -> int:
+    return getattr(settings, "NEWSROOM_FRAGMENT_CACHE_SECONDS", 300)
+
+
 def cached_fragment(name: str, compute, *, parts=()):
-    """``compute()``'s value, cached under the site version (for counts, co-occurrence, charts)."""
-    seconds = page_cache_seconds()
+    """``compute()``'s value, cached under the site version (counts, co-occurrence, charts…)."""
+    seconds = fragment_cache_seconds()
     if seconds <= 0:
         return compute()
-    key = ":".join(["frag", site_version(), name, *map(str, parts)])
+    key = ":".join(["frag", current_version(), name, *map(str, parts)])
     value = cache.get(key)
     if value is None:
         value = compute()
@@ -85,8 +122,8 @@ def cache_public_page(view):
         # Hashed: query strings can be long (search) and cache backends limit key length.
         address = f"{request.get_host()}{request.get_full_path()}".encode()
         key = f"page:{hashlib.sha256(address).hexdigest()}"
-        found = cache.get_many([VERSION_KEY, key])
-        version = found.get(VERSION_KEY) or site_version()
+        found = cache.get_many([VERSION_KEY, SCHEDULE_KEY, key])
+        version = current_version(found)
         cached = found.get(key)
         if cached is not None and cached[0] == version:
             _version, content, content_type = cached

@@ -141,13 +141,9 @@ def _absolute(request):
     return request.build_absolute_uri
 
 
-@require_safe
-@cache_public_page
-def story_detail(request, slug):
-    try:
-        story = Article.objects.visible_to(request.user).select_related("source").get(slug=slug)
-    except Article.DoesNotExist:
-        raise Http404("No such story") from None
+def story_parts(story: Article, *, absolute) -> dict:
+    """Everything a story page shows besides the story row: linked body, panel, context,
+    related stories, thread, JSON-LD. About a dozen queries whatever the story links to."""
     links = list(
         EntityLink.objects.filter(article=story)
         .select_related("entity__country", "entity__leader", "entity__organization")
@@ -158,8 +154,7 @@ def story_detail(request, slug):
         .select_related("entity")
         .order_by("start")
     )
-    entities = [link.entity for link in links]
-    context = story_context(entities)
+    context = story_context([link.entity for link in links])
     panel = defaultdict(list)
     for link in links:
         panel[link.entity.kind].append(
@@ -167,29 +162,50 @@ def story_detail(request, slug):
         )
     main_link = next((link for link in links if link.relevance == EntityLink.Relevance.ABOUT), None)
     main_link = main_link or (links[0] if links else None)
+    public = story.is_public()
     previous_story = next_story = None
-    if main_link and story.published_at and story.is_public():
+    if main_link and story.published_at and public:
         thread = Article.objects.published().for_entity(main_link.entity_id).exclude(pk=story.pk)
         previous_story = (
             thread.filter(published_at__lte=story.published_at).order_by("-published_at", "-pk").first()
         )
         next_story = thread.filter(published_at__gt=story.published_at).order_by("published_at", "pk").first()
+    return {
+        "body": render_story_body(story, mentions),
+        "panel": [(KIND_HEADINGS[kind], panel[kind]) for kind in KIND_ORDER if panel.get(kind)],
+        "facts": context.facts,
+        "related": related_stories(story, limit=5) if public else [],
+        "main_entity": main_link.entity if main_link else None,
+        "previous_story": previous_story,
+        "next_story": next_story,
+        "json_ld": json_ld(news_article(story, links, absolute)),
+    }
+
+
+@require_safe
+@cache_public_page
+def story_detail(request, slug):
+    try:
+        story = Article.objects.visible_to(request.user).select_related("source").get(slug=slug)
+    except Article.DoesNotExist:
+        raise Http404("No such story") from None
     absolute = _absolute(request)
+    if story.is_public():
+        # A fragment per story and site version: the page cache aside (staff, query strings,
+        # a cold page after publishing), the derived parts are computed once per change.
+        parts = cached_fragment(
+            "story", lambda: story_parts(story, absolute=absolute), parts=(story.pk, absolute("/"))
+        )
+    else:
+        parts = story_parts(story, absolute=absolute)
     return render(
         request,
         "articles/article_detail.html",
         {
             "story": story,
             "preview": not story.is_public(),
-            "body": render_story_body(story, mentions),
-            "panel": [(KIND_HEADINGS[kind], panel[kind]) for kind in KIND_ORDER if panel.get(kind)],
-            "facts": context.facts,
-            "related": related_stories(story, limit=5) if story.is_public() else [],
-            "main_entity": main_link.entity if main_link else None,
-            "previous_story": previous_story,
-            "next_story": next_story,
             "canonical_url": absolute(story.get_absolute_url()),
-            "json_ld": json_ld(news_article(story, links, absolute)),
+            **parts,
         },
     )
 

@@ -393,6 +393,7 @@ def main():
     }
     run_env = {**os.environ, **env}
     subprocess.run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=run_env, check=True)
+    subprocess.run([PYTHON, "manage.py", "createcachetable"], cwd=ROOT, env=run_env, check=True)
     subprocess.run(
         [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=run_env, check=True
     )

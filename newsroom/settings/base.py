@@ -132,7 +132,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "newsroom.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "newsroom",
             "TIMEOUT": 600,
@@ -226,6 +226,9 @@ NEWSROOM_IMPORT_TASK_THRESHOLD = int(os.environ.get("NEWSROOM_IMPORT_TASK_THRESH
 NEWSROOM_AUTO_CONFIRM_THRESHOLD = float(os.environ.get("NEWSROOM_AUTO_CONFIRM_THRESHOLD", 0.85))
 # Seconds public pages stay cached for anonymous readers (invalidated on publish/edit).
 NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", 300))
+# Seconds expensive page parts stay cached (counts, co-occurrence, charts, a story's related
+# stories and context), invalidated the same way; they serve staff and cold pages too.
+NEWSROOM_FRAGMENT_CACHE_SECONDS = int(os.environ.get("NEWSROOM_FRAGMENT_CACHE_SECONDS", 300))
 NEWSROOM_SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "Newsroom")
 
 LOGGING = {

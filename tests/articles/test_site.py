@@ -4,6 +4,7 @@ import datetime
 import json
 import re
 import xml.etree.ElementTree as ET
+from unittest import mock
 
 import pytest
 from django.core.cache import cache
@@ -488,6 +489,52 @@ class TestCaching:
     def test_staff_bypass_the_cache(self, editor_client):
         story = ArticleFactory()
         assert "X-Page-Cache" not in editor_client.get(story.get_absolute_url())
+
+    def test_scheduled_story_appears_when_its_time_comes(self, client):
+        """No save happens when a scheduled story goes live: the cached pages must notice anyway."""
+        china = CountryFactory(name="China")
+        linked_story([china], title="Already out")
+        later = linked_story(
+            [china], title="Embargoed story", published_at=timezone.now() + datetime.timedelta(hours=1)
+        )
+        assert "Embargoed story" not in client.get("/").content.decode()
+        assert client.get("/")["X-Page-Cache"] == "hit"
+        assert client.get(later.get_absolute_url()).status_code == 404
+
+        in_two_hours = timezone.now() + datetime.timedelta(hours=2)
+        with (
+            mock.patch("articles.querysets.timezone.now", return_value=in_two_hours),
+            mock.patch("articles.caching.time.time", return_value=in_two_hours.timestamp()),
+        ):
+            home = client.get("/")
+            assert home["X-Page-Cache"] == "miss"
+            assert "Embargoed story" in home.content.decode()
+            assert "Embargoed story" in client.get(china.get_absolute_url()).content.decode()
+            assert client.get(later.get_absolute_url()).status_code == 200
+
+    def test_story_fragments_are_invalidated_without_the_page_cache(self, client, settings):
+        """With whole pages not cached, a story's related stories still come from a fragment
+        that unpublishing and publishing the related story invalidate."""
+        settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
+        sco, belarus = OrganizationFactory(name="Bloc Organisation"), CountryFactory(name="Belarus")
+        story = linked_story([sco, belarus], title="Main story")
+        other = linked_story([sco, belarus], title="Sister story")
+        assert "Sister story" in client.get(story.get_absolute_url()).content.decode()
+        other.status = Article.Status.DRAFT
+        other.save(update_fields=["status"])
+        assert "Sister story" not in client.get(story.get_absolute_url()).content.decode()
+        other.status = Article.Status.PUBLISHED
+        other.save(update_fields=["status"])
+        assert "Sister story" in client.get(story.get_absolute_url()).content.decode()
+
+    def test_story_fragment_is_cached(self, client, settings, django_assert_max_num_queries):
+        settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
+        sco, belarus = OrganizationFactory(name="Bloc Organisation"), CountryFactory(name="Belarus")
+        story = linked_story([sco, belarus], title="Main story")
+        linked_story([sco, belarus], title="Sister story")
+        client.get(story.get_absolute_url())
+        with django_assert_max_num_queries(2):  # the story and the scheduled-publication check at most
+            assert "Sister story" in client.get(story.get_absolute_url()).content.decode()
 
 
 class TestQueryBounds:
