@@ -94,15 +94,22 @@ def fragment_cache_seconds() -> int:
 
 
 def cached_fragment(name: str, compute, *, parts=()):
-    """``compute()``'s value, cached under the site version (counts, co-occurrence, charts…)."""
+    """``compute()``'s value, cached under the site version (counts, co-occurrence, charts…).
+
+    Like pages, a fragment is stored with the version it was computed under and fetched
+    together with the current version: one cache round trip per hit.
+    """
     seconds = fragment_cache_seconds()
     if seconds <= 0:
         return compute()
-    key = ":".join(["frag", current_version(), name, *map(str, parts)])
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, seconds)
+    key = ":".join(["frag", name, *map(str, parts)])
+    found = cache.get_many([VERSION_KEY, SCHEDULE_KEY, key])
+    version = current_version(found)
+    cached = found.get(key)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    value = compute()
+    cache.set(key, (version, value), seconds)
     return value
 
 

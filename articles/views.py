@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
@@ -170,14 +171,21 @@ def story_parts(story: Article, *, absolute) -> dict:
             thread.filter(published_at__lte=story.published_at).order_by("-published_at", "-pk").first()
         )
         next_story = thread.filter(published_at__gt=story.published_at).order_by("published_at", "pk").first()
-    return {
-        "body": render_story_body(story, mentions),
+    aside = {
         "panel": [(KIND_HEADINGS[kind], panel[kind]) for kind in KIND_ORDER if panel.get(kind)],
         "facts": context.facts,
+    }
+    more = {
         "related": related_stories(story, limit=5) if public else [],
         "main_entity": main_link.entity if main_link else None,
         "previous_story": previous_story,
         "next_story": next_story,
+    }
+    # Rendered here, so a cached fragment is HTML (dozens of URL reversals saved per page).
+    return {
+        "body": render_story_body(story, mentions),
+        "aside": render_to_string("articles/story_aside.html", aside),
+        "more": render_to_string("articles/story_more.html", more),
         "json_ld": json_ld(news_article(story, links, absolute)),
     }
 
