@@ -68,11 +68,10 @@ class ArticleQuerySet(models.QuerySet):
             from django.contrib.postgres.search import SearchQuery, SearchRank
 
             search_query = SearchQuery(query, search_type="websearch", config="english")
-            vector = search_vector()
-            # The @@ filter on the same expression as the GIN index (migration 0004_article_search_gin) uses the index.
-            matches = self.alias(search_document=vector).filter(search_document=search_query)
-            # Ranking reads every match's document again; ranked=False skips it for broad searches.
-            return matches.annotate(rank=SearchRank(vector, search_query)) if ranked else matches
+            document = SearchDocument()
+            matches = self.alias(search_document=document).filter(search_document=search_query)
+            # Ranking reads every match's stored document; ranked=False skips it for broad searches.
+            return matches.annotate(rank=SearchRank(document, search_query)) if ranked else matches
         condition = Q()
         for word in query.split()[:10]:
             word = word.strip("\"'")
@@ -81,12 +80,19 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(condition)
 
 
-def search_vector():
-    """The weighted document a story is searched by (title A, dek B, body C); the GIN index matches it."""
-    from django.contrib.postgres.search import SearchVector
+class SearchDocument(models.Expression):
+    """A story's weighted search document (title A, dek B, body C) on PostgreSQL.
 
-    return (
-        SearchVector("title", weight="A", config="english")
-        + SearchVector("dek", weight="B", config="english")
-        + SearchVector("body_text", weight="C", config="english")
-    )
+    A generated, GIN-indexed column that only PostgreSQL knows about (migration
+    0006_article_search_document): named here on the query's own table alias, so it works in
+    subqueries too, and never fetched unless a search asks for it.
+    """
+
+    def __init__(self):
+        from django.contrib.postgres.search import SearchVectorField
+
+        super().__init__(output_field=SearchVectorField())
+
+    def as_sql(self, compiler, connection):
+        alias = compiler.query.get_initial_alias()
+        return f"{compiler.quote_name(alias)}.{connection.ops.quote_name('search_document')}", []
