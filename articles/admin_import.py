@@ -4,6 +4,9 @@ Everything here is a thin view over ``articles.importing.pipeline``: the same fu
 ``import_articles`` command runs.
 """
 
+import contextlib
+import datetime
+import os
 import re
 import uuid
 
@@ -17,6 +20,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.text import get_valid_filename
 
@@ -166,6 +170,7 @@ class ImportAdminMixin:
         return TemplateResponse(request, "admin/articles/article/import_form.html", context)
 
     def _preview(self, request, *, data, name, source, status):
+        discard_stale_previews()
         token = uuid.uuid4().hex
         safe_name = get_valid_filename(name) or "upload.txt"
         default_storage.save(f"{PREVIEW_FOLDER}/{token}/{safe_name}", ContentFile(data))
@@ -339,6 +344,38 @@ class ImportAdminMixin:
         outcome = reextract_article(article=article, user=request.user)
         messages.info(request, outcome[:1].upper() + outcome[1:] + ".")
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
+
+
+def discard_stale_previews() -> int:
+    """Delete the uploads of previews nobody confirmed or cancelled (an editor closed the tab)
+    after ``NEWSROOM_IMPORT_PREVIEW_HOURS``; returns how many. Runs on each new preview."""
+    cutoff = timezone.now() - datetime.timedelta(hours=settings.NEWSROOM_IMPORT_PREVIEW_HOURS)
+    try:
+        tokens, _files = default_storage.listdir(PREVIEW_FOLDER)
+    except FileNotFoundError:
+        return 0
+    removed = 0
+    for token in tokens:
+        folder = f"{PREVIEW_FOLDER}/{token}"
+        folder_mtime = _modified(folder)
+        _dirs, files = default_storage.listdir(folder)
+        stale = [name for name in files if default_storage.get_modified_time(f"{folder}/{name}") < cutoff]
+        for name in stale:
+            default_storage.delete(f"{folder}/{name}")
+        removed += len(stale)
+        # A folder changed since the cutoff may be a preview being saved right now; storages
+        # without real folders have nothing more to remove.
+        if len(stale) == len(files) and folder_mtime is not None and folder_mtime < cutoff.timestamp():
+            with contextlib.suppress(OSError):
+                os.rmdir(default_storage.path(folder))
+    return removed
+
+
+def _modified(folder: str) -> float | None:
+    try:
+        return os.path.getmtime(default_storage.path(folder))
+    except (NotImplementedError, OSError):
+        return None
 
 
 def _member_count(upload) -> int:

@@ -223,6 +223,8 @@ NEWSROOM_ZIP_MAX_MEMBERS = int(os.environ.get("NEWSROOM_ZIP_MAX_MEMBERS", 10_000
 NEWSROOM_ZIP_MAX_BYTES = int(os.environ.get("NEWSROOM_ZIP_MAX_BYTES", 500 * 1024 * 1024))
 # Admin uploads with more files than this run as a background task.
 NEWSROOM_IMPORT_TASK_THRESHOLD = int(os.environ.get("NEWSROOM_IMPORT_TASK_THRESHOLD", 5))
+# Hours an admin import preview waits for confirm/cancel before its upload is deleted.
+NEWSROOM_IMPORT_PREVIEW_HOURS = int(os.environ.get("NEWSROOM_IMPORT_PREVIEW_HOURS", 24))
 # Linker suggestions at or above this confidence are confirmed automatically.
 NEWSROOM_AUTO_CONFIRM_THRESHOLD = float(os.environ.get("NEWSROOM_AUTO_CONFIRM_THRESHOLD", 0.85))
 # Seconds public pages stay cached for anonymous readers (invalidated on publish/edit).

@@ -1,6 +1,8 @@
 """The admin import: button, upload, preview, confirm/cancel, bulk report, background task, review."""
 
 import io
+import os
+import time
 import zipfile
 from pathlib import Path
 
@@ -102,6 +104,20 @@ def test_preview_shows_existing_duplicate_and_near_duplicates(editor_client):
         IMPORT_URL, {"text": SEED_004.read_text(encoding="utf-8"), "status": "draft"}
     )
     assert "already in the archive" in response.content.decode()
+
+
+def test_abandoned_previews_are_deleted_after_a_day(editor_client, media):
+    """An editor who closes the tab on a preview leaves an upload behind; the next preview
+    after NEWSROOM_IMPORT_PREVIEW_HOURS deletes it (and its folder), but not fresh ones."""
+    editor_client.post(IMPORT_URL, {"files": upload(SEED_004), "status": "draft"})
+    (abandoned,) = stored_files(media)
+    two_days_ago = time.time() - 2 * 86400
+    os.utime(abandoned, (two_days_ago, two_days_ago))
+    os.utime(abandoned.parent, (two_days_ago, two_days_ago))
+    editor_client.post(IMPORT_URL, {"files": upload(SEED_000), "status": "draft"})
+    remaining = stored_files(media)
+    assert [p.name for p in remaining] == [SEED_000.name]
+    assert not abandoned.parent.exists()
 
 
 def test_pasted_text_preview(editor_client):
