@@ -1,4 +1,4 @@
-"""Full-text search uses a stored, GIN-indexed document on PostgreSQL; the migration is a no-op elsewhere."""
+"""Indexes the public pages rely on: the stored search document and the newest-first order (PostgreSQL)."""
 
 import pytest
 from django.db import connection
@@ -39,3 +39,16 @@ def test_search_matches_all_words_on_every_database():
     ArticleFactory(title="Grain only", body_text="Grain prices rose.")
     titles = {a.title for a in Article.objects.published().search("grain corridor")}
     assert titles == {"Grain deal"}
+
+
+def test_newest_first_walks_its_index_on_postgresql():
+    """Story lists (home, lists, feeds) read the newest stories in index order, not by sorting."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the NULLS LAST index exists on PostgreSQL only")
+    ArticleFactory.create_batch(3)
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_sort = off")
+    plan = Article.objects.published().newest_first()[:12].explain()
+    assert "article_newest_first" in plan
+    assert "Sort" not in plan.replace("Sort Key", "")
