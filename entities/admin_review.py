@@ -25,7 +25,6 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.http import urlencode
-from django.utils.text import slugify
 
 from articles.models import Article
 from entities.linking import (
@@ -38,6 +37,7 @@ from entities.linking import (
 from entities.linking.service import articles_with_alias_text
 from entities.models import Alias, AliasFeedback, Entity, EntityLink, Leader, Mention, Organization
 from entities.tasks import relink_articles_containing
+from newsroom.slugs import ascii_slug
 
 # Relinking more stories than this from an admin action runs as a background task.
 
@@ -230,7 +230,7 @@ class MentionReviewMixin:
             messages.error(request, "Give the new entity a name and a kind.")
             return self._back(article)
         name = form.cleaned_data["name"].strip()
-        slug = _free_slug(slugify(name) or "entity")
+        slug = _free_slug(ascii_slug(name, max_length=180, fallback="entity"))
         with transaction.atomic():
             if form.cleaned_data["kind"] == Entity.Kind.LEADER:
                 entity = Leader.objects.create(name=name, slug=slug, family_name=name.split()[-1])
