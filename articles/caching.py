@@ -26,6 +26,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csp import get_nonce
+from django.urls import Resolver404, resolve
+from django.utils.cache import patch_vary_headers
 
 VERSION_KEY = "site:version"
 SCHEDULE_KEY = "site:next-scheduled"
@@ -113,11 +115,35 @@ def cached_fragment(name: str, compute, *, parts=()):
     return value
 
 
+def _page_lookup(request):
+    """(key, version, cached entry or None) for this request's page: one cache round trip."""
+    # Hashed: query strings can be long (search) and cache backends limit key length.
+    address = f"{request.get_host()}{request.get_full_path()}".encode()
+    key = f"page:{hashlib.sha256(address).hexdigest()}"
+    found = cache.get_many([VERSION_KEY, SCHEDULE_KEY, key])
+    version = current_version(found)
+    cached = found.get(key)
+    return key, version, (cached if cached is not None and cached[0] == version else None)
+
+
+def _cached_response(request, cached) -> HttpResponse:
+    _version, content, content_type = cached
+    if NONCE_PLACEHOLDER in content:
+        lazy_nonce = get_nonce(request)  # falsy until generated: str() generates it
+        content = content.replace(NONCE_PLACEHOLDER, str(lazy_nonce) if lazy_nonce is not None else "")
+    response = HttpResponse(content, content_type=content_type)
+    response["X-Page-Cache"] = "hit"
+    patch_vary_headers(response, ["Cookie"])  # anonymous readers only: a shared cache must know
+    return response
+
+
 def cache_public_page(view):
     """Serve GET pages to anonymous readers from the cache; staff always get a fresh page.
 
     One cache round trip per hit: the page is stored with the site version it was rendered
-    under, fetched together with the current version, and used only if they agree.
+    under, fetched together with the current version, and used only if they agree. Requests
+    without a session cookie are answered by ``PublicPageCacheMiddleware`` before most of the
+    middleware runs; this wrapper serves the rest (a session cookie but no login) and stores.
     """
 
     @functools.wraps(view)
@@ -126,19 +152,10 @@ def cache_public_page(view):
         anonymous = not request.user.is_authenticated
         if seconds <= 0 or request.method not in ("GET", "HEAD") or not anonymous:
             return view(request, *args, **kwargs)
-        # Hashed: query strings can be long (search) and cache backends limit key length.
-        address = f"{request.get_host()}{request.get_full_path()}".encode()
-        key = f"page:{hashlib.sha256(address).hexdigest()}"
-        found = cache.get_many([VERSION_KEY, SCHEDULE_KEY, key])
-        version = current_version(found)
-        cached = found.get(key)
-        if cached is not None and cached[0] == version:
-            _version, content, content_type = cached
-            lazy_nonce = get_nonce(request)  # falsy until generated: str() generates it
-            nonce = str(lazy_nonce) if lazy_nonce is not None else ""
-            response = HttpResponse(content.replace(NONCE_PLACEHOLDER, nonce), content_type=content_type)
-            response["X-Page-Cache"] = "hit"
-            return response
+        looked_up = getattr(request, "_page_cache_lookup", None)
+        key, version, cached = looked_up or _page_lookup(request)
+        if cached is not None:
+            return _cached_response(request, cached)
         response = view(request, *args, **kwargs)
         if getattr(response, "render", None) and not response.is_rendered:
             response.render()
@@ -151,4 +168,35 @@ def cache_public_page(view):
             response["X-Page-Cache"] = "miss"
         return response
 
+    wrapper.caches_public_page = True
     return wrapper
+
+
+class PublicPageCacheMiddleware:
+    """Answer cached public pages before the session, CSRF, auth and messages middleware run.
+
+    Only for requests that cannot be a logged-in user's (no session cookie) and only for views
+    wrapped in ``cache_public_page``. Placed after the security, CSP and frame-options
+    middleware, so cached pages get the same headers (and a fresh CSP nonce) as fresh ones.
+    A miss is handed on with what was looked up, so the view does not look again.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and page_cache_seconds() > 0
+        ):
+            try:
+                match = resolve(request.path_info)
+            except Resolver404:
+                match = None
+            if match is not None and getattr(match.func, "caches_public_page", False):
+                request._page_cache_lookup = _page_lookup(request)
+                cached = request._page_cache_lookup[2]
+                if cached is not None:
+                    return _cached_response(request, cached)
+        return self.get_response(request)

@@ -73,7 +73,17 @@ def entity_options(selected: list[str]):
 
 @require_safe
 @cache_public_page
-def story_list(request, *, search_page=False):
+def story_list(request):
+    return _story_list(request, search_page=False)
+
+
+@require_safe
+@cache_public_page
+def search(request):
+    return _story_list(request, search_page=True)
+
+
+def _story_list(request, *, search_page):
     filterset = ArticleFilter(
         request.GET,
         queryset=Article.objects.published().select_related("source"),
@@ -132,10 +142,6 @@ def story_list(request, *, search_page=False):
             "entity_options": entity_options(request.GET.getlist("entity")),
         },
     )
-
-
-def search(request):
-    return story_list(request, search_page=True)
 
 
 def _absolute(request):

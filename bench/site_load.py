@@ -382,7 +382,9 @@ def main():
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
-    parser.add_argument("--duration", type=int, default=60, help="seconds of load per page and mode (default 60)")
+    parser.add_argument(
+        "--duration", type=int, default=60, help="seconds of load per page and mode (default 60)"
+    )
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--rounds", type=int, default=5, help="slices per page, taken in turns (default 5)")
     parser.add_argument(

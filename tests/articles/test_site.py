@@ -486,6 +486,33 @@ class TestCaching:
         EntityLinkFactory(article=story, entity=china)
         assert "Quiet story" in client.get(china.get_absolute_url()).content.decode()
 
+    def test_hits_are_served_before_sessions_with_every_security_header(
+        self, client, django_assert_num_queries
+    ):
+        story = linked_story([CountryFactory()], title="Cached headline")
+        for url in ("/", story.get_absolute_url(), "/search/?q=headline", "/stories/"):
+            fresh = client.get(url)
+            assert fresh["X-Page-Cache"] == "miss"
+            with django_assert_num_queries(0):
+                hit = client.get(url)
+            assert hit["X-Page-Cache"] == "hit"
+            assert hit.content.decode().count("Cached headline") == fresh.content.decode().count(
+                "Cached headline"
+            )
+            for header in ("X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy"):
+                assert hit[header] == fresh[header]
+            policies = [
+                re.sub(r"'nonce-[^']+'", "'nonce'", r["Content-Security-Policy"]) for r in (hit, fresh)
+            ]
+            assert policies[0] == policies[1]
+            assert "Cookie" in hit["Vary"]
+
+    def test_a_reader_with_a_session_cookie_still_gets_cached_pages(self, client, settings):
+        story = linked_story([CountryFactory()])
+        client.get(story.get_absolute_url())
+        client.cookies[settings.SESSION_COOKIE_NAME] = "stale-or-anonymous-session"
+        assert client.get(story.get_absolute_url())["X-Page-Cache"] == "hit"
+
     def test_staff_bypass_the_cache(self, editor_client):
         story = ArticleFactory()
         assert "X-Page-Cache" not in editor_client.get(story.get_absolute_url())
