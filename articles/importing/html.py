@@ -32,6 +32,11 @@ _TRAFILATURA_OPTIONS = {
     "include_images": False,
     "with_metadata": True,
 }
+# A second, recall-leaning pass: trafilatura's default sometimes settles on one section of the
+# article (the introduction, the first step of a guide). The wider reading replaces it only when it
+# has clearly more words; a smaller one is usually a fragment. No metadata: the first pass has it.
+_WIDER_OPTIONS = {**_TRAFILATURA_OPTIONS, "favor_recall": True, "with_metadata": False, "fast": True}
+_WIDER_GAIN = 1.1
 _HEAD = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _INLINE_RENAMES = {"hi": "em", "ref": "a", "lb": "br"}
 
@@ -51,16 +56,15 @@ class HtmlArticle:
 
 def extract_html_article(markup: str, *, url: str | None = None) -> HtmlArticle | None:
     """The article in a saved page, as (unsanitized) HTML with its metadata; None when there is none."""
-    import trafilatura
-
-    try:
-        document = trafilatura.bare_extraction(markup, url=url, **_TRAFILATURA_OPTIONS)
-    except (ValueError, TypeError, etree.LxmlError, RecursionError):
+    document = _extract(markup, url, _TRAFILATURA_OPTIONS)
+    if document is None:
         return None
-    if document is None or document.body is None:
-        return None
+    body = document.body
+    wider = _extract(markup, url, _WIDER_OPTIONS)
+    if wider is not None and _word_count(wider.body) >= _WIDER_GAIN * _word_count(body):
+        body = wider.body
     title = clean_title(document.title or "", sitename=document.sitename or "")
-    blocks, stripped = _post_clean(document.body, title=title, base_url=document.url or url)
+    blocks, stripped = _post_clean(body, title=title, base_url=document.url or url)
     if not blocks:
         return None
     return HtmlArticle(
@@ -74,6 +78,22 @@ def extract_html_article(markup: str, *, url: str | None = None) -> HtmlArticle 
         description=document.description or "",
         stripped=stripped,
     )
+
+
+def _extract(markup: str, url: str | None, options: dict):
+    import trafilatura
+
+    try:
+        document = trafilatura.bare_extraction(markup, url=url, **options)
+    except (ValueError, TypeError, etree.LxmlError, RecursionError):
+        return None
+    if document is None or document.body is None:
+        return None
+    return document
+
+
+def _word_count(body) -> int:
+    return sum(len(words(piece)) for piece in body.itertext())
 
 
 _TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
