@@ -177,11 +177,19 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
             children.append(_loose_paragraph(child.tail))
     kept: list[tuple[str, object]] = []
     stripped: list[str] = []
+    seen: set[str] = set()
     for position, child in enumerate(children):
         text = _text(child)
         tag = child.tag
         if not text:
             continue
+        # Pages that render a block twice (a desktop and a mobile copy, tabs, a sticky repeat):
+        # the story says it once.
+        key = text.lower()
+        if key in seen and len(words(text)) >= 8:
+            stripped.append(text)
+            continue
+        seen.add(key)
         if position < 3 and tag == "head" and title and text.lower() == title.lower():
             stripped.append(text)
             continue
