@@ -17,6 +17,7 @@ from .plaintext import (
     CREDIT,
     LIST_LABEL,
     READ_TIME,
+    extract_text_article,
     is_appeal,
     is_date_line,
     strip_site_name,
@@ -37,6 +38,28 @@ _TRAFILATURA_OPTIONS = {
 # has clearly more words; a smaller one is usually a fragment. No metadata: the first pass has it.
 _WIDER_OPTIONS = {**_TRAFILATURA_OPTIONS, "favor_recall": True, "with_metadata": False, "fast": True}
 _WIDER_GAIN = 1.1
+_AGREEMENT_MARGIN = 0.1
+# The small print pages put under a story: disclaimers, affiliate and licence notes.
+_SMALL_PRINT = re.compile(
+    r"\b(?:for (?:general )?informational (?:and educational )?(?:purposes )?only|(?:is|are) not intended (?:to|as)"
+    r"|does not constitute|should not be (?:construed|considered|relied)|not (?:a substitute for|intended to provide) "
+    r"|all rights reserved|affiliate links?\b|(?:may|might) (?:earn|receive) (?:a )?(?:small )?(?:commission|compensation)"
+    r"|at no (?:additional|extra) cost to you|views expressed|do not necessarily (?:reflect|represent)"
+    r"|past performance|subject to (?:investment )?risks?|registered trademarks?\b|copyright ©|©\s?\d{4})",
+    re.IGNORECASE,
+)
+# A note about the author: "Jane Roe is a freelance writer ...", "Hi, I'm Jane!".
+_AUTHOR_NOTE = re.compile(
+    r"^(?:about the author\W*)?(?:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3},? (?:is|was|has been|serves as|holds|joined|brings)"
+    r" (?:a|an|the|currently|also)\b|(?:hey|hi|hello)[,!]? i[’']m\b)",
+    re.IGNORECASE,
+)
+_AUTHOR_ROLE = re.compile(
+    r"\b(?:writer|editor|journalist|reporter|founder|co-?founder|author|contributor|columnist|blogger|attorney|lawyer"
+    r"|professor|director|executive|CEO|owner|consultant|specialist|expert|correspondent|freelance|graduate|degree|MBA)\b",
+    re.IGNORECASE,
+)
+_TAIL_BLOCKS = 4
 _HEAD = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _INLINE_RENAMES = {"hi": "em", "ref": "a", "lb": "br"}
 
@@ -59,10 +82,7 @@ def extract_html_article(markup: str, *, url: str | None = None) -> HtmlArticle 
     document = _extract(markup, url, _TRAFILATURA_OPTIONS)
     if document is None:
         return None
-    body = document.body
-    wider = _extract(markup, url, _WIDER_OPTIONS)
-    if wider is not None and _word_count(wider.body) >= _WIDER_GAIN * _word_count(body):
-        body = wider.body
+    body = _choose_reading(markup, url, document.body)
     title = clean_title(document.title or "", sitename=document.sitename or "")
     blocks, stripped = _post_clean(body, title=title, base_url=document.url or url)
     if not blocks:
@@ -92,8 +112,38 @@ def _extract(markup: str, url: str | None, options: dict):
     return document
 
 
-def _word_count(body) -> int:
-    return sum(len(words(piece)) for piece in body.itertext())
+def _choose_reading(markup: str, url: str | None, body):
+    """trafilatura's reading of the page, or its recall-leaning one when that is the better story."""
+    wider = _extract(markup, url, _WIDER_OPTIONS)
+    if wider is None:
+        return body
+    body_words, wider_words = _words(body), _words(wider.body)
+    if len(wider_words) >= _WIDER_GAIN * len(body_words):
+        return wider.body
+    if len(wider_words) * _WIDER_GAIN > len(body_words):
+        return body
+    # The recall-leaning reading is much shorter: either a fragment of the story or the story without
+    # the furniture around it. The visible text through the plain-text cleaner (an independent
+    # reading) decides; it runs only here, for a few pages in a hundred.
+    reader = extract_text_article(visible_lines(markup))
+    if reader is None:
+        return body
+    reader_words = [word for block in reader.blocks for word in words(block.text)]
+    if _agreement(wider_words, reader_words) > _agreement(body_words, reader_words) + _AGREEMENT_MARGIN:
+        return wider.body
+    return body
+
+
+def _words(body) -> list[str]:
+    return [word for piece in body.itertext() for word in words(piece)]
+
+
+def _agreement(one: list[str], other: list[str]) -> float:
+    """F1 of the two texts' word 4-grams: how far two readings tell the same story."""
+    grams = {tuple(w.lower() for w in one[i : i + 4]) for i in range(len(one) - 3)}
+    others = {tuple(w.lower() for w in other[i : i + 4]) for i in range(len(other) - 3)}
+    shared = len(grams & others)
+    return 2 * shared / (len(grams) + len(others)) if shared else 0.0
 
 
 _TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
@@ -153,6 +203,12 @@ def _is_residue(text: str, *, tag: str) -> str:
     return ""
 
 
+def _is_small_print(text: str) -> bool:
+    if _SMALL_PRINT.search(text):
+        return True
+    return bool(_AUTHOR_NOTE.match(text) and _AUTHOR_ROLE.search(text))
+
+
 def _link_share(element) -> float:
     """Share of the element's text that sits inside links."""
     total = len(_text(element))
@@ -206,6 +262,16 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
             stripped.append(text)
             continue
         kept.append((tag, child))
+    # Small print and author notes among the last few blocks of a longer story.
+    if len(kept) > 2 * _TAIL_BLOCKS:
+        tail = [
+            (tag, child)
+            for tag, child in kept[-_TAIL_BLOCKS:]
+            if tag == "p" and _is_small_print(_text(child))
+        ]
+        for entry in tail:
+            kept.remove(entry)
+            stripped.append(_text(entry[1]))
     # "Related links" residue: trailing headings and lists after the last real paragraph.
     while kept and kept[-1][0] in {"head", "list"} and _link_share(kept[-1][1]) > 0.5:
         stripped.append(_text(kept.pop()[1]))
