@@ -79,6 +79,7 @@ class HtmlArticle:
 
 def extract_html_article(markup: str, *, url: str | None = None) -> HtmlArticle | None:
     """The article in a saved page, as (unsanitized) HTML with its metadata; None when there is none."""
+    markup = unfold(markup)
     document = _extract(markup, url, _TRAFILATURA_OPTIONS)
     if document is None:
         return None
@@ -97,6 +98,26 @@ def extract_html_article(markup: str, *, url: str | None = None) -> HtmlArticle 
         sitename=document.sitename or "",
         description=document.description or "",
         stripped=stripped,
+    )
+
+
+# Accordions, tabs and "read more" folds hide part of the story with an inline display:none until
+# the reader opens them; trafilatura drops hidden elements. Only those folds are opened: other
+# hidden elements (menus, dialogs, templates) stay hidden.
+_HIDDEN_TAG = re.compile(r"<[a-zA-Z][^<>]*\bdisplay\s*:\s*none[^<>]*>", re.IGNORECASE)
+_FOLD = re.compile(
+    r"""\b(?:role\s*=\s*["']?(?:region|tabpanel)|(?:class|id)\s*=\s*["'][^"']*"""
+    r"""(?:accordion|collaps|tab-?pane|tab-?content|panel|faq|answer|expand|toggle|reveal|drawer|spoiler|read-?more))""",
+    re.IGNORECASE,
+)
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none\s*;?", re.IGNORECASE)
+
+
+def unfold(markup: str) -> str:
+    """The page with its folded sections (accordions, tabs, "read more") open."""
+    return _HIDDEN_TAG.sub(
+        lambda tag: _DISPLAY_NONE.sub("", tag.group(0)) if _FOLD.search(tag.group(0)) else tag.group(0),
+        markup,
     )
 
 
