@@ -60,6 +60,7 @@ _AUTHOR_ROLE = re.compile(
     re.IGNORECASE,
 )
 _TAIL_BLOCKS = 4
+_END_SHARE = 0.75
 _HEAD = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _INLINE_RENAMES = {"hi": "em", "ref": "a", "lb": "br"}
 
@@ -255,6 +256,7 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
     kept: list[tuple[str, object]] = []
     stripped: list[str] = []
     seen: set[str] = set()
+    total_words, seen_words = sum(len(words(_text(child))) for child in children), 0
     for position, child in enumerate(children):
         text = _text(child)
         tag = child.tag
@@ -279,9 +281,15 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
             reason = "link"
         if tag == "figure" or (tag == "p" and child.get("rend") == "figcaption"):
             reason = "caption"
+        if reason == "list label" and seen_words >= _END_SHARE * total_words:
+            # A label for what follows the story ("Related posts", "Comments") once most of it is
+            # behind: the story ends here.
+            stripped.extend(_text(element) for element in children[position:] if _text(element))
+            break
         if reason:
             stripped.append(text)
             continue
+        seen_words += len(words(text))
         kept.append((tag, child))
     # Small print and author notes among the last few blocks of a longer story.
     if len(kept) > 2 * _TAIL_BLOCKS:
