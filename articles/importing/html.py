@@ -1,10 +1,18 @@
 """Saved HTML pages: trafilatura finds the article; the newsroom's own post-cleaning finishes it.
 
+Before trafilatura runs, folded sections (accordions, tabs, "read more") are opened: their
+``display:none`` hides story text, not furniture. trafilatura then reads the page twice: its
+default reading and a recall-leaning one (cheaper: no metadata, no external comparison). The
+recall-leaning reading wins when it has clearly more words; when it has clearly fewer, the page's
+visible text through the plain-text cleaner decides which of the two tells the same story.
+
 trafilatura keeps some page furniture that sits inside the article container. After it runs we
 remove, by general features: a site name glued to the title ("Story - Site"), share/subscribe/
 follow prompts and "related links" residue (short blocks of reader appeal or navigation, link
-lists at the end), photo captions and credits, bylines and datelines repeated in the body, and a
-repeat of the title at the top.
+lists at the end), photo captions and credits, bylines and datelines repeated in the body, a
+repeat of the title at the top, blocks the page renders twice, everything after a label for what
+follows the story ("Related posts", "Comments") once most of it is behind, and small print and
+author notes among the last blocks.
 """
 
 import re
@@ -17,6 +25,7 @@ from .plaintext import (
     CREDIT,
     LIST_LABEL,
     READ_TIME,
+    extract_text_article,
     is_appeal,
     is_date_line,
     strip_site_name,
@@ -32,6 +41,36 @@ _TRAFILATURA_OPTIONS = {
     "include_images": False,
     "with_metadata": True,
 }
+# A second, recall-leaning pass: trafilatura's default sometimes settles on one section of the
+# article (the introduction, the first step of a guide). It replaces the default reading when it has
+# a tenth more words or more; a much shorter one is usually a fragment, and is taken only when the
+# page's visible text agrees with it clearly better. No metadata (the first pass has it) and no
+# external comparison: about half the cost of the first pass.
+_WIDER_OPTIONS = {**_TRAFILATURA_OPTIONS, "favor_recall": True, "with_metadata": False, "fast": True}
+_WIDER_GAIN = 1.1
+_AGREEMENT_MARGIN = 0.1
+# The small print pages put under a story: disclaimers, affiliate and licence notes.
+_SMALL_PRINT = re.compile(
+    r"\b(?:for (?:general )?informational (?:and educational )?(?:purposes )?only|(?:is|are) not intended (?:to|as)"
+    r"|does not constitute|should not be (?:construed|considered|relied)|not (?:a substitute for|intended to provide) "
+    r"|all rights reserved|affiliate links?\b|(?:may|might) (?:earn|receive) (?:a )?(?:small )?(?:commission|compensation)"
+    r"|at no (?:additional|extra) cost to you|views expressed|do not necessarily (?:reflect|represent)"
+    r"|past performance|subject to (?:investment )?risks?|registered trademarks?\b|copyright ©|©\s?\d{4})",
+    re.IGNORECASE,
+)
+# A note about the author: "Jane Roe is a freelance writer ...", "Hi, I'm Jane!".
+_AUTHOR_NOTE = re.compile(
+    r"^(?:about the author\W*)?(?:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3},? (?:is|was|has been|serves as|holds|joined|brings)"
+    r" (?:a|an|the|currently|also)\b|(?:hey|hi|hello)[,!]? i[’']m\b)",
+    re.IGNORECASE,
+)
+_AUTHOR_ROLE = re.compile(
+    r"\b(?:writer|editor|journalist|reporter|founder|co-?founder|author|contributor|columnist|blogger|attorney|lawyer"
+    r"|professor|director|executive|CEO|owner|consultant|specialist|expert|correspondent|freelance|graduate|degree|MBA)\b",
+    re.IGNORECASE,
+)
+_TAIL_BLOCKS = 4
+_END_SHARE = 0.75
 _HEAD = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _INLINE_RENAMES = {"hi": "em", "ref": "a", "lb": "br"}
 
@@ -51,16 +90,13 @@ class HtmlArticle:
 
 def extract_html_article(markup: str, *, url: str | None = None) -> HtmlArticle | None:
     """The article in a saved page, as (unsanitized) HTML with its metadata; None when there is none."""
-    import trafilatura
-
-    try:
-        document = trafilatura.bare_extraction(markup, url=url, **_TRAFILATURA_OPTIONS)
-    except (ValueError, TypeError, etree.LxmlError, RecursionError):
+    markup = unfold(markup)
+    document = _extract(markup, url, _TRAFILATURA_OPTIONS)
+    if document is None:
         return None
-    if document is None or document.body is None:
-        return None
+    body = _choose_reading(markup, url, document.body)
     title = clean_title(document.title or "", sitename=document.sitename or "")
-    blocks, stripped = _post_clean(document.body, title=title, base_url=document.url or url)
+    blocks, stripped = _post_clean(body, title=title, base_url=document.url or url)
     if not blocks:
         return None
     return HtmlArticle(
@@ -74,6 +110,72 @@ def extract_html_article(markup: str, *, url: str | None = None) -> HtmlArticle 
         description=document.description or "",
         stripped=stripped,
     )
+
+
+# Accordions, tabs and "read more" folds hide part of the story with an inline display:none until
+# the reader opens them; trafilatura drops hidden elements. Only those folds are opened: other
+# hidden elements (menus, dialogs, templates) stay hidden.
+_HIDDEN_TAG = re.compile(r"<[a-zA-Z][^<>]*\bdisplay\s*:\s*none[^<>]*>", re.IGNORECASE)
+_FOLD = re.compile(
+    r"""\b(?:role\s*=\s*["']?(?:region|tabpanel)|(?:class|id)\s*=\s*["'][^"']*"""
+    r"""(?:accordion|collaps|tab-?pane|tab-?content|panel|faq|answer|expand|toggle|reveal|drawer|spoiler|read-?more))""",
+    re.IGNORECASE,
+)
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none\s*;?", re.IGNORECASE)
+
+
+def unfold(markup: str) -> str:
+    """The page with its folded sections (accordions, tabs, "read more") open."""
+    return _HIDDEN_TAG.sub(
+        lambda tag: _DISPLAY_NONE.sub("", tag.group(0)) if _FOLD.search(tag.group(0)) else tag.group(0),
+        markup,
+    )
+
+
+def _extract(markup: str, url: str | None, options: dict):
+    import trafilatura
+
+    try:
+        document = trafilatura.bare_extraction(markup, url=url, **options)
+    except (ValueError, TypeError, etree.LxmlError, RecursionError):
+        return None
+    if document is None or document.body is None:
+        return None
+    return document
+
+
+def _choose_reading(markup: str, url: str | None, body):
+    """trafilatura's reading of the page, or its recall-leaning one when that is the better story."""
+    wider = _extract(markup, url, _WIDER_OPTIONS)
+    if wider is None:
+        return body
+    body_words, wider_words = _words(body), _words(wider.body)
+    if len(wider_words) >= _WIDER_GAIN * len(body_words):
+        return wider.body
+    if len(wider_words) * _WIDER_GAIN > len(body_words):
+        return body
+    # The recall-leaning reading is much shorter: either a fragment of the story or the story without
+    # the furniture around it. The visible text through the plain-text cleaner (an independent
+    # reading) decides; it runs only here, for a few pages in a hundred.
+    reader = extract_text_article(visible_lines(markup))
+    if reader is None:
+        return body
+    reader_words = [word for block in reader.blocks for word in words(block.text)]
+    if _agreement(wider_words, reader_words) > _agreement(body_words, reader_words) + _AGREEMENT_MARGIN:
+        return wider.body
+    return body
+
+
+def _words(body) -> list[str]:
+    return [word for piece in body.itertext() for word in words(piece)]
+
+
+def _agreement(one: list[str], other: list[str]) -> float:
+    """F1 of the two texts' word 4-grams: how far two readings tell the same story."""
+    grams = {tuple(w.lower() for w in one[i : i + 4]) for i in range(len(one) - 3)}
+    others = {tuple(w.lower() for w in other[i : i + 4]) for i in range(len(other) - 3)}
+    shared = len(grams & others)
+    return 2 * shared / (len(grams) + len(others)) if shared else 0.0
 
 
 _TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
@@ -133,6 +235,12 @@ def _is_residue(text: str, *, tag: str) -> str:
     return ""
 
 
+def _is_small_print(text: str) -> bool:
+    if _SMALL_PRINT.search(text):
+        return True
+    return bool(_AUTHOR_NOTE.match(text) and _AUTHOR_ROLE.search(text))
+
+
 def _link_share(element) -> float:
     """Share of the element's text that sits inside links."""
     total = len(_text(element))
@@ -157,11 +265,20 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
             children.append(_loose_paragraph(child.tail))
     kept: list[tuple[str, object]] = []
     stripped: list[str] = []
+    seen: set[str] = set()
+    total_words, seen_words = sum(len(words(_text(child))) for child in children), 0
     for position, child in enumerate(children):
         text = _text(child)
         tag = child.tag
         if not text:
             continue
+        # Pages that render a block twice (a desktop and a mobile copy, tabs, a sticky repeat):
+        # the story says it once.
+        key = text.lower()
+        if key in seen and len(words(text)) >= 8:
+            stripped.append(text)
+            continue
+        seen.add(key)
         if position < 3 and tag == "head" and title and text.lower() == title.lower():
             stripped.append(text)
             continue
@@ -174,10 +291,26 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
             reason = "link"
         if tag == "figure" or (tag == "p" and child.get("rend") == "figcaption"):
             reason = "caption"
+        if reason == "list label" and seen_words >= _END_SHARE * total_words:
+            # A label for what follows the story ("Related posts", "Comments") once most of it is
+            # behind: the story ends here.
+            stripped.extend(_text(element) for element in children[position:] if _text(element))
+            break
         if reason:
             stripped.append(text)
             continue
+        seen_words += len(words(text))
         kept.append((tag, child))
+    # Small print and author notes among the last few blocks of a longer story.
+    if len(kept) > 2 * _TAIL_BLOCKS:
+        tail = [
+            (tag, child)
+            for tag, child in kept[-_TAIL_BLOCKS:]
+            if tag == "p" and _is_small_print(_text(child))
+        ]
+        for entry in tail:
+            kept.remove(entry)
+            stripped.append(_text(entry[1]))
     # "Related links" residue: trailing headings and lists after the last real paragraph.
     while kept and kept[-1][0] in {"head", "list"} and _link_share(kept[-1][1]) > 0.5:
         stripped.append(_text(kept.pop()[1]))

@@ -247,20 +247,25 @@ def _from_html(text: str, *, name: str) -> Candidate:
 def _page_as_text(markup: str, *, main) -> Candidate | None:
     """A second opinion for HTML: the page's visible text through the plain-text cleaner.
 
-    It is used instead of trafilatura's choice only when that choice is nearly empty next to
-    it, or is mostly text the reader-visible article does not contain (the wrong block).
+    It is used instead of trafilatura's choice only when that choice is nearly empty next to it
+    and is not part of it (trafilatura took the wrong block). When trafilatura's few words are
+    inside the visible article, its boundaries are the better ones: the cleaner's longer reading
+    is then the story plus what follows it (comments, teasers).
     """
+    lines = visible_lines(markup)
+    if main is not None:
+        main_words = words(_ANY_TAG.sub(" ", main.body_html))
+        # The cleaner only removes lines, so the page's own word count bounds its reading.
+        if len(main_words) >= 0.1 * len(words(lines)):
+            return None
     try:
-        candidate = _from_text(visible_lines(markup), name="", common_lines=frozenset())
+        candidate = _from_text(lines, name="", common_lines=frozenset())
     except ImportRejected:
         return None
     if main is None:
         return candidate
-    main_text = _ANY_TAG.sub(" ", main.body_html)
-    main_words, text_words = words(main_text), words(candidate.body_text)
-    if len(main_words) < 0.1 * len(text_words):
-        return candidate
-    if len(main_words) < len(text_words) and _containment(main_words, text_words) < 0.3:
+    text_words = words(candidate.body_text)
+    if len(main_words) < 0.1 * len(text_words) and _containment(main_words, text_words) < 0.5:
         return candidate
     return None
 

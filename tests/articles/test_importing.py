@@ -273,6 +273,126 @@ def test_wire_page_drops_captions_adverts_and_site_suffix():
     assert '"The difference was visible in the first week,"' in article.body_text
 
 
+# Small pages written for the HTML post-cleaning rules: one story, then the furniture a rule removes.
+BRIDGE_STORY = [
+    "The county council voted on Tuesday to rebuild the old river bridge before the spring floods arrive.",
+    "Engineers told the meeting that the piers had moved by several centimetres since the last inspection.",
+    "Traffic will be diverted through the northern ring road for at least four months while the crews work.",
+    "Shop owners on the bridge street said they feared losing customers during the busiest weeks of the year.",
+    "The council promised a small fund to help the businesses that can show a drop in their takings.",
+    "A second vote, on the cost of the temporary footbridge, was postponed until the next session in June.",
+    "Residents can follow the work on a public board at the library, which will be updated every Friday.",
+    "The last time the bridge was closed, in the winter of the great storm, repairs took almost a year.",
+    "Council members from both groups agreed that waiting for another inspection would only raise the bill.",
+]
+
+
+def _paragraphs_html(lines: list[str]) -> str:
+    return "".join(f"<p>{line}</p>" for line in lines)
+
+
+def _bridge_page(body: str, *, after: str = "") -> bytes:
+    title = "Council votes to rebuild the river bridge"
+    return (
+        f"<!doctype html><html><head><title>{title}</title></head><body>"
+        '<header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>'
+        f"<main><article><h1>{title}</h1>{body}</article>{after}</main>"
+        "<footer><p>Contact us</p></footer></body></html>"
+    ).encode()
+
+
+def test_block_a_page_repeats_is_kept_once():
+    mobile_copy = f'<div class="mobile-only">{_paragraphs_html(BRIDGE_STORY[2:3])}</div>'
+    body = _paragraphs_html(BRIDGE_STORY[:4]) + mobile_copy + _paragraphs_html(BRIDGE_STORY[4:])
+    candidate = extract_one(_bridge_page(body), name="bridge.html")
+    assert candidate.body_text.count("Traffic will be diverted") == 1
+    assert candidate.body_text.split("\n\n") == BRIDGE_STORY
+
+
+def test_small_print_and_author_note_after_the_story_are_dropped():
+    tail = (
+        "<p>Jane Roe is a freelance writer who covers local government and transport for the paper.</p>"
+        "<p>This article is for informational purposes only and does not constitute legal advice.</p>"
+    )
+    candidate = extract_one(_bridge_page(_paragraphs_html(BRIDGE_STORY) + tail), name="bridge.html")
+    assert candidate.body_text.split("\n\n") == BRIDGE_STORY
+    assert any(line.startswith("Jane Roe is a freelance writer") for line in candidate.stripped)
+
+
+def test_label_for_what_follows_ends_the_story():
+    teasers = _paragraphs_html(
+        [
+            "The harbour authority has approved a new pier for the ferries that serve the islands.",
+            "A school in the east of the county will get a new roof before the autumn term starts.",
+        ]
+    )
+    body = _paragraphs_html(BRIDGE_STORY) + "<h3>Related posts</h3>" + teasers
+    candidate = extract_one(_bridge_page(body), name="bridge.html")
+    assert candidate.body_text.split("\n\n") == BRIDGE_STORY
+    assert "Related posts" in candidate.stripped
+
+
+def test_folded_sections_are_opened_and_other_hidden_parts_stay_hidden():
+    fold = (
+        '<div class="accordion"><button>Read the full timetable</button>'
+        f'<div class="accordion-content" style="display:none">{_paragraphs_html(BRIDGE_STORY[5:])}</div></div>'
+        '<div style="display:none"><p>Sign in to your account to keep reading our coverage every day.</p></div>'
+    )
+    candidate = extract_one(_bridge_page(_paragraphs_html(BRIDGE_STORY[:5]) + fold), name="bridge.html")
+    assert candidate.body_text.split("\n\n") == BRIDGE_STORY
+    assert "Sign in" not in candidate.body_text
+
+
+def test_comments_under_a_short_story_do_not_replace_it():
+    comments = "".join(
+        f'<div class="comment-body"><p>I have lived near the bridge for {years} years and the council should have '
+        "acted much sooner, because every winter the water comes higher and the repairs cost more.</p></div>"
+        for years in range(2, 40)
+    )
+    after = f'<section id="comments" class="comments-area"><h2>38 comments</h2>{comments}</section>'
+    candidate = extract_one(_bridge_page(_paragraphs_html(BRIDGE_STORY[:3]), after=after), name="bridge.html")
+    assert candidate.body_text.split("\n\n") == BRIDGE_STORY[:3]
+
+
+def _fake_trafilatura(monkeypatch, *, balanced: list[str], recall: list[str]):
+    """trafilatura replaced by two fixed readings of the page: its default one and its recall-leaning one."""
+    from types import SimpleNamespace
+
+    import trafilatura
+    from lxml import etree
+
+    def bare_extraction(markup, **options):
+        body = etree.Element("body")
+        for line in recall if options.get("favor_recall") else balanced:
+            etree.SubElement(body, "p").text = line
+        metadata = dict.fromkeys(
+            ("title", "author", "date", "url", "language", "sitename", "description"), ""
+        )
+        return SimpleNamespace(body=body, **metadata)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", bare_extraction)
+
+
+def test_recall_leaning_reading_is_taken_when_it_has_clearly_more_of_the_story(monkeypatch):
+    _fake_trafilatura(monkeypatch, balanced=BRIDGE_STORY[:4], recall=BRIDGE_STORY)
+    candidate = extract_one(_bridge_page(_paragraphs_html(BRIDGE_STORY)), name="bridge.html")
+    assert candidate.body_text.split("\n\n") == BRIDGE_STORY
+
+
+def test_shorter_recall_leaning_reading_is_taken_only_when_the_page_text_agrees(monkeypatch):
+    furniture = [
+        f"Our store stocks {count} kinds of garden tools, delivered to your door within two working days."
+        for count in range(10, 30)
+    ]
+    page = _bridge_page(_paragraphs_html(BRIDGE_STORY))
+    # The default reading added text the page does not show; the shorter one is the story.
+    _fake_trafilatura(monkeypatch, balanced=BRIDGE_STORY + furniture, recall=BRIDGE_STORY)
+    assert extract_one(page, name="bridge.html").body_text.split("\n\n") == BRIDGE_STORY
+    # The shorter reading is a fragment of what the page shows: the default one stays.
+    _fake_trafilatura(monkeypatch, balanced=BRIDGE_STORY, recall=BRIDGE_STORY[:3])
+    assert extract_one(page, name="bridge.html").body_text.split("\n\n") == BRIDGE_STORY
+
+
 # --- feeds and exports --------------------------------------------------------------------------
 
 
