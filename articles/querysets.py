@@ -23,10 +23,19 @@ def published_q(prefix: str = "") -> Q:
     )
 
 
+# Columns only editors and the importer read (see ``published()``).
+IMPORT_RECORD = ("original", "stripped", "minhash")
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        """Stories a reader may see (see ``published_q``)."""
-        return self.filter(published_q())
+        """Stories a reader may see (see ``published_q``), without the import record.
+
+        The raw original (a saved page can weigh hundreds of kilobytes), the stripped chrome
+        and the MinHash signature are for editors and the importer; no public page, feed or
+        API response reads them, so they stay in the database.
+        """
+        return self.filter(published_q()).defer(*IMPORT_RECORD)
 
     def scheduled(self):
         return self.filter(status=self.model.Status.PUBLISHED, published_at__gt=timezone.now())

@@ -69,8 +69,10 @@ def related_stories(article: Article, *, limit: int = 5) -> list[RelatedStory]:
     if not ranked:
         return []
     shared_links = EntityLink.objects.filter(entity_id__in=list(weights)).select_related("entity")
-    stories = Article.objects.filter(pk__in=[pk for pk, _ in ranked]).prefetch_related(
-        Prefetch("entity_links", queryset=shared_links, to_attr="shared_links")
+    stories = (
+        Article.objects.published()
+        .filter(pk__in=[pk for pk, _ in ranked])
+        .prefetch_related(Prefetch("entity_links", queryset=shared_links, to_attr="shared_links"))
     )
     by_pk = {story.pk: story for story in stories}
     result = []

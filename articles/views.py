@@ -117,7 +117,8 @@ def _story_list(request, *, search_page):
     paginator.count = total  # already counted above
     page = paginator.get_page(request.GET.get("page"))
     page_stories = list(
-        Article.objects.filter(pk__in=[s.pk for s in page.object_list])
+        Article.objects.published()
+        .filter(pk__in=[s.pk for s in page.object_list])
         .select_related("source")
         .with_entities()
     )

@@ -564,6 +564,27 @@ class TestCaching:
             assert "Sister story" in client.get(story.get_absolute_url()).content.decode()
 
 
+def test_reader_pages_never_read_the_import_record(client):
+    """Raw originals (a saved page can weigh hundreds of kilobytes) stay in the database."""
+    from django.test.utils import CaptureQueriesContext
+
+    china = CountryFactory(name="China")
+    story = linked_story([china], original=b"<html>" + b"x" * 100_000)
+    linked_story([china])
+    for url in (
+        "/",
+        story.get_absolute_url(),
+        "/stories/",
+        "/search/?q=news",
+        china.get_absolute_url(),
+        "/feeds/rss/",
+    ):
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        assert not [q["sql"] for q in queries if '"original"' in q["sql"] or '"minhash"' in q["sql"]], url
+
+
 class TestQueryBounds:
     """The same bound with 1 and with 200 linked stories and entities."""
 
