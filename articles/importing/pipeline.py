@@ -16,6 +16,7 @@ import logging
 import os
 import re
 import stat
+import time
 import zipfile
 import zlib
 from collections import Counter
@@ -23,12 +24,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from itertools import pairwise
+from itertools import islice, pairwise
 from pathlib import Path
 
 import numpy as np
 from django.conf import settings
-from django.db import DatabaseError, IntegrityError, connection, transaction
+from django.db import DatabaseError, IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.text import slugify
@@ -363,24 +364,34 @@ def parse_published(value: str) -> datetime | None:
 # --- near duplicates ------------------------------------------------------------------------
 
 
-_PERMUTATIONS = None
-
-
 def minhash_signature(body_text: str) -> np.ndarray:
     return _signature_of_words(_folded_words(body_text))
 
 
-def _signature_of_words(tokens: tuple[str, ...]) -> np.ndarray:
-    from datasketch import MinHash
+@functools.cache
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The 96 affine permutations, drawn exactly as datasketch's MinHash(seed=7, scheme="affine32")
+    draws them: stored signatures were made with datasketch and must keep comparing equal."""
+    generator = np.random.RandomState(7)
+    a = generator.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = generator.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
 
-    global _PERMUTATIONS  # generated once per process: the same for every signature
-    if _PERMUTATIONS is None:
-        _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=7, scheme="affine32").permutations
+
+def _signature_of_words(tokens: tuple[str, ...]) -> np.ndarray:
+    """MinHash over word pairs: crc32 (stable across processes, runs in C), the MurmurHash3
+    finalizer, then ``a * h + b`` modulo 2**32 per permutation (datasketch's "affine32" scheme,
+    bit for bit). Done here in numpy because importing datasketch pulls in scipy: a second
+    and 47 MB per process for four array operations."""
     shingles = {f"{a} {b}".encode() for a, b in pairwise(tokens)} or {b""}
-    # crc32 is stable across processes (stored signatures must compare) and runs in C.
-    signature = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32, permutations=_PERMUTATIONS, scheme="affine32")
-    signature.update_batch(list(shingles))
-    return signature.hashvalues.astype(np.uint32)
+    hashes = np.fromiter(map(zlib.crc32, shingles), dtype=np.uint32, count=len(shingles))
+    hashes ^= hashes >> np.uint32(16)
+    hashes *= np.uint32(0x85EBCA6B)
+    hashes ^= hashes >> np.uint32(13)
+    hashes *= np.uint32(0xC2B2AE35)
+    hashes ^= hashes >> np.uint32(16)
+    a, b = _permutations()
+    return (hashes[:, None] * a + b).min(axis=0)
 
 
 def band_keys(signature: np.ndarray) -> list[int]:
@@ -499,8 +510,12 @@ def store_candidate(
     user=None,
     dry_run: bool = False,
     source_cache: dict | None = None,
+    batch: "FileBatch | None" = None,
 ) -> ItemResult:
-    """Store one candidate (inside the caller's transaction); the database decides duplicates."""
+    """Store one candidate (inside the caller's transaction); the database decides duplicates.
+
+    With a ``batch``, the story's initial history row is written with the batch's other rows.
+    """
     digest = candidate.content_hash
     if dry_run:
         # Nothing is written, so nothing can clash: look the hash up. A real import skips this
@@ -538,6 +553,9 @@ def store_candidate(
         article.slug = base if attempt == 0 else _unique_slug(candidate.title)
         try:
             with transaction.atomic():
+                # The history row is written in bulk (_write_history): simple_history's
+                # per-save signal costs more than the story's own insert.
+                article.skip_history_when_saving = True
                 article.save()
         except IntegrityError:
             existing = Article.objects.filter(content_hash=digest).only("pk", "slug").first()
@@ -548,7 +566,9 @@ def store_candidate(
         break
     else:
         return ItemResult(path=candidate.label, outcome=ImportItem.Outcome.FAILED, reason="no free slug")
+    del article.skip_history_when_saving
     _store_bands([(article.pk, key) for key in keys])
+    _write_history([article], user=user, batch=batch)
     return ItemResult(
         path=candidate.label,
         outcome=ImportItem.Outcome.IMPORTED,
@@ -571,6 +591,7 @@ def store_batch(
     user=None,
     source_cache: dict | None = None,
     whole_file: bytes = b"",
+    batch: "FileBatch | None" = None,
 ) -> list[ItemResult]:
     """Store the records of one feed or export with a handful of queries instead of a dozen each.
 
@@ -625,9 +646,7 @@ def store_batch(
         articles.append(article)
     try:
         with transaction.atomic():
-            from simple_history.utils import bulk_create_with_history
-
-            created = bulk_create_with_history(articles, Article, batch_size=BATCH_SIZE, default_user=user)
+            created = Article.objects.bulk_create(articles, batch_size=BATCH_SIZE)
             by_index = dict(zip(fresh, created, strict=True))
             if any(article.pk is None for article in created):
                 raise IntegrityError("bulk insert returned no keys")
@@ -642,6 +661,7 @@ def store_batch(
                     to_update, ["near_duplicate_of", "similarity"], batch_size=BATCH_SIZE
                 )
             _store_bands([(by_index[index].pk, key) for index in fresh for key in keys[index]])
+            _write_history(created, user=user, batch=batch)
     except IntegrityError:
         # Another importer stored some of these meanwhile: let the constraint decide one by one.
         return [
@@ -655,6 +675,7 @@ def store_batch(
                 status=status,
                 user=user,
                 source_cache=source_cache,
+                batch=batch,
             )
             for candidate in candidates
         ]
@@ -817,8 +838,13 @@ def import_file(
     run: ImportRun | None = None,
     common_lines: Iterable[str] = (),
     link: bool = True,
+    batch: "FileBatch | None" = None,
 ) -> list[ItemResult]:
-    """Import every article in one input, in one transaction; never raises for bad input."""
+    """Import every article in one input, in one transaction; never raises for bad input.
+
+    Inside a ``batch`` (``import_paths``) that transaction is a savepoint of the batch's, and the
+    file's history and ImportItem rows are written with the batch's just before it commits.
+    """
     if isinstance(source, str):
         source = (Source.objects.filter(name=source).first() if dry_run else source_named(source)) or None
     results: list[ItemResult] = []
@@ -834,7 +860,7 @@ def import_file(
                 if item.label != name and not dry_run:
                     pending.append(item)  # a record of a feed or export: stored in batches
                     if len(pending) >= BATCH_SIZE:
-                        results.extend(_flush(pending, source, status, user, source_cache, data))
+                        results.extend(_flush(pending, source, status, user, source_cache, data, batch))
                     continue
                 results.append(
                     store_candidate(
@@ -846,33 +872,22 @@ def import_file(
                         user=user,
                         dry_run=dry_run,
                         source_cache=source_cache,
+                        batch=batch,
                     )
                 )
             if pending:
-                results.extend(_flush(pending, source, status, user, source_cache, data))
-            if run is not None and not dry_run:
-                ImportItem.objects.bulk_create(
-                    [
-                        ImportItem(
-                            run=run,
-                            path=result.path[:1000],
-                            outcome=result.outcome,
-                            reason=result.reason[:500],
-                            article_id=result.article_id,
-                        )
-                        for result in results
-                    ]
-                )
+                results.extend(_flush(pending, source, status, user, source_cache, data, batch))
+            _record_items(run, results, dry_run=dry_run, batch=batch)
     except ImportRejected as exc:
         results = [ItemResult(path=name, outcome=ImportItem.Outcome.FAILED, reason=exc.reason)]
-        _record_failures(run, results, dry_run=dry_run)
+        _record_items(run, results, dry_run=dry_run, batch=batch)
     except DatabaseError:
         raise  # the database is unwell: that is not the file's fault, and must not look like it
     except Exception as exc:  # a parser fault on odd input must fail this file only, never the batch
         logger.warning("Import of %s failed", name, exc_info=True)
         reason = f"the file could not be read ({type(exc).__name__})"
         results = [ItemResult(path=name, outcome=ImportItem.Outcome.FAILED, reason=reason)]
-        _record_failures(run, results, dry_run=dry_run)
+        _record_items(run, results, dry_run=dry_run, batch=batch)
     if link and not dry_run:
         new_ids = [r.article_id for r in results if r.outcome == ImportItem.Outcome.IMPORTED and r.article_id]
         if len(new_ids) == 1:
@@ -900,22 +915,23 @@ def link_new_articles(article_ids: list[int]) -> None:
         logger.exception("Entity linking failed for %d imported articles", len(article_ids))
 
 
-def _flush(pending, source, status, user, source_cache, data) -> list[ItemResult]:
+def _flush(pending, source, status, user, source_cache, data, batch) -> list[ItemResult]:
     """Store the pending records (failures already decided stay in their place)."""
-    batch = list(pending)
+    records = list(pending)
     pending.clear()
     whole_file = data if len(data) <= 200_000 else b""
     stored = iter(
         store_batch(
-            [item for item in batch if isinstance(item, Candidate)],
+            [item for item in records if isinstance(item, Candidate)],
             source=source,
             status=status,
             user=user,
             source_cache=source_cache,
             whole_file=whole_file,
+            batch=batch,
         )
     )
-    return [next(stored) if isinstance(item, Candidate) else item for item in batch]
+    return [next(stored) if isinstance(item, Candidate) else item for item in records]
 
 
 def _label(rejection: ImportRejected, name: str) -> str:
@@ -923,14 +939,50 @@ def _label(rejection: ImportRejected, name: str) -> str:
     return reason.split(": ", 1)[0] if reason.startswith(name) else name
 
 
-def _record_failures(run, results, *, dry_run):
-    if run is not None and not dry_run:
-        ImportItem.objects.bulk_create(
-            [
-                ImportItem(run=run, path=r.path[:1000], outcome=r.outcome, reason=r.reason[:500])
-                for r in results
-            ]
+def _record_items(run, results, *, dry_run, batch=None):
+    """The run's ImportItem rows for these results: now, or with the batch's rows."""
+    if run is None or dry_run:
+        return
+    items = [
+        ImportItem(
+            run=run, path=r.path[:1000], outcome=r.outcome, reason=r.reason[:500], article_id=r.article_id
         )
+        for r in results
+    ]
+    if batch is not None:
+        batch.items.extend(items)
+    else:
+        ImportItem.objects.bulk_create(items)
+
+
+def _write_history(articles: list[Article], *, user, batch: "FileBatch | None") -> None:
+    """The initial history row ("+", created) of new stories: now, or with the batch's rows."""
+    if batch is not None:
+        batch.history.extend(articles)
+    elif articles:
+        Article.history.bulk_history_create(
+            articles, batch_size=BATCH_SIZE, default_user=user if getattr(user, "pk", None) else None
+        )
+
+
+class FileBatch:
+    """Files imported in one transaction, each in its own savepoint (see ``import_paths``).
+
+    A file's story and band rows are written in its savepoint, so a bad file leaves nothing
+    behind; the rows that only accompany them (initial history, ImportItem) wait here and are
+    written in bulk just before the batch commits.
+    """
+
+    def __init__(self, *, user=None):
+        self.user = user if getattr(user, "pk", None) else None
+        self.history: list[Article] = []
+        self.items: list[ImportItem] = []
+
+    def write(self) -> None:
+        _write_history(self.history, user=self.user, batch=None)
+        if self.items:
+            ImportItem.objects.bulk_create(self.items, batch_size=BATCH_SIZE)
+        self.history, self.items = [], []
 
 
 def _size(number: int) -> str:
@@ -1112,6 +1164,12 @@ class _CommonLines:
                     self.lines.add(line)
 
 
+# Files committed together by import_paths: at most this many, or what arrived in this long.
+# Short on purpose: SQLite holds its write lock while a batch's transaction is open.
+FILE_BATCH_SIZE = 50
+FILE_BATCH_SECONDS = 0.25
+
+
 def import_paths(
     *,
     paths: Iterable[str | Path],
@@ -1123,7 +1181,14 @@ def import_paths(
     inputs: Iterable[InputFile] | None = None,
     exclude: Iterable[str | Path] = (),
 ) -> Iterator[ItemResult]:
-    """Import files, folders and zips one file at a time, yielding each result as it is known."""
+    """Import files, folders and zips, yielding each result once it is committed.
+
+    Files are streamed and committed in short batches (``FILE_BATCH_SIZE`` files or
+    ``FILE_BATCH_SECONDS``), each file in its own savepoint: a bad file leaves no rows and never
+    stops the others, one commit serves many files, and a file is reported only once its batch
+    has committed. When the database refuses a batch (a deadlock with a concurrent import, a
+    lock wait that timed out), its files are retried one transaction each.
+    """
     if isinstance(source, str):
         source = (Source.objects.filter(name=source).first() if dry_run else source_named(source)) or None
     if run is not None and not dry_run:
@@ -1133,49 +1198,78 @@ def import_paths(
     to_link: list[int] = []  # new stories are linked in chunks, each chunk in one transaction
     totals = Counter()
     processed = 0
+    entries = iter(inputs if inputs is not None else iter_inputs(paths, exclude=exclude))
+
+    def import_entry(entry: InputFile, batch: FileBatch | None) -> list[ItemResult]:
+        if entry.error:
+            results = [ItemResult(path=entry.name, outcome=ImportItem.Outcome.FAILED, reason=entry.error)]
+            _record_items(run, results, dry_run=dry_run, batch=batch)
+            return results
+        try:
+            data = entry.read()
+        except ImportRejected as exc:
+            results = [ItemResult(path=entry.name, outcome="failed", reason=exc.reason)]
+            _record_items(run, results, dry_run=dry_run, batch=batch)
+            return results
+        except OSError as exc:
+            results = [ItemResult(path=entry.name, outcome="failed", reason=f"unreadable: {exc.strerror}")]
+            _record_items(run, results, dry_run=dry_run, batch=batch)
+            return results
+        results = import_file(
+            data=data,
+            name=entry.name,
+            source=source,
+            status=status,
+            user=user,
+            dry_run=dry_run,
+            run=run,
+            common_lines=common.lines,
+            link=False,
+            batch=batch,
+        )
+        if results and results[0].path == entry.name and len(data) < 1_000_000:
+            common.add(data)
+        return results
+
+    def import_batch(taken: list[InputFile], *, size: int) -> list[list[ItemResult]]:
+        """Import up to ``size`` more entries (after those in ``taken``) in one transaction."""
+        if dry_run:
+            return [import_entry(entry, None) for entry in islice(entries, size)]
+        batch = FileBatch(user=user)
+        with transaction.atomic():
+            done = [import_entry(entry, batch) for entry in taken]
+            deadline = time.monotonic() + FILE_BATCH_SECONDS
+            while len(done) < size and time.monotonic() < deadline:
+                entry = next(entries, None)
+                if entry is None:
+                    break
+                taken.append(entry)
+                done.append(import_entry(entry, batch))
+            batch.write()
+        return done
+
     try:
-        for entry in inputs if inputs is not None else iter_inputs(paths, exclude=exclude):
-            if entry.error:
-                results = [ItemResult(path=entry.name, outcome=ImportItem.Outcome.FAILED, reason=entry.error)]
-                _record_failures(run, results, dry_run=dry_run)
-            else:
-                try:
-                    data = entry.read()
-                except ImportRejected as exc:
-                    data, results = None, [ItemResult(path=entry.name, outcome="failed", reason=exc.reason)]
-                    _record_failures(run, results, dry_run=dry_run)
-                except OSError as exc:
-                    data = None
-                    results = [
-                        ItemResult(path=entry.name, outcome="failed", reason=f"unreadable: {exc.strerror}")
-                    ]
-                    _record_failures(run, results, dry_run=dry_run)
-                if data is not None:
-                    results = import_file(
-                        data=data,
-                        name=entry.name,
-                        source=source,
-                        status=status,
-                        user=user,
-                        dry_run=dry_run,
-                        run=run,
-                        common_lines=common.lines,
-                        link=False,
-                    )
-                    to_link.extend(
-                        r.article_id
-                        for r in results
-                        if r.outcome == ImportItem.Outcome.IMPORTED and r.article_id
-                    )
-                    if len(to_link) >= LINK_CHUNK:
-                        _link_pending(to_link, user=user)
-                    if results and results[0].path == entry.name and len(data) < 1_000_000:
-                        common.add(data)
-            processed += 1
-            for result in results:
-                totals[result.outcome] += 1
-                yield result
-            if run is not None and not dry_run and processed % 25 == 0:
+        while True:
+            taken: list[InputFile] = []
+            try:
+                done = import_batch(taken, size=FILE_BATCH_SIZE)
+            except OperationalError:
+                if len(taken) <= 1:
+                    raise
+                logger.warning("A batch of %d files was refused; importing them one by one", len(taken))
+                done = [result for entry in taken for result in import_batch([entry], size=1)]
+            if not done:
+                break
+            for results in done:
+                processed += 1
+                for result in results:
+                    totals[result.outcome] += 1
+                    if result.outcome == ImportItem.Outcome.IMPORTED and result.article_id and not dry_run:
+                        to_link.append(result.article_id)
+                    yield result
+            if len(to_link) >= LINK_CHUNK:
+                _link_pending(to_link, user=user)
+            if run is not None and not dry_run:
                 _save_progress(run, processed, totals)
     except BaseException:
         if run is not None and not dry_run:
