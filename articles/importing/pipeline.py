@@ -19,7 +19,7 @@ import stat
 import time
 import zipfile
 import zlib
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -36,6 +36,7 @@ from django.utils.text import slugify
 
 from ..models import Article, AuditEntry, ImportItem, ImportRun, ShingleBand, Source
 from . import detect
+from . import workers as parallel
 from .decode import decode_bytes, sniff_binary
 from .errors import ImportRejected
 from .feeds import Record, parse_feed, parse_json_lines
@@ -78,10 +79,47 @@ class Candidate:
     source_name: str = ""
     stripped: list[str] = field(default_factory=list)
     original: bytes | None = None  # the record's own raw bytes; None means the whole file
+    # (content hash, MinHash signature, band keys): computed once, by whoever extracts.
+    fingerprint: tuple[str, np.ndarray, list[int]] | None = field(default=None, repr=False)
 
     @property
     def content_hash(self) -> str:
-        return content_hash(self.body_text)
+        return self.fingerprint[0] if self.fingerprint else content_hash(self.body_text)
+
+    def fingerprints(self) -> tuple[str, np.ndarray, list[int]]:
+        if self.fingerprint is None:
+            tokens = _folded_words(self.body_text)
+            signature = _signature_of_words(tokens)
+            self.fingerprint = (_hash_of_words(tokens), signature, band_keys(signature))
+        return self.fingerprint
+
+
+@dataclass
+class Extracted:
+    """One input's articles (or per-record rejections), or the one-line reason it has none.
+
+    Made ahead of storing, possibly in a worker process (``workers.py``); fingerprints included.
+    """
+
+    items: list["Candidate | ImportRejected"] = field(default_factory=list)
+    reason: str = ""
+
+
+def extract_file(data: bytes, *, name: str, common_lines: Iterable[str] = ()) -> Extracted:
+    """Everything ``import_file`` does before it touches the database; never raises for bad input."""
+    try:
+        items = list(extract_articles(data, name=name, common_lines=common_lines))
+        for item in items:
+            if isinstance(item, Candidate):
+                item.fingerprints()
+        return Extracted(items=items)
+    except ImportRejected as exc:
+        return Extracted(reason=exc.reason)
+    except DatabaseError:
+        raise
+    except Exception as exc:  # a parser fault on odd input must fail this file only, never the batch
+        logger.warning("Import of %s failed", name, exc_info=True)
+        return Extracted(reason=f"the file could not be read ({type(exc).__name__})")
 
 
 @dataclass
@@ -516,15 +554,13 @@ def store_candidate(
 
     With a ``batch``, the story's initial history row is written with the batch's other rows.
     """
-    digest = candidate.content_hash
+    digest, signature, keys = candidate.fingerprints()
     if dry_run:
         # Nothing is written, so nothing can clash: look the hash up. A real import skips this
         # query and lets the insert below meet the unique constraint (duplicates are the exception).
         existing = Article.objects.filter(content_hash=digest).only("pk", "slug").first()
         if existing:
             return _duplicate(candidate, existing)
-    signature = minhash_signature(candidate.body_text)
-    keys = band_keys(signature)
     near, similarity = find_near_duplicate(signature, keys=keys)
     if dry_run:
         return ItemResult(
@@ -601,8 +637,8 @@ def store_batch(
     unique constraint decides each record.
     """
     results: list[ItemResult | None] = [None] * len(candidates)
-    tokens = [tuple(word.casefold() for word in words(candidate.body_text)) for candidate in candidates]
-    hashes = [_hash_of_words(folded) for folded in tokens]
+    fingerprints = [candidate.fingerprints() for candidate in candidates]
+    hashes = [digest for digest, _signature, _keys in fingerprints]
     existing = {
         digest: (pk, slug)
         for digest, pk, slug in Article.objects.filter(content_hash__in=set(hashes)).values_list(
@@ -620,9 +656,8 @@ def store_batch(
         else:
             first_in_batch[digest] = index
             fresh.append(index)
-    signatures = {index: _signature_of_words(tokens[index]) for index in fresh}
-    del tokens
-    keys = {index: band_keys(signatures[index]) for index in fresh}
+    signatures = {index: fingerprints[index][1] for index in fresh}
+    keys = {index: fingerprints[index][2] for index in fresh}
     near = _batch_near_duplicates(signatures, keys)
     taken: set[str] = set()
     bases = {slugify(candidates[index].title)[:80].strip("-") or "story" for index in fresh}
@@ -839,20 +874,26 @@ def import_file(
     common_lines: Iterable[str] = (),
     link: bool = True,
     batch: "FileBatch | None" = None,
+    extracted: Extracted | None = None,
 ) -> list[ItemResult]:
     """Import every article in one input, in one transaction; never raises for bad input.
 
     Inside a ``batch`` (``import_paths``) that transaction is a savepoint of the batch's, and the
     file's history and ImportItem rows are written with the batch's just before it commits.
+    ``extracted`` is the input already extracted (by a worker process); by default it is done here.
     """
     if isinstance(source, str):
         source = (Source.objects.filter(name=source).first() if dry_run else source_named(source)) or None
+    if extracted is None:
+        extracted = extract_file(data, name=name, common_lines=common_lines)
     results: list[ItemResult] = []
     source_cache: dict[str, Source | None] = {}
     try:
+        if extracted.reason:
+            raise ImportRejected(extracted.reason)
         with transaction.atomic():
             pending: list[Candidate] = []
-            for item in extract_articles(data, name=name, common_lines=common_lines):
+            for item in extracted.items:
                 if isinstance(item, ImportRejected):
                     failure = ItemResult(path=_label(item, name), outcome="failed", reason=item.reason)
                     (pending if pending else results).append(failure)  # keeps the file's order
@@ -1144,11 +1185,15 @@ class _CommonLines:
     def __init__(self, *, min_files: int = 3, capacity: int = 200_000):
         self.counts: Counter[str] = Counter()
         self.lines: set[str] = set()
+        self.order: list[str] = []  # self.lines in the order they were learned (for workers)
         self.seen_files: set[bytes] = set()
         self.min_files = min_files
         self.capacity = capacity
 
-    def add(self, data: bytes) -> None:
+    def add(self, data: bytes, *, name: str) -> None:
+        """Count the lines of a page (text or HTML); feeds and exports hold records, not pages."""
+        if len(data) >= 1_000_000:
+            return
         digest = hashlib.blake2b(data, digest_size=16).digest()
         if digest in self.seen_files or len(self.counts) > self.capacity:
             return  # an exact copy says nothing about the site's template
@@ -1157,11 +1202,65 @@ class _CommonLines:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             return
+        if detect.detect_format(text, name=name) in {detect.FEED, detect.JSONL}:
+            return
         for line in {line.strip() for line in text.split("\n")}:
             if 0 < len(line) <= 200:
                 self.counts[line] += 1
                 if self.counts[line] == self.min_files:
                     self.lines.add(line)
+                    self.order.append(line)
+
+
+@dataclass
+class _Prepared:
+    """An input read and (being) extracted, waiting for its turn to be stored."""
+
+    entry: InputFile
+    data: bytes | None = None
+    reason: str = ""  # why it could not be read
+    extracted: Extracted | None = None
+    number: int = 0
+    known: int = 0  # how many common lines its extraction may use
+
+
+def _prepared_inputs(entries: Iterator[InputFile], common: _CommonLines, extractors) -> Iterator[_Prepared]:
+    """Read each input and extract it, in order: ahead of time in worker processes when there
+    are ``extractors``, else just before it is stored. A file's own lines become template
+    evidence only for the files after it."""
+    in_flight: deque[_Prepared] = deque()
+    for number, entry in enumerate(entries):
+        item = _Prepared(entry=entry, reason=entry.error, number=number, known=len(common.order))
+        if not entry.error:
+            try:
+                item.data = entry.read()
+            except ImportRejected as exc:
+                item.reason = exc.reason
+            except OSError as exc:
+                item.reason = f"unreadable: {exc.strerror}"
+        if item.data is not None:
+            if extractors is None:
+                item.extracted = extract_file(item.data, name=entry.name, common_lines=common.lines)
+            else:
+                extractors.submit(
+                    number, name=entry.name, data=item.data, common=common.order, known=item.known
+                )
+            common.add(item.data, name=entry.name)
+        in_flight.append(item)
+        if len(in_flight) > (extractors.window if extractors else 0):
+            yield _finished(in_flight.popleft(), common, extractors)
+    while in_flight:
+        yield _finished(in_flight.popleft(), common, extractors)
+
+
+def _finished(item: _Prepared, common: _CommonLines, extractors) -> _Prepared:
+    if item.data is not None and item.extracted is None:
+        item.extracted = extractors.result(item.number)
+        if item.extracted is None:  # the worker is gone: extract here, with the same lines
+            item.extracted = extract_file(
+                item.data, name=item.entry.name, common_lines=set(common.order[: item.known])
+            )
+    return item
 
 
 # Files committed together by import_paths: at most this many, or what arrived in this long.
@@ -1180,6 +1279,7 @@ def import_paths(
     run: ImportRun | None = None,
     inputs: Iterable[InputFile] | None = None,
     exclude: Iterable[str | Path] = (),
+    workers: int | None = None,
 ) -> Iterator[ItemResult]:
     """Import files, folders and zips, yielding each result once it is committed.
 
@@ -1188,76 +1288,72 @@ def import_paths(
     stops the others, one commit serves many files, and a file is reported only once its batch
     has committed. When the database refuses a batch (a deadlock with a concurrent import, a
     lock wait that timed out), its files are retried one transaction each.
+
+    ``workers`` extraction processes (default: the NEWSROOM_IMPORT_WORKERS setting) decode and
+    extract ahead while this process writes; 0 extracts here.
     """
     if isinstance(source, str):
         source = (Source.objects.filter(name=source).first() if dry_run else source_named(source)) or None
     if run is not None and not dry_run:
         run.state = ImportRun.State.RUNNING
         run.save(update_fields=["state"])
-    common = _CommonLines()
+    workers = settings.NEWSROOM_IMPORT_WORKERS if workers is None else workers
+    extractors = None
+    if workers > 0 and parallel.available():
+        extractors = parallel.Extractors(workers)
     to_link: list[int] = []  # new stories are linked in chunks, each chunk in one transaction
     totals = Counter()
     processed = 0
     entries = iter(inputs if inputs is not None else iter_inputs(paths, exclude=exclude))
+    prepared = _prepared_inputs(entries, _CommonLines(), extractors)
 
-    def import_entry(entry: InputFile, batch: FileBatch | None) -> list[ItemResult]:
-        if entry.error:
-            results = [ItemResult(path=entry.name, outcome=ImportItem.Outcome.FAILED, reason=entry.error)]
+    def import_one(item: _Prepared, batch: FileBatch | None) -> list[ItemResult]:
+        if item.data is None:
+            results = [
+                ItemResult(path=item.entry.name, outcome=ImportItem.Outcome.FAILED, reason=item.reason)
+            ]
             _record_items(run, results, dry_run=dry_run, batch=batch)
             return results
-        try:
-            data = entry.read()
-        except ImportRejected as exc:
-            results = [ItemResult(path=entry.name, outcome="failed", reason=exc.reason)]
-            _record_items(run, results, dry_run=dry_run, batch=batch)
-            return results
-        except OSError as exc:
-            results = [ItemResult(path=entry.name, outcome="failed", reason=f"unreadable: {exc.strerror}")]
-            _record_items(run, results, dry_run=dry_run, batch=batch)
-            return results
-        results = import_file(
-            data=data,
-            name=entry.name,
+        return import_file(
+            data=item.data,
+            name=item.entry.name,
             source=source,
             status=status,
             user=user,
             dry_run=dry_run,
             run=run,
-            common_lines=common.lines,
             link=False,
             batch=batch,
+            extracted=item.extracted,
         )
-        if results and results[0].path == entry.name and len(data) < 1_000_000:
-            common.add(data)
-        return results
 
-    def import_batch(taken: list[InputFile], *, size: int) -> list[list[ItemResult]]:
-        """Import up to ``size`` more entries (after those in ``taken``) in one transaction."""
+    def import_batch(taken: list[_Prepared], *, size: int) -> list[list[ItemResult]]:
+        """Import up to ``size`` inputs (first those in ``taken``) in one transaction."""
         if dry_run:
-            return [import_entry(entry, None) for entry in islice(entries, size)]
+            return [import_one(item, None) for item in islice(prepared, size)]
         batch = FileBatch(user=user)
         with transaction.atomic():
-            done = [import_entry(entry, batch) for entry in taken]
+            done = [import_one(item, batch) for item in taken]
             deadline = time.monotonic() + FILE_BATCH_SECONDS
             while len(done) < size and time.monotonic() < deadline:
-                entry = next(entries, None)
-                if entry is None:
+                item = next(prepared, None)
+                if item is None:
                     break
-                taken.append(entry)
-                done.append(import_entry(entry, batch))
+                taken.append(item)
+                done.append(import_one(item, batch))
             batch.write()
         return done
 
     try:
         while True:
-            taken: list[InputFile] = []
+            taken: list[_Prepared] = []
             try:
                 done = import_batch(taken, size=FILE_BATCH_SIZE)
             except OperationalError:
                 if len(taken) <= 1:
                     raise
                 logger.warning("A batch of %d files was refused; importing them one by one", len(taken))
-                done = [result for entry in taken for result in import_batch([entry], size=1)]
+                done = [results for item in taken for results in import_batch([item], size=1)]
             if not done:
                 break
             for results in done:
@@ -1276,6 +1372,8 @@ def import_paths(
             _save_progress(run, processed, totals, state=ImportRun.State.FAILED)
         raise
     finally:
+        if extractors is not None:
+            extractors.close()
         if to_link:
             _link_pending(to_link, user=user)
     if run is not None and not dry_run:
