@@ -261,7 +261,7 @@ class MemorySampler(threading.Thread):
 
     def __init__(self):
         super().__init__(daemon=True)
-        self.peak = 0.0
+        self.peak = self.phase_peak = 0.0
         self.stopped = threading.Event()
 
     @staticmethod
@@ -290,6 +290,7 @@ class MemorySampler(threading.Thread):
         while not self.stopped.wait(0.1):
             total = self.pss_mb(os.getpid()) + sum(self.pss_mb(pid) for pid in self.children())
             self.peak = max(self.peak, total)
+            self.phase_peak = max(self.phase_peak, total)
 
 
 def main():
@@ -337,6 +338,7 @@ def main():
         outcomes = {"imported": 0, "duplicate": 0, "failed": 0}
         started = time.perf_counter()
         cpu_started, own_started = cpu_seconds(), time.process_time()
+        sampler.phase_peak = 0.0
         for result in import_paths(paths=[folders[name]], run=run, workers=args.workers):
             outcomes[result.outcome] += 1
         elapsed = time.perf_counter() - started
@@ -349,7 +351,7 @@ def main():
             f"{name:5}  {outcomes['imported']:6} imported  {outcomes['duplicate']} duplicates  "
             f"{outcomes['failed']} failed  {elapsed:7.1f}s wall {rate:8.1f} articles/s  "
             f"{cpu:7.1f}s CPU ({own:.1f}s importing process) {cpu_rate:8.1f} articles/CPU-s  "
-            f"(peak PSS so far {sampler.peak:.0f} MB)"
+            f"(peak PSS {sampler.phase_peak:.0f} MB)"
         )
 
     if args.html:

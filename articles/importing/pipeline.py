@@ -34,6 +34,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.text import slugify
 
+from ..caching import invalidate_public_pages
 from ..models import Article, AuditEntry, ImportItem, ImportRun, ShingleBand, Source
 from . import detect
 from . import workers as parallel
@@ -589,10 +590,9 @@ def store_candidate(
         article.slug = base if attempt == 0 else _unique_slug(candidate.title)
         try:
             with transaction.atomic():
-                # The history row is written in bulk (_write_history): simple_history's
-                # per-save signal costs more than the story's own insert.
-                article.skip_history_when_saving = True
-                article.save()
+                # An insert without Model.save()'s signals: the history row is copied in bulk
+                # (_write_history) and cached pages are invalidated once per batch.
+                Article.objects.bulk_create([article])
         except IntegrityError:
             existing = Article.objects.filter(content_hash=digest).only("pk", "slug").first()
             if existing:
@@ -602,7 +602,6 @@ def store_candidate(
         break
     else:
         return ItemResult(path=candidate.label, outcome=ImportItem.Outcome.FAILED, reason="no free slug")
-    del article.skip_history_when_saving
     _store_bands([(article.pk, key) for key in keys])
     _write_history([article], user=user, batch=batch)
     return ItemResult(
@@ -884,16 +883,18 @@ def import_file(
     """
     if isinstance(source, str):
         source = (Source.objects.filter(name=source).first() if dry_run else source_named(source)) or None
-    if extracted is None:
-        extracted = extract_file(data, name=name, common_lines=common_lines)
     results: list[ItemResult] = []
     source_cache: dict[str, Source | None] = {}
     try:
-        if extracted.reason:
+        if extracted is None:  # extracted record by record while stored
+            items = extract_articles(data, name=name, common_lines=common_lines)
+        elif extracted.reason:
             raise ImportRejected(extracted.reason)
+        else:
+            items = extracted.items
         with transaction.atomic():
             pending: list[Candidate] = []
-            for item in extracted.items:
+            for item in items:
                 if isinstance(item, ImportRejected):
                     failure = ItemResult(path=_label(item, name), outcome="failed", reason=item.reason)
                     (pending if pending else results).append(failure)  # keeps the file's order
@@ -997,13 +998,43 @@ def _record_items(run, results, *, dry_run, batch=None):
 
 
 def _write_history(articles: list[Article], *, user, batch: "FileBatch | None") -> None:
-    """The initial history row ("+", created) of new stories: now, or with the batch's rows."""
+    """The initial history rows ("+", created) of new stories: now, or with the batch's rows."""
     if batch is not None:
-        batch.history.extend(articles)
-    elif articles:
-        Article.history.bulk_history_create(
-            articles, batch_size=BATCH_SIZE, default_user=user if getattr(user, "pk", None) else None
-        )
+        batch.created.extend(article.pk for article in articles)
+    else:
+        _insert_history([article.pk for article in articles], user=user)
+        invalidate_public_pages()
+
+
+def _insert_history(article_ids: list[int], *, user) -> None:
+    """Copy stored stories into their history table as created ("+") rows, in the database.
+
+    What django-simple-history's signal or ``bulk_history_create`` would write (the tracked
+    fields, the date, the user), with one INSERT ... SELECT per 500 stories instead of a model
+    instance and an insert per story: those cost more than the story's own insert.
+    """
+    if not article_ids or not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
+        return
+    history = Article.history.model
+    quote = connection.ops.quote_name
+    names = [field.name for field in history.tracked_fields]
+    target = ", ".join(quote(history._meta.get_field(name).column) for name in names)
+    source = ", ".join(quote(Article._meta.get_field(name).column) for name in names)
+    extra = ", ".join(
+        quote(history._meta.get_field(name).column)
+        for name in ("history_date", "history_change_reason", "history_type", "history_user")
+    )
+    date = history._meta.get_field("history_date").get_db_prep_value(timezone.now(), connection)
+    user_id = user.pk if getattr(user, "pk", None) else None
+    with connection.cursor() as cursor:
+        for start in range(0, len(article_ids), 500):
+            chunk = article_ids[start : start + 500]
+            cursor.execute(
+                f"INSERT INTO {quote(history._meta.db_table)} ({target}, {extra}) "  # noqa: S608
+                f"SELECT {source}, %s, NULL, %s, %s FROM {quote(Article._meta.db_table)} "
+                f"WHERE {quote('id')} IN ({', '.join(['%s'] * len(chunk))})",
+                [date, "+", user_id, *chunk],
+            )
 
 
 class FileBatch:
@@ -1016,14 +1047,16 @@ class FileBatch:
 
     def __init__(self, *, user=None):
         self.user = user if getattr(user, "pk", None) else None
-        self.history: list[Article] = []
+        self.created: list[int] = []  # stories stored in the batch
         self.items: list[ImportItem] = []
 
     def write(self) -> None:
-        _write_history(self.history, user=self.user, batch=None)
+        if self.created:
+            _insert_history(self.created, user=self.user)
+            invalidate_public_pages()
         if self.items:
             ImportItem.objects.bulk_create(self.items, batch_size=BATCH_SIZE)
-        self.history, self.items = [], []
+        self.created, self.items = [], []
 
 
 def _size(number: int) -> str:
@@ -1054,7 +1087,7 @@ def iter_inputs(paths: Iterable[str | Path], *, exclude: Iterable[str | Path] = 
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for filename in sorted(files):
-                    if filename.startswith(".") or (Path(root) / filename).resolve() in skip:
+                    if filename.startswith(".") or (skip and (Path(root) / filename).resolve() in skip):
                         continue
                     if (Path(root) / filename).is_symlink():
                         # A link inside a folder could pull in any file on the machine.
@@ -1212,6 +1245,10 @@ class _CommonLines:
                     self.order.append(line)
 
 
+# Bytes of input read ahead for the extraction workers (beyond the one being stored).
+IN_FLIGHT_BYTES = 4 * 1024 * 1024
+
+
 @dataclass
 class _Prepared:
     """An input read and (being) extracted, waiting for its turn to be stored."""
@@ -1219,16 +1256,22 @@ class _Prepared:
     entry: InputFile
     data: bytes | None = None
     reason: str = ""  # why it could not be read
-    extracted: Extracted | None = None
+    extracted: Extracted | None = None  # None: extracted while stored (feeds and exports)
     number: int = 0
     known: int = 0  # how many common lines its extraction may use
+    submitted: bool = False
 
 
 def _prepared_inputs(entries: Iterator[InputFile], common: _CommonLines, extractors) -> Iterator[_Prepared]:
-    """Read each input and extract it, in order: ahead of time in worker processes when there
-    are ``extractors``, else just before it is stored. A file's own lines become template
-    evidence only for the files after it."""
+    """Read each input and extract it, in order.
+
+    Pages (text, HTML) are extracted ahead of time by the worker processes when there are
+    ``extractors``, else right here; either way a page's own lines become template evidence only
+    for the files after it. Feeds and exports are left to ``import_file``, which reads their
+    records as it stores them (thousands of records never wait in memory, or in a pipe).
+    """
     in_flight: deque[_Prepared] = deque()
+    waiting = 0
     for number, entry in enumerate(entries):
         item = _Prepared(entry=entry, reason=entry.error, number=number, known=len(common.order))
         if not entry.error:
@@ -1238,29 +1281,42 @@ def _prepared_inputs(entries: Iterator[InputFile], common: _CommonLines, extract
                 item.reason = exc.reason
             except OSError as exc:
                 item.reason = f"unreadable: {exc.strerror}"
-        if item.data is not None:
+        if item.data is not None and not _holds_records(item.data, name=entry.name):
             if extractors is None:
                 item.extracted = extract_file(item.data, name=entry.name, common_lines=common.lines)
             else:
+                item.submitted = True
                 extractors.submit(
                     number, name=entry.name, data=item.data, common=common.order, known=item.known
                 )
             common.add(item.data, name=entry.name)
         in_flight.append(item)
-        if len(in_flight) > (extractors.window if extractors else 0):
-            yield _finished(in_flight.popleft(), common, extractors)
+        waiting += len(item.data or b"")
+        # Bounded by count and by bytes (beyond the one being stored).
+        while in_flight and (
+            len(in_flight) > (extractors.window if extractors else 0) or waiting > IN_FLIGHT_BYTES
+        ):
+            done = in_flight.popleft()
+            waiting -= len(done.data or b"")
+            yield _finished(done, common, extractors)
     while in_flight:
         yield _finished(in_flight.popleft(), common, extractors)
 
 
 def _finished(item: _Prepared, common: _CommonLines, extractors) -> _Prepared:
-    if item.data is not None and item.extracted is None:
+    if item.submitted:
         item.extracted = extractors.result(item.number)
         if item.extracted is None:  # the worker is gone: extract here, with the same lines
             item.extracted = extract_file(
                 item.data, name=item.entry.name, common_lines=set(common.order[: item.known])
             )
     return item
+
+
+def _holds_records(data: bytes, *, name: str) -> bool:
+    """Whether an input is a feed or an export (many records) rather than a page."""
+    text = data[:20000].decode("utf-8", errors="replace")
+    return detect.detect_format(text, name=name) in {detect.FEED, detect.JSONL}
 
 
 # Files committed together by import_paths: at most this many, or what arrived in this long.

@@ -15,6 +15,7 @@ Workers are forked (they inherit the loaded code and settings, and never touch t
 where ``fork`` does not exist, extraction stays in the importing process.
 """
 
+import gc
 import logging
 import multiprocessing
 import queue
@@ -30,7 +31,14 @@ class Extractors:
     """``count`` worker processes running ``pipeline.extract_file``; results in submission order."""
 
     def __init__(self, count: int, *, window: int = 4):
+        # Load what the workers run before forking, and keep the parent's collector away from
+        # those objects: the pages they live on then stay shared between the processes.
+        import trafilatura  # noqa: F401
+
+        from . import pipeline  # noqa: F401
+
         context = multiprocessing.get_context("fork")
+        gc.freeze()
         self.results = context.Queue()
         self.tasks = [context.Queue() for _ in range(count)]
         self.known = [0] * count  # common lines each worker has been sent
@@ -40,6 +48,7 @@ class Extractors:
         ]
         for process in self.processes:
             process.start()
+        gc.unfreeze()
         self.window = window * count
         self.done: dict[int, object] = {}
         self.broken = False
