@@ -80,6 +80,7 @@ class Candidate:
     source_name: str = ""
     stripped: list[str] = field(default_factory=list)
     original: bytes | None = None  # the record's own raw bytes; None means the whole file
+    original_name: str = ""  # the file it came from, when that is not its label's first part
     # (content hash, MinHash signature, band keys): computed once, by whoever extracts.
     fingerprint: tuple[str, np.ndarray, list[int]] | None = field(default=None, repr=False)
 
@@ -671,7 +672,7 @@ def store_batch(
             status=status,
             user=user,
             original=whole_file if candidate.original is None else candidate.original,
-            original_name=candidate.label.split(":", 1)[0].split("#", 1)[0],
+            original_name=candidate.original_name or candidate.label.split(":", 1)[0].split("#", 1)[0],
             digest=hashes[index],
             signature=signatures[index],
         )
@@ -704,7 +705,7 @@ def store_batch(
                 original=b""
                 if candidate.original is None and not whole_file
                 else (candidate.original or whole_file),
-                original_name=candidate.label,
+                original_name=candidate.original_name or candidate.label,
                 source=source,
                 status=status,
                 user=user,
@@ -885,6 +886,7 @@ def import_file(
         source = (Source.objects.filter(name=source).first() if dry_run else source_named(source)) or None
     results: list[ItemResult] = []
     source_cache: dict[str, Source | None] = {}
+    stored_before = len(batch.created) if batch is not None else 0
     try:
         if extracted is None:  # extracted record by record while stored
             items = extract_articles(data, name=name, common_lines=common_lines)
@@ -921,11 +923,13 @@ def import_file(
                 results.extend(_flush(pending, source, status, user, source_cache, data, batch))
             _record_items(run, results, dry_run=dry_run, batch=batch)
     except ImportRejected as exc:
+        _forget_stored(batch, stored_before)
         results = [ItemResult(path=name, outcome=ImportItem.Outcome.FAILED, reason=exc.reason)]
         _record_items(run, results, dry_run=dry_run, batch=batch)
     except DatabaseError:
         raise  # the database is unwell: that is not the file's fault, and must not look like it
     except Exception as exc:  # a parser fault on odd input must fail this file only, never the batch
+        _forget_stored(batch, stored_before)
         logger.warning("Import of %s failed", name, exc_info=True)
         reason = f"the file could not be read ({type(exc).__name__})"
         results = [ItemResult(path=name, outcome=ImportItem.Outcome.FAILED, reason=reason)]
@@ -1004,6 +1008,12 @@ def _write_history(articles: list[Article], *, user, batch: "FileBatch | None") 
     else:
         _insert_history([article.pk for article in articles], user=user)
         invalidate_public_pages()
+
+
+def _forget_stored(batch: "FileBatch | None", count: int) -> None:
+    """A savepoint was rolled back: its stories are gone (and SQLite may reuse their ids)."""
+    if batch is not None:
+        del batch.created[count:]
 
 
 def _insert_history(article_ids: list[int], *, user) -> None:
@@ -1313,6 +1323,15 @@ def _finished(item: _Prepared, common: _CommonLines, extractors) -> _Prepared:
     return item
 
 
+def _single_page(item: _Prepared) -> Candidate | None:
+    """The one article of a page already extracted (text or HTML), else None."""
+    extracted = item.extracted
+    if extracted is None or extracted.reason or len(extracted.items) != 1:
+        return None
+    [candidate] = extracted.items
+    return candidate if isinstance(candidate, Candidate) and candidate.label == item.entry.name else None
+
+
 def _holds_records(data: bytes, *, name: str) -> bool:
     """Whether an input is a feed or an export (many records) rather than a page."""
     text = data[:20000].decode("utf-8", errors="replace")
@@ -1362,14 +1381,12 @@ def import_paths(
     processed = 0
     entries = iter(inputs if inputs is not None else iter_inputs(paths, exclude=exclude))
     prepared = _prepared_inputs(entries, _CommonLines(), extractors)
+    sources: dict[str, Source | None] = {}  # source names met in records and pages
 
     def import_one(item: _Prepared, batch: FileBatch | None) -> list[ItemResult]:
+        """One input's results; its ImportItem rows are recorded by the caller, in input order."""
         if item.data is None:
-            results = [
-                ItemResult(path=item.entry.name, outcome=ImportItem.Outcome.FAILED, reason=item.reason)
-            ]
-            _record_items(run, results, dry_run=dry_run, batch=batch)
-            return results
+            return [ItemResult(path=item.entry.name, outcome=ImportItem.Outcome.FAILED, reason=item.reason)]
         return import_file(
             data=item.data,
             name=item.entry.name,
@@ -1377,11 +1394,33 @@ def import_paths(
             status=status,
             user=user,
             dry_run=dry_run,
-            run=run,
             link=False,
             batch=batch,
             extracted=item.extracted,
         )
+
+    def import_pages(pages: list[tuple[_Prepared, Candidate]], batch: FileBatch) -> list[list[ItemResult]]:
+        """Store one-article files together (a few queries for all, as for an export's records);
+        when that fails, each file alone in its own savepoint decides its own fate."""
+        candidates = []
+        for item, candidate in pages:
+            candidate.original, candidate.original_name = item.data, item.entry.name
+            candidates.append(candidate)
+        stored_before = len(batch.created)
+        try:
+            with transaction.atomic():
+                stored = store_batch(
+                    candidates, source=source, status=status, user=user, source_cache=sources, batch=batch
+                )
+        except DatabaseError:
+            raise
+        except Exception:
+            _forget_stored(batch, stored_before)
+            logger.warning(
+                "Storing %d files together failed; storing them one by one", len(pages), exc_info=True
+            )
+            return [import_one(item, batch) for item, _candidate in pages]
+        return [[result] for result in stored]
 
     def import_batch(taken: list[_Prepared], *, size: int) -> list[list[ItemResult]]:
         """Import up to ``size`` inputs (first those in ``taken``) in one transaction."""
@@ -1389,14 +1428,32 @@ def import_paths(
             return [import_one(item, None) for item in islice(prepared, size)]
         batch = FileBatch(user=user)
         with transaction.atomic():
-            done = [import_one(item, batch) for item in taken]
+            done: list[list[ItemResult] | None] = []
+            pages: list[tuple[int, _Prepared, Candidate]] = []
             deadline = time.monotonic() + FILE_BATCH_SECONDS
-            while len(done) < size and time.monotonic() < deadline:
-                item = next(prepared, None)
-                if item is None:
-                    break
-                taken.append(item)
-                done.append(import_one(item, batch))
+            position = 0
+            while len(done) < size:
+                if position < len(taken):
+                    item = taken[position]
+                else:
+                    item = next(prepared, None) if time.monotonic() < deadline or not done else None
+                    if item is None:
+                        break
+                    taken.append(item)
+                position += 1
+                page = _single_page(item)
+                if page is None:
+                    done.append(import_one(item, batch))
+                else:
+                    pages.append((len(done), item, page))
+                    done.append(None)
+            if pages:
+                stored = import_pages([(item, page) for _, item, page in pages], batch)
+                for (index, _item, _page), results in zip(pages, stored, strict=True):
+                    done[index] = results
+            _record_items(
+                run, [result for results in done for result in results], dry_run=dry_run, batch=batch
+            )
             batch.write()
         return done
 
