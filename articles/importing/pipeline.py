@@ -107,6 +107,29 @@ class Extracted:
     reason: str = ""
 
 
+def extract_chunks(data: bytes, *, name: str, size: int) -> Iterator[tuple[list, str, bool]]:
+    """A feed's or export's items (fingerprints included) in lists of ``size``, as
+    (items, reason, last): the reason, when the whole file fails, comes with the last list."""
+    chunk: list = []
+    reason = ""
+    try:
+        for item in extract_articles(data, name=name):
+            if isinstance(item, Candidate):
+                item.fingerprints()
+            chunk.append(item)
+            if len(chunk) >= size:
+                yield chunk, "", False
+                chunk = []
+    except ImportRejected as exc:
+        reason = exc.reason
+    except DatabaseError:
+        raise
+    except Exception as exc:  # the same one-line reason import_file gives
+        logger.warning("Import of %s failed", name, exc_info=True)
+        reason = f"the file could not be read ({type(exc).__name__})"
+    yield chunk, reason, True
+
+
 def extract_file(data: bytes, *, name: str, common_lines: Iterable[str] = ()) -> Extracted:
     """Everything ``import_file`` does before it touches the database; never raises for bad input."""
     try:
@@ -1273,6 +1296,23 @@ class _Prepared:
     number: int = 0
     known: int = 0  # how many common lines its extraction may use
     submitted: bool = False
+    streamed: bool = False  # a feed or export whose records a worker sends in chunks
+    stream: Iterator | None = None
+    stream_used: bool = False
+
+    def records(self, extractors) -> Extracted | None:
+        """What ``import_file`` reads: the worker's records the first time, else None (extract
+        here: a batch being retried cannot read a stream twice)."""
+        if not self.streamed or self.stream_used:
+            return self.extracted
+        self.stream_used = True
+        self.stream = _record_stream(self, extractors)
+        return Extracted(items=self.stream)
+
+    def close_stream(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None
 
 
 def _prepared_inputs(entries: Iterator[InputFile], common: _CommonLines, extractors) -> Iterator[_Prepared]:
@@ -1294,7 +1334,13 @@ def _prepared_inputs(entries: Iterator[InputFile], common: _CommonLines, extract
                 item.reason = exc.reason
             except OSError as exc:
                 item.reason = f"unreadable: {exc.strerror}"
-        if item.data is not None and not _holds_records(item.data, name=entry.name):
+        records = item.data is not None and _holds_records(item.data, name=entry.name)
+        if records and extractors is not None:
+            item.streamed = True
+            extractors.submit(
+                number, name=entry.name, data=item.data, common=common.order, known=item.known, records=True
+            )
+        elif item.data is not None and not records:
             if extractors is None:
                 item.extracted = extract_file(item.data, name=entry.name, common_lines=common.lines)
             else:
@@ -1324,6 +1370,27 @@ def _finished(item: _Prepared, common: _CommonLines, extractors) -> _Prepared:
                 item.data, name=item.entry.name, common_lines=set(common.order[: item.known])
             )
     return item
+
+
+def _record_stream(item: _Prepared, extractors) -> Iterator:
+    """The records of a feed or export as a worker extracts them, chunk by chunk."""
+    chunks = extractors.record_chunks(item.number)
+    count = 0
+    try:
+        for records, reason in chunks:
+            for record in records:
+                count += 1
+                yield record
+            if reason:
+                raise ImportRejected(reason)
+    except parallel.WorkerLost:  # extract the rest here
+        yield from islice(extract_articles(item.data, name=item.entry.name), count, None)
+    finally:
+        try:
+            for _rest in chunks:  # the worker waits for each chunk to be taken: take them all
+                pass
+        except parallel.WorkerLost:
+            pass
 
 
 def _single_page(item: _Prepared) -> Candidate | None:
@@ -1390,17 +1457,20 @@ def import_paths(
         """One input's results; its ImportItem rows are recorded by the caller, in input order."""
         if item.data is None:
             return [ItemResult(path=item.entry.name, outcome=ImportItem.Outcome.FAILED, reason=item.reason)]
-        return import_file(
-            data=item.data,
-            name=item.entry.name,
-            source=source,
-            status=status,
-            user=user,
-            dry_run=dry_run,
-            link=False,
-            batch=batch,
-            extracted=item.extracted,
-        )
+        try:
+            return import_file(
+                data=item.data,
+                name=item.entry.name,
+                source=source,
+                status=status,
+                user=user,
+                dry_run=dry_run,
+                link=False,
+                batch=batch,
+                extracted=item.records(extractors),
+            )
+        finally:
+            item.close_stream()
 
     def import_pages(pages: list[tuple[_Prepared, Candidate]], batch: FileBatch) -> list[list[ItemResult]]:
         """Store one-article files together (a few queries for all, as for an export's records);
@@ -1466,6 +1536,8 @@ def import_paths(
             try:
                 done = import_batch(taken, size=FILE_BATCH_SIZE)
             except OperationalError:
+                for item in taken:
+                    item.close_stream()
                 if len(taken) <= 1:
                     raise
                 logger.warning("A batch of %d files was refused; importing them one by one", len(taken))

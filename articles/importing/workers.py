@@ -6,6 +6,10 @@ importing process reads each input and hands its bytes to one of ``count`` forke
 keeps the database work, and takes the results back in input order. At most ``window`` inputs
 per worker are in flight, so memory stays flat however many files a folder holds.
 
+Feeds and exports come back in chunks of ``CHUNK`` records while the importing process stores
+the chunks before them; a worker runs at most ``CHUNKS_AHEAD`` chunks ahead (a semaphore), so a
+5 MB export never waits whole in either process or in the pipe.
+
 The text cleaner learns a folder's template lines from the files before each one
 (``_CommonLines`` in the importing process). Each task carries the lines learned since that
 worker's previous task, so every worker extracts each file with exactly the lines a single
@@ -21,6 +25,13 @@ import multiprocessing
 import queue
 
 logger = logging.getLogger(__name__)
+
+CHUNK = 250
+CHUNKS_AHEAD = 2
+
+
+class WorkerLost(Exception):
+    """A worker process died; what it had not sent yet must be extracted in this process."""
 
 
 def available() -> bool:
@@ -42,9 +53,12 @@ class Extractors:
         self.results = context.Queue()
         self.tasks = [context.Queue() for _ in range(count)]
         self.known = [0] * count  # common lines each worker has been sent
+        self.credits = [context.Semaphore(CHUNKS_AHEAD) for _ in range(count)]
         self.processes = [
-            context.Process(target=_serve, args=(tasks, self.results), daemon=True, name=f"extract-{n}")
-            for n, tasks in enumerate(self.tasks)
+            context.Process(
+                target=_serve, args=(tasks, self.results, credits), daemon=True, name=f"extract-{n}"
+            )
+            for n, (tasks, credits) in enumerate(zip(self.tasks, self.credits, strict=True))
         ]
         for process in self.processes:
             process.start()
@@ -53,25 +67,46 @@ class Extractors:
         self.done: dict[int, object] = {}
         self.broken = False
 
-    def submit(self, number: int, *, name: str, data: bytes, common: list[str], known: int) -> None:
-        """Queue input ``number`` with the first ``known`` common lines (those of earlier files)."""
+    def submit(
+        self, number: int, *, name: str, data: bytes, common: list[str], known: int, records: bool = False
+    ) -> None:
+        """Queue input ``number`` with the first ``known`` common lines (those of earlier files);
+        ``records``: a feed or export, sent back in chunks (``record_chunks``)."""
         worker = number % len(self.tasks)
         lines = common[self.known[worker] : known]
         self.known[worker] = known
-        self.tasks[worker].put((number, name, data, lines))
+        self.tasks[worker].put((number, name, data, lines, records))
 
     def result(self, number: int):
         """The ``Extracted`` of input ``number``; None when a worker died (extract it here instead)."""
-        while number not in self.done and not self.broken:
+        return self._take(number)
+
+    def record_chunks(self, number: int):
+        """(records, reason) chunks of feed or export ``number``, in order; the reason (the whole
+        file failed) comes with the last one. Raises WorkerLost when the worker died."""
+        index = 0
+        while True:
+            payload = self._take((number, index))
+            if payload is None:
+                raise WorkerLost
+            self.credits[number % len(self.tasks)].release()
+            items, reason, last = payload
+            yield items, reason
+            if last:
+                return
+            index += 1
+
+    def _take(self, key):
+        while key not in self.done and not self.broken:
             try:
-                finished, extracted = self.results.get(timeout=1)
+                finished, payload = self.results.get(timeout=1)
             except queue.Empty:
                 if not all(process.is_alive() for process in self.processes):
                     logger.warning("An extraction worker stopped; extracting in the importing process")
                     self.broken = True
                 continue
-            self.done[finished] = extracted
-        return self.done.pop(number, None)
+            self.done[finished] = payload
+        return self.done.pop(key, None)
 
     def close(self) -> None:
         for tasks in self.tasks:
@@ -86,11 +121,16 @@ class Extractors:
         self.results.close()
 
 
-def _serve(tasks, results) -> None:
-    from .pipeline import extract_file
+def _serve(tasks, results, credits) -> None:
+    from .pipeline import extract_chunks, extract_file
 
     common: set[str] = set()
     while (task := tasks.get()) is not None:
-        number, name, data, lines = task
+        number, name, data, lines, records = task
         common.update(lines)
-        results.put((number, extract_file(data, name=name, common_lines=common)))
+        if not records:
+            results.put((number, extract_file(data, name=name, common_lines=common)))
+            continue
+        for index, (items, reason, last) in enumerate(extract_chunks(data, name=name, size=CHUNK)):
+            credits.acquire()  # released by the importing process as it takes a chunk
+            results.put(((number, index), (items, reason, last)))

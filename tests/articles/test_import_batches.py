@@ -118,7 +118,8 @@ def test_history_of_a_bulk_imported_story_shows_its_creation(tmp_path, admin_cli
 
 
 @pytest.mark.django_db
-def test_a_refused_batch_is_retried_one_file_at_a_time(tmp_path, monkeypatch):
+@pytest.mark.parametrize("workers", [0, 1])
+def test_a_refused_batch_is_retried_one_file_at_a_time(tmp_path, monkeypatch, workers):
     """A deadlock with a concurrent import (or a lock wait that timed out) rolls the batch back;
     its files are then imported one per transaction, each exactly once."""
     folder = _folder(tmp_path)
@@ -133,7 +134,7 @@ def test_a_refused_batch_is_retried_one_file_at_a_time(tmp_path, monkeypatch):
 
     monkeypatch.setattr(pipeline.FileBatch, "write", refuse_the_first_batch)
     run = ImportRun.objects.create(origin="command")
-    results = list(import_paths(paths=[folder], run=run, workers=0))
+    results = list(import_paths(paths=[folder], run=run, workers=workers))
     assert [r.outcome for r in results].count("imported") == 7
     assert Article.objects.count() == 7
     assert run.items.count() == len(results) == ImportItem.objects.count()
@@ -153,6 +154,54 @@ def test_a_worker_that_dies_is_replaced_by_extraction_in_the_importing_process(t
     monkeypatch.setattr(pipeline, "extract_file", die_in_a_worker)
     results = list(import_paths(paths=[folder], workers=1))
     assert [r.outcome for r in results].count("imported") == 7
+
+
+def _export(tmp_path: Path, rows: int) -> Path:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    lines = [
+        json.dumps(
+            {"title": f"Record {n}", "body": f"Story number {n} says the council met on day {n} of May."}
+        )
+        for n in range(rows)
+    ]
+    lines.insert(3, "{not json")
+    (folder / "export.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.django_db
+def test_export_records_come_from_a_worker_in_chunks_with_the_same_outcomes(tmp_path, monkeypatch):
+    from articles.importing import workers
+
+    monkeypatch.setattr(workers, "CHUNK", 2)  # read by the workers, which are forked afterwards
+    folder = _export(tmp_path, rows=9)
+    here = [(r.path, r.outcome, r.reason) for r in import_paths(paths=[folder], workers=0)]
+    stored = _stored()
+    Article.objects.all().delete()
+    assert [(r.path, r.outcome, r.reason) for r in import_paths(paths=[folder], workers=1)] == here
+    assert _stored() == stored
+    assert [outcome for _, outcome, _ in here].count("imported") == 9
+    assert [outcome for _, outcome, _ in here].count("failed") == 1
+
+
+@pytest.mark.django_db
+def test_a_worker_that_dies_inside_an_export_leaves_the_rest_to_the_importing_process(tmp_path, monkeypatch):
+    from articles.importing import workers
+
+    monkeypatch.setattr(workers, "CHUNK", 2)
+    parent, real = os.getpid(), pipeline.extract_chunks
+
+    def die_after_the_first_chunk(data, *, name, size):
+        for number, chunk in enumerate(real(data, name=name, size=size)):
+            if number == 1 and os.getpid() != parent:
+                os._exit(1)
+            yield chunk
+
+    monkeypatch.setattr(pipeline, "extract_chunks", die_after_the_first_chunk)
+    results = list(import_paths(paths=[_export(tmp_path, rows=9)], workers=1))
+    assert [r.outcome for r in results].count("imported") == 9
+    assert Article.objects.count() == 9
 
 
 def test_minhash_matches_datasketch_bit_for_bit():
