@@ -3,12 +3,35 @@
 Generates a corpus in a temporary folder (default: 10,000 plain-text dumps, 1,000 HTML pages,
 10,000 JSON Lines records in exports of 2,000), imports each with ``import_paths`` (what the
 ``import_articles`` command runs: decode, extract, clean, sanitize, de-duplicate, near-duplicate
-search, store, entity linking when installed, ImportRun/ImportItem bookkeeping), and prints
-articles per second by format (wall-clock, and per CPU-second of this process: other work
-on the machine slows the first, not the second), trafilatura's extraction rate alone on the same HTML pages,
-and the peak memory of the whole run.
+search, store, history rows, entity linking when installed, ImportRun/ImportItem bookkeeping), and
+prints per format:
+
+- articles per second of wall-clock time (other work on the machine slows this one);
+- articles per CPU-second, counting this process *and* its extraction workers (the CPU column
+  says how much of it was this importing process);
+- trafilatura's extraction alone on the same HTML pages, in this one process, and the HTML
+  import's rate as a share of it (wall-clock and per CPU-second; the import may use several
+  processes, and says so);
+- peak memory of all processes together: their proportional set sizes summed (a page shared
+  by a forked worker and its parent counts once), sampled every 100 ms; and the max RSS of the
+  importing process and of the largest worker (RSS counts shared pages in each).
+
+HTML pages are shaped like saved news pages (70-230 KB, mean about 157 KB: head metadata,
+inline scripts and styles, a mega-menu, sidebars, ads, comments, footer around a few KB of
+story); ``--tiny-html`` gives the first version's 2 KB pages instead, on which fixed costs per
+story dwarf extraction. ``--workers`` sets the extraction worker processes (default: the
+NEWSROOM_IMPORT_WORKERS setting; 0 extracts in the importing process).
+
+Measured on 22 Nov 2026 on the shared 2-core machine (another job held one core; see
+docs/importing.md for the table and what changed):
+
+    per second wall (per CPU-second)   JSON Lines        text           HTML 157 KB    vs trafilatura   peak PSS
+    before (51deaf8)                   334 (543)         84 (145)       29.7 (31.4)    18% (20%)        191 MB
+    1 worker (the default)             737-745 (730-756) 240-244 (266-282) 26.5-38.7 (37.5-40.1) 18-30% (25-31%) 226-240 MB
+    no worker                          761 (777)         160 (279)      17.2 (33.2)    21% (30%)        146 MB
 
     python bench/import_speed.py [--text 10000] [--html 1000] [--jsonl 10000] [--seed 1]
+                                 [--workers N] [--tiny-html]
 """
 
 import argparse
