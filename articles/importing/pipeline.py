@@ -1298,6 +1298,7 @@ class _Prepared:
     submitted: bool = False
     streamed: bool = False  # a feed or export whose records a worker sends in chunks
     stream: Iterator | None = None
+    chunks: Iterator | None = None
     stream_used: bool = False
 
     def records(self, extractors) -> Extracted | None:
@@ -1306,13 +1307,22 @@ class _Prepared:
         if not self.streamed or self.stream_used:
             return self.extracted
         self.stream_used = True
-        self.stream = _record_stream(self, extractors)
+        self.chunks = extractors.record_chunks(self.number)
+        self.stream = _record_stream(self, self.chunks)
         return Extracted(items=self.stream)
 
     def close_stream(self) -> None:
-        if self.stream is not None:
-            self.stream.close()
-            self.stream = None
+        """Stop reading the worker's records, taking what it still sends: it waits for each
+        chunk to be taken before it extracts anything else."""
+        if self.stream is None:
+            return
+        self.stream.close()
+        try:
+            for _rest in self.chunks:
+                pass
+        except parallel.WorkerLost:
+            pass
+        self.stream = self.chunks = None
 
 
 def _prepared_inputs(entries: Iterator[InputFile], common: _CommonLines, extractors) -> Iterator[_Prepared]:
@@ -1320,8 +1330,9 @@ def _prepared_inputs(entries: Iterator[InputFile], common: _CommonLines, extract
 
     Pages (text, HTML) are extracted ahead of time by the worker processes when there are
     ``extractors``, else right here; either way a page's own lines become template evidence only
-    for the files after it. Feeds and exports are left to ``import_file``, which reads their
-    records as it stores them (thousands of records never wait in memory, or in a pipe).
+    for the files after it. A feed's or export's records are read while ``import_file`` stores
+    them: streamed from a worker in chunks, or extracted here record by record (thousands of
+    records never wait in memory, or in a pipe).
     """
     in_flight: deque[_Prepared] = deque()
     waiting = 0
@@ -1372,9 +1383,8 @@ def _finished(item: _Prepared, common: _CommonLines, extractors) -> _Prepared:
     return item
 
 
-def _record_stream(item: _Prepared, extractors) -> Iterator:
+def _record_stream(item: _Prepared, chunks: Iterator) -> Iterator:
     """The records of a feed or export as a worker extracts them, chunk by chunk."""
-    chunks = extractors.record_chunks(item.number)
     count = 0
     try:
         for records, reason in chunks:
@@ -1385,12 +1395,6 @@ def _record_stream(item: _Prepared, extractors) -> Iterator:
                 raise ImportRejected(reason)
     except parallel.WorkerLost:  # extract the rest here
         yield from islice(extract_articles(item.data, name=item.entry.name), count, None)
-    finally:
-        try:
-            for _rest in chunks:  # the worker waits for each chunk to be taken: take them all
-                pass
-        except parallel.WorkerLost:
-            pass
 
 
 def _single_page(item: _Prepared) -> Candidate | None:

@@ -213,3 +213,29 @@ def test_minhash_matches_datasketch_bit_for_bit():
     reference = MinHash(num_perm=96, seed=7, scheme="affine32", hashfunc=zlib.crc32)
     reference.update_batch([f"{a} {b}".encode() for a, b in pairwise(tokens)])
     assert np.array_equal(minhash_signature(text), reference.hashvalues.astype(np.uint32))
+
+
+@pytest.mark.django_db
+def test_an_export_that_fails_while_its_records_stream_in_does_not_stall_the_files_after_it(
+    tmp_path, monkeypatch
+):
+    from articles.importing import workers
+
+    monkeypatch.setattr(workers, "CHUNK", 2)
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 2)  # stored two by two while the rest streams in
+    real = pipeline._store_bands
+
+    def fail_on_the_second_pair(rows):
+        if Article.objects.filter(title="Record 2").exists():
+            raise ValueError("disk on fire")
+        real(rows)
+
+    monkeypatch.setattr(pipeline, "_store_bands", fail_on_the_second_pair)
+    folder = _export(tmp_path, rows=9)
+    (folder / "zz-after.txt").write_bytes(SEED_004.read_bytes())
+    results = list(import_paths(paths=[folder], workers=1))
+    assert [(Path(r.path).name, r.outcome) for r in results] == [
+        ("export.jsonl", "failed"),
+        ("zz-after.txt", "imported"),
+    ]
+    assert Article.objects.get().original_name.endswith("zz-after.txt")
