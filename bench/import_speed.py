@@ -19,8 +19,8 @@ prints per format:
 HTML pages are shaped like saved news pages (70-230 KB, mean about 157 KB: head metadata,
 inline scripts and styles, a mega-menu, sidebars, ads, comments, footer around a few KB of
 story); ``--tiny-html`` gives the first version's 2 KB pages instead, on which fixed costs per
-story dwarf extraction. ``--workers`` sets the extraction worker processes (default: the
-NEWSROOM_IMPORT_WORKERS setting; 0 extracts in the importing process).
+story dwarf extraction. ``--workers`` sets the extraction worker processes (default: 1 on a
+multi-core machine, as NEWSROOM_IMPORT_WORKERS outside tests; 0 extracts in the importing process).
 
 Measured on 22 Nov 2026 on the shared 2-core machine (another job held one core; see
 docs/importing.md for the table and what changed):
@@ -58,7 +58,6 @@ django.setup()
 
 import logging  # noqa: E402
 
-from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 
 from articles.importing.pipeline import import_paths  # noqa: E402
@@ -327,8 +326,9 @@ def main():
     parser.add_argument(
         "--workers",
         type=int,
-        default=settings.NEWSROOM_IMPORT_WORKERS,
-        help="extraction worker processes (default: the NEWSROOM_IMPORT_WORKERS setting; 0: none)",
+        default=1 if (os.cpu_count() or 1) > 1 else 0,
+        help="extraction worker processes (default: 1 on a multi-core machine, as the "
+        "NEWSROOM_IMPORT_WORKERS setting outside tests; 0: none)",
     )
     parser.add_argument(
         "--tiny-html", action="store_true", help="the old 2 KB pages instead of realistic 70-230 KB ones"
