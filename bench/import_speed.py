@@ -3,12 +3,35 @@
 Generates a corpus in a temporary folder (default: 10,000 plain-text dumps, 1,000 HTML pages,
 10,000 JSON Lines records in exports of 2,000), imports each with ``import_paths`` (what the
 ``import_articles`` command runs: decode, extract, clean, sanitize, de-duplicate, near-duplicate
-search, store, entity linking when installed, ImportRun/ImportItem bookkeeping), and prints
-articles per second by format (wall-clock, and per CPU-second of this process: other work
-on the machine slows the first, not the second), trafilatura's extraction rate alone on the same HTML pages,
-and the peak memory of the whole run.
+search, store, history rows, entity linking when installed, ImportRun/ImportItem bookkeeping), and
+prints per format:
+
+- articles per second of wall-clock time (other work on the machine slows this one);
+- articles per CPU-second, counting this process *and* its extraction workers (the CPU column
+  says how much of it was this importing process);
+- trafilatura's extraction alone on the same HTML pages, in this one process, and the HTML
+  import's rate as a share of it (wall-clock and per CPU-second; the import may use several
+  processes, and says so);
+- peak memory of all processes together: their proportional set sizes summed (a page shared
+  by a forked worker and its parent counts once), sampled every 100 ms; and the max RSS of the
+  importing process and of the largest worker (RSS counts shared pages in each).
+
+HTML pages are shaped like saved news pages (70-230 KB, mean about 157 KB: head metadata,
+inline scripts and styles, a mega-menu, sidebars, ads, comments, footer around a few KB of
+story); ``--tiny-html`` gives the first version's 2 KB pages instead, on which fixed costs per
+story dwarf extraction. ``--workers`` sets the extraction worker processes (default: 1 on a
+multi-core machine, as NEWSROOM_IMPORT_WORKERS outside tests; 0 extracts in the importing process).
+
+Measured on 22 Nov 2026 on the shared 2-core machine (another job held one core; see
+docs/importing.md for the table and what changed):
+
+    per second wall (per CPU-second)   JSON Lines        text           HTML 157 KB    vs trafilatura   peak PSS
+    before (51deaf8)                   334 (543)         84 (145)       29.7 (31.4)    18% (20%)        191 MB
+    1 worker (the default)             737-745 (730-756) 240-244 (266-282) 26.5-38.7 (37.5-40.1) 18-30% (25-31%) 226-240 MB
+    no worker                          761 (777)         160 (279)      17.2 (33.2)    21% (30%)        146 MB
 
     python bench/import_speed.py [--text 10000] [--html 1000] [--jsonl 10000] [--seed 1]
+                                 [--workers N] [--tiny-html]
 """
 
 import argparse
@@ -18,6 +41,7 @@ import random
 import resource
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -112,7 +136,8 @@ class Writer:
             ]
         )
 
-    def html_page(self) -> str:
+    def tiny_html_page(self) -> str:
+        """The bench's first pages (about 2 KB): far smaller and cleaner than saved news pages."""
         title, paragraphs = self.article()
         body = "".join(f"<p>{p}</p>" for p in paragraphs)
         related = "".join(f'<li><a href="/s/{n}">{self.headline()}</a></li>' for n in range(5))
@@ -125,6 +150,83 @@ class Writer:
             "<div class='share'>Share on Twitter</div></article>"
             f"<aside><h3>Related stories</h3><ul>{related}</ul></aside></main>"
             "<footer>© 2025 Bench Gazette. All rights reserved.</footer></body></html>"
+        )
+
+    def html_page(self) -> str:
+        """A saved news page shaped like real ones (50-300 KB): most of the bytes are head
+        metadata, inline scripts and styles, a mega-menu, sidebars, ads, comments and footer;
+        the story itself is a few KB."""
+        rnd = self.random
+        title, paragraphs = self.article()
+        site = "Bench Gazette"
+        sections = ["World", "Politics", "Business", "Tech", "Science", "Sport", "Culture", "Opinion"]
+
+        def links(count: int, prefix: str) -> str:
+            return "".join(
+                f'<li><a href="/{prefix}/{rnd.getrandbits(32):x}">{self.headline()}</a></li>'
+                for _ in range(count)
+            )
+
+        def script(size: int) -> str:
+            chunk = "window.dataLayer=window.dataLayer||[];function t(e){dataLayer.push({event:e,ts:Date.now()})};"
+            return (
+                "<script>"
+                + "".join(f"{chunk}var v{n}='{rnd.getrandbits(64):x}';" for n in range(size // 110))
+                + "</script>"
+            )
+
+        menu = "".join(
+            f'<li class="menu-item"><a href="/{name.lower()}">{name}</a><ul class="sub">{links(12, name.lower())}</ul></li>'
+            for name in sections
+        )
+        style = (
+            "<style>"
+            + "".join(
+                f".c{n}{{margin:{n % 7}px;color:#{rnd.getrandbits(24):06x}}}"
+                for n in range(rnd.randint(300, 1500))
+            )
+            + "</style>"
+        )
+        body = []
+        for number, paragraph in enumerate(paragraphs):
+            body.append(f"<p>{paragraph}</p>")
+            if number == 1:
+                body.append(
+                    f'<figure><img src="/img/{rnd.getrandbits(32):x}.jpg" alt="">'
+                    f"<figcaption>{self.sentence()} Photo: Bench Agency</figcaption></figure>"
+                )
+            if number == 3:
+                body.append('<div class="ad-slot" data-ad="mid">Advertisement</div>')
+        comments = "".join(
+            f'<li class="comment"><b>{self.headline()[:16]}</b><p>{self.sentence()}</p></li>'
+            for _ in range(rnd.randint(0, 12))
+        )
+        json_ld = json.dumps(
+            {
+                "@context": "https://schema.org",
+                "@type": "NewsArticle",
+                "headline": title,
+                "datePublished": f"2025-05-0{rnd.randint(1, 9)}T08:00:00Z",
+                "author": {"@type": "Person", "name": "Bench Reporter"},
+            }
+        )
+        return (
+            f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title} | {site}</title>'
+            f'<meta property="og:site_name" content="{site}"><meta property="og:title" content="{title}">'
+            f'<meta name="description" content="{self.sentence()}">'
+            f'<link rel="canonical" href="https://bench.example.com/{rnd.getrandbits(48):x}">'
+            f'<script type="application/ld+json">{json_ld}</script>{style}{script(rnd.randint(20_000, 120_000))}</head><body>'
+            f'<header><a class="logo" href="/">{site}</a><nav><ul class="menu">{menu}</ul></nav>'
+            '<form class="search"><input name="q"><button>Search</button></form></header>'
+            '<div class="ad-slot" data-ad="top">Advertisement</div>'
+            f"<main><article><h1>{title}</h1><p class='byline'>By Bench Reporter</p>"
+            f"<time datetime='2025-05-0{rnd.randint(1, 9)}'>May 2025</time>{''.join(body)}"
+            "<div class='share'>Share on Twitter</div></article>"
+            f'<aside class="sidebar"><h3>Most read</h3><ol>{links(10, "s")}</ol>'
+            f'<h3>Related stories</h3><ul>{links(8, "s")}</ul><div class="newsletter">Subscribe to our newsletter</div></aside>'
+            f'<section class="comments"><h3>Comments</h3><ul>{comments}</ul></section></main>'
+            f"<footer><ul>{links(40, 'f')}</ul><p>© 2025 {site}. All rights reserved.</p></footer>"
+            f"{script(rnd.randint(10_000, 60_000))}</body></html>"
         )
 
     def json_record(self) -> str:
@@ -149,7 +251,8 @@ def generate(args) -> dict[str, Path]:
     for n in range(args.text):
         (folders["text"] / f"{n:05d}.txt").write_text(writer.text_dump(), encoding="utf-8")
     for n in range(args.html):
-        (folders["html"] / f"{n:05d}.html").write_text(writer.html_page(), encoding="utf-8")
+        page = writer.tiny_html_page() if args.tiny_html else writer.html_page()
+        (folders["html"] / f"{n:05d}.html").write_text(page, encoding="utf-8")
     # Exports of 2,000 records a file (about 3 MB): under the per-file size limit.
     for part in range(0, args.jsonl, 2000):
         with open(folders["jsonl"] / f"export-{part // 2000:02d}.jsonl", "w", encoding="utf-8") as handle:
@@ -162,6 +265,56 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def worker_peak_mb() -> float:
+    """Max RSS of the largest extraction worker that has finished (0 when none ran)."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the extraction workers)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+class MemorySampler(threading.Thread):
+    """Peak of the summed proportional set size (PSS) of this process and its children, sampled
+    every 100 ms: shared pages (a forked worker shares the parent's code) are counted once."""
+
+    def __init__(self):
+        super().__init__(daemon=True)
+        self.peak = self.phase_peak = 0.0
+        self.stopped = threading.Event()
+
+    @staticmethod
+    def pss_mb(pid: int) -> float:
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as handle:
+                for line in handle:
+                    if line.startswith("Pss:"):
+                        return int(line.split()[1]) / 1024
+        except OSError:
+            pass
+        return 0.0
+
+    @staticmethod
+    def children() -> list[int]:
+        found = []
+        for task in os.listdir("/proc/self/task"):
+            try:
+                with open(f"/proc/self/task/{task}/children") as handle:
+                    found.extend(int(pid) for pid in handle.read().split())
+            except OSError:
+                continue
+        return found
+
+    def run(self):
+        while not self.stopped.wait(0.1):
+            total = self.pss_mb(os.getpid()) + sum(self.pss_mb(pid) for pid in self.children())
+            self.peak = max(self.peak, total)
+            self.phase_peak = max(self.phase_peak, total)
+
+
 def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -170,34 +323,58 @@ def main():
     parser.add_argument("--html", type=int, default=1_000)
     parser.add_argument("--jsonl", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1 if (os.cpu_count() or 1) > 1 else 0,
+        help="extraction worker processes (default: 1 on a multi-core machine, as the "
+        "NEWSROOM_IMPORT_WORKERS setting outside tests; 0: none)",
+    )
+    parser.add_argument(
+        "--tiny-html", action="store_true", help="the old 2 KB pages instead of realistic 70-230 KB ones"
+    )
     args = parser.parse_args()
     print(f"work folder {WORK}")
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
     folders = generate(args)
+    sizes = [page.stat().st_size for page in folders["html"].iterdir()]
     print(
-        f"generated {args.text} text dumps, {args.html} HTML pages, {args.jsonl} JSONL records "
+        f"generated {args.text} text dumps, {args.html} HTML pages "
+        f"(mean {sum(sizes) / max(1, len(sizes)) / 1024:.0f} KB), {args.jsonl} JSONL records "
         f"in {time.perf_counter() - started:.1f}s"
     )
+    print(
+        f"extraction workers: {args.workers} (+ this process, which reads, writes and links)"
+        if args.workers
+        else "extraction in this process (no workers)"
+    )
+    sampler = MemorySampler()
+    sampler.start()
 
     expected = {"text": args.text, "html": args.html, "jsonl": args.jsonl}
+    html_rates = None
     for name in ("jsonl", "text", "html"):
         if not expected[name]:
             continue
         run = ImportRun.objects.create(origin="command")
         outcomes = {"imported": 0, "duplicate": 0, "failed": 0}
         started = time.perf_counter()
-        cpu_started = time.process_time()
-        for result in import_paths(paths=[folders[name]], run=run):
+        cpu_started, own_started = cpu_seconds(), time.process_time()
+        sampler.phase_peak = 0.0
+        for result in import_paths(paths=[folders[name]], run=run, workers=args.workers):
             outcomes[result.outcome] += 1
         elapsed = time.perf_counter() - started
-        cpu = time.process_time() - cpu_started
+        cpu, own = cpu_seconds() - cpu_started, time.process_time() - own_started
         rate = outcomes["imported"] / elapsed if elapsed else 0
         cpu_rate = outcomes["imported"] / cpu if cpu else 0
+        if name == "html":
+            html_rates = rate, cpu_rate
         print(
             f"{name:5}  {outcomes['imported']:6} imported  {outcomes['duplicate']} duplicates  "
             f"{outcomes['failed']} failed  {elapsed:7.1f}s wall {rate:8.1f} articles/s  "
-            f"{cpu:7.1f}s CPU {cpu_rate:8.1f} articles/CPU-s  (peak so far {peak_mb():.0f} MB)"
+            f"{cpu:7.1f}s CPU ({own:.1f}s importing process) {cpu_rate:8.1f} articles/CPU-s  "
+            f"(peak PSS {sampler.phase_peak:.0f} MB)"
         )
 
     if args.html:
@@ -205,13 +382,34 @@ def main():
 
         pages = sorted(folders["html"].iterdir())
         started = time.perf_counter()
+        cpu_started = cpu_seconds()
         for page in pages:
             trafilatura.extract(page.read_text(encoding="utf-8"), include_comments=False)
         elapsed = time.perf_counter() - started
-        print(f"trafilatura.extract alone on the same HTML: {len(pages) / elapsed:.1f} pages/s")
+        cpu = cpu_seconds() - cpu_started
+        alone, alone_cpu = len(pages) / elapsed, len(pages) / cpu
+        print(
+            f"trafilatura.extract alone on the same HTML (one process): {alone:.1f} pages/s wall, "
+            f"{alone_cpu:.1f} pages/CPU-s"
+        )
+        print(
+            f"HTML import / trafilatura alone: {html_rates[0] / alone:.0%} wall-clock"
+            + (f" (import uses {args.workers + 1} processes)" if args.workers else "")
+            + f", {html_rates[1] / alone_cpu:.0%} per CPU-second"
+        )
 
+    sampler.stopped.set()
+    sampler.join()
     print(f"articles in the database: {Article.objects.count()}")
-    print(f"peak memory (max RSS) of the whole run: {peak_mb():.0f} MB")
+    print(
+        f"peak memory of the whole run, all processes: {sampler.peak:.0f} MB PSS summed (sampled every 100 ms); "
+        f"max RSS {peak_mb():.0f} MB importing process"
+        + (
+            f" + {worker_peak_mb():.0f} MB largest worker (RSS counts pages shared with the parent in both)"
+            if args.workers
+            else ""
+        )
+    )
 
 
 if __name__ == "__main__":

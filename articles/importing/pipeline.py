@@ -16,25 +16,28 @@ import logging
 import os
 import re
 import stat
+import time
 import zipfile
 import zlib
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from itertools import pairwise
+from itertools import islice, pairwise
 from pathlib import Path
 
 import numpy as np
 from django.conf import settings
-from django.db import DatabaseError, IntegrityError, connection, transaction
+from django.db import DatabaseError, IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.text import slugify
 
+from ..caching import invalidate_public_pages
 from ..models import Article, AuditEntry, ImportItem, ImportRun, ShingleBand, Source
 from . import detect
+from . import workers as parallel
 from .decode import decode_bytes, sniff_binary
 from .errors import ImportRejected
 from .feeds import Record, parse_feed, parse_json_lines
@@ -77,10 +80,71 @@ class Candidate:
     source_name: str = ""
     stripped: list[str] = field(default_factory=list)
     original: bytes | None = None  # the record's own raw bytes; None means the whole file
+    original_name: str = ""  # the file it came from, when that is not its label's first part
+    # (content hash, MinHash signature, band keys): computed once, by whoever extracts.
+    fingerprint: tuple[str, np.ndarray, list[int]] | None = field(default=None, repr=False)
 
     @property
     def content_hash(self) -> str:
-        return content_hash(self.body_text)
+        return self.fingerprint[0] if self.fingerprint else content_hash(self.body_text)
+
+    def fingerprints(self) -> tuple[str, np.ndarray, list[int]]:
+        if self.fingerprint is None:
+            folded = _folded_words(self.body_text)
+            signature = _signature_of_words(folded)
+            self.fingerprint = (_hash_of_words(folded), signature, band_keys(signature))
+        return self.fingerprint
+
+
+@dataclass
+class Extracted:
+    """One input's articles (or per-record rejections), or the one-line reason it has none.
+
+    Made ahead of storing, possibly in a worker process (``workers.py``); fingerprints included.
+    """
+
+    items: list["Candidate | ImportRejected"] = field(default_factory=list)
+    reason: str = ""
+
+
+def extract_chunks(data: bytes, *, name: str, size: int) -> Iterator[tuple[list, str, bool]]:
+    """A feed's or export's items (fingerprints included) in lists of ``size``, as
+    (items, reason, last): the reason, when the whole file fails, comes with the last list."""
+    chunk: list = []
+    reason = ""
+    try:
+        for item in extract_articles(data, name=name):
+            if isinstance(item, Candidate):
+                item.fingerprints()
+            chunk.append(item)
+            if len(chunk) >= size:
+                yield chunk, "", False
+                chunk = []
+    except ImportRejected as exc:
+        reason = exc.reason
+    except DatabaseError:
+        raise
+    except Exception as exc:  # the same one-line reason import_file gives
+        logger.warning("Import of %s failed", name, exc_info=True)
+        reason = f"the file could not be read ({type(exc).__name__})"
+    yield chunk, reason, True
+
+
+def extract_file(data: bytes, *, name: str, common_lines: Iterable[str] = ()) -> Extracted:
+    """Everything ``import_file`` does before it touches the database; never raises for bad input."""
+    try:
+        items = list(extract_articles(data, name=name, common_lines=common_lines))
+        for item in items:
+            if isinstance(item, Candidate):
+                item.fingerprints()
+        return Extracted(items=items)
+    except ImportRejected as exc:
+        return Extracted(reason=exc.reason)
+    except DatabaseError:
+        raise
+    except Exception as exc:  # a parser fault on odd input must fail this file only, never the batch
+        logger.warning("Import of %s failed", name, exc_info=True)
+        return Extracted(reason=f"the file could not be read ({type(exc).__name__})")
 
 
 @dataclass
@@ -105,10 +169,12 @@ class ItemResult:
 
 
 @functools.lru_cache(maxsize=16)
-def _folded_words(body_text: str) -> tuple[str, ...]:
-    """The body's words, case-folded: shared by the content hash and the MinHash signature,
-    which are computed for the same body one after the other."""
-    return tuple(word.casefold() for word in words(body_text))
+def _folded_words(body_text: str) -> str:
+    """The body's words, case-folded, one space apart: what the content hash and the MinHash
+    signature read (computed for the same body one after the other). Case folding maps each
+    character on its own, so folding the joined words equals joining the folded words, without
+    a Python call per word."""
+    return " ".join(words(body_text)).casefold()
 
 
 def content_hash(body_text: str) -> str:
@@ -116,8 +182,8 @@ def content_hash(body_text: str) -> str:
     return _hash_of_words(_folded_words(body_text))
 
 
-def _hash_of_words(tokens: tuple[str, ...]) -> str:
-    return hashlib.sha256(" ".join(tokens).encode("utf-8")).hexdigest()
+def _hash_of_words(folded: str) -> str:
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
 
 def decode_input(data: bytes) -> str:
@@ -368,24 +434,35 @@ def parse_published(value: str) -> datetime | None:
 # --- near duplicates ------------------------------------------------------------------------
 
 
-_PERMUTATIONS = None
-
-
 def minhash_signature(body_text: str) -> np.ndarray:
     return _signature_of_words(_folded_words(body_text))
 
 
-def _signature_of_words(tokens: tuple[str, ...]) -> np.ndarray:
-    from datasketch import MinHash
+@functools.cache
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The 96 affine permutations, drawn exactly as datasketch's MinHash(seed=7, scheme="affine32")
+    draws them: stored signatures were made with datasketch and must keep comparing equal."""
+    generator = np.random.RandomState(7)
+    a = generator.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = generator.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
 
-    global _PERMUTATIONS  # generated once per process: the same for every signature
-    if _PERMUTATIONS is None:
-        _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=7, scheme="affine32").permutations
-    shingles = {f"{a} {b}".encode() for a, b in pairwise(tokens)} or {b""}
-    # crc32 is stable across processes (stored signatures must compare) and runs in C.
-    signature = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32, permutations=_PERMUTATIONS, scheme="affine32")
-    signature.update_batch(list(shingles))
-    return signature.hashvalues.astype(np.uint32)
+
+def _signature_of_words(folded: str) -> np.ndarray:
+    """MinHash over word pairs: crc32 (stable across processes, runs in C), the MurmurHash3
+    finalizer, then ``a * h + b`` modulo 2**32 per permutation (datasketch's "affine32" scheme,
+    bit for bit). Done here in numpy because importing datasketch pulls in scipy: a second
+    and 47 MB per process for four array operations."""
+    tokens = folded.encode("utf-8").split(b" ")
+    shingles = set(map(b" ".join, pairwise(tokens))) or {b""}  # word pairs, joined in C
+    hashes = np.fromiter(map(zlib.crc32, shingles), dtype=np.uint32, count=len(shingles))
+    hashes ^= hashes >> np.uint32(16)
+    hashes *= np.uint32(0x85EBCA6B)
+    hashes ^= hashes >> np.uint32(13)
+    hashes *= np.uint32(0xC2B2AE35)
+    hashes ^= hashes >> np.uint32(16)
+    a, b = _permutations()
+    return (hashes[:, None] * a + b).min(axis=0)
 
 
 def band_keys(signature: np.ndarray) -> list[int]:
@@ -504,17 +581,19 @@ def store_candidate(
     user=None,
     dry_run: bool = False,
     source_cache: dict | None = None,
+    batch: "FileBatch | None" = None,
 ) -> ItemResult:
-    """Store one candidate (inside the caller's transaction); the database decides duplicates."""
-    digest = candidate.content_hash
+    """Store one candidate (inside the caller's transaction); the database decides duplicates.
+
+    With a ``batch``, the story's initial history row is written with the batch's other rows.
+    """
+    digest, signature, keys = candidate.fingerprints()
     if dry_run:
         # Nothing is written, so nothing can clash: look the hash up. A real import skips this
         # query and lets the insert below meet the unique constraint (duplicates are the exception).
         existing = Article.objects.filter(content_hash=digest).only("pk", "slug").first()
         if existing:
             return _duplicate(candidate, existing)
-    signature = minhash_signature(candidate.body_text)
-    keys = band_keys(signature)
     near, similarity = find_near_duplicate(signature, keys=keys)
     if dry_run:
         return ItemResult(
@@ -543,7 +622,9 @@ def store_candidate(
         article.slug = base if attempt == 0 else _unique_slug(candidate.title)
         try:
             with transaction.atomic():
-                article.save()
+                # An insert without Model.save()'s signals: the history row is copied in bulk
+                # (_write_history) and cached pages are invalidated once per batch.
+                Article.objects.bulk_create([article])
         except IntegrityError:
             existing = Article.objects.filter(content_hash=digest).only("pk", "slug").first()
             if existing:
@@ -554,6 +635,7 @@ def store_candidate(
     else:
         return ItemResult(path=candidate.label, outcome=ImportItem.Outcome.FAILED, reason="no free slug")
     _store_bands([(article.pk, key) for key in keys])
+    _write_history([article], user=user, batch=batch)
     return ItemResult(
         path=candidate.label,
         outcome=ImportItem.Outcome.IMPORTED,
@@ -576,6 +658,7 @@ def store_batch(
     user=None,
     source_cache: dict | None = None,
     whole_file: bytes = b"",
+    batch: "FileBatch | None" = None,
 ) -> list[ItemResult]:
     """Store the records of one feed or export with a handful of queries instead of a dozen each.
 
@@ -585,8 +668,8 @@ def store_batch(
     unique constraint decides each record.
     """
     results: list[ItemResult | None] = [None] * len(candidates)
-    tokens = [tuple(word.casefold() for word in words(candidate.body_text)) for candidate in candidates]
-    hashes = [_hash_of_words(folded) for folded in tokens]
+    fingerprints = [candidate.fingerprints() for candidate in candidates]
+    hashes = [digest for digest, _signature, _keys in fingerprints]
     existing = {
         digest: (pk, slug)
         for digest, pk, slug in Article.objects.filter(content_hash__in=set(hashes)).values_list(
@@ -604,9 +687,8 @@ def store_batch(
         else:
             first_in_batch[digest] = index
             fresh.append(index)
-    signatures = {index: _signature_of_words(tokens[index]) for index in fresh}
-    del tokens
-    keys = {index: band_keys(signatures[index]) for index in fresh}
+    signatures = {index: fingerprints[index][1] for index in fresh}
+    keys = {index: fingerprints[index][2] for index in fresh}
     near = _batch_near_duplicates(signatures, keys)
     taken: set[str] = set()
     bases = {slugify(candidates[index].title)[:80].strip("-") or "story" for index in fresh}
@@ -621,7 +703,7 @@ def store_batch(
             status=status,
             user=user,
             original=whole_file if candidate.original is None else candidate.original,
-            original_name=candidate.label.split(":", 1)[0].split("#", 1)[0],
+            original_name=candidate.original_name or candidate.label.split(":", 1)[0].split("#", 1)[0],
             digest=hashes[index],
             signature=signatures[index],
         )
@@ -630,9 +712,7 @@ def store_batch(
         articles.append(article)
     try:
         with transaction.atomic():
-            from simple_history.utils import bulk_create_with_history
-
-            created = bulk_create_with_history(articles, Article, batch_size=BATCH_SIZE, default_user=user)
+            created = Article.objects.bulk_create(articles, batch_size=BATCH_SIZE)
             by_index = dict(zip(fresh, created, strict=True))
             if any(article.pk is None for article in created):
                 raise IntegrityError("bulk insert returned no keys")
@@ -647,6 +727,7 @@ def store_batch(
                     to_update, ["near_duplicate_of", "similarity"], batch_size=BATCH_SIZE
                 )
             _store_bands([(by_index[index].pk, key) for index in fresh for key in keys[index]])
+            _write_history(created, user=user, batch=batch)
     except IntegrityError:
         # Another importer stored some of these meanwhile: let the constraint decide one by one.
         return [
@@ -655,11 +736,12 @@ def store_batch(
                 original=b""
                 if candidate.original is None and not whole_file
                 else (candidate.original or whole_file),
-                original_name=candidate.label,
+                original_name=candidate.original_name or candidate.label,
                 source=source,
                 status=status,
                 user=user,
                 source_cache=source_cache,
+                batch=batch,
             )
             for candidate in candidates
         ]
@@ -822,16 +904,30 @@ def import_file(
     run: ImportRun | None = None,
     common_lines: Iterable[str] = (),
     link: bool = True,
+    batch: "FileBatch | None" = None,
+    extracted: Extracted | None = None,
 ) -> list[ItemResult]:
-    """Import every article in one input, in one transaction; never raises for bad input."""
+    """Import every article in one input, in one transaction; never raises for bad input.
+
+    Inside a ``batch`` (``import_paths``) that transaction is a savepoint of the batch's, and the
+    file's history and ImportItem rows are written with the batch's just before it commits.
+    ``extracted`` is the input already extracted (by a worker process); by default it is done here.
+    """
     if isinstance(source, str):
         source = (Source.objects.filter(name=source).first() if dry_run else source_named(source)) or None
     results: list[ItemResult] = []
     source_cache: dict[str, Source | None] = {}
+    stored_before = len(batch.created) if batch is not None else 0
     try:
+        if extracted is None:  # extracted record by record while stored
+            items = extract_articles(data, name=name, common_lines=common_lines)
+        elif extracted.reason:
+            raise ImportRejected(extracted.reason)
+        else:
+            items = extracted.items
         with transaction.atomic():
             pending: list[Candidate] = []
-            for item in extract_articles(data, name=name, common_lines=common_lines):
+            for item in items:
                 if isinstance(item, ImportRejected):
                     failure = ItemResult(path=_label(item, name), outcome="failed", reason=item.reason)
                     (pending if pending else results).append(failure)  # keeps the file's order
@@ -839,7 +935,7 @@ def import_file(
                 if item.label != name and not dry_run:
                     pending.append(item)  # a record of a feed or export: stored in batches
                     if len(pending) >= BATCH_SIZE:
-                        results.extend(_flush(pending, source, status, user, source_cache, data))
+                        results.extend(_flush(pending, source, status, user, source_cache, data, batch))
                     continue
                 results.append(
                     store_candidate(
@@ -851,33 +947,24 @@ def import_file(
                         user=user,
                         dry_run=dry_run,
                         source_cache=source_cache,
+                        batch=batch,
                     )
                 )
             if pending:
-                results.extend(_flush(pending, source, status, user, source_cache, data))
-            if run is not None and not dry_run:
-                ImportItem.objects.bulk_create(
-                    [
-                        ImportItem(
-                            run=run,
-                            path=result.path[:1000],
-                            outcome=result.outcome,
-                            reason=result.reason[:500],
-                            article_id=result.article_id,
-                        )
-                        for result in results
-                    ]
-                )
+                results.extend(_flush(pending, source, status, user, source_cache, data, batch))
+            _record_items(run, results, dry_run=dry_run, batch=batch)
     except ImportRejected as exc:
+        _forget_stored(batch, stored_before)
         results = [ItemResult(path=name, outcome=ImportItem.Outcome.FAILED, reason=exc.reason)]
-        _record_failures(run, results, dry_run=dry_run)
+        _record_items(run, results, dry_run=dry_run, batch=batch)
     except DatabaseError:
         raise  # the database is unwell: that is not the file's fault, and must not look like it
     except Exception as exc:  # a parser fault on odd input must fail this file only, never the batch
+        _forget_stored(batch, stored_before)
         logger.warning("Import of %s failed", name, exc_info=True)
         reason = f"the file could not be read ({type(exc).__name__})"
         results = [ItemResult(path=name, outcome=ImportItem.Outcome.FAILED, reason=reason)]
-        _record_failures(run, results, dry_run=dry_run)
+        _record_items(run, results, dry_run=dry_run, batch=batch)
     if link and not dry_run:
         new_ids = [r.article_id for r in results if r.outcome == ImportItem.Outcome.IMPORTED and r.article_id]
         if len(new_ids) == 1:
@@ -905,22 +992,23 @@ def link_new_articles(article_ids: list[int]) -> None:
         logger.exception("Entity linking failed for %d imported articles", len(article_ids))
 
 
-def _flush(pending, source, status, user, source_cache, data) -> list[ItemResult]:
+def _flush(pending, source, status, user, source_cache, data, batch) -> list[ItemResult]:
     """Store the pending records (failures already decided stay in their place)."""
-    batch = list(pending)
+    records = list(pending)
     pending.clear()
     whole_file = data if len(data) <= 200_000 else b""
     stored = iter(
         store_batch(
-            [item for item in batch if isinstance(item, Candidate)],
+            [item for item in records if isinstance(item, Candidate)],
             source=source,
             status=status,
             user=user,
             source_cache=source_cache,
             whole_file=whole_file,
+            batch=batch,
         )
     )
-    return [next(stored) if isinstance(item, Candidate) else item for item in batch]
+    return [next(stored) if isinstance(item, Candidate) else item for item in records]
 
 
 def _label(rejection: ImportRejected, name: str) -> str:
@@ -928,14 +1016,88 @@ def _label(rejection: ImportRejected, name: str) -> str:
     return reason.split(": ", 1)[0] if reason.startswith(name) else name
 
 
-def _record_failures(run, results, *, dry_run):
-    if run is not None and not dry_run:
-        ImportItem.objects.bulk_create(
-            [
-                ImportItem(run=run, path=r.path[:1000], outcome=r.outcome, reason=r.reason[:500])
-                for r in results
-            ]
+def _record_items(run, results, *, dry_run, batch=None):
+    """The run's ImportItem rows for these results: now, or with the batch's rows."""
+    if run is None or dry_run:
+        return
+    items = [
+        ImportItem(
+            run=run, path=r.path[:1000], outcome=r.outcome, reason=r.reason[:500], article_id=r.article_id
         )
+        for r in results
+    ]
+    if batch is not None:
+        batch.items.extend(items)
+    else:
+        ImportItem.objects.bulk_create(items)
+
+
+def _write_history(articles: list[Article], *, user, batch: "FileBatch | None") -> None:
+    """The initial history rows ("+", created) of new stories: now, or with the batch's rows."""
+    if batch is not None:
+        batch.created.extend(article.pk for article in articles)
+    else:
+        _insert_history([article.pk for article in articles], user=user)
+        invalidate_public_pages()
+
+
+def _forget_stored(batch: "FileBatch | None", count: int) -> None:
+    """A savepoint was rolled back: its stories are gone (and SQLite may reuse their ids)."""
+    if batch is not None:
+        del batch.created[count:]
+
+
+def _insert_history(article_ids: list[int], *, user) -> None:
+    """Copy stored stories into their history table as created ("+") rows, in the database.
+
+    What django-simple-history's signal or ``bulk_history_create`` would write (the tracked
+    fields, the date, the user), with one INSERT ... SELECT per 500 stories instead of a model
+    instance and an insert per story: those cost more than the story's own insert.
+    """
+    if not article_ids or not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
+        return
+    history = Article.history.model
+    quote = connection.ops.quote_name
+    names = [field.name for field in history.tracked_fields]
+    target = ", ".join(quote(history._meta.get_field(name).column) for name in names)
+    source = ", ".join(quote(Article._meta.get_field(name).column) for name in names)
+    extra = ", ".join(
+        quote(history._meta.get_field(name).column)
+        for name in ("history_date", "history_change_reason", "history_type", "history_user")
+    )
+    date = history._meta.get_field("history_date").get_db_prep_value(timezone.now(), connection)
+    user_id = user.pk if getattr(user, "pk", None) else None
+    with connection.cursor() as cursor:
+        for start in range(0, len(article_ids), 500):
+            chunk = article_ids[start : start + 500]
+            cursor.execute(
+                f"INSERT INTO {quote(history._meta.db_table)} ({target}, {extra}) "  # noqa: S608
+                f"SELECT {source}, %s, NULL, %s, %s FROM {quote(Article._meta.db_table)} "
+                f"WHERE {quote('id')} IN ({', '.join(['%s'] * len(chunk))})",
+                [date, "+", user_id, *chunk],
+            )
+
+
+class FileBatch:
+    """Files imported in one transaction, each in its own savepoint (see ``import_paths``).
+
+    A file's story and band rows are written in its savepoint, so a bad file leaves nothing
+    behind; the rows that only accompany them (initial history, ImportItem) wait here and are
+    written in bulk just before the batch commits.
+    """
+
+    def __init__(self, *, user=None):
+        self.user = user if getattr(user, "pk", None) else None
+        self.created: list[int] = []  # stories stored in the batch
+        self.items: list[ImportItem] = []
+
+    def write(self) -> None:
+        if self.created:
+            _insert_history(self.created, user=self.user)
+            invalidate_public_pages()
+        if self.items:
+            ImportItem.objects.bulk_create(self.items, batch_size=BATCH_SIZE)
+        self.created, self.items = [], []
 
 
 def _size(number: int) -> str:
@@ -966,7 +1128,7 @@ def iter_inputs(paths: Iterable[str | Path], *, exclude: Iterable[str | Path] = 
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for filename in sorted(files):
-                    if filename.startswith(".") or (Path(root) / filename).resolve() in skip:
+                    if filename.startswith(".") or (skip and (Path(root) / filename).resolve() in skip):
                         continue
                     if (Path(root) / filename).is_symlink():
                         # A link inside a folder could pull in any file on the machine.
@@ -1097,11 +1259,15 @@ class _CommonLines:
     def __init__(self, *, min_files: int = 3, capacity: int = 200_000):
         self.counts: Counter[str] = Counter()
         self.lines: set[str] = set()
+        self.order: list[str] = []  # self.lines in the order they were learned (for workers)
         self.seen_files: set[bytes] = set()
         self.min_files = min_files
         self.capacity = capacity
 
-    def add(self, data: bytes) -> None:
+    def add(self, data: bytes, *, name: str) -> None:
+        """Count the lines of a page (text or HTML); feeds and exports hold records, not pages."""
+        if len(data) >= 1_000_000:
+            return
         digest = hashlib.blake2b(data, digest_size=16).digest()
         if digest in self.seen_files or len(self.counts) > self.capacity:
             return  # an exact copy says nothing about the site's template
@@ -1110,11 +1276,151 @@ class _CommonLines:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             return
+        if detect.detect_format(text, name=name) in {detect.FEED, detect.JSONL}:
+            return
         for line in {line.strip() for line in text.split("\n")}:
             if 0 < len(line) <= 200:
                 self.counts[line] += 1
                 if self.counts[line] == self.min_files:
                     self.lines.add(line)
+                    self.order.append(line)
+
+
+# Bytes of input read ahead for the extraction workers (beyond the one being stored).
+IN_FLIGHT_BYTES = 4 * 1024 * 1024
+
+
+@dataclass
+class _Prepared:
+    """An input read and (being) extracted, waiting for its turn to be stored."""
+
+    entry: InputFile
+    data: bytes | None = None
+    reason: str = ""  # why it could not be read
+    extracted: Extracted | None = None  # None: extracted while stored (feeds and exports)
+    number: int = 0
+    known: int = 0  # how many common lines its extraction may use
+    submitted: bool = False
+    streamed: bool = False  # a feed or export whose records a worker sends in chunks
+    stream: Iterator | None = None
+    chunks: Iterator | None = None
+    stream_used: bool = False
+
+    def records(self, extractors) -> Extracted | None:
+        """What ``import_file`` reads: the worker's records the first time, else None (extract
+        here: a batch being retried cannot read a stream twice)."""
+        if not self.streamed or self.stream_used:
+            return self.extracted
+        self.stream_used = True
+        self.chunks = extractors.record_chunks(self.number)
+        self.stream = _record_stream(self, self.chunks)
+        return Extracted(items=self.stream)
+
+    def close_stream(self) -> None:
+        """Stop reading the worker's records, taking what it still sends: it waits for each
+        chunk to be taken before it extracts anything else."""
+        if self.stream is None:
+            return
+        self.stream.close()
+        try:
+            for _rest in self.chunks:
+                pass
+        except parallel.WorkerLost:
+            pass
+        self.stream = self.chunks = None
+
+
+def _prepared_inputs(entries: Iterator[InputFile], common: _CommonLines, extractors) -> Iterator[_Prepared]:
+    """Read each input and extract it, in order.
+
+    Pages (text, HTML) are extracted ahead of time by the worker processes when there are
+    ``extractors``, else right here; either way a page's own lines become template evidence only
+    for the files after it. A feed's or export's records are read while ``import_file`` stores
+    them: streamed from a worker in chunks, or extracted here record by record (thousands of
+    records never wait in memory, or in a pipe).
+    """
+    in_flight: deque[_Prepared] = deque()
+    waiting = 0
+    for number, entry in enumerate(entries):
+        item = _Prepared(entry=entry, reason=entry.error, number=number, known=len(common.order))
+        if not entry.error:
+            try:
+                item.data = entry.read()
+            except ImportRejected as exc:
+                item.reason = exc.reason
+            except OSError as exc:
+                item.reason = f"unreadable: {exc.strerror}"
+        records = item.data is not None and _holds_records(item.data, name=entry.name)
+        if records and extractors is not None:
+            item.streamed = True
+            extractors.submit(
+                number, name=entry.name, data=item.data, common=common.order, known=item.known, records=True
+            )
+        elif item.data is not None and not records:
+            if extractors is None:
+                item.extracted = extract_file(item.data, name=entry.name, common_lines=common.lines)
+            else:
+                item.submitted = True
+                extractors.submit(
+                    number, name=entry.name, data=item.data, common=common.order, known=item.known
+                )
+            common.add(item.data, name=entry.name)
+        in_flight.append(item)
+        waiting += len(item.data or b"")
+        # Bounded by count and by bytes (beyond the one being stored).
+        while in_flight and (
+            len(in_flight) > (extractors.window if extractors else 0) or waiting > IN_FLIGHT_BYTES
+        ):
+            done = in_flight.popleft()
+            waiting -= len(done.data or b"")
+            yield _finished(done, common, extractors)
+    while in_flight:
+        yield _finished(in_flight.popleft(), common, extractors)
+
+
+def _finished(item: _Prepared, common: _CommonLines, extractors) -> _Prepared:
+    if item.submitted:
+        item.extracted = extractors.result(item.number)
+        if item.extracted is None:  # the worker is gone: extract here, with the same lines
+            item.extracted = extract_file(
+                item.data, name=item.entry.name, common_lines=set(common.order[: item.known])
+            )
+    return item
+
+
+def _record_stream(item: _Prepared, chunks: Iterator) -> Iterator:
+    """The records of a feed or export as a worker extracts them, chunk by chunk."""
+    count = 0
+    try:
+        for records, reason in chunks:
+            for record in records:
+                count += 1
+                yield record
+            if reason:
+                raise ImportRejected(reason)
+    except parallel.WorkerLost:  # extract the rest here
+        yield from islice(extract_articles(item.data, name=item.entry.name), count, None)
+
+
+def _single_page(item: _Prepared) -> Candidate | None:
+    """The one article of a page already extracted (text or HTML), else None."""
+    extracted = item.extracted
+    if extracted is None or extracted.reason or len(extracted.items) != 1:
+        return None
+    [candidate] = extracted.items
+    return candidate if isinstance(candidate, Candidate) and candidate.label == item.entry.name else None
+
+
+def _holds_records(data: bytes, *, name: str) -> bool:
+    """Whether an input is a feed or an export (many records) rather than a page."""
+    text = data[:20000].decode("utf-8", errors="replace")
+    return detect.detect_format(text, name=name) in {detect.FEED, detect.JSONL}
+
+
+# Files committed together by import_paths: at most this many, or what arrived in this long.
+# Short on purpose: SQLite holds its write lock while a batch's transaction is open.
+FILE_BATCH_SIZE = 50
+FILE_BATCH_SECONDS = 0.25
 
 
 def import_paths(
@@ -1127,66 +1433,144 @@ def import_paths(
     run: ImportRun | None = None,
     inputs: Iterable[InputFile] | None = None,
     exclude: Iterable[str | Path] = (),
+    workers: int | None = None,
 ) -> Iterator[ItemResult]:
-    """Import files, folders and zips one file at a time, yielding each result as it is known."""
+    """Import files, folders and zips, yielding each result once it is committed.
+
+    Files are streamed and committed in short batches (``FILE_BATCH_SIZE`` files or
+    ``FILE_BATCH_SECONDS``), each file in its own savepoint: a bad file leaves no rows and never
+    stops the others, one commit serves many files, and a file is reported only once its batch
+    has committed. When the database refuses a batch (a deadlock with a concurrent import, a
+    lock wait that timed out), its files are retried one transaction each.
+
+    ``workers`` extraction processes (default: the NEWSROOM_IMPORT_WORKERS setting) decode and
+    extract ahead while this process writes; 0 extracts here.
+    """
     if isinstance(source, str):
         source = (Source.objects.filter(name=source).first() if dry_run else source_named(source)) or None
     if run is not None and not dry_run:
         run.state = ImportRun.State.RUNNING
         run.save(update_fields=["state"])
-    common = _CommonLines()
+    workers = settings.NEWSROOM_IMPORT_WORKERS if workers is None else workers
+    extractors = None
+    if workers > 0 and parallel.available():
+        extractors = parallel.Extractors(workers)
     to_link: list[int] = []  # new stories are linked in chunks, each chunk in one transaction
     totals = Counter()
     processed = 0
+    entries = iter(inputs if inputs is not None else iter_inputs(paths, exclude=exclude))
+    prepared = _prepared_inputs(entries, _CommonLines(), extractors)
+    sources: dict[str, Source | None] = {}  # source names met in records and pages
+
+    def import_one(item: _Prepared, batch: FileBatch | None) -> list[ItemResult]:
+        """One input's results; its ImportItem rows are recorded by the caller, in input order."""
+        if item.data is None:
+            return [ItemResult(path=item.entry.name, outcome=ImportItem.Outcome.FAILED, reason=item.reason)]
+        try:
+            return import_file(
+                data=item.data,
+                name=item.entry.name,
+                source=source,
+                status=status,
+                user=user,
+                dry_run=dry_run,
+                link=False,
+                batch=batch,
+                extracted=item.records(extractors),
+            )
+        finally:
+            item.close_stream()
+
+    def import_pages(pages: list[tuple[_Prepared, Candidate]], batch: FileBatch) -> list[list[ItemResult]]:
+        """Store one-article files together (a few queries for all, as for an export's records);
+        when that fails, each file alone in its own savepoint decides its own fate."""
+        candidates = []
+        for item, candidate in pages:
+            candidate.original, candidate.original_name = item.data, item.entry.name
+            candidates.append(candidate)
+        stored_before = len(batch.created)
+        try:
+            with transaction.atomic():
+                stored = store_batch(
+                    candidates, source=source, status=status, user=user, source_cache=sources, batch=batch
+                )
+        except DatabaseError:
+            raise
+        except Exception:
+            _forget_stored(batch, stored_before)
+            logger.warning(
+                "Storing %d files together failed; storing them one by one", len(pages), exc_info=True
+            )
+            return [import_one(item, batch) for item, _candidate in pages]
+        return [[result] for result in stored]
+
+    def import_batch(taken: list[_Prepared], *, size: int) -> list[list[ItemResult]]:
+        """Import up to ``size`` inputs (first those in ``taken``) in one transaction."""
+        if dry_run:
+            return [import_one(item, None) for item in islice(prepared, size)]
+        batch = FileBatch(user=user)
+        with transaction.atomic():
+            done: list[list[ItemResult] | None] = []
+            pages: list[tuple[int, _Prepared, Candidate]] = []
+            deadline = time.monotonic() + FILE_BATCH_SECONDS
+            position = 0
+            while len(done) < size:
+                if position < len(taken):
+                    item = taken[position]
+                else:
+                    item = next(prepared, None) if time.monotonic() < deadline or not done else None
+                    if item is None:
+                        break
+                    taken.append(item)
+                position += 1
+                page = _single_page(item)
+                if page is None:
+                    done.append(import_one(item, batch))
+                else:
+                    pages.append((len(done), item, page))
+                    done.append(None)
+            if pages:
+                stored = import_pages([(item, page) for _, item, page in pages], batch)
+                for (index, _item, _page), results in zip(pages, stored, strict=True):
+                    done[index] = results
+            _record_items(
+                run, [result for results in done for result in results], dry_run=dry_run, batch=batch
+            )
+            batch.write()
+        return done
+
     try:
-        for entry in inputs if inputs is not None else iter_inputs(paths, exclude=exclude):
-            if entry.error:
-                results = [ItemResult(path=entry.name, outcome=ImportItem.Outcome.FAILED, reason=entry.error)]
-                _record_failures(run, results, dry_run=dry_run)
-            else:
-                try:
-                    data = entry.read()
-                except ImportRejected as exc:
-                    data, results = None, [ItemResult(path=entry.name, outcome="failed", reason=exc.reason)]
-                    _record_failures(run, results, dry_run=dry_run)
-                except OSError as exc:
-                    data = None
-                    results = [
-                        ItemResult(path=entry.name, outcome="failed", reason=f"unreadable: {exc.strerror}")
-                    ]
-                    _record_failures(run, results, dry_run=dry_run)
-                if data is not None:
-                    results = import_file(
-                        data=data,
-                        name=entry.name,
-                        source=source,
-                        status=status,
-                        user=user,
-                        dry_run=dry_run,
-                        run=run,
-                        common_lines=common.lines,
-                        link=False,
-                    )
-                    to_link.extend(
-                        r.article_id
-                        for r in results
-                        if r.outcome == ImportItem.Outcome.IMPORTED and r.article_id
-                    )
-                    if len(to_link) >= LINK_CHUNK:
-                        _link_pending(to_link, user=user)
-                    if results and results[0].path == entry.name and len(data) < 1_000_000:
-                        common.add(data)
-            processed += 1
-            for result in results:
-                totals[result.outcome] += 1
-                yield result
-            if run is not None and not dry_run and processed % 25 == 0:
+        while True:
+            taken: list[_Prepared] = []
+            try:
+                done = import_batch(taken, size=FILE_BATCH_SIZE)
+            except OperationalError:
+                for item in taken:
+                    item.close_stream()
+                if len(taken) <= 1:
+                    raise
+                logger.warning("A batch of %d files was refused; importing them one by one", len(taken))
+                done = [results for item in taken for results in import_batch([item], size=1)]
+            if not done:
+                break
+            for results in done:
+                processed += 1
+                for result in results:
+                    totals[result.outcome] += 1
+                    if result.outcome == ImportItem.Outcome.IMPORTED and result.article_id and not dry_run:
+                        to_link.append(result.article_id)
+                    yield result
+            if len(to_link) >= LINK_CHUNK:
+                _link_pending(to_link, user=user)
+            if run is not None and not dry_run:
                 _save_progress(run, processed, totals)
     except BaseException:
         if run is not None and not dry_run:
             _save_progress(run, processed, totals, state=ImportRun.State.FAILED)
         raise
     finally:
+        if extractors is not None:
+            extractors.close()
         if to_link:
             _link_pending(to_link, user=user)
     if run is not None and not dry_run:

@@ -1,5 +1,7 @@
 """Tests: fast hashing, local-memory cache, tasks run immediately, no throttling surprises."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -15,3 +17,5 @@ REST_FRAMEWORK = {
     **REST_FRAMEWORK,  # noqa: F405
     "DEFAULT_THROTTLE_RATES": {"anon": "100000/hour", "user": "100000/hour"},
 }
+# Tests extract in-process unless they ask for workers (tests/articles/test_import_batches.py).
+NEWSROOM_IMPORT_WORKERS = int(os.environ.get("NEWSROOM_IMPORT_WORKERS", 0))

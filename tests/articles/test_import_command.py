@@ -128,3 +128,18 @@ def test_symbolic_links_inside_a_folder_are_refused(tmp_path):
     [entry] = json.loads(report.read_text())["files"]
     assert entry["outcome"] == "failed" and "symbolic link" in entry["reason"]
     assert not Article.objects.exists()
+
+
+@pytest.mark.django_db
+def test_workers_extract_and_the_command_reports_the_same(tmp_path):
+    report = tmp_path / "report.json"
+    out, err = run(str(SEEDS), "--workers", "2", "--report", str(report))
+    assert "Imported 2, duplicates 0, failed 0." in out
+    assert err == ""
+    assert [f["outcome"] for f in json.loads(report.read_text())["files"]] == ["imported", "imported"]
+    assert Article.objects.count() == 2
+
+
+def test_negative_workers_are_refused():
+    with pytest.raises(CommandError, match="--workers"):
+        run(str(SEEDS), "--workers", "-1")

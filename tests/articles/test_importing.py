@@ -746,6 +746,7 @@ def _concurrent_commands_on_sqlite(tmp_path):
 
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'race.sqlite3'}"}
     env["DJANGO_SETTINGS_MODULE"] = "newsroom.settings.test"
+    env["NEWSROOM_IMPORT_WORKERS"] = "1"  # as the command runs by default: extraction in a worker
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT, capture_output=True)
     processes = [

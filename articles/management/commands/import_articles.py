@@ -29,8 +29,17 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="Read and clean everything, write nothing."
         )
         parser.add_argument("--report", metavar="FILE", help="Write a JSON report of every file to FILE.")
+        parser.add_argument(
+            "--workers",
+            type=int,
+            metavar="N",
+            help="Processes that extract files while this one writes (default: the "
+            "NEWSROOM_IMPORT_WORKERS setting; 0 extracts in this process).",
+        )
 
-    def handle(self, *args, paths, source, status, dry_run, report, verbosity, **options):
+    def handle(self, *args, paths, source, status, dry_run, report, workers, verbosity, **options):
+        if workers is not None and workers < 0:
+            raise CommandError("--workers must be 0 or more.")
         run = None if dry_run else ImportRun.objects.create(origin="command", state=ImportRun.State.RUNNING)
         interactive = verbosity >= 1 and hasattr(self.stderr, "isatty") and self.stderr.isatty()
         exclude = [report] if report else []
@@ -55,7 +64,13 @@ class Command(BaseCommand):
             last_file = None
             for number, result in enumerate(
                 import_paths(
-                    paths=paths, source=source, status=status, dry_run=dry_run, run=run, exclude=exclude
+                    paths=paths,
+                    source=source,
+                    status=status,
+                    dry_run=dry_run,
+                    run=run,
+                    exclude=exclude,
+                    workers=workers,
                 )
             ):
                 counts[result.outcome] += 1

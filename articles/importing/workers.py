@@ -1,0 +1,136 @@
+"""Extraction in worker processes, beside the process that writes to the database.
+
+An import has a CPU-bound half that needs no database (decode, detect, extract, clean,
+sanitize, fingerprint: ``pipeline.extract_file``) and a half that writes. With workers, the
+importing process reads each input and hands its bytes to one of ``count`` forked processes,
+keeps the database work, and takes the results back in input order. At most ``window`` inputs
+per worker are in flight, so memory stays flat however many files a folder holds.
+
+Feeds and exports come back in chunks of ``CHUNK`` records while the importing process stores
+the chunks before them; a worker runs at most ``CHUNKS_AHEAD`` chunks ahead (a semaphore), so a
+5 MB export never waits whole in either process or in the pipe.
+
+The text cleaner learns a folder's template lines from the files before each one
+(``_CommonLines`` in the importing process). Each task carries the lines learned since that
+worker's previous task, so every worker extracts each file with exactly the lines a single
+process would have had.
+
+Workers are forked (they inherit the loaded code and settings, and never touch the database);
+where ``fork`` does not exist, extraction stays in the importing process.
+"""
+
+import gc
+import logging
+import multiprocessing
+import queue
+
+logger = logging.getLogger(__name__)
+
+CHUNK = 250
+CHUNKS_AHEAD = 2
+
+
+class WorkerLost(Exception):
+    """A worker process died; what it had not sent yet must be extracted in this process."""
+
+
+def available() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+class Extractors:
+    """``count`` worker processes running ``pipeline.extract_file``; results in submission order."""
+
+    def __init__(self, count: int, *, window: int = 4):
+        # Load what the workers run before forking, and keep the parent's collector away from
+        # those objects: the pages they live on then stay shared between the processes.
+        import trafilatura  # noqa: F401
+
+        from . import pipeline  # noqa: F401
+
+        context = multiprocessing.get_context("fork")
+        gc.freeze()
+        self.results = context.Queue()
+        self.tasks = [context.Queue() for _ in range(count)]
+        self.known = [0] * count  # common lines each worker has been sent
+        self.credits = [context.Semaphore(CHUNKS_AHEAD) for _ in range(count)]
+        self.processes = [
+            context.Process(
+                target=_serve, args=(tasks, self.results, credits), daemon=True, name=f"extract-{n}"
+            )
+            for n, (tasks, credits) in enumerate(zip(self.tasks, self.credits, strict=True))
+        ]
+        for process in self.processes:
+            process.start()
+        gc.unfreeze()
+        self.window = window * count
+        self.done: dict[int, object] = {}
+        self.broken = False
+
+    def submit(
+        self, number: int, *, name: str, data: bytes, common: list[str], known: int, records: bool = False
+    ) -> None:
+        """Queue input ``number`` with the first ``known`` common lines (those of earlier files);
+        ``records``: a feed or export, sent back in chunks (``record_chunks``)."""
+        worker = number % len(self.tasks)
+        lines = common[self.known[worker] : known]
+        self.known[worker] = known
+        self.tasks[worker].put((number, name, data, lines, records))
+
+    def result(self, number: int):
+        """The ``Extracted`` of input ``number``; None when a worker died (extract it here instead)."""
+        return self._take(number)
+
+    def record_chunks(self, number: int):
+        """(records, reason) chunks of feed or export ``number``, in order; the reason (the whole
+        file failed) comes with the last one. Raises WorkerLost when the worker died."""
+        index = 0
+        while True:
+            payload = self._take((number, index))
+            if payload is None:
+                raise WorkerLost
+            self.credits[number % len(self.tasks)].release()
+            items, reason, last = payload
+            yield items, reason
+            if last:
+                return
+            index += 1
+
+    def _take(self, key):
+        while key not in self.done and not self.broken:
+            try:
+                finished, payload = self.results.get(timeout=1)
+            except queue.Empty:
+                if not all(process.is_alive() for process in self.processes):
+                    logger.warning("An extraction worker stopped; extracting in the importing process")
+                    self.broken = True
+                continue
+            self.done[finished] = payload
+        return self.done.pop(key, None)
+
+    def close(self) -> None:
+        for tasks in self.tasks:
+            tasks.put(None)
+        for process in self.processes:
+            process.join(timeout=5)
+            if process.is_alive():
+                process.terminate()
+                process.join()
+        for tasks in self.tasks:
+            tasks.close()
+        self.results.close()
+
+
+def _serve(tasks, results, credits) -> None:
+    from .pipeline import extract_chunks, extract_file
+
+    common: set[str] = set()
+    while (task := tasks.get()) is not None:
+        number, name, data, lines, records = task
+        common.update(lines)
+        if not records:
+            results.put((number, extract_file(data, name=name, common_lines=common)))
+            continue
+        for index, (items, reason, last) in enumerate(extract_chunks(data, name=name, size=CHUNK)):
+            credits.acquire()  # released by the importing process as it takes a chunk
+            results.put(((number, index), (items, reason, last)))

@@ -1,0 +1,241 @@
+"""Folder imports commit files in batches and may extract in worker processes: same outcomes."""
+
+import json
+import os
+import zlib
+from itertools import pairwise
+from pathlib import Path
+
+import numpy as np
+import pytest
+from django.db import OperationalError
+
+from articles.importing import pipeline
+from articles.importing.pipeline import import_paths, minhash_signature
+from articles.models import Article, ImportItem, ImportRun, ShingleBand
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED_000 = ROOT / "seeds" / "000_d7da914c6f76cbdd.txt"
+SEED_004 = ROOT / "seeds" / "004_920c7d55f3d2ed79.txt"
+TEMPLATE = ["Daily Bench", "Home | World | Business | Sport", "Share on Facebook", "© 2025 Daily Bench"]
+
+
+def _folder(tmp_path: Path) -> Path:
+    """Text dumps sharing a site template (two of them rewrites, one a copy), a bad file, an
+    export and an HTML page: 7 stories, 2 duplicates, 1 failure."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for number, seed in enumerate([SEED_000, SEED_004]):
+        body = seed.read_text(encoding="utf-8")
+        for copy in range(2):
+            lines = [TEMPLATE[0], TEMPLATE[1], f"Headline {number}-{copy}", *body.split("\n"), *TEMPLATE[2:]]
+            if copy:
+                lines.insert(5, f"An extra paragraph number {copy} that makes this a different file.")
+            (folder / f"{number}-{copy}.txt").write_text("\n".join(lines), encoding="utf-8")
+    (folder / "2-copy.txt").write_bytes((folder / "0-0.txt").read_bytes())
+    (folder / "3-bad.txt").write_bytes(b"%PDF-1.4 not a story")
+    rows = [
+        {"title": f"Wire {n}", "body": f"Officials met on day {n} to discuss the harvest plan and prices."}
+        for n in range(3)
+    ]
+    (folder / "4-export.jsonl").write_text("\n".join(json.dumps(row) for row in rows), encoding="utf-8")
+    paragraphs = "".join(
+        f"<p>{line}</p>" for line in SEED_004.read_text(encoding="utf-8").split("\n") if line
+    )
+    (folder / "5-page.html").write_text(
+        f"<html><head><title>Page</title></head><body><nav>Home</nav><article>{paragraphs}"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def _stored() -> list[tuple]:
+    return list(
+        Article.objects.order_by("original_name", "title").values_list(
+            "original_name", "title", "body_text", "stripped", "near_duplicate_of__original_name"
+        )
+    )
+
+
+@pytest.mark.django_db
+def test_worker_extraction_stores_exactly_what_in_process_extraction_stores(tmp_path):
+    folder = _folder(tmp_path)
+    here = [(r.path, r.outcome, r.reason) for r in import_paths(paths=[folder], workers=0)]
+    stored_here = _stored()
+    Article.objects.all().delete()
+    in_workers = [(r.path, r.outcome, r.reason) for r in import_paths(paths=[folder], workers=2)]
+    assert [(path, outcome) for path, outcome, _ in in_workers] == [
+        (path, outcome) for path, outcome, _ in here
+    ]
+    assert [outcome for _, outcome, _ in here].count("imported") == 7
+    assert [outcome for _, outcome, _ in here].count("duplicate") == 2
+    assert _stored() == stored_here
+    # The template lines learned from earlier files were stripped from later ones.
+    assert any("Share on Facebook" in stripped for _, _, _, stripped, _ in stored_here)
+
+
+@pytest.mark.django_db
+def test_a_file_that_fails_while_stored_leaves_nothing_and_its_batch_goes_on(tmp_path, monkeypatch, editor):
+    folder = _folder(tmp_path)
+    real = pipeline._store_bands
+
+    def fail_for_one_story(rows):
+        ids = {article_id for article_id, _key in rows}
+        if Article.objects.filter(pk__in=ids, original_name__endswith="1-0.txt").exists():
+            raise ValueError("disk on fire")  # fails the pages stored together, then that file alone
+        real(rows)
+
+    monkeypatch.setattr(pipeline, "_store_bands", fail_for_one_story)
+    run = ImportRun.objects.create(origin="command")
+    results = list(import_paths(paths=[folder], run=run, user=editor, workers=0))
+    [failed] = [r for r in results if r.path.endswith("1-0.txt")]
+    assert failed.outcome == "failed"
+    assert failed.reason == "the file could not be read (ValueError)"
+    assert not Article.objects.filter(original_name__endswith="1-0.txt").exists()
+    assert not ShingleBand.objects.exclude(article__in=Article.objects.all()).exists()
+    imported = [r for r in results if r.outcome == "imported"]
+    assert len(imported) == 6
+    # Every stored story has its creation in the history, by the importing editor; the failed one has none.
+    history = Article.history.filter(history_type="+")
+    assert sorted(history.values_list("id", flat=True)) == sorted(r.article_id for r in imported)
+    assert set(history.values_list("history_user", flat=True)) == {editor.pk}
+    assert list(run.items.order_by("pk").values_list("path", "outcome")) == [
+        (r.path, r.outcome) for r in results
+    ]
+
+
+@pytest.mark.django_db
+def test_history_of_a_bulk_imported_story_shows_its_creation(tmp_path, admin_client):
+    folder = _folder(tmp_path)
+    results = list(import_paths(paths=[folder]))
+    article = Article.objects.get(pk=results[0].article_id)
+    [created] = article.history.all()
+    assert created.history_type == "+" and created.title == article.title
+    page = admin_client.get(f"/admin/articles/article/{article.pk}/history/")
+    assert page.status_code == 200
+    assert "Created" in page.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("workers", [0, 1])
+def test_a_refused_batch_is_retried_one_file_at_a_time(tmp_path, monkeypatch, workers):
+    """A deadlock with a concurrent import (or a lock wait that timed out) rolls the batch back;
+    its files are then imported one per transaction, each exactly once."""
+    folder = _folder(tmp_path)
+    real = pipeline.FileBatch.write
+    calls = []
+
+    def refuse_the_first_batch(batch):
+        calls.append(len(batch.items))
+        if len(calls) == 1:
+            raise OperationalError("deadlock detected")
+        real(batch)
+
+    monkeypatch.setattr(pipeline.FileBatch, "write", refuse_the_first_batch)
+    run = ImportRun.objects.create(origin="command")
+    results = list(import_paths(paths=[folder], run=run, workers=workers))
+    assert [r.outcome for r in results].count("imported") == 7
+    assert Article.objects.count() == 7
+    assert run.items.count() == len(results) == ImportItem.objects.count()
+    assert len(calls) > 2  # one refused batch, then one transaction per file
+
+
+@pytest.mark.django_db
+def test_a_worker_that_dies_is_replaced_by_extraction_in_the_importing_process(tmp_path, monkeypatch):
+    folder = _folder(tmp_path)
+    parent, real = os.getpid(), pipeline.extract_file
+
+    def die_in_a_worker(data, *, name, common_lines=()):
+        if os.getpid() != parent and name.endswith("1-1.txt"):
+            os._exit(1)  # as if the parser crashed the process
+        return real(data, name=name, common_lines=common_lines)
+
+    monkeypatch.setattr(pipeline, "extract_file", die_in_a_worker)
+    results = list(import_paths(paths=[folder], workers=1))
+    assert [r.outcome for r in results].count("imported") == 7
+
+
+def _export(tmp_path: Path, rows: int) -> Path:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    lines = [
+        json.dumps(
+            {"title": f"Record {n}", "body": f"Story number {n} says the council met on day {n} of May."}
+        )
+        for n in range(rows)
+    ]
+    lines.insert(3, "{not json")
+    (folder / "export.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.django_db
+def test_export_records_come_from_a_worker_in_chunks_with_the_same_outcomes(tmp_path, monkeypatch):
+    from articles.importing import workers
+
+    monkeypatch.setattr(workers, "CHUNK", 2)  # read by the workers, which are forked afterwards
+    folder = _export(tmp_path, rows=9)
+    here = [(r.path, r.outcome, r.reason) for r in import_paths(paths=[folder], workers=0)]
+    stored = _stored()
+    Article.objects.all().delete()
+    assert [(r.path, r.outcome, r.reason) for r in import_paths(paths=[folder], workers=1)] == here
+    assert _stored() == stored
+    assert [outcome for _, outcome, _ in here].count("imported") == 9
+    assert [outcome for _, outcome, _ in here].count("failed") == 1
+
+
+@pytest.mark.django_db
+def test_a_worker_that_dies_inside_an_export_leaves_the_rest_to_the_importing_process(tmp_path, monkeypatch):
+    from articles.importing import workers
+
+    monkeypatch.setattr(workers, "CHUNK", 2)
+    parent, real = os.getpid(), pipeline.extract_chunks
+
+    def die_after_the_first_chunk(data, *, name, size):
+        for number, chunk in enumerate(real(data, name=name, size=size)):
+            if number == 1 and os.getpid() != parent:
+                os._exit(1)
+            yield chunk
+
+    monkeypatch.setattr(pipeline, "extract_chunks", die_after_the_first_chunk)
+    results = list(import_paths(paths=[_export(tmp_path, rows=9)], workers=1))
+    assert [r.outcome for r in results].count("imported") == 9
+    assert Article.objects.count() == 9
+
+
+def test_minhash_matches_datasketch_bit_for_bit():
+    """Stored signatures were made with datasketch; ours must keep comparing equal to them."""
+    from datasketch import MinHash
+
+    text = SEED_004.read_text(encoding="utf-8")
+    tokens = [word.casefold() for word in pipeline.words(text)]
+    reference = MinHash(num_perm=96, seed=7, scheme="affine32", hashfunc=zlib.crc32)
+    reference.update_batch([f"{a} {b}".encode() for a, b in pairwise(tokens)])
+    assert np.array_equal(minhash_signature(text), reference.hashvalues.astype(np.uint32))
+
+
+@pytest.mark.django_db
+def test_an_export_that_fails_while_its_records_stream_in_does_not_stall_the_files_after_it(
+    tmp_path, monkeypatch
+):
+    from articles.importing import workers
+
+    monkeypatch.setattr(workers, "CHUNK", 2)
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 2)  # stored two by two while the rest streams in
+    real = pipeline._store_bands
+
+    def fail_on_the_second_pair(rows):
+        if Article.objects.filter(title="Record 2").exists():
+            raise ValueError("disk on fire")
+        real(rows)
+
+    monkeypatch.setattr(pipeline, "_store_bands", fail_on_the_second_pair)
+    folder = _export(tmp_path, rows=9)
+    (folder / "zz-after.txt").write_bytes(SEED_004.read_bytes())
+    results = list(import_paths(paths=[folder], workers=1))
+    assert [(Path(r.path).name, r.outcome) for r in results] == [
+        ("export.jsonl", "failed"),
+        ("zz-after.txt", "imported"),
+    ]
+    assert Article.objects.get().original_name.endswith("zz-after.txt")
