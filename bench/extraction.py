@@ -32,7 +32,15 @@ django.setup()
 from articles.importing.errors import ImportRejected  # noqa: E402
 from articles.importing.pipeline import Candidate, extract_articles  # noqa: E402
 
-DEFAULT_DATA = ROOT.parent.parent / "shared" / "data" / "extraction-dev"
+# ../shared beside the checkout (a worktree one level deeper also finds it).
+DEFAULT_DATA = next(
+    (
+        folder / "shared" / "data" / "extraction-dev"
+        for folder in (ROOT.parent, ROOT.parent.parent)
+        if (folder / "shared" / "data" / "extraction-dev").is_dir()
+    ),
+    ROOT.parent / "shared" / "data" / "extraction-dev",
+)
 
 
 def load_scorer(data: Path):
