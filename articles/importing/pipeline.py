@@ -32,7 +32,8 @@ from django.conf import settings
 from django.db import DatabaseError, IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
-from django.utils.text import slugify
+
+from newsroom.slugs import ascii_slug
 
 from ..caching import invalidate_public_pages
 from ..models import Article, AuditEntry, ImportItem, ImportRun, ShingleBand, Source
@@ -530,7 +531,7 @@ def find_near_duplicate(
 
 
 def _unique_slug(title: str) -> str:
-    base = slugify(title)[:80].strip("-") or "story"
+    base = ascii_slug(title)
     taken = set(Article.objects.filter(slug__startswith=base).values_list("slug", flat=True))
     if base not in taken:
         return base
@@ -616,7 +617,7 @@ def store_candidate(
         signature=signature,
     )
     article.near_duplicate_of, article.similarity = near, similarity if near else None
-    base = slugify(candidate.title)[:80].strip("-") or "story"
+    base = ascii_slug(candidate.title)
     for attempt in range(5):
         # Most titles are new: try the plain slug first and look for a free one only on a clash.
         article.slug = base if attempt == 0 else _unique_slug(candidate.title)
@@ -691,7 +692,7 @@ def store_batch(
     keys = {index: fingerprints[index][2] for index in fresh}
     near = _batch_near_duplicates(signatures, keys)
     taken: set[str] = set()
-    bases = {slugify(candidates[index].title)[:80].strip("-") or "story" for index in fresh}
+    bases = {ascii_slug(candidates[index].title) for index in fresh}
     stored_slugs = set(Article.objects.filter(slug__in=bases).values_list("slug", flat=True))
     articles: list[Article] = []
     for index in fresh:
@@ -767,7 +768,7 @@ def store_batch(
 def _batch_slug(title: str, taken: set[str], stored: set[str]) -> str:
     """A slug free in the archive (``stored`` holds the batch's base slugs already used there)
     and in the batch so far (``taken``)."""
-    base = slugify(title)[:80].strip("-") or "story"
+    base = ascii_slug(title)
     slug = base
     if base in taken or base in stored:
         used = taken | set(Article.objects.filter(slug__startswith=base).values_list("slug", flat=True))
@@ -860,7 +861,7 @@ def source_named(name: str | None, *, cache: dict | None = None) -> Source | Non
     source = Source.objects.filter(name=name).first()
     if source:
         return source
-    slug = slugify(name)[:190] or "source"
+    slug = ascii_slug(name, max_length=190, fallback="source")
     try:
         with transaction.atomic():
             return Source.objects.create(name=name, slug=_free_source_slug(slug))

@@ -143,3 +143,16 @@ def test_workers_extract_and_the_command_reports_the_same(tmp_path):
 def test_negative_workers_are_refused():
     with pytest.raises(CommandError, match="--workers"):
         run(str(SEEDS), "--workers", "-1")
+
+
+@pytest.mark.django_db
+def test_non_latin_headlines_get_transliterated_slugs(tmp_path):
+    """A Cyrillic headline used to become "story", "story-2"...: now it reads in Latin letters."""
+    body = "\n\n".join(
+        f"Абзац номер {n}: министры обсудили торговлю, энергетику и транспортные коридоры в регионе."
+        for n in range(1, 5)
+    )
+    (tmp_path / "ru.txt").write_text("Лукашенко встретился с Си Цзиньпином\n\n" + body, encoding="utf-8")
+    call_command("import_articles", str(tmp_path), stdout=StringIO(), stderr=StringIO())
+    (story,) = Article.objects.all()
+    assert story.slug == "lukashenko-vstretilsya-s-si-tszinpinom"
