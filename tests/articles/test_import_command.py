@@ -156,3 +156,19 @@ def test_non_latin_headlines_get_transliterated_slugs(tmp_path):
     call_command("import_articles", str(tmp_path), stdout=StringIO(), stderr=StringIO())
     (story,) = Article.objects.all()
     assert story.slug == "lukashenko-vstretilsya-s-si-tszinpinom"
+
+
+@pytest.mark.django_db
+def test_a_published_import_shows_on_cached_pages_at_once(client, tmp_path):
+    """Imports store stories in bulk, without save() signals: the batch invalidates the cache."""
+    from django.core.cache import cache
+
+    cache.clear()
+    assert client.get("/")["X-Page-Cache"] == "miss"
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    call_command("import_articles", str(seed), "--status", "published", stdout=StringIO(), stderr=StringIO())
+    (story,) = Article.objects.all()
+    home = client.get("/")
+    assert home["X-Page-Cache"] == "miss"
+    assert story.title in home.content.decode()
