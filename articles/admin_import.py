@@ -25,6 +25,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import get_valid_filename
 
 from .importing.pipeline import (
+    PREVIEW_LIST_LIMIT,
     InputFile,
     import_paths,
     preview_import,
@@ -180,6 +181,7 @@ class ImportAdminMixin:
             request,
             f"Preview: {name}",
             preview=preview,
+            preview_list_limit=PREVIEW_LIST_LIMIT,
             body=body,
             rows=preview.raw_rows(),
             confirm=ConfirmForm(

@@ -1625,6 +1625,9 @@ def count_inputs(paths: Iterable[str | Path], *, exclude: Iterable[str | Path] =
 # --- review: previews and re-extraction -----------------------------------------------------
 
 
+PREVIEW_LIST_LIMIT = 500
+
+
 @dataclass
 class Preview:
     """What the admin shows before an editor confirms an import."""
@@ -1637,6 +1640,9 @@ class Preview:
     near: list[tuple[Article, float]] = field(default_factory=list)
     links: list[dict] | None = None  # None when no linker is installed
     more_articles: int = 0  # further articles in a feed or export beyond the first
+    # The file's other records, in order: (title, "") for an article, (label, reason) for a
+    # record that will be refused; at most PREVIEW_LIST_LIMIT.
+    others: list[tuple[str, str]] = field(default_factory=list)
 
     def raw_rows(self) -> list[tuple[str, bool]]:
         """The raw lines with a flag saying whether the cleaner stripped them."""
@@ -1662,13 +1668,17 @@ def preview_import(*, data: bytes, name: str) -> Preview:
         return Preview(name=name, raw_text="", reason=exc.reason)
     try:
         items = extract_articles(data, name=name)
-        candidate, more = None, 0
-        for item in items:
+        candidate, more, others = None, 0, []
+        for number, item in enumerate(items, start=1):
+            if isinstance(item, Candidate) and candidate is None:
+                candidate = item
+                continue
             if isinstance(item, Candidate):
-                if candidate is None:
-                    candidate = item
-                else:
-                    more += 1
+                more += 1
+            if len(others) < PREVIEW_LIST_LIMIT:
+                others.append(
+                    (item.title, "") if isinstance(item, Candidate) else (f"Record {number}", item.reason)
+                )
         if candidate is None:
             raise ImportRejected("no article found")
     except ImportRejected as exc:
@@ -1680,7 +1690,7 @@ def preview_import(*, data: bytes, name: str) -> Preview:
         return Preview(
             name=name, raw_text=raw_text, reason=f"the file could not be read ({type(exc).__name__})"
         )
-    preview = Preview(name=name, raw_text=raw_text, candidate=candidate, more_articles=more)
+    preview = Preview(name=name, raw_text=raw_text, candidate=candidate, more_articles=more, others=others)
     preview.duplicate_of = Article.objects.filter(content_hash=candidate.content_hash).first()
     scored = near_duplicates(minhash_signature(candidate.body_text))
     articles = Article.objects.in_bulk([article_id for article_id, _ in scored])

@@ -120,6 +120,20 @@ def test_abandoned_previews_are_deleted_after_a_day(editor_client, media):
     assert not abandoned.parent.exists()
 
 
+def test_preview_of_an_export_lists_every_record(editor_client):
+    """One export, many stories: the first in full, the others by title, refusals with reasons."""
+    response = editor_client.post(IMPORT_URL, {"files": upload(DATA / "records.jsonl"), "status": "draft"})
+    page = response.content.decode()
+    preview = response.context["preview"]
+    assert preview.candidate.title == "Library opens a night reading room"
+    titles = [title for title, reason in preview.others if not reason]
+    assert "Tram line 4 gets new stops" in titles
+    assert f"holds {preview.more_articles + 1} articles" in page
+    assert "Tram line 4 gets new stops" in page
+    refused = [reason for _title, reason in preview.others if reason]
+    assert refused and all(f"will be refused:</strong> {reason}" in page for reason in refused)
+
+
 def test_pasted_text_preview(editor_client):
     response = editor_client.post(
         IMPORT_URL, {"text": SEED_004.read_text(encoding="utf-8"), "status": "draft"}
