@@ -4,7 +4,10 @@ An import has a CPU-bound half that needs no database (decode, detect, extract, 
 sanitize, fingerprint: ``pipeline.extract_file``) and a half that writes. With workers, the
 importing process reads each input and hands its bytes to one of ``count`` forked processes,
 keeps the database work, and takes the results back in input order. At most ``window`` inputs
-per worker are in flight, so memory stays flat however many files a folder holds.
+per worker are in flight (and at most ``pipeline.IN_FLIGHT_BYTES``), so memory stays flat
+however many files a folder holds. The window is wider than a storing batch of small files:
+with 4 the worker sat idle while the importing process stored a batch of 50, and the two took
+turns instead of working at once (text dumps: 395 -> 568 files/s on 3,000 files).
 
 Feeds and exports come back in chunks of ``CHUNK`` records while the importing process stores
 the chunks before them; a worker runs at most ``CHUNKS_AHEAD`` chunks ahead (a semaphore), so a
@@ -41,7 +44,7 @@ def available() -> bool:
 class Extractors:
     """``count`` worker processes running ``pipeline.extract_file``; results in submission order."""
 
-    def __init__(self, count: int, *, window: int = 4):
+    def __init__(self, count: int, *, window: int = 32):
         # Load what the workers run before forking, and keep the parent's collector away from
         # those objects: the pages they live on then stay shared between the processes.
         import trafilatura  # noqa: F401
