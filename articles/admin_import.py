@@ -358,18 +358,20 @@ def discard_stale_previews() -> int:
         return 0
     removed = 0
     for token in tokens:
-        folder = f"{PREVIEW_FOLDER}/{token}"
-        folder_mtime = _modified(folder)
-        _dirs, files = default_storage.listdir(folder)
-        stale = [name for name in files if default_storage.get_modified_time(f"{folder}/{name}") < cutoff]
-        for name in stale:
-            default_storage.delete(f"{folder}/{name}")
-        removed += len(stale)
-        # A folder changed since the cutoff may be a preview being saved right now; storages
-        # without real folders have nothing more to remove.
-        if len(stale) == len(files) and folder_mtime is not None and folder_mtime < cutoff.timestamp():
-            with contextlib.suppress(OSError):
-                os.rmdir(default_storage.path(folder))
+        # Another editor's preview may be confirmed, cancelled or cleaned meanwhile.
+        with contextlib.suppress(FileNotFoundError):
+            folder = f"{PREVIEW_FOLDER}/{token}"
+            folder_mtime = _modified(folder)
+            _dirs, files = default_storage.listdir(folder)
+            stale = [name for name in files if default_storage.get_modified_time(f"{folder}/{name}") < cutoff]
+            for name in stale:
+                default_storage.delete(f"{folder}/{name}")
+            removed += len(stale)
+            # A folder changed since the cutoff may be a preview being saved right now; storages
+            # without real folders have nothing more to remove.
+            if len(stale) == len(files) and folder_mtime is not None and folder_mtime < cutoff.timestamp():
+                with contextlib.suppress(OSError):
+                    os.rmdir(default_storage.path(folder))
     return removed
 
 

@@ -57,8 +57,10 @@ def current_version(found: dict | None = None) -> str:
         schedule = (version, next_scheduled_time())
         cache.set(SCHEDULE_KEY, schedule, timeout=None)
     if schedule[1] is not None and time.time() >= schedule[1]:
-        bump_site_version()
-        return current_version()
+        # No second look at the cache: a replica that has not seen the bump yet would make
+        # every request bump again. Workers crossing the time together may each bump once.
+        version = bump_site_version()
+        cache.set(SCHEDULE_KEY, (version, next_scheduled_time()), timeout=None)
     return version
 
 
@@ -70,9 +72,11 @@ def next_scheduled_time() -> float | None:
     return when.timestamp() if when else None
 
 
-def bump_site_version(**kwargs) -> None:
+def bump_site_version(**kwargs) -> str:
     """Anything a public page shows has changed: cached pages and fragments are stale."""
-    cache.set(VERSION_KEY, str(time.time_ns()), timeout=None)
+    version = str(time.time_ns())
+    cache.set(VERSION_KEY, version, timeout=None)
+    return version
 
 
 def invalidate_public_pages() -> None:

@@ -77,7 +77,9 @@ def related_stories(article: Article, *, limit: int = 5) -> list[RelatedStory]:
     by_pk = {story.pk: story for story in stories}
     result = []
     for pk, value in ranked:
-        story = by_pk[pk]
+        story = by_pk.get(pk)
+        if story is None:  # unpublished between the two queries
+            continue
         shared = sorted((link.entity for link in story.shared_links), key=lambda e: (-weights[e.pk], e.name))
         result.append(RelatedStory(article=story, score=value / SCALE, shared=shared))
     return result

@@ -207,9 +207,13 @@ def story_detail(request, slug):
     absolute = _absolute(request)
     if story.is_public():
         # A fragment per story and site version: the page cache aside (staff, query strings,
-        # a cold page after publishing), the derived parts are computed once per change.
+        # a cold page after publishing), the derived parts are computed once per change. The
+        # row was read before the version: its own updated_at in the key keeps an edit that
+        # commits in between from being cached under the new version with the old body.
         parts = cached_fragment(
-            "story", lambda: story_parts(story, absolute=absolute), parts=(story.pk, absolute("/"))
+            "story",
+            lambda: story_parts(story, absolute=absolute),
+            parts=(story.pk, story.updated_at.timestamp(), absolute("/")),
         )
     else:
         parts = story_parts(story, absolute=absolute)

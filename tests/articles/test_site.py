@@ -3,6 +3,7 @@
 import datetime
 import json
 import re
+import time
 import xml.etree.ElementTree as ET
 from unittest import mock
 
@@ -539,6 +540,18 @@ class TestCaching:
             assert "Embargoed story" in client.get(china.get_absolute_url()).content.decode()
             assert client.get(later.get_absolute_url()).status_code == 200
 
+    def test_a_due_schedule_bumps_once_without_looking_again(self, monkeypatch):
+        """A cache replica that has not seen the bump yet must not make the request loop."""
+        from articles import caching
+
+        linked_story([CountryFactory()], published_at=timezone.now() - datetime.timedelta(seconds=1))
+        stale = {caching.VERSION_KEY: "old", caching.SCHEDULE_KEY: ("old", time.time() - 1)}
+        monkeypatch.setattr(caching.cache, "get_many", lambda keys: dict(stale))
+        version = caching.current_version()
+        assert version != "old"
+        assert cache.get(caching.VERSION_KEY) == version
+        assert cache.get(caching.SCHEDULE_KEY) == (version, None)
+
     def test_story_fragments_are_invalidated_without_the_page_cache(self, client, settings):
         """With whole pages not cached, a story's related stories still come from a fragment
         that unpublishing and publishing the related story invalidate."""
@@ -553,6 +566,31 @@ class TestCaching:
         other.status = Article.Status.PUBLISHED
         other.save(update_fields=["status"])
         assert "Sister story" in client.get(story.get_absolute_url()).content.decode()
+
+    def test_an_edit_racing_a_request_is_not_cached_under_the_new_version(
+        self, client, settings, monkeypatch
+    ):
+        """A request reads the row, an editor's correction commits, then the request computes
+        the story's fragment: the old body must not be kept for the readers after it."""
+        from articles import views
+
+        settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
+        story = linked_story([CountryFactory(name="Belarus")], paragraphs=["Belarus said the old thing."])
+        real = views.cached_fragment
+        raced = []
+
+        def edit_then_compute(name, compute, *, parts=()):
+            if name == "story" and not raced:
+                raced.append(True)
+                fresh = Article.objects.get(pk=story.pk)
+                fresh.body_html, fresh.body_text = "<p>Corrected text.</p>", "Corrected text."
+                fresh.save()
+            return real(name, compute, parts=parts)
+
+        monkeypatch.setattr(views, "cached_fragment", edit_then_compute)
+        assert "the old thing" in client.get(story.get_absolute_url()).content.decode()
+        page = client.get(story.get_absolute_url()).content.decode()
+        assert "Corrected text." in page and "the old thing" not in page
 
     def test_story_fragment_is_cached(self, client, settings, django_assert_max_num_queries):
         settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
