@@ -689,3 +689,28 @@ class TestQueryBounds:
             with django_assert_max_num_queries(bound):
                 response = client.get(urls[name])
             assert response.status_code == 200, name
+
+
+def test_most_covered_entities_only_rerank_past_the_row_budget(monkeypatch):
+    """With the story's entities in more stories than CANDIDATE_ROWS, the rare entity finds the
+    candidates and the common one still adds its weight to them."""
+    from articles import related
+
+    rare, common = OrganizationFactory(name="Rare Bloc"), CountryFactory(name="Bigland")
+    story = linked_story([rare, common], title="Main")
+    with_both = linked_story(
+        [rare, common], title="Shares both", published_at=NOW - datetime.timedelta(days=9)
+    )
+    rare_only = linked_story([rare], title="Shares the bloc", published_at=NOW - datetime.timedelta(days=1))
+    for n in range(6):
+        linked_story([common], title=f"Bigland only {n}")
+    monkeypatch.setattr(related, "CANDIDATE_ROWS", 3)  # the bloc's 3 stories fit, Bigland's 8 do not
+    ranked = related_stories(story, limit=5)
+    assert [item.article for item in ranked] == [with_both, rare_only]
+    assert ranked[0].score > ranked[1].score
+    monkeypatch.setattr(related, "CANDIDATE_ROWS", 100)  # everything fits: the exact ranking
+    exact = related_stories(story, limit=5)
+    assert [item.article for item in exact][:2] == [with_both, rare_only]
+    assert len(exact) == 5 and {item.article.title for item in exact[2:]} <= {
+        f"Bigland only {n}" for n in range(6)
+    }
