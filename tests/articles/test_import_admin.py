@@ -129,6 +129,7 @@ def test_preview_of_an_export_lists_every_record(editor_client):
     titles = [title for title, reason in preview.others if not reason]
     assert "Tram line 4 gets new stops" in titles
     assert f"holds {preview.more_articles + 1} articles" in page
+    assert f'value="Import these {preview.more_articles + 1} stories"' in page
     assert "Tram line 4 gets new stops" in page
     refused = [reason for _title, reason in preview.others if reason]
     assert refused and all(f"will be refused:</strong> {reason}" in page for reason in refused)
