@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connections
 from django.utils import timezone
 
 from tests.factories import (
@@ -62,6 +63,9 @@ def browser():
         )
         yield browser
         browser.close()
+        # The ORM calls made while Playwright's loop runs get connections of their own (asgiref
+        # sees another context); left open, they keep PostgreSQL from dropping the test database.
+        connections.close_all()
 
 
 @pytest.fixture
