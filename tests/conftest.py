@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 
 from entities.knowledge import load_knowledge_base
 
@@ -79,3 +80,12 @@ def api_client():
     from rest_framework.test import APIClient
 
     return APIClient()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache: cached pages, fragments, the site version and
+    throttle counters of one test must not answer for the next."""
+    cache.clear()
+    yield
+    cache.clear()

@@ -11,7 +11,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections
 from django.utils import timezone
@@ -73,7 +72,6 @@ def newsroom(transactional_db):
     # Transactional tests may start with the session's knowledge base still loaded (see
     # tests/conftest.py); its aliases would link these stories on save. Start empty.
     call_command("flush", interactive=False, verbosity=0)
-    cache.clear()
     belarus = CountryFactory(name="Belarus", capital="Minsk", region="Europe", flag="🇧🇾", wikidata_id="Q184")
     china = CountryFactory(name="China", capital="Beijing", region="Asia", flag="🇨🇳")
     sco = OrganizationFactory(

@@ -1,7 +1,6 @@
 """Editors' decisions and relinks reach cached public pages at once (bulk writes send no signals)."""
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from entities.linking import link_article
@@ -14,7 +13,6 @@ pytestmark = pytest.mark.django_db(transaction=False)
 
 @pytest.fixture
 def story(mini_kb):
-    cache.clear()
     article = ArticleFactory(
         title="Trade talks",
         body_html="<p>Ukraine signed a grain deal on Monday.</p><p>Officials in Ukraine welcomed it.</p>",
