@@ -1265,8 +1265,9 @@ class _CommonLines:
         self.min_files = min_files
         self.capacity = capacity
 
-    def add(self, data: bytes, *, name: str) -> None:
-        """Count the lines of a page (text or HTML); feeds and exports hold records, not pages."""
+    def add(self, data: bytes) -> None:
+        """Count the lines of a page (text or HTML; the caller leaves out feeds and exports,
+        which hold records, not pages)."""
         if len(data) >= 1_000_000:
             return
         digest = hashlib.blake2b(data, digest_size=16).digest()
@@ -1276,8 +1277,6 @@ class _CommonLines:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            return
-        if detect.detect_format(text, name=name) in {detect.FEED, detect.JSONL}:
             return
         for line in {line.strip() for line in text.split("\n")}:
             if 0 < len(line) <= 200:
@@ -1365,7 +1364,7 @@ def _prepared_inputs(entries: Iterator[InputFile], common: _CommonLines, extract
                 extractors.submit(
                     number, name=entry.name, data=item.data, common=common.order, known=item.known
                 )
-            common.add(item.data, name=entry.name)
+            common.add(item.data)
         in_flight.append(item)
         waiting += len(item.data or b"")
         # Bounded by count and by bytes (beyond the one being stored).
@@ -1691,8 +1690,9 @@ def preview_import(*, data: bytes, name: str) -> Preview:
             name=name, raw_text=raw_text, reason=f"the file could not be read ({type(exc).__name__})"
         )
     preview = Preview(name=name, raw_text=raw_text, candidate=candidate, more_articles=more, others=others)
-    preview.duplicate_of = Article.objects.filter(content_hash=candidate.content_hash).first()
-    scored = near_duplicates(minhash_signature(candidate.body_text))
+    digest, signature, keys = candidate.fingerprints()
+    preview.duplicate_of = Article.objects.filter(content_hash=digest).first()
+    scored = near_duplicates(signature, keys=keys)
     articles = Article.objects.in_bulk([article_id for article_id, _ in scored])
     preview.near = [(articles[pk], score) for pk, score in scored if pk in articles]
     preview.links = propose_links(candidate)
@@ -1753,11 +1753,10 @@ def reextract_article(*, article: Article, user=None) -> str:
         candidate = extract_one(bytes(article.original), name=article.original_name or "original")
     except ImportRejected as exc:
         return f"extraction failed: {exc.reason}"
-    digest = candidate.content_hash
+    digest, signature, keys = candidate.fingerprints()
     clash = Article.objects.filter(content_hash=digest).exclude(pk=article.pk).first()
     if clash:
         return f"not changed: the extracted body is identical to story #{clash.pk} ({clash.slug})"
-    signature = minhash_signature(candidate.body_text)
     with transaction.atomic():
         article.body_html = candidate.body_html
         article.body_text = candidate.body_text
@@ -1765,7 +1764,7 @@ def reextract_article(*, article: Article, user=None) -> str:
         article.stripped = candidate.stripped
         article.content_hash = digest
         article.minhash = signature.tobytes()
-        near, similarity = find_near_duplicate(signature, exclude=article.pk)
+        near, similarity = find_near_duplicate(signature, exclude=article.pk, keys=keys)
         article.near_duplicate_of = near
         article.similarity = similarity if near else None
         article.save(
@@ -1782,8 +1781,6 @@ def reextract_article(*, article: Article, user=None) -> str:
             ]
         )
         ShingleBand.objects.filter(article=article).delete()
-        ShingleBand.objects.bulk_create(
-            [ShingleBand(article=article, key=key) for key in band_keys(signature)]
-        )
+        ShingleBand.objects.bulk_create([ShingleBand(article=article, key=key) for key in keys])
     link_new_article(article.pk, user=user)
     return "extraction re-run: body updated"
