@@ -170,10 +170,15 @@ def _words(body) -> list[str]:
     return [word for piece in body.itertext() for word in words(piece)]
 
 
+def word_grams(tokens: list[str]) -> set[tuple[str, ...]]:
+    """The word 4-grams of a text (a shorter text is one gram): what readings are compared by."""
+    return {tuple(tokens[i : i + 4]) for i in range(max(1, len(tokens) - 3))} if tokens else set()
+
+
 def _agreement(one: list[str], other: list[str]) -> float:
     """F1 of the two texts' word 4-grams: how far two readings tell the same story."""
-    grams = {tuple(w.lower() for w in one[i : i + 4]) for i in range(len(one) - 3)}
-    others = {tuple(w.lower() for w in other[i : i + 4]) for i in range(len(other) - 3)}
+    grams = word_grams([w.lower() for w in one])
+    others = word_grams([w.lower() for w in other])
     shared = len(grams & others)
     return 2 * shared / (len(grams) + len(others)) if shared else 0.0
 

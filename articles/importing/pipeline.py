@@ -42,7 +42,7 @@ from . import workers as parallel
 from .decode import decode_bytes, sniff_binary
 from .errors import ImportRejected
 from .feeds import Record, parse_feed, parse_json_lines
-from .html import extract_html_article, visible_lines
+from .html import extract_html_article, visible_lines, word_grams
 from .plaintext import extract_text_article, strip_site_name, words
 from .sanitize import sanitize_with_text
 
@@ -342,9 +342,8 @@ _ANY_TAG = re.compile(r"<[^>]*>")
 
 def _containment(inner: list[str], outer: list[str]) -> float:
     """Share of ``inner``'s word 4-grams that also occur in ``outer``."""
-    grams = {tuple(inner[i : i + 4]) for i in range(max(1, len(inner) - 3))}
-    other = {tuple(outer[i : i + 4]) for i in range(max(1, len(outer) - 3))}
-    return len(grams & other) / len(grams) if grams else 0.0
+    grams = word_grams(inner)
+    return len(grams & word_grams(outer)) / len(grams) if grams else 0.0
 
 
 def _from_record(record: Record, *, kind: str) -> Candidate | ImportRejected:
