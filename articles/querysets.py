@@ -23,6 +23,13 @@ def published_q(prefix: str = "") -> Q:
     )
 
 
+def may_preview(user) -> bool:
+    """Staff who may view stories see drafts, stories in review and scheduled ones."""
+    return bool(
+        user is not None and user.is_active and user.is_staff and user.has_perm("articles.view_article")
+    )
+
+
 # Columns only editors and the importer read (see ``published()``).
 IMPORT_RECORD = ("original", "stripped", "minhash")
 
@@ -42,9 +49,22 @@ class ArticleQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Everything for staff who may view stories; published stories for everyone else."""
-        if user is not None and user.is_active and user.is_staff and user.has_perm("articles.view_article"):
+        if may_preview(user):
             return self.all()
         return self.published()
+
+    def page(self, slug: str, *, user):
+        """One story's page row for ``user``, or ``DoesNotExist``.
+
+        The row is looked up by slug alone and tested with ``Article.is_public()``, the same
+        rule as ``published_q()``: on the busiest page, compiling that condition (or a join
+        to the source, which the page's cached parts show) cost the ORM more than running
+        the whole query.
+        """
+        story = self.defer(*IMPORT_RECORD).get(slug=slug)
+        if not story.is_public() and not may_preview(user):
+            raise self.model.DoesNotExist(f"No public story {slug!r}")
+        return story
 
     def for_entity(self, entity):
         """Stories with a confirmed link to ``entity`` (an Entity or its pk)."""

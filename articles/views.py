@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
+from django.utils.text import Truncator
 from django.views.decorators.http import require_safe
 
 from entities.context import story_context
@@ -190,6 +191,9 @@ def story_parts(story: Article, *, absolute) -> dict:
     }
     # Rendered here, so a cached fragment is HTML (dozens of URL reversals saved per page).
     return {
+        "canonical_url": absolute(story.get_absolute_url()),
+        "description": Truncator(story.dek or story.body_text).chars(200),
+        "meta": render_to_string("articles/story_meta.html", {"story": story}),
         "body": render_story_body(story, mentions),
         "aside": render_to_string("articles/story_aside.html", aside),
         "more": render_to_string("articles/story_more.html", more),
@@ -201,7 +205,7 @@ def story_parts(story: Article, *, absolute) -> dict:
 @cache_public_page
 def story_detail(request, slug):
     try:
-        story = Article.objects.visible_to(request.user).select_related("source").get(slug=slug)
+        story = Article.objects.page(slug, user=request.user)
     except Article.DoesNotExist:
         raise Http404("No such story") from None
     absolute = _absolute(request)
@@ -223,7 +227,6 @@ def story_detail(request, slug):
         {
             "story": story,
             "preview": not story.is_public(),
-            "canonical_url": absolute(story.get_absolute_url()),
             **parts,
         },
     )

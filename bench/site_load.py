@@ -72,6 +72,13 @@ WORDS = [
 ]
 
 
+PAGES = {
+    "healthz": "/healthz",
+    "home": "/",
+    "story": "/stories/story-7/",
+    "big entity": "/countries/bigland/",
+    "search": "/search/?q=Country017+pipeline",
+}
 MODES = {
     "cached": "pages and fragments cached (production settings)",
     "uncached": "whole-page cache off, fragment caches on (counts, charts, a story's derived parts)",
@@ -319,13 +326,7 @@ def run_mode(mode: str, env: dict, args, port: int) -> list[dict]:
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(base + "/healthz")
-        pages = {
-            "healthz": "/healthz",
-            "home": "/",
-            "story": "/stories/story-7/",
-            "big entity": "/countries/bigland/",
-            "search": "/search/?q=Country017+pipeline",
-        }
+        pages = {name: path for name, path in PAGES.items() if name == "healthz" or name in args.pages}
         for path in pages.values():  # warm up: imports, connections, first cache fill
             for _ in range(3):
                 urllib.request.urlopen(base + path, timeout=60).read()  # loopback only
@@ -398,6 +399,13 @@ def main():
         "--redis", default=os.environ.get("REDIS_URL", ""), help="REDIS_URL for the cached run"
     )
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument(
+        "--pages",
+        nargs="+",
+        default=list(PAGES),
+        choices=list(PAGES),
+        help="pages to load (healthz is always measured)",
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk not found: apt-get install wrk")
