@@ -42,7 +42,7 @@ from . import workers as parallel
 from .decode import decode_bytes, sniff_binary
 from .errors import ImportRejected
 from .feeds import Record, parse_feed, parse_json_lines
-from .html import extract_html_article, visible_lines, word_grams
+from .html import Visible, extract_html_article, word_grams
 from .plaintext import extract_text_article, strip_site_name, words
 from .sanitize import sanitize_with_text
 
@@ -276,8 +276,9 @@ def _from_text(text: str, *, name: str, common_lines: Iterable[str]) -> Candidat
 
 
 def _from_html(text: str, *, name: str) -> Candidate:
-    article = extract_html_article(text)
-    fallback = _page_as_text(text, main=article)
+    visible = Visible.of(text)
+    article = extract_html_article(text, visible=visible)
+    fallback = _page_as_text(visible, main=article)
     if fallback is not None:
         fallback.label = name
         fallback.format = Article.Format.HTML
@@ -311,7 +312,7 @@ def _from_html(text: str, *, name: str) -> Candidate:
     )
 
 
-def _page_as_text(markup: str, *, main) -> Candidate | None:
+def _page_as_text(visible: Visible, *, main) -> Candidate | None:
     """A second opinion for HTML: the page's visible text through the plain-text cleaner.
 
     It is used instead of trafilatura's choice only when that choice is nearly empty next to it
@@ -319,14 +320,13 @@ def _page_as_text(markup: str, *, main) -> Candidate | None:
     inside the visible article, its boundaries are the better ones: the cleaner's longer reading
     is then the story plus what follows it (comments, teasers).
     """
-    lines = visible_lines(markup)
     if main is not None:
         main_words = words(_ANY_TAG.sub(" ", main.body_html))
         # The cleaner only removes lines, so the page's own word count bounds its reading.
-        if len(main_words) >= 0.1 * len(words(lines)):
+        if len(main_words) >= 0.1 * visible.word_count:
             return None
     try:
-        candidate = _from_text(lines, name="", common_lines=frozenset())
+        candidate = _from_text(visible.lines, name="", common_lines=frozenset())
     except ImportRejected:
         return None
     if main is None:

@@ -393,6 +393,30 @@ def test_shorter_recall_leaning_reading_is_taken_only_when_the_page_text_agrees(
     assert extract_one(page, name="bridge.html").body_text.split("\n\n") == BRIDGE_STORY
 
 
+def test_recall_leaning_reading_runs_only_when_the_default_one_misses_much_of_the_page(monkeypatch):
+    import trafilatura
+
+    _fake_trafilatura(monkeypatch, balanced=BRIDGE_STORY, recall=BRIDGE_STORY)
+    fake = trafilatura.bare_extraction
+    readings = []
+
+    def recording(markup, **options):
+        readings.append("recall" if options.get("favor_recall") else "default")
+        return fake(markup, **options)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", recording)
+    # The default reading holds all the page shows but its menu and footer: no second reading.
+    extract_one(_bridge_page(_paragraphs_html(BRIDGE_STORY)), name="bridge.html")
+    assert readings == ["default"]
+    # A long comment thread the default reading left out: the recall-leaning one is consulted.
+    readings.clear()
+    comments = "".join(
+        f"<p>Comment {n}: I drive over this bridge every single day of the week.</p>" for n in range(30)
+    )
+    extract_one(_bridge_page(_paragraphs_html(BRIDGE_STORY), after=comments), name="bridge.html")
+    assert readings == ["default", "recall"]
+
+
 # --- feeds and exports --------------------------------------------------------------------------
 
 
