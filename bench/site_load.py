@@ -12,6 +12,7 @@ and the workers' resident memory before and after the load.
     python bench/site_load.py                          # SQLite (bench/out/site_load.sqlite3)
     python bench/site_load.py --database postgres      # PostgreSQL (newsroom_site_bench)
     python bench/site_load.py --duration 60 --modes cached
+    python bench/site_load.py --modes uncached --pages story   # one page (and /healthz) only
 
 Needs wrk (apt-get install wrk). Traffic goes to 127.0.0.1 only, bounded by --duration.
 """
