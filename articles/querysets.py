@@ -32,6 +32,10 @@ def may_preview(user) -> bool:
     )
 
 
+# Columns only editors and the importer read (see ``published()``).
+IMPORT_RECORD = ("original", "stripped", "minhash")
+
+
 @functools.cache
 def _page_row_sql(alias: str) -> str:
     """``page()``'s query as SQL with one parameter (the slug), compiled once per database.
@@ -45,10 +49,6 @@ def _page_row_sql(alias: str) -> str:
     sql, params = queryset.query.sql_with_params()
     assert list(params) == [""], params
     return sql
-
-
-# Columns only editors and the importer read (see ``published()``).
-IMPORT_RECORD = ("original", "stripped", "minhash")
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -71,12 +71,12 @@ class ArticleQuerySet(models.QuerySet):
         return self.published()
 
     def page(self, slug: str, *, user):
-        """One story's page row for ``user``, or ``DoesNotExist``.
+        """One story's page row for ``user``, or ``DoesNotExist`` (call it on ``Article.objects``).
 
-        The row is looked up by slug alone and tested with ``Article.is_public()``, the same
-        rule as ``published_q()``: on the busiest page, compiling that condition (or a join
-        to the source, which the page's cached parts show) cost the ORM more than running
-        the whole query.
+        The row is looked up by slug alone, with SQL compiled once (``_page_row_sql``), and
+        tested with ``Article.is_public()``, the same rule as ``published_q()``: on the busiest
+        page, compiling that condition (or a join to the source, which the page's cached parts
+        show) took the ORM longer than the database took to run the whole query.
         """
         found = list(self.raw(_page_row_sql(self.db), [slug]))
         if not found or not (found[0].is_public() or may_preview(user)):
