@@ -595,6 +595,19 @@ class TestCaching:
             assert "Sister story" in client.get(story.get_absolute_url()).content.decode()
 
 
+def test_renamed_source_shows_at_once_on_a_story_page_with_cached_parts(client, settings):
+    """The byline and source line is a cached part of the story: renaming the source refreshes it."""
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
+    source = SourceFactory(name="Danube Wire")
+    story = linked_story([CountryFactory(name="Austria")], source=source, byline="Petra Lang")
+    page = client.get(story.get_absolute_url()).content.decode()
+    assert "Source: Danube Wire" in page and "By Petra Lang" in page
+    source.name = "Danube News Agency"
+    source.save()
+    page = client.get(story.get_absolute_url()).content.decode()
+    assert "Source: Danube News Agency" in page and "Danube Wire" not in page
+
+
 def test_reader_pages_never_read_the_import_record(client):
     """Raw originals (a saved page can weigh hundreds of kilobytes) stay in the database."""
     from django.test.utils import CaptureQueriesContext
