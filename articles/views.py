@@ -151,8 +151,9 @@ def _absolute(request):
 
 
 def story_parts(story: Article, *, absolute) -> dict:
-    """Everything a story page shows besides the story row: linked body, panel, context,
-    related stories, thread, JSON-LD. About a dozen queries whatever the story links to."""
+    """Everything a story page shows besides its headline and dek: byline and source line,
+    description, canonical URL, linked body, panel, context, related stories, thread, JSON-LD.
+    About a dozen queries whatever the story links to."""
     links = list(
         EntityLink.objects.filter(article=story)
         .select_related("entity__country", "entity__leader", "entity__organization")
@@ -209,7 +210,8 @@ def story_detail(request, slug):
     except Article.DoesNotExist:
         raise Http404("No such story") from None
     absolute = _absolute(request)
-    if story.is_public():
+    public = story.is_public()
+    if public:
         # A fragment per story and site version: the page cache aside (staff, query strings,
         # a cold page after publishing), the derived parts are computed once per change. The
         # row was read before the version: its own updated_at in the key keeps an edit that
@@ -226,7 +228,7 @@ def story_detail(request, slug):
         "articles/article_detail.html",
         {
             "story": story,
-            "preview": not story.is_public(),
+            "preview": not public,
             **parts,
         },
     )
