@@ -3,7 +3,9 @@
 Runs the importer's own extraction (``articles.importing.pipeline.extract_articles``, exactly
 what ``import_articles`` and the admin run) over the saved HTML pages and over the plain-text
 dumps of the same pages, and prints F1, precision and recall (4-word shingles, macro-averaged,
-as ``score.py`` computes them).
+as ``score.py`` computes them). For the HTML form it also prints how often the title, the byline
+and the publication date agree with the reviewed ones (a date is right, wrong or missing; a page
+whose reviewed record has no date counts as "dated anyway" when the importer gives it one).
 
     python bench/extraction.py [--data ../shared/data/extraction-dev] [--only html|text] [--limit N]
         [--worst 10] [--write-predictions DIR]
@@ -50,14 +52,69 @@ def load_scorer(data: Path):
     return module.doc_scores
 
 
-def extract_body(raw: bytes, name: str) -> str:
+def extract_candidate(raw: bytes, name: str) -> Candidate | None:
     try:
         for item in extract_articles(raw, name=name):
             if isinstance(item, Candidate):
-                return item.body_text
+                return item
     except ImportRejected:
-        return ""
-    return ""
+        return None
+    return None
+
+
+def _folded(value: str | None) -> str:
+    return " ".join((value or "").split()).casefold()
+
+
+class Metadata:
+    """Agreement of the importer's title, byline and date with the reviewed ones."""
+
+    def __init__(self):
+        self.counts = dict.fromkeys(
+            [
+                "pages",
+                "title",
+                "with byline",
+                "byline",
+                "with date",
+                "date right",
+                "date wrong",
+                "date missing",
+                "without date",
+                "dated anyway",
+            ],
+            0,
+        )
+
+    def add(self, candidate: Candidate | None, gold: dict) -> None:
+        counts = self.counts
+        counts["pages"] += 1
+        title = _folded(candidate.title) if candidate else ""
+        counts["title"] += bool(title) and title == _folded(gold.get("title"))
+        if gold.get("author"):
+            counts["with byline"] += 1
+            byline, author = _folded(candidate.byline) if candidate else "", _folded(gold["author"])
+            counts["byline"] += bool(byline) and (author in byline or byline in author)
+        published = candidate.published_at.date().isoformat() if candidate and candidate.published_at else ""
+        if gold.get("published"):
+            counts["with date"] += 1
+            if not published:
+                counts["date missing"] += 1
+            elif published == gold["published"][:10]:
+                counts["date right"] += 1
+            else:
+                counts["date wrong"] += 1
+        else:
+            counts["without date"] += 1
+            counts["dated anyway"] += bool(published)
+
+    def summary(self) -> str:
+        c = self.counts
+        return (
+            f"      title exact {c['title']}/{c['pages']}  byline {c['byline']}/{c['with byline']}  "
+            f"date right {c['date right']} wrong {c['date wrong']} missing {c['date missing']} "
+            f"of {c['with date']}; dated anyway {c['dated anyway']} of {c['without date']} without a date"
+        )
 
 
 def main():
@@ -74,18 +131,24 @@ def main():
         sys.exit(f"No development set at {args.data}")
     doc_scores = load_scorer(args.data)
     with gzip.open(args.data / "gold.jsonl.gz", "rt", encoding="utf-8") as handle:
-        gold = {row["id"]: row["body"] for row in map(json.loads, handle)}
+        records = {row["id"]: row for row in map(json.loads, handle)}
+    gold = {doc_id: row["body"] for doc_id, row in records.items()}
     ids = sorted(gold)[: args.limit or None]
     for form in ["html", "text"] if not args.only else [args.only]:
         started = time.perf_counter()
         rows, failures = {}, 0
         predictions = []
+        metadata = Metadata()
         for doc_id in ids:
             if form == "html":
                 raw = gzip.decompress((args.data / "html" / f"{doc_id}.html.gz").read_bytes())
-                body = extract_body(raw, f"{doc_id}.html")
+                candidate = extract_candidate(raw, f"{doc_id}.html")
+                metadata.add(candidate, records[doc_id])
             else:
-                body = extract_body((args.data / "text" / f"{doc_id}.txt").read_bytes(), f"{doc_id}.txt")
+                candidate = extract_candidate(
+                    (args.data / "text" / f"{doc_id}.txt").read_bytes(), f"{doc_id}.txt"
+                )
+            body = candidate.body_text if candidate else ""
             failures += not body
             rows[doc_id] = doc_scores(gold[doc_id], body)
             predictions.append({"id": doc_id, "body": body})
@@ -97,6 +160,8 @@ def main():
             f"{form:5} documents {len(rows)}  no article {failures}  "
             f"F1 {f1:.3f}  precision {precision:.3f}  recall {recall:.3f}  ({len(rows) / elapsed:.1f} docs/s)"
         )
+        if form == "html":
+            print(metadata.summary())
         for doc_id, (p, r) in sorted(rows.items(), key=lambda kv: sum(kv[1]))[: args.worst]:
             print(f"    worst {doc_id}  precision {p:.2f}  recall {r:.2f}")
         if args.write_predictions:
