@@ -46,7 +46,11 @@ _BOMS = (
 # Legacy encodings of the region: tried (and only these) when the bytes are not UTF-8.
 LEGACY_ENCODINGS = ["cp1251", "koi8_r", "cp1252", "latin_1"]
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Control characters and invisible ones (zero-width spaces and joiners, BOM, soft hyphen): a
+# non-ASCII text is cleared of both in one pass.
+_CONTROL_OR_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200c\u200d\u2060\ufeff\u00ad]"
+)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
 
 
@@ -124,13 +128,15 @@ def decode_bytes(data: bytes) -> str:
         raise ImportRejected(f"the bytes are not valid {encoding}") from exc
     if text.startswith("\ufeff"):
         text = text[1:]
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     bad = len(_CONTROL.findall(text[:20000]))
     if bad > max(8, len(text[:20000]) // 50):
         raise ImportRejected("the file looks binary: it is full of control characters")
-    text = _CONTROL.sub("", text)
-    if not text.isascii():  # pure ASCII has no invisible characters and is already NFC
-        text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
+    if text.isascii():  # pure ASCII has no invisible characters and is already NFC
+        text = _CONTROL.sub("", text)
+    else:
+        text = unicodedata.normalize("NFC", _CONTROL_OR_INVISIBLE.sub("", text))
     return normalize_whitespace(text)
 
 

@@ -230,6 +230,7 @@ def test_news_site_page():
     assert article.byline == "Ruta Vaitkute"
     assert article.source_url == "https://ledger.example.com/economy/harbour-cranes-return"
     assert article.published_at.date().isoformat() == "2025-03-14"
+    assert article.language == "en"
     assert article.original_format == Article.Format.HTML
     assert "<h2>Shipping lines waiting for capacity</h2>" in article.body_html
     assert "<blockquote>" in article.body_html
@@ -307,6 +308,33 @@ def test_block_a_page_repeats_is_kept_once():
     candidate = extract_one(_bridge_page(body), name="bridge.html")
     assert candidate.body_text.count("Traffic will be diverted") == 1
     assert candidate.body_text.split("\n\n") == BRIDGE_STORY
+
+
+@pytest.mark.parametrize(
+    ("head", "language"),
+    [
+        ('<html lang="pt_br"><head>', "pt-BR"),
+        ('<html><head><meta property="og:locale" content="de_DE">', "de-DE"),
+        ('<html><head><meta http-equiv="Content-Language" content="fr, en">', "fr"),
+        ('<html lang="{{ lang }}"><head>', ""),
+        ("<html><head>", ""),
+    ],
+)
+def test_page_language_is_the_declared_one(head, language):
+    page = _bridge_page(_paragraphs_html(BRIDGE_STORY)).replace(b"<html><head>", head.encode())
+    assert extract_one(page, name="bridge.html").language == language
+
+
+def test_date_comes_from_the_markup_not_from_the_text():
+    """A date only named in the prose is not taken for the publication date ("date unknown" is
+    better than a wrong one); the same page with the date in its markup is dated."""
+    prose = [*BRIDGE_STORY, "The previous bridge was opened on 12 March 1987 and closed last winter."]
+    undated = _bridge_page(_paragraphs_html(["Posted on 3 February 2024.", *prose]))
+    assert extract_one(undated, name="bridge.html").published_at is None
+    dated = undated.replace(
+        b"</title>", b'</title><meta property="article:published_time" content="2025-05-02">'
+    )
+    assert extract_one(dated, name="bridge.html").published_at.date().isoformat() == "2025-05-02"
 
 
 def test_small_print_and_author_note_after_the_story_are_dropped():
