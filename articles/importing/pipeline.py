@@ -1265,8 +1265,8 @@ class _CommonLines:
         self.capacity = capacity
 
     def add(self, data: bytes) -> None:
-        """Count the lines of a page (text or HTML; the caller leaves out feeds and exports,
-        which hold records, not pages)."""
+        """Count the lines of a plain-text page (the caller leaves out HTML, whose source lines
+        are markup the text cleaner never reads, and feeds and exports, which hold records)."""
         if len(data) >= 1_000_000:
             return
         digest = hashlib.blake2b(data, digest_size=16).digest()
@@ -1349,7 +1349,8 @@ def _prepared_inputs(entries: Iterator[InputFile], common: _CommonLines, extract
                 item.reason = exc.reason
             except OSError as exc:
                 item.reason = f"unreadable: {exc.strerror}"
-        records = item.data is not None and _holds_records(item.data, name=entry.name)
+        kind = _kind(item.data, name=entry.name) if item.data is not None else None
+        records = kind in {detect.FEED, detect.JSONL}
         if records and extractors is not None:
             item.streamed = True
             extractors.submit(
@@ -1363,7 +1364,8 @@ def _prepared_inputs(entries: Iterator[InputFile], common: _CommonLines, extract
                 extractors.submit(
                     number, name=entry.name, data=item.data, common=common.order, known=item.known
                 )
-            common.add(item.data)
+            if kind == detect.TEXT:
+                common.add(item.data)
         in_flight.append(item)
         waiting += len(item.data or b"")
         # Bounded by count and by bytes (beyond the one being stored).
@@ -1410,10 +1412,11 @@ def _single_page(item: _Prepared) -> Candidate | None:
     return candidate if isinstance(candidate, Candidate) and candidate.label == item.entry.name else None
 
 
-def _holds_records(data: bytes, *, name: str) -> bool:
-    """Whether an input is a feed or an export (many records) rather than a page."""
+def _kind(data: bytes, *, name: str) -> str:
+    """What an input holds, judged by its start: a feed or an export (many records), an HTML page
+    or plain text (one page)."""
     text = data[:20000].decode("utf-8", errors="replace")
-    return detect.detect_format(text, name=name) in {detect.FEED, detect.JSONL}
+    return detect.detect_format(text, name=name)
 
 
 # Files committed together by import_paths: at most this many, or what arrived in this long.

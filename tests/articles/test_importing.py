@@ -185,6 +185,32 @@ def test_lines_repeated_across_a_batch_are_template(tmp_path):
     assert "Town Hall Weekly Menu Bar" in last.stripped
 
 
+@pytest.mark.django_db
+def test_html_source_lines_are_not_template_evidence_for_text_dumps(tmp_path):
+    """Only text dumps teach the batch its template lines: a sentence that sits on a line of its
+    own in the source of several HTML pages stays in a text dump of the same folder."""
+    shared = "The council will publish the full minutes of the meeting on its website next week."
+    for n in range(3):
+        (tmp_path / f"{n}.html").write_text(
+            f"<!doctype html><html><head><title>Council page {n}</title></head><body><article>\n"
+            f"<h1>Council page {n}</h1>\n<p>\n{shared}\n</p>\n"
+            + "".join(
+                f"<p>Paragraph {k} of council page {n}, long enough to be prose about the town.</p>\n"
+                for k in range(6)
+            )
+            + "</article></body></html>"
+        )
+    story = [
+        f"Line {k} of the harbour story, long enough to count as prose, with details about the ferry timetable."
+        for k in range(3)
+    ]
+    (tmp_path / "9.txt").write_text("\n".join(["Harbour story", *story[:2], shared, story[2]]))
+    results = list(import_paths(paths=[tmp_path]))
+    assert [r.outcome for r in results] == ["imported"] * 4
+    dump = Article.objects.get(pk=results[-1].article_id)
+    assert shared in dump.body_text
+
+
 # --- encodings --------------------------------------------------------------------------------
 
 
