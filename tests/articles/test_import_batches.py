@@ -239,3 +239,28 @@ def test_an_export_that_fails_while_its_records_stream_in_does_not_stall_the_fil
         ("zz-after.txt", "imported"),
     ]
     assert Article.objects.get().original_name.endswith("zz-after.txt")
+
+
+@pytest.mark.django_db
+def test_sqlite_connection_is_tuned_for_the_import_and_restored_after(tmp_path):
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the page cache and checkpoint settings are SQLite's")
+
+    def pragma(name):
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA {name}")
+            return cursor.fetchone()[0]
+
+    before = pragma("cache_size"), pragma("wal_autocheckpoint")
+    assert before != (-pipeline.BULK_CACHE_KIB, pipeline.BULK_CHECKPOINT_PAGES)
+    results = import_paths(paths=[_folder(tmp_path)])
+    next(results)
+    assert (pragma("cache_size"), pragma("wal_autocheckpoint")) == (
+        -pipeline.BULK_CACHE_KIB,
+        pipeline.BULK_CHECKPOINT_PAGES,
+    )
+    rest = list(results)
+    assert rest
+    assert (pragma("cache_size"), pragma("wal_autocheckpoint")) == before
