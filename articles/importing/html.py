@@ -49,7 +49,8 @@ _TRAFILATURA_OPTIONS = {
 # from a search of its free text: on the 791 development pages that search found the right date
 # for 24 more of the 658 dated stories but a wrong one for 13 more, dated 76 more of the 133
 # undated ones, and cost a tenth of a real page's import. "Date unknown" beats a wrong date.
-_DATE_OPTIONS = {"extensive_search": False, "original_date": True}
+# The time of day is kept when the markup gives one (htmldate's default output is the date alone).
+_DATE_OPTIONS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
 # A second, recall-leaning pass: trafilatura's default sometimes settles on one section of the
 # article (the introduction, the first step of a guide). It replaces the default reading when it has
 # a tenth more words or more; a much shorter one is usually a fragment, and is taken only when the

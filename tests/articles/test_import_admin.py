@@ -2,6 +2,7 @@
 
 import io
 import os
+import re
 import time
 import zipfile
 from pathlib import Path
@@ -79,6 +80,26 @@ def test_single_file_preview_then_confirm(editor_client, media):
     assert article.created_by.username == "editor"
     assert stored_files(media) == []
     assert ImportRun.objects.get().origin == "admin"
+
+
+def test_preview_shows_what_the_page_says_about_the_story(editor_client):
+    """Byline, date (or that there is none), language, site and original address, before the
+    editor confirms."""
+    response = editor_client.post(IMPORT_URL, {"files": upload(DATA / "news_site.html"), "status": "draft"})
+    meta = response.content.decode().split('<dl class="import-meta">', 1)[1].split("</dl>", 1)[0]
+    assert "<dd>Ruta Vaitkute</dd>" in meta
+    assert "<dd>14 March 2025, 09:30 UTC</dd>" in meta
+    assert "<dd>en</dd>" in meta
+    assert 'href="https://ledger.example.com/economy/harbour-cranes-return"' in meta
+
+    undated = (DATA / "news_site.html").read_bytes().replace(b'lang="en"', b"")
+    undated = re.sub(rb"<time[^>]*>.*?</time>|<meta[^>]*(?:date|published)[^>]*>", b"", undated)
+    response = editor_client.post(
+        IMPORT_URL, {"files": SimpleUploadedFile("undated.html", undated), "status": "draft"}
+    )
+    meta = response.content.decode().split('<dl class="import-meta">', 1)[1].split("</dl>", 1)[0]
+    assert "date unknown" in meta
+    assert "<dd>not declared</dd>" in meta
 
 
 def test_preview_cancel_saves_nothing(editor_client, media):

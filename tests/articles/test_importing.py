@@ -255,7 +255,7 @@ def test_news_site_page():
     assert article.title == "Harbour cranes return to Klaipeda port after winter repairs"
     assert article.byline == "Ruta Vaitkute"
     assert article.source_url == "https://ledger.example.com/economy/harbour-cranes-return"
-    assert article.published_at.date().isoformat() == "2025-03-14"
+    assert article.published_at.isoformat() == "2025-03-14T09:30:00+00:00"  # the markup's time kept
     assert article.language == "en"
     assert article.original_format == Article.Format.HTML
     assert "<h2>Shipping lines waiting for capacity</h2>" in article.body_html
