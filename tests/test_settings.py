@@ -48,7 +48,10 @@ def test_production_refuses_to_start_without_secret_key():
 
 
 def test_database_url_selects_postgresql():
-    code = "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])"
+    code = (
+        "from django.conf import settings; from django.db import connection; "
+        "print(settings.DATABASES['default']['ENGINE'], connection.vendor)"
+    )
     result = run_manage(
         "shell",
         "-c",
@@ -56,7 +59,8 @@ def test_database_url_selects_postgresql():
         DJANGO_SETTINGS_MODULE="newsroom.settings.dev",
         DATABASE_URL="postgres://postgres@127.0.0.1:5432/whatever",
     )
-    assert result.stdout.strip().endswith("django.db.backends.postgresql"), result.stderr
+    # Django's PostgreSQL backend with the deferred health check (newsroom/db/postgresql).
+    assert result.stdout.strip().endswith("newsroom.db.postgresql postgresql"), result.stderr
 
 
 def test_redis_url_selects_redis_cache():

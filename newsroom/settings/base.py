@@ -97,6 +97,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's backend, with the health check of a connection used in the last second skipped.
+    DATABASES["default"]["ENGINE"] = "newsroom.db.postgresql"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers work while an import writes; the timeout makes concurrent
     # importers wait for the lock instead of failing with "database is locked". Connections
