@@ -54,11 +54,23 @@ def test_an_idle_connection_is_checked_before_use(wrapper, monkeypatch):
 def test_a_request_that_started_after_a_long_pause_is_checked(wrapper, monkeypatch):
     monkeypatch.setattr(backend, "HEALTH_CHECK_DELAY", 3600)
     _request(wrapper)
-    wrapper._last_success -= 7200  # the last request ended two hours ago
+    wrapper._last_used -= 7200  # the last query was two hours ago
     wrapper.close_if_unusable_or_obsolete()  # this request starts: not proof of anything
     with wrapper.cursor() as cursor:
         cursor.execute("SELECT 1")
     assert wrapper.checks == ["SELECT 1"]
+
+
+@pytest.mark.django_db
+def test_after_a_failed_request_an_idle_connection_is_still_checked(wrapper, monkeypatch):
+    """A request whose query failed (bad SQL, a timeout) leaves a working connection, checked
+    once at its end; a request long after that is checked again, not trusted."""
+    monkeypatch.setattr(backend, "HEALTH_CHECK_DELAY", 3600)
+    _request(wrapper, fail=True)
+    assert wrapper.checks == ["SELECT 1"]  # Django's own check at the end of a failed request
+    wrapper._last_used -= 7200
+    _request(wrapper)
+    assert wrapper.checks == ["SELECT 1", "SELECT 1"]
 
 
 @pytest.mark.django_db
