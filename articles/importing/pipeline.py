@@ -1446,19 +1446,33 @@ def _bulk_writes():
     if connection.vendor != "sqlite":
         yield
         return
-    with connection.cursor() as cursor:
-        cursor.execute("PRAGMA cache_size")
-        [cache] = cursor.fetchone()
-        cursor.execute("PRAGMA wal_autocheckpoint")
-        [checkpoint] = cursor.fetchone()
-        cursor.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
-        cursor.execute(f"PRAGMA wal_autocheckpoint = {BULK_CHECKPOINT_PAGES}")
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA cache_size")
+            [cache] = cursor.fetchone()
+            cursor.execute("PRAGMA wal_autocheckpoint")
+            [checkpoint] = cursor.fetchone()
+            cursor.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
+            cursor.execute(f"PRAGMA wal_autocheckpoint = {BULK_CHECKPOINT_PAGES}")
+        tuned = connection.connection
+    except DatabaseError:
+        logger.warning("Could not tune SQLite for a bulk import", exc_info=True)
+        tuned = None
     try:
         yield
     finally:
-        with connection.cursor() as cursor:
-            cursor.execute(f"PRAGMA cache_size = {int(cache)}")
-            cursor.execute(f"PRAGMA wal_autocheckpoint = {int(checkpoint)}")
+        # Only the connection that was tuned (a new one starts with the defaults); the log the
+        # import left is written back now, not by the next commit (a reader's request, say). A
+        # failure here must not hide the import's own outcome.
+        if tuned is not None and connection.connection is tuned:
+            try:
+                with connection.cursor() as cursor:
+                    cursor.execute(f"PRAGMA cache_size = {int(cache)}")
+                    cursor.execute(f"PRAGMA wal_autocheckpoint = {int(checkpoint)}")
+                    if not connection.in_atomic_block:  # a checkpoint waits for the end of a transaction
+                        cursor.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            except DatabaseError:
+                logger.warning("Could not restore SQLite's settings after a bulk import", exc_info=True)
 
 
 def import_paths(

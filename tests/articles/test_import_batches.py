@@ -256,11 +256,20 @@ def test_sqlite_connection_is_tuned_for_the_import_and_restored_after(tmp_path):
     before = pragma("cache_size"), pragma("wal_autocheckpoint")
     assert before != (-pipeline.BULK_CACHE_KIB, pipeline.BULK_CHECKPOINT_PAGES)
     results = import_paths(paths=[_folder(tmp_path)])
-    next(results)
-    assert (pragma("cache_size"), pragma("wal_autocheckpoint")) == (
-        -pipeline.BULK_CACHE_KIB,
-        pipeline.BULK_CHECKPOINT_PAGES,
-    )
-    rest = list(results)
-    assert rest
-    assert (pragma("cache_size"), pragma("wal_autocheckpoint")) == before
+    try:
+        next(results)
+        assert (pragma("cache_size"), pragma("wal_autocheckpoint")) == (
+            -pipeline.BULK_CACHE_KIB,
+            pipeline.BULK_CHECKPOINT_PAGES,
+        )
+        assert list(results)
+        assert (pragma("cache_size"), pragma("wal_autocheckpoint")) == before
+        # An import abandoned half-way (a closed generator) gives the values back too.
+        (tmp_path / "again").mkdir()
+        abandoned = import_paths(paths=[_folder(tmp_path / "again")])
+        next(abandoned)
+        assert pragma("cache_size") == -pipeline.BULK_CACHE_KIB
+        abandoned.close()
+        assert (pragma("cache_size"), pragma("wal_autocheckpoint")) == before
+    finally:
+        results.close()

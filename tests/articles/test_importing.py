@@ -351,6 +351,20 @@ def test_page_language_is_the_declared_one(head, language):
     assert extract_one(page, name="bridge.html").language == language
 
 
+def test_unreadable_metadata_does_not_lose_the_story(monkeypatch):
+    from articles.importing import html
+
+    def broken(tree, url):
+        raise ValueError("odd markup")
+
+    monkeypatch.setattr(html, "page_metadata", broken)
+    candidate = extract_one(_bridge_page(_paragraphs_html(BRIDGE_STORY)), name="bridge.html")
+    # Without the page's title its repeat heading is not recognised, and stays on top of the story.
+    assert candidate.body_text.split("\n\n") == ["Council votes to rebuild the river bridge", *BRIDGE_STORY]
+    assert candidate.title.startswith("Council votes to rebuild the river bridge")  # the first words
+    assert candidate.published_at is None
+
+
 def test_date_comes_from_the_markup_not_from_the_text():
     """A date only named in the prose is not taken for the publication date ("date unknown" is
     better than a wrong one); the same page with the date in its markup is dated."""
