@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .errors import ImportRejected
+from .language import language_tag
 
 
 @dataclass
@@ -61,7 +62,7 @@ def parse_feed(text: str, *, name: str) -> Iterator[Record]:
             url=entry.get("link", ""),
             published=entry.get("published") or entry.get("updated") or "",
             byline=entry.get("author", ""),
-            language=(entry.get("language") or feed_language or "")[:12],
+            language=language_tag(entry.get("language") or feed_language),
         )
 
 
@@ -101,7 +102,7 @@ def parse_json_lines(text: str, *, name: str) -> Iterator[Record | ImportRejecte
             published=_string(row.get("published") or row.get("published_at") or row.get("date")),
             byline=_string(row.get("byline") or row.get("author")),
             source=_string(row.get("source")),
-            language=_string(row.get("language") or row.get("lang"))[:12],
+            language=language_tag(_string(row.get("language") or row.get("lang"))),
             raw=raw,
         )
 

@@ -3,7 +3,8 @@
 Before trafilatura runs, folded sections (accordions, tabs, "read more") are opened: their
 ``display:none`` hides story text, not furniture. The page is parsed once; trafilatura reads it
 with its default settings and, unless that reading already holds most of the page's visible
-words, again with recall-leaning ones (cheaper: no metadata, no external comparison). The
+words, again with recall-leaning ones (cheaper: no external comparison); the metadata is read
+once, beside both (``page_metadata``). The
 recall-leaning reading wins when it has clearly more words; when it has clearly fewer, the page's
 visible text through the plain-text cleaner decides which of the two tells the same story.
 
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from .language import language_tag
 from .plaintext import (
     BYLINE,
     CREDIT,
@@ -189,23 +191,15 @@ def page_metadata(tree, url: str | None):
     return document
 
 
-_LANGUAGE_TAG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z]{2}|\d{3}))?(?:[-_].*)?$")
-
-
 def page_language(tree) -> str:
-    """The page's declared language as a BCP 47 tag ("en", "pt-BR"): the ``<html lang>``, else a
+    """The page's declared language as a ``language_tag``: the ``<html lang>``, else a
     Content-Language or ``og:locale`` meta tag; empty when none is declared or it is malformed."""
     candidates = [tree.get("lang"), tree.get("xml:lang")]
     for element in tree.iterfind(".//head/meta[@content]"):
         kind = (element.get("http-equiv") or element.get("property") or element.get("name") or "").lower()
         if kind in {"content-language", "og:locale", "language"}:
             candidates.append(element.get("content"))
-    for value in candidates:
-        match = _LANGUAGE_TAG.match((value or "").strip().split(",")[0].strip())
-        if match:
-            language, region = match[1].lower(), match[2]
-            return f"{language}-{region.upper()}" if region else language
-    return ""
+    return next((tag for tag in map(language_tag, candidates) if tag), "")
 
 
 # Accordions, tabs and "read more" folds hide part of the story with an inline display:none until

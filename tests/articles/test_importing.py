@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from articles.importing.decode import decode_bytes
-from articles.importing.pipeline import extract_one, import_file, import_paths
+from articles.importing.language import language_tag
+from articles.importing.pipeline import extract_articles, extract_one, import_file, import_paths
 from articles.importing.sanitize import html_to_text, sanitize_html
 from articles.models import Article, AuditEntry, ImportItem, ImportRun, ShingleBand, Source
 
@@ -349,6 +350,31 @@ def test_block_a_page_repeats_is_kept_once():
 def test_page_language_is_the_declared_one(head, language):
     page = _bridge_page(_paragraphs_html(BRIDGE_STORY)).replace(b"<html><head>", head.encode())
     assert extract_one(page, name="bridge.html").language == language
+
+
+@pytest.mark.parametrize(
+    ("declared", "tag"),
+    [
+        ("en", "en"),
+        ("EN_us", "en-US"),
+        ("zh-Hant-TW", "zh"),
+        ("es-419", "es-419"),
+        ("fr, en", "fr"),
+        ("und", ""),
+        ("English", ""),
+        ("", ""),
+        (None, ""),
+    ],
+)
+def test_language_tag(declared, tag):
+    assert language_tag(declared) == tag
+
+
+def test_feeds_and_exports_store_the_same_language_tag_as_pages():
+    feed = (DATA / "feed.rss").read_bytes().replace(b"<language>en</language>", b"<language>en-us</language>")
+    export = b'{"title": "Harbour", "body": "Cranes returned to the harbour after the winter repairs.", "lang": "EN_GB"}\n'
+    assert {item.language for item in extract_articles(feed, name="feed.rss")} == {"en-US"}
+    assert [item.language for item in extract_articles(export, name="records.jsonl")] == ["en-GB"]
 
 
 def test_unreadable_metadata_does_not_lose_the_story(monkeypatch):
