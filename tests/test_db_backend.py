@@ -50,27 +50,18 @@ def test_an_idle_connection_is_checked_before_use(wrapper, monkeypatch):
     assert wrapper.checks == ["SELECT 1", "SELECT 1"]
 
 
+@pytest.mark.parametrize(("fail", "checked_at_its_end"), [(False, []), (True, ["SELECT 1"])])
 @pytest.mark.django_db
-def test_a_request_that_started_after_a_long_pause_is_checked(wrapper, monkeypatch):
+def test_a_request_after_a_long_pause_is_checked(wrapper, monkeypatch, fail, checked_at_its_end):
+    """Whether the last request went well or its query failed (bad SQL, a timeout: Django then
+    checks the connection at that request's end), the next request, two hours later, is checked:
+    the start of a request proves nothing."""
     monkeypatch.setattr(backend, "HEALTH_CHECK_DELAY", 3600)
-    _request(wrapper)
+    _request(wrapper, fail=fail)
+    assert wrapper.checks == checked_at_its_end
     wrapper._last_used -= 7200  # the last query was two hours ago
-    wrapper.close_if_unusable_or_obsolete()  # this request starts: not proof of anything
-    with wrapper.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    assert wrapper.checks == ["SELECT 1"]
-
-
-@pytest.mark.django_db
-def test_after_a_failed_request_an_idle_connection_is_still_checked(wrapper, monkeypatch):
-    """A request whose query failed (bad SQL, a timeout) leaves a working connection, checked
-    once at its end; a request long after that is checked again, not trusted."""
-    monkeypatch.setattr(backend, "HEALTH_CHECK_DELAY", 3600)
-    _request(wrapper, fail=True)
-    assert wrapper.checks == ["SELECT 1"]  # Django's own check at the end of a failed request
-    wrapper._last_used -= 7200
     _request(wrapper)
-    assert wrapper.checks == ["SELECT 1", "SELECT 1"]
+    assert wrapper.checks == [*checked_at_its_end, "SELECT 1"]
 
 
 @pytest.mark.django_db
