@@ -884,20 +884,110 @@ def _concurrent_commands_on_sqlite(tmp_path):
     assert outcomes == ["duplicate", "imported"]
 
 
+def _full_policy(markup):
+    from articles.importing import sanitize
+
+    return sanitize._Canonicalizer().run(sanitize._cleaner.clean(markup))
+
+
+_HREFS = [
+    "https://example.com/a?b=1&amp;c=2",
+    "mailto:desk@example.com",
+    "http://[broken",
+    "javascript:alert(1)",
+    "HTTP://EXAMPLE.COM",
+    "https://example.com/#Don’t",
+    "http://x/&copy;",
+]
+_TEXTS = ["word ", " ", "AT&amp;T", "&lt;b&gt;", "“quotes” — dash ", "&copy", "&#39;s", "a  b\n c", ""]
+_NAMES = ["p", "h2", "h4", "ul", "ol", "li", "blockquote", "em", "strong", "b", "i", "figure", "figcaption"]
+
+
+@st.composite
+def _markup(draw, depth=0):
+    """Allow-listed markup, mostly nested as the importer writes it, sometimes not."""
+    parts = []
+    for _ in range(draw(st.integers(0, 3 if depth < 3 else 0))):
+        kind = draw(st.sampled_from(["text", "text", "br", "a", "element", "stray"]))
+        if kind == "text":
+            parts.append(draw(st.sampled_from(_TEXTS)))
+        elif kind == "br":
+            parts.append("<br>")
+        elif kind == "stray":  # an end or start tag on its own: mis-nested markup
+            parts.append(draw(st.sampled_from([f"</{name}>" for name in _NAMES] + ["<p>", "<li>", "</a>"])))
+        else:
+            name = "a" if kind == "a" else draw(st.sampled_from(_NAMES))
+            start = f'<a href="{draw(st.sampled_from(_HREFS))}">' if name == "a" else f"<{name}>"
+            parts.append(f"{start}{draw(_markup(depth + 1))}</{name}>")
+    return "".join(parts)
+
+
+@given(_markup())
+@settings(max_examples=400, deadline=None)
+def test_own_markup_shortcut_agrees_with_bleach(markup):
+    from articles.importing import sanitize
+
+    assert sanitize.sanitize_with_text(markup) == _full_policy(markup)
+
+
 @pytest.mark.parametrize(
     "markup",
     [
         "<p>Plain &amp; simple <em>text</em> </p><ul><li>one</li><li>two</li></ul>",
         "<h2>Head</h2>loose text<p></p><p>a<br>b<br></p><blockquote><p>q</p></blockquote>",
         "<p>&lt;not a tag&gt; “quotes” — dash</p>",
+        '<p>See <a href="https://example.com/a?b=1&amp;c=2">the <em>report</em></a>.</p>',
+        '<ul><li><p>Step</p><ul><li><a href="mailto:desk@example.com">desk</a></li></ul></li></ul>',
     ],
 )
-def test_bare_markup_shortcut_matches_the_full_policy(markup):
+def test_importer_markup_takes_the_shortcut(markup):
     from articles.importing import sanitize
 
-    fast = sanitize.sanitize_with_text(markup)
-    full = sanitize._Canonicalizer().run(sanitize._cleaner.clean(markup))
-    assert fast == full
+    assert sanitize._own_tokens(markup) is not None
+    assert sanitize.sanitize_with_text(markup) == _full_policy(markup)
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<p><a href="javascript:alert(1)">x</a></p>',  # not an http(s)/mailto address
+        '<p><a href="https://example.com" onclick="steal()">x</a></p>',  # another attribute
+        "<p>x<ul><li>y</li></ul></p>",  # a list inside a paragraph: HTML closes the paragraph
+        "<p><b>bold <i>both</b> italic</i></p>",  # end tags out of order
+        "<p>&copy 2025</p>",  # an escape other than the importer's own
+        "<ul>loose<li>item</li></ul>",  # text straight inside a list
+        '<p><a href="https://a.example"><a href="https://b.example">x</a></a></p>',  # nested links
+    ],
+)
+def test_other_markup_goes_through_bleach(markup):
+    from articles.importing import sanitize
+
+    assert sanitize._own_tokens(markup) is None
+    assert sanitize.sanitize_with_text(markup) == _full_policy(markup)
+
+
+@pytest.mark.django_db
+def test_html_page_with_links_is_not_reparsed_by_bleach(monkeypatch):
+    from articles.importing import sanitize
+
+    calls = []
+    clean = sanitize._cleaner.clean
+    monkeypatch.setattr(sanitize._cleaner, "clean", lambda markup: calls.append(markup) or clean(markup))
+    story = " ".join(
+        f"Sentence {n} of the harbour story, told at a length a reader expects." for n in range(12)
+    )
+    page = (
+        "<html><head><title>Harbour story</title></head><body><article><h1>Harbour story</h1>"
+        f"<p>{story}</p><p>The port authority published <a href='/reports/2025?year=1&amp;q=2'>its report</a> "
+        f"and <a href='https://example.org/data'>the data</a> on Monday &amp; Tuesday.</p><p>{story}</p>"
+        "</article></body></html>"
+    )
+    [result] = import_bytes(page.encode(), name="https://news.example.com/harbour.html")
+    assert result.outcome == "imported", result.reason
+    body = Article.objects.get(pk=result.article_id).body_html
+    assert '<a href="https://example.org/data" rel="nofollow noopener noreferrer">the data</a>' in body
+    assert "Monday &amp; Tuesday" in body
+    assert calls == []
 
 
 @pytest.mark.django_db
