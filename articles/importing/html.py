@@ -87,6 +87,15 @@ _AUTHOR_ROLE = re.compile(
     re.IGNORECASE,
 )
 _TAIL_BLOCKS = 4
+# A cookie-consent notice: never part of a story, however long it runs.
+_COOKIE_NOTICE = re.compile(
+    r"\b(?:(?:we|this (?:web)?site|our (?:web)?site) (?:uses?|may use|stores?) cookies"
+    r"|(?:necessary|essential|functional|analytics?|performance|advertising|third[- ]party) cookies"
+    r"|cookies? (?:policy|settings|preferences|consent|banner)|(?:accept|reject|manage) (?:all )?cookies)\b",
+    re.IGNORECASE,
+)
+# Placeholder text left in a template.
+_PLACEHOLDER = re.compile(r"\blorem ipsum dolor\b", re.IGNORECASE)
 _END_SHARE = 0.75
 _HEAD = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _INLINE_RENAMES = {"hi": "em", "ref": "a", "lb": "br"}
@@ -346,6 +355,10 @@ def _is_residue(text: str, *, tag: str) -> str:
         return "list label"
     if n <= 12 and is_appeal(text, n):
         return "appeal or navigation"
+    if n <= 80 and _COOKIE_NOTICE.search(text):
+        return "cookie notice"
+    if _PLACEHOLDER.search(text):
+        return "placeholder text"
     return ""
 
 
@@ -415,11 +428,12 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
             continue
         seen_words += len(words(text))
         kept.append((tag, child))
-    # Small print and author notes among the last few blocks of a longer story.
-    if len(kept) > 2 * _TAIL_BLOCKS:
+    # Small print and author notes among the last few blocks of a longer story (the last block of
+    # a shorter one).
+    if len(kept) > 2:
         tail = [
             (tag, child)
-            for tag, child in kept[-_TAIL_BLOCKS:]
+            for tag, child in kept[-(_TAIL_BLOCKS if len(kept) > 2 * _TAIL_BLOCKS else 1) :]
             if tag == "p" and _is_small_print(_text(child))
         ]
         for entry in tail:

@@ -413,6 +413,27 @@ def test_small_print_and_author_note_after_the_story_are_dropped():
     assert any(line.startswith("Jane Roe is a freelance writer") for line in candidate.stripped)
 
 
+def test_author_note_closing_a_short_story_is_dropped():
+    short = BRIDGE_STORY[:3]
+    note = "<p>Jane Roe is a freelance writer who covers local government and transport for the paper.</p>"
+    candidate = extract_one(_bridge_page(_paragraphs_html(short) + note), name="bridge.html")
+    assert candidate.body_text.split("\n\n") == short
+    assert any(line.startswith("Jane Roe is a freelance writer") for line in candidate.stripped)
+
+
+def test_cookie_notice_and_placeholder_text_inside_the_story_are_dropped():
+    cookies = (
+        "This website uses cookies to improve your experience while you navigate through the website. "
+        "Out of these, the cookies that are categorized as necessary are stored on your browser as they "
+        "are essential for the working of basic functionalities of the website."
+    )
+    placeholder = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt."
+    body = _paragraphs_html([BRIDGE_STORY[0], placeholder, *BRIDGE_STORY[1:], cookies])
+    candidate = extract_one(_bridge_page(body), name="bridge.html")
+    assert candidate.body_text.split("\n\n") == BRIDGE_STORY
+    assert {cookies, placeholder} <= set(candidate.stripped)
+
+
 def test_label_for_what_follows_ends_the_story():
     teasers = _paragraphs_html(
         [
