@@ -79,3 +79,19 @@ def test_without_redis_the_cache_is_shared_between_processes():
     code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
     result = run_manage("shell", "-c", code, DJANGO_SETTINGS_MODULE="newsroom.settings.dev", REDIS_URL="")
     assert result.stdout.strip().endswith("DatabaseCache"), result.stderr
+
+
+def test_time_zone_comes_from_the_environment():
+    code = (
+        "import datetime; from django.conf import settings; from django.utils import timezone; "
+        "late = datetime.datetime(2025, 3, 13, 22, 30, tzinfo=datetime.UTC); "
+        "print(settings.TIME_ZONE, timezone.localtime(late).isoformat())"
+    )
+    result = run_manage(
+        "shell", "-c", code, DJANGO_SETTINGS_MODULE="newsroom.settings.dev", TIME_ZONE="Europe/Vilnius"
+    )
+    # 22:30 UTC is already the next morning's 00:30 in Vilnius: the story is dated the 14th there.
+    assert result.stdout.strip().splitlines()[-1] == "Europe/Vilnius 2025-03-14T00:30:00+02:00", result.stderr
+    broken = run_manage("check", DJANGO_SETTINGS_MODULE="newsroom.settings.dev", TIME_ZONE="Mars/Olympus")
+    assert broken.returncode != 0
+    assert "TIME_ZONE='Mars/Olympus' is not a time zone name" in broken.stderr

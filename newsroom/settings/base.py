@@ -6,9 +6,11 @@ Environment variables:
     DEBUG          "1"/"true" to turn on debugging
     ALLOWED_HOSTS  comma-separated host names
     REDIS_URL      optional; when set, Django's cache uses Redis
+    TIME_ZONE      the newsroom's time zone (default UTC), e.g. Europe/Vilnius
 """
 
 import os
+import zoneinfo
 from pathlib import Path
 
 import dj_database_url
@@ -121,7 +123,14 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-us"
-TIME_ZONE = "UTC"
+# The newsroom's own zone: dates are stored in UTC and shown, and day boundaries drawn, in this one.
+TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
+try:
+    zoneinfo.ZoneInfo(TIME_ZONE)
+except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    raise ImproperlyConfigured(
+        f"TIME_ZONE={TIME_ZONE!r} is not a time zone name such as Europe/Vilnius"
+    ) from None
 USE_I18N = True
 USE_TZ = True
 
