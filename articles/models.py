@@ -50,6 +50,14 @@ class Article(models.Model):
 
     original = models.BinaryField(blank=True, editable=False, help_text="The raw input exactly as received.")
     original_name = models.CharField(max_length=500, blank=True, editable=False)
+    original_digest = models.CharField(
+        max_length=64,
+        blank=True,
+        default="",
+        editable=False,
+        db_index=True,
+        help_text="SHA-256 of the original: a file imported again is recognised before it is read.",
+    )
     original_format = models.CharField(max_length=10, choices=Format.choices, default=Format.MANUAL)
     stripped = models.JSONField(
         default=list, blank=True, editable=False, help_text="Chrome the importer removed, for review."
@@ -72,7 +80,9 @@ class Article(models.Model):
     )
 
     objects = ArticleQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["original", "body_text", "stripped", "minhash"])
+    history = HistoricalRecords(
+        excluded_fields=["original", "original_digest", "body_text", "stripped", "minhash"]
+    )
 
     class Meta:
         ordering = ["-published_at", "-created_at"]

@@ -13,6 +13,8 @@ prints per format:
   import's rate as a share of it (wall-clock and per CPU-second; the import may use several
   processes, and says so); then the same for trafilatura asked for what the importer takes from
   it (metadata, formatting, links, tables), the fairer yardstick for the import's own overhead;
+- the text and HTML folders imported a second time (each file recognised by its bytes, reported
+  as a duplicate, not extracted again), in files per second;
 - peak memory of all processes together: their proportional set sizes summed (a page shared
   by a forked worker and its parent counts once), sampled every 100 ms; and the max RSS of the
   importing process and of the largest worker (RSS counts shared pages in each).
@@ -46,6 +48,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -380,6 +383,21 @@ def main():
             f"{outcomes['failed']} failed  {elapsed:7.1f}s wall {rate:8.1f} articles/s  "
             f"{cpu:7.1f}s CPU ({own:.1f}s importing process) {cpu_rate:8.1f} articles/CPU-s  "
             f"(peak PSS {sampler.phase_peak:.0f} MB)"
+        )
+
+    # The same folders again: every file is recognised by its bytes and reported as a duplicate.
+    for name in ("text", "html"):
+        if not expected[name]:
+            continue
+        run = ImportRun.objects.create(origin="command")
+        started = time.perf_counter()
+        outcomes = Counter(
+            result.outcome for result in import_paths(paths=[folders[name]], run=run, workers=args.workers)
+        )
+        elapsed = time.perf_counter() - started
+        print(
+            f"{name:5}  again: {outcomes['duplicate']} duplicates, {outcomes['imported']} imported, "
+            f"{outcomes['failed']} failed in {elapsed:.1f}s ({sum(outcomes.values()) / elapsed:.0f} files/s)"
         )
 
     if args.html:

@@ -541,6 +541,17 @@ def _unique_slug(title: str) -> str:
     return f"{base}-{number}"
 
 
+def original_digest(data: bytes) -> str:
+    """SHA-256 of an input's raw bytes, as ``Article.original_digest`` stores it."""
+    return hashlib.sha256(data).hexdigest() if data else ""
+
+
+def _stored_original(data: bytes) -> tuple[int, str] | None:
+    """(id, slug) of a story imported from exactly these bytes, if there is one: importing a
+    folder again then costs a hash and an indexed lookup per file, not an extraction."""
+    return Article.objects.filter(original_digest=original_digest(data)).values_list("pk", "slug").first()
+
+
 def _new_article(
     candidate, *, source, source_cache, status, user, original, original_name, digest, signature
 ) -> Article:
@@ -564,6 +575,7 @@ def _new_article(
         language=candidate.language[:12],
         original=original,
         original_name=original_name[:500],
+        original_digest=original_digest(original),
         original_format=candidate.format,
         stripped=candidate.stripped,
         content_hash=digest,
@@ -1301,6 +1313,7 @@ class _Prepared:
     number: int = 0
     known: int = 0  # how many common lines its extraction may use
     submitted: bool = False
+    stored: tuple[int, str] | None = None  # (id, slug) of the story already imported from these bytes
     streamed: bool = False  # a feed or export whose records a worker sends in chunks
     stream: Iterator | None = None
     chunks: Iterator | None = None
@@ -1358,13 +1371,17 @@ def _prepared_inputs(entries: Iterator[InputFile], common: _CommonLines, extract
                 number, name=entry.name, data=item.data, common=common.order, known=item.known, records=True
             )
         elif item.data is not None and not records:
-            if extractors is None:
+            item.stored = _stored_original(item.data)
+            if item.stored is not None:
+                pass  # imported before: reported as a duplicate, not extracted again
+            elif extractors is None:
                 item.extracted = extract_file(item.data, name=entry.name, common_lines=common.lines)
             else:
                 item.submitted = True
                 extractors.submit(
                     number, name=entry.name, data=item.data, common=common.order, known=item.known
                 )
+            # Its lines are evidence for the files after it either way.
             if kind == detect.TEXT:
                 common.add(item.data)
         in_flight.append(item)
@@ -1518,6 +1535,12 @@ def import_paths(
         """One input's results; its ImportItem rows are recorded by the caller, in input order."""
         if item.data is None:
             return [ItemResult(path=item.entry.name, outcome=ImportItem.Outcome.FAILED, reason=item.reason)]
+        if item.stored is not None:
+            pk, slug = item.stored
+            reason = f"duplicate of story #{pk} ({slug}): the same file was imported before"
+            return [
+                ItemResult(item.entry.name, ImportItem.Outcome.DUPLICATE, reason, article_id=pk, slug=slug)
+            ]
         try:
             return import_file(
                 data=item.data,

@@ -1,5 +1,6 @@
 """The import pipeline: seeds, HTML pages, feeds, exports, bad input, de-duplication."""
 
+import hashlib
 import io
 import threading
 import zipfile
@@ -118,6 +119,41 @@ def test_seed_folder_twice_is_a_no_op():
     assert Article.objects.count() == count == 2
     assert Source.objects.get(name="Seed dumps").articles.count() == 2
     assert Article.objects.published().count() == 2
+
+
+@pytest.mark.django_db
+def test_a_file_imported_before_is_not_extracted_again(monkeypatch, tmp_path):
+    from articles.importing import pipeline
+
+    (tmp_path / "a.txt").write_bytes(SEED_000.read_bytes())
+    first = list(import_paths(paths=[tmp_path], workers=0))
+    assert Article.objects.get().original_digest == pipeline.original_digest(SEED_000.read_bytes())
+    # The same story with other chrome is new bytes: extracted, then found by its content.
+    (tmp_path / "b.txt").write_bytes(b"Skip to content\n" + SEED_000.read_bytes())
+    extracted = []
+    extract_file = pipeline.extract_file
+    monkeypatch.setattr(
+        pipeline, "extract_file", lambda data, **kw: extracted.append(kw["name"]) or extract_file(data, **kw)
+    )
+    again = list(import_paths(paths=[tmp_path], workers=0))
+    assert extracted == [str(tmp_path / "b.txt")]
+    assert [(r.outcome, r.article_id) for r in again] == [("duplicate", first[0].article_id)] * 2
+    assert again[0].reason.endswith("the same file was imported before")
+    assert "the same file" not in again[1].reason
+    assert Article.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_stories_stored_before_digests_existed_get_theirs():
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("articles.migrations.0008_article_original_digest")
+    assert import_bytes(SEED_000.read_bytes(), name="seed.txt")[0].outcome == "imported"
+    Article.objects.update(original_digest="")
+    migration.fill_digests(apps, None)
+    assert Article.objects.get().original_digest == hashlib.sha256(SEED_000.read_bytes()).hexdigest()
 
 
 # --- plain-text chrome in other site styles -----------------------------------------------------
