@@ -194,6 +194,7 @@ class _Canonicalizer(HTMLParser):
         self.text: list[str] = []  # text pieces ("\n\n" marks a block break)
         self.stack: list[tuple[str, int, int]] = []  # (tag, html index, text index) of open elements
         self.block_open = False  # a wrapper <p> opened for loose top-level text
+        self.wrapper_at = (0, 0)  # where it starts (html index, text index)
         self.at_line_start = True  # no space may follow a block start or a <br>
         self.skip_space = True  # the text so far ends with a space (or a line start)
         self.pending_break = False  # a block boundary seen since the last text
@@ -231,7 +232,15 @@ class _Canonicalizer(HTMLParser):
     def _close_wrapper(self):
         if self.block_open:
             self._trim_trailing_space()
-            self.out.append("</p>")
+            html_index, text_index = self.wrapper_at
+            if any(piece.strip() for piece in self.text[text_index:]):
+                if self.out[-1] == "<br>":
+                    self.out.pop()
+                    self.text.pop()
+                self.out.append("</p>")
+            else:  # nothing but markup that ended empty
+                del self.out[html_index:]
+                del self.text[text_index:]
             self.block_open = False
             self._block_boundary()
 
@@ -258,6 +267,9 @@ class _Canonicalizer(HTMLParser):
             self.handle_startendtag(tag, attrs)
             return
         if tag in BLOCK_TAGS:
+            # A block never opens inside inline markup: open inline elements end here.
+            while self.stack and self.stack[-1][0] not in BLOCK_TAGS:
+                self._end(self.stack[-1][0])
             self._close_wrapper()
             self._trim_trailing_space()
             self._block_boundary()
@@ -328,6 +340,7 @@ class _Canonicalizer(HTMLParser):
 
     def _ensure_block(self):
         if not self._in_block():
+            self.wrapper_at = (len(self.out), len(self.text))
             self.out.append("<p>")
             self.block_open = True
             self._block_boundary()
