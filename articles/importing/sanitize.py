@@ -10,7 +10,9 @@ its text nodes (the story page does, to place entity links):
   fixed ``rel``; every other attribute is dropped;
 * runs of whitespace are single spaces, no block starts or ends with a space, and there is no
   text between blocks (loose text at the top level is wrapped in ``<p>``);
-* empty blocks are removed.
+* empty blocks are removed;
+* blocks nest as HTML nests them, whatever the input: none inside a paragraph, heading or inline
+  element, list items only in lists and lists holding only items.
 
 ``body_text`` is then the concatenation of the (unescaped) text nodes in document order, with
 ``"\\n\\n"`` between two blocks and ``"\\n"`` for ``<br>``.
@@ -99,6 +101,7 @@ _PLAIN_HREF = f"(?:https?://|mailto:)(?:[A-Za-z0-9._~:/?#@!$'()*+,;=%-]|{_ESCAPE
 _OWN_MARKUP = re.compile(rf'^(?:[^<>&]++|{_ESCAPE}|</?{_BARE_TAG}>|<a href="{_PLAIN_HREF}">|</a>)*+$')
 _TOKENS = re.compile(r"(<[^>]*>)")
 _LISTS = frozenset({"ul", "ol"})
+_PHRASING_BLOCKS = frozenset({"p", "h2", "h3", "h4", "figcaption"})  # blocks that hold only text
 # Where each block may open (None: the top level); inline tags open anywhere but in a list.
 _PARENTS = {
     **dict.fromkeys(
@@ -192,6 +195,7 @@ class _Canonicalizer(HTMLParser):
         self.stack: list[tuple[str, int, int]] = []  # (tag, html index, text index) of open elements
         self.block_open = False  # a wrapper <p> opened for loose top-level text
         self.wrapper_at = (0, 0)  # where it starts (html index, text index)
+        self.before_block: dict[int, tuple[bool, bool]] = {}  # text state by block depth
         self.at_line_start = True  # no space may follow a block start or a <br>
         self.skip_space = True  # the text so far ends with a space (or a line start)
         self.pending_break = False  # a block boundary seen since the last text
@@ -264,14 +268,22 @@ class _Canonicalizer(HTMLParser):
             self.handle_startendtag(tag, attrs)
             return
         if tag in BLOCK_TAGS:
-            # A block never opens inside inline markup: open inline elements end here.
-            while self.stack and self.stack[-1][0] not in BLOCK_TAGS:
+            # Blocks nest as HTML nests them: a block ends the inline markup and the paragraph or
+            # heading open around it, and a list item the item before it; a list item outside a
+            # list (or a caption outside a figure) is a paragraph; a list holds only items.
+            while self.stack and (
+                self.stack[-1][0] not in BLOCK_TAGS
+                or self.stack[-1][0] in _PHRASING_BLOCKS
+                or (tag == "li" and self.stack[-1][0] == "li")
+            ):
                 self._end(self.stack[-1][0])
+            parent = self.stack[-1][0] if self.stack else None
+            if (tag == "li" and parent not in _LISTS) or (tag == "figcaption" and parent != "figure"):
+                tag = "p"
             self._close_wrapper()
-            self._trim_trailing_space()
-            self._block_boundary()
-            self.stack.append((tag, len(self.out), len(self.text)))
-            self.out.append(f"<{tag}>")
+            if tag != "li" and parent in _LISTS:
+                self._open_block("li")
+            self._open_block(tag)
             return
         if tag == "a":
             href = safe_href(dict(attrs).get("href"))
@@ -320,14 +332,19 @@ class _Canonicalizer(HTMLParser):
         has_text = any(piece.strip() for piece in self.text[text_index:])
         if tag in BLOCK_TAGS:
             self._trim_trailing_space()
-            if not has_text:
+            if not has_text:  # dropped, as if it had never opened
                 del self.out[html_index:]
                 del self.text[text_index:]
-            else:
-                if self.out and self.out[-1] == "<br>":
-                    self.out.pop()
-                    self.text.pop()
-                self.out.append(f"</{tag}>")
+                self.pending_break, self.at_line_start = self.before_block[len(self.stack)]
+                if not self.at_line_start:  # it still parted the words around it
+                    self.out.append(" ")
+                    self.text.append(" ")
+                self.skip_space = True
+                return
+            if self.out and self.out[-1] == "<br>":
+                self.out.pop()
+                self.text.pop()
+            self.out.append(f"</{tag}>")
             self._block_boundary()
             return
         if not has_text:
@@ -335,8 +352,18 @@ class _Canonicalizer(HTMLParser):
         else:
             self.out.append(f"</{tag}>")
 
+    def _open_block(self, tag):
+        self._trim_trailing_space()
+        # How the text stood before it: restored if the block ends empty and is dropped.
+        self.before_block[len(self.stack)] = (self.pending_break, self.at_line_start)
+        self._block_boundary()
+        self.stack.append((tag, len(self.out), len(self.text)))
+        self.out.append(f"<{tag}>")
+
     def _ensure_block(self):
-        if not self._in_block():
+        if self.stack and self.stack[-1][0] in _LISTS:
+            self._open_block("li")  # text or inline markup straight inside a list
+        elif not self._in_block():
             self.wrapper_at = (len(self.out), len(self.text))
             self.out.append("<p>")
             self.block_open = True
@@ -349,7 +376,7 @@ class _Canonicalizer(HTMLParser):
             data = data.lstrip(" ")
         if not data:
             return
-        if not self._in_block():
+        if not self._in_block() or (self.stack and self.stack[-1][0] in _LISTS):
             if not data.strip():
                 return
             self._ensure_block()

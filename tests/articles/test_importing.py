@@ -1004,12 +1004,31 @@ def _balanced(markup: str) -> bool:
     st.lists(st.sampled_from([*(f"<{n}>" for n in _NAMES), *(f"</{n}>" for n in _NAMES), *_TEXTS, "<br>"]))
 )
 @settings(max_examples=400, deadline=None)
-def test_sanitized_markup_is_balanced_whatever_the_input(tokens):
-    """Mis-nested input (an editor's paste) still comes out with every element closed in order:
-    inline markup left open ends where a block starts, and a paragraph left empty is dropped."""
-    body_html = sanitize_html("".join(tokens))
+def test_sanitized_markup_is_canonical_whatever_the_input(tokens):
+    """Mis-nested input (an editor's paste) still comes out canonical: every element closed in
+    order, no empty paragraph, blocks nested as HTML nests them (so sanitizing it again changes
+    nothing), and its text is exactly what ``html_to_text`` derives from it."""
+    from articles.importing.sanitize import sanitize_with_text
+
+    body_html, body_text = sanitize_with_text("".join(tokens))
     assert _balanced(body_html), body_html
     assert "<p></p>" not in body_html
+    assert sanitize_html(body_html) == body_html
+    assert html_to_text(body_html) == body_text
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ("<br><b></p>word", "<p>word</p>"),  # was <p><b></p><p>word</p></b>: a paragraph closed inside <b>
+        ("<h2>Head<h2>Sub</h2></h2>", "<h2>Head</h2><h2>Sub</h2>"),  # a heading inside a heading
+        ("<li>stray item</li>", "<p>stray item</p>"),  # a list item outside any list
+        ("<ul>loose text<li>item</li></ul>", "<ul><li>loose text</li><li>item</li></ul>"),
+        ("<blockquote>word<p></p>next</blockquote>", "<blockquote>word next</blockquote>"),
+    ],
+)
+def test_mis_nested_markup_is_stored_as_html_nests_it(markup, expected):
+    assert sanitize_html(markup) == expected
 
 
 @pytest.mark.parametrize(
