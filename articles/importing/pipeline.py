@@ -1788,7 +1788,9 @@ def preview_import(*, data: bytes, name: str) -> Preview:
 
 
 def propose_links(candidate: Candidate) -> list[dict] | None:
-    """The mentions the linker would create, found on a copy that is rolled back at once."""
+    """The mentions the linker would create, found on a copy that is rolled back at once: one
+    entry per entity and wording, in order of first appearance, with how often it occurs
+    (``count``) and its best confidence ("Minsk -> Belarus" ten times is one row for the editor)."""
     if importlib.util.find_spec("entities.linking") is None:
         return None
     from entities import linking
@@ -1826,7 +1828,12 @@ def propose_links(candidate: Candidate) -> list[dict] | None:
     except Exception:
         logger.exception("The linker failed on a preview")
         return []
-    return proposals
+    grouped: dict[tuple[str, str], dict] = {}
+    for mention in proposals:
+        entry = grouped.setdefault((mention["entity__slug"], mention["surface"]), {**mention, "count": 0})
+        entry["count"] += 1
+        entry["confidence"] = max(entry["confidence"], mention["confidence"])
+    return list(grouped.values())
 
 
 def reextract_article(*, article: Article, user=None) -> str:
