@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .decode import repair_mojibake
 from .errors import ImportRejected
 from .language import language_tag
 
@@ -125,14 +126,14 @@ def _string(value) -> str:
         value = value.get("name") or ""
     if isinstance(value, list):
         value = ", ".join(_string(item) for item in value)
-    return " ".join(str(value).split())
+    return " ".join(repair_mojibake(str(value)).split())
 
 
 def _first(row: dict, keys: tuple[str, ...]) -> str:
     for key in keys:
         value = row.get(key)
         if isinstance(value, str) and value.strip():
-            return value
+            return repair_mojibake(value)  # a "\u00e2\u0080\u0094" escape is mojibake only once parsed
     return ""
 
 

@@ -2,8 +2,10 @@
 
 import hashlib
 import io
+import json
 import re
 import threading
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -272,6 +274,61 @@ def test_decode_latin1_and_normalises():
     assert decoded == "Café “quoted” — dash and tab\nnext line"
     german = "Die Gespräche über die Zusammenarbeit wurden am Montag fortgesetzt, sagte der Präsident."
     assert decode_bytes(german.encode("latin-1")) == german
+
+
+def _misread(text: str) -> str:
+    """``text`` after its UTF-8 was read once as windows-1252, as browsers read it (bytes cp1252
+    leaves undefined, such as the 0x9D of "”", become C1 controls)."""
+    return "".join(
+        bytes([byte]).decode("cp1252", errors="ignore") or chr(byte) for byte in text.encode("utf-8")
+    )
+
+
+MOJIBAKE_STORY = "Minsk’s talks — “Belarus and China” — went on; Café Español, 中文, ⭐ five stars."
+
+
+@pytest.mark.parametrize("misread", [_misread, lambda text: text.encode("utf-8").decode("latin-1")])
+def test_decode_repairs_mojibake(misread):
+    broken = misread(MOJIBAKE_STORY)
+    assert broken != MOJIBAKE_STORY and "â" in broken
+    assert decode_bytes(broken.encode("utf-8")) == MOJIBAKE_STORY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an accented letter before a typographic quote or a sign looks like mojibake's mark
+        "The café’s owner said “olá” — and São Paulo’s mayor agreed; Größe: 5 × 3 m², ±2 °C.",
+        "Les Français à l’école « déjà vu », naïve Œuvre, Ærø, façade, señor Muñoz, İstanbul.",
+        RUSSIAN,
+    ],
+)
+def test_decode_leaves_correct_accents_alone(text):
+    assert decode_bytes(text.encode("utf-8")) == unicodedata.normalize("NFC", text)
+
+
+@pytest.mark.django_db
+def test_mojibake_repaired_in_html_page_and_json_export():
+    paragraph = (
+        "The delegation’s visit — the first in a decade — was “productive”, the ministry said on Monday, "
+        "and both sides promised to meet again before the summer to sign the trade agreement."
+    )
+    page = (
+        "<html><head><title>Talks resume</title></head><body><article><h1>Talks resume</h1>"
+        + f"<p>{paragraph}</p>" * 3
+        + "</article></body></html>"
+    )
+    [result] = import_bytes(_misread(page).encode("utf-8"), name="page.html")
+    assert result.outcome == "imported", result.reason
+    assert Article.objects.get(pk=result.article_id).body_text.split("\n\n")[0] == paragraph
+    # In an export the misread text can also hide in JSON escapes ("\u00e2\u0080\u0094").
+    record = {"title": "Talks resume — again", "body": (paragraph.replace("Monday", "Tuesday") + "\n\n") * 3}
+    broken = {key: value.encode("utf-8").decode("latin-1") for key, value in record.items()}
+    [result] = import_bytes(json.dumps(broken).encode("ascii"), name="export.jsonl")
+    assert result.outcome == "imported", result.reason
+    article = Article.objects.get(pk=result.article_id)
+    assert article.title == "Talks resume — again"
+    assert "delegation’s visit — the first" in article.body_text
 
 
 @pytest.mark.django_db
