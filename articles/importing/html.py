@@ -27,6 +27,8 @@ from .language import language_tag
 from .plaintext import (
     BYLINE,
     CREDIT,
+    DISCLOSURE,
+    DISCLOSURE_WORDS,
     LIST_LABEL,
     READ_TIME,
     extract_text_article,
@@ -75,6 +77,7 @@ _SMALL_PRINT = re.compile(
     r"|past performance|subject to (?:investment )?risks?|registered trademarks?\b|copyright ©|©\s?\d{4})",
     re.IGNORECASE,
 )
+_HEAD_BLOCKS = 3
 # A note about the author: "Jane Roe is a freelance writer ...", "Hi, I'm Jane!".
 _AUTHOR_NOTE = re.compile(
     r"^(?:about the author\W*)?(?:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3},? (?:is|was|has been|serves as|holds|joined|brings)"
@@ -428,6 +431,16 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
             continue
         seen_words += len(words(text))
         kept.append((tag, child))
+    # An affiliate disclosure among the first few blocks.
+    head = [
+        (tag, child)
+        for tag, child in kept[:_HEAD_BLOCKS]
+        if tag == "p" and len(words(text := _text(child))) <= DISCLOSURE_WORDS and DISCLOSURE.search(text)
+    ]
+    if len(head) < len(kept):
+        for entry in head:
+            kept.remove(entry)
+            stripped.append(_text(entry[1]))
     # Small print and author notes among the last few blocks of a longer story (the last block of
     # a shorter one).
     if len(kept) > 2:

@@ -144,6 +144,20 @@ APPEAL_PATTERNS = [
 ]
 
 
+# An affiliate or sponsorship disclosure: sites put it above the story ("If you buy through our
+# links, we may earn a commission") as often as below it. Never a story's own words when short.
+DISCLOSURE = re.compile(
+    r"\b(?:(?:we|I)\b[^.!?]{0,40}?\b(?:earn|receive|get|make)s? (?:an? )?(?:small )?(?:affiliate )?(?:commissions?|compensation)\b"
+    r"|(?:earn|make)s? us (?:an? )?(?:small )?(?:affiliate )?commission|(?:may|might) (?:earn|receive) (?:an? )?(?:small )?"
+    r"(?:affiliate )?commission|(?:we|I) (?:may|might) be compensated"
+    r"|(?:(?:post|article|page|site|blog|review|guide)s? (?:may )?(?:contains?|uses?|includes?)|(?:we|I) (?:may )?use)"
+    r" (?:some )?(?:affiliate|commissionable) links?\b|affiliate disclosure|as an amazon associate|from qualifying purchases"
+    r"|at no (?:additional|extra) cost to you)",
+    re.IGNORECASE,
+)
+DISCLOSURE_WORDS = 60
+
+
 def _build_appeal_matcher():
     import ahocorasick
 
@@ -317,6 +331,8 @@ def _score(lines: list[_Line], common: Container[str]) -> None:
             line.chrome = "navigation"
         elif is_appeal(line.text, n):
             line.chrome = "appeal or navigation"
+        elif n <= DISCLOSURE_WORDS and DISCLOSURE.search(line.text):
+            line.chrome = "affiliate disclosure"
         elif (
             position + 1 < len(lines) and n <= 25 and is_date_line(lines[position + 1].text) and not sentence
         ):

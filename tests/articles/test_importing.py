@@ -528,6 +528,40 @@ def test_cookie_notice_and_placeholder_text_inside_the_story_are_dropped():
     assert {cookies, placeholder} <= set(candidate.stripped)
 
 
+AFFILIATE_MARKETING_STORY = [
+    "Streamers earn a commission when viewers buy games or gear through their affiliate links, the study found.",
+    "Most of the money, however, still comes from subscriptions and from brand deals signed for a season.",
+    "Sites that use affiliate links must say so, and the regulator fined three of them last year.",
+]
+
+
+@pytest.mark.parametrize(
+    "disclosure",
+    [
+        "This post contains affiliate links. If you buy through them, we may earn a small commission.",
+        "Our editors choose every product. Purchases made through links earn us a small commission.",
+        "As an Amazon Associate, this site earns from qualifying purchases, at no extra cost to you.",
+    ],
+)
+def test_affiliate_disclosure_is_dropped_from_html_and_text(disclosure):
+    page = _bridge_page(_paragraphs_html([disclosure, *BRIDGE_STORY]))
+    candidate = extract_one(page, name="bridge.html")
+    assert candidate.body_text.split("\n\n") == BRIDGE_STORY
+    assert disclosure in candidate.stripped
+    dump = "\n".join(["Council votes to rebuild the river bridge", disclosure, *BRIDGE_STORY]).encode()
+    candidate = extract_one(dump, name="bridge.txt")
+    assert candidate.body_text.split("\n\n") == BRIDGE_STORY
+    assert disclosure in candidate.stripped
+
+
+def test_a_story_about_affiliate_links_is_kept():
+    story = [*AFFILIATE_MARKETING_STORY, *BRIDGE_STORY[:4]]
+    page = _bridge_page(_paragraphs_html(story))
+    assert extract_one(page, name="bridge.html").body_text.split("\n\n") == story
+    dump = "\n".join(["Council votes to rebuild the river bridge", *story]).encode()
+    assert extract_one(dump, name="bridge.txt").body_text.split("\n\n") == story
+
+
 def test_label_for_what_follows_ends_the_story():
     teasers = _paragraphs_html(
         [
