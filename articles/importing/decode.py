@@ -4,7 +4,6 @@ import codecs
 import re
 import unicodedata
 
-import ftfy
 from charset_normalizer import from_bytes
 
 from .errors import ImportRejected
@@ -56,7 +55,8 @@ _CONTROL_OR_INVISIBLE = re.compile(
 # "é", "â\x80\x94" for "—"). Its mark is a lead byte's letter (Â-ô) followed by a continuation
 # byte's (U+0080-U+00BF, or what cp1252 puts there: ’ “ ” – — … € ™ Š Œ …). Only text with that
 # mark is handed to ftfy, which repairs a sequence only where the repair is certain. The search
-# is about 0.5 ms on a 157 KB page; ftfy's own badness test on every text would be 25 ms.
+# is about 0.5 ms on a 157 KB page (ftfy's own badness test would be 25 ms); UTF-8 bytes without
+# a \xc3 (the first byte of every letter Â-ô) cannot hold the mark and skip it.
 _MOJIBAKE_MARK = re.compile(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
@@ -138,7 +138,8 @@ def decode_bytes(data: bytes) -> str:
         raise ImportRejected(f"the bytes are not valid {encoding}") from exc
     if text.startswith("\ufeff"):
         text = text[1:]
-    text = repair_mojibake(text)
+    if encoding != "utf-8" or b"\xc3" in data:  # mojibake's letters (Â-ô) are \xc3 in UTF-8
+        text = repair_mojibake(text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     bad = len(_CONTROL.findall(text[:20000]))
@@ -159,6 +160,8 @@ def repair_mojibake(text: str) -> str:
     """
     if text.isascii() or not _MOJIBAKE_MARK.search(text):
         return text
+    import ftfy  # loaded on the first text that needs it: 8 MB in every importing process
+
     return ftfy.fix_encoding(text)
 
 
