@@ -165,6 +165,31 @@ def repair_mojibake(text: str) -> str:
     return ftfy.fix_encoding(text)
 
 
+_ENCODING_LABELS = {
+    "utf-8": "UTF-8",
+    "utf-16-le": "UTF-16",
+    "utf-16-be": "UTF-16",
+    "utf-32-le": "UTF-32",
+    "utf-32-be": "UTF-32",
+    "cp1251": "Windows-1251 (Cyrillic)",
+    "koi8-r": "KOI8-R (Cyrillic)",
+    "cp1252": "Windows-1252 (Western European)",
+    "iso8859-1": "Latin-1 (Western European)",
+}
+
+
+def describe_encoding(data: bytes) -> str:
+    """How the importer reads ``data``, for an editor: the encoding, and whether mojibake was
+    repaired. Raises ImportRejected like ``detect_encoding``."""
+    encoding = detect_encoding(data)
+    name = codecs.lookup(encoding).name
+    label = _ENCODING_LABELS.get(name, name.upper())
+    text = data.decode(encoding, errors="replace")
+    if repair_mojibake(text) != text:
+        label += "; mojibake repaired (UTF-8 that had once been read as Windows-1252)"
+    return label
+
+
 def normalize_whitespace(text: str) -> str:
     """One space for any run of horizontal whitespace (tabs, no-break spaces); lines trimmed.
 

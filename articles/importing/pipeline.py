@@ -40,7 +40,7 @@ from ..caching import invalidate_public_pages
 from ..models import Article, AuditEntry, ImportItem, ImportRun, ShingleBand, Source
 from . import detect
 from . import workers as parallel
-from .decode import decode_bytes, sniff_binary
+from .decode import decode_bytes, describe_encoding, sniff_binary
 from .errors import ImportRejected
 from .feeds import Record, parse_feed, parse_json_lines
 from .html import Visible, extract_html_article, word_grams
@@ -1723,6 +1723,7 @@ class Preview:
     raw_text: str
     candidate: Candidate | None = None
     reason: str = ""
+    encoding: str = ""  # as ``decode.describe_encoding`` names it
     duplicate_of: Article | None = None
     near: list[tuple[Article, float]] = field(default_factory=list)
     links: list[dict] | None = None  # None when no linker is installed
@@ -1778,6 +1779,7 @@ def preview_import(*, data: bytes, name: str) -> Preview:
             name=name, raw_text=raw_text, reason=f"the file could not be read ({type(exc).__name__})"
         )
     preview = Preview(name=name, raw_text=raw_text, candidate=candidate, more_articles=more, others=others)
+    preview.encoding = describe_encoding(data)
     digest, signature, keys = candidate.fingerprints()
     preview.duplicate_of = Article.objects.filter(content_hash=digest).first()
     scored = near_duplicates(signature, keys=keys)

@@ -102,6 +102,38 @@ def test_preview_shows_what_the_page_says_about_the_story(editor_client):
     assert "<dd>not declared</dd>" in meta
 
 
+def _misread_as_cp1252(data: bytes) -> bytes:
+    return "".join(bytes([byte]).decode("cp1252", errors="ignore") or chr(byte) for byte in data).encode()
+
+
+@pytest.mark.parametrize(
+    ("make", "label"),
+    [
+        (lambda page: page, "<dd>UTF-8</dd>"),
+        (
+            _misread_as_cp1252,
+            "<dd>UTF-8; mojibake repaired (UTF-8 that had once been read as Windows-1252)</dd>",
+        ),
+        (
+            lambda page: page.decode().replace("Harbour", "Гавань").encode("cp1251"),
+            "<dd>Windows-1251 (Cyrillic)</dd>",
+        ),
+    ],
+)
+def test_preview_says_how_the_file_was_read(editor_client, make, label):
+    """The encoding the importer detected, and whether it repaired mojibake (the editor sees the
+    repaired text, and the original bytes are kept on the story)."""
+    page = make((DATA / "news_site.html").read_bytes().replace(b"Harbour", "Harbour’s —".encode(), 1))
+    response = editor_client.post(
+        IMPORT_URL, {"files": SimpleUploadedFile("page.html", page), "status": "draft"}
+    )
+    content = response.content.decode()
+    meta = content.split('<dl class="import-meta">', 1)[1].split("</dl>", 1)[0]
+    assert label in meta
+    assert "â€" not in content
+    assert "’s —" in content.split('<div class="import-clean">', 1)[0]  # the title, as repaired
+
+
 def test_preview_cancel_saves_nothing(editor_client, media):
     response = editor_client.post(IMPORT_URL, {"files": upload(SEED_004), "status": "draft"})
     token = response.context["confirm"].initial["token"]
