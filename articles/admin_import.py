@@ -303,12 +303,15 @@ class ImportAdminMixin:
     def extraction_review(self, obj):
         if obj is None or not obj.original:
             return "—"
-        try:
-            from .importing.decode import decode_bytes
+        from .importing.decode import decode_bytes, describe_encoding
 
-            raw = decode_bytes(bytes(obj.original))
+        try:
+            raw, encoding = decode_bytes(bytes(obj.original)), describe_encoding(bytes(obj.original))
         except Exception:  # an undecodable original is still shown, just as bytes
-            raw = bytes(obj.original)[:20000].decode("utf-8", "replace")
+            raw, encoding = (
+                bytes(obj.original)[:20000].decode("utf-8", "replace"),
+                "undecodable, shown as UTF-8",
+            )
         rows = format_html_join(
             "",
             '<li class="{}">{}</li>',
@@ -318,11 +321,12 @@ class ImportAdminMixin:
             ),
         )
         return format_html(
-            '<div class="import-review"><div><h4>Original ({}, {})</h4><ol class="import-raw">{}</ol></div>'
+            '<div class="import-review"><div><h4>Original ({}, {}, read as {})</h4><ol class="import-raw">{}</ol></div>'
             '<div><h4>Cleaned text</h4><div class="import-clean">{}</div>'
             '<h4>Stripped ({})</h4><ul class="import-stripped-list">{}</ul></div></div>',
             obj.original_name or "unnamed",
             obj.get_original_format_display(),
+            encoding,
             rows,
             safe_body(obj.body_html),
             len(obj.stripped or []),

@@ -258,6 +258,7 @@ def test_change_page_shows_original_beside_cleaned_text_and_reruns(editor_client
     url = reverse("admin:articles_article_change", args=[article.pk])
     page = editor_client.get(url).content.decode()
     assert "Original and cleaned text" in page
+    assert "read as UTF-8)" in page
     assert '<li class="import-stripped">Latest Posts</li>' in page
     assert "Re-run extraction" in page
 
