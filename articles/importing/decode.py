@@ -53,14 +53,22 @@ _CONTROL_OR_INVISIBLE = re.compile(
 )
 # Mojibake: UTF-8 read once as latin-1 or cp1252 before it was saved ("â€™" for "’", "Ã©" for
 # "é", "â\x80\x94" for "—"). Its mark is a lead byte's letter (Â-ô) followed by a continuation
-# byte's (U+0080-U+00BF, or what cp1252 puts there: ’ “ ” – — … € ™ Š Œ …). Only text with that
-# mark is handed to ftfy, which repairs a sequence only where the repair is certain. The search
-# is about 0.5 ms on a 157 KB page (ftfy's own badness test would be 25 ms); UTF-8 bytes without
-# a \xc3 (the first byte of every letter Â-ô) cannot hold the mark and skip it.
+# byte's (U+0080-U+00BF, or what cp1252 puts there: ’ “ ” – — … € ™ Š Œ …). Some marks cannot be
+# correct text: a C1 control after the letter, "â€"/"â„" (cp1252's reading of the punctuation and
+# symbol blocks: ’ “ ” – — … • ™), "Ã"/"Â" before a Latin-1 sign ("Ã©" é, "Â " a no-break space;
+# guillemets excepted, «IRMÃ» is Portuguese). Others can ("CIDADÃ–MODELO", "ROMÂ“"): a text
+# is repaired on one mark of the first kind or three of the second. ftfy then repairs a sequence
+# only where it judges the repair certain. The search is about 0.5 ms on a 157 KB page (ftfy's
+# own badness test would be 25 ms); UTF-8 bytes without a \xc3 (the first byte of every letter
+# Â-ô) cannot hold a mark and skip it.
 _MOJIBAKE_MARK = re.compile(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
+_CERTAIN_MOJIBAKE = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u009f]|\u00e2[\u20ac\u201e]|[\u00c2\u00c3][\u00a0-\u00aa\u00ac-\u00ba\u00bc-\u00bf]"
+)
+_LIKELY_MARKS = 3
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
 
 
@@ -156,13 +164,21 @@ def repair_mojibake(text: str) -> str:
     """The text with UTF-8 that was once misread as latin-1/cp1252 restored ("Iâ€™d" -> "I’d").
 
     Runs before control characters are removed: "â\x80\x94" still holds the C1 byte that tells
-    it was "—". Text without the mark (all ASCII, Cyrillic, correct accents) is returned as is.
+    it was "—". Text without the evidence (all ASCII, Cyrillic, correct accents, a lone "Ã–" in
+    Portuguese capitals) is returned as is.
     """
-    if text.isascii() or not _MOJIBAKE_MARK.search(text):
+    if text.isascii() or not _is_mojibake(text):
         return text
     import ftfy  # loaded on the first text that needs it: 8 MB in every importing process
 
     return ftfy.fix_encoding(text)
+
+
+def _is_mojibake(text: str) -> bool:
+    for marks, mark in enumerate(_MOJIBAKE_MARK.finditer(text), start=1):
+        if marks >= _LIKELY_MARKS or _CERTAIN_MOJIBAKE.fullmatch(mark.group()):
+            return True
+    return False
 
 
 _ENCODING_LABELS = {

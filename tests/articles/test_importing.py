@@ -300,6 +300,12 @@ def test_decode_repairs_mojibake(misread):
         # an accented letter before a typographic quote or a sign looks like mojibake's mark
         "The café’s owner said “olá” — and São Paulo’s mayor agreed; Größe: 5 × 3 m², ±2 °C.",
         "Les Français à l’école « déjà vu », naïve Œuvre, Ærø, façade, señor Muñoz, İstanbul.",
+        # capitals next to a dash or a quote look like one mark of mojibake ("Ã–" is how "Ö" is
+        # misread), but one such mark is not evidence enough
+        "O projeto CIDADÃ–MODELO foi aprovado ontem pela câmara.",
+        "“AMANHÃ—E DEPOIS”, disse o irmão.",
+        "Disse o IRMÃ—IRMÃO; «José» concordou.",
+        "A ROMÂ“ e 20 Ä°C",
         RUSSIAN,
     ],
 )
