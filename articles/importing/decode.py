@@ -45,7 +45,8 @@ _BOMS = (
 )
 # Legacy encodings of the region: tried (and only these) when the bytes are not UTF-8.
 LEGACY_ENCODINGS = ["cp1251", "koi8_r", "cp1252", "latin_1"]
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Control characters but tab and line breaks (C0, DEL, C1): never part of a story.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Control characters and invisible ones (zero-width spaces and joiners, BOM, soft hyphen): a
 # non-ASCII text is cleared of both in one pass.
 _CONTROL_OR_INVISIBLE = re.compile(
@@ -150,11 +151,11 @@ def decode_bytes(data: bytes) -> str:
         text = repair_mojibake(text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    bad = len(_CONTROL.findall(text[:20000]))
+    bad = len(CONTROL_CHARACTERS.findall(text[:20000]))
     if bad > max(8, len(text[:20000]) // 50):
         raise ImportRejected("the file looks binary: it is full of control characters")
     if text.isascii():  # pure ASCII has no invisible characters and is already NFC
-        text = _CONTROL.sub("", text)
+        text = CONTROL_CHARACTERS.sub("", text)
     else:
         text = unicodedata.normalize("NFC", _CONTROL_OR_INVISIBLE.sub("", text))
     return normalize_whitespace(text)
@@ -172,6 +173,17 @@ def repair_mojibake(text: str) -> str:
     import ftfy  # loaded on the first text that needs it: 8 MB in every importing process
 
     return ftfy.fix_encoding(text)
+
+
+def clean_text(text: str) -> str:
+    """A string that came from parsed data (a JSON field, a feed entry) made as safe as decoded
+    bytes: no lone surrogates (a "\\ud800" escape), mojibake repaired, no control or invisible
+    characters (a "\\u0000" escape would stop PostgreSQL), NFC. Line breaks are kept."""
+    if text.isascii():
+        return CONTROL_CHARACTERS.sub("", text) if not text.isprintable() else text
+    text = text.encode("utf-8", "replace").decode("utf-8")  # a lone surrogate becomes "?"
+    text = repair_mojibake(text)
+    return unicodedata.normalize("NFC", _CONTROL_OR_INVISIBLE.sub("", text))
 
 
 def _is_mojibake(text: str) -> bool:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .decode import repair_mojibake
+from .decode import clean_text
 from .errors import ImportRejected
 from .language import language_tag
 
@@ -57,12 +57,12 @@ def parse_feed(text: str, *, name: str) -> Iterator[Record]:
                 plain = summary
         yield Record(
             label=f"{name}#{number}",
-            title=entry.get("title", ""),
-            html=html,
-            text=plain,
+            title=clean_text(entry.get("title", "")),
+            html=clean_text(html),
+            text=clean_text(plain),
             url=entry.get("link", ""),
             published=entry.get("published") or entry.get("updated") or "",
-            byline=entry.get("author", ""),
+            byline=clean_text(entry.get("author", "")),
             language=language_tag(entry.get("language") or feed_language),
         )
 
@@ -126,14 +126,15 @@ def _string(value) -> str:
         value = value.get("name") or ""
     if isinstance(value, list):
         value = ", ".join(_string(item) for item in value)
-    return " ".join(repair_mojibake(str(value)).split())
+    return " ".join(clean_text(str(value)).split())
 
 
 def _first(row: dict, keys: tuple[str, ...]) -> str:
     for key in keys:
         value = row.get(key)
         if isinstance(value, str) and value.strip():
-            return repair_mojibake(value)  # a "\u00e2\u0080\u0094" escape is mojibake only once parsed
+            # Escapes in JSON ("\u00e2\u0080\u0094", "\u0000", "\ud800") are only seen once parsed.
+            return clean_text(value)
     return ""
 
 

@@ -14,6 +14,7 @@ import functools
 import hashlib
 import importlib.util
 import logging
+import lzma
 import os
 import re
 import stat
@@ -216,14 +217,27 @@ def extract_articles(
         yield _from_html(text, name=name)
     elif kind == detect.FEED:
         for record in parse_feed(text, name=name):
-            yield _checked(_from_record(record, kind=kind))
+            yield _record_candidate(record, kind=kind)
     else:
         found = False
         for record in parse_json_lines(text, name=name):
             found = True
-            yield record if isinstance(record, ImportRejected) else _checked(_from_record(record, kind=kind))
+            yield record if isinstance(record, ImportRejected) else _record_candidate(record, kind=kind)
         if not found:
             raise ImportRejected("no records found in the JSON export")
+
+
+def _record_candidate(record, *, kind: str) -> Candidate | ImportRejected:
+    """One record's candidate, or its one-line reason: an odd record never fails its neighbours."""
+    try:
+        return _checked(_from_record(record, kind=kind))
+    except ImportRejected as exc:
+        return ImportRejected(f"{record.label}: {exc.reason}")
+    except DatabaseError:
+        raise
+    except Exception as exc:  # a parser fault on one record: that record fails, the file goes on
+        logger.warning("Record %s could not be read", record.label, exc_info=True)
+        return ImportRejected(f"{record.label}: the record could not be read ({type(exc).__name__})")
 
 
 def extract_one(data: bytes, *, name: str) -> Candidate:
@@ -423,7 +437,7 @@ def parse_published(value: str) -> datetime | None:
     if parsed is None:
         try:
             parsed = parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, OverflowError):  # "01 Jan 99999999999999999999"
             return None
     if parsed.year < 1900 or parsed.year > 2200:
         return None
@@ -603,10 +617,13 @@ def store_candidate(
     dry_run: bool = False,
     source_cache: dict | None = None,
     batch: "FileBatch | None" = None,
+    dry_seen: dict[str, str] | None = None,
 ) -> ItemResult:
     """Store one candidate (inside the caller's transaction); the database decides duplicates.
 
     With a ``batch``, the story's initial history row is written with the batch's other rows.
+    A dry run reports what a real one would: ``dry_seen`` holds the content hashes (and labels)
+    of the stories it would already have stored.
     """
     digest, signature, keys = candidate.fingerprints()
     if dry_run:
@@ -615,8 +632,17 @@ def store_candidate(
         existing = Article.objects.filter(content_hash=digest).only("pk", "slug").first()
         if existing:
             return _duplicate(candidate, existing)
+        if dry_seen is not None and digest in dry_seen:
+            return ItemResult(
+                path=candidate.label,
+                outcome=ImportItem.Outcome.DUPLICATE,
+                reason=f"duplicate of {dry_seen[digest]}, earlier in this import",
+                title=candidate.title,
+            )
     near, similarity = find_near_duplicate(signature, keys=keys)
     if dry_run:
+        if dry_seen is not None:
+            dry_seen[digest] = candidate.label
         return ItemResult(
             path=candidate.label,
             outcome=ImportItem.Outcome.IMPORTED,
@@ -927,13 +953,17 @@ def import_file(
     link: bool = True,
     batch: "FileBatch | None" = None,
     extracted: Extracted | None = None,
+    dry_seen: dict[str, str] | None = None,
 ) -> list[ItemResult]:
     """Import every article in one input, in one transaction; never raises for bad input.
 
     Inside a ``batch`` (``import_paths``) that transaction is a savepoint of the batch's, and the
     file's history and ImportItem rows are written with the batch's just before it commits.
     ``extracted`` is the input already extracted (by a worker process); by default it is done here.
+    ``dry_seen``: the stories a dry run of several files has met so far (see ``store_candidate``).
     """
+    if dry_run and dry_seen is None:
+        dry_seen = {}
     if isinstance(source, str):
         source = (Source.objects.filter(name=source).first() if dry_run else source_named(source)) or None
     results: list[ItemResult] = []
@@ -969,6 +999,7 @@ def import_file(
                         dry_run=dry_run,
                         source_cache=source_cache,
                         batch=batch,
+                        dry_seen=dry_seen,
                     )
                 )
             if pending:
@@ -1154,7 +1185,7 @@ def iter_inputs(paths: Iterable[str | Path], *, exclude: Iterable[str | Path] = 
                     if (Path(root) / filename).is_symlink():
                         # A link inside a folder could pull in any file on the machine.
                         yield InputFile(
-                            name=str(Path(root) / filename),
+                            name=display_name(Path(root) / filename),
                             error="a symbolic link inside the folder (refused; import its target directly)",
                         )
                         continue
@@ -1162,17 +1193,33 @@ def iter_inputs(paths: Iterable[str | Path], *, exclude: Iterable[str | Path] = 
         elif path.exists() or path.is_symlink():
             yield from _file_inputs(path)
         else:
-            yield InputFile(name=str(path), error="no such file or folder")
+            yield InputFile(name=display_name(path), error="no such file or folder")
+
+
+def display_name(path: Path) -> str:
+    """The path as text that can be stored and printed: a name that is not UTF-8 (a file copied
+    from an old system) keeps its odd bytes as ``\\xe9`` escapes instead of failing the import."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def _file_inputs(path: Path) -> Iterator[InputFile]:
+    name = display_name(path)
     if path.is_symlink() and not path.exists():
-        yield InputFile(name=str(path), error="a broken symbolic link")
+        yield InputFile(name=name, error="a broken symbolic link")
+        return
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        yield InputFile(name=name, error=f"unreadable: {exc.strerror}")
+        return
+    if not stat.S_ISREG(mode):
+        # Reading a named pipe, a socket or a device would wait forever (or never end).
+        yield InputFile(name=name, error="not a regular file (a pipe, socket or device)")
         return
     if path.suffix.lower() == ".zip" or _is_zip(path):
-        yield from zip_inputs(path, name=str(path))
+        yield from zip_inputs(path, name=name)
         return
-    yield InputFile(name=str(path), read=lambda: _read_path(path))
+    yield InputFile(name=name, read=lambda: _read_path(path))
 
 
 def _is_zip(path: Path) -> bool:
@@ -1237,7 +1284,15 @@ def _member_reader(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int):
         try:
             with archive.open(info) as handle:
                 data = handle.read(limit + 1)  # never trust the declared size
-        except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError) as exc:
+        except (
+            zipfile.BadZipFile,
+            OSError,
+            RuntimeError,
+            NotImplementedError,
+            EOFError,
+            zlib.error,  # a damaged deflate stream
+            lzma.LZMAError,
+        ) as exc:
             raise ImportRejected(f"the archive member could not be read ({exc})") from exc
         if len(data) > limit:
             raise ImportRejected(f"the file is too large (over {_size(limit)})")
@@ -1533,6 +1588,7 @@ def import_paths(
     if workers > 0 and parallel.available():
         extractors = parallel.Extractors(workers)
     to_link: list[int] = []  # new stories are linked in chunks, each chunk in one transaction
+    dry_seen: dict[str, str] | None = {} if dry_run else None  # a dry run's would-be stories
     totals = Counter()
     processed = 0
     entries = iter(inputs if inputs is not None else iter_inputs(paths, exclude=exclude))
@@ -1560,6 +1616,7 @@ def import_paths(
                 link=False,
                 batch=batch,
                 extracted=item.records(extractors),
+                dry_seen=dry_seen,
             )
         finally:
             item.close_stream()

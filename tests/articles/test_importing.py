@@ -3,6 +3,7 @@
 import hashlib
 import io
 import json
+import os
 import re
 import threading
 import unicodedata
@@ -18,7 +19,7 @@ from hypothesis import strategies as st
 from articles.importing.decode import decode_bytes
 from articles.importing.language import language_tag
 from articles.importing.pipeline import extract_articles, extract_one, import_file, import_paths
-from articles.importing.sanitize import html_to_text, sanitize_html
+from articles.importing.sanitize import html_to_text, sanitize_html, sanitize_with_text
 from articles.models import Article, AuditEntry, ImportItem, ImportRun, ShingleBand, Source
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -694,6 +695,43 @@ def test_atom_entry():
 
 
 @pytest.mark.django_db
+def test_odd_record_fails_alone_and_control_escapes_are_dropped():
+    """One record with an impossible date, one with a lone surrogate escape, one with NUL and
+    other control characters: the first two still import (the date unknown, the surrogate
+    replaced), the controls are dropped (PostgreSQL refuses a NUL in text), and none of them
+    costs its neighbours their place."""
+    paragraph = "The harbour board met on Monday and agreed a plan for the cranes, the ferries and the quays."
+    rows = [
+        {"title": "Cranes return", "body": paragraph * 3},
+        {
+            "title": "Far future",
+            "body": paragraph.replace("Monday", "Tuesday") * 3,
+            "published": "Mon, 01 Jan 99999999999999999999 00:00:00 +0000",
+        },
+        {"title": "Odd \ud800 escape", "body": paragraph.replace("Monday", "Friday") * 3 + " \ud800"},
+        {
+            "title": "Null\u0000 title",
+            "body": paragraph.replace("Monday", "Sunday") * 3 + " a\u0000b\u0001c",
+            "html": "",
+        },
+    ]
+    results = import_bytes("\n".join(json.dumps(row) for row in rows).encode(), name="odd.jsonl")
+    assert [r.outcome for r in results] == ["imported"] * 4
+    stories = Article.objects.order_by("pk")
+    assert stories[1].published_at is None
+    assert "\ud800" not in stories[2].title and "escape" in stories[2].title
+    assert stories[3].title == "Null title"
+    for story in stories:
+        assert not any(char in story.body_html + story.body_text + story.title for char in "\x00\x01")
+
+
+def test_sanitizer_drops_control_characters_on_both_paths():
+    own = "<p>x\x00y\x01z\x0bw</p>"  # the importer's own markup: the shortcut
+    pasted = '<p class="lead">x\x00y\x01z\x0bw</p>'  # an attribute: bleach
+    assert sanitize_with_text(own) == sanitize_with_text(pasted) == ("<p>xyzw</p>", "xyzw")
+
+
+@pytest.mark.django_db
 def test_json_lines_records_and_bad_lines():
     results = import_bytes((DATA / "records.jsonl").read_bytes(), name="records.jsonl")
     outcomes = [(r.path, r.outcome) for r in results]
@@ -853,6 +891,61 @@ def test_a_bad_file_does_not_stop_the_others(tmp_path):
     assert [r.outcome for r in results] == ["failed", "imported", "failed", "failed"]
     assert "no such file" in results[-1].reason
     assert Article.objects.count() == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("method", [zipfile.ZIP_DEFLATED, zipfile.ZIP_LZMA])
+def test_damaged_zip_member_fails_alone(tmp_path, method):
+    """A member whose compressed bytes are damaged gets its reason; the members around it import."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", method) as archive:
+        archive.writestr("a.txt", SEED_000.read_bytes())
+        archive.writestr("b.txt", SEED_004.read_bytes() * 3)
+        archive.writestr("c.txt", SEED_004.read_bytes())
+    raw = bytearray(buffer.getvalue())
+    info = zipfile.ZipFile(io.BytesIO(bytes(raw))).getinfo("b.txt")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra) + 40
+    raw[start : start + 40] = bytes(byte ^ 0xFF for byte in raw[start : start + 40])
+    (tmp_path / "x.zip").write_bytes(bytes(raw))
+    results = list(import_paths(paths=[tmp_path / "x.zip"]))
+    assert [r.outcome for r in results] == ["imported", "failed", "imported"]
+    assert "could not be read" in results[1].reason
+    assert Article.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_pipe_in_a_folder_is_refused_not_waited_on(tmp_path):
+    (tmp_path / "a.txt").write_bytes(SEED_004.read_bytes())
+    os.mkfifo(tmp_path / "b.txt")  # reading it would block until someone writes
+    results = list(import_paths(paths=[tmp_path]))
+    assert [(Path(r.path).name, r.outcome) for r in results] == [("a.txt", "imported"), ("b.txt", "failed")]
+    assert "not a regular file" in results[1].reason
+
+
+@pytest.mark.django_db
+def test_file_name_that_is_not_utf8(tmp_path):
+    """A file copied from an old system (a latin-1 "é" in its name) imports, its name shown with
+    the odd byte escaped; the files beside it are not lost."""
+    odd = os.fsencode(tmp_path) + b"/caf\xe9.txt"
+    with open(odd, "wb") as handle:
+        handle.write(SEED_000.read_bytes())
+    (tmp_path / "z.txt").write_bytes(SEED_004.read_bytes())
+    run = ImportRun.objects.create(origin="command")
+    results = list(import_paths(paths=[tmp_path], run=run))
+    assert [r.outcome for r in results] == ["imported", "imported"]
+    assert results[0].path.endswith("caf\\xe9.txt")
+    assert Article.objects.get(pk=results[0].article_id).original_name.endswith("caf\\xe9.txt")
+    assert run.items.count() == 2
+
+
+@pytest.mark.django_db
+def test_dry_run_reports_copies_within_the_run(tmp_path):
+    (tmp_path / "a.txt").write_bytes(SEED_004.read_bytes())
+    (tmp_path / "b.txt").write_bytes(SEED_004.read_bytes() + b"\n")  # other bytes, the same story
+    dry = [(r.outcome, r.reason) for r in import_paths(paths=[tmp_path], dry_run=True)]
+    real = [r.outcome for r in import_paths(paths=[tmp_path])]
+    assert [outcome for outcome, _ in dry] == real == ["imported", "duplicate"]
+    assert "earlier in this import" in dry[1][1]
 
 
 # --- de-duplication ---------------------------------------------------------------------------
