@@ -22,7 +22,6 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
-from django.utils.text import get_valid_filename
 
 from .importing.pipeline import (
     PREVIEW_LIST_LIMIT,
@@ -32,6 +31,7 @@ from .importing.pipeline import (
     read_limited,
     reextract_article,
     review_rows,
+    skipped_member,
     zip_inputs,
 )
 from .importing.sanitize import safe_body
@@ -117,7 +117,8 @@ class ImportAdminMixin:
         ]
 
     def has_import_permission(self, request):
-        return request.user.has_perm("articles.import_article")
+        # Importing adds stories: both rights, as the API asks for both.
+        return request.user.has_perms(["articles.import_article", "articles.add_article"])
 
     def _require_import(self, request):
         if not self.has_import_permission(request):
@@ -173,8 +174,7 @@ class ImportAdminMixin:
     def _preview(self, request, *, data, name, source, status):
         discard_stale_previews()
         token = uuid.uuid4().hex
-        safe_name = get_valid_filename(name) or "upload.txt"
-        default_storage.save(f"{PREVIEW_FOLDER}/{token}/{safe_name}", ContentFile(data))
+        default_storage.save(_preview_path(token, request.user), ContentFile(data))
         preview = preview_import(data=data, name=name)
         body = safe_body(preview.candidate.body_html) if preview.candidate else ""
         context = self._context(
@@ -187,7 +187,7 @@ class ImportAdminMixin:
             confirm=ConfirmForm(
                 initial={
                     "token": token,
-                    "name": safe_name,
+                    "name": name[:255],
                     "source": source.pk if source else None,
                     "status": status,
                 }
@@ -203,8 +203,8 @@ class ImportAdminMixin:
         if not form.is_valid():
             messages.error(request, "The preview expired or was changed; please upload again.")
             return HttpResponseRedirect(reverse("admin:articles_article_import"))
-        token, name = form.cleaned_data["token"], get_valid_filename(form.cleaned_data["name"])
-        stored = f"{PREVIEW_FOLDER}/{token}/{name}"
+        token, name = form.cleaned_data["token"], form.cleaned_data["name"]
+        stored = _preview_path(token, request.user)  # another editor's preview is not found
         if not default_storage.exists(stored):
             messages.error(request, "The preview expired; please upload again.")
             return HttpResponseRedirect(reverse("admin:articles_article_import"))
@@ -245,19 +245,26 @@ class ImportAdminMixin:
             from .tasks import import_uploads
 
             stored = []
-            for number, upload in enumerate(files):
-                safe = get_valid_filename(upload.name) or f"upload-{number}"
-                saved = default_storage.save(f"{UPLOAD_FOLDER}/run-{run.pk}/{number}-{safe}", upload)
-                stored.append([saved, upload.name])
-            run.origin = "task"
-            run.save(update_fields=["total", "origin"])
-            result = import_uploads.enqueue(
-                run_id=run.pk,
-                stored=stored,
-                source_id=source.pk if source else None,
-                status=status,
-                user_id=request.user.pk,
-            )
+            try:
+                for number, upload in enumerate(files):
+                    # Stored under a number (the name people see travels with it): a name
+                    # too long for the disk, or one that is all punctuation, cannot fail here.
+                    saved = default_storage.save(f"{UPLOAD_FOLDER}/run-{run.pk}/{number}", upload)
+                    stored.append([saved, upload.name])
+                run.origin = "task"
+                run.save(update_fields=["total", "origin"])
+                result = import_uploads.enqueue(
+                    run_id=run.pk,
+                    stored=stored,
+                    source_id=source.pk if source else None,
+                    status=status,
+                    user_id=request.user.pk,
+                )
+            except BaseException:
+                for storage_name, _display in stored:
+                    default_storage.delete(storage_name)
+                run.delete()
+                raise
             ImportRun.objects.filter(pk=run.pk).update(task_id=str(result.id)[:64])
         else:
             run.state = ImportRun.State.RUNNING
@@ -278,6 +285,7 @@ class ImportAdminMixin:
         run = get_object_or_404(ImportRun, pk=run_id)
         if run.created_by_id not in (None, request.user.pk) and not request.user.is_superuser:
             raise Http404
+        _settle_dead_task(run)
         items = run.items.select_related("article")
         context = self._context(
             request,
@@ -387,17 +395,41 @@ def _modified(folder: str) -> float | None:
 
 
 def _member_count(upload) -> int:
+    """How many inputs an upload holds, for the progress bar: the members ``zip_inputs`` visits."""
     if not upload.name.lower().endswith(".zip"):
         return 1
     import zipfile
 
     try:
         with zipfile.ZipFile(upload) as archive:
-            count = sum(1 for info in archive.infolist() if not info.is_dir())
-    except (zipfile.BadZipFile, OSError):
+            count = sum(1 for info in archive.infolist() if not info.is_dir() and not skipped_member(info))
+    except Exception:  # an archive Python cannot read is one failure, reported by the import
         count = 1
     upload.seek(0)
     return count
+
+
+def _settle_dead_task(run: ImportRun) -> None:
+    """A run whose task the worker recorded as failed (a crash before the import could say so)
+    is shown failed, instead of a progress page that waits for ever."""
+    if run.state not in (ImportRun.State.QUEUED, ImportRun.State.RUNNING) or not run.task_id:
+        return
+    from django.tasks import TaskResultStatus
+    from django.tasks.exceptions import TaskResultDoesNotExist
+
+    from .tasks import import_uploads
+
+    try:
+        result = import_uploads.get_result(run.task_id)
+    except (TaskResultDoesNotExist, NotImplementedError, ValueError):
+        return
+    if result.status == TaskResultStatus.FAILED:
+        run.state, run.finished_at = ImportRun.State.FAILED, timezone.now()
+        run.save(update_fields=["state", "finished_at"])
+
+
+def _preview_path(token: str, user) -> str:
+    return f"{PREVIEW_FOLDER}/{token}/{user.pk}"
 
 
 def _upload_inputs(files):

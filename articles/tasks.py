@@ -3,6 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.core.files.storage import default_storage
 from django.tasks import task
+from django.utils import timezone
 
 from .importing.pipeline import InputFile, import_paths, zip_inputs
 from .models import ImportRun, Source
@@ -17,14 +18,21 @@ def import_uploads(
     ``stored`` holds ``[storage name, name shown to people]`` pairs. The stored files are
     deleted once imported, whatever the outcome.
     """
-    run = ImportRun.objects.get(pk=run_id)
-    user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
-    source = Source.objects.filter(pk=source_id).first() if source_id else None
     try:
+        run = ImportRun.objects.get(pk=run_id)
+        user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
+        source = Source.objects.filter(pk=source_id).first() if source_id else None
         for _result in import_paths(
             paths=[], inputs=stored_inputs(stored), source=source, status=status, user=user, run=run
         ):
             pass
+    except BaseException:
+        # import_paths marks its run failed itself; a task that died before it started must not
+        # leave the editor's progress page waiting on a run that never moves.
+        ImportRun.objects.filter(
+            pk=run_id, state__in=[ImportRun.State.QUEUED, ImportRun.State.RUNNING]
+        ).update(state=ImportRun.State.FAILED, finished_at=timezone.now())
+        raise
     finally:
         for storage_name, _display in stored:
             default_storage.delete(storage_name)

@@ -1254,7 +1254,9 @@ def zip_inputs(source, *, name: str) -> Iterator[InputFile]:
     """
     try:
         archive = zipfile.ZipFile(source)
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+        # ValueError covers a member name flagged UTF-8 that is not (UnicodeDecodeError);
+        # NotImplementedError an archive of a zip version Python does not read.
         yield InputFile(name=name, error=f"not a readable zip archive ({exc})")
         return
     with archive:
@@ -1266,8 +1268,7 @@ def zip_inputs(source, *, name: str) -> Iterator[InputFile]:
         limit = settings.NEWSROOM_IMPORT_MAX_BYTES
         for info in members:
             member_name = f"{name}/{info.filename}"
-            base = info.filename.rsplit("/", 1)[-1]
-            if base.startswith(".") or info.filename.startswith("__MACOSX/"):
+            if skipped_member(info):
                 continue
             if info.filename.lower().endswith(".zip"):
                 yield InputFile(name=member_name, error="a zip inside a zip is not opened (nested archive)")
@@ -1277,6 +1278,11 @@ def zip_inputs(source, *, name: str) -> Iterator[InputFile]:
                 yield InputFile(name=member_name, error=reason)
                 continue
             yield InputFile(name=member_name, read=_member_reader(archive, info, limit))
+
+
+def skipped_member(info: zipfile.ZipInfo) -> bool:
+    """Hidden files and macOS resource forks: packed by archivers, never stories."""
+    return info.filename.rsplit("/", 1)[-1].startswith(".") or info.filename.startswith("__MACOSX/")
 
 
 def _member_reader(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int):

@@ -169,3 +169,43 @@ def test_a_published_import_shows_on_cached_pages_at_once(client, tmp_path):
     home = client.get("/")
     assert home["X-Page-Cache"] == "miss"
     assert story.title in home.content.decode()
+
+
+@pytest.mark.django_db
+def test_unwritable_report_is_refused_before_anything_runs(tmp_path):
+    with pytest.raises(CommandError, match="Cannot write the report to"):
+        run(str(SEEDS), "--report", str(tmp_path / "missing-folder" / "report.json"))
+    assert ImportRun.objects.count() == 0 and Article.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_stories_are_imported_by_the_named_user(editor):
+    from articles.models import AuditEntry
+
+    run(str(SEEDS), "--status", "published", "--user", "editor")
+    assert {article.created_by for article in Article.objects.all()} == {editor}
+    assert ImportRun.objects.get().created_by == editor
+    assert AuditEntry.objects.get(action="import").user == editor
+    with pytest.raises(CommandError, match="No user named 'nobody'"):
+        run(str(SEEDS), "--user", "nobody")
+
+
+@pytest.mark.django_db
+def test_ctrl_c_keeps_what_was_committed_and_says_so(tmp_path, monkeypatch):
+    from articles.management.commands import import_articles
+
+    real = import_articles.import_paths
+
+    def interrupted(**kwargs):
+        results = real(**kwargs)
+        yield next(results)
+        results.close()  # the pipeline's own clean-up runs, as on a real Ctrl-C
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(import_articles, "import_paths", interrupted)
+    with pytest.raises(CommandError) as excinfo:
+        run(str(SEEDS))
+    assert excinfo.value.returncode == 130
+    assert str(excinfo.value).startswith("Interrupted: imported 1, duplicates 0, failed 0 so far.")
+    assert Article.objects.count() == 2  # both seeds were committed in the first batch
+    assert ImportRun.objects.get().state == "failed"

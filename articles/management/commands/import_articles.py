@@ -3,6 +3,7 @@
 import json
 import sys
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.importing.pipeline import count_inputs, import_paths
@@ -30,6 +31,11 @@ class Command(BaseCommand):
         )
         parser.add_argument("--report", metavar="FILE", help="Write a JSON report of every file to FILE.")
         parser.add_argument(
+            "--user",
+            metavar="USERNAME",
+            help="The newsroom user the stories are imported by (their history and the audit log say so).",
+        )
+        parser.add_argument(
             "--workers",
             type=int,
             metavar="N",
@@ -37,10 +43,25 @@ class Command(BaseCommand):
             "NEWSROOM_IMPORT_WORKERS setting; 0 extracts in this process).",
         )
 
-    def handle(self, *args, paths, source, status, dry_run, report, workers, verbosity, **options):
+    def handle(self, *args, paths, source, status, dry_run, report, workers, user, verbosity, **options):
         if workers is not None and workers < 0:
             raise CommandError("--workers must be 0 or more.")
-        run = None if dry_run else ImportRun.objects.create(origin="command", state=ImportRun.State.RUNNING)
+        if user is not None:
+            username = user
+            user = get_user_model().objects.filter(**{get_user_model().USERNAME_FIELD: username}).first()
+            if user is None:
+                raise CommandError(f"No user named {username!r}.")
+        report_file = None
+        if report:  # before anything is written: a bad path must not leave a run behind
+            try:
+                report_file = open(report, "w", encoding="utf-8")  # noqa: SIM115 - streamed to the end
+            except OSError as exc:
+                raise CommandError(f"Cannot write the report to {report}: {exc.strerror}") from exc
+        run = (
+            None
+            if dry_run
+            else ImportRun.objects.create(origin="command", state=ImportRun.State.RUNNING, created_by=user)
+        )
         interactive = verbosity >= 1 and hasattr(self.stderr, "isatty") and self.stderr.isatty()
         exclude = [report] if report else []
         total = count_inputs(paths, exclude=exclude) if interactive or run else None
@@ -53,13 +74,8 @@ class Command(BaseCommand):
 
             progress = tqdm(total=total, unit="file", file=sys.stderr, dynamic_ncols=True)
         counts = {"imported": 0, "duplicate": 0, "failed": 0}
-        report_file = None
         try:
-            if report:
-                try:
-                    report_file = open(report, "w", encoding="utf-8")  # noqa: SIM115 - streamed to the end
-                except OSError as exc:
-                    raise CommandError(f"Cannot write the report to {report}: {exc.strerror}") from exc
+            if report_file:
                 report_file.write('{"files": [')
             last_file = None
             for number, result in enumerate(
@@ -71,6 +87,7 @@ class Command(BaseCommand):
                     run=run,
                     exclude=exclude,
                     workers=workers,
+                    user=user,
                 )
             ):
                 counts[result.outcome] += 1
@@ -81,6 +98,15 @@ class Command(BaseCommand):
                     progress.update(1)
                 last_file = file_name
                 self._say(result, verbosity=verbosity, progress=progress)
+        except KeyboardInterrupt:
+            # Ctrl-C: what was committed stays (the run is marked failed); say so, no traceback.
+            raise CommandError(
+                f"Interrupted: imported {counts['imported']}, duplicates {counts['duplicate']}, "
+                f"failed {counts['failed']} so far. Every batch committed before the interruption "
+                "stays imported; run the same command again for the rest (what is already there is "
+                "reported as a duplicate).",
+                returncode=130,
+            ) from None
         finally:
             if progress is not None:
                 progress.close()
