@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from entities.models import Entity
+from newsroom.text import without_control_characters
 
 from .models import Article
 
@@ -25,11 +26,13 @@ class LatestStoriesFeed(Feed):
     def items(self):
         return Article.objects.published().select_related("source").newest_first()[:FEED_SIZE]
 
+    # Stored text has no control characters (the models drop them on save), but a row written
+    # before that rule must not take a whole feed down: XML 1.0 refuses them.
     def item_title(self, item):
-        return item.title
+        return without_control_characters(item.title)
 
     def item_description(self, item):
-        return item.dek or item.body_text[:400]
+        return without_control_characters(item.dek or item.body_text[:400])
 
     def item_pubdate(self, item):
         return item.published_at
@@ -38,7 +41,7 @@ class LatestStoriesFeed(Feed):
         return item.updated_at
 
     def item_author_name(self, item):
-        return item.byline or None
+        return without_control_characters(item.byline) or None
 
 
 class LatestStoriesAtomFeed(LatestStoriesFeed):

@@ -4,6 +4,8 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from newsroom.text import strip_control_characters
+
 from .querysets import ArticleQuerySet
 
 
@@ -97,6 +99,10 @@ class Article(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        strip_control_characters(self, ("title", "dek", "byline"))  # typed or pasted by people
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})

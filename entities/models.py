@@ -9,6 +9,8 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from newsroom.text import strip_control_characters
+
 
 class EntityQuerySet(models.QuerySet):
     def countries(self):
@@ -52,6 +54,10 @@ class Entity(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        strip_control_characters(self, ("name", "summary"))
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse(f"entities:{self.kind}_detail", kwargs={"slug": self.slug})

@@ -6,6 +6,8 @@ import unicodedata
 
 from charset_normalizer import from_bytes
 
+from newsroom.text import CONTROL_CHARACTERS
+
 from .errors import ImportRejected
 
 # Magic numbers of files that are certainly not articles, with the name a person knows them by.
@@ -45,8 +47,6 @@ _BOMS = (
 )
 # Legacy encodings of the region: tried (and only these) when the bytes are not UTF-8.
 LEGACY_ENCODINGS = ["cp1251", "koi8_r", "cp1252", "latin_1"]
-# Control characters but tab and line breaks (C0, DEL, C1): never part of a story.
-CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Control characters and invisible ones (zero-width spaces and joiners, BOM, soft hyphen): a
 # non-ASCII text is cleared of both in one pass.
 _CONTROL_OR_INVISIBLE = re.compile(

@@ -254,6 +254,27 @@ def test_reporter_cannot_edit_a_published_story(api_client, reporter):
     assert story.title == "Live"
 
 
+def test_control_characters_typed_into_a_story_do_not_break_the_feeds(api_client, editor, client):
+    """A vertical tab pasted into a published story's title was stored as is, and every feed
+    then answered 500 (XML 1.0 refuses it); the models now drop control characters on save."""
+    import xml.etree.ElementTree as ET
+
+    story = ArticleFactory(slug="live", title="Live")
+    api_client.force_authenticate(editor)
+    response = api_client.patch(
+        "/api/articles/live/", {"title": "Bad\x0btitle", "dek": "A\x01dek\nover two lines"}, format="json"
+    )
+    assert response.status_code == 200
+    story.refresh_from_db()
+    assert (story.title, story.dek) == ("Badtitle", "Adek\nover two lines")
+    Article.objects.filter(pk=story.pk).update(byline="Old\x0crow")  # written before the rule
+    for feed in ("/feeds/rss/", "/feeds/atom/"):
+        response = client.get(feed)
+        assert response.status_code == 200
+        assert "Badtitle" in response.content.decode()
+        ET.fromstring(response.content)
+
+
 def test_patch_rejects_bad_values(api_client, editor):
     ArticleFactory(slug="story")
     api_client.force_authenticate(editor)

@@ -168,3 +168,14 @@ def test_monthly_coverage_fills_gaps_and_ignores_drafts(kb):
     assert sum(m.count for m in months) == 2
     counted = [m.month for m in months if m.count]
     assert counted[0] == three_months_ago.date().replace(day=1)
+
+
+@pytest.mark.django_db
+def test_entity_feed_survives_a_control_character_typed_into_its_name(client):
+    from tests.factories import ArticleFactory, CountryFactory
+
+    country = CountryFactory(name="Bela\x0brus", slug="belarus", summary="A\x01 summary")
+    assert (country.name, country.summary) == ("Belarus", "A summary")
+    story = ArticleFactory()
+    story.mentions.create(entity=country, start=0, end=3, surface="Bel", status="confirmed")
+    assert client.get("/feeds/country/belarus/rss/").status_code == 200

@@ -1,0 +1,17 @@
+"""Rules every stored string meets, whoever wrote it: the importer, an editor, the API."""
+
+import re
+
+# Control characters but tab and line breaks (C0, DEL, C1): never part of a story, and XML 1.0
+# (feeds, sitemaps) refuses them, so one in a title would break every feed it appears in.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def without_control_characters(value: str) -> str:
+    """``value`` without control characters (a vertical tab pasted from a word processor)."""
+    return CONTROL_CHARACTERS.sub("", value) if value and not value.isprintable() else value
+
+
+def strip_control_characters(instance, fields: tuple[str, ...]) -> None:
+    for name in fields:
+        setattr(instance, name, without_control_characters(getattr(instance, name)))
