@@ -59,6 +59,15 @@ class ArticleFilter(django_filters.FilterSet):
     # Set to False before reading ``qs`` to match without ranking (broad searches on the site).
     rank_search = True
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = getattr(self.request, "user", None)
+        if user is None or not user.is_staff:
+            # A reader's choice of sources is those with a published story: a source that only
+            # has drafts (a new wire being tried out) is not named on the public site.
+            published = Article.objects.published().filter(source=OuterRef("pk"))
+            self.filters["source"].queryset = Source.objects.filter(Exists(published))
+
     def filter_search(self, queryset, name, value):
         return queryset.search(value, ranked=self.rank_search)
 

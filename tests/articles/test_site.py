@@ -720,3 +720,21 @@ def test_most_covered_entities_only_rerank_past_the_row_budget(monkeypatch):
     assert len(exact) == 5 and {item.article.title for item in exact[2:]} <= {
         f"Bigland only {n}" for n in range(6)
     }
+
+
+@pytest.mark.django_db
+def test_sources_with_only_hidden_stories_are_not_named_to_readers(client, api_client, editor):
+    from tests.factories import SourceFactory
+
+    wire = SourceFactory(name="Public Wire")
+    trial = SourceFactory(name="Trial Feed Under Evaluation")
+    ArticleFactory(source=wire)
+    ArticleFactory(source=trial, status=Article.Status.DRAFT)
+    page = client.get("/stories/").content.decode()
+    assert "Public Wire" in page and "Trial Feed Under Evaluation" not in page
+    assert (
+        api_client.get("/api/articles/", {"source": trial.slug}).status_code == 400
+    )  # as for no such source
+    assert api_client.get("/api/articles/", {"source": "no-such-source"}).status_code == 400
+    client.force_login(editor)
+    assert "Trial Feed Under Evaluation" in client.get("/stories/").content.decode()
