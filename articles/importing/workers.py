@@ -22,6 +22,7 @@ Workers are forked (they inherit the loaded code and settings, and never touch t
 where ``fork`` does not exist, extraction stays in the importing process.
 """
 
+import contextlib
 import gc
 import logging
 import multiprocessing
@@ -41,6 +42,14 @@ def available() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
+def _release_free_memory() -> None:
+    """glibc's malloc_trim: free heap pages go back to the system (elsewhere: nothing)."""
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
 class Extractors:
     """``count`` worker processes running ``pipeline.extract_file``; results in submission order."""
 
@@ -52,6 +61,11 @@ class Extractors:
         from . import pipeline  # noqa: F401
 
         context = multiprocessing.get_context("fork")
+        # Heap pages this process freed but kept (an earlier import in the same process) would be
+        # inherited, and copied the moment this process reuses them: hand them back first.
+        # Measured on the full bench: peak 303 -> 290 MB, text phase 269 -> 247 MB. A full
+        # collection as well gained nothing more; trimming after every batch cost 10-25% speed.
+        _release_free_memory()
         gc.freeze()
         self.results = context.Queue()
         self.tasks = [context.Queue() for _ in range(count)]
