@@ -117,7 +117,7 @@ class ImportAdminMixin:
         ]
 
     def has_import_permission(self, request):
-        # Importing adds stories: both rights, as the API asks for both.
+        # Importing adds stories: the right to import and the right to add them.
         return request.user.has_perms(["articles.import_article", "articles.add_article"])
 
     def _require_import(self, request):
