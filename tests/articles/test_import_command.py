@@ -186,6 +186,12 @@ def test_stories_are_imported_by_the_named_user(editor):
     assert {article.created_by for article in Article.objects.all()} == {editor}
     assert ImportRun.objects.get().created_by == editor
     assert AuditEntry.objects.get(action="import").user == editor
+    # Publishing by import is in the audit log story by story, as publishing in the workflow is.
+    published = AuditEntry.objects.filter(action="publish")
+    assert sorted(published.values_list("object_id", flat=True)) == sorted(
+        str(pk) for pk in Article.objects.values_list("pk", flat=True)
+    )
+    assert {entry.user for entry in published} == {editor}
     with pytest.raises(CommandError, match="No user named 'nobody'"):
         run(str(SEEDS), "--user", "nobody")
 

@@ -1003,6 +1003,30 @@ def test_import_run_items_and_audit_are_recorded(tmp_path, editor):
 
 
 @pytest.mark.django_db
+def test_stories_imported_as_published_or_scheduled_are_audited(tmp_path):
+    paragraph = "The harbour board met on Monday and agreed a plan for the cranes, the ferries and the quays."
+    rows = [
+        {"title": "Out now", "body": paragraph * 3, "published": "2025-03-01T08:00:00Z"},
+        {
+            "title": "Out tomorrow",
+            "body": paragraph.replace("Monday", "Friday") * 3,
+            "published": "2099-01-01",
+        },
+    ]
+    (tmp_path / "export.jsonl").write_text("\n".join(json.dumps(row) for row in rows))
+    (tmp_path / "seed.txt").write_bytes(SEED_004.read_bytes())
+    list(import_paths(paths=[tmp_path], status="published"))
+    audited = dict(AuditEntry.objects.exclude(action="import").values_list("object_repr", "action"))
+    assert audited == {
+        "Out now": "publish",
+        "Out tomorrow": "schedule",
+        Article.objects.get(original_format="text").title: "publish",
+    }
+    list(import_paths(paths=[SEEDS / SEED_000.name]))  # a draft is not published: no entry
+    assert AuditEntry.objects.exclude(action="import").count() == 3
+
+
+@pytest.mark.django_db
 def test_dry_run_writes_nothing(tmp_path):
     results = list(import_paths(paths=[SEEDS], dry_run=True, source="Nowhere"))
     assert [r.outcome for r in results] == ["imported", "imported"]
