@@ -55,20 +55,26 @@ _CONTROL_OR_INVISIBLE = re.compile(
 # Mojibake: UTF-8 read once as latin-1 or cp1252 before it was saved ("â€™" for "’", "Ã©" for
 # "é", "â\x80\x94" for "—"). Its mark is a lead byte's letter (Â-ô) followed by a continuation
 # byte's (U+0080-U+00BF, or what cp1252 puts there: ’ “ ” – — … € ™ Š Œ …). Some marks cannot be
-# correct text: a C1 control after the letter, "â€"/"â„" (cp1252's reading of the punctuation and
-# symbol blocks: ’ “ ” – — … • ™), "Ã"/"Â" before a Latin-1 sign ("Ã©" é, "Â " a no-break space;
-# guillemets excepted, «IRMÃ» is Portuguese). Others can ("CIDADÃ–MODELO", "ROMÂ“"): a text
-# is repaired on one mark of the first kind or three of the second. ftfy then repairs a sequence
-# only where it judges the repair certain. The search is about 0.5 ms on a 157 KB page (ftfy's
-# own badness test would be 25 ms); UTF-8 bytes without a \xc3 (the first byte of every letter
+# correct text: a C1 control after the letter; "â€"/"â„" (the punctuation and symbol blocks:
+# ’ “ ” – — … • ™); a Latin-1 sign after "Ã"/"Â" (Western letters and signs: "Ã©" é, "Â " a
+# no-break space), after "Ð"/"Ñ", "Î"/"Ï", "Ø"/"Ù" (Cyrillic, Greek, Arabic) or after "ä"-"é"
+# (CJK: "ä¸" 中), and "ï¿" ("ï¿½", a misread "�"); guillemets, "°" and "·" excepted («IRMÃ» is
+# Portuguese, "né»" French). Others can be correct: "CIDADÃ–MODELO", "ROMÂ“", and above all an accented letter before a closing
+# quote ("está”"). A text is repaired on one certain mark, or on three marks led by "Â", "Ã" or
+# "â" (those an accented word ends with are not counted). ftfy then repairs a sequence only
+# where it judges the repair certain. The search is about 0.5 ms on a 157 KB page (ftfy's own
+# badness test would be 25 ms); UTF-8 bytes without a \xc3 (the first byte of every letter
 # Â-ô) cannot hold a mark and skip it.
 _MOJIBAKE_MARK = re.compile(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
 _CERTAIN_MOJIBAKE = re.compile(
-    "[\u00c2-\u00f4][\u0080-\u009f]|\u00e2[\u20ac\u201e]|[\u00c2\u00c3][\u00a0-\u00aa\u00ac-\u00ba\u00bc-\u00bf]"
+    "[\u00c2-\u00f4][\u0080-\u009f]|\u00e2[\u20ac\u201e]|\u00ef\u00bf"  # "ï¿½" is a misread "�"
+    "|[\u00c2\u00c3\u00ce\u00cf\u00d0\u00d1\u00d8\u00d9][\u00a0-\u00aa\u00ac-\u00af\u00b1-\u00b6\u00b8-\u00ba\u00bc-\u00bf]"
+    "|[\u00e4-\u00e9][\u00a0-\u00aa\u00ac-\u00af\u00b1-\u00b6\u00b8-\u00ba\u00bc-\u00bf]"
 )
+_LIKELY_LEADS = frozenset("\u00c2\u00c3\u00e2")
 _LIKELY_MARKS = 3
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
 
@@ -187,8 +193,12 @@ def clean_text(text: str) -> str:
 
 
 def _is_mojibake(text: str) -> bool:
-    for marks, mark in enumerate(_MOJIBAKE_MARK.finditer(text), start=1):
-        if marks >= _LIKELY_MARKS or _CERTAIN_MOJIBAKE.fullmatch(mark.group()):
+    likely = 0
+    for mark in _MOJIBAKE_MARK.finditer(text):
+        if _CERTAIN_MOJIBAKE.fullmatch(mark.group()):
+            return True
+        likely += mark.group()[0] in _LIKELY_LEADS
+        if likely >= _LIKELY_MARKS:
             return True
     return False
 
@@ -214,7 +224,7 @@ def describe_encoding(data: bytes) -> str:
     label = _ENCODING_LABELS.get(name, name.upper())
     text = data.decode(encoding, errors="replace")
     if repair_mojibake(text) != text:
-        label += "; mojibake repaired (UTF-8 that had once been read as Windows-1252)"
+        label += "; mojibake repaired (UTF-8 that had once been read as Latin-1 or Windows-1252)"
     return label
 
 

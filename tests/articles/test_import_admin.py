@@ -112,7 +112,7 @@ def _misread_as_cp1252(data: bytes) -> bytes:
         (lambda page: page, "<dd>UTF-8</dd>"),
         (
             _misread_as_cp1252,
-            "<dd>UTF-8; mojibake repaired (UTF-8 that had once been read as Windows-1252)</dd>",
+            "<dd>UTF-8; mojibake repaired (UTF-8 that had once been read as Latin-1 or Windows-1252)</dd>",
         ),
         (
             lambda page: page.decode().replace("Harbour", "Гавань").encode("cp1251"),

@@ -285,7 +285,7 @@ def _misread(text: str) -> str:
     )
 
 
-MOJIBAKE_STORY = "Minsk’s talks — “Belarus and China” — went on; Café Español, 中文, ⭐ five stars."
+MOJIBAKE_STORY = "Minsk’s talks — “Belarus and China” — went on; Café Español, Привет, αβγ, 中文, ⭐ five stars."
 
 
 @pytest.mark.parametrize("misread", [_misread, lambda text: text.encode("utf-8").decode("latin-1")])
@@ -305,6 +305,9 @@ def test_decode_repairs_mojibake(misread):
         # misread), but one such mark is not evidence enough
         "O projeto CIDADÃ–MODELO foi aprovado ontem pela câmara.",
         "“AMANHÃ—E DEPOIS”, disse o irmão.",
+        # accented words before closing quotes are not counted as marks (found in review)
+        "“A obra já está”, disse. “Onde ela está”, “até” e “chegará”: o CIDADÃ–MODELO fica.",
+        "NESCAFÉ® e «José» né» à°",
         "Disse o IRMÃ—IRMÃO; «José» concordou.",
         "A ROMÂ“ e 20 Ä°C",
         RUSSIAN,
