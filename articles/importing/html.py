@@ -27,13 +27,12 @@ from .language import language_tag
 from .plaintext import (
     BYLINE,
     CREDIT,
-    DISCLOSURE,
-    DISCLOSURE_WORDS,
     LIST_LABEL,
     READ_TIME,
     extract_text_article,
     is_appeal,
     is_date_line,
+    is_disclosure,
     strip_site_name,
     words,
 )
@@ -435,7 +434,7 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
     head = [
         (tag, child)
         for tag, child in kept[:_HEAD_BLOCKS]
-        if tag == "p" and len(words(text := _text(child))) <= DISCLOSURE_WORDS and DISCLOSURE.search(text)
+        if tag == "p" and is_disclosure(text := _text(child), len(words(text)))
     ]
     if len(head) < len(kept):
         for entry in head:

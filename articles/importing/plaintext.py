@@ -145,17 +145,28 @@ APPEAL_PATTERNS = [
 
 
 # An affiliate or sponsorship disclosure: sites put it above the story ("If you buy through our
-# links, we may earn a commission") as often as below it. Never a story's own words when short.
-DISCLOSURE = re.compile(
+# links, we may earn a commission") as often as below it. In the site's own voice: a quoted or
+# reported sentence ("'We earn a commission only when the house sells,' said the agent") is the
+# story's, and "at no extra cost to you" counts only beside links, purchases or commissions.
+_DISCLOSURE = re.compile(
     r"\b(?:(?:we|I)\b[^.!?]{0,40}?\b(?:earn|receive|get|make)s? (?:an? )?(?:small )?(?:affiliate )?(?:commissions?|compensation)\b"
     r"|(?:earn|make)s? us (?:an? )?(?:small )?(?:affiliate )?commission|(?:may|might) (?:earn|receive) (?:an? )?(?:small )?"
     r"(?:affiliate )?commission|(?:we|I) (?:may|might) be compensated"
     r"|(?:(?:post|article|page|site|blog|review|guide)s? (?:may )?(?:contains?|uses?|includes?)|(?:we|I) (?:may )?use)"
-    r" (?:some )?(?:affiliate|commissionable) links?\b|affiliate disclosure|as an amazon associate|from qualifying purchases"
-    r"|at no (?:additional|extra) cost to you)",
+    r" (?:some )?(?:affiliate|commissionable) links?\b|affiliate disclosure|as an amazon associate|from qualifying purchases)",
     re.IGNORECASE,
 )
+_NO_COST = re.compile(r"\bat no (?:additional|extra) cost to you\b", re.IGNORECASE)
+_SHOPPING = re.compile(r"\b(?:links?|purchases?|buy|commissions?|affiliates?)\b", re.IGNORECASE)
+_REPORTED = re.compile(r"[“”\"«»„]|\b(?:said|says|told|tells|according to|added|explained)\b", re.IGNORECASE)
 DISCLOSURE_WORDS = 60
+
+
+def is_disclosure(text: str, n: int) -> bool:
+    """An affiliate or sponsorship disclosure of ``n`` words, in the site's own voice."""
+    if n > DISCLOSURE_WORDS or _REPORTED.search(text):
+        return False
+    return bool(_DISCLOSURE.search(text) or (_NO_COST.search(text) and _SHOPPING.search(text)))
 
 
 def _build_appeal_matcher():
@@ -331,7 +342,7 @@ def _score(lines: list[_Line], common: Container[str]) -> None:
             line.chrome = "navigation"
         elif is_appeal(line.text, n):
             line.chrome = "appeal or navigation"
-        elif n <= DISCLOSURE_WORDS and DISCLOSURE.search(line.text):
+        elif is_disclosure(line.text, n):
             line.chrome = "affiliate disclosure"
         elif (
             position + 1 < len(lines) and n <= 25 and is_date_line(lines[position + 1].text) and not sentence

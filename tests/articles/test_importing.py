@@ -285,7 +285,9 @@ def _misread(text: str) -> str:
     )
 
 
-MOJIBAKE_STORY = "Minsk’s talks — “Belarus and China” — went on; Café Español, Привет, αβγ, 中文, ⭐ five stars."
+MOJIBAKE_STORY = (
+    "Minsk’s talks — “Belarus and China” — went on; Café Español, Привет, αβγ, 中文, ⭐ five stars."
+)
 
 
 @pytest.mark.parametrize("misread", [_misread, lambda text: text.encode("utf-8").decode("latin-1")])
@@ -539,6 +541,8 @@ def test_cookie_notice_and_placeholder_text_inside_the_story_are_dropped():
 
 
 AFFILIATE_MARKETING_STORY = [
+    "“We earn a commission only when the house sells,” said Anna Petrova, who runs the agency.",
+    "The council will repair the road at no extra cost to you, the mayor told residents on Monday.",
     "Streamers earn a commission when viewers buy games or gear through their affiliate links, the study found.",
     "Most of the money, however, still comes from subscriptions and from brand deals signed for a season.",
     "Sites that use affiliate links must say so, and the regulator fined three of them last year.",
