@@ -410,8 +410,10 @@ def _member_count(upload) -> int:
 
 
 def _settle_dead_task(run: ImportRun) -> None:
-    """A run whose task the worker recorded as failed (a crash before the import could say so)
-    is shown failed, instead of a progress page that waits for ever."""
+    """A run whose task the task framework recorded as failed while the run still says queued or
+    running (the task's own failure handling did not get to it) is shown failed, and its uploads
+    are removed, instead of a progress page that waits for ever. A worker killed outright records
+    nothing, so its run still waits: that needs a time-out, which is not built."""
     if run.state not in (ImportRun.State.QUEUED, ImportRun.State.RUNNING) or not run.task_id:
         return
     from django.tasks import TaskResultStatus
@@ -426,6 +428,10 @@ def _settle_dead_task(run: ImportRun) -> None:
     if result.status == TaskResultStatus.FAILED:
         run.state, run.finished_at = ImportRun.State.FAILED, timezone.now()
         run.save(update_fields=["state", "finished_at"])
+        folder = f"{UPLOAD_FOLDER}/run-{run.pk}"
+        with contextlib.suppress(FileNotFoundError, NotImplementedError):
+            for name in default_storage.listdir(folder)[1]:
+                default_storage.delete(f"{folder}/{name}")
 
 
 def _preview_path(token: str, user) -> str:

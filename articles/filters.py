@@ -8,6 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from entities.models import Entity, EntityLink
 
 from .models import Article, Source
+from .querysets import may_preview
 
 ENTITY_HELP = "Entity slug; repeat to require several entities (AND)."
 
@@ -61,8 +62,7 @@ class ArticleFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        user = getattr(self.request, "user", None)
-        if user is None or not user.is_staff:
+        if not may_preview(getattr(self.request, "user", None)):
             # A reader's choice of sources is those with a published story: a source that only
             # has drafts (a new wire being tried out) is not named on the public site.
             published = Article.objects.published().filter(source=OuterRef("pk"))

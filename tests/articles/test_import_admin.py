@@ -371,13 +371,17 @@ def test_a_task_that_dies_marks_its_run_failed_and_removes_the_uploads(
 
 
 def test_progress_page_of_a_task_the_worker_recorded_as_failed(editor_client, editor, monkeypatch):
-    """A worker killed mid-run cannot mark its run; the task framework's record of the failure
-    settles it when the editor looks."""
+    """A task whose own failure handling did not mark its run (it failed before it could) is
+    settled from the task framework's record when the editor looks, and its uploads go."""
     from django.tasks import TaskResultStatus
 
     from articles import tasks
 
     run = ImportRun.objects.create(origin="task", state="running", total=10, task_id="t-1", created_by=editor)
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    left = default_storage.save(f"imports/uploads/run-{run.pk}/0", ContentFile(b"story"))
     recorded = type("Result", (), {"status": TaskResultStatus.FAILED})()
     monkeypatch.setattr(
         tasks, "import_uploads", type("Task", (), {"get_result": staticmethod(lambda _id: recorded)})
@@ -386,6 +390,7 @@ def test_progress_page_of_a_task_the_worker_recorded_as_failed(editor_client, ed
     assert 'http-equiv="refresh"' not in page
     run.refresh_from_db()
     assert run.state == "failed"
+    assert not default_storage.exists(left)
 
 
 def test_import_needs_the_right_to_add_stories(client, django_user_model):

@@ -212,6 +212,22 @@ def test_ctrl_c_keeps_what_was_committed_and_says_so(tmp_path, monkeypatch):
     with pytest.raises(CommandError) as excinfo:
         run(str(SEEDS))
     assert excinfo.value.returncode == 130
-    assert str(excinfo.value).startswith("Interrupted: imported 1, duplicates 0, failed 0 so far.")
+    assert str(excinfo.value).startswith("Interrupted: reported so far imported 1, duplicates 0, failed 0.")
     assert Article.objects.count() == 2  # both seeds were committed in the first batch
     assert ImportRun.objects.get().state == "failed"
+
+
+@pytest.mark.django_db
+def test_ctrl_c_while_counting_the_inputs(tmp_path, monkeypatch):
+    from articles.management.commands import import_articles
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(import_articles, "count_inputs", interrupted)
+    report = tmp_path / "report.json"
+    with pytest.raises(CommandError) as excinfo:
+        run(str(SEEDS), "--report", str(report))
+    assert excinfo.value.returncode == 130
+    assert ImportRun.objects.get().state == "failed"
+    assert json.loads(report.read_text())["files"] == []  # the report is still valid JSON

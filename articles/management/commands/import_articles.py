@@ -5,6 +5,7 @@ import sys
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from articles.importing.pipeline import count_inputs, import_paths
 from articles.models import Article, ImportRun
@@ -57,6 +58,7 @@ class Command(BaseCommand):
                 report_file = open(report, "w", encoding="utf-8")  # noqa: SIM115 - streamed to the end
             except OSError as exc:
                 raise CommandError(f"Cannot write the report to {report}: {exc.strerror}") from exc
+            report_file.write('{"files": [')
         run = (
             None
             if dry_run
@@ -64,19 +66,17 @@ class Command(BaseCommand):
         )
         interactive = verbosity >= 1 and hasattr(self.stderr, "isatty") and self.stderr.isatty()
         exclude = [report] if report else []
-        total = count_inputs(paths, exclude=exclude) if interactive or run else None
-        if run:
-            run.total = total or 0
-            run.save(update_fields=["total"])
         progress = None
-        if interactive:
-            from tqdm import tqdm
-
-            progress = tqdm(total=total, unit="file", file=sys.stderr, dynamic_ncols=True)
         counts = {"imported": 0, "duplicate": 0, "failed": 0}
         try:
-            if report_file:
-                report_file.write('{"files": [')
+            total = count_inputs(paths, exclude=exclude) if interactive or run else None
+            if run:
+                run.total = total or 0
+                run.save(update_fields=["total"])
+            if interactive:
+                from tqdm import tqdm
+
+                progress = tqdm(total=total, unit="file", file=sys.stderr, dynamic_ncols=True)
             last_file = None
             for number, result in enumerate(
                 import_paths(
@@ -99,10 +99,15 @@ class Command(BaseCommand):
                 last_file = file_name
                 self._say(result, verbosity=verbosity, progress=progress)
         except KeyboardInterrupt:
-            # Ctrl-C: what was committed stays (the run is marked failed); say so, no traceback.
+            # Ctrl-C: what was committed stays; the run is marked failed (import_paths does it once
+            # it has started; here while the inputs were still being counted). No traceback.
+            if run is not None:
+                ImportRun.objects.filter(pk=run.pk, state=ImportRun.State.RUNNING).update(
+                    state=ImportRun.State.FAILED, finished_at=timezone.now()
+                )
             raise CommandError(
-                f"Interrupted: imported {counts['imported']}, duplicates {counts['duplicate']}, "
-                f"failed {counts['failed']} so far. Every batch committed before the interruption "
+                f"Interrupted: reported so far imported {counts['imported']}, duplicates "
+                f"{counts['duplicate']}, failed {counts['failed']}. Every batch committed before the interruption "
                 "stays imported; run the same command again for the rest (what is already there is "
                 "reported as a duplicate).",
                 returncode=130,
