@@ -412,3 +412,19 @@ def _zip_bytes(members: dict[str, bytes]) -> bytes:
         for name, data in members.items():
             archive.writestr(name, data)
     return buffer.getvalue()
+
+
+def test_a_task_queue_that_refuses_the_job_leaves_no_run_and_no_files(
+    editor_client, settings, media, monkeypatch
+):
+    from articles import tasks
+
+    def refuse(**kwargs):
+        raise ConnectionError("the task database is down")
+
+    monkeypatch.setattr(tasks, "import_uploads", type("Task", (), {"enqueue": staticmethod(refuse)}))
+    settings.NEWSROOM_IMPORT_TASK_THRESHOLD = 1
+    with pytest.raises(ConnectionError):
+        editor_client.post(IMPORT_URL, {"files": [upload(SEED_000), upload(SEED_004)], "status": "draft"})
+    assert ImportRun.objects.count() == 0
+    assert stored_files(media) == []

@@ -1390,3 +1390,41 @@ def test_folder_imports_are_linked_in_chunks(tmp_path):
     results = list(import_paths(paths=[tmp_path]))
     for result in results:
         assert Article.objects.get(pk=result.article_id).mentions.filter(entity=belarus).exists()
+
+
+@pytest.mark.django_db
+def test_a_parser_fault_on_one_record_fails_that_record_only(monkeypatch):
+    from articles.importing import pipeline
+
+    real = pipeline._from_record
+
+    def faulty(record, *, kind):
+        if record.label.endswith(":2"):
+            raise KeyError("odd field")
+        return real(record, kind=kind)
+
+    monkeypatch.setattr(pipeline, "_from_record", faulty)
+    paragraph = "The harbour board met on Monday and agreed a plan for the cranes, the ferries and the quays."
+    rows = [
+        {"title": f"Story {n}", "body": paragraph.replace("Monday", day) * 3}
+        for n, day in enumerate(["Monday", "Friday"])
+    ]
+    results = import_bytes("\n".join(json.dumps(row) for row in rows).encode(), name="export.jsonl")
+    assert [(r.outcome, r.reason) for r in results] == [
+        ("imported", ""),
+        ("failed", "export.jsonl:2: the record could not be read (KeyError)"),
+    ]
+
+
+def test_a_path_that_cannot_be_examined_is_reported(tmp_path):
+    from articles.importing.pipeline import _file_inputs
+
+    class Guarded(type(tmp_path)):
+        def stat(self, *, follow_symlinks=True):
+            if follow_symlinks:
+                raise PermissionError(13, "Permission denied")
+            return super().stat(follow_symlinks=False)
+
+    (tmp_path / "a.txt").write_bytes(SEED_004.read_bytes())
+    [entry] = _file_inputs(Guarded(tmp_path / "a.txt"))
+    assert (entry.error, entry.read) == ("unreadable: Permission denied", None)
