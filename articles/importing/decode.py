@@ -223,7 +223,7 @@ def describe_encoding(data: bytes) -> str:
     name = codecs.lookup(encoding).name
     label = _ENCODING_LABELS.get(name, name.upper())
     text = data.decode(encoding, errors="replace")
-    if repair_mojibake(text) != text:
+    if not text.isascii() and _is_mojibake(text):  # the evidence decode_bytes repairs on, not ftfy again
         label += "; mojibake repaired (UTF-8 that had once been read as Latin-1 or Windows-1252)"
     return label
 

@@ -206,10 +206,13 @@ def decode_input(data: bytes) -> str:
 
 
 def extract_articles(
-    data: bytes, *, name: str, common_lines: Iterable[str] = ()
+    data: bytes, *, name: str, common_lines: Iterable[str] = (), text: str | None = None
 ) -> Iterator[Candidate | ImportRejected]:
-    """Candidates (or per-record rejections) in one input; raises ImportRejected for the whole file."""
-    text = decode_input(data)
+    """Candidates (or per-record rejections) in one input; raises ImportRejected for the whole file.
+
+    ``text`` is ``decode_input(data)`` when the caller has it already (a preview shows it).
+    """
+    text = decode_input(data) if text is None else text
     kind = detect.detect_format(text, name=name)
     if kind == detect.TEXT:
         yield _from_text(text, name=name, common_lines=common_lines)
@@ -1848,7 +1851,7 @@ def preview_import(*, data: bytes, name: str) -> Preview:
     except ImportRejected as exc:
         return Preview(name=name, raw_text="", reason=exc.reason)
     try:
-        items = extract_articles(data, name=name)
+        items = extract_articles(data, name=name, text=raw_text)
         candidate, more, others = None, 0, []
         for number, item in enumerate(items, start=1):
             if isinstance(item, Candidate) and candidate is None:
