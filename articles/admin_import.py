@@ -410,10 +410,11 @@ def _member_count(upload) -> int:
 
 
 def _settle_dead_task(run: ImportRun) -> None:
-    """A run whose task the task framework recorded as failed while the run still says queued or
-    running (the task's own failure handling did not get to it) is shown failed, and its uploads
-    are removed, instead of a progress page that waits for ever. A worker killed outright records
-    nothing, so its run still waits: that needs a time-out, which is not built."""
+    """A background run that cannot finish any more is shown failed, and its uploads removed,
+    instead of a progress page that waits for ever: its task was recorded as failed while the run
+    still says queued or running (the task's own failure handling did not get to it), or it has
+    saved no progress for ``NEWSROOM_IMPORT_STALL_MINUTES`` (a worker killed outright, which
+    records nothing)."""
     if run.state not in (ImportRun.State.QUEUED, ImportRun.State.RUNNING) or not run.task_id:
         return
     from django.tasks import TaskResultStatus
@@ -421,17 +422,21 @@ def _settle_dead_task(run: ImportRun) -> None:
 
     from .tasks import import_uploads
 
-    try:
-        result = import_uploads.get_result(run.task_id)
-    except (TaskResultDoesNotExist, NotImplementedError, ValueError):
-        return
-    if result.status == TaskResultStatus.FAILED:
-        run.state, run.finished_at = ImportRun.State.FAILED, timezone.now()
-        run.save(update_fields=["state", "finished_at"])
-        folder = f"{UPLOAD_FOLDER}/run-{run.pk}"
-        with contextlib.suppress(FileNotFoundError, NotImplementedError):
-            for name in default_storage.listdir(folder)[1]:
-                default_storage.delete(f"{folder}/{name}")
+    stall = datetime.timedelta(minutes=settings.NEWSROOM_IMPORT_STALL_MINUTES)
+    stalled = run.state == ImportRun.State.RUNNING and run.updated_at < timezone.now() - stall
+    if not stalled:
+        try:
+            result = import_uploads.get_result(run.task_id)
+        except (TaskResultDoesNotExist, NotImplementedError, ValueError):
+            return
+        if result.status != TaskResultStatus.FAILED:
+            return
+    run.state, run.finished_at = ImportRun.State.FAILED, timezone.now()
+    run.save(update_fields=["state", "finished_at"])
+    folder = f"{UPLOAD_FOLDER}/run-{run.pk}"
+    with contextlib.suppress(FileNotFoundError, NotImplementedError):
+        for name in default_storage.listdir(folder)[1]:
+            default_storage.delete(f"{folder}/{name}")
 
 
 def _preview_path(token: str, user) -> str:

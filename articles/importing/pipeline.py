@@ -1621,7 +1621,7 @@ def import_paths(
         source = (Source.objects.filter(name=source).first() if dry_run else source_named(source)) or None
     if run is not None and not dry_run:
         run.state = ImportRun.State.RUNNING
-        run.save(update_fields=["state"])
+        run.save(update_fields=["state", "updated_at"])  # the clock of the stall check starts now
     workers = settings.NEWSROOM_IMPORT_WORKERS if workers is None else workers
     extractors = None
     if workers > 0 and parallel.available():
@@ -1792,7 +1792,7 @@ def _save_progress(run: ImportRun, processed: int, totals: Counter, *, state: st
     run.imported = totals["imported"]
     run.duplicates = totals["duplicate"]
     run.failed = totals["failed"]
-    fields = ["processed", "imported", "duplicates", "failed"]
+    fields = ["processed", "imported", "duplicates", "failed", "updated_at"]
     if state:
         run.state = state
         run.finished_at = timezone.now()

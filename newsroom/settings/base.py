@@ -245,6 +245,9 @@ NEWSROOM_IMPORT_WORKERS = int(
 NEWSROOM_IMPORT_TASK_THRESHOLD = int(os.environ.get("NEWSROOM_IMPORT_TASK_THRESHOLD", 5))
 # Hours an admin import preview waits for confirm/cancel before its upload is deleted.
 NEWSROOM_IMPORT_PREVIEW_HOURS = int(os.environ.get("NEWSROOM_IMPORT_PREVIEW_HOURS", 24))
+# A background import that saved no progress for this long has lost its worker (killed, out of
+# memory): its progress page says so instead of waiting for ever. Progress is saved every batch.
+NEWSROOM_IMPORT_STALL_MINUTES = int(os.environ.get("NEWSROOM_IMPORT_STALL_MINUTES", 30))
 # Linker suggestions at or above this confidence are confirmed automatically.
 NEWSROOM_AUTO_CONFIRM_THRESHOLD = float(os.environ.get("NEWSROOM_AUTO_CONFIRM_THRESHOLD", 0.85))
 # Seconds public pages stay cached for anonymous readers (invalidated on publish/edit).

@@ -1,5 +1,6 @@
 """The admin import: button, upload, preview, confirm/cancel, bulk report, background task, review."""
 
+import datetime
 import io
 import os
 import re
@@ -11,6 +12,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.importing.pipeline import import_file
 from articles.models import Article, ImportRun
@@ -428,3 +430,38 @@ def test_a_task_queue_that_refuses_the_job_leaves_no_run_and_no_files(
         editor_client.post(IMPORT_URL, {"files": [upload(SEED_000), upload(SEED_004)], "status": "draft"})
     assert ImportRun.objects.count() == 0
     assert stored_files(media) == []
+
+
+def test_a_run_whose_worker_was_killed_is_shown_failed_after_the_stall_time(editor_client, editor, settings):
+    """A worker killed outright records nothing; a background run that saved no progress for
+    NEWSROOM_IMPORT_STALL_MINUTES is shown failed. One that moves recently is left waiting."""
+    settings.NEWSROOM_IMPORT_STALL_MINUTES = 30
+    fresh = ImportRun.objects.create(
+        origin="task", state="running", total=10, task_id="t-1", created_by=editor
+    )
+    stalled = ImportRun.objects.create(
+        origin="task", state="running", total=10, task_id="t-2", created_by=editor
+    )
+    ImportRun.objects.filter(pk=stalled.pk).update(updated_at=timezone.now() - datetime.timedelta(minutes=31))
+    pages = {
+        run.pk: editor_client.get(
+            reverse("admin:articles_article_import_run", args=[run.pk])
+        ).content.decode()
+        for run in (fresh, stalled)
+    }
+    assert 'http-equiv="refresh"' in pages[fresh.pk]
+    assert 'http-equiv="refresh"' not in pages[stalled.pk]
+    fresh.refresh_from_db(), stalled.refresh_from_db()
+    assert (fresh.state, stalled.state) == ("running", "failed")
+
+
+@pytest.mark.django_db
+def test_progress_saves_move_the_stall_clock(tmp_path):
+    from articles.importing.pipeline import import_paths
+
+    run = ImportRun.objects.create(origin="task", state="queued")
+    ImportRun.objects.filter(pk=run.pk).update(updated_at=timezone.now() - datetime.timedelta(hours=2))
+    (tmp_path / "a.txt").write_bytes(SEED_000.read_bytes())
+    list(import_paths(paths=[tmp_path], run=run))
+    run.refresh_from_db()
+    assert timezone.now() - run.updated_at < datetime.timedelta(minutes=1)
