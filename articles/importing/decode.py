@@ -6,7 +6,7 @@ import unicodedata
 
 from charset_normalizer import from_bytes
 
-from newsroom.text import CONTROL_CHARACTERS
+from newsroom.text import CONTROL_CHARACTERS, without_control_characters
 
 from .errors import ImportRejected
 
@@ -54,16 +54,17 @@ _CONTROL_OR_INVISIBLE = re.compile(
 )
 # Mojibake: UTF-8 read once as latin-1 or cp1252 before it was saved ("â€™" for "’", "Ã©" for
 # "é", "â\x80\x94" for "—"). Its mark is a lead byte's letter (Â-ô) followed by a continuation
-# byte's (U+0080-U+00BF, or what cp1252 puts there: ’ “ ” – — … € ™ Š Œ …). Some marks cannot be
-# correct text: a C1 control after the letter; "â€"/"â„" (the punctuation and symbol blocks:
-# ’ “ ” – — … • ™); a Latin-1 sign after "Ã"/"Â" (Western letters and signs: "Ã©" é, "Â " a
-# no-break space), after "Ð"/"Ñ", "Î"/"Ï", "Ø"/"Ù" (Cyrillic, Greek, Arabic) or after "ä"-"é"
-# (CJK: "ä¸" 中), and "ï¿" ("ï¿½", a misread "�"); guillemets, "°" and "·" excepted («IRMÃ» is
-# Portuguese, "né»" French). Others can be correct: "CIDADÃ–MODELO", "ROMÂ“", and above all an accented letter before a closing
-# quote ("está”"). A text is repaired on one certain mark, or on three marks led by "Â", "Ã" or
-# "â" (those an accented word ends with are not counted). ftfy then repairs a sequence only
-# where it judges the repair certain. The search is about 0.5 ms on a 157 KB page (ftfy's own
-# badness test would be 25 ms); UTF-8 bytes without a \xc3 (the first byte of every letter
+# byte's (U+0080-U+00BF, or what cp1252 puts there: ’ “ ” – — … € ™ Š Œ …).
+# Some marks cannot be correct text: a C1 control after the letter; "â€"/"â„" (the punctuation
+# and symbol blocks: ’ “ ” – — … • ™); a Latin-1 sign after "Ã"/"Â" (Western letters and signs:
+# "Ã©" é, "Â " a no-break space), after "Ð"/"Ñ", "Î"/"Ï", "Ø"/"Ù" (Cyrillic, Greek, Arabic) or
+# after "ä"-"é" (CJK: "ä¸" 中); and "ï¿" ("ï¿½", a misread "�"). Guillemets, "°" and "·" are
+# excepted («IRMÃ» is Portuguese, "né»" French).
+# Others can be correct: "CIDADÃ–MODELO", "ROMÂ“", and above all an accented letter before a
+# closing quote ("está”"). A text is repaired on one certain mark, or on three marks led by "Â",
+# "Ã" or "â" (those an accented word ends with are not counted). ftfy then repairs a sequence
+# only where it judges the repair certain. The search is about 0.5 ms on a 157 KB page (ftfy's
+# own badness test would be 25 ms); UTF-8 bytes without a \xc3 (the first byte of every letter
 # Â-ô) cannot hold a mark and skip it.
 _MOJIBAKE_MARK = re.compile(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
@@ -161,7 +162,7 @@ def decode_bytes(data: bytes) -> str:
     if bad > max(8, len(text[:20000]) // 50):
         raise ImportRejected("the file looks binary: it is full of control characters")
     if text.isascii():  # pure ASCII has no invisible characters and is already NFC
-        text = CONTROL_CHARACTERS.sub("", text)
+        text = without_control_characters(text)
     else:
         text = unicodedata.normalize("NFC", _CONTROL_OR_INVISIBLE.sub("", text))
     return normalize_whitespace(text)
@@ -186,7 +187,7 @@ def clean_text(text: str) -> str:
     bytes: no lone surrogates (a "\\ud800" escape), mojibake repaired, no control or invisible
     characters (a "\\u0000" escape would stop PostgreSQL), NFC. Line breaks are kept."""
     if text.isascii():
-        return CONTROL_CHARACTERS.sub("", text) if not text.isprintable() else text
+        return without_control_characters(text)
     text = text.encode("utf-8", "replace").decode("utf-8")  # a lone surrogate becomes "?"
     text = repair_mojibake(text)
     return unicodedata.normalize("NFC", _CONTROL_OR_INVISIBLE.sub("", text))

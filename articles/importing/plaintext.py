@@ -159,12 +159,12 @@ _DISCLOSURE = re.compile(
 _NO_COST = re.compile(r"\bat no (?:additional|extra) cost to you\b", re.IGNORECASE)
 _SHOPPING = re.compile(r"\b(?:links?|purchases?|buy|commissions?|affiliates?)\b", re.IGNORECASE)
 _REPORTED = re.compile(r"[“”\"«»„]|\b(?:said|says|told|tells|according to|added|explained)\b", re.IGNORECASE)
-DISCLOSURE_WORDS = 60
+_DISCLOSURE_WORDS = 60
 
 
 def is_disclosure(text: str, n: int) -> bool:
     """An affiliate or sponsorship disclosure of ``n`` words, in the site's own voice."""
-    if n > DISCLOSURE_WORDS:
+    if n > _DISCLOSURE_WORDS:
         return False
     if not (_DISCLOSURE.search(text) or (_NO_COST.search(text) and _SHOPPING.search(text))):
         return False  # the common case, decided by one or two searches

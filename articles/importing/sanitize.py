@@ -24,7 +24,7 @@ from html.parser import HTMLParser
 
 import bleach
 
-from .decode import CONTROL_CHARACTERS
+from newsroom.text import without_control_characters
 
 ALLOWED_TAGS = frozenset(
     {
@@ -156,8 +156,7 @@ def sanitize_with_text(raw: str) -> tuple[str, str]:
     """``(sanitize_html(raw), html_to_text(sanitize_html(raw)))`` in one pass."""
     if not raw:
         return "", ""
-    if not raw.isprintable():  # a "\u0000" from an editor's paste or an export (tab and line breaks stay)
-        raw = CONTROL_CHARACTERS.sub("", raw)
+    raw = without_control_characters(raw)  # a "\u0000" from an editor's paste or an export
     tokens = _own_tokens(raw)
     if tokens is not None:
         return _Canonicalizer().run_tokens(tokens)
