@@ -67,12 +67,12 @@ _AGREEMENT_MARGIN = 0.1
 # 791 development pages the recall-leaning reading never won above 0.74, and skipping it from
 # 0.8 up to all of them spares a second trafilatura run on 38% of real pages (F1 unchanged).
 _WIDER_COVERAGE = 0.8
-# The small print pages put under a story: disclaimers, affiliate and licence notes.
+# The small print pages put under a story: disclaimers and licence notes (affiliate notes are
+# ``is_disclosure``'s, above the story and below it).
 _SMALL_PRINT = re.compile(
     r"\b(?:for (?:general )?informational (?:and educational )?(?:purposes )?only|(?:is|are) not intended (?:to|as)"
     r"|does not constitute|should not be (?:construed|considered|relied)|not (?:a substitute for|intended to provide) "
-    r"|all rights reserved|affiliate links?\b|(?:may|might) (?:earn|receive) (?:a )?(?:small )?(?:commission|compensation)"
-    r"|at no (?:additional|extra) cost to you|views expressed|do not necessarily (?:reflect|represent)"
+    r"|all rights reserved|views expressed|do not necessarily (?:reflect|represent)"
     r"|past performance|subject to (?:investment )?risks?|registered trademarks?\b|copyright ©|©\s?\d{4})",
     re.IGNORECASE,
 )
@@ -365,7 +365,7 @@ def _is_residue(text: str, *, tag: str) -> str:
 
 
 def _is_small_print(text: str) -> bool:
-    if _SMALL_PRINT.search(text):
+    if _SMALL_PRINT.search(text) or is_disclosure(text, len(words(text))):
         return True
     return bool(_AUTHOR_NOTE.match(text) and _AUTHOR_ROLE.search(text))
 

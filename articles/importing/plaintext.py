@@ -152,8 +152,9 @@ _DISCLOSURE = re.compile(
     r"\b(?:(?:we|I)\b[^.!?]{0,40}?\b(?:earn|receive|get|make)s? (?:an? )?(?:small )?(?:affiliate )?(?:commissions?|compensation)\b"
     r"|(?:earn|make)s? us (?:an? )?(?:small )?(?:affiliate )?commission|(?:may|might) (?:earn|receive) (?:an? )?(?:small )?"
     r"(?:affiliate )?commission|(?:we|I) (?:may|might) be compensated"
-    r"|(?:(?:post|article|page|site|blog|review|guide)s? (?:may )?(?:contains?|uses?|includes?)|(?:we|I) (?:may )?use)"
-    r" (?:some )?(?:affiliate|commissionable) links?\b|affiliate disclosure|as an amazon associate|from qualifying purchases)",
+    r"|(?:(?:post|article|page|site|blog|review|guide)s? (?:may )?(?:contains?|uses?|includes?)|(?:we|I) (?:may |also )?use)"
+    r" (?:some )?(?:affiliate|commissionable) links?\b|affiliate links (?:are|may be) used|affiliate disclosure"
+    r"|as an amazon associate|from qualifying purchases)",
     re.IGNORECASE,
 )
 _NO_COST = re.compile(r"\bat no (?:additional|extra) cost to you\b", re.IGNORECASE)

@@ -568,6 +568,17 @@ def test_affiliate_disclosure_is_dropped_from_html_and_text(disclosure):
     assert disclosure in candidate.stripped
 
 
+def test_affiliate_disclosure_under_the_story_is_dropped_but_a_quote_is_kept():
+    note = "We also use affiliate links in articles to earn commissions if you make a purchase."
+    page = _bridge_page(_paragraphs_html([*BRIDGE_STORY, note]))
+    candidate = extract_one(page, name="bridge.html")
+    assert candidate.body_text.split("\n\n") == BRIDGE_STORY
+    assert note in candidate.stripped
+    quote = "“Our affiliate links may earn a small commission, and that pays the rent,” said the editor."
+    page = _bridge_page(_paragraphs_html([*BRIDGE_STORY, quote]))
+    assert extract_one(page, name="bridge.html").body_text.split("\n\n") == [*BRIDGE_STORY, quote]
+
+
 def test_a_story_about_affiliate_links_is_kept():
     story = [*AFFILIATE_MARKETING_STORY, *BRIDGE_STORY[:4]]
     page = _bridge_page(_paragraphs_html(story))
