@@ -1093,7 +1093,7 @@ def _write_history(articles: list[Article], *, user, batch: "FileBatch | None") 
         batch.created.extend(article.pk for article in articles)
     else:
         _insert_history([article.pk for article in articles], user=user)
-        _audit_published([article.pk for article in articles], user=user)
+        _audit_published([a.pk for a in articles if a.status == Article.Status.PUBLISHED], user=user)
         invalidate_public_pages()
 
 
@@ -1136,7 +1136,10 @@ def _insert_history(article_ids: list[int], *, user) -> None:
 
 def _audit_published(article_ids: list[int], *, user) -> None:
     """A story imported as published (or scheduled) gets the audit entry the editorial workflow
-    writes when a story is published, naming the importing user: one query per 500 stories."""
+    writes when a story is published, naming the importing user: one query per 500 stories (only
+    for an import as published)."""
+    if not article_ids:
+        return
     now = timezone.now()
     entries = []
     for start in range(0, len(article_ids), 500):
@@ -1166,19 +1169,21 @@ class FileBatch:
     """Files imported in one transaction, each in its own savepoint (see ``import_paths``).
 
     A file's story and band rows are written in its savepoint, so a bad file leaves nothing
-    behind; the rows that only accompany them (initial history, ImportItem) wait here and are
-    written in bulk just before the batch commits.
+    behind; the rows that only accompany them (initial history, the audit of stories imported as
+    published, ImportItem) wait here and are written in bulk just before the batch commits.
     """
 
-    def __init__(self, *, user=None):
+    def __init__(self, *, user=None, status: str = Article.Status.DRAFT):
         self.user = user if getattr(user, "pk", None) else None
+        self.published = status == Article.Status.PUBLISHED  # drafts need no audit query
         self.created: list[int] = []  # stories stored in the batch
         self.items: list[ImportItem] = []
 
     def write(self) -> None:
         if self.created:
             _insert_history(self.created, user=self.user)
-            _audit_published(self.created, user=self.user)
+            if self.published:
+                _audit_published(self.created, user=self.user)
             invalidate_public_pages()
         if self.items:
             ImportItem.objects.bulk_create(self.items, batch_size=BATCH_SIZE)
@@ -1687,7 +1692,7 @@ def import_paths(
         """Import up to ``size`` inputs (first those in ``taken``) in one transaction."""
         if dry_run:
             return [import_one(item, None) for item in islice(prepared, size)]
-        batch = FileBatch(user=user)
+        batch = FileBatch(user=user, status=status)
         with transaction.atomic():
             done: list[list[ItemResult] | None] = []
             pages: list[tuple[int, _Prepared, Candidate]] = []

@@ -1045,6 +1045,21 @@ def test_stories_imported_as_published_or_scheduled_are_audited(tmp_path):
 
 
 @pytest.mark.django_db
+def test_an_import_of_drafts_asks_nothing_of_the_audit(monkeypatch, tmp_path):
+    from articles.importing import pipeline
+
+    asked = []
+    monkeypatch.setattr(pipeline, "_audit_published", lambda ids, *, user: asked.append(ids))
+    (tmp_path / "seed.txt").write_bytes(SEED_004.read_bytes())
+    list(import_paths(paths=[tmp_path]))
+    assert asked == []
+    (tmp_path / "seed.txt").unlink()
+    (tmp_path / "other.txt").write_bytes(SEED_000.read_bytes())
+    list(import_paths(paths=[tmp_path], status="published"))
+    assert len(asked) == 1 and len(asked[0]) == 1
+
+
+@pytest.mark.django_db
 def test_dry_run_writes_nothing(tmp_path):
     results = list(import_paths(paths=[SEEDS], dry_run=True, source="Nowhere"))
     assert [r.outcome for r in results] == ["imported", "imported"]
