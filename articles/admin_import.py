@@ -431,8 +431,8 @@ def _settle_dead_task(run: ImportRun) -> None:
             return
         if result.status != TaskResultStatus.FAILED:
             return
-    run.state, run.finished_at = ImportRun.State.FAILED, timezone.now()
-    run.save(update_fields=["state", "finished_at"])
+    ImportRun.fail_unfinished(run.pk)
+    run.refresh_from_db(fields=["state", "finished_at"])
     folder = f"{UPLOAD_FOLDER}/run-{run.pk}"
     with contextlib.suppress(FileNotFoundError, NotImplementedError):
         for name in default_storage.listdir(folder)[1]:

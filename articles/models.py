@@ -151,6 +151,14 @@ class ImportRun(models.Model):
     def __str__(self):
         return f"Import #{self.pk} ({self.get_state_display()})"
 
+    @classmethod
+    def fail_unfinished(cls, pk: int) -> None:
+        """Mark run ``pk`` failed if it still says queued or running: for a run whose import
+        stopped before it could say so itself (a task that died, Ctrl-C, a killed worker)."""
+        cls.objects.filter(pk=pk, state__in=[cls.State.QUEUED, cls.State.RUNNING]).update(
+            state=cls.State.FAILED, finished_at=timezone.now()
+        )
+
 
 class ImportItem(models.Model):
     class Outcome(models.TextChoices):

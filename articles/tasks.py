@@ -3,7 +3,6 @@
 from django.contrib.auth import get_user_model
 from django.core.files.storage import default_storage
 from django.tasks import task
-from django.utils import timezone
 
 from .importing.pipeline import InputFile, import_paths, zip_inputs
 from .models import ImportRun, Source
@@ -29,9 +28,7 @@ def import_uploads(
     except BaseException:
         # import_paths marks its run failed itself; a task that died before it started must not
         # leave the editor's progress page waiting on a run that never moves.
-        ImportRun.objects.filter(
-            pk=run_id, state__in=[ImportRun.State.QUEUED, ImportRun.State.RUNNING]
-        ).update(state=ImportRun.State.FAILED, finished_at=timezone.now())
+        ImportRun.fail_unfinished(run_id)
         raise
     finally:
         for storage_name, _display in stored:

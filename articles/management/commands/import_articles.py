@@ -5,7 +5,6 @@ import sys
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
 from articles.importing.pipeline import count_inputs, import_paths
 from articles.models import Article, ImportRun
@@ -102,9 +101,7 @@ class Command(BaseCommand):
             # Ctrl-C: what was committed stays; the run is marked failed (import_paths does it once
             # it has started; here while the inputs were still being counted). No traceback.
             if run is not None:
-                ImportRun.objects.filter(pk=run.pk, state=ImportRun.State.RUNNING).update(
-                    state=ImportRun.State.FAILED, finished_at=timezone.now()
-                )
+                ImportRun.fail_unfinished(run.pk)
             raise CommandError(
                 f"Interrupted: reported so far imported {counts['imported']}, duplicates "
                 f"{counts['duplicate']}, failed {counts['failed']}. Every batch committed before the interruption "
