@@ -50,6 +50,22 @@ def _release_free_memory() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
+def _load_justext_stoplist() -> None:
+    """Build, once, the stop-word set trafilatura's justext fallback reads, before forking
+    several workers.
+
+    trafilatura builds it on its first justext run (all of justext's languages: about 150,000
+    words, 29 MB) and justext keeps a lower-cased copy (``define_stoplist``, cached). Built in a
+    worker, each worker held its own 29 MB; built here, the workers share one copy: a worker's
+    private memory on the bench's pages went from 41 to 15 MB. Lookups touch only the entries of
+    the words they find. With one worker it would only move the 29 MB into this process.
+    """
+    from justext.core import define_stoplist
+    from trafilatura import external
+
+    define_stoplist(external.JT_STOPLIST or external.jt_stoplist_init())
+
+
 class Extractors:
     """``count`` worker processes running ``pipeline.extract_file``; results in submission order."""
 
@@ -60,6 +76,8 @@ class Extractors:
 
         from . import pipeline  # noqa: F401
 
+        if count > 1:
+            _load_justext_stoplist()
         context = multiprocessing.get_context("fork")
         # Heap pages this process freed but kept (an earlier import in the same process) would be
         # inherited, and copied the moment this process reuses them: hand them back first.

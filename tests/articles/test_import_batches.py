@@ -273,3 +273,23 @@ def test_sqlite_connection_is_tuned_for_the_import_and_restored_after(tmp_path):
         assert (pragma("cache_size"), pragma("wal_autocheckpoint")) == before
     finally:
         results.close()
+
+
+@pytest.mark.parametrize("count, shared", [(1, False), (2, True)])
+def test_several_workers_share_one_copy_of_justexts_stop_words(monkeypatch, count, shared):
+    """Built in each worker, trafilatura's justext stop words (29 MB) were private to each."""
+    from justext.core import define_stoplist
+    from trafilatura import external
+
+    from articles.importing.workers import Extractors
+
+    monkeypatch.setattr(external, "JT_STOPLIST", None)
+    define_stoplist.cache_clear()
+    extractors = Extractors(count)
+    try:
+        assert (external.JT_STOPLIST is not None) is shared
+        assert (define_stoplist.cache_info().currsize == 1) is shared
+        if shared:
+            assert "the" in define_stoplist(external.JT_STOPLIST)
+    finally:
+        extractors.close()
