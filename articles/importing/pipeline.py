@@ -1754,6 +1754,9 @@ def import_paths(
                 if run is not None and not dry_run:
                     _save_progress(run, processed, totals)
         except BaseException:
+            if extractors is not None:
+                extractors.close(abandon=True)
+                extractors = None
             if run is not None and not dry_run:
                 _save_progress(run, processed, totals, state=ImportRun.State.FAILED)
             raise

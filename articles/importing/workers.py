@@ -27,6 +27,7 @@ import gc
 import logging
 import multiprocessing
 import queue
+import signal
 
 logger = logging.getLogger(__name__)
 
@@ -143,21 +144,34 @@ class Extractors:
             self.done[finished] = payload
         return self.done.pop(key, None)
 
-    def close(self) -> None:
+    def close(self, *, abandon: bool = False) -> None:
+        """Stop the workers once they have done what they were given; ``abandon``: at once (the
+        import was interrupted and nobody will read their results)."""
         for tasks in self.tasks:
-            tasks.put(None)
+            if not abandon:
+                tasks.put(None)
         for process in self.processes:
+            if abandon:
+                process.terminate()
             process.join(timeout=5)
             if process.is_alive():
                 process.terminate()
                 process.join()
         for tasks in self.tasks:
+            # Inputs a stopped worker never read would otherwise hold this process at exit, its
+            # queue's thread waiting for ever to write them into a pipe nobody reads (Ctrl-C hung
+            # the command).
+            tasks.cancel_join_thread()
             tasks.close()
         self.results.close()
 
 
 def _serve(tasks, results, credits) -> None:
     from .pipeline import extract_chunks, extract_file
+
+    # Ctrl-C reaches the whole process group: the importing process answers it and stops the
+    # workers (a worker that died of it printed a traceback and left its inputs unread).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     common: set[str] = set()
     while (task := tasks.get()) is not None:

@@ -231,3 +231,51 @@ def test_ctrl_c_while_counting_the_inputs(tmp_path, monkeypatch):
     assert excinfo.value.returncode == 130
     assert ImportRun.objects.get().state == "failed"
     assert json.loads(report.read_text())["files"] == []  # the report is still valid JSON
+
+
+def test_ctrl_c_stops_a_command_whose_worker_has_inputs_queued(tmp_path):
+    """Ctrl-C reaches the worker too; the command used to hang for ever once it had, its queue's
+    thread waiting to hand the unread pages to a worker that was gone."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    sidebar = "".join(f"<li><a href='/s/{n}'>Another headline number {n}</a></li>" for n in range(400))
+    for number in range(400):
+        story = "".join(
+            f"<p>Paragraph {n} of story {number} tells the council's budget plan in plain words.</p>"
+            for n in range(12)
+        )
+        (folder / f"{number:03d}.html").write_text(
+            f"<html><head><title>Story {number}</title><script>{'var x=1;' * 8000}</script></head>"
+            f"<body><nav><ul>{sidebar}</ul></nav><article><h1>Story {number}</h1>{story}</article></body></html>",
+            encoding="utf-8",
+        )
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'ctrl-c.sqlite3'}", "PYTHONUNBUFFERED": "1"}
+    env["DJANGO_SETTINGS_MODULE"] = "newsroom.settings.test"
+    env["NEWSROOM_IMPORT_WORKERS"] = "1"  # as the command runs by default
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "migrate", "-v0"], env=env, check=True, cwd=ROOT, capture_output=True)
+    command = subprocess.Popen(
+        [*manage, "import_articles", str(folder), "-v", "2"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, as a terminal's foreground job
+    )
+    try:
+        first = command.stdout.readline()
+        assert first.startswith("imported "), first
+        os.killpg(command.pid, signal.SIGINT)  # what Ctrl-C does: the command and its worker
+        _, errors = command.communicate(timeout=60)
+    finally:
+        if command.poll() is None:
+            os.killpg(command.pid, signal.SIGKILL)
+    assert command.returncode == 130
+    assert errors.startswith("CommandError: Interrupted: reported so far imported")
+    assert "Traceback" not in errors
