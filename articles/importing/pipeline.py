@@ -583,7 +583,8 @@ def _new_article(
     """An unsaved Article for a cleaned candidate: the one place its fields are mapped.
 
     A record's own source name wins for exports (JSON Lines carry one per record); otherwise it
-    only fills in when the operator named none.
+    only fills in when the operator named none. A story imported as published without a date of
+    its own is published now, as the editorial workflow publishes it.
     """
     if candidate.source_name and (source is None or candidate.format == Article.Format.JSONL):
         source = source_named(candidate.source_name, cache=source_cache)
@@ -595,7 +596,8 @@ def _new_article(
         byline=candidate.byline[:300],
         source=source,
         source_url=candidate.source_url,
-        published_at=candidate.published_at,
+        published_at=candidate.published_at
+        or (timezone.now() if status == Article.Status.PUBLISHED else None),
         status=status,
         language=candidate.language[:12],
         original=original,

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 from django.test import override_settings
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -1040,8 +1041,15 @@ def test_stories_imported_as_published_or_scheduled_are_audited(tmp_path):
         "Out tomorrow": "schedule",
         Article.objects.get(original_format="text").title: "publish",
     }
+    dated = dict(Article.objects.values_list("title", "published_at"))
+    assert dated["Out now"].isoformat() == "2025-03-01T08:00:00+00:00"  # its own date kept
+    assert dated["Out tomorrow"].year == 2099
+    assert (
+        abs((timezone.now() - dated[Article.objects.get(original_format="text").title]).total_seconds()) < 600
+    )
     list(import_paths(paths=[SEEDS / SEED_000.name]))  # a draft is not published: no entry
     assert AuditEntry.objects.exclude(action="import").count() == 3
+    assert Article.objects.get(status="draft").published_at is None  # nor dated
 
 
 @pytest.mark.django_db
