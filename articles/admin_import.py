@@ -91,7 +91,10 @@ class ConfirmForm(forms.Form):
     token = forms.RegexField(regex=_TOKEN)
     name = forms.CharField(max_length=255)
     source = forms.ModelChoiceField(Source.objects.all(), required=False)
-    status = forms.ChoiceField(choices=Article.Status.choices)
+    # What the upload form offers: an import does not put stories in review or unpublish them.
+    status = forms.ChoiceField(
+        choices=[(Article.Status.DRAFT, "Draft"), (Article.Status.PUBLISHED, "Published")]
+    )
 
 
 class ImportAdminMixin:
@@ -218,7 +221,9 @@ class ImportAdminMixin:
         with default_storage.open(stored, "rb") as handle:
             data = handle.read()
         default_storage.delete(stored)
-        run = ImportRun.objects.create(origin="admin", state=ImportRun.State.RUNNING, created_by=request.user)
+        run = ImportRun.objects.create(
+            origin="admin", state=ImportRun.State.RUNNING, created_by=request.user, total=1
+        )
         results = list(
             import_paths(
                 paths=[],

@@ -81,7 +81,19 @@ def test_single_file_preview_then_confirm(editor_client, media):
     assert article.dek.endswith("Deepen Ties")
     assert article.created_by.username == "editor"
     assert stored_files(media) == []
-    assert ImportRun.objects.get().origin == "admin"
+    run = ImportRun.objects.get()
+    assert run.origin == "admin" and (run.processed, run.total) == (1, 1)  # not "1 of 0 files"
+
+
+def test_a_confirmed_preview_cannot_put_stories_in_review(editor_client, media):
+    """The form offers draft or published; a hand-edited "review" skipped the workflow."""
+    response = editor_client.post(IMPORT_URL, {"files": upload(SEED_000), "status": "draft"})
+    token = response.context["confirm"].initial["token"]
+    confirm = {"token": token, "name": SEED_000.name, "status": "review", "confirm": "Import"}
+    response = editor_client.post(CONFIRM_URL, confirm)
+    assert response.status_code == 302
+    assert response["Location"] == IMPORT_URL
+    assert not Article.objects.exists()
 
 
 def test_preview_shows_what_the_page_says_about_the_story(editor_client):
