@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
@@ -41,11 +42,32 @@ class MentionInline(admin.TabularInline):
         return super().get_queryset(request).select_related("entity")
 
 
+class NearDuplicateFilter(admin.SimpleListFilter):
+    title = "near-duplicate"
+    parameter_name = "near_duplicate"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Flagged"), ("no", "Not flagged")]
+
+    def queryset(self, request, queryset):
+        if self.value() in {"yes", "no"}:
+            return queryset.filter(near_duplicate_of__isnull=self.value() == "no")
+        return queryset
+
+
 @admin.register(Article)
 class ArticleAdmin(MentionReviewMixin, ImportAdminMixin, WorkflowAdminMixin, SimpleHistoryAdmin):
     actions = [*WorkflowAdminMixin.actions, *ImportAdminMixin.actions]
-    list_display = ["title", "status_label", "source", "published_at", "original_format", "created_at"]
-    list_filter = ["status", "source", "original_format", "language"]
+    list_display = [
+        "title",
+        "status_label",
+        "source",
+        "published_at",
+        "original_format",
+        "resembles",
+        "created_at",
+    ]
+    list_filter = ["status", NearDuplicateFilter, "source", "original_format", "language"]
     list_select_related = ["source"]
     search_fields = ["title", "dek", "byline", "source_url"]
     date_hierarchy = "published_at"
@@ -88,6 +110,26 @@ class ArticleAdmin(MentionReviewMixin, ImportAdminMixin, WorkflowAdminMixin, Sim
                 '<span title="Goes live {}">Scheduled</span>', timezone.localtime(obj.published_at)
             )
         return obj.get_status_display()
+
+    @admin.display(description="Near-duplicate of", ordering="similarity")
+    def resembles(self, obj):
+        if not obj.near_duplicate_of_id:
+            return ""
+        return format_html(
+            '<a href="{}">#{}</a>{}',
+            reverse("admin:articles_article_change", args=[obj.near_duplicate_of_id]),
+            obj.near_duplicate_of_id,
+            f" ({obj.similarity:.0%})" if obj.similarity is not None else "",
+        )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "near_duplicate_of" and field is not None:
+            # Clearing the flag is the editor's call; editing or deleting the *other* story from
+            # here (the widget's pencil and cross) is not.
+            field.widget.can_add_related = field.widget.can_change_related = False
+            field.widget.can_delete_related = field.widget.can_view_related = False
+        return field
 
 
 class ImportItemInline(admin.TabularInline):

@@ -75,3 +75,34 @@ def test_article_change_page_queries_do_not_grow_with_mentions(
     with django_assert_max_num_queries(40):
         response = editor_client.get(reverse("admin:articles_article_change", args=[article.pk]))
     assert response.status_code == 200
+
+
+def test_near_duplicates_are_flagged_where_editors_look(editor_client):
+    from articles.models import ImportItem, ImportRun
+
+    original = ArticleFactory(title="Council passes the harbour budget")
+    rewrite = ArticleFactory(title="Harbour budget passed", near_duplicate_of=original, similarity=0.83)
+    ArticleFactory(title="Unrelated story")
+
+    changelist = reverse("admin:articles_article_changelist")
+    response = editor_client.get(changelist, {"near_duplicate": "yes"})
+    assert [a.pk for a in response.context["cl"].result_list] == [rewrite.pk]
+    original_url = reverse("admin:articles_article_change", args=[original.pk])
+    assert f'<a href="{original_url}">#{original.pk}</a> (83%)' in response.content.decode()
+    assert rewrite.pk not in [
+        a.pk for a in editor_client.get(changelist, {"near_duplicate": "no"}).context["cl"].result_list
+    ]
+
+    page = editor_client.get(reverse("admin:articles_article_change", args=[rewrite.pk])).content.decode()
+    assert "<strong>Near-duplicate:</strong> this story resembles" in page
+    assert f'<a href="{original_url}">Council passes the harbour budget</a>' in page
+    assert "83% similar" in page
+    # The flag can be cleared, but the other story cannot be deleted or edited from this field.
+    assert 'id="id_near_duplicate_of"' in page
+    assert 'id="delete_id_near_duplicate_of"' not in page and 'id="change_id_near_duplicate_of"' not in page
+    assert "Near-duplicate:" not in editor_client.get(original_url).content.decode()
+
+    run = ImportRun.objects.create(origin="admin", state="done")
+    ImportItem.objects.create(run=run, path="rewrite.txt", outcome="imported", article=rewrite)
+    page = editor_client.get(reverse("admin:articles_article_import_run", args=[run.pk])).content.decode()
+    assert "Near-duplicate of" in page and f'href="{original_url}">story #{original.pk}</a>' in page
