@@ -203,7 +203,17 @@ class MentionReviewMixin:
         decide = confirm_mention if action.startswith("confirm") else reject_mention
         count = decide(mention=mention, user=request.user, all_in_story=action.endswith("-all"))
         verb = "Confirmed" if action.startswith("confirm") else "Rejected"
-        messages.success(request, f"{verb} {count} mention{'s' if count != 1 else ''} of {mention.entity}.")
+        message = f"{verb} {count} mention{'s' if count != 1 else ''} of {mention.entity}."
+        if action.endswith("-all"):
+            decided = Mention.Status.CONFIRMED if action.startswith("confirm") else Mention.Status.REJECTED
+            kept = (
+                Mention.objects.filter(article=article, entity_id=mention.entity_id)
+                .exclude(status=decided)
+                .count()
+            )
+            if kept:
+                message += f" {kept} decided differently before keep{'s' if kept == 1 else ''} that decision."
+        messages.success(request, message)
         return self._back(article)
 
     def manual_link_view(self, request, object_id):

@@ -482,19 +482,23 @@ def _decide(*, mentions, status: str, user) -> int:
 
 
 def confirm_mention(*, mention: Mention, user, all_in_story: bool = False) -> int:
-    """Confirm a suggestion (or every mention of its entity in the story). Returns how many."""
+    """Confirm a suggestion (or, with ``all_in_story``, it and every undecided mention of its
+    entity in the story: an editor's earlier decisions stand). Returns how many."""
     return _decide(mentions=_scope(mention, all_in_story), status=Mention.Status.CONFIRMED, user=user)
 
 
 def reject_mention(*, mention: Mention, user, all_in_story: bool = False) -> int:
-    """Reject a suggestion (or every mention of its entity in the story). Returns how many."""
+    """Reject a suggestion (or, with ``all_in_story``, it and every undecided mention of its
+    entity in the story). Returns how many."""
     return _decide(mentions=_scope(mention, all_in_story), status=Mention.Status.REJECTED, user=user)
 
 
 def _scope(mention: Mention, all_in_story: bool):
     if not all_in_story:
         return [mention]
-    return Mention.objects.filter(article_id=mention.article_id, entity_id=mention.entity_id)
+    return Mention.objects.filter(article_id=mention.article_id, entity_id=mention.entity_id).filter(
+        Q(pk=mention.pk) | Q(decided_at__isnull=True)
+    )
 
 
 def refresh_feedback(*, mentions: Iterable[Mention]) -> None:

@@ -195,3 +195,22 @@ def test_decisions_need_post(editor_client, article):
     assert response.status_code == 405
     mention.refresh_from_db()
     assert mention.status != Mention.Status.REJECTED
+
+
+def test_confirm_all_leaves_an_earlier_rejection_alone(editor_client, article):
+    """ "Confirm all" is for the undecided mentions: it used to overturn a rejection silently."""
+    China = Entity.objects.get(name="China")
+    Mention.objects.filter(article=article, entity=China).delete()
+    text = article.body_text
+    for start in (text.index("Chinese"), text.index("Beijing")):  # two suggestions of one entity
+        Mention.objects.create(
+            article=article, entity=China, surface=text[start : start + 7], start=start, end=start + 7
+        )
+    first, second = Mention.objects.filter(article=article, entity=China).order_by("start")
+    editor_client.post(decide_url(article), {"decision": f"reject:{first.pk}"})
+    response = editor_client.post(decide_url(article), {"decision": f"confirm-all:{second.pk}"}, follow=True)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.status, second.status) == (Mention.Status.REJECTED, Mention.Status.CONFIRMED)
+    message = [str(m) for m in response.context["messages"]][-1]
+    assert message == "Confirmed 1 mention of China. 1 decided differently before keeps that decision."
