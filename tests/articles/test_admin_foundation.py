@@ -106,3 +106,22 @@ def test_near_duplicates_are_flagged_where_editors_look(editor_client):
     ImportItem.objects.create(run=run, path="rewrite.txt", outcome="imported", article=rewrite)
     page = editor_client.get(reverse("admin:articles_article_import_run", args=[run.pk])).content.decode()
     assert "Near-duplicate of" in page and f'href="{original_url}">story #{original.pk}</a>' in page
+
+
+@pytest.mark.parametrize(
+    "url_name, current",
+    [
+        ("admin:articles_article_import", "Import"),
+        ("admin:entities_review_queue", "Review queue"),
+        ("admin:entities_tagging_quality", "Tagging quality"),
+        ("admin:entities_backfill", "Back-fill the archive"),
+    ],
+)
+def test_custom_admin_pages_have_the_admins_breadcrumbs(editor_client, url_name, current):
+    """Django's admin styles an ``ol.breadcrumbs`` list; a ``div`` trail showed as bare text."""
+    page = editor_client.get(reverse(url_name)).content.decode()
+    trail = page[
+        page.index('<ol class="breadcrumbs">') : page.index("</ol>", page.index('<ol class="breadcrumbs">'))
+    ]
+    assert f'<li aria-current="page">{current}</li>' in trail
+    assert '<div class="breadcrumbs">' not in page
