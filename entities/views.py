@@ -85,6 +85,16 @@ def co_occurring(entity, *, limit: int = 12) -> list[dict]:
     return EntityLink.objects.filter(article__in=stories).exclude(entity=entity).entity_counts(limit=limit)
 
 
+# The heading over each group of an organization's members.
+_MEMBER_GROUPS = {
+    Membership.Status.FOUNDING_MEMBER: "Founding members",
+    Membership.Status.MEMBER: "Members",
+    Membership.Status.PARTNER: "Partner countries",
+    Membership.Status.OBSERVER: "Observers",
+    Membership.Status.DIALOGUE_PARTNER: "Dialogue partners",
+}
+
+
 def _profile(entity) -> dict:
     """The knowledge-base facts an entity page shows (two queries at most)."""
     if isinstance(entity, Country):
@@ -104,10 +114,11 @@ def _profile(entity) -> dict:
     )
     groups = defaultdict(list)
     for membership in memberships:
-        groups[membership.get_status_display()].append(membership)
-    order = [label for _value, label in Membership.Status.choices]
+        groups[membership.status].append(membership)
     return {
-        "member_groups": [(label, groups[label]) for label in order if groups.get(label)],
+        "member_groups": [
+            (_MEMBER_GROUPS[status], groups[status]) for status in Membership.Status if groups.get(status)
+        ],
         "founded": fuzzy_date(entity.founded),
     }
 

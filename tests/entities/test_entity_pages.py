@@ -129,6 +129,14 @@ class TestLeaderAndOrganizationPages:
         observers = html.split("<dt>Observers</dt>")[1].split("</dd>")[0]
         assert "China" in founding and "Belarus" in members and "(2024)" in members and "Iran" in observers
 
+    def test_partner_countries_and_an_acronym_that_is_the_name(self, client, kb):
+        """The BRICS page said "Partner countrys" and "BRICS (BRICS)"."""
+        brics = OrganizationFactory(name="BRICS", acronym="BRICS")
+        MembershipFactory(organization=brics, country=kb["iran"], status=Membership.Status.PARTNER)
+        html = client.get(brics.get_absolute_url()).content.decode()
+        assert "<dt>Partner countries</dt>" in html and "countrys" not in html
+        assert "<h1>BRICS</h1>" in html
+
 
 class TestDirectories:
     def test_countries_grouped_by_region_with_counts_and_sortable(self, client, kb):
