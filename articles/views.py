@@ -21,6 +21,7 @@ from django.views.decorators.http import require_safe
 
 from entities.context import story_context
 from entities.models import Entity, EntityLink, Mention
+from newsroom.pagination import page_or_404
 
 from .caching import cache_public_page, cached_fragment
 from .filters import ArticleFilter
@@ -116,7 +117,7 @@ def _story_list(request, *, search_page):
         stories, total = Article.objects.none(), 0
     paginator = Paginator(stories, PAGE_SIZE)
     paginator.count = total  # already counted above
-    page = paginator.get_page(request.GET.get("page"))
+    page = page_or_404(paginator, request.GET.get("page"))
     page_stories = list(
         Article.objects.published()
         .filter(pk__in=[s.pk for s in page.object_list])

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_safe
 from articles.caching import cache_public_page, cached_fragment
 from articles.metadata import wikidata_url
 from articles.models import Article
+from newsroom.pagination import page_or_404
 
 from .charts import coverage_svg, monthly_coverage
 from .context import fuzzy_date, membership_label, office_label
@@ -146,7 +147,7 @@ def entity_detail(request, slug, kind):
         .newest_first()
     )
     paginator = Paginator(stories, PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
+    page = page_or_404(paginator, request.GET.get("page"))
     months = cached_fragment("coverage", lambda: monthly_coverage(entity), parts=[entity.pk])
     return render(
         request,

@@ -230,6 +230,10 @@ class TestHomeAndList:
         assert f"entity={china.slug}&amp;page=2" in html
         page2 = client.get("/stories/", {"entity": china.slug, "page": 2}).content.decode()
         assert page2.count('class="story-item"') == 5
+        # A page that does not exist is not found (it showed the last page under its address).
+        for missing in ("0", "-1", "3", "99999", "two"):
+            assert client.get("/stories/", {"entity": china.slug, "page": missing}).status_code == 404
+        assert client.get("/stories/", {"q": "nothing matches this"}).status_code == 200  # no results: page 1
 
     def test_search_finds_words_and_highlights(self, client):
         ArticleFactory(

@@ -106,6 +106,9 @@ class TestCountryPage:
         assert "Belarus story 00" in html and "Belarus story 22" not in html
         page2 = client.get(kb["belarus"].get_absolute_url(), {"page": 2}).content.decode()
         assert page2.count('class="story-item"') == 3 and "Belarus story 22" in page2
+        for missing in ("0", "3", "x"):
+            assert client.get(kb["belarus"].get_absolute_url(), {"page": missing}).status_code == 404
+        assert client.get(kb["iran"].get_absolute_url()).status_code == 200  # no stories yet: page 1
 
     def test_unknown_slug_or_wrong_kind_is_404(self, client, kb):
         assert client.get("/countries/nowhere/").status_code == 404
