@@ -2,8 +2,25 @@
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse
-from rest_framework import serializers
+from rest_framework import authentication, exceptions, serializers
 from rest_framework.pagination import PageNumberPagination
+
+
+class TokenAuthentication(authentication.TokenAuthentication):
+    """DRF's token authentication, failing loudly (401) for a credential in another scheme.
+
+    "Authorization: Bearer …" is the usual slip of a script written for another API; DRF ignores
+    a scheme it does not know, so the script quietly got the reader's view. "Basic" is left to
+    whatever sent it (a staging site behind a proxy's password sends it on every request).
+    """
+
+    def authenticate(self, request):
+        scheme = authentication.get_authorization_header(request).split(maxsplit=1)[:1]
+        if scheme and scheme[0].lower() not in {self.keyword.lower().encode(), b"basic"}:
+            raise exceptions.AuthenticationFailed(
+                f'Unsupported authorization scheme; send the header as "Authorization: {self.keyword} <key>".'
+            )
+        return super().authenticate(request)
 
 
 class PagePagination(PageNumberPagination):

@@ -307,6 +307,13 @@ def test_token_authentication(api_client, editor):
     assert api_client.get("/api/articles/draft/").status_code == 200
     api_client.credentials(HTTP_AUTHORIZATION="Token not-a-token")
     assert api_client.get("/api/articles/").status_code == 401
+    # Another scheme is refused as loudly (DRF ignored it: the reader's view, quietly).
+    api_client.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
+    response = api_client.get("/api/articles/")
+    assert response.status_code == 401 and response["WWW-Authenticate"] == "Token"
+    assert "Authorization: Token <key>" in response.json()["detail"]
+    api_client.credentials(HTTP_AUTHORIZATION="Basic c3RhZ2luZzpwYXNz")  # a staging proxy's password
+    assert api_client.get("/api/articles/").status_code == 200
 
 
 # --- The write path: import, workflow, mentions, relink -------------------------------------
