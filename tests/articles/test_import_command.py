@@ -284,3 +284,9 @@ def test_ctrl_c_stops_a_command_whose_worker_has_inputs_queued(tmp_path):
     assert command.returncode == 130
     assert errors.startswith("CommandError: Interrupted: reported so far imported")
     assert "Traceback" not in errors
+
+
+def test_a_wrong_status_names_the_choices_as_typed():
+    with pytest.raises(CommandError) as excinfo:
+        run(str(SEEDS), "--status", "bogus")
+    assert "(choose from 'draft', 'published')" in str(excinfo.value)

@@ -22,7 +22,7 @@ class Command(BaseCommand):
         parser.add_argument("--source", help="Name of the source the stories come from (created if new).")
         parser.add_argument(
             "--status",
-            choices=[Article.Status.DRAFT, Article.Status.PUBLISHED],
+            choices=[Article.Status.DRAFT.value, Article.Status.PUBLISHED.value],
             default=Article.Status.DRAFT,
             help="Status of the imported stories (default: draft).",
         )
