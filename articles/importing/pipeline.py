@@ -261,7 +261,9 @@ def _checked(candidate: Candidate | ImportRejected) -> Candidate | ImportRejecte
 def _from_text(text: str, *, name: str, common_lines: Iterable[str]) -> Candidate:
     article = extract_text_article(text, common_lines=common_lines)
     if article is None:
-        raise ImportRejected("no article found in the text (only short lines, menus or links)")
+        raise ImportRejected(
+            "no article found in the text (no paragraph of sentences ending in . ! or ?; only short lines, menus or links)"
+        )
     parts = []
     open_list = False
     for block in article.blocks:

@@ -801,6 +801,11 @@ BAD_INPUTS = {
     "binary": (bytes(range(256)) * 4, "binary"),
     "undecodable": (b"\x81\x8d\x8f\x90\x9d" * 100, "encoding"),
     "menu only text": (b"Home\nAbout\nContact\nLogin\n", "no article"),
+    # Long lines, but none ends like a sentence: the reason says what a story needs.
+    "unpunctuated text": (
+        b"the council met on monday and talked about the harbour budget for a long time without end\n" * 6,
+        "sentences ending in . ! or ?",
+    ),
     "html without article": (b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "no article"),
     "not a feed": (
         b'<?xml version="1.0"?><catalog><book id="1">Title</book></catalog>',
