@@ -93,6 +93,7 @@ _MEMBER_GROUPS = {
     Membership.Status.PARTNER: "Partner countries",
     Membership.Status.OBSERVER: "Observers",
     Membership.Status.DIALOGUE_PARTNER: "Dialogue partners",
+    Membership.Status.APPLICANT: "Applicants",
 }
 
 

@@ -132,6 +132,25 @@ class TestLeaderAndOrganizationPages:
         observers = html.split("<dt>Observers</dt>")[1].split("</dd>")[0]
         assert "China" in founding and "Belarus" in members and "(2024)" in members and "Iran" in observers
 
+    def test_every_membership_status_has_its_group(self, client, kb):
+        """A status without a heading made the page fail (NATO's applicants, a 500)."""
+        union = OrganizationFactory(name="Union of Everything")
+        countries = [CountryFactory(name=f"Country {status.label}") for status in Membership.Status]
+        for country, status in zip(countries, Membership.Status, strict=True):
+            MembershipFactory(organization=union, country=country, status=status)
+        response = client.get(union.get_absolute_url())
+        assert response.status_code == 200
+        groups = [
+            "Founding members",
+            "Members",
+            "Partner countries",
+            "Observers",
+            "Dialogue partners",
+            "Applicants",
+        ]
+        headings = re.findall(r"<dt>([^<]+)</dt>", response.content.decode())
+        assert [heading for heading in headings if heading in groups] == groups
+
     def test_partner_countries_and_an_acronym_that_is_the_name(self, client, kb):
         """The BRICS page said "Partner countrys" and "BRICS (BRICS)"."""
         brics = OrganizationFactory(name="BRICS", acronym="BRICS")
