@@ -29,6 +29,7 @@ from .plaintext import (
     CREDIT,
     LIST_LABEL,
     READ_TIME,
+    TEASER,
     extract_text_article,
     is_appeal,
     is_date_line,
@@ -418,6 +419,15 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
                 reason = "link list"
         if tag == "p" and not reason and _link_share(child) > 0.9 and len(words(text)) < 25:
             reason = "link"
+        if (
+            tag == "p"
+            and not reason
+            and TEASER.match(text)
+            and len(words(text)) <= 25
+            and _link_share(child) >= 0.5
+        ):
+            # "Also read: <linked headline>": the site's promotion of another of its stories.
+            reason = "teaser"
         if tag == "figure" or (tag == "p" and child.get("rend") == "figcaption"):
             reason = "caption"
         if reason == "list label" and seen_words >= _END_SHARE * total_words:

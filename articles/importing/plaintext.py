@@ -196,6 +196,14 @@ APPEAL = _build_appeal_matcher()
 
 
 # Section labels that open a list of other stories: whatever follows them is not the article.
+# A teaser for another story inside this one: a "read this too" label, then its headline
+# ("Also read: How the port was won", "Related: Budget passes").
+TEASER = re.compile(
+    r"^\W{0,3}(?:also read|read (?:also|more|next)|see also|further reading|recommended(?: reading)?"
+    r"|related(?: (?:reading|posts?|articles?|stories|story|content|coverage|guides?))?"
+    r"|you (?:may|might) also (?:like|enjoy))\s*[:>»–—-]\s*\w",
+    re.IGNORECASE,
+)
 LIST_LABEL = re.compile(
     r"^(?:(?:related|recommended|popular|trending|latest|featured|recent|more|top|other|editor[’']?s?)"
     r"(?: \w+){0,2} (?:posts?|articles?|stories|news|reads|headlines|videos|picks|content)"
@@ -341,6 +349,8 @@ def _score(lines: list[_Line], common: Container[str]) -> None:
             line.chrome = "credit"
         elif LIST_LABEL.match(line.text):
             line.chrome = "list label"
+        elif n <= 20 and TEASER.match(line.text):
+            line.chrome = "teaser for another story"
         elif is_navigation(line.text):
             line.chrome = "navigation"
         elif is_appeal(line.text, n):

@@ -444,6 +444,29 @@ def test_block_a_page_repeats_is_kept_once():
     assert candidate.body_text.split("\n\n") == BRIDGE_STORY
 
 
+def test_teasers_for_other_stories_are_dropped_from_a_page():
+    """ "Also read: <linked headline>" inside a story promotes another; a sentence that starts
+    with the same word and links nothing is the story's own."""
+    teaser = '<p>Also read: <a href="/news/ferry">Ferry fares rise again this summer</a></p>'
+    related = '<p>Related: <a href="/news/roads">Ring road works start</a></p>'
+    own = "<p>Related: the council also approved a new cycle lane on the same street, opening next year.</p>"
+    body = _paragraphs_html(BRIDGE_STORY[:3]) + teaser + own + _paragraphs_html(BRIDGE_STORY[3:6]) + related
+    body += _paragraphs_html(BRIDGE_STORY[6:])
+    candidate = extract_one(_bridge_page(body), name="bridge.html")
+    assert "Ferry fares" not in candidate.body_text and "Ring road works" not in candidate.body_text
+    assert "Also read: Ferry fares rise again this summer" in candidate.stripped
+    assert "Related: the council also approved a new cycle lane" in candidate.body_text
+
+
+def test_teasers_for_other_stories_are_dropped_from_a_text_dump():
+    lines = [*BRIDGE_STORY[:4], "Also read: Ferry fares rise again this summer", *BRIDGE_STORY[4:]]
+    candidate = extract_one(
+        ("Council votes to rebuild the river bridge\n\n" + "\n\n".join(lines)).encode(), name="bridge.txt"
+    )
+    assert "Ferry fares" not in candidate.body_text
+    assert candidate.body_text.split("\n\n") == BRIDGE_STORY
+
+
 @pytest.mark.parametrize(
     ("head", "language"),
     [
