@@ -1700,6 +1700,14 @@ def import_paths(
         with transaction.atomic():
             done: list[list[ItemResult] | None] = []
             pages: list[tuple[int, _Prepared, Candidate]] = []
+
+            def store_pages():
+                if pages:
+                    stored = import_pages([(item, page) for _, item, page in pages], batch)
+                    for (index, _item, _page), results in zip(pages, stored, strict=True):
+                        done[index] = results
+                    pages.clear()
+
             deadline = time.monotonic() + FILE_BATCH_SECONDS
             position = 0
             while len(done) < size:
@@ -1713,14 +1721,12 @@ def import_paths(
                 position += 1
                 page = _single_page(item)
                 if page is None:
+                    store_pages()  # the files before it first: the first copy of a story wins
                     done.append(import_one(item, batch))
                 else:
                     pages.append((len(done), item, page))
                     done.append(None)
-            if pages:
-                stored = import_pages([(item, page) for _, item, page in pages], batch)
-                for (index, _item, _page), results in zip(pages, stored, strict=True):
-                    done[index] = results
+            store_pages()
             _record_items(
                 run, [result for results in done for result in results], dry_run=dry_run, batch=batch
             )

@@ -293,3 +293,34 @@ def test_several_workers_share_one_copy_of_justexts_stop_words(monkeypatch, coun
             assert "the" in define_stoplist(external.JT_STOPLIST)
     finally:
         extractors.close()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("workers", [0, 1])
+def test_the_first_copy_of_a_story_wins_whatever_its_format(tmp_path, workers):
+    """A text dump stored at the end of its batch lost to an export record after it, and the
+    dry run said the opposite of the import."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    body = "\n\n".join(
+        f"Paragraph {n} of the story: the harbour board met on Monday and agreed a plan for the cranes."
+        for n in range(6)
+    )
+    (folder / "a_story.txt").write_text("Harbour board agrees crane plan\n\n" + body, encoding="utf-8")
+    rows = [
+        {"title": "The same story, exported", "body": body},
+        {"title": "Wire 1", "body": "Officials met on Monday to discuss the harvest plan and its prices."},
+    ]
+    (folder / "b_export.jsonl").write_text("\n".join(json.dumps(row) for row in rows), encoding="utf-8")
+    expected = [
+        ("a_story.txt", "imported"),
+        ("b_export.jsonl:1", "duplicate"),
+        ("b_export.jsonl:2", "imported"),
+    ]
+    dry = [
+        (Path(r.path).name, r.outcome) for r in import_paths(paths=[folder], dry_run=True, workers=workers)
+    ]
+    assert dry == expected
+    real = list(import_paths(paths=[folder], workers=workers))
+    assert [(Path(r.path).name, r.outcome) for r in real] == expected
+    assert Article.objects.get(pk=real[1].article_id).original_format == "text"
