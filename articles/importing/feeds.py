@@ -1,10 +1,12 @@
 """Feeds and exports: RSS/Atom entries and JSON Lines records, one article each."""
 
+import contextlib
 import io
 import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
 from .decode import clean_text
 from .errors import ImportRejected
@@ -38,6 +40,7 @@ def parse_feed(text: str, *, name: str) -> Iterator[Record]:
             raise ImportRejected("not an RSS or Atom feed: the XML could not be read as one")
         raise ImportRejected("not an RSS or Atom feed: no entries found")
     feed_language = parsed.feed.get("language", "")
+    feed_link = parsed.feed.get("link") or ""  # what an RSS item's relative link is relative to
     for number, entry in enumerate(parsed.entries, start=1):
         html = ""
         plain = ""
@@ -57,14 +60,28 @@ def parse_feed(text: str, *, name: str) -> Iterator[Record]:
                 plain = summary
         yield Record(
             label=f"{name}#{number}",
-            title=clean_text(entry.get("title", "")),
+            title=_title(entry),
             html=clean_text(html),
             text=clean_text(plain),
-            url=entry.get("link", ""),
+            url=urljoin(feed_link, entry.get("link") or "") if feed_link else entry.get("link", ""),
             published=entry.get("published") or entry.get("updated") or "",
             byline=clean_text(entry.get("author", "")),
             language=language_tag(entry.get("language") or feed_language),
         )
+
+
+def _title(entry) -> str:
+    """An entry's title as plain text: a title given as HTML ("<em>Hungary</em> vetoes") loses
+    its tags and entities, which were shown literally and made slugs like "emhungaryem-vetoes"."""
+    title = entry.get("title") or ""
+    is_html = "html" in ((entry.get("title_detail") or {}).get("type") or "")
+    if is_html and ("<" in title or "&" in title):
+        from lxml import etree
+        from lxml import html as lxml_html
+
+        with contextlib.suppress(etree.LxmlError, ValueError):  # unreadable: the title as given
+            title = lxml_html.fragment_fromstring(title, create_parent="div").text_content()
+    return " ".join(clean_text(title).split())
 
 
 _BODY_KEYS = ("body", "text", "content", "body_text")

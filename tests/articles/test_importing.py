@@ -8,6 +8,7 @@ import re
 import threading
 import unicodedata
 import zipfile
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -734,6 +735,29 @@ def test_atom_entry():
     assert article.title == "Mountain pass reopens after the snow"
     assert article.byline == "Iain MacLeod"
     assert paragraphs(article)[1].startswith("Cyclists will have to wait")
+
+
+def test_feed_titles_in_html_become_plain_text_and_relative_links_resolve():
+    paragraph = (
+        "<p>The ministers signed the pact in Vilnius on Monday, after two years of talks on the grid.</p>"
+    )
+    rss = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
+    <link>https://wire.example.com/</link>
+    <item><title><![CDATA[Lithuania and Poland sign <b>energy</b> pact & more]]></title>
+    <link>/news/2025/lt-pl-energy</link><description><![CDATA[{paragraph * 3}]]></description></item>
+    <item><title>Why x &lt; y matters to the grid</title><link>https://other.example.org/a</link>
+    <description><![CDATA[{paragraph.replace("Monday", "Friday") * 3}]]></description></item>
+    </channel></rss>""".encode()
+    first, second = extract_articles(rss, name="wire.rss")
+    assert first.title == "Lithuania and Poland sign energy pact & more"
+    assert first.source_url == "https://wire.example.com/news/2025/lt-pl-energy"
+    assert second.title == "Why x < y matters to the grid"  # a plain title keeps its "<"
+    assert second.source_url == "https://other.example.org/a"
+    atom = f"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>
+    <entry><title type="html">&lt;em&gt;Hungary&lt;/em&gt; vetoes EU statement &amp;amp; more</title>
+    <link href="https://a.example/x"/><content type="html">{escape(paragraph * 3)}</content></entry></feed>""".encode()
+    [entry] = extract_articles(atom, name="feed.atom")
+    assert entry.title == "Hungary vetoes EU statement & more"
 
 
 @pytest.mark.django_db
