@@ -21,11 +21,7 @@ def detect_format(text: str, *, name: str = "") -> str:
             return HTML
         return FEED
     if head[:1] in "{[" and head:
-        first = head.split("\n", 1)[0].strip()
-        try:
-            parsed = json.loads(first)
-        except ValueError:
-            parsed = None
+        parsed = _json_start(text.lstrip())
         if isinstance(parsed, dict | list) or lowered_name.endswith((".json", ".jsonl", ".ndjson")):
             return JSONL
     if lowered_name.endswith((".json", ".jsonl", ".ndjson")):
@@ -41,3 +37,15 @@ def detect_format(text: str, *, name: str = "") -> str:
     if lowered_name.endswith((".html", ".htm", ".xhtml")) and "<" in sample:
         return HTML
     return TEXT
+
+
+def _json_start(text: str):
+    """The first line of ``text`` parsed as JSON (whatever its length), else the whole text (one
+    pretty-printed object or array); None when neither is JSON."""
+    end = text.find("\n")
+    for candidate in (text if end < 0 else text[:end], text):
+        try:
+            return json.loads(candidate)
+        except ValueError:
+            continue
+    return None

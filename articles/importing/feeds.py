@@ -101,6 +101,8 @@ def parse_json_lines(text: str, *, name: str) -> Iterator[Record | ImportRejecte
         lines = (
             (number, row, json.dumps(row, ensure_ascii=False)) for number, row in enumerate(rows, start=1)
         )
+    elif stripped.startswith("{") and isinstance(whole := _one_object(stripped), dict):
+        lines = iter([(1, whole, stripped)])  # one pretty-printed object: one record
     else:
         lines = _json_lines(text)
     for number, row, raw in lines:
@@ -123,6 +125,15 @@ def parse_json_lines(text: str, *, name: str) -> Iterator[Record | ImportRejecte
             language=language_tag(_string(row.get("language") or row.get("lang"))),
             raw=raw,
         )
+
+
+def _one_object(text: str):
+    """``text`` parsed as one JSON document; None when it is not one (JSON Lines stops at the end
+    of its first line with "Extra data", at once)."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
 
 
 def _json_lines(text: str) -> Iterator[tuple[int, object, str]]:

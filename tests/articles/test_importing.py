@@ -760,6 +760,25 @@ def test_feed_titles_in_html_become_plain_text_and_relative_links_resolve():
     assert entry.title == "Hungary vetoes EU statement & more"
 
 
+@pytest.mark.parametrize("name", ["story.json", "story_export"])
+def test_one_pretty_printed_json_object_is_one_record(name):
+    """It failed as four "not valid JSON" lines (or as a text with no article)."""
+    paragraph = "The harbour board met on Monday and agreed a plan for the cranes, the ferries and the quays."
+    data = json.dumps({"title": "Cranes return", "body": paragraph * 3}, indent=2).encode()
+    [candidate] = extract_articles(data, name=name)
+    assert candidate.title == "Cranes return"
+
+
+def test_an_export_with_a_long_first_line_and_no_telling_name_is_an_export():
+    paragraph = (
+        "The harbour board met on Monday and agreed a plan for the cranes, the ferries and the quays. "
+    )
+    rows = [{"title": f"Story {n}", "body": paragraph.replace("Monday", f"day {n}") * 60} for n in range(2)]
+    data = "\n".join(json.dumps(row) for row in rows).encode()
+    assert len(data.split(b"\n")[0]) > 4096
+    assert [c.title for c in extract_articles(data, name="export_noext")] == ["Story 0", "Story 1"]
+
+
 @pytest.mark.django_db
 def test_odd_record_fails_alone_and_control_escapes_are_dropped():
     """One record with an impossible date, one with a lone surrogate escape, one with NUL and
