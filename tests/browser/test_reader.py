@@ -205,3 +205,20 @@ def test_no_serious_accessibility_violations(browser, live_server, newsroom):
                 failures[f"{name}@{label}"] = serious
     context.close()
     assert not failures, json.dumps(failures, indent=1)
+
+
+def test_long_words_and_addresses_wrap_on_a_small_phone(browser, live_server, newsroom):
+    """A long address or word in a story scrolled the whole page sideways at 320 px."""
+    address = "https://example.org/" + "very-long-path-segment/" * 12
+    story = linked_story(
+        [newsroom["belarus"]],
+        paragraphs=[f"The full decree is published at {address} for anyone to read."],
+        title="Supercalifragilisticexpialidociousnessandthensomemoreletters in Minsk",
+    )
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    for url in (story.get_absolute_url(), "/stories/", newsroom["belarus"].get_absolute_url()):
+        page.goto(live_server.url + url)
+        width = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+        assert width[0] <= width[1], (url, width)
+    context.close()
