@@ -2,7 +2,7 @@
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef
 from drf_spectacular.utils import extend_schema_field
 
 from entities.models import Entity, EntityLink
@@ -11,6 +11,22 @@ from .models import Article, Source
 from .querysets import may_preview
 
 ENTITY_HELP = "Entity slug; repeat to require several entities (AND)."
+
+
+class StoryOrdering(django_filters.OrderingFilter):
+    """The asked-for order with undated stories last whichever way dates run (PostgreSQL puts
+    NULLs first when descending, SQLite when ascending) and the newest story first among equals,
+    so a page never shifts between two requests."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        fields = [self.get_ordering_value(param) for param in value]
+        order = [
+            F(field[1:]).desc(nulls_last=True) if field.startswith("-") else F(field).asc(nulls_last=True)
+            for field in fields
+        ]
+        return qs.order_by(*order, "-pk")
 
 
 class ArticleFilter(django_filters.FilterSet):
@@ -48,7 +64,7 @@ class ArticleFilter(django_filters.FilterSet):
         label="Published on or before",
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    ordering = django_filters.OrderingFilter(
+    ordering = StoryOrdering(
         fields=(("published_at", "published"), ("title", "title")),
         help_text="published, -published, title or -title.",
     )

@@ -187,6 +187,17 @@ def test_ordering_by_date_and_title(api_client):
     assert slugs(api_client.get("/api/articles/", {"ordering": "-title"})) == ["c", "b", "a"]
 
 
+def test_ordering_puts_undated_stories_last_and_breaks_ties(api_client):
+    """PostgreSQL put undated stories first on "-published", SQLite on "published"; equal titles
+    came in no set order, so pages could shift."""
+    ArticleFactory(slug="old", title="Same", published_at=NOW - timezone.timedelta(days=3), content_hash=None)
+    ArticleFactory(slug="undated", title="Same", published_at=None, content_hash=None)
+    ArticleFactory(slug="new", title="Same", published_at=NOW - timezone.timedelta(days=1), content_hash=None)
+    assert slugs(api_client.get("/api/articles/", {"ordering": "-published"})) == ["new", "old", "undated"]
+    assert slugs(api_client.get("/api/articles/", {"ordering": "published"})) == ["old", "new", "undated"]
+    assert slugs(api_client.get("/api/articles/", {"ordering": "title"})) == ["new", "undated", "old"]
+
+
 def test_page_size_is_capped(api_client):
     ArticleFactory.create_batch(105)
     data = api_client.get("/api/articles/", {"page_size": 1000}).json()
