@@ -368,7 +368,9 @@ def rebuild_links(
             entity_id=entity_id,
             relevance=EntityLink.Relevance.ABOUT if about else EntityLink.Relevance.MENTIONS,
             score=round(score, 3),
-            mention_count=max(count, 1),
+            # What a reader is shown: the confirmed mentions (a manual link has no span; it counts
+            # once). The prominence above also weighs the suggestions not rejected.
+            mention_count=max(sum(m.status == Mention.Status.CONFIRMED for m in spans), 1),
             evidence=best.sentence or article.title,
         )
 

@@ -19,7 +19,7 @@ from entities.linking import (
     reject_mention,
 )
 from entities.linking.service import FEEDBACK_MIN_REJECTIONS
-from entities.models import Alias, AliasFeedback, EntityLink, EntityRedirect, Mention, Office
+from entities.models import Alias, AliasFeedback, Entity, EntityLink, EntityRedirect, Mention, Office
 from tests.factories import ArticleFactory, LeaderFactory, OfficeFactory, SourceFactory
 
 BODY = (
@@ -67,6 +67,21 @@ def test_auto_confirm_threshold(mini_kb, settings):
     link_article(article=other)
     assert set(Mention.objects.filter(article=other).values_list("status", flat=True)) == {"suggested"}
     assert not EntityLink.objects.filter(article=other).exists()
+
+
+def test_a_links_mention_count_is_what_readers_see_confirmed(mini_kb, editor):
+    """The API said "mentions: N" counting suggestions a reader is not shown."""
+    article = story()
+    link_article(article=article)
+    china = Entity.objects.get(name="China")
+    confirmed = Mention.objects.filter(article=article, entity=china, status=Mention.Status.CONFIRMED)
+    suggested = Mention.objects.filter(article=article, entity=china, status=Mention.Status.SUGGESTED)
+    assert confirmed.exists() and suggested.exists()  # "Chinese", "China" and the capital, "Beijing"
+    link = EntityLink.objects.get(article=article, entity=china)
+    assert link.mention_count == confirmed.count()
+    confirm_mention(mention=suggested.first(), user=editor)
+    link.refresh_from_db()
+    assert link.mention_count == confirmed.count()  # one more
 
 
 def test_capital_only_story_gets_a_suggestion_but_no_link(mini_kb):
