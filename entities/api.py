@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
+from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.decorators import action
@@ -35,6 +36,14 @@ def story_counts(entities):
 ENTITY_SLUG = OpenApiParameter("slug", str, OpenApiParameter.PATH, description="The entity's slug.")
 
 
+class EntitySchema(AutoSchema):
+    """An entity's stories are a list (pages, the page envelope), though reached by a detail
+    route: without this the schema had no page parameters for it and a bare array as its answer."""
+
+    def _is_list_view(self, serializer=None):
+        return getattr(self.view, "action", None) == "articles" or super()._is_list_view(serializer)
+
+
 @extend_schema_view(
     list=extend_schema(
         summary="List entities",
@@ -52,6 +61,7 @@ ENTITY_SLUG = OpenApiParameter("slug", str, OpenApiParameter.PATH, description="
         description="Stories with a confirmed link to the entity, with the story filters; without "
         "``ordering``, the best search match first, then the newest. Readers see published stories only.",
         parameters=[ENTITY_SLUG],
+        filters=True,
         responses={
             200: OpenApiResponse(ArticleSerializer(many=True), description="One page of stories."),
             **READ_ERRORS,
@@ -59,6 +69,7 @@ ENTITY_SLUG = OpenApiParameter("slug", str, OpenApiParameter.PATH, description="
     ),
 )
 class EntityViewSet(NotAllowedFirstMixin, viewsets.ReadOnlyModelViewSet):
+    schema = EntitySchema()
     lookup_field = "slug"
     lookup_value_regex = SLUG_PATTERN
     filterset_class = EntityFilter

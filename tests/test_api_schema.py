@@ -76,6 +76,11 @@ def test_schema_validates_without_warnings(tmp_path):
         "page",
         "page_size",
     }
+    # An entity's stories take the same filters and pages, and answer a page of stories.
+    entity_stories = schema["paths"]["/api/entities/{slug}/articles/"]["get"]
+    assert {p["name"] for p in entity_stories["parameters"]} >= story_filters
+    page = entity_stories["responses"]["200"]["content"]["application/json"]["schema"]
+    assert page == {"$ref": "#/components/schemas/PaginatedArticleList"}
     entity_filters = {p["name"] for p in schema["paths"]["/api/entities/"]["get"]["parameters"]}
     assert entity_filters >= {"kind", "q", "member_of", "country"}
     create = schema["paths"]["/api/articles/"]["post"]["responses"]
