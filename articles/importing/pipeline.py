@@ -987,7 +987,8 @@ def import_file(
             pending: list[Candidate] = []
             for item in items:
                 if isinstance(item, ImportRejected):
-                    failure = ItemResult(path=_label(item, name), outcome="failed", reason=item.reason)
+                    path, reason = _label(item, name)
+                    failure = ItemResult(path=path, outcome="failed", reason=reason)
                     (pending if pending else results).append(failure)  # keeps the file's order
                     continue
                 if item.label != name and not dry_run:
@@ -1070,9 +1071,14 @@ def _flush(pending, source, status, user, source_cache, data, batch) -> list[Ite
     return [next(stored) if isinstance(item, Candidate) else item for item in records]
 
 
-def _label(rejection: ImportRejected, name: str) -> str:
+def _label(rejection: ImportRejected, name: str) -> tuple[str, str]:
+    """(where, why) of a record's rejection: "export.jsonl:6" and its reason, once each (the
+    reason used to repeat the label the report already gives as the path)."""
     reason = rejection.reason
-    return reason.split(": ", 1)[0] if reason.startswith(name) else name
+    if reason.startswith(name) and ": " in reason:
+        label, reason = reason.split(": ", 1)
+        return label, reason
+    return name, reason
 
 
 def _record_items(run, results, *, dry_run, batch=None):

@@ -65,7 +65,7 @@ def test_failure_exits_1_and_still_imports_the_rest(tmp_path):
     with pytest.raises(CommandError) as excinfo:
         run(str(tmp_path), "--report", str(report))
     assert excinfo.value.returncode == 1
-    assert "1 file(s) failed" in str(excinfo.value)
+    assert str(excinfo.value) == "1 file failed to import."
     data = json.loads(report.read_text())
     assert (data["imported"], data["failed"]) == (1, 1)
     failed = next(f for f in data["files"] if f["outcome"] == "failed")
@@ -290,3 +290,40 @@ def test_a_wrong_status_names_the_choices_as_typed():
     with pytest.raises(CommandError) as excinfo:
         run(str(SEEDS), "--status", "bogus")
     assert "(choose from 'draft', 'published')" in str(excinfo.value)
+
+
+@pytest.mark.django_db
+def test_failed_records_are_counted_as_records_and_the_bar_counts_files(tmp_path, monkeypatch):
+    paragraph = "The harbour board met on Monday and agreed a plan for the cranes, the ferries and the quays."
+    rows = [{"title": f"Story {n}", "body": paragraph.replace("Monday", f"day {n}") * 3} for n in range(3)]
+    rows += [{"title": "No text"}, {"title": "Still no text", "body": ""}]
+    (tmp_path / "export.jsonl").write_text("\n".join(json.dumps(row) for row in rows), encoding="utf-8")
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.5 ...")
+    import tqdm
+
+    bars = []
+
+    class Bar:
+        def __init__(self, total, **kwargs):
+            self.total, self.steps = total, 0
+            bars.append(self)
+
+        def update(self, steps):
+            self.steps += steps
+
+        def write(self, line, file=None):
+            pass
+
+        def close(self):
+            pass
+
+    class Terminal(StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.setattr(tqdm, "tqdm", Bar)
+    with pytest.raises(CommandError) as excinfo:
+        call_command("import_articles", str(tmp_path), stdout=StringIO(), stderr=Terminal())
+    assert str(excinfo.value) == "1 file and 2 records of feeds or exports failed to import."
+    [bar] = bars
+    assert (bar.total, bar.steps) == (2, 2)  # a step a file, not a record (an export went past 100%)

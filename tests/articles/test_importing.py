@@ -1515,9 +1515,9 @@ def test_a_parser_fault_on_one_record_fails_that_record_only(monkeypatch):
         for n, day in enumerate(["Monday", "Friday"])
     ]
     results = import_bytes("\n".join(json.dumps(row) for row in rows).encode(), name="export.jsonl")
-    assert [(r.outcome, r.reason) for r in results] == [
-        ("imported", ""),
-        ("failed", "export.jsonl:2: the record could not be read (KeyError)"),
+    assert [(r.path, r.outcome, r.reason) for r in results] == [
+        ("export.jsonl:1", "imported", ""),
+        ("export.jsonl:2", "failed", "the record could not be read (KeyError)"),  # the label once
     ]
 
 

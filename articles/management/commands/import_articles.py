@@ -1,6 +1,7 @@
 """Import stories from files, folders and zip archives."""
 
 import json
+import re
 import sys
 
 from django.contrib.auth import get_user_model
@@ -8,6 +9,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from articles.importing.pipeline import count_inputs, import_paths
 from articles.models import Article, ImportRun
+
+# A feed entry's or an export record's result is reported as "feed.xml#3" or "export.jsonl:6".
+_RECORD_NUMBER = re.compile(r"(?:#|:)\d+$")
 
 
 class Command(BaseCommand):
@@ -67,6 +71,7 @@ class Command(BaseCommand):
         exclude = [report] if report else []
         progress = None
         counts = {"imported": 0, "duplicate": 0, "failed": 0}
+        failed_records = 0  # of a feed or an export
         try:
             total = count_inputs(paths, exclude=exclude) if interactive or run else None
             if run:
@@ -92,7 +97,8 @@ class Command(BaseCommand):
                 counts[result.outcome] += 1
                 if report_file:
                     report_file.write(("," if number else "") + "\n  " + json.dumps(result.as_report()))
-                file_name = result.path.split("#", 1)[0]
+                file_name = _RECORD_NUMBER.sub("", result.path)
+                failed_records += result.outcome == "failed" and file_name != result.path
                 if progress is not None and file_name != last_file:
                     progress.update(1)
                 last_file = file_name
@@ -125,7 +131,13 @@ class Command(BaseCommand):
         )
         if counts["failed"]:
             self.stdout.write(self.style.WARNING(summary))
-            raise CommandError(f"{counts['failed']} file(s) failed to import.", returncode=1)
+            failed_files = counts["failed"] - failed_records
+            parts = [f"{failed_files} file{'s' if failed_files != 1 else ''}"] if failed_files else []
+            if failed_records:
+                parts.append(
+                    f"{failed_records} record{'s' if failed_records != 1 else ''} of feeds or exports"
+                )
+            raise CommandError(f"{' and '.join(parts)} failed to import.", returncode=1)
         if verbosity >= 1:
             self.stdout.write(self.style.SUCCESS(summary))
 
