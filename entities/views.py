@@ -162,6 +162,7 @@ def entity_detail(request, slug, kind):
             "co_occurring": cached_fragment("co-occurring", lambda: co_occurring(entity), parts=[entity.pk]),
             "months": months,
             "last_month_label": months[-1].label if months else "",
+            "charted_count": sum(month.count for month in months),
             "chart": coverage_svg(months),
             "wikidata_url": wikidata_url(entity),
             "canonical_url": request.build_absolute_uri(entity.get_absolute_url()),

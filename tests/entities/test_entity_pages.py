@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
@@ -90,9 +91,15 @@ class TestCountryPage:
         # Chart as SVG with a text alternative.
         assert '<svg class="coverage-chart"' in html and 'role="img"' in html
         assert 'aria-labelledby="coverage-title"' in html and 'id="coverage-title"' in html
-        assert "2 in all" in html
+        assert "2 stories." in html.split('id="coverage-title"')[1].split("</figcaption>")[0]
         assert '<th scope="row">' in html
         assert first.pk and second.pk
+        # An undated story is counted, but not charted: the caption says so.
+        linked_story([kb["china"]], title="Undated note", published_at=None)
+        cache.clear()
+        html = client.get(kb["china"].get_absolute_url()).content.decode()
+        caption = html.split('id="coverage-title"')[1].split("</figcaption>")[0]
+        assert "2 stories of 3 in all (the others are older or undated)." in caption
 
     def test_stories_paginated(self, client, kb):
         for i in range(23):
