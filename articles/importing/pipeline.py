@@ -440,15 +440,67 @@ def parse_published(value: str) -> datetime | None:
         if day is not None:
             parsed = datetime(day.year, day.month, day.day)
     if parsed is None:
+        zone = _NAMED_ZONE.search(value)
+        if zone and zone.group(1).upper() in _ZONE_OFFSETS:  # "10:00 EEST": email.utils knows US zones only
+            value = value[: zone.start(1)] + _ZONE_OFFSETS[zone.group(1).upper()]
         try:
             parsed = parsedate_to_datetime(value)
         except (TypeError, ValueError, IndexError, OverflowError):  # "01 Jan 99999999999999999999"
-            return None
+            parsed = _rfc_day(value)
+            if parsed is None:
+                return None
     if parsed.year < 1900 or parsed.year > 2200:
         return None
     if timezone.is_naive(parsed):
         parsed = parsed.replace(tzinfo=UTC)
     return parsed
+
+
+# Zone names feeds of the region write after RFC 2822 times (unambiguous ones only: "IST" is
+# India's and Ireland's).
+_ZONE_OFFSETS = {
+    "WET": "+0000",
+    "WEST": "+0100",
+    "BST": "+0100",
+    "CET": "+0100",
+    "CEST": "+0200",
+    "MET": "+0100",
+    "MEST": "+0200",
+    "EET": "+0200",
+    "EEST": "+0300",
+    "MSK": "+0300",
+    "TRT": "+0300",
+    "GST": "+0400",
+    "PKT": "+0500",
+    "HKT": "+0800",
+    "SGT": "+0800",
+    "JST": "+0900",
+    "KST": "+0900",
+    "AEST": "+1000",
+    "AEDT": "+1100",
+    "NZST": "+1200",
+    "NZDT": "+1300",
+}
+_NAMED_ZONE = re.compile(r"\d\d:\d\d(?::\d\d)?\s+([A-Za-z]{3,4})$")
+_RFC_DAY = re.compile(r"^(?:[A-Za-z]{3,9},?\s+)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{4})$")
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
+    )
+}
+
+
+def _rfc_day(value: str) -> datetime | None:
+    """An RFC 2822 date without its time ("Fri, 14 Mar 2025"), which email.utils refuses."""
+    match = _RFC_DAY.match(value)
+    month = _MONTHS.get(match.group(2).lower()) if match else None
+    if month is None:
+        return None
+    try:
+        return datetime(int(match.group(3)), month, int(match.group(1)))
+    except ValueError:
+        return None
 
 
 # --- near duplicates ------------------------------------------------------------------------

@@ -1533,3 +1533,26 @@ def test_a_path_that_cannot_be_examined_is_reported(tmp_path):
     (tmp_path / "a.txt").write_bytes(SEED_004.read_bytes())
     [entry] = _file_inputs(Guarded(tmp_path / "a.txt"))
     assert (entry.error, entry.read) == ("unreadable: Permission denied", None)
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("Fri, 14 Mar 2025 10:00:00 EEST", "2025-03-14T07:00:00+00:00"),  # was taken as UTC
+        ("Fri, 14 Mar 2025 10:00 CET", "2025-03-14T09:00:00+00:00"),
+        ("Fri, 14 Mar 2025 10:00:00 GMT", "2025-03-14T10:00:00+00:00"),
+        ("Fri, 14 Mar 2025 10:00:00 +0300", "2025-03-14T07:00:00+00:00"),
+        ("Fri, 14 Mar 2025", "2025-03-14T00:00:00+00:00"),  # was no date at all
+        ("14 March 2025", "2025-03-14T00:00:00+00:00"),
+        ("2025-03-14T10:00:00+02:00", "2025-03-14T08:00:00+00:00"),
+        ("Fri, 31 Feb 2025", None),
+        ("soon", None),
+    ],
+)
+def test_dates_feeds_write_are_read_in_their_zone(written, read):
+    from datetime import UTC
+
+    from articles.importing.pipeline import parse_published
+
+    parsed = parse_published(written)
+    assert (parsed.astimezone(UTC).isoformat() if parsed else None) == read
