@@ -19,6 +19,7 @@ class StoryOrdering(django_filters.OrderingFilter):
     so a page never shifts between two requests."""
 
     def filter(self, qs, value):
+        value = [param for param in value or [] if param]  # "?ordering=published," has an empty one
         if not value:
             return qs
         fields = [self.get_ordering_value(param) for param in value]

@@ -7,16 +7,16 @@ from rest_framework.pagination import PageNumberPagination
 
 
 class TokenAuthentication(authentication.TokenAuthentication):
-    """DRF's token authentication, failing loudly (401) for a credential in another scheme.
+    """DRF's token authentication, failing loudly (401) for a token sent as a bearer token.
 
     "Authorization: Bearer …" is the usual slip of a script written for another API; DRF ignores
-    a scheme it does not know, so the script quietly got the reader's view. "Basic" is left to
-    whatever sent it (a staging site behind a proxy's password sends it on every request).
+    a scheme it does not know, so the script quietly got the reader's view. Other schemes (Basic,
+    Digest, Negotiate) are left to whatever sent them: a proxy in front of the site may.
     """
 
     def authenticate(self, request):
         scheme = authentication.get_authorization_header(request).split(maxsplit=1)[:1]
-        if scheme and scheme[0].lower() not in {self.keyword.lower().encode(), b"basic"}:
+        if scheme and scheme[0].lower() == b"bearer":
             raise exceptions.AuthenticationFailed(
                 f'Unsupported authorization scheme; send the header as "Authorization: {self.keyword} <key>".'
             )

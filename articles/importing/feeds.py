@@ -63,11 +63,16 @@ def parse_feed(text: str, *, name: str) -> Iterator[Record]:
             title=_title(entry),
             html=clean_text(html),
             text=clean_text(plain),
-            url=urljoin(feed_link, entry.get("link") or "") if feed_link else entry.get("link", ""),
+            url=urljoin(feed_link, link)
+            if feed_link and (link := entry.get("link") or "")
+            else entry.get("link", ""),
             published=entry.get("published") or entry.get("updated") or "",
             byline=clean_text(entry.get("author", "")),
             language=language_tag(entry.get("language") or feed_language),
         )
+
+
+_TITLE_BREAK = re.compile(r"<br\s*/?>|</?(?:p|div|li|h[1-6])\b[^>]*>", re.IGNORECASE)
 
 
 def _title(entry) -> str:
@@ -76,6 +81,7 @@ def _title(entry) -> str:
     title = entry.get("title") or ""
     is_html = "html" in ((entry.get("title_detail") or {}).get("type") or "")
     if is_html and ("<" in title or "&" in title):
+        title = _TITLE_BREAK.sub(" ", title)  # "<b>Hungary</b><br>vetoes": two words
         from lxml import etree
         from lxml import html as lxml_html
 

@@ -457,11 +457,10 @@ def parse_published(value: str) -> datetime | None:
 
 
 # Zone names feeds of the region write after RFC 2822 times (unambiguous ones only: "IST" is
-# India's and Ireland's).
+# India's and Ireland's, "BST" British and Bangladeshi).
 _ZONE_OFFSETS = {
     "WET": "+0000",
     "WEST": "+0100",
-    "BST": "+0100",
     "CET": "+0100",
     "CEST": "+0200",
     "MET": "+0100",
@@ -481,21 +480,30 @@ _ZONE_OFFSETS = {
     "NZST": "+1200",
     "NZDT": "+1300",
 }
-_NAMED_ZONE = re.compile(r"\d\d:\d\d(?::\d\d)?\s+([A-Za-z]{3,4})$")
-_RFC_DAY = re.compile(r"^(?:[A-Za-z]{3,9},?\s+)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{4})$")
-_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
-    )
-}
+_NAMED_ZONE = re.compile(r"\d:\d\d(?::\d\d)?\s+([A-Za-z]{3,4})$")
+_RFC_DAY = re.compile(r"^(?:[A-Za-z]{3,9},?\s+)?(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{4})$")
+_MONTH_NAMES = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 
 
 def _rfc_day(value: str) -> datetime | None:
     """An RFC 2822 date without its time ("Fri, 14 Mar 2025"), which email.utils refuses."""
     match = _RFC_DAY.match(value)
-    month = _MONTHS.get(match.group(2).lower()) if match else None
-    if month is None:
+    word = match.group(2).lower() if match else ""
+    month = next((n for n, name in enumerate(_MONTH_NAMES, 1) if name.startswith(word)), None)
+    if month is None or len(word) < 3:  # "14 Marzipan 2025" is no date
         return None
     try:
         return datetime(int(match.group(3)), month, int(match.group(1)))
@@ -1127,10 +1135,13 @@ def _label(rejection: ImportRejected, name: str) -> tuple[str, str]:
     """(where, why) of a record's rejection: "export.jsonl:6" and its reason, once each (the
     reason used to repeat the label the report already gives as the path)."""
     reason = rejection.reason
-    if reason.startswith(name) and ": " in reason:
-        label, reason = reason.split(": ", 1)
-        return label, reason
+    number = _RECORD_LABEL.match(reason, len(name)) if reason.startswith(name) else None
+    if number:
+        return name + number.group(1), reason[number.end() :]
     return name, reason
+
+
+_RECORD_LABEL = re.compile(r"([:#]\d+): ")
 
 
 def _record_items(run, results, *, dry_run, batch=None):
@@ -1779,7 +1790,8 @@ def import_paths(
                 position += 1
                 page = _single_page(item)
                 if page is None:
-                    store_pages()  # the files before it first: the first copy of a story wins
+                    if item.data is not None and item.stored is None:
+                        store_pages()  # a feed or an export may store: the first copy of a story wins
                     done.append(import_one(item, batch))
                 else:
                     pages.append((len(done), item, page))
@@ -1822,11 +1834,13 @@ def import_paths(
                 if run is not None and not dry_run:
                     _save_progress(run, processed, totals)
         except BaseException:
-            if extractors is not None:
-                extractors.close(abandon=True)
-                extractors = None
-            if run is not None and not dry_run:
-                _save_progress(run, processed, totals, state=ImportRun.State.FAILED)
+            try:
+                if run is not None and not dry_run:
+                    _save_progress(run, processed, totals, state=ImportRun.State.FAILED)
+            finally:
+                if extractors is not None:
+                    extractors.close(abandon=True)
+                    extractors = None
             raise
         finally:
             if extractors is not None:

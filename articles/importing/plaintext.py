@@ -201,7 +201,7 @@ APPEAL = _build_appeal_matcher()
 TEASER = re.compile(
     r"^\W{0,3}(?:also read|read (?:also|more|next)|see also|further reading|recommended(?: reading)?"
     r"|related(?: (?:reading|posts?|articles?|stories|story|content|coverage|guides?))?"
-    r"|you (?:may|might) also (?:like|enjoy))\s*[:>»–—-]\s*\w",
+    r"|you (?:may|might) also (?:like|enjoy))(?:\s*[:>»]|\s+[–—-])\s*\w",
     re.IGNORECASE,
 )
 LIST_LABEL = re.compile(
@@ -349,7 +349,7 @@ def _score(lines: list[_Line], common: Container[str]) -> None:
             line.chrome = "credit"
         elif LIST_LABEL.match(line.text):
             line.chrome = "list label"
-        elif n <= 20 and TEASER.match(line.text):
+        elif n <= 20 and TEASER.match(line.text) and not sentence:  # a headline, not a sentence
             line.chrome = "teaser for another story"
         elif is_navigation(line.text):
             line.chrome = "navigation"

@@ -155,8 +155,8 @@ class Extractors:
                 process.terminate()
             process.join(timeout=5)
             if process.is_alive():
-                process.terminate()
-                process.join()
+                process.kill()  # SIGKILL: whatever handler the worker inherited
+                process.join(timeout=5)
         for tasks in self.tasks:
             # Inputs a stopped worker never read would otherwise hold this process at exit, its
             # queue's thread waiting for ever to write them into a pipe nobody reads (Ctrl-C hung
@@ -170,8 +170,11 @@ def _serve(tasks, results, credits) -> None:
     from .pipeline import extract_chunks, extract_file
 
     # Ctrl-C reaches the whole process group: the importing process answers it and stops the
-    # workers (a worker that died of it printed a traceback and left its inputs unread).
+    # workers (a worker that died of it printed a traceback and left its inputs unread). SIGTERM
+    # stops a worker at once, whatever handler it inherited: a task worker (db_worker) only notes
+    # SIGTERM while a task runs, which left a background import's workers running for ever.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
     common: set[str] = set()
     while (task := tasks.get()) is not None:

@@ -297,9 +297,10 @@ def test_several_workers_share_one_copy_of_justexts_stop_words(monkeypatch, coun
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("workers", [0, 1])
-def test_the_first_copy_of_a_story_wins_whatever_its_format(tmp_path, workers):
+def test_the_first_copy_of_a_story_wins_whatever_its_format(tmp_path, workers, monkeypatch):
     """A text dump stored at the end of its batch lost to an export record after it, and the
     dry run said the opposite of the import."""
+    monkeypatch.setattr(pipeline, "FILE_BATCH_SECONDS", 600)  # both files in one batch, however slow
     folder = tmp_path / "in"
     folder.mkdir()
     body = "\n\n".join(
@@ -324,3 +325,26 @@ def test_the_first_copy_of_a_story_wins_whatever_its_format(tmp_path, workers):
     real = list(import_paths(paths=[folder], workers=workers))
     assert [(Path(r.path).name, r.outcome) for r in real] == expected
     assert Article.objects.get(pk=real[1].article_id).original_format == "text"
+
+
+def test_abandoned_workers_stop_whatever_sigterm_handler_they_inherited():
+    """Forked from a task worker (db_worker notes SIGTERM while a task runs and goes on), the
+    workers ignored terminate() and an interrupted background import waited for them for ever."""
+    import signal
+    import threading
+
+    from articles.importing.workers import Extractors
+
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: None)  # as db_worker's, during a task
+    try:
+        extractors = Extractors(1)
+        page = (ROOT / "tests" / "data" / "import" / "news_site.html").read_bytes()
+        for number in range(40):
+            extractors.submit(number, name=f"{number}.html", data=page, common=[], known=0)
+        closing = threading.Thread(target=extractors.close, kwargs={"abandon": True}, daemon=True)
+        closing.start()
+        closing.join(timeout=30)
+        assert not closing.is_alive(), "close(abandon=True) still waiting after 30 s"
+        assert not any(process.is_alive() for process in extractors.processes)
+    finally:
+        signal.signal(signal.SIGTERM, previous)

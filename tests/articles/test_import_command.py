@@ -274,6 +274,10 @@ def test_ctrl_c_stops_a_command_whose_worker_has_inputs_queued(tmp_path):
         start_new_session=True,  # its own process group, as a terminal's foreground job
     )
     try:
+        import select
+
+        ready, _, _ = select.select([command.stdout], [], [], 120)
+        assert ready, "the command printed nothing in two minutes"
         first = command.stdout.readline()
         assert first.startswith("imported "), first
         os.killpg(command.pid, signal.SIGINT)  # what Ctrl-C does: the command and its worker

@@ -460,12 +460,16 @@ def test_teasers_for_other_stories_are_dropped_from_a_page():
 
 
 def test_teasers_for_other_stories_are_dropped_from_a_text_dump():
-    lines = [*BRIDGE_STORY[:4], "Also read: Ferry fares rise again this summer", *BRIDGE_STORY[4:]]
+    own = [
+        "Related-party transactions rose by a fifth last year, the regulator said.",
+        "Recommended: two doses for every adult over 65, the agency said.",
+    ]
+    lines = [*BRIDGE_STORY[:4], "Also read: Ferry fares rise again this summer", *own, *BRIDGE_STORY[4:]]
     candidate = extract_one(
         ("Council votes to rebuild the river bridge\n\n" + "\n\n".join(lines)).encode(), name="bridge.txt"
     )
     assert "Ferry fares" not in candidate.body_text
-    assert candidate.body_text.split("\n\n") == BRIDGE_STORY
+    assert candidate.body_text.split("\n\n") == [*BRIDGE_STORY[:4], *own, *BRIDGE_STORY[4:]]  # sentences stay
 
 
 @pytest.mark.parametrize(
@@ -747,8 +751,12 @@ def test_feed_titles_in_html_become_plain_text_and_relative_links_resolve():
     <link>/news/2025/lt-pl-energy</link><description><![CDATA[{paragraph * 3}]]></description></item>
     <item><title>Why x &lt; y matters to the grid</title><link>https://other.example.org/a</link>
     <description><![CDATA[{paragraph.replace("Monday", "Friday") * 3}]]></description></item>
+    <item><title><![CDATA[<b>Tallinn</b><br>opens a port]]></title><guid isPermaLink="false">id-3</guid>
+    <description><![CDATA[{paragraph.replace("Monday", "Sunday") * 3}]]></description></item>
     </channel></rss>""".encode()
-    first, second = extract_articles(rss, name="wire.rss")
+    first, second, third = extract_articles(rss, name="wire.rss")
+    assert third.title == "Tallinn opens a port"  # the line break was a word break
+    assert third.source_url == ""  # no link of its own: not the site's home page
     assert first.title == "Lithuania and Poland sign energy pact & more"
     assert first.source_url == "https://wire.example.com/news/2025/lt-pl-energy"
     assert second.title == "Why x < y matters to the grid"  # a plain title keeps its "<"
@@ -1514,10 +1522,11 @@ def test_a_parser_fault_on_one_record_fails_that_record_only(monkeypatch):
         {"title": f"Story {n}", "body": paragraph.replace("Monday", day) * 3}
         for n, day in enumerate(["Monday", "Friday"])
     ]
-    results = import_bytes("\n".join(json.dumps(row) for row in rows).encode(), name="export.jsonl")
+    name = "Report: March.jsonl"  # a name with ": " in it
+    results = import_bytes("\n".join(json.dumps(row) for row in rows).encode(), name=name)
     assert [(r.path, r.outcome, r.reason) for r in results] == [
-        ("export.jsonl:1", "imported", ""),
-        ("export.jsonl:2", "failed", "the record could not be read (KeyError)"),  # the label once
+        (f"{name}:1", "imported", ""),
+        (f"{name}:2", "failed", "the record could not be read (KeyError)"),  # the label once
     ]
 
 
@@ -1542,7 +1551,9 @@ def test_a_path_that_cannot_be_examined_is_reported(tmp_path):
         ("Fri, 14 Mar 2025 10:00 CET", "2025-03-14T09:00:00+00:00"),
         ("Fri, 14 Mar 2025 10:00:00 GMT", "2025-03-14T10:00:00+00:00"),
         ("Fri, 14 Mar 2025 10:00:00 +0300", "2025-03-14T07:00:00+00:00"),
+        ("Fri, 14 Mar 2025 9:00 EEST", "2025-03-14T06:00:00+00:00"),
         ("Fri, 14 Mar 2025", "2025-03-14T00:00:00+00:00"),  # was no date at all
+        ("14 Marzipan 2025", None),
         ("14 March 2025", "2025-03-14T00:00:00+00:00"),
         ("2025-03-14T10:00:00+02:00", "2025-03-14T08:00:00+00:00"),
         ("Fri, 31 Feb 2025", None),
