@@ -1135,13 +1135,20 @@ def _label(rejection: ImportRejected, name: str) -> tuple[str, str]:
     """(where, why) of a record's rejection: "export.jsonl:6" and its reason, once each (the
     reason used to repeat the label the report already gives as the path)."""
     reason = rejection.reason
-    number = _RECORD_LABEL.match(reason, len(name)) if reason.startswith(name) else None
-    if number:
-        return name + number.group(1), reason[number.end() :]
+    number = _RECORD_NUMBER.match(reason, len(name)) if reason.startswith(name) else None
+    if number and reason.startswith(": ", number.end()):
+        return name + number.group(), reason[number.end() + 2 :]
     return name, reason
 
 
-_RECORD_LABEL = re.compile(r"([:#]\d+): ")
+# A feed entry's or an export record's label: its file's name, then "#3" or ":6" (``feeds.py``).
+_RECORD_NUMBER = re.compile(r"[:#]\d+")
+
+
+def file_of(path: str) -> str:
+    """The input a result's path belongs to: "export.jsonl" for "export.jsonl:6"."""
+    end = max(path.rfind(":"), path.rfind("#"))
+    return path[:end] if end > 0 and _RECORD_NUMBER.fullmatch(path, end) else path
 
 
 def _record_items(run, results, *, dry_run, batch=None):

@@ -1,17 +1,13 @@
 """Import stories from files, folders and zip archives."""
 
 import json
-import re
 import sys
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.importing.pipeline import count_inputs, import_paths
+from articles.importing.pipeline import count_inputs, file_of, import_paths
 from articles.models import Article, ImportRun
-
-# A feed entry's or an export record's result is reported as "feed.xml#3" or "export.jsonl:6".
-_RECORD_NUMBER = re.compile(r"(?:#|:)\d+$")
 
 
 class Command(BaseCommand):
@@ -97,7 +93,7 @@ class Command(BaseCommand):
                 counts[result.outcome] += 1
                 if report_file:
                     report_file.write(("," if number else "") + "\n  " + json.dumps(result.as_report()))
-                file_name = _RECORD_NUMBER.sub("", result.path)
+                file_name = file_of(result.path)
                 failed_records += result.outcome == "failed" and file_name != result.path
                 if progress is not None and file_name != last_file:
                     progress.update(1)
