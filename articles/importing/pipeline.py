@@ -44,8 +44,8 @@ from . import workers as parallel
 from .decode import decode_bytes, describe_encoding, sniff_binary
 from .errors import ImportRejected
 from .feeds import Record, parse_feed, parse_json_lines
-from .html import Visible, extract_html_article, word_grams
-from .plaintext import extract_text_article, strip_site_name, words
+from .html import Visible, extract_html_article, visible_lines, word_grams
+from .plaintext import clean_byline, extract_text_article, strip_site_name, words
 from .sanitize import sanitize_with_text
 
 logger = logging.getLogger(__name__)
@@ -189,6 +189,11 @@ def _hash_of_words(folded: str) -> str:
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
 
+# A saved web archive: a MIME message whose parts are the page and its images, not HTML.
+_MHTML_HEADER = re.compile(rb"^content-type:\s*multipart/related", re.IGNORECASE | re.MULTILINE)
+_MIME_VERSION = re.compile(rb"^mime-version:", re.IGNORECASE | re.MULTILINE)
+
+
 def decode_input(data: bytes) -> str:
     """Reject what is not text (one-line reasons) and return the decoded, normalised text."""
     if not data or not data.strip():
@@ -199,6 +204,11 @@ def decode_input(data: bytes) -> str:
     kind = sniff_binary(data)
     if kind:
         raise ImportRejected(f"this is {kind}, not an article")
+    if _MHTML_HEADER.search(data[:4096]) and _MIME_VERSION.search(data[:4096]):
+        raise ImportRejected(
+            "this is a web archive (MHTML, a browser's “Webpage, Single File”), which the importer does "
+            "not read; save the page as “Webpage, HTML Only” and import that"
+        )
     text = decode_bytes(data)
     if not text.strip():
         raise ImportRejected("the file contains only whitespace")
@@ -288,9 +298,10 @@ def _from_text(text: str, *, name: str, common_lines: Iterable[str]) -> Candidat
         format=Article.Format.TEXT,
         title=article.title,
         dek=article.dek,
-        byline=article.byline,
+        byline=clean_byline(article.byline),
         body_html=body_html,
         body_text=body_text,
+        published_at=parse_published(article.published),
         stripped=article.stripped,
     )
 
@@ -304,7 +315,7 @@ def _from_html(text: str, *, name: str) -> Candidate:
         fallback.format = Article.Format.HTML
         if article is not None:
             fallback.title = article.title or fallback.title
-            fallback.byline = article.byline or fallback.byline
+            fallback.byline = clean_byline(article.byline) or fallback.byline
             fallback.source_url = _url(article.url)
             fallback.published_at = parse_published(article.published)
             fallback.language = article.language
@@ -321,7 +332,7 @@ def _from_html(text: str, *, name: str) -> Candidate:
         format=Article.Format.HTML,
         title=title,
         dek=_dek(article.description, title=title, body_text=body_text),
-        byline=article.byline,
+        byline=clean_byline(article.byline),
         body_html=body_html,
         body_text=body_text,
         source_url=_url(article.url),
@@ -386,7 +397,7 @@ def _from_record(record: Record, *, kind: str) -> Candidate | ImportRejected:
         label=record.label,
         format=FORMAT_LABELS[kind],
         title=title[:500],
-        byline=record.byline[:300],
+        byline=clean_byline(record.byline)[:300],
         body_html=body_html,
         body_text=body_text,
         source_url=_url(record.url),
@@ -1930,10 +1941,27 @@ class Preview:
 
     def raw_rows(self) -> list[tuple[str, bool]]:
         """The raw lines with a flag saying whether the cleaner stripped them."""
-        return review_rows(self.raw_text, self.candidate.stripped if self.candidate else [])
+        candidate = self.candidate
+        if candidate is None:
+            return review_rows(self.raw_text, [])
+        page = story_words(candidate) if candidate.format == Article.Format.HTML else None
+        return review_rows(self.raw_text, candidate.stripped, page_story=page)
 
 
-def review_rows(raw_text: str, stripped: Iterable[str]) -> list[tuple[str, bool]]:
+def story_words(story) -> str:
+    """What a story (a Candidate or an Article) kept of its page: title, dek and body text."""
+    return " ".join([story.title, story.dek, story.body_text])
+
+
+def review_rows(
+    raw_text: str, stripped: Iterable[str], *, page_story: str | None = None
+) -> list[tuple[str, bool]]:
+    """The original's lines, each flagged when the cleaner removed it. For an HTML page
+    (``page_story``: what the story kept, ``story_words``) the rows are the lines a reader sees,
+    and those the story does not hold (menus, banners, sidebars, footers) are flagged: the
+    page's source would show none of that."""
+    if page_story is not None:
+        return _page_rows(raw_text, page_story)
     removed = {" ".join(line.split()) for line in stripped}
     rows = []
     for line in raw_text.split("\n"):
@@ -1941,6 +1969,24 @@ def review_rows(raw_text: str, stripped: Iterable[str]) -> list[tuple[str, bool]
         if clean:
             bare = clean.lstrip("-–—•* ").strip()
             rows.append((line, clean in removed or bare in removed))
+    return rows
+
+
+def _page_rows(markup: str, story: str) -> list[tuple[str, bool]]:
+    """A page's visible lines, flagged unless the story holds most of their word 3-grams (or,
+    for a line of one or two words, the words themselves)."""
+    kept_words = words(story.lower())
+    kept_grams = {tuple(kept_words[i : i + 3]) for i in range(len(kept_words) - 2)}
+    kept_flat = f" {' '.join(kept_words)} "
+    rows = []
+    for line in visible_lines(markup).split("\n"):
+        tokens = words(line.lower())
+        if len(tokens) >= 3:
+            grams = [tuple(tokens[i : i + 3]) for i in range(len(tokens) - 2)]
+            held = sum(gram in kept_grams for gram in grams) >= 0.5 * len(grams)
+        else:
+            held = f" {' '.join(tokens)} " in kept_flat if tokens else False
+        rows.append((line, not held))
     return rows
 
 
@@ -2046,6 +2092,8 @@ def reextract_article(*, article: Article, user=None) -> str:
         candidate = extract_one(bytes(article.original), name=article.original_name or "original")
     except ImportRejected as exc:
         return f"extraction failed: {exc.reason}"
+    if (candidate.body_html, candidate.dek) == (article.body_html, article.dek):
+        return "not changed: a fresh extraction gives the text the story already has"
     digest, signature, keys = candidate.fingerprints()
     clash = Article.objects.filter(content_hash=digest).exclude(pk=article.pk).first()
     if clash:

@@ -17,6 +17,7 @@ Every removed line is kept (``stripped``) so an editor can review the cleaner's 
 import re
 from collections.abc import Container
 from dataclasses import dataclass, field
+from datetime import date
 
 WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 SENTENCE_END = re.compile(r"""[.!?…:;]["'”’)\]]*$""")
@@ -41,11 +42,58 @@ DATE_LINE = re.compile(
     (?:\s*[-–—|•·]\s*.{{0,40}})?$""",
     re.IGNORECASE | re.VERBOSE,
 )
+_MONTH_DAY_YEAR = re.compile(rf"\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE)
+_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
+_ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def date_of_line(text: str) -> str:
+    """The day a date line names, as YYYY-MM-DD; empty for relative ("3 hours ago") and
+    numeric ones ("03/04/2025" is March or April depending on the site) and impossible days."""
+    if found := _ISO_DAY.search(text):
+        year, month, day = (int(part) for part in found.groups())
+    elif found := _MONTH_DAY_YEAR.search(text):
+        month, day, year = _month_number(found[1]), int(found[2]), int(found[3])
+    elif found := _DAY_MONTH_YEAR.search(text):
+        day, month, year = int(found[1]), _month_number(found[2]), int(found[3])
+    else:
+        return ""
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return ""
+
+
+def _month_number(name: str) -> int:
+    return ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec").index(
+        name[:3].lower()
+    ) + 1
+
+
 BYLINE = re.compile(
     r"^(?:by|written by|posted by|author|words by|reporting by|story by)\s*:?\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,5}"
     r"(?:\s*(?:[,|•·-]|and)\s*.{0,60})?$",
     re.IGNORECASE,
 )
+_BYLINE_LEAD = re.compile(
+    r"^(?:by|written by|posted by|author|words by|reporting by|story by)\s*:?\s+", re.IGNORECASE
+)
+_EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
+_EMAIL_AND_NAME = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*\((.+)\)$")
+
+
+def clean_byline(text: str) -> str:
+    """A byline as a page prints it: the writer's name without the "By " a dump or a page
+    carries ("By Marie Dubois" was shown as "By By Marie Dubois"), the name of an RSS
+    "desk@wire.example (Aiko Tanaka)", and no bare address (a mailbox is not a byline, and
+    it would be published)."""
+    text = " ".join(text.split())
+    text = _BYLINE_LEAD.sub("", text)
+    if named := _EMAIL_AND_NAME.match(text):
+        text = named[1].strip()
+    return "" if _EMAIL.match(text) else text
+
+
 CREDIT = re.compile(
     r"^(?:\(?(?:photo|image|picture|video|source|credit|illustration|file photo|photograph)s?\b[^.]{0,80}\)?"
     r"|.{0,80}\((?:getty images|ap|afp|reuters|epa|shutterstock|file)(?:/[^)]*)?\)\s*)$",
@@ -225,6 +273,7 @@ class TextArticle:
     title: str
     dek: str = ""
     byline: str = ""
+    published: str = ""  # YYYY-MM-DD of a date line beside the title or the byline
     blocks: list[Block] = field(default_factory=list)
     stripped: list[str] = field(default_factory=list)
 
@@ -496,7 +545,17 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
     if not title:
         title = _shorten(lines[start].text)
 
-    byline = next((line.text for line in lines[:start] if line.chrome == "byline"), "")
+    byline_line = next((line for line in lines[:start] if line.chrome == "byline"), None)
+    byline = byline_line.text if byline_line else ""
+    # The story's date: a date line just under the title or beside the byline (date lines
+    # elsewhere belong to lists of other headlines).
+    near = set(range(title_index + 1, title_index + 4)) if title_index is not None else set()
+    if byline_line is not None:
+        near |= {byline_line.index - 1, byline_line.index + 1}
+    published = next(
+        (date_of_line(line.text) for line in lines[:start] if line.chrome == "date" and line.index in near),
+        "",
+    )
     blocks: list[Block] = []
     stripped: list[str] = []
     label = ""
@@ -528,4 +587,6 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
         blocks.append(Block("p", label))
     if not any(block.kind != "h" for block in blocks):
         return None
-    return TextArticle(title=title[:500], dek=dek, byline=byline[:300], blocks=blocks, stripped=stripped)
+    return TextArticle(
+        title=title[:500], dek=dek, byline=byline[:300], published=published, blocks=blocks, stripped=stripped
+    )

@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from articles.importing.decode import decode_bytes
+from articles.importing.errors import ImportRejected
 from articles.importing.language import language_tag
 from articles.importing.pipeline import extract_articles, extract_one, import_file, import_paths
 from articles.importing.sanitize import html_to_text, sanitize_html, sanitize_with_text
@@ -194,7 +195,7 @@ def test_text_dump_with_other_chrome_is_cleaned():
         "Charging points will be instal",
         "Residents of the villages alon",
     ]
-    assert article.byline == "By Marta Novak"
+    assert article.byline == "Marta Novak"  # without its "By "
     for chrome in (
         "Skip to content",
         "Share on Facebook",
@@ -1567,3 +1568,49 @@ def test_dates_feeds_write_are_read_in_their_zone(written, read):
 
     parsed = parse_published(written)
     assert (parsed.astimezone(UTC).isoformat() if parsed else None) == read
+
+
+def test_a_dumps_byline_loses_its_by_and_its_dateline_dates_the_story():
+    """The byline was stored as "By Marie Dubois" (pages printed "By By Marie Dubois") and
+    the date line under it was dropped as chrome, leaving the story undated."""
+    paragraph = (
+        "The harbour board met on Monday and agreed a plan for the cranes, the ferries and the quays. "
+    )
+    dump = (
+        "Macron visits Minsk for talks - Daily Site\nHome | World | Contact\nMacron visits Minsk for talks\n"
+        f"By Marie Dubois\n14 March 2025\n{paragraph * 3}\n{paragraph * 2}\n"
+        "Latest Posts\nAnother headline about something else\nJun 08, 2025\n"
+    )
+    candidate = extract_one(dump.encode(), name="dump.txt")
+    assert candidate.byline == "Marie Dubois"
+    assert candidate.published_at.date().isoformat() == "2025-03-14"
+    # A date line in a list of other headlines dates nothing.
+    undated = dump.replace("14 March 2025\n", "")
+    assert extract_one(undated.encode(), name="dump.txt").published_at is None
+
+
+def test_a_feed_authors_mailbox_is_not_printed_as_the_byline():
+    paragraph = (
+        "The harbour board met on Monday and agreed a plan for the cranes, the ferries and the quays. "
+    )
+    items = "".join(
+        f"<item><title>Story {n}</title><author>{author}</author><description>{paragraph * 3}</description></item>"
+        for n, author in enumerate(["desk@wire.example (Aiko Tanaka)", "desk@wire.example"])
+    )
+    feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>{items}</channel></rss>'
+    assert [c.byline for c in extract_articles(feed.encode(), name="wire.xml")] == ["Aiko Tanaka", ""]
+
+
+def test_a_web_archive_is_refused_with_what_to_do_instead():
+    """Chromium's "Webpage, Single File" (MHTML) was "no article found in the HTML page"."""
+    mhtml = (
+        b"From: <Saved by Blink>\r\nSnapshot-Content-Location: https://news.example/story\r\n"
+        b"Subject: Cranes return\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n"
+        b'\ttype="text/html";\r\n\tboundary="----MultipartBoundary--abc----"\r\n\r\n'
+        b"------MultipartBoundary--abc----\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+        b"<html><body><p>The harbour board met on Monday and agreed a plan for the cranes.</p></body></html>\r\n"
+    )
+    with pytest.raises(ImportRejected) as excinfo:
+        extract_one(mhtml, name="story.mhtml")
+    assert "web archive (MHTML" in excinfo.value.reason
+    assert "“Webpage, HTML Only”" in excinfo.value.reason
