@@ -73,8 +73,22 @@ def publish_selected(modeladmin, request, queryset):
                 "change its date on the story's page to publish it sooner."
             )
         workflow.publish(article=article, user=request.user)
+        if article.near_duplicate_of_id:
+            flagged.append(article)
 
+    flagged = []
     _apply(modeladmin, request, queryset, done="published", change=change)
+    if flagged:
+        # Published all the same (the editor chose them), but a second copy of a story on the
+        # site is worth a second look.
+        modeladmin.message_user(
+            request,
+            f"{_stories(len(flagged)).capitalize()} published while flagged as "
+            f"{'a near-duplicate' if len(flagged) == 1 else 'near-duplicates'} of another story: "
+            f"{_names(flagged)}. Unpublish {'it' if len(flagged) == 1 else 'them'} if the site now "
+            "carries the same story twice.",
+            messages.WARNING,
+        )
 
 
 @admin.action(description="Unpublish selected stories (back to draft)", permissions=["publish"])

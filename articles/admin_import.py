@@ -32,6 +32,7 @@ from .importing.pipeline import (
     reextract_article,
     review_rows,
     skipped_member,
+    story_words,
     zip_inputs,
 )
 from .importing.sanitize import safe_body
@@ -84,6 +85,12 @@ class ImportForm(forms.Form):
             raise forms.ValidationError("Choose one or more files, or paste the text of an article.")
         if cleaned.get("files") and (cleaned.get("text") or "").strip():
             raise forms.ValidationError("Upload files or paste text, not both at once.")
+        if len((cleaned.get("text") or "").encode("utf-8")) > settings.NEWSROOM_IMPORT_MAX_BYTES:
+            limit = settings.NEWSROOM_IMPORT_MAX_BYTES / (1024 * 1024)
+            self.add_error(
+                "text",
+                f"The pasted text is over the import size limit ({limit:.2g} MB); upload it as a file in parts.",
+            )
         return cleaned
 
 
@@ -187,6 +194,8 @@ class ImportAdminMixin:
             preview_list_limit=PREVIEW_LIST_LIMIT,
             body=body,
             rows=preview.raw_rows(),
+            publishing=status == Article.Status.PUBLISHED,
+            source=source,
             confirm=ConfirmForm(
                 initial={
                     "token": token,
@@ -204,6 +213,9 @@ class ImportAdminMixin:
             return HttpResponseRedirect(reverse("admin:articles_article_import"))
         form = ConfirmForm(request.POST)
         if not form.is_valid():
+            if token := form.cleaned_data.get("token"):  # the upload is of no use any more
+                with contextlib.suppress(FileNotFoundError):
+                    default_storage.delete(_preview_path(token, request.user))
             messages.error(request, "The preview expired or was changed; please upload again.")
             return HttpResponseRedirect(reverse("admin:articles_article_import"))
         token, name = form.cleaned_data["token"], form.cleaned_data["name"]
@@ -330,7 +342,11 @@ class ImportAdminMixin:
             '<li class="{}">{}</li>',
             (
                 ("import-stripped" if gone else "import-kept", line)
-                for line, gone in review_rows(raw, obj.stripped)
+                for line, gone in review_rows(
+                    raw,
+                    obj.stripped,
+                    page_story=story_words(obj) if obj.original_format == Article.Format.HTML else None,
+                )
             ),
         )
         return format_html(

@@ -233,6 +233,9 @@ SPECTACULAR_SETTINGS = {
 # --- Newsroom settings -------------------------------------------------------
 # Largest file the importer accepts, in bytes.
 NEWSROOM_IMPORT_MAX_BYTES = int(os.environ.get("NEWSROOM_IMPORT_MAX_BYTES", 5 * 1024 * 1024))
+# Text pasted into the admin's import form may be as large as a file (Django's 2.5 MB default
+# refused a 3 MB paste with a bare "Bad Request" and lost it); the form then applies the limit.
+DATA_UPLOAD_MAX_MEMORY_SIZE = NEWSROOM_IMPORT_MAX_BYTES + 1024 * 1024
 # Zip archives: most members and most uncompressed bytes accepted (zip-bomb guard).
 NEWSROOM_ZIP_MAX_MEMBERS = int(os.environ.get("NEWSROOM_ZIP_MAX_MEMBERS", 10_000))
 NEWSROOM_ZIP_MAX_BYTES = int(os.environ.get("NEWSROOM_ZIP_MAX_BYTES", 500 * 1024 * 1024))

@@ -69,6 +69,7 @@ def test_single_file_preview_then_confirm(editor_client, media):
     assert "<ul><li>Investment:" in page  # the same HTML, rendered
     assert "Near-duplicates in the archive" in page
     assert "Proposed entity links" in page
+    assert "published: live on the public site at once" in page  # the status chosen on the form
     token = response.context["confirm"].initial["token"]
     assert len(stored_files(media)) == 1
 
@@ -88,12 +89,14 @@ def test_single_file_preview_then_confirm(editor_client, media):
 def test_a_confirmed_preview_cannot_put_stories_in_review(editor_client, media):
     """The form offers draft or published; a hand-edited "review" skipped the workflow."""
     response = editor_client.post(IMPORT_URL, {"files": upload(SEED_000), "status": "draft"})
+    assert "imported as\n      <strong>a draft</strong>" in response.content.decode()
     token = response.context["confirm"].initial["token"]
     confirm = {"token": token, "name": SEED_000.name, "status": "review", "confirm": "Import"}
     response = editor_client.post(CONFIRM_URL, confirm)
     assert response.status_code == 302
     assert response["Location"] == IMPORT_URL
     assert not Article.objects.exists()
+    assert stored_files(media) == []  # the refused preview's upload is gone at once
 
 
 def test_preview_shows_what_the_page_says_about_the_story(editor_client):
@@ -211,6 +214,34 @@ def test_pasted_text_preview(editor_client):
     assert response.context["confirm"].initial["name"] == "pasted text"
 
 
+def test_a_paste_over_djangos_default_request_limit_reaches_the_form(editor_client, settings):
+    """A 3 MB paste (under the 5 MB import limit) was refused with a bare "Bad Request"; one
+    over the import limit gets a form error naming the limit, and the page keeps the paste."""
+    paste = "The harbour board met on Monday and agreed a plan for the cranes. " * 48_000
+    assert 2_621_440 < len(paste) < settings.NEWSROOM_IMPORT_MAX_BYTES
+    settings.NEWSROOM_IMPORT_MAX_BYTES = 1_000_000  # what the form checks; the request limit stays
+    response = editor_client.post(IMPORT_URL, {"text": paste, "status": "draft"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["text"] == [
+        "The pasted text is over the import size limit (0.95 MB); upload it as a file in parts."
+    ]
+    assert Article.objects.count() == 0
+
+
+def test_html_preview_marks_the_page_furniture_it_removed(editor_client):
+    """For a saved page the raw column showed the HTML source with nothing struck through: the
+    menus, cookie banner, sidebar and footer trafilatura left out were invisible."""
+    response = editor_client.post(IMPORT_URL, {"files": upload(DATA / "news_site.html"), "status": "draft"})
+    rows = dict(response.context["rows"])
+    assert rows["We use cookies to improve your experience. Privacy policy"] is True
+    assert rows["© 2025 The Baltic Ledger. All rights reserved."] is True
+    assert rows["Related stories"] is True
+    assert rows["Shipping lines waiting for capacity"] is False
+    assert rows["Four cranes were repaired over eleven weeks."] is False
+    assert not any(line.lstrip().startswith("<") for line in rows)  # the text a reader sees, not markup
+    assert '<li class="import-stripped">We use cookies' in response.content.decode()
+
+
 def test_bad_file_preview_gives_the_reason(editor_client):
     response = editor_client.post(
         IMPORT_URL, {"files": SimpleUploadedFile("scan.pdf", b"%PDF-1.4 ..."), "status": "draft"}
@@ -275,6 +306,11 @@ def test_change_page_shows_original_beside_cleaned_text_and_reruns(editor_client
     assert "read as UTF-8)" in page
     assert '<li class="import-stripped">Latest Posts</li>' in page
     assert "Re-run extraction" in page
+    assert 'data-confirm="Replace this story' in page  # the browser asks before edits are replaced
+    response = editor_client.post(reverse("admin:articles_article_reextract", args=[article.pk]), follow=True)
+    assert (
+        "Not changed: a fresh extraction gives the text the story already has." in response.content.decode()
+    )
 
     Article.objects.filter(pk=article.pk).update(
         body_html="<p>Edited by hand.</p>", body_text="Edited by hand."

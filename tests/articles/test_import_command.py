@@ -95,7 +95,9 @@ def test_failure_lines_are_one_per_file(tmp_path):
 def test_an_empty_file_is_empty_not_a_duplicate_of_a_feed_story(tmp_path):
     """Stories from a feed keep no original, and empty bytes had the same (empty) digest: an
     empty file was reported as a duplicate of an unrelated feed story."""
-    paragraph = "The harbour board met on Monday and agreed a plan for the cranes, the ferries and the quays. "
+    paragraph = (
+        "The harbour board met on Monday and agreed a plan for the cranes, the ferries and the quays. "
+    )
     (tmp_path / "wire.xml").write_text(
         '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item>'
         f"<title>Cranes return</title><description>{paragraph * 3}</description></item></channel></rss>"

@@ -275,6 +275,20 @@ def test_bulk_publish_reports_changes_and_refusals(editor_client):
     assert not AuditEntry.objects.filter(object_id=str(embargoed.pk)).exists()
 
 
+def test_bulk_publish_warns_about_near_duplicates(editor_client):
+    original = ArticleFactory(status=S.PUBLISHED, title="Cranes return")
+    copy = ArticleFactory(
+        status=S.DRAFT, title="Cranes are back", near_duplicate_of=original, similarity=0.91
+    )
+    other = ArticleFactory(status=S.DRAFT, title="Ferries go electric")
+    messages = messages_of(run_action(editor_client, "publish_selected", [copy, other]))
+    assert "Published 2 stories" in messages[0]
+    assert messages[1] == (
+        "1 story published while flagged as a near-duplicate of another story: “Cranes are back”. "
+        "Unpublish it if the site now carries the same story twice."
+    )
+
+
 def test_bulk_unpublish(editor_client):
     live, draft = ArticleFactory(status=S.PUBLISHED), ArticleFactory(status=S.DRAFT, title="Never out")
     response = run_action(editor_client, "unpublish_selected", [live, draft])
