@@ -407,7 +407,11 @@ def _score(lines: list[_Line], common: Container[str]) -> None:
         elif is_disclosure(line.text, n):
             line.chrome = "affiliate disclosure"
         elif (
-            position + 1 < len(lines) and n <= 25 and is_date_line(lines[position + 1].text) and not sentence
+            position + 1 < len(lines)
+            and n <= 25
+            and is_date_line(lines[position + 1].text)
+            and not sentence
+            and not _heads_the_story(lines, position)
         ):
             line.chrome = "headline followed by a date"
         if line.chrome:
@@ -435,6 +439,16 @@ def _best_span(lines: list[_Line]) -> tuple[int, int] | None:
         if total > best:
             best, best_span = total, (start, i + 1)
     return best_span
+
+
+def _heads_the_story(lines: list[_Line], position: int) -> bool:
+    """Whether the headline at ``position``, with its date line under it, is the story's own:
+    prose follows the date, and no date line comes before it (the last item of a list of other
+    stories has the previous item's date above it)."""
+    after = lines[position + 2] if position + 2 < len(lines) else None
+    if after is None or len(words(after.text)) < 10 or not SENTENCE_END.search(after.text):
+        return False
+    return position == 0 or not is_date_line(lines[position - 1].text)
 
 
 def _headline_lists(lines: list[_Line]) -> None:

@@ -352,3 +352,19 @@ def test_failed_records_are_counted_as_records_and_the_bar_counts_files(tmp_path
     assert str(excinfo.value) == "1 file and 2 records of feeds or exports failed to import."
     [bar] = bars
     assert (bar.total, bar.steps) == (2, 2)  # a step a file, not a record (an export went past 100%)
+
+
+@pytest.mark.django_db
+def test_the_report_never_overwrites_a_story(tmp_path):
+    """``--report`` named a story among the inputs: it was truncated to an empty report (even in
+    a dry run) and then skipped as "the report". An earlier report may be replaced."""
+    story = tmp_path / "story.txt"
+    story.write_bytes((SEEDS / "004_920c7d55f3d2ed79.txt").read_bytes())
+    before = story.read_bytes()
+    with pytest.raises(CommandError, match="exists and is not an import report"):
+        run(str(tmp_path), "--report", str(story), "--dry-run")
+    assert story.read_bytes() == before
+    report = tmp_path / "report.json"
+    run(str(tmp_path), "--report", str(report), "--dry-run")
+    run(str(tmp_path), "--report", str(report))  # its own earlier report is replaced
+    assert json.loads(report.read_text())["imported"] == 1

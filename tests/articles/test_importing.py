@@ -1614,3 +1614,38 @@ def test_a_web_archive_is_refused_with_what_to_do_instead():
         extract_one(mhtml, name="story.mhtml")
     assert "web archive (MHTML" in excinfo.value.reason
     assert "“Webpage, HTML Only”" in excinfo.value.reason
+
+
+@pytest.mark.django_db
+def test_many_updates_of_one_story_are_compared_with_a_bounded_number_each(tmp_path, monkeypatch):
+    """Each record of an export was compared with every stored or earlier record sharing a
+    band: thousands of updates of one story made the import quadratic."""
+    from articles.importing import pipeline
+
+    comparisons = []
+    real = pipeline.similarity
+    monkeypatch.setattr(pipeline, "similarity", lambda a, b: comparisons.append(1) or real(a, b))
+    text = "The forestry board met on Monday and agreed a plan for the northern woods and the mills. " * 3
+    rows = [{"title": f"Forestry update {n}", "body": f"Update {n} on forestry: {text}"} for n in range(300)]
+    (tmp_path / "updates.jsonl").write_text("\n".join(json.dumps(row) for row in rows))
+    results = list(import_paths(paths=[tmp_path]))
+    assert [r.outcome for r in results].count("imported") == 300
+    assert len(comparisons) <= 300 * pipeline.NEAR_CANDIDATES
+    assert Article.objects.filter(near_duplicate_of__isnull=False).count() == 299  # all but the first
+
+
+def test_a_headline_with_its_date_line_under_it_is_the_title():
+    """It was taken for an item of a list of other stories: the title became the body's first
+    sentence. A list of other stories (headline, date, headline, date) is still chrome."""
+    dump = (
+        "Berlin council cuts plan on ports\nPublished 22 March 2025\n\n"
+        "Officials in Berlin said on Monday that the plan on ports had been cut after four hours of talks, "
+        "with hundreds of residents attending the meeting in the town hall.\n"
+        "The opposition said it would fight the decision in the courts and called for a referendum later "
+        "this year, and the mayor said the council would publish the full plan next week.\n"
+        "Latest Posts\nFerries go electric on the lakes\nJun 08, 2025\nA new bridge for the old town\nJun 07, 2025\n"
+    )
+    candidate = extract_one(dump.encode(), name="dump.txt")
+    assert candidate.title == "Berlin council cuts plan on ports"
+    assert candidate.published_at.date().isoformat() == "2025-03-22"
+    assert "Ferries go electric" not in candidate.body_text and "new bridge" not in candidate.body_text

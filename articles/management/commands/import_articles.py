@@ -53,6 +53,11 @@ class Command(BaseCommand):
                 raise CommandError(f"No user named {username!r}.")
         report_file = None
         if report:  # before anything is written: a bad path must not leave a run behind
+            if _holds_something_else(report):
+                raise CommandError(
+                    f"{report} exists and is not an import report; choose another --report file "
+                    "(it would be overwritten)."
+                )
             try:
                 report_file = open(report, "w", encoding="utf-8")  # noqa: SIM115 - streamed to the end
             except OSError as exc:
@@ -155,3 +160,16 @@ class Command(BaseCommand):
             progress.write(line, file=sys.stderr if result.outcome == "failed" else sys.stdout)
         else:
             (self.stderr if result.outcome == "failed" else self.stdout).write(line)
+
+
+def _holds_something_else(path: str) -> bool:
+    """Whether ``path`` is a file other than an earlier report (a story among the inputs, say),
+    which writing the report would destroy."""
+    try:
+        with open(path, "rb") as handle:
+            start = handle.read(16).lstrip()
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return False  # a directory or an unreadable path: opening it for writing says why
+    return bool(start) and not start.startswith(b'{"files": [')
