@@ -46,6 +46,6 @@ def _json_start(text: str):
     for candidate in (text if end < 0 else text[:end], text):
         try:
             return json.loads(candidate)
-        except ValueError:
+        except (ValueError, RecursionError):  # "[[[[..." 30,000 deep
             continue
     return None

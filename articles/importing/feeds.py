@@ -29,11 +29,16 @@ class Record:
     raw: str = ""  # the record as it appeared in the file, when it can be cut out
 
 
+_XML_ENCODING = re.compile(r"""^(\s*<\?xml\b[^>]*?)\s+encoding\s*=\s*["'][^"']*["']""")
+
+
 def parse_feed(text: str, *, name: str) -> Iterator[Record]:
     """Entries of an RSS or Atom document; ImportRejected when it is not a feed."""
     import feedparser
 
-    parsed = feedparser.parse(io.BytesIO(text.encode("utf-8")))
+    # The text is decoded already: the bytes handed over are UTF-8, whatever the XML declaration
+    # said (feedparser obeyed a declared windows-1251 and turned Cyrillic into mojibake).
+    parsed = feedparser.parse(io.BytesIO(_XML_ENCODING.sub(r"\1", text, count=1).encode("utf-8")))
     version = parsed.get("version") or ""
     if not version or not parsed.entries:
         if parsed.get("bozo") and not parsed.entries:
@@ -138,7 +143,7 @@ def _one_object(text: str):
     of its first line with "Extra data", at once)."""
     try:
         return json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
 
 
@@ -151,6 +156,8 @@ def _json_lines(text: str) -> Iterator[tuple[int, object, str]]:
             yield number, json.loads(line), line
         except ValueError as exc:
             yield number, ImportRejected(f"not valid JSON ({exc.msg})"), line
+        except RecursionError:
+            yield number, ImportRejected("the JSON is nested too deeply to read"), line
 
 
 def _string(value) -> str:

@@ -1649,3 +1649,34 @@ def test_a_headline_with_its_date_line_under_it_is_the_title():
     assert candidate.title == "Berlin council cuts plan on ports"
     assert candidate.published_at.date().isoformat() == "2025-03-22"
     assert "Ferries go electric" not in candidate.body_text and "new bridge" not in candidate.body_text
+
+
+def test_a_windows_1251_feed_keeps_its_cyrillic():
+    """The decoded text was handed to feedparser as UTF-8 bytes under its old declaration
+    (windows-1251): titles and bodies were stored as mojibake ("Р—Р°РіРѕР»...")."""
+    body = "Городской совет в понедельник утвердил план ремонта портовых кранов и паромов. " * 3
+    feed = (
+        '<?xml version="1.0" encoding="windows-1251"?><rss version="2.0"><channel><title>Лента</title>'
+        f"<item><title>Заголовок новости</title><description>{body}</description></item></channel></rss>"
+    )
+    [candidate] = extract_articles(feed.encode("cp1251"), name="feed.xml")
+    assert candidate.title == "Заголовок новости"
+    assert candidate.body_text.startswith("Городской совет")
+
+
+@pytest.mark.django_db
+def test_deeply_nested_json_fails_alone(tmp_path):
+    """A RecursionError escaped format detection and stopped the whole folder with a traceback."""
+    (tmp_path / "a.txt").write_bytes((ROOT / "seeds" / "004_920c7d55f3d2ed79.txt").read_bytes())
+    (tmp_path / "deep.json").write_text("[" * 30_000)
+    paragraph = (
+        "The harbour board met on Monday and agreed a plan for the cranes, the ferries and the quays. "
+    )
+    (tmp_path / "z.jsonl").write_text(
+        json.dumps({"title": "Cranes return", "body": paragraph * 3}) + "\n" + "[" * 30_000 + "\n"
+    )
+    results = {Path(r.path).name: (r.outcome, r.reason) for r in import_paths(paths=[tmp_path])}
+    assert results["a.txt"][0] == "imported"
+    assert results["deep.json"][0] == "failed"
+    assert results["z.jsonl:1"] == ("imported", "")
+    assert results["z.jsonl:2"] == ("failed", "the JSON is nested too deeply to read")
