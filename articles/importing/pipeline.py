@@ -1580,20 +1580,23 @@ def _prepared_inputs(entries: Iterator[InputFile], common: _CommonLines, extract
                 item.reason = f"unreadable: {exc.strerror}"
         kind = _kind(item.data, name=entry.name) if item.data is not None else None
         records = kind in {detect.FEED, detect.JSONL}
-        if records and extractors is not None:
+        # Once a worker is lost, what comes next is extracted here (sent to the dead worker's
+        # queue, every later file's bytes piled up in this process).
+        workers = extractors if extractors is not None and not extractors.broken else None
+        if records and workers is not None:
             item.streamed = True
-            extractors.submit(
+            workers.submit(
                 number, name=entry.name, data=item.data, common=common.order, known=item.known, records=True
             )
         elif item.data is not None and not records:
-            item.stored = _stored_original(item.data)
+            item.stored = _previous_import(item.data, name=entry.name)
             if item.stored is not None:
                 pass  # imported before: reported as a duplicate, not extracted again
-            elif extractors is None:
+            elif workers is None:
                 item.extracted = extract_file(item.data, name=entry.name, common_lines=common.lines)
             else:
                 item.submitted = True
-                extractors.submit(
+                workers.submit(
                     number, name=entry.name, data=item.data, common=common.order, known=item.known
                 )
             # Its lines are evidence for the files after it either way.
@@ -1610,6 +1613,17 @@ def _prepared_inputs(entries: Iterator[InputFile], common: _CommonLines, extract
             yield _finished(done, common, extractors)
     while in_flight:
         yield _finished(in_flight.popleft(), common, extractors)
+
+
+def _previous_import(data: bytes, *, name: str) -> tuple[int, str] | None:
+    """``_stored_original`` for the read-ahead: a database error there (a lock or statement
+    timeout) must not end the generator, which silently dropped the rest of the folder. The file
+    is then extracted; the content hash still recognises a story stored before."""
+    try:
+        return _stored_original(data)
+    except DatabaseError:
+        logger.warning("Could not look up %s among earlier imports", name, exc_info=True)
+        return None
 
 
 def _finished(item: _Prepared, common: _CommonLines, extractors) -> _Prepared:

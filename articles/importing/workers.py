@@ -28,6 +28,8 @@ import logging
 import multiprocessing
 import queue
 import signal
+import threading
+from multiprocessing.connection import wait
 
 logger = logging.getLogger(__name__)
 
@@ -86,18 +88,25 @@ class Extractors:
         # collection as well gained nothing more; trimming after every batch cost 10-25% speed.
         _release_free_memory()
         gc.freeze()
-        self.results = context.Queue()
         self.tasks = [context.Queue() for _ in range(count)]
         self.known = [0] * count  # common lines each worker has been sent
         self.credits = [context.Semaphore(CHUNKS_AHEAD) for _ in range(count)]
+        # One pipe per worker for its results, whose write end only that worker holds: when it
+        # dies, even half-way through a result, reading its pipe ends (EOFError) instead of
+        # waiting for ever for the rest of the message (a queue shared by the workers, whose
+        # write end this process holds too, did that).
+        pipes = [context.Pipe(duplex=False) for _ in range(count)]
+        self.results = [reader for reader, _writer in pipes]
         self.processes = [
-            context.Process(
-                target=_serve, args=(tasks, self.results, credits), daemon=True, name=f"extract-{n}"
+            context.Process(target=_serve, args=(tasks, writer, credits), daemon=True, name=f"extract-{n}")
+            for n, (tasks, (_reader, writer), credits) in enumerate(
+                zip(self.tasks, pipes, self.credits, strict=True)
             )
-            for n, (tasks, credits) in enumerate(zip(self.tasks, self.credits, strict=True))
         ]
         for process in self.processes:
             process.start()
+        for _reader, writer in pipes:
+            writer.close()
         gc.unfreeze()
         self.window = window * count
         self.done: dict[int, object] = {}
@@ -134,14 +143,14 @@ class Extractors:
 
     def _take(self, key):
         while key not in self.done and not self.broken:
-            try:
-                finished, payload = self.results.get(timeout=1)
-            except queue.Empty:
-                if not all(process.is_alive() for process in self.processes):
+            for reader in wait(self.results, timeout=1):
+                try:
+                    finished, payload = reader.recv()
+                except (EOFError, OSError):  # the worker is gone, with what it had not sent
                     logger.warning("An extraction worker stopped; extracting in the importing process")
                     self.broken = True
-                continue
-            self.done[finished] = payload
+                    break
+                self.done[finished] = payload
         return self.done.pop(key, None)
 
     def close(self, *, abandon: bool = False) -> None:
@@ -163,7 +172,8 @@ class Extractors:
             # the command).
             tasks.cancel_join_thread()
             tasks.close()
-        self.results.close()
+        for reader in self.results:
+            reader.close()
 
 
 def _serve(tasks, results, credits) -> None:
@@ -176,13 +186,25 @@ def _serve(tasks, results, credits) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
+    # Results go out from a thread, so that this worker goes on extracting while the importing
+    # process is busy storing (at most ``window`` inputs ahead, which bounds the backlog).
+    outbox: queue.SimpleQueue = queue.SimpleQueue()
+
+    def send() -> None:
+        while (result := outbox.get()) is not None:
+            results.send(result)
+
+    sender = threading.Thread(target=send, daemon=True, name="send-results")
+    sender.start()
     common: set[str] = set()
     while (task := tasks.get()) is not None:
         number, name, data, lines, records = task
         common.update(lines)
         if not records:
-            results.put((number, extract_file(data, name=name, common_lines=common)))
+            outbox.put((number, extract_file(data, name=name, common_lines=common)))
             continue
         for index, (items, reason, last) in enumerate(extract_chunks(data, name=name, size=CHUNK)):
             credits.acquire()  # released by the importing process as it takes a chunk
-            results.put(((number, index), (items, reason, last)))
+            outbox.put(((number, index), (items, reason, last)))
+    outbox.put(None)
+    sender.join()

@@ -348,3 +348,98 @@ def test_abandoned_workers_stop_whatever_sigterm_handler_they_inherited():
         assert not any(process.is_alive() for process in extractors.processes)
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def test_a_worker_that_dies_half_way_through_sending_a_result_does_not_hang_the_import(monkeypatch):
+    """Its results shared one queue whose write end the importing process held too: a result
+    the dead worker had half written was waited for, for ever."""
+    import threading
+
+    from articles.importing.workers import Extractors
+
+    parent, real = os.getpid(), pipeline.extract_file
+
+    def die_on_the_sixth(data, *, name, common_lines=()):
+        if os.getpid() != parent and name == "5.txt":
+            os._exit(1)  # as if the parser crashed the process, or the kernel killed it
+        return real(data, name=name, common_lines=common_lines)
+
+    monkeypatch.setattr(pipeline, "extract_file", die_on_the_sixth)
+    paragraphs = (
+        f"Paragraph {n}: the harbour board met on Monday and agreed a plan for the cranes and the quays."
+        for n in range(800)
+    )
+    page = ("Harbour cranes return\n\n" + "\n\n".join(paragraphs)).encode()
+    assert len(page) > 64 * 1024  # a result larger than a pipe holds: it is sent in parts
+    extractors = Extractors(1)
+    try:
+        for number in range(12):
+            extractors.submit(number, name=f"{number}.txt", data=page, common=[], known=0)
+        extractors.processes[0].join(timeout=120)  # nobody read its first result meanwhile
+        assert not extractors.processes[0].is_alive()
+        taken = []
+        reader = threading.Thread(
+            target=lambda: taken.extend(extractors.result(n) for n in range(12)), daemon=True
+        )
+        reader.start()
+        reader.join(timeout=60)
+        assert not reader.is_alive(), "still waiting for the rest of a dead worker's result"
+        assert taken[5:] == [None] * 7  # extracted in the importing process instead
+    finally:
+        extractors.close(abandon=True)
+
+
+def _stories(folder: Path, count: int) -> Path:
+    folder.mkdir()
+    for n in range(count):
+        body = "\n\n".join(
+            f"Story {n}, paragraph {p}: the council of district {n} met on day {p} and agreed a plan for the mills."
+            for p in range(5)
+        )
+        (folder / f"{n:03d}.txt").write_text(
+            f"District {n} agrees a plan for its mills\n\n{body}", encoding="utf-8"
+        )
+    return folder
+
+
+@pytest.mark.django_db
+def test_nothing_is_sent_to_a_dead_worker(tmp_path, monkeypatch):
+    """After a worker died, every later file was still queued for it: their bytes piled up in
+    the importing process for the rest of the folder."""
+    from articles.importing.workers import Extractors
+
+    parent, real_extract, real_submit = os.getpid(), pipeline.extract_file, Extractors.submit
+    late = []
+
+    def die_on_the_first(data, *, name, common_lines=()):
+        if os.getpid() != parent:
+            os._exit(1)
+        return real_extract(data, name=name, common_lines=common_lines)
+
+    def submit(self, number, **kwargs):
+        late.append(self.broken)
+        real_submit(self, number, **kwargs)
+
+    monkeypatch.setattr(pipeline, "extract_file", die_on_the_first)
+    monkeypatch.setattr(Extractors, "submit", submit)
+    results = list(import_paths(paths=[_stories(tmp_path / "in", 120)], workers=1))
+    assert [r.outcome for r in results].count("imported") == 120
+    assert late and not any(late)  # submitted only while the worker lived
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("workers", [0, 1])
+def test_a_database_error_while_reading_ahead_loses_no_file(tmp_path, monkeypatch, workers):
+    """The error ended the read-ahead generator: the run said done with 2 of 6 files, exit 0."""
+    real, calls = pipeline._stored_original, []
+
+    def locked_once(data):
+        calls.append(1)
+        if len(calls) == 3:
+            raise OperationalError("database is locked")
+        return real(data)
+
+    monkeypatch.setattr(pipeline, "_stored_original", locked_once)
+    results = list(import_paths(paths=[_stories(tmp_path / "in", 6)], workers=workers))
+    assert [r.outcome for r in results] == ["imported"] * 6
+    assert Article.objects.count() == 6
