@@ -1596,9 +1596,7 @@ def _prepared_inputs(entries: Iterator[InputFile], common: _CommonLines, extract
                 item.extracted = extract_file(item.data, name=entry.name, common_lines=common.lines)
             else:
                 item.submitted = True
-                workers.submit(
-                    number, name=entry.name, data=item.data, common=common.order, known=item.known
-                )
+                workers.submit(number, name=entry.name, data=item.data, common=common.order, known=item.known)
             # Its lines are evidence for the files after it either way.
             if kind == detect.TEXT:
                 common.add(item.data)
@@ -1867,6 +1865,9 @@ def import_paths(
                     done = [results for item in taken for results in import_batch([item], size=1)]
                 if not done:
                     break
+                # The batch is committed: it is counted (and will be linked) whole before its
+                # results are handed out, so that an interruption meanwhile (Ctrl-C while the
+                # caller reports them) leaves the run's counts equal to its items.
                 for results in done:
                     processed += 1
                     for result in results:
@@ -1877,11 +1878,12 @@ def import_paths(
                             and not dry_run
                         ):
                             to_link.append(result.article_id)
-                        yield result
-                if len(to_link) >= LINK_CHUNK:
-                    _link_pending(to_link, user=user)
                 if run is not None and not dry_run:
                     _save_progress(run, processed, totals)
+                for results in done:
+                    yield from results
+                if len(to_link) >= LINK_CHUNK:
+                    _link_pending(to_link, user=user)
         except BaseException:
             try:
                 if run is not None and not dry_run:

@@ -235,12 +235,23 @@ def test_ctrl_c_keeps_what_was_committed_and_says_so(tmp_path, monkeypatch):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(import_articles, "import_paths", interrupted)
+    report = tmp_path / "report.json"
     with pytest.raises(CommandError) as excinfo:
-        run(str(SEEDS))
+        run(str(SEEDS), "--report", str(report))
     assert excinfo.value.returncode == 130
-    assert str(excinfo.value).startswith("Interrupted: reported so far imported 1, duplicates 0, failed 0.")
-    assert Article.objects.count() == 2  # both seeds were committed in the first batch
-    assert ImportRun.objects.get().state == "failed"
+    # Both seeds were committed in the first batch, before the first was reported: the message,
+    # the report and the run count both (they said 1 while 2 were stored).
+    assert Article.objects.count() == 2
+    assert str(excinfo.value).startswith("Interrupted: imported 2, duplicates 0, failed 0.")
+    data = json.loads(report.read_text())
+    assert data["imported"] == 2 and len(data["files"]) == 2
+    assert sorted(entry["article"]["id"] for entry in data["files"]) == sorted(
+        Article.objects.values_list("pk", flat=True)
+    )
+    assert all(entry["article"]["slug"] for entry in data["files"])
+    import_run = ImportRun.objects.get()
+    assert import_run.state == "failed"
+    assert (import_run.imported, import_run.items.count()) == (2, 2)
 
 
 @pytest.mark.django_db
@@ -307,7 +318,7 @@ def test_ctrl_c_stops_a_command_whose_worker_has_inputs_queued(tmp_path):
         if command.poll() is None:
             os.killpg(command.pid, signal.SIGKILL)
     assert command.returncode == 130
-    assert errors.startswith("CommandError: Interrupted: reported so far imported")
+    assert errors.startswith("CommandError: Interrupted: imported")
     assert "Traceback" not in errors
 
 

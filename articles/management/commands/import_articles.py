@@ -6,7 +6,7 @@ import sys
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.importing.pipeline import count_inputs, file_of, import_paths
+from articles.importing.pipeline import ItemResult, count_inputs, file_of, import_paths
 from articles.models import Article, ImportRun
 
 
@@ -72,6 +72,7 @@ class Command(BaseCommand):
         exclude = [report] if report else []
         progress = None
         counts = {"imported": 0, "duplicate": 0, "failed": 0}
+        reported = 0
         failed_records = 0  # of a feed or an export
         try:
             total = count_inputs(paths, exclude=exclude) if interactive or run else None
@@ -98,6 +99,7 @@ class Command(BaseCommand):
                 counts[result.outcome] += 1
                 if report_file:
                     report_file.write(("," if number else "") + "\n  " + json.dumps(result.as_report()))
+                reported += 1
                 file_name = file_of(result.path)
                 failed_records += result.outcome == "failed" and file_name != result.path
                 if progress is not None and file_name != last_file:
@@ -109,11 +111,25 @@ class Command(BaseCommand):
             # it has started; here while the inputs were still being counted). No traceback.
             if run is not None:
                 ImportRun.fail_unfinished(run.pk)
+                # A batch is committed before its results are reported: the rest of the one being
+                # reported comes from the run's own record, so the counts and the report list
+                # every story that was stored.
+                for item in run.items.select_related("article").order_by("pk")[reported:]:
+                    counts[item.outcome] += 1
+                    if report_file:
+                        rest = ItemResult(
+                            path=item.path,
+                            outcome=item.outcome,
+                            reason=item.reason,
+                            article_id=item.article_id,
+                            slug=item.article.slug if item.article else None,
+                        )
+                        report_file.write(("," if reported else "") + "\n  " + json.dumps(rest.as_report()))
+                    reported += 1
             raise CommandError(
-                f"Interrupted: reported so far imported {counts['imported']}, duplicates "
-                f"{counts['duplicate']}, failed {counts['failed']}. Every batch committed before the interruption "
-                "stays imported; run the same command again for the rest (what is already there is "
-                "reported as a duplicate).",
+                f"Interrupted: imported {counts['imported']}, duplicates {counts['duplicate']}, failed "
+                f"{counts['failed']}. Every batch committed before the interruption stays imported; run the "
+                "same command again for the rest (what is already there is reported as a duplicate).",
                 returncode=130,
             ) from None
         finally:
