@@ -86,6 +86,7 @@ class Candidate:
     stripped: list[str] = field(default_factory=list)
     original: bytes | None = None  # the record's own raw bytes; None means the whole file
     original_name: str = ""  # the file it came from, when that is not its label's first part
+    note: str = ""  # what the editor should know although it imports (a date not understood)
     # (content hash, MinHash signature, band keys): computed once, by whoever extracts.
     fingerprint: tuple[str, np.ndarray, list[int]] | None = field(default=None, repr=False)
 
@@ -403,10 +404,16 @@ def _from_record(record: Record, *, kind: str) -> Candidate | ImportRejected:
         body_html=body_html,
         body_text=body_text,
         source_url=_url(record.url),
-        published_at=parse_published(record.published),
+        published_at=(published := parse_published(record.published)),
         language=record.language,
         source_name=record.source[:200],
         original=record.raw.encode("utf-8") if record.raw else b"",
+        note=(
+            f"its date “{record.published[:40]}” was not understood: imported without it (published "
+            "stories are dated at import)"
+            if record.published and published is None
+            else ""
+        ),
     )
 
 
@@ -438,6 +445,13 @@ def parse_published(value: str) -> datetime | None:
     value = (value or "").strip()
     if not value:
         return None
+    if _EPOCH.fullmatch(value):  # exports often give Unix time, in seconds or milliseconds
+        whole = value.split(".")[0]
+        try:
+            parsed = datetime.fromtimestamp(float(value) / (1000 if len(whole) >= 12 else 1), tz=UTC)
+        except (OverflowError, OSError, ValueError):
+            return None
+        return parsed if 1900 <= parsed.year <= 2200 else None
     parsed = None
     try:
         parsed = parse_datetime(
@@ -469,6 +483,7 @@ def parse_published(value: str) -> datetime | None:
     return parsed
 
 
+_EPOCH = re.compile(r"\d{9,13}(?:\.\d+)?")
 # Zone names feeds of the region write after RFC 2822 times (unambiguous ones only: "IST" is
 # India's and Ireland's, "BST" British and Bangladeshi).
 _ZONE_OFFSETS = {
@@ -729,6 +744,7 @@ def store_candidate(
         return ItemResult(
             path=candidate.label,
             outcome=ImportItem.Outcome.IMPORTED,
+            reason=candidate.note,
             title=candidate.title,
             slug=_unique_slug(candidate.title),
             near_duplicate_of=near.pk if near else None,
@@ -769,6 +785,7 @@ def store_candidate(
     return ItemResult(
         path=candidate.label,
         outcome=ImportItem.Outcome.IMPORTED,
+        reason=candidate.note,
         article_id=article.pk,
         slug=article.slug,
         title=article.title,
@@ -881,6 +898,7 @@ def store_batch(
         results[index] = ItemResult(
             path=candidates[index].label,
             outcome=ImportItem.Outcome.IMPORTED,
+            reason=candidates[index].note,
             article_id=article.pk,
             slug=article.slug,
             title=article.title,

@@ -379,3 +379,29 @@ def test_the_report_never_overwrites_a_story(tmp_path):
     run(str(tmp_path), "--report", str(report), "--dry-run")
     run(str(tmp_path), "--report", str(report))  # its own earlier report is replaced
     assert json.loads(report.read_text())["imported"] == 1
+
+
+@pytest.mark.django_db
+def test_export_dates_in_unix_time_are_read_and_unreadable_ones_are_noted(tmp_path):
+    """Unix times were not read, and an unreadable date vanished without a word (with
+    --status published the story was dated at import: an archive republished as today's news)."""
+    paragraph = (
+        "The harbour board met on Monday and agreed a plan for the cranes, the ferries and the quays. "
+    )
+    dates = [1741939200, "1741939200000", "03/04/2025", "9999-12-31T23:59:59-05:00"]
+    rows = [
+        {"title": f"Story {n}", "body": paragraph.replace("Monday", f"day {n}") * 3, "published": value}
+        for n, value in enumerate(dates)
+    ]
+    (tmp_path / "export.jsonl").write_text("\n".join(json.dumps(row) for row in rows))
+    report = tmp_path / "report.json"
+    out, err = run(str(tmp_path / "export.jsonl"), "--report", str(report))
+    stories = {a.title: a.published_at for a in Article.objects.all()}
+    assert stories["Story 0"].isoformat() == stories["Story 1"].isoformat() == "2025-03-14T08:00:00+00:00"
+    assert stories["Story 2"] is None and stories["Story 3"] is None
+    assert "export.jsonl:3: its date “03/04/2025” was not understood" in out
+    assert "export.jsonl:4: its date “9999-12-31T23:59:59-05:00” was not understood" in out
+    assert out.count("NOTE ") == 2
+    assert "export.jsonl:1" not in out
+    reasons = [entry["reason"] for entry in json.loads(report.read_text())["files"]]
+    assert reasons[:2] == [None, None] and all("was not understood" in reason for reason in reasons[2:])

@@ -161,6 +161,8 @@ class Command(BaseCommand):
     def _say(self, result, *, verbosity, progress):
         if result.outcome == "failed":
             line = self.style.ERROR(f"FAILED {result.path}: {result.reason}")
+        elif result.outcome == "imported" and result.reason and verbosity >= 1:
+            line = self.style.WARNING(f"NOTE {result.path}: {result.reason}")
         elif verbosity >= 2 and result.outcome == "duplicate":
             line = f"duplicate {result.path}: {result.reason}"
         elif verbosity >= 2:
