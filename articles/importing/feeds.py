@@ -27,6 +27,7 @@ class Record:
     source: str = ""
     language: str = ""
     raw: str = ""  # the record as it appeared in the file, when it can be cut out
+    description: str = ""  # a standfirst given beside the body (an RSS description, an export's dek)
 
 
 _XML_ENCODING = re.compile(r"""^(\s*<\?xml\b[^>]*?)\s+encoding\s*=\s*["'][^"']*["']""")
@@ -46,15 +47,18 @@ def parse_feed(text: str, *, name: str) -> Iterator[Record]:
         raise ImportRejected("not an RSS or Atom feed: no entries found")
     feed_language = parsed.feed.get("language", "")
     feed_link = parsed.feed.get("link") or ""  # what an RSS item's relative link is relative to
+    originals = _item_documents(text, count=len(parsed.entries))
     for number, entry in enumerate(parsed.entries, start=1):
         html = ""
         plain = ""
+        description = ""
         for content in entry.get("content") or []:
             if content.get("value"):
                 if "html" in (content.get("type") or "html"):
                     html = content["value"]
                 else:
                     plain = content["value"]
+                description = _plain(entry.get("summary") or "")  # the body is elsewhere: a standfirst
                 break
         if not html and not plain:
             summary = entry.get("summary") or ""
@@ -74,7 +78,38 @@ def parse_feed(text: str, *, name: str) -> Iterator[Record]:
             published=entry.get("published") or entry.get("updated") or "",
             byline=clean_text(entry.get("author", "")),
             language=language_tag(entry.get("language") or feed_language),
+            raw=originals[number - 1] if originals else "",
+            description=description,
         )
+
+
+_FEED_ROOT = re.compile(r"<(rss|feed|rdf:RDF)\b[^>]*>", re.IGNORECASE)
+_ITEM = re.compile(r"<(item|entry)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def _item_documents(text: str, *, count: int) -> list[str]:
+    """Each item of a feed as a feed of its own (the root element with its namespaces, the
+    item), to keep as that story's original: shown beside it in the admin and extracted again
+    the same way. Empty when the items cannot be cut out one for one."""
+    root = _FEED_ROOT.search(text)
+    items = [match.group(0) for match in _ITEM.finditer(text)]
+    if root is None or len(items) != count:
+        return []
+    name = root.group(1)
+    if name.lower() == "rss":
+        return [f"{root.group(0)}<channel>{item}</channel></{name}>" for item in items]
+    return [f"{root.group(0)}{item}</{name}>" for item in items]
+
+
+def _plain(markup: str) -> str:
+    """The text of a snippet of HTML (an RSS description), on one line."""
+    if "<" in markup or "&" in markup:
+        from lxml import etree
+        from lxml import html as lxml_html
+
+        with contextlib.suppress(etree.LxmlError, ValueError):
+            markup = lxml_html.fragment_fromstring(markup, create_parent="div").text_content()
+    return " ".join(clean_text(markup).split())
 
 
 _TITLE_BREAK = re.compile(r"<br\s*/?>|</?(?:p|div|li|h[1-6])\b[^>]*>", re.IGNORECASE)
@@ -107,6 +142,8 @@ def parse_json_lines(text: str, *, name: str) -> Iterator[Record | ImportRejecte
             rows = json.loads(stripped)
         except ValueError as exc:
             raise ImportRejected(f"not valid JSON: {exc.msg} at line {exc.lineno}") from exc
+        except RecursionError as exc:
+            raise ImportRejected("the JSON is nested too deeply to read") from exc
         if not isinstance(rows, list):
             raise ImportRejected("a JSON export must be a list of objects or one object per line")
         lines = (
@@ -135,6 +172,7 @@ def parse_json_lines(text: str, *, name: str) -> Iterator[Record | ImportRejecte
             source=_string(row.get("source")),
             language=language_tag(_string(row.get("language") or row.get("lang"))),
             raw=raw,
+            description=_string(row.get("dek") or row.get("standfirst") or row.get("description")),
         )
 
 

@@ -395,11 +395,14 @@ def _from_record(record: Record, *, kind: str) -> Candidate | ImportRejected:
         )
     title = strip_site_name(" ".join(record.title.split())) if record.title else _first_words(body_text)
     if not title or not body_text:
-        return ImportRejected(f"{record.label}: the entry has no title or no text")
+        return ImportRejected(
+            f"{record.label}: the entry has no text (its body or html field is missing or empty)"
+        )
     return Candidate(
         label=record.label,
         format=FORMAT_LABELS[kind],
         title=title[:500],
+        dek=_dek(record.description, title=title, body_text=body_text),
         byline=clean_byline(record.byline)[:300],
         body_html=body_html,
         body_text=body_text,
@@ -2140,6 +2143,11 @@ def reextract_article(*, article: Article, user=None) -> str:
         candidate = extract_one(bytes(article.original), name=article.original_name or "original")
     except ImportRejected as exc:
         return f"extraction failed: {exc.reason}"
+    except DatabaseError:
+        raise
+    except Exception as exc:  # a parser fault, as import_file reports it (an editor got a 500)
+        logger.warning("Re-extraction of story %s failed", article.pk, exc_info=True)
+        return f"extraction failed: the original could not be read ({type(exc).__name__})"
     if (candidate.body_html, candidate.dek) == (article.body_html, article.dek):
         return "not changed: a fresh extraction gives the text the story already has"
     digest, signature, keys = candidate.fingerprints()

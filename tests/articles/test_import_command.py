@@ -395,7 +395,7 @@ def test_export_dates_in_unix_time_are_read_and_unreadable_ones_are_noted(tmp_pa
     ]
     (tmp_path / "export.jsonl").write_text("\n".join(json.dumps(row) for row in rows))
     report = tmp_path / "report.json"
-    out, err = run(str(tmp_path / "export.jsonl"), "--report", str(report))
+    out, _err = run(str(tmp_path / "export.jsonl"), "--report", str(report))
     stories = {a.title: a.published_at for a in Article.objects.all()}
     assert stories["Story 0"].isoformat() == stories["Story 1"].isoformat() == "2025-03-14T08:00:00+00:00"
     assert stories["Story 2"] is None and stories["Story 3"] is None

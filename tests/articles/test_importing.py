@@ -1680,3 +1680,54 @@ def test_deeply_nested_json_fails_alone(tmp_path):
     assert results["deep.json"][0] == "failed"
     assert results["z.jsonl:1"] == ("imported", "")
     assert results["z.jsonl:2"] == ("failed", "the JSON is nested too deeply to read")
+
+
+@pytest.mark.django_db
+def test_a_feed_story_keeps_its_item_as_original_and_its_description_as_dek(tmp_path):
+    """Feed stories kept no original (nothing to review or extract again) and lost the item's
+    description when a full body came with it."""
+    from articles.importing.pipeline import reextract_article
+
+    paragraph = (
+        "The harbour board met on Monday and agreed a plan for the cranes, the ferries and the quays. "
+    )
+    items = "".join(
+        f"<item><title>Story {n}</title><link>https://wire.example/{n}</link>"
+        f"<description>Short summary of story {n}.</description>"
+        f"<content:encoded><![CDATA[<p>{paragraph.replace('Monday', f'day {n}') * 3}</p>]]></content:encoded></item>"
+        for n in range(2)
+    )
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+        f"<channel><title>Wire</title>{items}</channel></rss>"
+    )
+    (tmp_path / "wire.xml").write_text(feed)
+    results = list(import_paths(paths=[tmp_path]))
+    assert [r.outcome for r in results] == ["imported", "imported"]
+    second = Article.objects.get(title="Story 1")
+    assert second.dek == "Short summary of story 1."
+    original = bytes(second.original).decode()
+    assert original.startswith('<rss version="2.0" xmlns:content=') and "Story 1" in original
+    assert "Story 0" not in original
+    assert second.original_digest
+    assert (
+        reextract_article(article=second)
+        == "not changed: a fresh extraction gives the text the story already has"
+    )
+
+
+@pytest.mark.django_db
+def test_rerunning_extraction_reports_a_parser_fault_instead_of_failing(monkeypatch):
+    from articles.importing import pipeline
+
+    [result] = import_file(data=(SEEDS / "004_920c7d55f3d2ed79.txt").read_bytes(), name="004.txt")
+    article = Article.objects.get(pk=result.article_id)
+
+    def broken(data, *, name):
+        raise ValueError("parser fault")
+
+    monkeypatch.setattr(pipeline, "extract_one", broken)
+    assert (
+        pipeline.reextract_article(article=article)
+        == "extraction failed: the original could not be read (ValueError)"
+    )
