@@ -640,6 +640,9 @@ def find_near_duplicate(
 # --- storing --------------------------------------------------------------------------------
 
 
+_DRY_SLUGS = "slugs"  # the key of a dry run's would-be slugs among its content hashes
+
+
 def _unique_slug(title: str) -> str:
     base = ascii_slug(title)
     taken = set(Article.objects.filter(slug__startswith=base).values_list("slug", flat=True))
@@ -742,14 +745,21 @@ def store_candidate(
             )
     near, similarity = find_near_duplicate(signature, keys=keys)
     if dry_run:
-        if dry_seen is not None:
+        if dry_seen is None:
+            slug = _unique_slug(candidate.title)
+        else:
             dry_seen[digest] = candidate.label
+            # A slug an earlier would-be story of this dry run took is taken too (two stories
+            # with one title were both shown as "cranes-return"; the real run gives "-2").
+            base = ascii_slug(candidate.title)
+            in_archive = {base} if Article.objects.filter(slug=base).exists() else set()
+            slug = _batch_slug(candidate.title, dry_seen.setdefault(_DRY_SLUGS, set()), in_archive)
         return ItemResult(
             path=candidate.label,
             outcome=ImportItem.Outcome.IMPORTED,
             reason=candidate.note,
             title=candidate.title,
-            slug=_unique_slug(candidate.title),
+            slug=slug,
             near_duplicate_of=near.pk if near else None,
             similarity=similarity if near else None,
         )

@@ -1047,6 +1047,18 @@ def test_dry_run_reports_copies_within_the_run(tmp_path):
     assert "earlier in this import" in dry[1][1]
 
 
+@pytest.mark.django_db
+def test_a_dry_run_gives_the_slugs_the_real_run_gives(tmp_path):
+    """Stories with one title were all shown with the same slug; the real run numbers them."""
+    paragraph = "The harbour board met on Monday and agreed a plan for the cranes, the ferries and the quays. "
+    rows = [{"title": "Cranes return", "body": paragraph.replace("Monday", f"day {n}") * 3} for n in range(3)]
+    (tmp_path / "export.jsonl").write_text("\n".join(json.dumps(row) for row in rows))
+    import_file(data=json.dumps(rows[0] | {"body": paragraph * 4}).encode(), name="earlier.json")
+    dry = [r.slug for r in import_paths(paths=[tmp_path], dry_run=True)]
+    real = [r.slug for r in import_paths(paths=[tmp_path])]
+    assert dry == real == ["cranes-return-2", "cranes-return-3", "cranes-return-4"]
+
+
 # --- de-duplication ---------------------------------------------------------------------------
 
 
