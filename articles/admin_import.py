@@ -18,6 +18,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -86,10 +87,10 @@ class ImportForm(forms.Form):
         if cleaned.get("files") and (cleaned.get("text") or "").strip():
             raise forms.ValidationError("Upload files or paste text, not both at once.")
         if len((cleaned.get("text") or "").encode("utf-8")) > settings.NEWSROOM_IMPORT_MAX_BYTES:
-            limit = settings.NEWSROOM_IMPORT_MAX_BYTES / (1024 * 1024)
+            limit = filesizeformat(settings.NEWSROOM_IMPORT_MAX_BYTES)
             self.add_error(
                 "text",
-                f"The pasted text is over the import size limit ({limit:.2g} MB); upload it as a file in parts.",
+                f"The pasted text is over the import size limit ({limit}); upload it as a file in parts.",
             )
         return cleaned
 

@@ -76,7 +76,7 @@ def parse_feed(text: str, *, name: str) -> Iterator[Record]:
             if feed_link and (link := entry.get("link") or "")
             else entry.get("link", ""),
             published=entry.get("published") or entry.get("updated") or "",
-            byline=clean_text(entry.get("author", "")),
+            byline=clean_text(entry.get("author", "")),  # "Name (mailbox)" and such: see clean_byline
             language=language_tag(entry.get("language") or feed_language),
             raw=originals[number - 1] if originals else "",
             description=description,
@@ -172,7 +172,7 @@ def parse_json_lines(text: str, *, name: str) -> Iterator[Record | ImportRejecte
             source=_string(row.get("source")),
             language=language_tag(_string(row.get("language") or row.get("lang"))),
             raw=raw,
-            description=_string(row.get("dek") or row.get("standfirst") or row.get("description")),
+            description=_plain(_string(row.get("dek") or row.get("standfirst") or row.get("description"))),
         )
 
 

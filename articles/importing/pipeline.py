@@ -195,6 +195,14 @@ def _hash_of_words(folded: str) -> str:
 # A saved web archive: a MIME message whose parts are the page and its images, not HTML.
 _MHTML_HEADER = re.compile(rb"^content-type:\s*multipart/related", re.IGNORECASE | re.MULTILINE)
 _MIME_VERSION = re.compile(rb"^mime-version:", re.IGNORECASE | re.MULTILINE)
+_HEADER_LINE = re.compile(rb"[A-Za-z][\w-]*:")
+
+
+def _is_web_archive(data: bytes) -> bool:
+    """MHTML: the file opens with a block of MIME headers naming a multipart/related message
+    (an article that quotes such headers in its text is not one)."""
+    head = data[:4096].replace(b"\r\n", b"\n").split(b"\n\n", 1)[0]
+    return bool(_HEADER_LINE.match(head) and _MHTML_HEADER.search(head) and _MIME_VERSION.search(head))
 
 
 def decode_input(data: bytes) -> str:
@@ -207,7 +215,7 @@ def decode_input(data: bytes) -> str:
     kind = sniff_binary(data)
     if kind:
         raise ImportRejected(f"this is {kind}, not an article")
-    if _MHTML_HEADER.search(data[:4096]) and _MIME_VERSION.search(data[:4096]):
+    if _is_web_archive(data):
         raise ImportRejected(
             "this is a web archive (MHTML, a browser's “Webpage, Single File”), which the importer does "
             "not read; save the page as “Webpage, HTML Only” and import that"
@@ -1649,7 +1657,8 @@ def _previous_import(data: bytes, *, name: str) -> tuple[int, str] | None:
     timeout) must not end the generator, which silently dropped the rest of the folder. The file
     is then extracted; the content hash still recognises a story stored before."""
     try:
-        return _stored_original(data)
+        with transaction.atomic():  # a savepoint: on PostgreSQL the error would abort the batch's transaction
+            return _stored_original(data)
     except DatabaseError:
         logger.warning("Could not look up %s among earlier imports", name, exc_info=True)
         return None

@@ -79,6 +79,7 @@ _BYLINE_LEAD = re.compile(
     r"^(?:by|written by|posted by|author|words by|reporting by|story by)\s*:?\s+", re.IGNORECASE
 )
 _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
+_MAILBOX_BESIDE = re.compile(r"\s*[<(\[]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[>)\]]")
 _EMAIL_AND_NAME = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*\((.+)\)$")
 
 
@@ -91,7 +92,9 @@ def clean_byline(text: str) -> str:
     text = _BYLINE_LEAD.sub("", text)
     if named := _EMAIL_AND_NAME.match(text):
         text = named[1].strip()
-    return "" if _EMAIL.match(text) else text
+    if _EMAIL.match(text):
+        return ""
+    return _MAILBOX_BESIDE.sub("", text).strip()  # "Aiko Tanaka <aiko@wire.example>", "… (aiko@…)"
 
 
 CREDIT = re.compile(
@@ -407,11 +410,7 @@ def _score(lines: list[_Line], common: Container[str]) -> None:
         elif is_disclosure(line.text, n):
             line.chrome = "affiliate disclosure"
         elif (
-            position + 1 < len(lines)
-            and n <= 25
-            and is_date_line(lines[position + 1].text)
-            and not sentence
-            and not _heads_the_story(lines, position)
+            position + 1 < len(lines) and n <= 25 and is_date_line(lines[position + 1].text) and not sentence
         ):
             line.chrome = "headline followed by a date"
         if line.chrome:
@@ -441,14 +440,17 @@ def _best_span(lines: list[_Line]) -> tuple[int, int] | None:
     return best_span
 
 
-def _heads_the_story(lines: list[_Line], position: int) -> bool:
-    """Whether the headline at ``position``, with its date line under it, is the story's own:
-    prose follows the date, and no date line comes before it (the last item of a list of other
-    stories has the previous item's date above it)."""
-    after = lines[position + 2] if position + 2 < len(lines) else None
-    if after is None or len(words(after.text)) < 10 or not SENTENCE_END.search(after.text):
+def _heads_the_story(lines: list[_Line], position: int, start: int) -> bool:
+    """Whether a headline followed by a date line (``position``) is the story's own rather than
+    an item of a list of other stories: the story's body (``start``) begins under its date line
+    (and a byline), and no list label, date line or listed headline comes just above it."""
+    index = position + 2
+    while index < start and index <= position + 3 and lines[index].chrome in {"byline", "date"}:
+        index += 1
+    if index != start:
         return False
-    return position == 0 or not is_date_line(lines[position - 1].text)
+    above = lines[position - 1].chrome if position > 0 else ""
+    return above not in {"date", "list label", "headline list", "headline followed by a date"}
 
 
 def _headline_lists(lines: list[_Line]) -> None:
@@ -531,7 +533,11 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
     # Title: the first headline-shaped line before the body, else the first sentence.
     title, title_index = "", None
     for line in lines[:start]:
-        if line.chrome or line.words < 2 or line.words > 30:
+        if line.words < 2 or line.words > 30:
+            continue
+        if line.chrome and not (
+            line.chrome == "headline followed by a date" and _heads_the_story(lines, line.index, start)
+        ):
             continue
         if is_sentence(line.text, line.words) and line.words > 12 and not line.text.endswith("?"):
             continue

@@ -95,18 +95,18 @@ class Extractors:
         # dies, even half-way through a result, reading its pipe ends (EOFError) instead of
         # waiting for ever for the rest of the message (a queue shared by the workers, whose
         # write end this process holds too, did that).
-        pipes = [context.Pipe(duplex=False) for _ in range(count)]
-        self.results = [reader for reader, _writer in pipes]
-        self.processes = [
-            context.Process(target=_serve, args=(tasks, writer, credits), daemon=True, name=f"extract-{n}")
-            for n, (tasks, (_reader, writer), credits) in enumerate(
-                zip(self.tasks, pipes, self.credits, strict=True)
+        # Each pipe is made just before its worker is forked and its write end closed here just
+        # after, so that no later worker inherits it either.
+        self.results, self.processes = [], []
+        for n, (tasks, credits) in enumerate(zip(self.tasks, self.credits, strict=True)):
+            reader, writer = context.Pipe(duplex=False)
+            process = context.Process(
+                target=_serve, args=(tasks, writer, credits), daemon=True, name=f"extract-{n}"
             )
-        ]
-        for process in self.processes:
             process.start()
-        for _reader, writer in pipes:
             writer.close()
+            self.results.append(reader)
+            self.processes.append(process)
         gc.unfreeze()
         self.window = window * count
         self.done: dict[int, object] = {}
@@ -143,8 +143,13 @@ class Extractors:
 
     def _take(self, key):
         while key not in self.done and not self.broken:
-            for reader in wait(self.results, timeout=1):
+            ready = wait(self.results, timeout=1)
+            if not ready and not all(process.is_alive() for process in self.processes):
+                ready = [None]  # a worker is gone although its pipe did not say so
+            for reader in ready:
                 try:
+                    if reader is None:
+                        raise EOFError
                     finished, payload = reader.recv()
                 except (EOFError, OSError):  # the worker is gone, with what it had not sent
                     logger.warning("An extraction worker stopped; extracting in the importing process")

@@ -13,7 +13,8 @@
         var page = new DOMParser().parseFromString(html, "text/html");
         var fresh = page.getElementById("import-progress");
         var freshState = page.getElementById("import-state");
-        if (!fresh || !freshState) { return; }
+        // Another page came back (the session expired: the login form): show it.
+        if (!fresh || !freshState) { window.location.reload(); return; }
         if (freshState.textContent !== state.textContent) { state.textContent = freshState.textContent; }
         if (fresh.innerHTML !== region.innerHTML) { region.innerHTML = fresh.innerHTML; }
         region.dataset.finished = fresh.dataset.finished;

@@ -223,7 +223,7 @@ def test_a_paste_over_djangos_default_request_limit_reaches_the_form(editor_clie
     response = editor_client.post(IMPORT_URL, {"text": paste, "status": "draft"})
     assert response.status_code == 200
     assert response.context["form"].errors["text"] == [
-        "The pasted text is over the import size limit (0.95 MB); upload it as a file in parts."
+        "The pasted text is over the import size limit (976.6\xa0KB); upload it as a file in parts."
     ]
     assert Article.objects.count() == 0
 

@@ -1,6 +1,7 @@
 """`manage.py import_articles`: arguments, report, exit status, output."""
 
 import json
+import os
 from io import StringIO
 from pathlib import Path
 
@@ -405,3 +406,18 @@ def test_export_dates_in_unix_time_are_read_and_unreadable_ones_are_noted(tmp_pa
     assert "export.jsonl:1" not in out
     reasons = [entry["reason"] for entry in json.loads(report.read_text())["files"]]
     assert reasons[:2] == [None, None] and all("was not understood" in reason for reason in reasons[2:])
+
+
+def test_the_report_guard_does_not_read_a_pipe(tmp_path):
+    """``--report /dev/stdout`` (a pipe) hung: the guard waited to read its first bytes."""
+    import threading
+
+    from articles.management.commands.import_articles import _holds_something_else
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    answers = []
+    check = threading.Thread(target=lambda: answers.append(_holds_something_else(str(fifo))), daemon=True)
+    check.start()
+    check.join(timeout=10)
+    assert answers == [False]

@@ -1050,7 +1050,9 @@ def test_dry_run_reports_copies_within_the_run(tmp_path):
 @pytest.mark.django_db
 def test_a_dry_run_gives_the_slugs_the_real_run_gives(tmp_path):
     """Stories with one title were all shown with the same slug; the real run numbers them."""
-    paragraph = "The harbour board met on Monday and agreed a plan for the cranes, the ferries and the quays. "
+    paragraph = (
+        "The harbour board met on Monday and agreed a plan for the cranes, the ferries and the quays. "
+    )
     rows = [{"title": "Cranes return", "body": paragraph.replace("Monday", f"day {n}") * 3} for n in range(3)]
     (tmp_path / "export.jsonl").write_text("\n".join(json.dumps(row) for row in rows))
     import_file(data=json.dumps(rows[0] | {"body": paragraph * 4}).encode(), name="earlier.json")
@@ -1611,6 +1613,12 @@ def test_a_feed_authors_mailbox_is_not_printed_as_the_byline():
     )
     feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>{items}</channel></rss>'
     assert [c.byline for c in extract_articles(feed.encode(), name="wire.xml")] == ["Aiko Tanaka", ""]
+    atom = (
+        '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>W</title><entry><title>A</title>'
+        f"<author><name>Aiko Tanaka</name><email>aiko@wire.example</email></author><content>{paragraph * 3}"
+        "</content></entry></feed>"
+    )
+    assert [c.byline for c in extract_articles(atom.encode(), name="wire.atom")] == ["Aiko Tanaka"]
 
 
 def test_a_web_archive_is_refused_with_what_to_do_instead():
@@ -1626,6 +1634,12 @@ def test_a_web_archive_is_refused_with_what_to_do_instead():
         extract_one(mhtml, name="story.mhtml")
     assert "web archive (MHTML" in excinfo.value.reason
     assert "“Webpage, HTML Only”" in excinfo.value.reason
+    # An article that quotes such headers is an article.
+    paragraph = (
+        "The harbour board met on Monday and agreed a plan for the cranes, the ferries and the quays. "
+    )
+    quoting = f"How saved pages work\n\n{paragraph}\nMIME-Version: 1.0\nContent-Type: multipart/related\n\n{paragraph * 2}"
+    assert extract_one(quoting.encode(), name="story.txt").title == "How saved pages work"
 
 
 @pytest.mark.django_db
@@ -1661,6 +1675,19 @@ def test_a_headline_with_its_date_line_under_it_is_the_title():
     assert candidate.title == "Berlin council cuts plan on ports"
     assert candidate.published_at.date().isoformat() == "2025-03-22"
     assert "Ferries go electric" not in candidate.body_text and "new bridge" not in candidate.body_text
+    # Title, date, byline, story: the most common layout.
+    with_byline = dump.replace("Published 22 March 2025\n", "March 22, 2025\nBy Anna Berg\n")
+    candidate = extract_one(with_byline.encode(), name="dump.txt")
+    assert (candidate.title, candidate.byline) == ("Berlin council cuts plan on ports", "Anna Berg")
+    assert candidate.published_at.date().isoformat() == "2025-03-22"
+    # A teaser for another story above this one lends it neither its headline nor its date.
+    teaser = (
+        "Latest news\nFerries go electric\nMarch 1, 2025\nThe lake ferries switch engines this spring.\n\n"
+    )
+    candidate = extract_one((teaser + with_byline).encode(), name="dump.txt")
+    assert (
+        candidate.title != "Ferries go electric" and candidate.published_at.date().isoformat() != "2025-03-01"
+    )
 
 
 def test_a_windows_1251_feed_keeps_its_cyrillic():

@@ -1,6 +1,7 @@
 """Import stories from files, folders and zip archives."""
 
 import json
+import os
 import sys
 
 from django.contrib.auth import get_user_model
@@ -183,11 +184,11 @@ class Command(BaseCommand):
 def _holds_something_else(path: str) -> bool:
     """Whether ``path`` is a file other than an earlier report (a story among the inputs, say),
     which writing the report would destroy."""
+    if not os.path.isfile(path):
+        return False  # nothing there, or not a regular file (/dev/stdout, a pipe: reading would wait)
     try:
         with open(path, "rb") as handle:
             start = handle.read(16).lstrip()
-    except FileNotFoundError:
-        return False
     except OSError:
-        return False  # a directory or an unreadable path: opening it for writing says why
+        return False  # unreadable: opening it for writing says why
     return bool(start) and not start.startswith(b'{"files": [')
