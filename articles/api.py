@@ -234,6 +234,18 @@ class ArticleViewSet(
         payload.is_valid(raise_exception=True)
         changes = dict(payload.validated_data)
         new_status = changes.pop("status", None)
+        stays_published = new_status in (None, Article.Status.PUBLISHED) and (
+            article.status == Article.Status.PUBLISHED or new_status == Article.Status.PUBLISHED
+        )
+        if stays_published and "published_at" in changes and changes["published_at"] is None:
+            # It answered 200 and kept the date: a published story always has one.
+            raise ApiValidationError(
+                {
+                    "published_at": [
+                        "A published story keeps a date: send another date, or unpublish it first."
+                    ]
+                }
+            )
         if article.status == Article.Status.PUBLISHED and "published_at" in changes and new_status is None:
             # A new date on a published story reschedules it: a workflow transition, not an edit.
             new_status = Article.Status.PUBLISHED

@@ -1,5 +1,7 @@
 """RSS and Atom feeds: all published stories, and the published stories about one entity."""
 
+import textwrap
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
@@ -32,7 +34,8 @@ class LatestStoriesFeed(Feed):
         return without_control_characters(item.title)
 
     def item_description(self, item):
-        return without_control_characters(item.dek or item.body_text[:400])
+        # At a word, with an ellipsis (it was cut mid-word: "…but was di").
+        return without_control_characters(item.dek or textwrap.shorten(item.body_text, 400, placeholder=" …"))
 
     def item_pubdate(self, item):
         return item.published_at

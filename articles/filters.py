@@ -77,8 +77,13 @@ class ArticleFilter(django_filters.FilterSet):
     # Set to False before reading ``qs`` to match without ranking (broad searches on the site).
     rank_search = True
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and "" in data.getlist("entity"):
+            # An empty choice means no choice, as for the other filters ("?entity=&q=brics" was
+            # an error on the site and a 400 in the API while an empty "source=" was ignored).
+            data = data.copy()
+            data.setlist("entity", [value for value in data.getlist("entity") if value])
+        super().__init__(data, *args, **kwargs)
         if not may_preview(getattr(self.request, "user", None)):
             # A reader's choice of sources is those with a published story: a source that only
             # has drafts (a new wire being tried out) is not named on the public site.

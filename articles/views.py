@@ -9,7 +9,7 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import F
+from django.db.models import F, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -142,6 +142,9 @@ def _story_list(request, *, search_page):
             "querystring": params.urlencode(),
             "result_count": paginator.count,
             "by_date": by_date,
+            # Pages run from newer to older only when the list is in date order, newest first.
+            "newest_first": request.GET.get("ordering", "") == "-published"
+            or (not request.GET.get("ordering") and (by_date or not query)),
             "entity_options": entity_options(request.GET.getlist("entity")),
         },
     )
@@ -177,10 +180,19 @@ def story_parts(story: Article, *, absolute) -> dict:
     previous_story = next_story = None
     if main_link and story.published_at and public:
         thread = Article.objects.published().for_entity(main_link.entity_id).exclude(pk=story.pk)
+        # Ordered by (date, pk), so that stories of the same moment (feeds that give only a day
+        # import at midnight) form one chain instead of pointing at each other.
+        same_time = Q(published_at=story.published_at)
         previous_story = (
-            thread.filter(published_at__lte=story.published_at).order_by("-published_at", "-pk").first()
+            thread.filter(Q(published_at__lt=story.published_at) | (same_time & Q(pk__lt=story.pk)))
+            .order_by("-published_at", "-pk")
+            .first()
         )
-        next_story = thread.filter(published_at__gt=story.published_at).order_by("published_at", "pk").first()
+        next_story = (
+            thread.filter(Q(published_at__gt=story.published_at) | (same_time & Q(pk__gt=story.pk)))
+            .order_by("published_at", "pk")
+            .first()
+        )
     aside = {
         "panel": [(KIND_HEADINGS[kind], panel[kind]) for kind in KIND_ORDER if panel.get(kind)],
         "facts": context.facts,

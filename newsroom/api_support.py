@@ -28,8 +28,16 @@ class PagePagination(PageNumberPagination):
 
     page_size = 20
     page_size_query_param = "page_size"
-    page_size_query_description = "Results per page (1 to 100, default 20)."
+    page_size_query_description = "Results per page (1 to 100, default 20; more is capped at 100)."
     max_page_size = 100
+
+    def get_page_size(self, request):
+        """DRF quietly used the default for ``page_size=0``, ``-1`` or ``abc``: a client that
+        asked for something else is told, as for any other bad parameter (400)."""
+        value = request.query_params.get(self.page_size_query_param)
+        if value is not None and value != "" and not (value.isdigit() and int(value) >= 1):
+            raise exceptions.ValidationError({"page_size": ["A whole number from 1 to 100."]})
+        return super().get_page_size(request)
 
 
 class NotAllowedFirstMixin:

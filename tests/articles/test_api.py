@@ -209,6 +209,11 @@ def test_page_size_is_capped(api_client):
     assert len(api_client.get("/api/articles/", {"page_size": 5}).json()["results"]) == 5
     assert len(api_client.get("/api/articles/").json()["results"]) == 20
     assert api_client.get("/api/articles/", {"page": 99}).status_code == 404
+    # A page size that is no page size is refused, not replaced by the default.
+    for bad in ("0", "-1", "abc", "2.5"):
+        response = api_client.get("/api/articles/", {"page_size": bad})
+        assert response.status_code == 400, bad
+        assert response.json() == {"page_size": ["A whole number from 1 to 100."]}
 
 
 def make_linked_stories(count):
@@ -297,6 +302,24 @@ def test_patch_rejects_bad_values(api_client, editor):
     assert "published_at" in response.json()
     assert api_client.patch("/api/articles/story/", {"status": "gone"}, format="json").status_code == 400
     assert api_client.put("/api/articles/story/", {"title": "x"}, format="json").status_code == 405
+
+
+def test_patch_cannot_take_a_published_storys_date_away(api_client, editor):
+    """It answered 200 and kept the date."""
+    story = ArticleFactory(slug="live", status=Article.Status.PUBLISHED)
+    before = story.published_at
+    api_client.force_authenticate(editor)
+    response = api_client.patch("/api/articles/live/", {"title": "New", "published_at": None}, format="json")
+    assert response.status_code == 400
+    assert response.json()["published_at"] == [
+        "A published story keeps a date: send another date, or unpublish it first."
+    ]
+    story.refresh_from_db()
+    assert (story.title != "New", story.published_at) == (True, before)  # nothing changed
+    draft = ArticleFactory(slug="draft", status=Article.Status.DRAFT)
+    assert api_client.patch("/api/articles/draft/", {"published_at": None}, format="json").status_code == 200
+    draft.refresh_from_db()
+    assert draft.published_at is None
 
 
 def test_editor_deletes_a_story_and_leaves_an_audit_record(api_client, editor, reporter):

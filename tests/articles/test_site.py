@@ -149,6 +149,25 @@ class TestStoryPage:
         assert f'rel="next" href="{newer.get_absolute_url()}"' in thread
         assert "Draft China story" not in html
 
+    def test_stories_of_the_same_moment_form_one_chain(self, client):
+        """Feeds that give only a day import at midnight: three such stories pointed at each other
+        (two "Previous" links to the third, no "Next") and one could not be reached."""
+        mongolia = CountryFactory(name="Mongolia")
+        day = NOW - datetime.timedelta(days=5)
+        stories = [linked_story([mongolia], title=f"Mongolia story {n}", published_at=day) for n in range(3)]
+
+        def thread_of(story):
+            html = client.get(story.get_absolute_url()).content.decode()
+            part = html.split('class="thread"')[1].split("</nav>")[0] if 'class="thread"' in html else ""
+            prev = re.search(r'rel="prev" href="([^"]+)"', part)
+            nxt = re.search(r'rel="next" href="([^"]+)"', part)
+            return (prev and prev[1], nxt and nxt[1])
+
+        first, middle, last = stories
+        assert thread_of(first) == (None, middle.get_absolute_url())
+        assert thread_of(middle) == (first.get_absolute_url(), last.get_absolute_url())
+        assert thread_of(last) == (middle.get_absolute_url(), None)
+
 
 class TestRelated:
     def test_rare_shared_entity_outranks_common_one(self):
@@ -362,7 +381,42 @@ class TestDraftsNeverLeak:
         assert Client().get(story.get_absolute_url()).status_code == 404
 
 
+class TestListPages:
+    def test_an_empty_entity_choice_is_no_choice(self, client):
+        """ "?entity=&q=brics" said "Select a valid choice" and "0 stories for 'brics'"."""
+        ArticleFactory(title="Brics summit opens", body_text="The BRICS summit opened today.")
+        response = client.get("/stories/", {"entity": "", "q": "brics"})
+        page = response.content.decode()
+        assert "Select a valid choice" not in page
+        assert response.context["result_count"] == 1
+
+    def test_a_bad_filter_is_tied_to_its_field_and_no_count_is_claimed(self, client):
+        ArticleFactory(title="Brics summit opens")
+        page = client.get("/stories/", {"kind": "bogus", "q": "brics"}).content.decode()
+        assert 'aria-describedby="id_kind_helptext id_kind_error"' in page
+        assert 'id="id_kind_helptext"' in page and 'id="id_kind_error"' in page
+        assert "0 stories" not in page and "Check the filters" in page
+        entity = client.get("/stories/", {"entity": "no-such-entity"}).content.decode()
+        assert 'aria-invalid="true"' in entity and 'id="id_entity_error"' in entity
+
+    def test_pages_say_newer_and_older_only_in_date_order(self, client, settings):
+        for n in range(25):
+            ArticleFactory(title=f"Story {n:02d}", published_at=NOW - datetime.timedelta(days=n))
+        by_date = client.get("/stories/").content.decode()
+        assert "Older →" in by_date
+        by_title = client.get("/stories/", {"ordering": "title"}).content.decode()
+        assert "Next →" in by_title and "Older" not in by_title
+
+
 class TestFeedsAndSitemaps:
+    def test_feed_descriptions_end_at_a_word(self, client):
+        body = " ".join(f"word{n}" for n in range(200))
+        ArticleFactory(title="Long story", dek="", body_text=body, body_html=f"<p>{body}</p>")
+        [item] = ET.fromstring(client.get("/feeds/rss/").content).iter("item")
+        description = item.findtext("description")
+        assert description.endswith(" …") and len(description) <= 400
+        assert description[:-2].split()[-1] in body.split()  # a whole word before the ellipsis
+
     def test_feeds_parse_with_expected_items(self, client):
         china = CountryFactory(name="China")
         story = linked_story([china], title="China story")
