@@ -122,9 +122,19 @@ class ArticleQuerySet(models.QuerySet):
             return matches.annotate(rank=SearchRank(document, search_query)) if ranked else matches
         condition = Q()
         for word in query.split()[:10]:
-            word = word.strip("\"'")
-            if word:
-                condition &= Q(title__icontains=word) | Q(dek__icontains=word) | Q(body_text__icontains=word)
+            word = word.strip("\"'“”‘’")
+            if not word:
+                continue
+            # A reader types a straight apostrophe where the copy has a typographic one (and the
+            # other way round): "Lukashenko's" finds "Lukashenko’s".
+            either = Q()
+            for spelling in {word, word.replace("'", "’"), word.replace("’", "'")}:
+                either |= (
+                    Q(title__icontains=spelling)
+                    | Q(dek__icontains=spelling)
+                    | Q(body_text__icontains=spelling)
+                )
+            condition &= either
         return self.filter(condition)
 
 

@@ -1,7 +1,7 @@
 """The FilterSet for entity lists (the API's ``/api/entities/``)."""
 
 import django_filters
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Case, Exists, OuterRef, Q, When
 from drf_spectacular.utils import extend_schema_field
 
 from .models import Alias, Country, Entity, Membership, Office, Organization
@@ -15,7 +15,9 @@ COUNTRY_HELP = (
 class EntityFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=Entity.Kind.choices)
     q = django_filters.CharFilter(
-        method="filter_search", label="Search", help_text="Part of the name or of any alias."
+        method="filter_search",
+        label="Search",
+        help_text="Part of the name or of any alias; exact matches first, then names starting with it.",
     )
     member_of = django_filters.ModelChoiceFilter(
         queryset=Organization.objects.all(),
@@ -39,8 +41,16 @@ class EntityFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
-        aliases = Alias.objects.filter(entity=OuterRef("pk"), text__icontains=value)
-        return queryset.filter(Q(name__icontains=value) | Exists(aliases))
+        aliases = Alias.objects.filter(entity=OuterRef("pk"))
+        # Exact names and aliases first, then those starting with the words, then the rest:
+        # "q=US" listed 26 entities by name, the United States not on the first screen.
+        exact = Q(name__iexact=value) | Exists(aliases.filter(text__iexact=value))
+        prefix = Q(name__istartswith=value) | Exists(aliases.filter(text__istartswith=value))
+        return (
+            queryset.filter(Q(name__icontains=value) | Exists(aliases.filter(text__icontains=value)))
+            .annotate(match=Case(When(exact, then=0), When(prefix, then=1), default=2))
+            .order_by("match", "name", "pk")
+        )
 
     @extend_schema_field({"type": "string", "description": MEMBER_OF_HELP})
     def filter_member_of(self, queryset, name, value):

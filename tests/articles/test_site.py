@@ -275,6 +275,15 @@ class TestHomeAndList:
         if connection.vendor != "postgresql":
             assert "&lt;today&gt;" in html
 
+    def test_a_straight_apostrophe_finds_a_typographic_one(self, client):
+        ArticleFactory(
+            title="Summit in Minsk",
+            body_text="Lukashenko’s guests arrived on Monday.",
+            body_html="<p>Lukashenko’s guests arrived on Monday.</p>",
+        )
+        for query in ("Lukashenko's guests", "Lukashenko’s guests"):
+            assert "Summit in Minsk" in client.get("/search/", {"q": query}).content.decode(), query
+
     def test_search_ranks_title_matches_first_on_postgresql(self, client):
         if connection.vendor != "postgresql":
             pytest.skip("ranking by weight needs PostgreSQL; the SQLite fallback orders by date")

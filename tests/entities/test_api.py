@@ -73,6 +73,19 @@ def test_q_matches_names_and_aliases(api_client, kb):
     assert slugs(api_client.get("/api/entities/", {"q": "fenwick"})) == ["gfp"]
 
 
+def test_q_lists_exact_matches_first(api_client):
+    """ "q=US" listed 26 entities by name, the United States not on the first screen."""
+    from entities.models import Alias
+
+    usa = CountryFactory(name="United States", slug="united-states")
+    Alias.objects.create(entity=usa, text="US")
+    for name in ("Aus Leader", "Busan Forum", "Russia"):
+        CountryFactory(name=name)
+    found = slugs(api_client.get("/api/entities/", {"q": "us"}))
+    assert found[0] == "united-states"
+    assert sorted(found[1:]) == sorted(["aus-leader", "busan-forum", "russia"])
+
+
 def test_member_of_lists_current_members_of_any_status(api_client, kb):
     assert slugs(api_client.get("/api/entities/", {"member_of": "gfp"})) == ["freedonia", "sylvania"]
     # Sylvania's observer status in the league ended; Freedonia is a partner country.
