@@ -16,6 +16,7 @@ from articles.caching import cache_public_page, cached_fragment
 from articles.metadata import wikidata_url
 from articles.models import Article
 from newsroom.pagination import page_or_404
+from newsroom.text import alphabetical
 
 from .charts import coverage_svg, monthly_coverage
 from .context import fuzzy_date, membership_label, office_label
@@ -48,12 +49,12 @@ def directory(request, kind):
     sort = request.GET.get("sort", "name")
     if sort not in SORTS:
         sort = "name"
-    entities = list(model.objects.order_by("name"))
+    entities = sorted(model.objects.all(), key=lambda entity: alphabetical(entity.name))
     counts = cached_fragment("story-counts", lambda: story_counts(kind), parts=[kind])
     for entity in entities:
         entity.story_count = counts.get(entity.pk, 0)
     if sort == "stories":
-        entities.sort(key=lambda e: (-e.story_count, e.name))
+        entities.sort(key=lambda e: -e.story_count)  # stable: names stay in order within a count
     if kind == Entity.Kind.LEADER:
         offices = defaultdict(list)
         for office in Office.objects.filter(end=None).select_related("country").order_by("start"):
@@ -111,8 +112,9 @@ def _profile(entity) -> dict:
     if isinstance(entity, Leader):
         offices = list(Office.objects.filter(leader=entity).select_related("country").order_by("-start"))
         return {"offices": [(o, office_label(o)) for o in offices]}
-    memberships = list(
-        Membership.objects.filter(organization=entity).select_related("country").order_by("country__name")
+    memberships = sorted(
+        Membership.objects.filter(organization=entity).select_related("country"),
+        key=lambda membership: alphabetical(membership.country.name),
     )
     groups = defaultdict(list)
     for membership in memberships:

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -216,3 +217,22 @@ def test_entity_feed_survives_a_control_character_typed_into_its_name(client):
     story = ArticleFactory()
     story.mentions.create(entity=country, start=0, end=3, surface="Bel", status="confirmed")
     assert client.get("/feeds/country/belarus/rss/").status_code == 200
+
+
+def test_lists_file_accented_names_as_a_reader_expects():
+    """SQLite orders by bytes: "Réunion" came after "Rwanda" and "Åland Islands" after "Zimbabwe"."""
+    names = ["Zimbabwe", "Åland Islands", "Rwanda", "Réunion", "Qatar", "Austria", "Türkiye", "Tuvalu"]
+    expected = ["Åland Islands", "Austria", "Qatar", "Réunion", "Rwanda", "Türkiye", "Tuvalu", "Zimbabwe"]
+    countries = [CountryFactory(name=name, region="Europe") for name in names]
+    union = OrganizationFactory(name="Union of Islands")
+    for country in countries:
+        MembershipFactory(organization=union, country=country)
+
+    def order(html: str) -> list[str]:
+        return sorted(expected, key=html.index)
+
+    assert order(Client().get(reverse("entities:country_list")).content.decode()) == expected
+    members = Client().get(union.get_absolute_url()).content.decode().split("<dt>Members</dt>")[1]
+    assert order(members.split("</dd>")[0]) == expected
+    options = Client().get(reverse("articles:list")).content.decode().split('name="entity"')[1]
+    assert order(options.split("</select>")[0]) == expected
