@@ -60,7 +60,9 @@ _DROP_WITH_CONTENT = re.compile(
     r"[^>]*>.*?</\1\s*>",
     re.IGNORECASE | re.DOTALL,
 )
-_COMMENT = re.compile(r"<!--.*?(-->|$)", re.DOTALL)
+# A comment ends as a browser ends it: at "-->" or "--!>", at once when it opens "<!-->" or
+# "<!--->", and at the end of the text when it is never closed.
+_COMMENT = re.compile(r"<!--(?:-?>|.*?(?:--!?>|$))", re.DOTALL)
 # Structure outside the allow-list that still means "a new paragraph" or "a heading".
 _RENAMES = (
     (re.compile(r"<(/?)h1\b", re.IGNORECASE), r"<\1h2"),

@@ -1770,3 +1770,20 @@ def test_rerunning_extraction_reports_a_parser_fault_instead_of_failing(monkeypa
         pipeline.reextract_article(article=article)
         == "extraction failed: the original could not be read (ValueError)"
     )
+
+
+@pytest.mark.parametrize(
+    "markup, text",
+    [
+        ("<p>a <!-- x --!> visible</p><p>more --> end</p>", "a visible\n\nmore --> end"),
+        ("<p>a<!--> b</p>", "a b"),
+        ("<p>a<!---> b</p>", "a b"),
+        ("<p>a<!-- x - y -- z --> b</p>", "a b"),
+    ],
+)
+def test_comments_end_where_a_browser_ends_them(markup, text):
+    """A comment closed by "--!>" swallowed the story up to the next "-->"."""
+    from articles.importing.html import visible_lines
+
+    assert sanitize_with_text(markup)[1] == text
+    assert visible_lines(markup) == text.replace("\n\n", "\n")
