@@ -89,16 +89,25 @@ _ITEM = re.compile(r"<(item|entry)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTAL
 
 def _item_documents(text: str, *, count: int) -> list[str]:
     """Each item of a feed as a feed of its own (the root element with its namespaces, the
-    item), to keep as that story's original: shown beside it in the admin and extracted again
-    the same way. Empty when the items cannot be cut out one for one."""
+    channel's own elements before the first item: its title, link and language, then the item),
+    to keep as that story's original: shown beside it in the admin and extracted again the same
+    way, relative links and the feed's language included. Empty when the items cannot be cut
+    out one for one."""
     root = _FEED_ROOT.search(text)
-    items = [match.group(0) for match in _ITEM.finditer(text)]
-    if root is None or len(items) != count:
+    matches = list(_ITEM.finditer(text))
+    if root is None or len(matches) != count:
         return []
     name = root.group(1)
-    if name.lower() == "rss":
-        return [f"{root.group(0)}<channel>{item}</channel></{name}>" for item in items]
-    return [f"{root.group(0)}{item}</{name}>" for item in items]
+    head = text[root.start() : matches[0].start()] if matches else ""
+    if len(head) > _HEAD_LIMIT or _ITEM.search(head):
+        head = root.group(0) + ("<channel>" if name.lower() == "rss" else "")
+    close = f"</channel></{name}>" if name.lower() == "rss" else f"</{name}>"
+    return [f"{head}{match.group(0)}{close}" for match in matches]
+
+
+# A channel's head larger than this (an embedded stylesheet, a long description) is not
+# repeated in every item's original.
+_HEAD_LIMIT = 8_000
 
 
 def _plain(markup: str) -> str:

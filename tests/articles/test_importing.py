@@ -1731,14 +1731,14 @@ def test_a_feed_story_keeps_its_item_as_original_and_its_description_as_dek(tmp_
         "The harbour board met on Monday and agreed a plan for the cranes, the ferries and the quays. "
     )
     items = "".join(
-        f"<item><title>Story {n}</title><link>https://wire.example/{n}</link>"
+        f"<item><title>Story {n}</title><link>/{n}</link>"
         f"<description>Short summary of story {n}.</description>"
         f"<content:encoded><![CDATA[<p>{paragraph.replace('Monday', f'day {n}') * 3}</p>]]></content:encoded></item>"
         for n in range(2)
     )
     feed = (
         '<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
-        f"<channel><title>Wire</title>{items}</channel></rss>"
+        f"<channel><title>Wire</title><link>https://wire.example/</link><language>lt</language>{items}</channel></rss>"
     )
     (tmp_path / "wire.xml").write_text(feed)
     results = list(import_paths(paths=[tmp_path]))
@@ -1749,6 +1749,10 @@ def test_a_feed_story_keeps_its_item_as_original_and_its_description_as_dek(tmp_
     assert original.startswith('<rss version="2.0" xmlns:content=') and "Story 1" in original
     assert "Story 0" not in original
     assert second.original_digest
+    # The channel travels with the item: its relative link and the feed's language survive.
+    assert second.source_url == "https://wire.example/1" and second.language == "lt"
+    again = extract_one(second.original, name="wire.xml")
+    assert (again.title, again.source_url, again.language) == ("Story 1", "https://wire.example/1", "lt")
     assert (
         reextract_article(article=second)
         == "not changed: a fresh extraction gives the text the story already has"
