@@ -7,6 +7,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
 from entities.models import Entity
 from newsroom.text import without_control_characters
@@ -30,12 +31,17 @@ class LatestStoriesFeed(Feed):
 
     # Stored text has no control characters (the models drop them on save), but a row written
     # before that rule must not take a whole feed down: XML 1.0 refuses them.
+    # RSS readers take an item's title and description as HTML, and so does Atom's
+    # <summary type="html">: the stories' plain text is escaped for them ("<script>" quoted in a
+    # dek stays text, "Tom & Jerry" stays readable), as Django's own item_title does.
     def item_title(self, item):
-        return without_control_characters(item.title)
+        return escape(without_control_characters(item.title))
 
     def item_description(self, item):
         # At a word, with an ellipsis (it was cut mid-word: "…but was di").
-        return without_control_characters(item.dek or textwrap.shorten(item.body_text, 400, placeholder=" …"))
+        return escape(
+            without_control_characters(item.dek or textwrap.shorten(item.body_text, 400, placeholder=" …"))
+        )
 
     def item_pubdate(self, item):
         return item.published_at
@@ -47,7 +53,14 @@ class LatestStoriesFeed(Feed):
         return without_control_characters(item.byline) or None
 
 
-class LatestStoriesAtomFeed(LatestStoriesFeed):
+class _AtomTitles:
+    """An Atom entry's <title> is text (no type attribute): it is not escaped twice."""
+
+    def item_title(self, item):
+        return without_control_characters(item.title)
+
+
+class LatestStoriesAtomFeed(_AtomTitles, LatestStoriesFeed):
     feed_type = Atom1Feed
     subtitle = LatestStoriesFeed.description
 
@@ -69,7 +82,7 @@ class EntityStoriesFeed(LatestStoriesFeed):
         return Article.objects.published().for_entity(obj).select_related("source").newest_first()[:FEED_SIZE]
 
 
-class EntityStoriesAtomFeed(EntityStoriesFeed):
+class EntityStoriesAtomFeed(_AtomTitles, EntityStoriesFeed):
     feed_type = Atom1Feed
 
     def subtitle(self, obj):

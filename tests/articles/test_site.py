@@ -426,6 +426,25 @@ class TestFeedsAndSitemaps:
         assert description.endswith(" …") and len(description) <= 400
         assert description[:-2].split()[-1] in body.split()  # a whole word before the ellipsis
 
+    def test_feeds_quote_markup_in_stories_as_text(self, client):
+        """Titles and descriptions went out raw: readers that render them as HTML ran the
+        "<img onerror>" of a title and the "<script>" a story quoted."""
+        ArticleFactory(
+            title="Tom & Jerry <img src=x onerror=alert(1)>",
+            dek="The snippet <script>alert(1)</script> was shown",
+            body_text="Body.",
+            body_html="<p>Body.</p>",
+        )
+        [item] = ET.fromstring(client.get("/feeds/rss/").content).iter("item")
+        assert item.findtext("title") == "Tom &amp; Jerry &lt;img src=x onerror=alert(1)&gt;"
+        assert item.findtext("description") == "The snippet &lt;script&gt;alert(1)&lt;/script&gt; was shown"
+        atom_ns = "{http://www.w3.org/2005/Atom}"
+        [entry] = ET.fromstring(client.get("/feeds/atom/").content).iter(f"{atom_ns}entry")
+        assert entry.findtext(f"{atom_ns}title") == "Tom & Jerry <img src=x onerror=alert(1)>"  # type text
+        summary = entry.find(f"{atom_ns}summary")
+        assert summary.get("type") == "html"
+        assert summary.text == "The snippet &lt;script&gt;alert(1)&lt;/script&gt; was shown"
+
     def test_feeds_parse_with_expected_items(self, client):
         china = CountryFactory(name="China")
         story = linked_story([china], title="China story")
