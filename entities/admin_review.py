@@ -41,7 +41,17 @@ from newsroom.slugs import ascii_slug
 
 # Relinking more stories than this from an admin action runs as a background task.
 
-_UNKNOWN_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -](?:al-|bin |de |van |von )?[A-Z][a-z]+){1,3}\b")
+# A capitalised name the knowledge base does not know, without the title before it ("President
+# William Ruto" offers "William Ruto": an entity named with the title would never match again).
+_TITLE_WORDS = (
+    r"(?:(?:Vice |Deputy )?(?:President|Prime Minister|Foreign Minister|Premier|Chancellor|Minister|Secretary"
+    r"|Secretary-General|Speaker)|King|Queen|Crown Prince|Prince|Princess|Sheikh|Emir|Sultan|Pope|General"
+    r"|Senator|Governor|Mayor|Chairman|Chairwoman|Ambassador|Spokesman|Spokeswoman|Mr|Mrs|Ms|Dr)\.?"
+)
+_UNKNOWN_NAME = re.compile(
+    rf"\b(?:{_TITLE_WORDS} )*(?!{_TITLE_WORDS}\b)"
+    r"(?P<name>[A-Z][a-z]+(?:[ -](?:al-|bin |de |van |von )?[A-Z][a-z]+){1,3})\b"
+)
 
 
 @dataclass
@@ -63,8 +73,9 @@ def body_segments(body: str, mentions: list[Mention]) -> list[list[Segment]]:
         position = mention.end
     covered = [(start, end) for start, end, _ in marks]
     for match in _UNKNOWN_NAME.finditer(body):
-        if not any(start < match.end() and match.start() < end for start, end in covered):
-            marks.append((match.start(), match.end(), None))
+        first, last = match.span("name")
+        if not any(start < last and first < end for start, end in covered):
+            marks.append((first, last, None))
     marks.sort(key=lambda mark: mark[0])
 
     paragraphs: list[list[Segment]] = [[]]
@@ -83,6 +94,18 @@ def body_segments(body: str, mentions: list[Mention]) -> list[list[Segment]]:
         position = end
     add_text(body[position:])
     return [paragraph for paragraph in paragraphs if paragraph]
+
+
+def _entity_named(texts: set[str]) -> tuple[str, Entity] | None:
+    """The first of ``texts`` that already names an entity (its name or an alias, any case)."""
+    for text in sorted(texts):
+        entity = Entity.objects.filter(name__iexact=text).first()
+        if entity is None:
+            alias = Alias.objects.filter(text__iexact=text).select_related("entity").first()
+            entity = alias.entity if alias is not None else None
+        if entity is not None:
+            return text, entity
+    return None
 
 
 class ManualLinkForm(forms.Form):
@@ -240,6 +263,23 @@ class MentionReviewMixin:
             messages.error(request, "Give the new entity a name and a kind.")
             return self._back(article)
         name = form.cleaned_data["name"].strip()
+        texts = {name, (form.cleaned_data["alias"] or name).strip()}
+        taken = _entity_named(texts)
+        if taken is not None:
+            # A second entity with a known name makes the name ambiguous: the linker would drop
+            # the first one from this story, and from every story a back-fill relinks.
+            messages.error(
+                request,
+                format_html(
+                    '“{}” already names <a href="{}">{}</a> ({}). Add a link to it instead of '
+                    "creating a second entity.",
+                    taken[0],
+                    reverse(f"{self.admin_site.name}:entities_entity_change", args=[taken[1].pk]),
+                    taken[1].name,
+                    taken[1].get_kind_display().lower(),
+                ),
+            )
+            return self._back(article)
         slug = _free_slug(ascii_slug(name, max_length=180, fallback="entity"))
         with transaction.atomic():
             if form.cleaned_data["kind"] == Entity.Kind.LEADER:
@@ -248,7 +288,6 @@ class MentionReviewMixin:
                 entity = Organization.objects.create(
                     name=name, slug=slug, org_kind=Organization.OrgKind.INTERGOVERNMENTAL
                 )
-            texts = {name, (form.cleaned_data["alias"] or name).strip()}
             for text in texts:
                 Alias.objects.create(entity=entity, text=text, kind=Alias.Kind.NAME)
         link_article(article=article, user=request.user)

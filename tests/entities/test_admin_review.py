@@ -96,6 +96,27 @@ def test_create_entity_from_an_unknown_name(editor_client, article):
     assert article.body_text[mention.start : mention.end] == "Jean-Claude Mbeki"
 
 
+def test_an_entity_is_not_created_under_a_name_another_has(editor_client, article):
+    """A second "Belarus" made the name ambiguous: the linker dropped the country from the story."""
+    url = reverse("admin:entities_new_entity", args=[article.pk])
+    before = Entity.objects.count()
+    for name, alias in (("belarus", ""), ("Belarus Union", "Belarus"), ("Lukashenko", "")):
+        response = editor_client.post(
+            url, {"name": name, "kind": "organization", "alias": alias}, follow=True
+        )
+        assert "already names" in response.content.decode()
+    assert Entity.objects.count() == before
+    assert EntityLink.objects.filter(article=article, entity__name="Belarus").exists()
+
+
+def test_unknown_names_are_offered_without_their_titles(editor_client, mini_kb):
+    article = ArticleFactory(
+        title="Visit", body_text="President William Ruto met Prime Minister Narendra Modi.", content_hash=None
+    )
+    page = editor_client.get(change_url(article)).content.decode()
+    assert re.findall(r'class="unknown-name" data-name="([^"]+)"', page) == ["William Ruto", "Narendra Modi"]
+
+
 def test_relink_action(editor_client, mini_kb):
     article = ArticleFactory(title="Quiet", body_text="Russia and Ukraine.", content_hash=None)
     response = editor_client.post(
