@@ -6,6 +6,7 @@ fields and mentions point at.
 """
 
 from django.contrib import admin
+from django.db import transaction
 from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 from django.utils.html import format_html
@@ -276,13 +277,86 @@ class MembershipAdmin(SimpleHistoryAdmin):
 
 @admin.register(Mention)
 class MentionAdmin(SimpleHistoryAdmin):
-    list_display = ["surface", "entity", "article", "status", "confidence", "method", "created_at"]
+    """Every mention in the archive, to search and decide in bulk. Mentions are the linker's;
+    an editor decides them here with the actions or on the story's page, both through the
+    linking service (who and when, history, the story's links and the alias feedback), never by
+    editing a row: a status saved by hand left the story's links as they were, and the next
+    relink undid it."""
+
+    list_display = [
+        "surface",
+        "entity",
+        "story",
+        "status",
+        "confidence",
+        "method",
+        "decided_by",
+        "created_at",
+    ]
     list_filter = ["status", "method", "entity__kind"]
-    list_select_related = ["entity", "article"]
+    list_select_related = ["entity", "article", "decided_by"]
     search_fields = ["surface", "entity__name", "article__title"]
-    autocomplete_fields = ["entity"]
-    raw_id_fields = ["article", "alias"]
-    readonly_fields = ["decided_by", "decided_at", "created_at"]
+    fields = [
+        "story",
+        "entity",
+        "surface",
+        "sentence",
+        "status",
+        "confidence",
+        "method",
+        "alias",
+        "start",
+        "end",
+        "decided_by",
+        "decided_at",
+        "created_at",
+    ]
+    readonly_fields = fields
+    actions = ["confirm_selected", "reject_selected"]
+
+    def has_add_permission(self, request):
+        return False  # "Add a link" on the story's page
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "show_save": False, "show_save_and_continue": False}
+        extra_context["show_save_and_add_another"] = False
+        return super().change_view(request, object_id, form_url, extra_context=extra_context)
+
+    @admin.display(description="Story", ordering="article__title")
+    def story(self, obj):
+        url = reverse("admin:articles_article_change", args=[obj.article_id])
+        return format_html('<a href="{}#mention-review">{}</a>', url, obj.article)
+
+    def _decide(self, request, queryset, status):
+        from .linking import decide_mentions
+
+        count = decide_mentions(mentions=queryset.select_related("article"), status=status, user=request.user)
+        self.message_user(request, f"{Mention.Status(status).label}: {count} mention{'s' * (count != 1)}.")
+
+    @admin.action(description="Confirm the selected mentions", permissions=["change"])
+    def confirm_selected(self, request, queryset):
+        self._decide(request, queryset, Mention.Status.CONFIRMED)
+
+    @admin.action(description="Reject the selected mentions", permissions=["change"])
+    def reject_selected(self, request, queryset):
+        self._decide(request, queryset, Mention.Status.REJECTED)
+
+    def delete_queryset(self, request, queryset):
+        """Deleted mentions leave the stories' links derived from them: rebuild those."""
+        from articles.caching import invalidate_public_pages
+        from articles.models import Article
+
+        from .linking import rebuild_links
+
+        article_ids = set(queryset.values_list("article_id", flat=True))
+        with transaction.atomic():
+            super().delete_queryset(request, queryset)
+            for article in Article.objects.filter(pk__in=article_ids):
+                rebuild_links(article=article)
+        invalidate_public_pages()
+
+    def delete_model(self, request, obj):
+        self.delete_queryset(request, Mention.objects.filter(pk=obj.pk))
 
 
 @admin.register(EntityLink)

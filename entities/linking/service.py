@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db import IntegrityError, connections, router, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
+from simple_history.utils import bulk_update_with_history
 
 from articles.caching import invalidate_public_pages
 from articles.models import Article, AuditEntry
@@ -465,7 +466,10 @@ def link_articles(
 # --- Editors' decisions ------------------------------------------------------------------
 
 
-def _decide(*, mentions, status: str, user) -> int:
+def decide_mentions(*, mentions, status: str, user) -> int:
+    """Record an editor's decision on these mentions: their status, who and when, a history row
+    each (the story's history lists its entity decisions), then the stories' links and the
+    alias feedback rebuilt. Returns how many."""
     mentions = list(mentions)
     if not mentions:
         return 0
@@ -475,7 +479,14 @@ def _decide(*, mentions, status: str, user) -> int:
             mention.status = status
             mention.decided_by = user
             mention.decided_at = now
-        Mention.objects.bulk_update(mentions, ["status", "decided_by", "decided_at"])
+        bulk_update_with_history(
+            mentions,
+            Mention,
+            ["status", "decided_by", "decided_at"],
+            default_user=user,
+            default_change_reason=f"{Mention.Status(status).label} by an editor",
+            default_date=now,
+        )
         for article_id in {m.article_id for m in mentions}:
             rebuild_links(article=Article.objects.get(pk=article_id))
         refresh_feedback(mentions=mentions)
@@ -486,13 +497,13 @@ def _decide(*, mentions, status: str, user) -> int:
 def confirm_mention(*, mention: Mention, user, all_in_story: bool = False) -> int:
     """Confirm a suggestion (or, with ``all_in_story``, it and every undecided mention of its
     entity in the story: an editor's earlier decisions stand). Returns how many."""
-    return _decide(mentions=_scope(mention, all_in_story), status=Mention.Status.CONFIRMED, user=user)
+    return decide_mentions(mentions=_scope(mention, all_in_story), status=Mention.Status.CONFIRMED, user=user)
 
 
 def reject_mention(*, mention: Mention, user, all_in_story: bool = False) -> int:
     """Reject a suggestion (or, with ``all_in_story``, it and every undecided mention of its
     entity in the story). Returns how many."""
-    return _decide(mentions=_scope(mention, all_in_story), status=Mention.Status.REJECTED, user=user)
+    return decide_mentions(mentions=_scope(mention, all_in_story), status=Mention.Status.REJECTED, user=user)
 
 
 def _scope(mention: Mention, all_in_story: bool):

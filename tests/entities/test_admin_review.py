@@ -235,3 +235,28 @@ def test_confirm_all_leaves_an_earlier_rejection_alone(editor_client, article):
     assert (first.status, second.status) == (Mention.Status.REJECTED, Mention.Status.CONFIRMED)
     message = [str(m) for m in response.context["messages"]][-1]
     assert message == "Confirmed 1 mention of China. 1 decided differently before keeps that decision."
+
+
+def test_the_mentions_list_decides_through_the_linking_service(editor_client, editor, article):
+    """A status saved by hand on a mention's page left the story's links unchanged, recorded no
+    editor, and the next relink undid it; decisions left no trace in the story's history."""
+    belarus = Mention.objects.filter(article=article, entity__name="Belarus")
+    page = editor_client.get(reverse("admin:entities_mention_change", args=[belarus[0].pk])).content.decode()
+    assert 'name="status"' not in page and 'name="_save"' not in page
+    response = editor_client.post(
+        reverse("admin:entities_mention_changelist"),
+        {"action": "reject_selected", ACTION_CHECKBOX_NAME: [m.pk for m in belarus]},
+        follow=True,
+    )
+    assert "Rejected: " in response.content.decode()
+    assert {(m.status, m.decided_by) for m in belarus.all()} == {(Mention.Status.REJECTED, editor)}
+    assert not EntityLink.objects.filter(article=article, entity__name="Belarus").exists()
+    link_article(article=article)  # a relink keeps the decision
+    assert set(belarus.values_list("status", flat=True)) == {Mention.Status.REJECTED}
+    history = editor_client.get(reverse("admin:articles_article_history", args=[article.pk])).content.decode()
+    assert "No entity decisions recorded" not in history and "Rejected" in history
+    assert editor.username in history
+
+    lukashenko = Mention.objects.get(article=article, surface="Alexander Lukashenko")
+    editor_client.post(reverse("admin:entities_mention_delete", args=[lukashenko.pk]), {"post": "yes"})
+    assert not EntityLink.objects.filter(article=article, entity=lukashenko.entity).exists()
