@@ -3,7 +3,7 @@
 from django.db.models import Count
 
 from .guards import refusal_message
-from .models import Mention
+from .models import EntityLink, Mention
 
 
 class ProtectConfirmedEntitiesMixin:
@@ -22,4 +22,9 @@ class ProtectConfirmedEntitiesMixin:
         protected = list(protected) + [
             refusal_message(entity, counts[entity.pk]) for entity in objs if counts.get(entity.pk)
         ]
+        # Links and suggestions are the linker's, derived from the story and the entity: they go
+        # with the entity, and asking for a permission to delete them hid the reason above
+        # (Django shows a missing permission before protected objects).
+        derived = {str(model._meta.verbose_name) for model in (EntityLink, Mention)}
+        perms_needed = {name for name in perms_needed if str(name) not in derived}
         return to_delete, model_count, perms_needed, protected

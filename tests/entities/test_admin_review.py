@@ -266,3 +266,13 @@ def test_the_mentions_list_decides_through_the_linking_service(editor_client, ed
     lukashenko = Mention.objects.get(article=article, surface="Alexander Lukashenko")
     editor_client.post(reverse("admin:entities_mention_delete", args=[lukashenko.pk]), {"post": "yes"})
     assert not EntityLink.objects.filter(article=article, entity=lukashenko.entity).exists()
+
+
+def test_deleting_a_linked_entity_says_why_it_cannot(editor_client, article):
+    """Django named a missing permission for the derived links first, hiding the reason."""
+    mention = Mention.objects.get(article=article, surface="Alexander Lukashenko", status="confirmed")
+    page = editor_client.get(
+        reverse("admin:entities_leader_delete", args=[mention.entity_id])
+    ).content.decode()
+    assert "merge it into another entity before deleting it" in page
+    assert "permission to delete" not in page
