@@ -74,6 +74,10 @@ class ImportForm(forms.Form):
 
     def __init__(self, *args, can_publish=False, **kwargs):
         super().__init__(*args, **kwargs)
+        limit = settings.NEWSROOM_IMPORT_MAX_BYTES
+        self.fields["text"].widget.attrs.update(
+            {"data-max-bytes": limit, "data-max-label": filesizeformat(limit)}
+        )
         if can_publish:
             self.fields["status"].choices = [
                 (Article.Status.DRAFT, "Draft"),
@@ -166,7 +170,11 @@ class ImportAdminMixin:
             if len(files) == 1 and not files[0].name.lower().endswith(".zip"):
                 upload = files[0]
                 if upload.size > settings.NEWSROOM_IMPORT_MAX_BYTES:
-                    form.add_error("files", f"{upload.name} is over the size limit.")
+                    form.add_error(
+                        "files",
+                        f"{upload.name} is too large ({filesizeformat(upload.size)}; the limit is "
+                        f"{filesizeformat(settings.NEWSROOM_IMPORT_MAX_BYTES)}).",
+                    )
                 else:
                     return self._preview(
                         request, data=upload.read(), name=upload.name, source=source, status=status

@@ -231,6 +231,26 @@ def test_a_paste_over_djangos_default_request_limit_reaches_the_form(editor_clie
     assert Article.objects.count() == 0
 
 
+def test_a_paste_too_large_to_read_goes_back_to_the_form_with_the_reason(editor_client, settings):
+    """Over the request limit Django cannot read the form at all: the editor got a bare 400."""
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    response = editor_client.post(IMPORT_URL, {"text": "x " * 20_000, "status": "draft"}, follow=True)
+    assert response.redirect_chain == [(IMPORT_URL, 302)]
+    assert "The pasted text is over the import size limit" in response.content.decode()
+    page = editor_client.get(IMPORT_URL).content.decode()  # the form's script checks before sending
+    assert 'data-max-bytes="5242880"' in page and "articles/import-form.js" in page
+
+
+def test_one_file_over_the_limit_names_its_size_and_the_limit(editor_client, settings, media):
+    settings.NEWSROOM_IMPORT_MAX_BYTES = 1_000
+    response = editor_client.post(IMPORT_URL, {"files": upload(SEED_004), "status": "draft"})
+    size = len(SEED_004.read_bytes()) / 1024
+    assert response.context["form"].errors["files"] == [
+        f"{SEED_004.name} is too large ({size:.1f}\xa0KB; the limit is 1000\xa0bytes)."
+    ]
+    assert Article.objects.count() == 0 and stored_files(media) == []
+
+
 def test_html_preview_marks_the_page_furniture_it_removed(editor_client):
     """For a saved page the raw column showed the HTML source with nothing struck through: the
     menus, cookie banner, sidebar and footer trafilatura left out were invisible."""

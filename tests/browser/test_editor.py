@@ -74,3 +74,27 @@ def test_a_background_imports_page_follows_it_without_reloading(browser, live_se
     assert "Imported 4" in page.inner_text("#import-progress")
     assert page.locator("progress").count() == 0
     page.close()
+
+
+def test_a_paste_over_the_limit_is_stopped_before_it_is_sent(
+    browser, live_server, transactional_db, settings
+):  # noqa: F811
+    """The server cannot read a request that large: the paste was lost to a "Bad Request"."""
+    from django.contrib.auth.models import User
+
+    settings.NEWSROOM_IMPORT_MAX_BYTES = 2_000
+    User.objects.create_superuser("chief", "chief@example.org", "pw-chief-12345")
+    page = browser.new_page()
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "chief")
+    page.fill("#id_password", "pw-chief-12345")
+    page.click("input[type=submit]")
+    form = f"{live_server.url}/admin/articles/article/import/"
+    page.goto(form)
+    paste = "Ąžuolas " * 300  # 2,700 bytes in UTF-8 though 2,400 characters
+    page.fill("#id_text", paste)
+    page.click("input[type=submit]")
+    assert "over the import size limit (2.0" in page.inner_text("#paste-size-error")
+    assert page.url == form and page.input_value("#id_text") == paste
+    assert page.get_attribute("#id_text", "aria-invalid") == "true"
+    page.close()
