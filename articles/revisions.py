@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import difflib
 
-from django.utils.html import escape, format_html, strip_tags
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+
+from .importing.sanitize import html_to_text
 
 TEXT_FIELDS = ("title", "dek", "body_html")
 CONTEXT_WORDS = 8
 
 
 def readable_text(value: str | None, *, html: bool = False) -> str:
-    """The text a reader sees: tags dropped and whitespace collapsed."""
-    text = strip_tags(value or "") if html else (value or "")
+    """The text a reader sees: blocks apart (a paragraph's last word and the next one's first
+    read as one word when the tags were merely dropped), entities decoded, whitespace collapsed."""
+    text = html_to_text(value or "") if html else (value or "")
     return " ".join(text.split())
 
 

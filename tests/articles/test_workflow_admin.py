@@ -397,6 +397,15 @@ def test_history_shows_a_word_diff_and_mention_decisions(editor_client, editor):
     assert "Freedonia" in section and "Confirmed" in section and "editor" in section
 
 
+def test_an_added_paragraph_reads_as_added(editor_client):
+    """The tags were dropped without a space: "alternatives.Spain" read as the last word changed."""
+    article = ArticleFactory(status=S.DRAFT, body_html="<p>They weighed the alternatives.</p>")
+    body = "<p>They weighed the alternatives.</p><p>Spain &amp; Italy joined.</p>"
+    editor_client.post(change_url(article), form_data(article, body_html=body))
+    page = editor_client.get(reverse("admin:articles_article_history", args=[article.pk])).content.decode()
+    assert "<ins>Spain &amp; Italy joined.</ins>" in page and "<del>" not in page
+
+
 def test_restore_an_earlier_revision(editor_client, editor):
     article = ArticleFactory(status=S.PUBLISHED, title="First title", body_html="<p>First body.</p>")
     article.original = b"raw bytes"
