@@ -182,8 +182,13 @@ class WorkflowAdminMixin:
         if restoring or "body_html" in form.changed_data or not change:
             derive_body(obj)
         obj._history_user = request.user
-        obj._change_reason = "Restored a revision" if restoring else None
-        super().save_model(request, obj, form, change)
+        obj._change_reason = "Restored a revision" if restoring else _edit_reason(form, change)
+        # The workflow's own fields (a publication date goes through it when publishing).
+        its_own = {"status", "published_at"} if wanted_status == Article.Status.PUBLISHED else {"status"}
+        if not (moves and change and not restoring and set(form.changed_data) <= its_own):
+            # Only the state changed: the workflow writes that revision; a second, empty one
+            # from saving the same content read as noise in the history.
+            super().save_model(request, obj, form, change)
         del obj._change_reason
         if moves:
             workflow.transition(article=obj, to=wanted_status, user=request.user, at=wanted_at)
@@ -206,6 +211,12 @@ class WorkflowAdminMixin:
     # --- revisions ---------------------------------------------------------------------
     def get_historical_record_context_helper(self, request, historical_record):
         return TextDiffContextHelper(self.model, historical_record)
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        super().set_history_delta_changes(request, historical_records, foreign_keys_are_objs)
+        for record in historical_records:
+            if record.history_change_reason is None:
+                record.history_change_reason = ""  # the history read "None" where no reason was given
 
     def history_view(self, request, object_id, extra_context=None):
         decisions = (
@@ -234,3 +245,11 @@ class WorkflowAdminMixin:
             if not self.has_change_permission(request, current):
                 return True
         return super().revert_disabled(request, obj)
+
+
+def _edit_reason(form, change: bool) -> str:
+    """What an editor's save changed, for the history's reason column (it read "None")."""
+    if not change:
+        return "Written in the admin"
+    labels = [str(form.fields[name].label or name).lower() for name in form.changed_data if name in form.fields]
+    return f"Edited {', '.join(labels)}" if labels else "Saved without changes"

@@ -406,6 +406,19 @@ def test_an_added_paragraph_reads_as_added(editor_client):
     assert "<ins>Spain &amp; Italy joined.</ins>" in page and "<del>" not in page
 
 
+def test_publishing_writes_one_revision_with_a_reason(editor_client, editor):
+    """A status change wrote the workflow's revision and an empty one whose reason read "None"."""
+    article = ArticleFactory(status=S.DRAFT, title="Quiet", body_html="<p>Body.</p>")
+    before = article.history.count()
+    editor_client.post(change_url(article), form_data(article, status=S.PUBLISHED))
+    assert article.history.count() == before + 1
+    editor_client.post(change_url(article), form_data(article, title="Loud", status=S.PUBLISHED))
+    latest = article.history.first()
+    assert (latest.title, latest.history_change_reason) == ("Loud", "Edited title")
+    page = editor_client.get(reverse("admin:articles_article_history", args=[article.pk])).content.decode()
+    assert "<td>\n          None\n        </td>" not in page
+
+
 def test_restore_an_earlier_revision(editor_client, editor):
     article = ArticleFactory(status=S.PUBLISHED, title="First title", body_html="<p>First body.</p>")
     article.original = b"raw bytes"
