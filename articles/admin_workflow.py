@@ -251,5 +251,7 @@ def _edit_reason(form, change: bool) -> str:
     """What an editor's save changed, for the history's reason column (it read "None")."""
     if not change:
         return "Written in the admin"
-    labels = [str(form.fields[name].label or name).lower() for name in form.changed_data if name in form.fields]
+    labels = [
+        str(form.fields[name].label or name).lower() for name in form.changed_data if name in form.fields
+    ]
     return f"Edited {', '.join(labels)}" if labels else "Saved without changes"

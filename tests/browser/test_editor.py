@@ -77,8 +77,11 @@ def test_a_background_imports_page_follows_it_without_reloading(browser, live_se
 
 
 def test_a_paste_over_the_limit_is_stopped_before_it_is_sent(
-    browser, live_server, transactional_db, settings
-):  # noqa: F811
+    browser,  # noqa: F811
+    live_server,
+    transactional_db,
+    settings,
+):
     """The server cannot read a request that large: the paste was lost to a "Bad Request"."""
     from django.contrib.auth.models import User
 
