@@ -14,7 +14,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .admin_guards import ProtectConfirmedEntitiesMixin
 from .admin_history import TypedEntityHistoryMixin
-from .admin_review import AliasBackfillMixin, EntityMergeMixin
+from .admin_review import AliasBackfillMixin, EntityMergeMixin, offer_backfill
 from .models import (
     Alias,
     AliasFeedback,
@@ -155,6 +155,34 @@ class CountryAdmin(AliasBackfillMixin, EntityAdminMixin, SimpleHistoryAdmin):
     @admin.display(description="Country", ordering="name")
     def flag_and_name(self, obj):
         return f"{obj.flag} {obj.name}".strip()
+
+    def save_related(self, request, form, formsets, change):
+        """The linker finds a country by its aliases: edited demonyms and capital become (or stop
+        being) aliases of their kinds, as ``load_entities`` makes them. Editing the fields alone
+        changed nothing the linker reads."""
+        super().save_related(request, form, formsets, change)
+        country = form.instance
+        wanted = {Alias.Kind.DEMONYM: set(), Alias.Kind.CAPITAL: set()}
+        if "demonyms" in form.changed_data:
+            wanted[Alias.Kind.DEMONYM] = {
+                str(text).strip() for text in country.demonyms or [] if str(text).strip()
+            }
+        if "capital" in form.changed_data and country.capital.strip():
+            wanted[Alias.Kind.CAPITAL] = {country.capital.strip()}
+        texts = []
+        for kind, field in ((Alias.Kind.DEMONYM, "demonyms"), (Alias.Kind.CAPITAL, "capital")):
+            if field not in form.changed_data:
+                continue
+            stale = country.aliases.filter(kind=kind).exclude(text__in=wanted[kind])
+            texts += [alias.text for alias in stale]
+            for alias in stale:
+                alias.delete()  # one by one: the signals rebuild the linker's automaton
+            have = set(country.aliases.values_list("text", flat=True))
+            for text in sorted(wanted[kind] - have):
+                Alias.objects.create(entity=country, text=text, kind=kind)
+                texts.append(text)
+        if texts:
+            offer_backfill(request, texts)
 
 
 @admin.register(Leader)

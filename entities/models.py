@@ -73,7 +73,11 @@ class Country(Entity):
     iso_alpha3 = models.CharField("ISO alpha-3", max_length=3, unique=True)
     official_name = models.CharField(max_length=200, blank=True)
     capital = models.CharField(max_length=100, blank=True)
-    demonyms = models.JSONField(default=list, blank=True, help_text='Such as ["Belarusian"].')
+    demonyms = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='Such as ["Belarusian"]. Saved demonyms and capital become the country\'s aliases, which the linker finds.',
+    )
     flag = models.CharField(max_length=8, blank=True, help_text="Flag emoji.")
     region = models.CharField(max_length=60, blank=True, db_index=True)
     subregion = models.CharField(max_length=60, blank=True)

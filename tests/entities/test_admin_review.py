@@ -276,3 +276,30 @@ def test_deleting_a_linked_entity_says_why_it_cannot(editor_client, article):
     ).content.decode()
     assert "merge it into another entity before deleting it" in page
     assert "permission to delete" not in page
+
+
+def change_form_data(client, url: str) -> dict:
+    """What the admin's change form would post unchanged: its inputs, selects and textareas."""
+    from lxml import html as lxml_html
+
+    form = lxml_html.fromstring(client.get(url).content).get_element_by_id("country_form")
+    data = {}
+    for name, value in form.form_values():
+        data[name] = value
+    return data
+
+
+def test_a_countrys_demonyms_and_capital_become_aliases_the_linker_finds(editor_client, mini_kb):
+    """Edited demonyms and capital were kept in fields the linker never reads."""
+    belgium = mini_kb["countries"]["Belgium"]
+    url = reverse("admin:entities_country_change", args=[belgium.pk])
+    data = change_form_data(editor_client, url)
+    data.update({"demonyms": '["Belgian", "Walloon"]', "capital": "Bruxelles"})
+    response = editor_client.post(url, data)
+    assert response.status_code == 302, response.context["errors"] if response.context else response
+    kinds = dict(Alias.objects.filter(entity=belgium).values_list("text", "kind"))
+    assert kinds["Walloon"] == Alias.Kind.DEMONYM and kinds["Bruxelles"] == Alias.Kind.CAPITAL
+    assert "Brussels" not in kinds  # the capital's alias follows the capital
+    story = ArticleFactory(title="Beer", body_text="Walloon brewers met in Bruxelles.", content_hash=None)
+    link_article(article=story)
+    assert Mention.objects.filter(article=story, entity=belgium).count() == 2
