@@ -531,3 +531,14 @@ def test_entities_have_history_in_the_admin(editor_client, editor):
     assert Country.history.filter(id=belarus.pk).count() == 2
     page = editor_client.get(reverse("admin:entities_entity_history", args=[belarus.pk])).content.decode()
     assert "Old summary." in page and "New summary." in page and "editor" in page
+
+
+def test_the_story_search_reads_the_body_too(editor_client):
+    """A name only the body mentions found nothing."""
+    ArticleFactory(
+        title="Summit", body_text="Lukashenko arrived late.", body_html="<p>Lukashenko arrived late.</p>"
+    )
+    ArticleFactory(title="Lukashenko speaks", body_text="Words.", body_html="<p>Words.</p>")
+    ArticleFactory(title="Weather", body_text="Rain.", body_html="<p>Rain.</p>")
+    response = editor_client.get(reverse("admin:articles_article_changelist"), {"q": "Lukashenko"})
+    assert {a.title for a in response.context["cl"].result_list} == {"Summit", "Lukashenko speaks"}
