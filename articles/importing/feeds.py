@@ -33,8 +33,9 @@ class Record:
 _XML_ENCODING = re.compile(r"""^(\s*<\?xml\b[^>]*?)\s+encoding\s*=\s*["'][^"']*["']""")
 
 
-def parse_feed(text: str, *, name: str) -> Iterator[Record]:
-    """Entries of an RSS or Atom document; ImportRejected when it is not a feed."""
+def parse_feed(text: str, *, name: str) -> Iterator[Record | ImportRejected]:
+    """Entries of an RSS or Atom document, or an entry's ImportRejected when that entry cannot be
+    read; raises ImportRejected when the document is not a feed."""
     import feedparser
 
     # The text is decoded already: the bytes handed over are UTF-8, whatever the XML declaration
@@ -49,38 +50,49 @@ def parse_feed(text: str, *, name: str) -> Iterator[Record]:
     feed_link = parsed.feed.get("link") or ""  # what an RSS item's relative link is relative to
     originals = _item_documents(text, count=len(parsed.entries))
     for number, entry in enumerate(parsed.entries, start=1):
-        html = ""
-        plain = ""
-        description = ""
-        for content in entry.get("content") or []:
-            if content.get("value"):
-                if "html" in (content.get("type") or "html"):
-                    html = content["value"]
-                else:
-                    plain = content["value"]
-                description = _plain(entry.get("summary") or "")  # the body is elsewhere: a standfirst
-                break
-        if not html and not plain:
-            summary = entry.get("summary") or ""
-            detail = entry.get("summary_detail") or {}
-            if "html" in (detail.get("type") or "html"):
-                html = summary
+        try:
+            record = _entry_record(
+                entry, number=number, name=name, feed_link=feed_link, feed_language=feed_language
+            )
+        except (ValueError, TypeError, RecursionError) as exc:  # this entry only: the others go on
+            yield ImportRejected(f"{name}#{number}: the entry could not be read ({type(exc).__name__})")
+            continue
+        record.raw = originals[number - 1] if originals else ""
+        yield record
+
+
+def _entry_record(entry, *, number: int, name: str, feed_link: str, feed_language: str) -> Record:
+    html = ""
+    plain = ""
+    description = ""
+    for content in entry.get("content") or []:
+        if content.get("value"):
+            if "html" in (content.get("type") or "html"):
+                html = content["value"]
             else:
-                plain = summary
-        yield Record(
-            label=f"{name}#{number}",
-            title=_title(entry),
-            html=clean_text(html),
-            text=clean_text(plain),
-            url=urljoin(feed_link, link)
-            if feed_link and (link := entry.get("link") or "")
-            else entry.get("link", ""),
-            published=entry.get("published") or entry.get("updated") or "",
-            byline=clean_text(entry.get("author", "")),  # "Name (mailbox)" and such: see clean_byline
-            language=language_tag(entry.get("language") or feed_language),
-            raw=originals[number - 1] if originals else "",
-            description=description,
-        )
+                plain = content["value"]
+            description = _plain(entry.get("summary") or "")  # the body is elsewhere: a standfirst
+            break
+    if not html and not plain:
+        summary = entry.get("summary") or ""
+        detail = entry.get("summary_detail") or {}
+        if "html" in (detail.get("type") or "html"):
+            html = summary
+        else:
+            plain = summary
+    return Record(
+        label=f"{name}#{number}",
+        title=_title(entry),
+        html=clean_text(html),
+        text=clean_text(plain),
+        url=urljoin(feed_link, link)
+        if feed_link and (link := entry.get("link") or "")
+        else entry.get("link", ""),
+        published=entry.get("published") or entry.get("updated") or "",
+        byline=clean_text(entry.get("author", "")),  # "Name (mailbox)" and such: see clean_byline
+        language=language_tag(entry.get("language") or feed_language),
+        description=description,
+    )
 
 
 _FEED_ROOT = re.compile(r"<(rss|feed|rdf:RDF)\b[^>]*>", re.IGNORECASE)
@@ -170,19 +182,28 @@ def parse_json_lines(text: str, *, name: str) -> Iterator[Record | ImportRejecte
         if not isinstance(row, dict):
             yield ImportRejected(f"{label}: a record must be a JSON object")
             continue
-        yield Record(
-            label=label,
-            title=_string(row.get("title") or row.get("headline")),
-            html=_first(row, _HTML_KEYS),
-            text=_first(row, _BODY_KEYS),
-            url=_string(row.get("url") or row.get("link") or row.get("source_url")),
-            published=_string(row.get("published") or row.get("published_at") or row.get("date")),
-            byline=_string(row.get("byline") or row.get("author")),
-            source=_string(row.get("source")),
-            language=language_tag(_string(row.get("language") or row.get("lang"))),
-            raw=raw,
-            description=_plain(_string(row.get("dek") or row.get("standfirst") or row.get("description"))),
-        )
+        try:
+            record = _json_record(row, label=label, raw=raw)
+        except (ValueError, TypeError, RecursionError) as exc:  # this record only: its neighbours go on
+            yield ImportRejected(f"{label}: the record could not be read ({type(exc).__name__})")
+            continue
+        yield record
+
+
+def _json_record(row: dict, *, label: str, raw: str) -> Record:
+    return Record(
+        label=label,
+        title=_string(row.get("title") or row.get("headline")),
+        html=_first(row, _HTML_KEYS),
+        text=_first(row, _BODY_KEYS),
+        url=_string(row.get("url") or row.get("link") or row.get("source_url")),
+        published=_string(row.get("published") or row.get("published_at") or row.get("date")),
+        byline=_string(row.get("byline") or row.get("author")),
+        source=_string(row.get("source")),
+        language=language_tag(_string(row.get("language") or row.get("lang"))),
+        raw=raw,
+        description=_plain(_string(row.get("dek") or row.get("standfirst") or row.get("description"))),
+    )
 
 
 def _one_object(text: str):
@@ -207,14 +228,19 @@ def _json_lines(text: str) -> Iterator[tuple[int, object, str]]:
             yield number, ImportRejected("the JSON is nested too deeply to read"), line
 
 
-def _string(value) -> str:
-    if value is None:
+def _string(value, depth: int = 0) -> str:
+    """A field as one line of text: a name object's name, a list's items joined. Lists within
+    lists are read a few levels deep only (a thousand levels ran Python out of stack)."""
+    if value is None or depth > _STRING_DEPTH:
         return ""
     if isinstance(value, dict):
         value = value.get("name") or ""
     if isinstance(value, list):
-        value = ", ".join(_string(item) for item in value)
+        value = ", ".join(text for item in value if (text := _string(item, depth + 1)))
     return " ".join(clean_text(str(value)).split())
+
+
+_STRING_DEPTH = 3
 
 
 def _first(row: dict, keys: tuple[str, ...]) -> str:

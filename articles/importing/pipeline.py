@@ -113,6 +113,14 @@ class Extracted:
     reason: str = ""
 
 
+def parser_fault(message: str, name, exc: BaseException) -> None:
+    """A parser's fault on odd input, logged on one line (the importer reports the file's or
+    record's reason); the traceback only at DEBUG level (LOG_LEVEL=DEBUG): a deeply nested
+    record's RecursionError printed thousands of lines into an operator's terminal."""
+    logger.warning(message + ": %s: %s", name, type(exc).__name__, str(exc)[:200])
+    logger.debug(message, name, exc_info=exc)
+
+
 def extract_chunks(data: bytes, *, name: str, size: int) -> Iterator[tuple[list, str, bool]]:
     """A feed's or export's items (fingerprints included) in lists of ``size``, as
     (items, reason, last): the reason, when the whole file fails, comes with the last list."""
@@ -131,7 +139,7 @@ def extract_chunks(data: bytes, *, name: str, size: int) -> Iterator[tuple[list,
     except DatabaseError:
         raise
     except Exception as exc:  # the same one-line reason import_file gives
-        logger.warning("Import of %s failed", name, exc_info=True)
+        parser_fault("Import of %s failed", name, exc)
         reason = f"the file could not be read ({type(exc).__name__})"
     yield chunk, reason, True
 
@@ -149,7 +157,7 @@ def extract_file(data: bytes, *, name: str, common_lines: Iterable[str] = ()) ->
     except DatabaseError:
         raise
     except Exception as exc:  # a parser fault on odd input must fail this file only, never the batch
-        logger.warning("Import of %s failed", name, exc_info=True)
+        parser_fault("Import of %s failed", name, exc)
         return Extracted(reason=f"the file could not be read ({type(exc).__name__})")
 
 
@@ -241,7 +249,7 @@ def extract_articles(
         yield _from_html(text, name=name)
     elif kind == detect.FEED:
         for record in parse_feed(text, name=name):
-            yield _record_candidate(record, kind=kind)
+            yield record if isinstance(record, ImportRejected) else _record_candidate(record, kind=kind)
     else:
         found = False
         for record in parse_json_lines(text, name=name):
@@ -260,7 +268,7 @@ def _record_candidate(record, *, kind: str) -> Candidate | ImportRejected:
     except DatabaseError:
         raise
     except Exception as exc:  # a parser fault on one record: that record fails, the file goes on
-        logger.warning("Record %s could not be read", record.label, exc_info=True)
+        parser_fault("Record %s could not be read", record.label, exc)
         return ImportRejected(f"{record.label}: the record could not be read ({type(exc).__name__})")
 
 
@@ -1148,7 +1156,7 @@ def import_file(
         raise  # the database is unwell: that is not the file's fault, and must not look like it
     except Exception as exc:  # a parser fault on odd input must fail this file only, never the batch
         _forget_stored(batch, stored_before)
-        logger.warning("Import of %s failed", name, exc_info=True)
+        parser_fault("Import of %s failed", name, exc)
         reason = f"the file could not be read ({type(exc).__name__})"
         results = [ItemResult(path=name, outcome=ImportItem.Outcome.FAILED, reason=reason)]
         _record_items(run, results, dry_run=dry_run, batch=batch)
@@ -2086,7 +2094,7 @@ def preview_import(*, data: bytes, name: str) -> Preview:
     except DatabaseError:
         raise
     except Exception as exc:  # the same guarantee as import_file: odd input is a reason, not a crash
-        logger.warning("Preview of %s failed", name, exc_info=True)
+        parser_fault("Preview of %s failed", name, exc)
         return Preview(
             name=name, raw_text=raw_text, reason=f"the file could not be read ({type(exc).__name__})"
         )
@@ -2165,7 +2173,7 @@ def reextract_article(*, article: Article, user=None) -> str:
     except DatabaseError:
         raise
     except Exception as exc:  # a parser fault, as import_file reports it (an editor got a 500)
-        logger.warning("Re-extraction of story %s failed", article.pk, exc_info=True)
+        parser_fault("Re-extraction of story %s failed", article.pk, exc)
         return f"extraction failed: the original could not be read ({type(exc).__name__})"
     if (candidate.body_html, candidate.dek) == (article.body_html, article.dek):
         return "not changed: a fresh extraction gives the text the story already has"

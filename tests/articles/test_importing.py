@@ -3,6 +3,7 @@
 import hashlib
 import io
 import json
+import logging
 import os
 import re
 import threading
@@ -1791,3 +1792,35 @@ def test_comments_end_where_a_browser_ends_them(markup, text):
 
     assert sanitize_with_text(markup)[1] == text
     assert visible_lines(markup) == text.replace("\n\n", "\n")
+
+
+@pytest.mark.django_db
+def test_one_unreadable_record_or_entry_fails_alone_on_one_line(tmp_path, caplog):
+    """A record nested a thousand deep (RecursionError) or an entry with a broken link
+    (ValueError) failed the whole export or feed, and printed thousands of traceback lines."""
+    story = (
+        "Norwegian fishermen warned on Monday that the cod quota cut would hit northern villages hardest. "
+    )
+    good = json.dumps({"title": "Cod quota", "body": story * 3})
+    body = json.dumps(story.replace("cod", "crab") * 3)
+    deep = '{"title": "Crab", "body": ' + body + ', "author": ["Ann Lee", ' + "[" * 990 + "]" * 990 + "]}"
+    (tmp_path / "e.jsonl").write_text(f"{good}\n{deep}\n")
+    item = "<item><title>{}</title><link>{}</link><description>{}</description></item>"
+    (tmp_path / "f.rss").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>W</title><link>https://w.example/</link>'
+        + item.format("Herring", "/herring", story.replace("cod", "herring") * 3)
+        + item.format("Broken", "http://[x/b", story.replace("cod", "salmon") * 3)
+        + "</channel></rss>"
+    )
+    with caplog.at_level(logging.WARNING):
+        results = {Path(r.path).name: r for r in import_paths(paths=[tmp_path])}
+    assert {path: r.outcome for path, r in results.items()} == {
+        "e.jsonl:1": "imported",
+        "e.jsonl:2": "imported",
+        "f.rss#1": "imported",
+        "f.rss#2": "failed",
+    }
+    assert Article.objects.get(title="Crab").byline == "Ann Lee"  # the nesting read a few levels deep
+    assert results["f.rss#2"].reason == "the entry could not be read (ValueError)"
+    assert sorted(Article.objects.values_list("title", flat=True)) == ["Cod quota", "Crab", "Herring"]
+    assert not any(record.exc_info for record in caplog.records)
