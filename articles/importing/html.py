@@ -520,6 +520,29 @@ def _inline(element, base_url: str | None) -> str:
     return "".join(parts)
 
 
+_HREF = re.compile(r"""(<a\b[^>]*?\bhref\s*=\s*)(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+
+
+def absolute_links(markup: str, base_url: str) -> str:
+    """``markup`` with its links' relative addresses ("/world/more") resolved against
+    ``base_url`` (a feed item's or an export record's own address): the sanitizer keeps only
+    absolute http(s) and mailto links, and dropped these with their meaning."""
+    if not base_url or not re.match(r"^https?://", base_url, re.IGNORECASE) or "href" not in markup.lower():
+        return markup
+
+    def resolve(match) -> str:
+        href = match.group(2) if match.group(2) is not None else match.group(3)
+        from html import escape, unescape
+
+        try:
+            absolute = _absolute(unescape(href), base_url)
+        except ValueError:  # an address urllib cannot read ("http://[x"): the sanitizer decides
+            absolute = None
+        return f'{match.group(1)}"{escape(absolute or href, quote=True)}"'
+
+    return _HREF.sub(resolve, markup)
+
+
 def _absolute(href: str | None, base_url: str | None) -> str | None:
     if not href:
         return None

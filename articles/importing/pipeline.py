@@ -44,7 +44,7 @@ from . import workers as parallel
 from .decode import decode_bytes, describe_encoding, sniff_binary
 from .errors import ImportRejected
 from .feeds import Record, parse_feed, parse_json_lines
-from .html import Visible, extract_html_article, visible_lines, word_grams
+from .html import Visible, absolute_links, extract_html_article, visible_lines, word_grams
 from .plaintext import clean_byline, extract_text_article, strip_site_name, words
 from .sanitize import sanitize_with_text
 
@@ -401,7 +401,7 @@ def _from_record(record: Record, *, kind: str) -> Candidate | ImportRejected:
         page = extract_html_article(record.html, url=record.url or None)
         body_html, body_text = sanitize_with_text(page.body_html if page else "")
     elif record.html:
-        body_html, body_text = sanitize_with_text(record.html)
+        body_html, body_text = sanitize_with_text(absolute_links(record.html, record.url))
     else:
         paragraphs = re.split(r"\n\s*\n", record.text.strip())
         if len(paragraphs) == 1:

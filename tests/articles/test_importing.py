@@ -1824,3 +1824,33 @@ def test_one_unreadable_record_or_entry_fails_alone_on_one_line(tmp_path, caplog
     assert results["f.rss#2"].reason == "the entry could not be read (ValueError)"
     assert sorted(Article.objects.values_list("title", flat=True)) == ["Cod quota", "Crab", "Herring"]
     assert not any(record.exc_info for record in caplog.records)
+
+
+@pytest.mark.django_db
+def test_relative_links_in_feed_and_export_bodies_resolve_against_the_items_address(tmp_path):
+    """The sanitizer keeps absolute links only: "/world/more" lost its link, kept its text."""
+    story = "The port authority published its quarterly figures on Tuesday for cargo and ferries. " * 3
+    (tmp_path / "e.jsonl").write_text(
+        json.dumps(
+            {
+                "title": "Port figures",
+                "url": "https://port.example/news/1",
+                "html": f'<p>{story} See the <a href="/stats/q1?a=1&amp;b=2">full statistics</a> and '
+                '<a href="javascript:alert(1)">this</a>.</p>',
+            }
+        )
+        + "\n"
+    )
+    (tmp_path / "f.rss").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>N</title><link>https://news.example.com/</link>'
+        f"<item><title>World</title><link>/world/1</link><description><![CDATA[<p>{story.replace('port', 'air')}"
+        "<a href='more'>More</a></p>]]></description></item></channel></rss>"
+    )
+    list(import_paths(paths=[tmp_path]))
+    port = Article.objects.get(title="Port figures").body_html
+    assert '<a href="https://port.example/stats/q1?a=1&amp;b=2" rel="nofollow noopener noreferrer">' in port
+    assert "javascript" not in port and "this</a>" not in port
+    world = Article.objects.get(title="World").body_html
+    assert (
+        '<a href="https://news.example.com/world/more" rel="nofollow noopener noreferrer">More</a>' in world
+    )
