@@ -294,21 +294,22 @@ def _from_text(text: str, *, name: str, common_lines: Iterable[str]) -> Candidat
             "no article found in the text (no paragraph of sentences ending in . ! or ?; only short lines, menus or links)"
         )
     parts = []
-    open_list = False
+    open_list = ""  # the list element open: "ul", "ol" or none
     for block in article.blocks:
-        if block.kind == "li":
+        wanted = {"li": "ul", "oli": "ol"}.get(block.kind, "")
+        if open_list and wanted != open_list:
+            parts.append(f"</{open_list}>")
+            open_list = ""
+        if wanted:
             if not open_list:
-                parts.append("<ul>")
-                open_list = True
+                parts.append(f"<{wanted}>")
+                open_list = wanted
             parts.append(f"<li>{_escape(block.text)}</li>")
             continue
-        if open_list:
-            parts.append("</ul>")
-            open_list = False
         tag = "h2" if block.kind == "h" else "p"
         parts.append(f"<{tag}>{_escape(block.text)}</{tag}>")
     if open_list:
-        parts.append("</ul>")
+        parts.append(f"</{open_list}>")
     body_html, body_text = sanitize_with_text("".join(parts))
     if len(words(body_text)) < MIN_PAGE_WORDS:
         raise ImportRejected("no article found in the text (too little prose)")

@@ -1854,3 +1854,31 @@ def test_relative_links_in_feed_and_export_bodies_resolve_against_the_items_addr
     assert (
         '<a href="https://news.example.com/world/more" rel="nofollow noopener noreferrer">More</a>' in world
     )
+
+
+@pytest.mark.parametrize(
+    "rows, html",
+    [
+        (
+            "The towns are:\n1. Tallinn\n2. Tartu\n3. Narva\n4. Parnu\n5. Viljandi\n6. Rakvere\n7. Valga\n8. Voru",
+            "<p>The towns are:</p><ol><li>Tallinn</li><li>Tartu</li>",
+        ),
+        (
+            "Party Votes Seats\nReform 45,210 24\nCentre 30,115 16\nEKRE 28,400 15\nIsamaa 12,300 8",
+            "<p>Reform 45,210 24</p><p>Centre 30,115 16</p>",
+        ),
+    ],
+)
+def test_a_list_or_a_table_of_figures_inside_a_text_dump_keeps_the_lede(rows, html):
+    """Short list items and table rows weighed like a menu: the lede above them was cut off, or
+    the story refused as "too little prose"."""
+    text = (
+        "Estonia names towns for broadband\n\nThe Estonian government on Wednesday named the towns that "
+        "will receive funding under a new broadband programme, the economy ministry said.\n\n"
+        f"{rows}\n\nThe ministry said work would begin in the spring and every household would be "
+        "connected within two years.\n"
+    )
+    candidate = extract_one(text.encode(), name="list.txt")
+    assert candidate.title == "Estonia names towns for broadband"
+    assert candidate.body_html.startswith("<p>The Estonian government on Wednesday")
+    assert html in candidate.body_html and candidate.body_html.endswith("within two years.</p>")
