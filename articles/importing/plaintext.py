@@ -26,19 +26,28 @@ LONE_MARKER = re.compile(r"^[-–—•*·▪►]$")
 TRAILING_MARKER = re.compile(r"\s[-–—•]$")
 MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+    # Russian, as dates are written ("14 марта 2025"): the region's other language of news.
+    r"январ[яь]|феврал[яь]|марта?|апрел[яь]|ма[йя]|июн[яь]|июл[яь]|августа?|сентябр[яь]|октябр[яь]|ноябр[яь]"
+    r"|декабр[яь]"
 )
+_MONTH_STEMS = {
+    **{stem: number for number, stem in enumerate(("jan", "feb", "mar", "apr", "may", "jun"), start=1)},
+    **{stem: number for number, stem in enumerate(("jul", "aug", "sep", "oct", "nov", "dec"), start=7)},
+    **{stem: number for number, stem in enumerate(("янв", "фев", "мар", "апр", "ма", "июн"), start=1)},
+    **{stem: number for number, stem in enumerate(("июл", "авг", "сен", "окт", "ноя", "дек"), start=7)},
+}
 DATE_LINE = re.compile(
     rf"""^(?:(?:posted|published|updated|last updated|on)\s*:?\s*)?
     (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?
     (?:
         (?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}
-      | \d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s+\d{{4}}
+      | \d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s+\d{{4}}(?:\s*(?:г\.|года))?
       | \d{{4}}-\d{{2}}-\d{{2}}
       | \d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}
       | \d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago
     )
-    (?:\s*(?:at\s+)?\d{{1,2}}:\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?
+    (?:,?\s*(?:at\s+|в\s+)?\d{{1,2}}:\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?
     (?:\s*[-–—|•·]\s*.{{0,40}})?$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -65,9 +74,8 @@ def date_of_line(text: str) -> str:
 
 
 def _month_number(name: str) -> int:
-    return ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec").index(
-        name[:3].lower()
-    ) + 1
+    name = name.lower()
+    return _MONTH_STEMS.get(name[:3]) or _MONTH_STEMS[name[:2]]
 
 
 BYLINE = re.compile(
@@ -542,9 +550,14 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
     start, end = span
     end = _cut_at_end_marker(lines, start, end)
 
-    # Title: the first headline-shaped line before the body, else the first sentence.
+    # Title: the headline dated just above the body (a masthead or a menu line above it is the
+    # site's, not the story's), else the first headline-shaped line before the body, else the
+    # first sentence.
     title, title_index = "", None
-    for line in lines[:start]:
+    for line in lines[max(0, start - 5) : start]:
+        if line.chrome == "headline followed by a date" and _heads_the_story(lines, line.index, start):
+            title, title_index = strip_site_name(line.text), line.index
+    for line in [] if title else lines[:start]:
         if line.words < 2 or line.words > 30:
             continue
         if line.chrome and not (

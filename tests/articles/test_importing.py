@@ -1882,3 +1882,30 @@ def test_a_list_or_a_table_of_figures_inside_a_text_dump_keeps_the_lede(rows, ht
     assert candidate.title == "Estonia names towns for broadband"
     assert candidate.body_html.startswith("<p>The Estonian government on Wednesday")
     assert html in candidate.body_html and candidate.body_html.endswith("within two years.</p>")
+
+
+@pytest.mark.parametrize(
+    "text, title, day",
+    [
+        (
+            "Baltic Business Daily\n\nLithuania opens new LNG terminal\n10 March 2025\n\nLithuania opened a new "
+            "floating LNG terminal in the port of Klaipeda on Monday, the energy ministry said in a statement.\n\n"
+            "The terminal can supply the whole country and part of Latvia, officials said, ending reliance on a "
+            "single pipeline.\n",
+            "Lithuania opens new LNG terminal",
+            "2025-03-10",
+        ),
+        (
+            "Войти Регистрация\n\nВ Минске открылся новый мост через Свислочь\n14 марта 2025 г.\n\nВ Минске в "
+            "пятницу открыли новый мост через реку Свислочь, сообщили в городском исполнительном комитете.\n\n"
+            "Мост соединит два района города и позволит разгрузить движение в центре, отметили в горисполкоме.\n",
+            "В Минске открылся новый мост через Свислочь",
+            "2025-03-14",
+        ),
+    ],
+)
+def test_the_dated_headline_over_the_body_is_the_title_not_the_masthead(text, title, day):
+    """The first headline-shaped line won: a masthead or a "Log in Register" line was the title."""
+    candidate = extract_one(text.encode("cp1251" if "Минске" in text else "utf-8"), name="story.txt")
+    assert candidate.title == title
+    assert candidate.published_at.date().isoformat() == day
