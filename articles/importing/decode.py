@@ -132,13 +132,56 @@ def detect_encoding(data: bytes) -> str:
             pass
         else:
             if name != "utf-8":
-                return name
+                return _cyrillic_checked(data, name)
     best = from_bytes(data[:200_000], cp_isolation=LEGACY_ENCODINGS, threshold=0.3).best()
     if best is None:
         raise ImportRejected(
-            "the bytes are not text in any supported encoding (UTF-8, UTF-16, cp1251, koi8-r, latin-1)"
+            "the bytes are not text in any supported encoding (UTF-8, UTF-16, cp1251, koi8-r, "
+            "latin-1, Baltic cp1257)"
         )
+    if best.encoding in ("cp1252", "latin_1") and _reads_as_baltic(data[:200_000]):
+        return "cp1257"
     return best.encoding
+
+
+# Lithuanian and Latvian saved in Windows-1257 read as Windows-1252 show "ð" and "þ" for their
+# frequent "š" and "ž": letters no Western European language but Icelandic writes. (Offered to
+# the detector as one more candidate, cp1257 took French for Baltic.)
+_BALTIC_EVIDENCE = re.compile("[ðþÐÞ]")
+
+
+def _reads_as_baltic(data: bytes) -> bool:
+    text = data.decode("cp1252", errors="replace")
+    evidence = len(_BALTIC_EVIDENCE.findall(text))
+    letters = sum(character.isalpha() for character in text[:50_000])
+    return evidence >= 3 and evidence * 200 >= letters
+
+
+_CYRILLIC_CODECS = ("cp1251", "koi8-r")
+_CYRILLIC = re.compile("[а-яёА-ЯЁ]")
+
+
+def _cyrillic_checked(data: bytes, declared: str) -> str:
+    """The declared Cyrillic encoding, unless the page was saved in the other one: a single-byte
+    encoding decodes any bytes, and KOI8-R read as Windows-1251 (or the reverse) turns Russian
+    prose into capitals ("вАДЦЕФ ХФЧЕТЦДЈО"). Prose is mostly lower case; the reading that
+    makes it so wins."""
+    if declared not in _CYRILLIC_CODECS:
+        return declared
+    sample = data[:50_000]
+    if _capital_share(sample.decode(declared, errors="replace")) <= 0.5:
+        return declared
+    for other in _CYRILLIC_CODECS:
+        if other != declared and _capital_share(sample.decode(other, errors="replace")) < 0.3:
+            return other
+    return declared
+
+
+def _capital_share(text: str) -> float:
+    letters = _CYRILLIC.findall(text)
+    if len(letters) < 40:
+        return 0.0
+    return sum(letter.isupper() for letter in letters) / len(letters)
 
 
 def decode_bytes(data: bytes) -> str:
@@ -213,6 +256,7 @@ _ENCODING_LABELS = {
     "cp1251": "Windows-1251 (Cyrillic)",
     "koi8-r": "KOI8-R (Cyrillic)",
     "cp1252": "Windows-1252 (Western European)",
+    "cp1257": "Windows-1257 (Baltic)",
     "iso8859-1": "Latin-1 (Western European)",
 }
 

@@ -1909,3 +1909,36 @@ def test_the_dated_headline_over_the_body_is_the_title_not_the_masthead(text, ti
     candidate = extract_one(text.encode("cp1251" if "Минске" in text else "utf-8"), name="story.txt")
     assert candidate.title == title
     assert candidate.published_at.date().isoformat() == day
+
+
+@pytest.mark.parametrize("saved, declared", [("koi8-r", "windows-1251"), ("cp1251", "koi8-r")])
+def test_a_page_saved_in_the_other_cyrillic_encoding_than_it_declares_reads_right(saved, declared):
+    """Any bytes decode in a single-byte encoding: the declared one turned Russian into capitals."""
+    from articles.importing.decode import decode_bytes
+
+    prose = (
+        "В Минске в пятницу открыли новый мост через реку Свислочь, сообщили в городском "
+        "исполнительном комитете. Мост соединит два района города и разгрузит движение в центре."
+    )
+    page = (
+        f'<html><head><meta charset="{declared}"><title>Мост</title></head><body><p>{prose}</p></body></html>'
+    )
+    assert prose in decode_bytes(page.encode(saved))
+    # A page that is what it says stays as it says.
+    assert prose in decode_bytes(page.replace(declared, saved).encode(saved))
+
+
+def test_lithuanian_in_windows_1257_reads_right_and_french_stays_western():
+    """Lithuanian saved in cp1257 was read as cp1252: "Vyriausybë patvirtino kitø metø biudþetà"."""
+    from articles.importing.decode import decode_bytes
+
+    lithuanian = (
+        "Vyriausybė patvirtino kitų metų biudžetą. Seimas svarstys jį rudenį, o ministrai žada, kad išlaidos "
+        "švietimui ir sveikatos apsaugai didės. Opozicija teigia, kad mokesčių našta bus per didelė."
+    )
+    french = (
+        "Le gouvernement a adopté mercredi le budget de l'année prochaine. Les dépenses pour l'éducation et la "
+        "santé vont augmenter, tandis que l'opposition juge la charge fiscale trop élevée. Très confiant."
+    )
+    assert decode_bytes(lithuanian.encode("cp1257")) == lithuanian
+    assert decode_bytes(french.encode("cp1252")) == french
