@@ -12,21 +12,29 @@ _HTML_TAG = re.compile(
 )
 
 
+# What may come before a document's root element: an XML declaration, comments (a browser's
+# "<!-- saved from url=... -->"), processing instructions.
+_PROLOG = re.compile(r"^(?:\s*(?:<\?.*?\?>|<!--.*?-->))+\s*", re.DOTALL)
+_JSON_NAMES = (".json", ".jsonl", ".ndjson")
+
+
 def detect_format(text: str, *, name: str = "") -> str:
     head = text.lstrip()[:4096]
+    root = _PROLOG.sub("", head, count=1)  # from the first element (or text) on
     lowered_name = name.lower()
     says_text = lowered_name.endswith((".txt", ".text", ".md"))
-    if head.startswith("<?xml") or _FEED_ROOT.match(head) or lowered_name.endswith((".rss", ".atom")):
-        if _HTML_DOC.search(head) and not _FEED_ROOT.search(head):
-            return HTML
-        return FEED
+    if head.startswith("<?xml") or _FEED_ROOT.match(root) or lowered_name.endswith((".rss", ".atom")):
+        # An XHTML page is HTML; any other XML is read as a feed (and refused if it is none).
+        return HTML if _HTML_DOC.match(root) else FEED
     if head[:1] in "{[" and head:
         parsed = _json_start(text.lstrip())
-        if isinstance(parsed, dict | list) or lowered_name.endswith((".json", ".jsonl", ".ndjson")):
+        if isinstance(parsed, dict | list) or lowered_name.endswith(_JSON_NAMES):
             return JSONL
-    if lowered_name.endswith((".json", ".jsonl", ".ndjson")):
-        return JSONL
-    if _HTML_DOC.match(head) or (not says_text and _HTML_DOC.search(head)):
+    # A ".json" name on a page or a text dump: the content decides (each of its lines was
+    # reported as "not valid JSON").
+    if lowered_name.endswith(_JSON_NAMES) and not (_HTML_DOC.match(root) or _HTML_DOC.search(head)):
+        return JSONL if not _looks_like_prose(head) else TEXT
+    if _HTML_DOC.match(root) or (not says_text and _HTML_DOC.search(head)):
         return HTML
     sample = text[:20000]
     tags = len(_HTML_TAG.findall(sample))
@@ -37,6 +45,12 @@ def detect_format(text: str, *, name: str = "") -> str:
     if lowered_name.endswith((".html", ".htm", ".xhtml")) and "<" in sample:
         return HTML
     return TEXT
+
+
+def _looks_like_prose(head: str) -> bool:
+    """Several lines of words and no JSON punctuation opening any of them: text, not records."""
+    lines = [line.strip() for line in head.split("\n") if line.strip()][:10]
+    return len(lines) >= 2 and not any(line[:1] in "{[\"" for line in lines)
 
 
 def _json_start(text: str):

@@ -1942,3 +1942,31 @@ def test_lithuanian_in_windows_1257_reads_right_and_french_stays_western():
     )
     assert decode_bytes(lithuanian.encode("cp1257")) == lithuanian
     assert decode_bytes(french.encode("cp1252")) == french
+
+
+@pytest.mark.parametrize(
+    "content, name, kind",
+    [
+        (
+            "<!-- saved from url=(0045)https://x.example/ -->\n<html><body><p>Story.</p></body></html>",
+            "a.txt",
+            "html",
+        ),
+        ("<!DOCTYPE html><html><body><p>Story.</p></body></html>", "a.json", "html"),
+        ("A headline\n\nThe board met on Monday. It agreed a plan.\n", "a.json", "text"),
+        ('{"title": "One"}\n{"title": "Two"}\n', "export.json", "jsonl"),
+        ("<?xml version='1.0'?><note><body>Don't forget me</body></note>", "note.rss", "feed"),
+        (
+            '<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body><p>x</p></body></html>',
+            "p.xml",
+            "html",
+        ),
+    ],
+)
+def test_the_content_decides_the_format_before_the_name(content, name, kind):
+    """A saved page opening with the browser's comment was read as text because it was named
+    .txt; a page or a dump named .json gave one "not valid JSON" line per line of it; an XML note
+    with a <body> named .rss went to the HTML reader."""
+    from articles.importing.detect import detect_format
+
+    assert detect_format(content, name=name) == kind
