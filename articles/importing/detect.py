@@ -50,7 +50,7 @@ def detect_format(text: str, *, name: str = "") -> str:
 def _looks_like_prose(head: str) -> bool:
     """Several lines of words and no JSON punctuation opening any of them: text, not records."""
     lines = [line.strip() for line in head.split("\n") if line.strip()][:10]
-    return len(lines) >= 2 and not any(line[:1] in "{[\"" for line in lines)
+    return len(lines) >= 2 and not any(line[:1] in '{["' for line in lines)
 
 
 def _json_start(text: str):

@@ -200,7 +200,9 @@ def link_article(
         if candidate.alias_id in factors:
             candidate.confidence = round(candidate.confidence * factors[candidate.alias_id], 3)
         wanted.setdefault((candidate.entity_id, candidate.start), candidate)
-    body_entities = {entity_id for entity_id, _ in wanted}
+    # The headline's mention stands unless the body names the entity with confidence: a capital
+    # in the body ("Beijing", a suggestion) dropped the headline's "China" from the story.
+    body_entities = {entity_id for (entity_id, _), c in wanted.items() if c.confidence >= threshold}
     for candidate in found["title"]:
         if candidate.entity_id not in body_entities:
             if candidate.alias_id in factors:

@@ -91,6 +91,21 @@ def test_capital_only_story_gets_a_suggestion_but_no_link(mini_kb):
     assert not EntityLink.objects.filter(article=article).exists()
 
 
+def test_a_headlines_country_stays_when_the_body_names_only_its_capital(mini_kb):
+    """The body's "Beijing" (a suggestion) counted as the body naming China, so the headline's
+    confirmed "China" was dropped: the story was missing from China's page and filters."""
+    article = ArticleFactory(
+        title="Kazakhstan signs accord with China",
+        body_text="Officials in Beijing said the pact covers border security and trade.",
+        content_hash=None,
+    )
+    link_article(article=article)
+    china = mini_kb["countries"]["China"]
+    assert EntityLink.objects.filter(article=article, entity=china).exists()
+    statuses = dict(Mention.objects.filter(article=article, entity=china).values_list("method", "status"))
+    assert statuses["title"] == Mention.Status.CONFIRMED and Mention.Status.SUGGESTED in statuses.values()
+
+
 def test_relinking_never_duplicates_or_overwrites_decisions(mini_kb, editor):
     article = story()
     link_article(article=article)
