@@ -825,3 +825,11 @@ def test_sources_with_only_hidden_stories_are_not_named_to_readers(client, api_c
     assert api_client.get("/api/articles/", {"source": "no-such-source"}).status_code == 400
     client.force_login(editor)
     assert "Trial Feed Under Evaluation" in client.get("/stories/").content.decode()
+
+
+def test_a_storys_time_names_the_newsrooms_zone(client, settings):
+    """The time was shown in the newsroom's zone but labelled "UTC"."""
+    settings.TIME_ZONE = "Europe/Vilnius"
+    story = ArticleFactory(published_at=datetime.datetime(2026, 1, 31, 23, 30, tzinfo=datetime.UTC))
+    html = client.get(story.get_absolute_url()).content.decode()
+    assert ">1 February 2026, 01:30 EET</time>" in html
