@@ -295,6 +295,7 @@ class _Line:
     text: str
     is_item: bool = False
     numbered: bool = False  # "1." or "2)" marked the item
+    figures: bool = False  # a row of a table of figures
     blank_before: bool = False
     words: int = 0
     score: float = 0.0
@@ -430,10 +431,7 @@ def _score(lines: list[_Line], common: Container[str]) -> None:
             line.score = float(min(n, 80)) - 4.0  # short sentences carry less weight
         elif sentence and n >= 5:
             line.score = n * 0.5
-        elif line.is_item or _is_figures_row(tokens):
-            # A list's items and a table's rows of figures inside a story ("1. Tallinn",
-            # "Reform 45,210 24"): weighed like a pause in the prose, not like a menu, so the lede
-            # above them is not cut off.
+        elif line.is_item and n >= 3:
             line.score = -0.5
         else:
             # Short non-sentences: sub-headings inside an article, menus and headline lists outside.
@@ -441,10 +439,43 @@ def _score(lines: list[_Line], common: Container[str]) -> None:
 
 
 def _is_figures_row(tokens: list[str]) -> bool:
-    """A short line that is a third or more numbers: a row of a table written out as text."""
-    return 2 <= len(tokens) <= 12 and sum(any(c.isdigit() for c in token) for token in tokens) * 3 >= len(
-        tokens
-    )
+    """A short line with two numbers or more, a third of its words: a row of a table as text."""
+    numbers = sum(any(c.isdigit() for c in token) for token in tokens)
+    return 2 <= len(tokens) <= 12 and numbers >= 2 and numbers * 3 >= len(tokens)
+
+
+# A download list's rows ("clip.mp4 (3840x2160) [84.2 MB]") are numbers too, but not a table.
+_FILE_LISTING = re.compile(r"[\[\]]|\.[a-z][a-z0-9]{1,3}\b")
+
+
+def _lists_and_tables(lines: list[_Line]) -> None:
+    """A list or a table inside the story weighs like a pause in the prose, not like a menu, so
+    the lede above it is not cut off: short items of a list a sentence introduces ("The towns
+    are:" then "1. Tallinn", "2. Tartu") and runs of three rows of figures or more
+    ("Reform 45,210 24"). Lone short items and lone lines with numbers (a menu, a comment's
+    "jane commented Dec 18, 2025", a phone number) keep their weight."""
+    introduced = False
+    for line in lines:
+        if not line.is_item:
+            introduced = line.text.endswith(":") and not line.chrome and line.words <= 25
+            continue
+        if introduced and not line.chrome and line.score < -0.5:
+            line.score = -0.5
+    run: list[_Line] = []
+    for line in [*lines, None]:
+        if (
+            line is not None
+            and not line.chrome
+            and not line.is_item
+            and not _FILE_LISTING.search(line.text)
+            and _is_figures_row(words(line.text))
+        ):
+            run.append(line)
+            continue
+        if len(run) >= 3:
+            for row in run:
+                row.score, row.figures = max(row.score, -0.5), True
+        run = []
 
 
 def _best_span(lines: list[_Line]) -> tuple[int, int] | None:
@@ -458,6 +489,23 @@ def _best_span(lines: list[_Line]) -> tuple[int, int] | None:
         if total > best:
             best, best_span = total, (start, i + 1)
     return best_span
+
+
+_NAME_SHAPED = re.compile(r"^(?:[A-Z][\w.'’-]+\s+){1,3}[A-Z][\w.'’-]+$")
+_LABEL_LEAD = re.compile(r"^(?:[\w’']+\s+){0,2}(?:by|on|in)?\s*:", re.IGNORECASE)
+
+
+def _headline_shaped(line: _Line) -> bool:
+    """Whether a dated line above the body reads as a headline, not as the author's name
+    ("Denise Everheart"), a label ("Posted On", "Reviewed by: …") or a section ("Staff")."""
+    text = line.text
+    return (
+        line.words >= 4
+        and not text.endswith(":")
+        and not _LABEL_LEAD.match(text)
+        and not BYLINE.match(text)
+        and not (line.words <= 4 and _NAME_SHAPED.match(text))
+    )
 
 
 def _heads_the_story(lines: list[_Line], position: int, start: int) -> bool:
@@ -543,6 +591,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
     if not lines:
         return None
     _score(lines, common_lines)
+    _lists_and_tables(lines)
     _headline_lists(lines)
     span = _best_span(lines)
     if span is None:
@@ -555,7 +604,11 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
     # first sentence.
     title, title_index = "", None
     for line in lines[max(0, start - 5) : start]:
-        if line.chrome == "headline followed by a date" and _heads_the_story(lines, line.index, start):
+        if (
+            line.chrome == "headline followed by a date"
+            and _heads_the_story(lines, line.index, start)
+            and _headline_shaped(line)
+        ):
             title, title_index = strip_site_name(line.text), line.index
     for line in [] if title else lines[:start]:
         if line.words < 2 or line.words > 30:
@@ -624,7 +677,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
             continue
         if line.is_item:
             blocks.append(Block("oli" if line.numbered else "li", text))
-        elif line.score > 0 or is_sentence(text, line.words) or _is_figures_row(words(text)):
+        elif line.score > 0 or is_sentence(text, line.words) or line.figures:
             blocks.append(Block("p", text))
         else:
             blocks.append(Block("h", text))

@@ -1970,3 +1970,22 @@ def test_the_content_decides_the_format_before_the_name(content, name, kind):
     from articles.importing.detect import detect_format
 
     assert detect_format(content, name=name) == kind
+
+
+@pytest.mark.parametrize(
+    "name, chrome",
+    [
+        ("menu_and_about.txt", ["Home", "Contact", "Baltic Daily is an independent news outlet"]),
+        ("author_over_date.txt", []),
+        ("contact_footer.txt", ["Tel : (+1) 650 534-0325", "PO Box 4410", "Disclaimer:"]),
+    ],
+)
+def test_lists_and_figures_outside_the_story_stay_out(name, chrome):
+    """Weighing every short item and every line with numbers like a pause in the prose pulled
+    a menu, a contact footer and a comment thread into stories; a dated author's name above the
+    body became the title."""
+    candidate = extract_one((DATA / "chrome" / name).read_bytes(), name=name)
+    assert candidate.title == "Parliament approves the new budget after a long night of debate"
+    assert candidate.body_text.startswith("The parliament in Vilnius approved the state budget")
+    for line in chrome:
+        assert line not in candidate.body_text
