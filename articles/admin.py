@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from entities.admin_guards import without_derived
 from entities.admin_review import MentionReviewMixin
 from entities.models import Mention
 
@@ -104,6 +105,10 @@ class ArticleAdmin(MentionReviewMixin, ImportAdminMixin, WorkflowAdminMixin, Sim
             },
         ),
     ]
+
+    def get_deleted_objects(self, objs, request):
+        to_delete, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        return to_delete, model_count, without_derived(perms_needed), protected
 
     def get_search_results(self, request, queryset, search_term):
         """The fields above, or the body through the site's full-text search (PostgreSQL's where

@@ -22,9 +22,13 @@ class ProtectConfirmedEntitiesMixin:
         protected = list(protected) + [
             refusal_message(entity, counts[entity.pk]) for entity in objs if counts.get(entity.pk)
         ]
-        # Links and suggestions are the linker's, derived from the story and the entity: they go
-        # with the entity, and asking for a permission to delete them hid the reason above
-        # (Django shows a missing permission before protected objects).
-        derived = {str(model._meta.verbose_name) for model in (EntityLink, Mention)}
-        perms_needed = {name for name in perms_needed if str(name) not in derived}
-        return to_delete, model_count, perms_needed, protected
+        # Django shows a missing permission before protected objects: the reason above was hidden.
+        return to_delete, model_count, without_derived(perms_needed), protected
+
+
+def without_derived(perms_needed: set) -> set:
+    """Django's delete page asks for the permission to delete every related row. Mentions and
+    entity links are the linker's, derived from a story and an entity: they go with either, and
+    asking for them stopped editors deleting a linked story (or entity) at all."""
+    derived = {str(model._meta.verbose_name) for model in (EntityLink, Mention)}
+    return {name for name in perms_needed if str(name) not in derived}

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from articles.models import Article, AuditEntry, ImportItem, ImportRun
 from entities.models import Country, Entity, Mention
-from tests.factories import ArticleFactory, CountryFactory, MentionFactory, SourceFactory
+from tests.factories import ArticleFactory, CountryFactory, MentionFactory, SourceFactory, linked_story
 
 pytestmark = pytest.mark.django_db
 
@@ -542,3 +542,14 @@ def test_the_story_search_reads_the_body_too(editor_client):
     ArticleFactory(title="Weather", body_text="Rain.", body_html="<p>Rain.</p>")
     response = editor_client.get(reverse("admin:articles_article_changelist"), {"q": "Lukashenko"})
     assert {a.title for a in response.context["cl"].result_list} == {"Summit", "Lukashenko speaks"}
+
+
+def test_an_editor_deletes_a_linked_story(editor_client):
+    """The delete page asked for the permission to delete the linker's entity links: the
+    editor got "no permission" and nothing was deleted."""
+    story = linked_story([CountryFactory(name="China")], title="China story", status=S.DRAFT)
+    page = editor_client.get(reverse("admin:articles_article_delete", args=[story.pk])).content.decode()
+    assert "permission to delete" not in page
+    response = editor_client.post(reverse("admin:articles_article_delete", args=[story.pk]), {"post": "yes"})
+    assert response.status_code == 302
+    assert not Article.objects.filter(pk=story.pk).exists()
