@@ -5,7 +5,7 @@ django-simple-history); ``Entity`` is the read-mostly index of all three that au
 fields and mentions point at.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
@@ -158,29 +158,49 @@ class CountryAdmin(AliasBackfillMixin, EntityAdminMixin, SimpleHistoryAdmin):
 
     def save_related(self, request, form, formsets, change):
         """The linker finds a country by its aliases: edited demonyms and capital become (or stop
-        being) aliases of their kinds, as ``load_entities`` makes them. Editing the fields alone
-        changed nothing the linker reads."""
+        being) aliases of their kinds, made as ``load_entities`` makes them (case-sensitive), and
+        with its exceptions: a text another entity has ("Congolese": two Congos) or a capital the
+        knowledge base keeps out ("Kingston", "Victoria") would make the linker guess, and is
+        left out with a message. Editing the fields alone changed nothing the linker reads."""
+        from .knowledge import KNOWLEDGE_DIR, _read, make_alias
+
         super().save_related(request, form, formsets, change)
         country = form.instance
-        wanted = {Alias.Kind.DEMONYM: set(), Alias.Kind.CAPITAL: set()}
-        if "demonyms" in form.changed_data:
-            wanted[Alias.Kind.DEMONYM] = {
-                str(text).strip() for text in country.demonyms or [] if str(text).strip()
-            }
-        if "capital" in form.changed_data and country.capital.strip():
-            wanted[Alias.Kind.CAPITAL] = {country.capital.strip()}
-        texts = []
-        for kind, field in ((Alias.Kind.DEMONYM, "demonyms"), (Alias.Kind.CAPITAL, "capital")):
-            if field not in form.changed_data:
-                continue
+        fields = {Alias.Kind.DEMONYM: "demonyms", Alias.Kind.CAPITAL: "capital"}
+        changed = {kind: field for kind, field in fields.items() if field in form.changed_data}
+        if not changed:
+            return
+        wanted = {
+            Alias.Kind.DEMONYM: {str(text).strip() for text in country.demonyms or [] if str(text).strip()},
+            Alias.Kind.CAPITAL: {country.capital.strip()} if country.capital.strip() else set(),
+        }
+        kept_out = set(_read("countries.json", KNOWLEDGE_DIR)["no_capital_alias"])
+        texts, skipped = [], []
+        for kind in changed:
             stale = country.aliases.filter(kind=kind).exclude(text__in=wanted[kind])
             texts += [alias.text for alias in stale]
             for alias in stale:
                 alias.delete()  # one by one: the signals rebuild the linker's automaton
             have = set(country.aliases.values_list("text", flat=True))
             for text in sorted(wanted[kind] - have):
-                Alias.objects.create(entity=country, text=text, kind=kind)
+                other = (
+                    Alias.objects.filter(text__iexact=text).exclude(entity=country).select_related("entity")
+                )
+                if (kind == Alias.Kind.CAPITAL and text in kept_out) or other.exists():
+                    skipped.append(text)
+                    continue
+                spec = make_alias(text, kind)
+                Alias.objects.create(
+                    entity=country, text=spec.text, kind=spec.kind, case_sensitive=spec.case_sensitive
+                )
                 texts.append(text)
+        if skipped:
+            self.message_user(
+                request,
+                f"Not made aliases (another entity has them, or the knowledge base keeps them out so the "
+                f"linker does not guess): {', '.join(skipped)}.",
+                level=messages.WARNING,
+            )
         if texts:
             offer_backfill(request, texts)
 
