@@ -43,15 +43,28 @@ from newsroom.slugs import ascii_slug
 
 # A capitalised name the knowledge base does not know, without the title before it ("President
 # William Ruto" offers "William Ruto": an entity named with the title would never match again).
+# A title before a single name keeps it ("Pope Francis"); "General" and "Premier" start names
+# too often ("General Motors", "Premier League") to be taken for titles.
 _TITLE_WORDS = (
-    r"(?:(?:Vice |Deputy )?(?:President|Prime Minister|Foreign Minister|Premier|Chancellor|Minister|Secretary"
-    r"|Secretary-General|Speaker)|King|Queen|Crown Prince|Prince|Princess|Sheikh|Emir|Sultan|Pope|General"
+    r"(?:(?:Vice |Deputy )?(?:President|Prime Minister|Foreign Minister|Chancellor|Minister|Secretary"
+    r"|Secretary-General|Speaker)|King|Queen|Crown Prince|Prince|Princess|Sheikh|Emir|Sultan|Pope"
     r"|Senator|Governor|Mayor|Chairman|Chairwoman|Ambassador|Spokesman|Spokeswoman|Mr|Mrs|Ms|Dr)\.?"
 )
+_WORD = r"[A-Z][a-z]+"
+_MORE = r"(?:[ -](?:al-|bin |de |van |von )?[A-Z][a-z]+)"
 _UNKNOWN_NAME = re.compile(
-    rf"\b(?:{_TITLE_WORDS} )*(?!{_TITLE_WORDS}\b)"
-    r"(?P<name>[A-Z][a-z]+(?:[ -](?:al-|bin |de |van |von )?[A-Z][a-z]+){1,3})\b"
+    rf"\b(?:(?:{_TITLE_WORDS} )+(?P<titled>{_WORD}{_MORE}{{0,3}})|(?!{_TITLE_WORDS}\b)(?P<name>{_WORD}{_MORE}{{1,3}}))\b"
 )
+
+
+def unknown_name_span(match: re.Match) -> tuple[int, int]:
+    """Where the name of an ``_UNKNOWN_NAME`` match is: without its title, unless the title is
+    all that tells a single name apart ("Pope Francis")."""
+    if match.group("titled") is None:
+        return match.span("name")
+    if " " in match.group("titled") or "-" in match.group("titled"):
+        return match.span("titled")
+    return match.span()
 
 
 @dataclass
@@ -73,7 +86,7 @@ def body_segments(body: str, mentions: list[Mention]) -> list[list[Segment]]:
         position = mention.end
     covered = [(start, end) for start, end, _ in marks]
     for match in _UNKNOWN_NAME.finditer(body):
-        first, last = match.span("name")
+        first, last = unknown_name_span(match)
         if not any(start < last and first < end for start, end in covered):
             marks.append((first, last, None))
     marks.sort(key=lambda mark: mark[0])

@@ -144,17 +144,18 @@ def detect_encoding(data: bytes) -> str:
     return best.encoding
 
 
-# Lithuanian and Latvian saved in Windows-1257 read as Windows-1252 show "ð" and "þ" for their
-# frequent "š" and "ž": letters no Western European language but Icelandic writes. (Offered to
-# the detector as one more candidate, cp1257 took French for Baltic.)
-_BALTIC_EVIDENCE = re.compile("[ðþÐÞ]")
+# Lithuanian saved in Windows-1257 and read as Windows-1252 shows "ð"/"þ" for its frequent "š"/"ž"
+# and "ë"/"ø" for "ė"/"ų": Icelandic writes the first two, no Western language the second pair.
+# (Offered to the detector as one more candidate, cp1257 took French for Baltic.)
+_SH_ZH = re.compile("[ðþÐÞ]")
+_E_U = re.compile("[ëøËØ]")
 
 
 def _reads_as_baltic(data: bytes) -> bool:
-    text = data.decode("cp1252", errors="replace")
-    evidence = len(_BALTIC_EVIDENCE.findall(text))
-    letters = sum(character.isalpha() for character in text[:50_000])
-    return evidence >= 3 and evidence * 200 >= letters
+    text = data.decode("cp1252", errors="replace")[:100_000]
+    sh_zh, e_u = len(_SH_ZH.findall(text)), len(_E_U.findall(text))
+    letters = sum(character.isalpha() for character in text)
+    return sh_zh >= 2 and e_u >= 2 and (sh_zh + e_u) * 100 >= letters
 
 
 _CYRILLIC_CODECS = ("cp1251", "koi8-r")
@@ -165,21 +166,25 @@ def _cyrillic_checked(data: bytes, declared: str) -> str:
     """The declared Cyrillic encoding, unless the page was saved in the other one: a single-byte
     encoding decodes any bytes, and KOI8-R read as Windows-1251 (or the reverse) turns Russian
     prose into capitals ("вАДЦЕФ ХФЧЕТЦДЈО"). Prose is mostly lower case; the reading that
-    makes it so wins."""
+    makes it so clearly wins, judged on the page's text (not its scripts, styles or a menu in
+    capitals at the top) and only with enough letters to tell."""
     if declared not in _CYRILLIC_CODECS:
         return declared
-    sample = data[:50_000]
-    if _capital_share(sample.decode(declared, errors="replace")) <= 0.5:
+    if _capital_share(data, declared) <= 0.6:
         return declared
     for other in _CYRILLIC_CODECS:
-        if other != declared and _capital_share(sample.decode(other, errors="replace")) < 0.3:
+        if other != declared and _capital_share(data, other) < 0.2:
             return other
     return declared
 
 
-def _capital_share(text: str) -> float:
+_NOT_TEXT = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.IGNORECASE | re.DOTALL)
+
+
+def _capital_share(data: bytes, encoding: str) -> float:
+    text = _NOT_TEXT.sub(" ", data[:400_000].decode(encoding, errors="replace"))
     letters = _CYRILLIC.findall(text)
-    if len(letters) < 40:
+    if len(letters) < 100:
         return 0.0
     return sum(letter.isupper() for letter in letters) / len(letters)
 

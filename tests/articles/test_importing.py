@@ -1989,3 +1989,22 @@ def test_lists_and_figures_outside_the_story_stay_out(name, chrome):
     assert candidate.body_text.startswith("The parliament in Vilnius approved the state budget")
     for line in chrome:
         assert line not in candidate.body_text
+
+
+def test_icelandic_stays_western_and_a_capitalised_menu_keeps_a_true_cyrillic_declaration():
+    """Icelandic writes "ð" and "þ" too; a menu in capitals above a large script made a correct
+    windows-1251 declaration look wrong (only the first 50 KB, scripts included, were judged)."""
+    from articles.importing.decode import detect_encoding
+
+    icelandic = (
+        "Ríkisstjórnin kynnti í dag nýtt frumvarp um fjárlög fyrir næsta ár. Það er ljóst að þetta mun "
+        "hafa áhrif á þjóðina. "
+    ) * 20
+    assert detect_encoding(icelandic.encode("cp1252")) in ("cp1252", "latin_1")
+    menu = "ГЛАВНАЯ | НОВОСТИ | ПОЛИТИКА | ЭКОНОМИКА | ОБЩЕСТВО | СПОРТ | КУЛЬТУРА | ПРОИСШЕСТВИЯ"
+    prose = "Президент подписал закон о бюджете на следующий год. Депутаты обсуждали документ. " * 30
+    page = (
+        f'<html><head><meta charset="windows-1251"><title>НОВОСТИ ДНЯ</title></head><body><nav>{menu}</nav>'
+        f"<script>window.__STATE__={'{"a":1},' * 6500}</script><p>{prose}</p></body></html>"
+    )
+    assert detect_encoding(page.encode("cp1251")) == "cp1251"

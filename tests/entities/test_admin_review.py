@@ -117,6 +117,15 @@ def test_unknown_names_are_offered_without_their_titles(editor_client, mini_kb):
     )
     page = editor_client.get(change_url(article)).content.decode()
     assert re.findall(r'class="unknown-name" data-name="([^"]+)"', page) == ["William Ruto", "Narendra Modi"]
+    # A title before a single name keeps it; "General" and "Premier" start names, not titles.
+    article.body_text = "General Motors cut jobs. Pope Francis spoke. Premier League clubs met."
+    article.save()
+    page = editor_client.get(change_url(article)).content.decode()
+    assert re.findall(r'class="unknown-name" data-name="([^"]+)"', page) == [
+        "General Motors",
+        "Pope Francis",
+        "Premier League",
+    ]
 
 
 def test_relink_action(editor_client, mini_kb):
