@@ -87,14 +87,42 @@ def search(request):
     return _story_list(request, search_page=True)
 
 
+# What a reader is told beside each filter (the FilterSet's own help describes the API's
+# parameters: "Entity slug; repeat to require several entities (AND)").
+_READER_HELP = {
+    "entity": "Stories about all the chosen ones. Hold Ctrl (⌘ on a Mac) to choose several.",
+    "source": "",
+    "ordering": "",
+}
+_READER_ORDERS = [
+    ("", "Best match, then newest"),
+    ("-published", "Newest first"),
+    ("published", "Oldest first"),
+    ("title", "Title, A to Z"),
+    ("-title", "Title, Z to A"),
+]
+
+
+def _for_readers(filterset) -> None:
+    """The shared FilterSet as the public site shows it: no status filter (readers only ever see
+    published stories), help and order names for readers rather than for the API."""
+    filterset.filters.pop("status", None)
+    form = filterset.form
+    for name, text in _READER_HELP.items():
+        if name in form.fields:
+            form.fields[name].help_text = text
+    if "ordering" in form.fields:
+        form.fields["ordering"].label = "Order"
+        form.fields["ordering"].choices = _READER_ORDERS
+
+
 def _story_list(request, *, search_page):
     filterset = ArticleFilter(
         request.GET,
         queryset=Article.objects.published().select_related("source"),
         request=request,
     )
-    # Readers only ever see published stories: the status filter is for the API's staff users.
-    filterset.filters.pop("status", None)
+    _for_readers(filterset)
     query = (request.GET.get("q") or "").strip()
     by_date = False
     if filterset.is_valid():
@@ -106,7 +134,7 @@ def _story_list(request, *, search_page):
         by_date = ranked and total > settings.NEWSROOM_SEARCH_RANK_LIMIT
         if by_date:
             filterset = ArticleFilter(request.GET, queryset=filterset.queryset, request=request)
-            filterset.filters.pop("status", None)
+            _for_readers(filterset)
             filterset.rank_search = False
             stories = filterset.qs
         if not request.GET.get("ordering"):
@@ -148,6 +176,10 @@ def _story_list(request, *, search_page):
             "newest_first": request.GET.get("ordering", "") == "-published"
             or (not request.GET.get("ordering") and (by_date or not query)),
             "entity_options": entity_options(request.GET.getlist("entity")),
+            "filters_on": sum(
+                any(request.GET.getlist(name))
+                for name in ("entity", "kind", "source", "published_after", "published_before")
+            ),
         },
     )
 

@@ -833,3 +833,18 @@ def test_a_storys_time_names_the_newsrooms_zone(client, settings):
     story = ArticleFactory(published_at=datetime.datetime(2026, 1, 31, 23, 30, tzinfo=datetime.UTC))
     html = client.get(story.get_absolute_url()).content.decode()
     assert ">1 February 2026, 01:30 EET</time>" in html
+
+
+def test_the_story_filters_speak_to_readers_and_show_every_error(client):
+    """The order's error was announced but not shown (its ids missing); the help text described
+    the API's parameters ("Entity slug; …") and the orders read "Published (descending)"."""
+    html = client.get("/stories/", {"ordering": "newest"}).content.decode()
+    assert (
+        'id="id_ordering_error"' in html
+        and 'aria-describedby="id_ordering_helptext id_ordering_error"' not in html
+    )
+    assert "Entity slug" not in html and "Source slug" not in html and "(descending)" not in html
+    assert '<option value="-published">Newest first</option>' in html
+    assert "<summary>Filters</summary>" in html and "data-keep-open" in html  # an error keeps them open
+    html = client.get("/stories/", {"kind": "country", "source": ""}).content.decode()
+    assert "<summary>Filters (1 on)</summary>" in html

@@ -222,3 +222,24 @@ def test_long_words_and_addresses_wrap_on_a_small_phone(browser, live_server, ne
         width = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
         assert width[0] <= width[1], (url, width)
     context.close()
+
+
+def test_on_a_phone_the_results_come_before_the_folded_filters(browser, live_server, newsroom):
+    """The whole filter form (a tall entity picker among it) stood above the results: a search's
+    first screen showed no result."""
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    page = context.new_page()
+    page.goto(live_server.url + "/search/?q=Minsk")
+    assert page.evaluate("document.querySelector('details.filters-toggle').open") is False
+    top = page.evaluate("document.getElementById('results-heading').getBoundingClientRect().top")
+    assert top < VIEWPORTS["phone"]["height"] / 2
+    page.click("summary")
+    assert page.is_visible("#id_entity")
+    page.set_viewport_size(VIEWPORTS["desktop"])
+    page.goto(live_server.url + "/search/?q=Minsk")
+    assert page.is_visible("#id_entity") and not page.is_visible("details.filters-toggle > summary")
+    page.goto(live_server.url + "/stories/?kind=country")  # a filter on: the form stays open
+    page.set_viewport_size(VIEWPORTS["phone"])
+    page.goto(live_server.url + "/stories/?kind=country")
+    assert page.is_visible("#id_entity")
+    context.close()
