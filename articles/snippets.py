@@ -57,10 +57,27 @@ def attach_snippets(stories, query: str) -> None:
         text = story.body_text or ""
         match = pattern.search(text) if pattern else None
         if match is None:
-            story.snippet = _to_html(text[: WINDOW * 2] + ("…" if len(text) > WINDOW * 2 else ""))
+            end = _word_end(text, WINDOW * 2)
+            story.snippet = _to_html(text[:end] + ("…" if end < len(text) else ""))
             continue
-        start = max(0, match.start() - WINDOW)
-        end = min(len(text), match.end() + WINDOW)
-        window = text[start:end]
+        start = _word_start(text, max(0, match.start() - WINDOW))
+        end = _word_end(text, min(len(text), match.end() + WINDOW))
+        window = text[start:end].strip()
         window = pattern.sub(lambda m: f"{START}{m.group(0)}{STOP}", window)
         story.snippet = _to_html(("…" if start else "") + window + ("…" if end < len(text) else ""))
+
+
+def _word_start(text: str, position: int) -> int:
+    """``position`` moved forward to the start of a word ("…ssed rail freight" cut one)."""
+    if position <= 0 or text[position - 1].isspace():
+        return max(position, 0)
+    space = text.find(" ", position, position + 40)
+    return space + 1 if space >= 0 else position
+
+
+def _word_end(text: str, position: int) -> int:
+    """``position`` moved back to the end of a word."""
+    if position >= len(text) or text[position].isspace():
+        return min(position, len(text))
+    space = text.rfind(" ", max(0, position - 40), position)
+    return space if space > 0 else position

@@ -848,3 +848,16 @@ def test_the_story_filters_speak_to_readers_and_show_every_error(client):
     assert "<summary>Filters</summary>" in html and "data-keep-open" in html  # an error keeps them open
     html = client.get("/stories/", {"kind": "country", "source": ""}).content.decode()
     assert "<summary>Filters (1 on)</summary>" in html
+
+
+def test_search_snippets_begin_and_end_at_whole_words(client):
+    """Snippets began "…ssed rail freight" and ended mid-word (the SQLite fallback's window)."""
+    from articles.snippets import attach_snippets
+
+    words = [f"word{n:03d}" for n in range(120)]
+    words[60] = "Minsk"
+    story = ArticleFactory(body_text=" ".join(words))
+    attach_snippets([story], "Minsk")
+    text = re.sub(r"<[^>]+>", "", str(story.snippet)).strip("…")
+    pieces = text.split()
+    assert pieces[0] in words and pieces[-1] in words and "Minsk" in pieces
