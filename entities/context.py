@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from .models import Entity, Membership, Office
+from .models import Country, Entity, Membership, Office
 
 
 def fuzzy_date(value: datetime.date | None) -> str:
@@ -22,8 +22,13 @@ def fuzzy_date(value: datetime.date | None) -> str:
     return value.strftime("%B %Y")
 
 
+def country_phrase(name: str) -> str:
+    """A country's name as a sentence needs it: "the United States", "Belarus"."""
+    return f"{Country.article_for(name)}{name}"
+
+
 def office_label(office: Office, *, with_country: bool = True) -> str:
-    where = f" of {office.country.name}" if with_country else ""
+    where = f" of {country_phrase(office.country.name)}" if with_country else ""
     if office.end is None:
         return f"{office.title}{where} since {fuzzy_date(office.start)}"
     return f"{office.title}{where}, {fuzzy_date(office.start)}–{fuzzy_date(office.end)}"
@@ -53,7 +58,8 @@ def membership_sentence(membership: Membership) -> str:
     country = membership.country.name
     when = fuzzy_date(membership.since)
     if membership.until:
-        return f"{country} was {membership.get_status_display().lower()} of the {short} until {fuzzy_date(membership.until)}."
+        label = membership.get_status_display().lower()
+        return f"{country} was {_article(label)} {label} of the {short} until {fuzzy_date(membership.until)}."
     if membership.status == Membership.Status.FOUNDING_MEMBER:
         return f"{country} is a founding member of the {short}" + (f" ({when})." if when else ".")
     if membership.status == Membership.Status.MEMBER:
@@ -71,9 +77,9 @@ def _article(word: str) -> str:
 def office_sentence(office: Office) -> str:
     leader = office.leader.name
     if office.end is None:
-        return f"{leader} has been {office.title} of {office.country.name} since {fuzzy_date(office.start)}."
+        return f"{leader} has been {office.title} of {country_phrase(office.country.name)} since {fuzzy_date(office.start)}."
     return (
-        f"{leader} was {office.title} of {office.country.name} from {fuzzy_date(office.start)} "
+        f"{leader} was {office.title} of {country_phrase(office.country.name)} from {fuzzy_date(office.start)} "
         f"to {fuzzy_date(office.end)}."
     )
 

@@ -4,12 +4,22 @@ Countries, leaders and organizations use multi-table inheritance so a ``Mention`
 ``EntityLink`` always points at ``Entity`` while each kind keeps its own facts.
 """
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from newsroom.text import strip_control_characters
+
+# Country names read with "the" in a sentence.
+_WITH_THE = re.compile(
+    r"^(?:United |Central African |Dominican |Czech )|\b(?:Republic|Kingdom|Islands|States|Emirates|Federation)\b"
+)
+_WITH_THE_NAMES = frozenset(
+    {"Netherlands", "Philippines", "Bahamas", "Gambia", "Maldives", "Comoros", "Seychelles"}
+)
 
 
 class EntityQuerySet(models.QuerySet):
@@ -89,6 +99,17 @@ class Country(Entity):
     def save(self, *args, **kwargs):
         self.kind = Entity.Kind.COUNTRY
         super().save(*args, **kwargs)
+
+    @property
+    def article(self) -> str:
+        """ "the " for a name read with it in a sentence ("President of the United States")."""
+        return self.article_for(self.name)
+
+    @staticmethod
+    def article_for(name: str) -> str:
+        if name.startswith("the ") or not (_WITH_THE.search(name) or name in _WITH_THE_NAMES):
+            return ""
+        return "the "
 
 
 class Leader(Entity):

@@ -236,3 +236,28 @@ def test_lists_file_accented_names_as_a_reader_expects():
     assert order(members.split("</dd>")[0]) == expected
     options = Client().get(reverse("articles:list")).content.decode().split('name="entity"')[1]
     assert order(options.split("</select>")[0]) == expected
+
+
+def test_offices_and_memberships_read_as_sentences():
+    """ "President of United States", "King of United Kingdom", "X was member of the SCO"."""
+    from entities.context import membership_sentence, office_label, office_sentence
+
+    states = CountryFactory(name="United States", region="Americas")
+    kingdom = CountryFactory(name="United Kingdom", region="Europe")
+    leader = LeaderFactory(name="Donald Trump")
+    office = OfficeFactory(leader=leader, country=states, title="President", start=datetime.date(2025, 1, 20))
+    OfficeFactory(leader=LeaderFactory(name="Charles III"), country=kingdom, title="King")
+    assert office_label(office) == "President of the United States since January 2025"
+    assert (
+        office_sentence(office) == "Donald Trump has been President of the United States since January 2025."
+    )
+    sco = OrganizationFactory(name="Shanghai Cooperation Organisation", acronym="SCO")
+    past = MembershipFactory(organization=sco, country=kingdom, until=datetime.date(2020, 1, 1))
+    assert membership_sentence(past).startswith("United Kingdom was a member of the SCO until")
+    assert "King of the United Kingdom" in Client().get(reverse("entities:leader_list")).content.decode()
+    page = Client().get(leader.get_absolute_url()).content.decode()
+    assert 'President of the <a href="/countries/united-states/">United States</a>' in page
+    belarus = CountryFactory(name="Belarus")
+    assert office_label(OfficeFactory(leader=leader, country=belarus, title="Envoy")).startswith(
+        "Envoy of Belarus"
+    )
