@@ -243,3 +243,15 @@ def test_on_a_phone_the_results_come_before_the_folded_filters(browser, live_ser
     page.goto(live_server.url + "/stories/?kind=country")
     assert page.is_visible("#id_entity")
     context.close()
+
+
+def test_the_coverage_charts_labels_stay_readable_on_a_phone(browser, live_server, newsroom):
+    """Labels set for a 480-unit chart drawn 311 px wide rendered at about 9 px."""
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto(live_server.url + newsroom["belarus"].get_absolute_url())
+    heights = page.evaluate(
+        "[...document.querySelectorAll('.coverage-chart .axis-label')].map(e => e.getBoundingClientRect().height)"
+    )
+    assert heights and min(heights) >= 11, heights
+    context.close()
