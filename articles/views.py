@@ -113,7 +113,13 @@ def _for_readers(filterset) -> None:
             form.fields[name].help_text = text
     if "ordering" in form.fields:
         form.fields["ordering"].label = "Order"
+        form.fields["ordering"].empty_label = None  # the first of the orders is the default
         form.fields["ordering"].choices = _READER_ORDERS
+    if "kind" in form.fields:
+        form.fields["kind"].empty_label = "Any kind"
+        form.fields["kind"].choices = Entity.Kind.choices  # rebuilt with the label
+    if "source" in form.fields:
+        form.fields["source"].empty_label = "Any source"
 
 
 def _story_list(request, *, search_page):

@@ -845,6 +845,8 @@ def test_the_story_filters_speak_to_readers_and_show_every_error(client):
     )
     assert "Entity slug" not in html and "Source slug" not in html and "(descending)" not in html
     assert '<option value="-published">Newest first</option>' in html
+    assert '<option value="" selected>Any kind</option>' in html and ">Any source</option>" in html
+    assert "---------" not in html
     assert "<summary>Filters</summary>" in html and "data-keep-open" in html  # an error keeps them open
     html = client.get("/stories/", {"kind": "country", "source": ""}).content.decode()
     assert "<summary>Filters (1 on)</summary>" in html
