@@ -67,17 +67,20 @@ def attach_snippets(stories, query: str) -> None:
         story.snippet = _to_html(("…" if start else "") + window + ("…" if end < len(text) else ""))
 
 
+_SPACE = re.compile(r"\s")
+
+
 def _word_start(text: str, position: int) -> int:
     """``position`` moved forward to the start of a word ("…ssed rail freight" cut one)."""
     if position <= 0 or text[position - 1].isspace():
         return max(position, 0)
-    space = text.find(" ", position, position + 40)
-    return space + 1 if space >= 0 else position
+    space = _SPACE.search(text, position, position + 40)
+    return space.end() if space else position
 
 
 def _word_end(text: str, position: int) -> int:
     """``position`` moved back to the end of a word."""
     if position >= len(text) or text[position].isspace():
         return min(position, len(text))
-    space = text.rfind(" ", max(0, position - 40), position)
-    return space if space > 0 else position
+    spaces = [match.start() for match in _SPACE.finditer(text, max(0, position - 40), position)]
+    return spaces[-1] if spaces and spaces[-1] > 0 else position

@@ -175,6 +175,14 @@ class CountryAdmin(AliasBackfillMixin, EntityAdminMixin, SimpleHistoryAdmin):
             Alias.Kind.CAPITAL: {country.capital.strip()} if country.capital.strip() else set(),
         }
         kept_out = set(_read("countries.json", KNOWLEDGE_DIR)["no_capital_alias"])
+        # What other countries call their people or capital: load_entities drops a text two of
+        # them share ("Congolese", "Dominican") from both, so no alias row shows it is taken.
+        shared = {
+            str(text).strip().lower()
+            for demonyms, capital in Country.objects.exclude(pk=country.pk).values_list("demonyms", "capital")
+            for text in [*(demonyms or []), capital]
+            if str(text).strip()
+        }
         texts, skipped = [], []
         for kind in changed:
             stale = country.aliases.filter(kind=kind).exclude(text__in=wanted[kind])
@@ -186,7 +194,11 @@ class CountryAdmin(AliasBackfillMixin, EntityAdminMixin, SimpleHistoryAdmin):
                 other = (
                     Alias.objects.filter(text__iexact=text).exclude(entity=country).select_related("entity")
                 )
-                if (kind == Alias.Kind.CAPITAL and text in kept_out) or other.exists():
+                if (
+                    (kind == Alias.Kind.CAPITAL and text in kept_out)
+                    or text.lower() in shared
+                    or other.exists()
+                ):
                     skipped.append(text)
                     continue
                 spec = make_alias(text, kind)

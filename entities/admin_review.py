@@ -43,13 +43,16 @@ from newsroom.slugs import ascii_slug
 
 # A capitalised name the knowledge base does not know, without the title before it ("President
 # William Ruto" offers "William Ruto": an entity named with the title would never match again).
-# A title before a single name keeps it ("Pope Francis"); "General" and "Premier" start names
-# too often ("General Motors", "Premier League") to be taken for titles.
+# A royal or religious title before a single name keeps it ("Pope Francis", "King Charles");
+# "General" and "Premier" are titles only before a person's name ("General Motors" and
+# "Premier League" are names of their own).
 _TITLE_WORDS = (
     r"(?:(?:Vice |Deputy )?(?:President|Prime Minister|Foreign Minister|Chancellor|Minister|Secretary"
     r"|Secretary-General|Speaker)|King|Queen|Crown Prince|Prince|Princess|Sheikh|Emir|Sultan|Pope"
-    r"|Senator|Governor|Mayor|Chairman|Chairwoman|Ambassador|Spokesman|Spokeswoman|Mr|Mrs|Ms|Dr)\.?"
+    r"|Senator|Governor|Mayor|Chairman|Chairwoman|Ambassador|Spokesman|Spokeswoman|Mr|Mrs|Ms|Dr"
+    r"|(?:General|Premier)(?! (?:Motors|Electric|League|Assembly|Secretary|Staff|Council|Inn|Foods)\b))\.?"
 )
+_SINGLE_NAME_TITLES = re.compile(r"^(?:King|Queen|Crown Prince|Prince|Princess|Sheikh|Emir|Sultan|Pope) ")
 _WORD = r"[A-Z][a-z]+"
 _MORE = r"(?:[ -](?:al-|bin |de |van |von )?[A-Z][a-z]+)"
 _UNKNOWN_NAME = re.compile(
@@ -64,7 +67,9 @@ def unknown_name_span(match: re.Match) -> tuple[int, int]:
         return match.span("name")
     if " " in match.group("titled") or "-" in match.group("titled"):
         return match.span("titled")
-    return match.span()
+    if _SINGLE_NAME_TITLES.match(match.group()):
+        return match.span()
+    return match.start("titled"), match.start("titled")  # "Mr Smith": a surname alone is no name
 
 
 @dataclass
@@ -87,6 +92,8 @@ def body_segments(body: str, mentions: list[Mention]) -> list[list[Segment]]:
     covered = [(start, end) for start, end, _ in marks]
     for match in _UNKNOWN_NAME.finditer(body):
         first, last = unknown_name_span(match)
+        if first == last:
+            continue
         if not any(start < last and first < end for start, end in covered):
             marks.append((first, last, None))
     marks.sort(key=lambda mark: mark[0])

@@ -55,7 +55,8 @@ def membership_label(membership: Membership) -> str:
 def membership_sentence(membership: Membership) -> str:
     org = membership.organization
     short = org.acronym or org.name
-    country = membership.country.name
+    country = country_phrase(membership.country.name)
+    country = country[:1].upper() + country[1:]  # it opens the sentence: "The United Kingdom was …"
     when = fuzzy_date(membership.since)
     if membership.until:
         label = membership.get_status_display().lower()

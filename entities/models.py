@@ -15,7 +15,8 @@ from newsroom.text import strip_control_characters
 
 # Country names read with "the" in a sentence.
 _WITH_THE = re.compile(
-    r"^(?:United |Central African |Dominican |Czech )|\b(?:Republic|Kingdom|Islands|States|Emirates|Federation)\b"
+    r"^(?:United |Central African |Dominican |Czech )"
+    r"|\b(?:Republic|Kingdom|Islands|States|Emirates|Federation|Territory|Territories|Lands)\b"
 )
 _WITH_THE_NAMES = frozenset(
     {"Netherlands", "Philippines", "Bahamas", "Gambia", "Maldives", "Comoros", "Seychelles"}
@@ -107,7 +108,8 @@ class Country(Entity):
 
     @staticmethod
     def article_for(name: str) -> str:
-        if name.startswith("the ") or not (_WITH_THE.search(name) or name in _WITH_THE_NAMES):
+        # An inverted name ("Korea, Republic of") is a list entry, not one for a sentence.
+        if name.startswith("the ") or ", " in name or not (_WITH_THE.search(name) or name in _WITH_THE_NAMES):
             return ""
         return "the "
 

@@ -203,8 +203,13 @@ def link_article(
     # The headline's mention stands unless the body names the entity with confidence: a capital
     # in the body ("Beijing", a suggestion) dropped the headline's "China" from the story.
     body_entities = {entity_id for (entity_id, _), c in wanted.items() if c.confidence >= threshold}
+    suggested_in_body = {entity_id for entity_id, _ in wanted} - body_entities
     for candidate in found["title"]:
-        if candidate.entity_id not in body_entities:
+        # ... and only a confident headline mention joins a body's suggestion (two suggestions of
+        # one entity would ask the editor twice).
+        if candidate.entity_id not in body_entities and (
+            candidate.entity_id not in suggested_in_body or candidate.confidence >= threshold
+        ):
             if candidate.alias_id in factors:
                 candidate.confidence = round(candidate.confidence * factors[candidate.alias_id], 3)
             wanted.setdefault((candidate.entity_id, None), candidate)

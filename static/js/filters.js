@@ -4,7 +4,10 @@
   "use strict";
   document.addEventListener("DOMContentLoaded", function () {
     var panel = document.querySelector("details.filters-toggle");
-    if (!panel || panel.hasAttribute("data-keep-open")) { return; }
-    if (window.matchMedia("(max-width: 49.99rem)").matches) { panel.open = false; }
+    if (!panel) { return; }
+    var narrow = window.matchMedia("(max-width: 49.99rem)");
+    if (narrow.matches && !panel.hasAttribute("data-keep-open")) { panel.open = false; }
+    // Wider screens hide the button: a panel folded on a phone opens when the screen widens.
+    narrow.addEventListener("change", function () { if (!narrow.matches) { panel.open = true; } });
   });
 })();

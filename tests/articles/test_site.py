@@ -863,3 +863,7 @@ def test_search_snippets_begin_and_end_at_whole_words(client):
     text = re.sub(r"<[^>]+>", "", str(story.snippet)).strip("…")
     pieces = text.split()
     assert pieces[0] in words and pieces[-1] in words and "Minsk" in pieces
+    story = ArticleFactory(body_text="\n".join(words))  # paragraphs apart by line breaks only
+    attach_snippets([story], "Minsk")
+    pieces = re.sub(r"<[^>]+>", "", str(story.snippet)).strip("…").split()
+    assert pieces[0] in words and pieces[-1] in words

@@ -238,6 +238,10 @@ def test_on_a_phone_the_results_come_before_the_folded_filters(browser, live_ser
     page.set_viewport_size(VIEWPORTS["desktop"])
     page.goto(live_server.url + "/search/?q=Minsk")
     assert page.is_visible("#id_entity") and not page.is_visible("details.filters-toggle > summary")
+    page.set_viewport_size(VIEWPORTS["phone"])  # folded on a phone, then the screen widens
+    page.goto(live_server.url + "/search/?q=Minsk")
+    page.set_viewport_size(VIEWPORTS["desktop"])
+    page.wait_for_selector("#id_entity", state="visible", timeout=5_000)
     page.goto(live_server.url + "/stories/?kind=country")  # a filter on: the form stays open
     page.set_viewport_size(VIEWPORTS["phone"])
     page.goto(live_server.url + "/stories/?kind=country")

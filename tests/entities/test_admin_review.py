@@ -314,3 +314,37 @@ def test_a_countrys_demonyms_and_capital_become_aliases_the_linker_finds(editor_
     story = ArticleFactory(title="Beer", body_text="Walloon brewers met in Bruxelles.", content_hash=None)
     link_article(article=story)
     assert Mention.objects.filter(article=story, entity=belgium).count() == 2
+
+
+def test_a_demonym_two_countries_share_is_not_given_to_one(editor_client, mini_kb):
+    """load_entities gives "Congolese" to neither Congo; the admin gave it to the one edited."""
+    from entities.models import Country
+
+    from .conftest import _country
+
+    drc = _country("Democratic Republic of the Congo", "CD", "COD")
+    roc = _country("Republic of the Congo", "CG", "COG")
+    Country.objects.filter(pk__in=[drc.pk, roc.pk]).update(demonyms=["Congolese"])
+    url = reverse("admin:entities_country_change", args=[drc.pk])
+    data = change_form_data(editor_client, url)
+    data.update({"demonyms": '["Congolese", "Kinois"]'})
+    response = editor_client.post(url, data, follow=True)
+    assert "Not made aliases" in response.content.decode()
+    assert not Alias.objects.filter(text="Congolese").exists()
+    assert Alias.objects.filter(entity=drc, text="Kinois").exists()
+
+
+@pytest.mark.parametrize(
+    "text, offered",
+    [
+        ("Premier Li Qiang met them.", ["Li Qiang"]),
+        ("General Abdel Fattah al-Burhan spoke.", ["Abdel Fattah al-Burhan"]),
+        ("Mr Smith said so.", []),
+        ("King Charles visited.", ["King Charles"]),
+        ("General Motors cut jobs.", ["General Motors"]),
+    ],
+)
+def test_titles_before_unknown_names(text, offered):
+    from entities.admin_review import body_segments
+
+    assert [s.text for p in body_segments(text, []) for s in p if s.unknown] == offered

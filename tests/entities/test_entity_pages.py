@@ -253,7 +253,11 @@ def test_offices_and_memberships_read_as_sentences():
     )
     sco = OrganizationFactory(name="Shanghai Cooperation Organisation", acronym="SCO")
     past = MembershipFactory(organization=sco, country=kingdom, until=datetime.date(2020, 1, 1))
-    assert membership_sentence(past).startswith("United Kingdom was a member of the SCO until")
+    assert membership_sentence(past).startswith("The United Kingdom was a member of the SCO until")
+    from entities.models import Country
+
+    assert Country.article_for("Korea, Republic of") == "" and Country.article_for("Czechia") == ""
+    assert Country.article_for("British Indian Ocean Territory") == "the "
     assert "King of the United Kingdom" in Client().get(reverse("entities:leader_list")).content.decode()
     page = Client().get(leader.get_absolute_url()).content.decode()
     assert 'President of the <a href="/countries/united-states/">United States</a>' in page

@@ -348,3 +348,18 @@ def test_command_dry_run_saves_nothing(mini_kb, capsys):
     call_command("link_entities", str(article.pk), "--dry-run", verbosity=0)
     assert capsys.readouterr().out.startswith("Dry run, nothing saved. Would have linked 1 stories:")
     assert not Mention.objects.filter(article=article).exists()
+
+
+def test_a_capital_in_the_headline_and_the_body_is_one_suggestion(mini_kb):
+    """The headline rule added the headline's "Beijing" beside the body's: two suggestions of
+    China for the editor to decide twice."""
+    article = ArticleFactory(
+        title="Talks in Beijing",
+        body_text="Officials in Beijing said the pact covers border security and trade.",
+        content_hash=None,
+    )
+    link_article(article=article)
+    china = mini_kb["countries"]["China"]
+    assert Mention.objects.filter(article=article, entity=china).count() == 1
+    result = link_article(article=article)
+    assert (result.created, result.updated, result.deleted) == (0, 0, 0)
