@@ -14,7 +14,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .admin_guards import ProtectConfirmedEntitiesMixin
 from .admin_history import TypedEntityHistoryMixin
-from .admin_review import AliasBackfillMixin, EntityMergeMixin, offer_backfill
+from .admin_review import AliasBackfillMixin, EntityMergeMixin, entity_named, offer_backfill
 from .models import (
     Alias,
     AliasFeedback,
@@ -191,14 +191,8 @@ class CountryAdmin(AliasBackfillMixin, EntityAdminMixin, SimpleHistoryAdmin):
                 alias.delete()  # one by one: the signals rebuild the linker's automaton
             have = set(country.aliases.values_list("text", flat=True))
             for text in sorted(wanted[kind] - have):
-                other = (
-                    Alias.objects.filter(text__iexact=text).exclude(entity=country).select_related("entity")
-                )
-                if (
-                    (kind == Alias.Kind.CAPITAL and text in kept_out)
-                    or text.lower() in shared
-                    or other.exists()
-                ):
+                taken = text.lower() in shared or entity_named([text], exclude=country) is not None
+                if taken or (kind == Alias.Kind.CAPITAL and text in kept_out):
                     skipped.append(text)
                     continue
                 spec = make_alias(text, kind)

@@ -116,12 +116,16 @@ def body_segments(body: str, mentions: list[Mention]) -> list[list[Segment]]:
     return [paragraph for paragraph in paragraphs if paragraph]
 
 
-def _entity_named(texts: set[str]) -> tuple[str, Entity] | None:
-    """The first of ``texts`` that already names an entity (its name or an alias, any case)."""
+def entity_named(texts, *, exclude: Entity | None = None) -> tuple[str, Entity] | None:
+    """The first of ``texts`` that already names an entity other than ``exclude`` (its name or
+    an alias, any case)."""
+    others = Entity.objects.exclude(pk=exclude.pk) if exclude is not None else Entity.objects.all()
     for text in sorted(texts):
-        entity = Entity.objects.filter(name__iexact=text).first()
+        entity = others.filter(name__iexact=text).first()
         if entity is None:
-            alias = Alias.objects.filter(text__iexact=text).select_related("entity").first()
+            alias = (
+                Alias.objects.filter(text__iexact=text, entity__in=others).select_related("entity").first()
+            )
             entity = alias.entity if alias is not None else None
         if entity is not None:
             return text, entity
@@ -284,7 +288,7 @@ class MentionReviewMixin:
             return self._back(article)
         name = form.cleaned_data["name"].strip()
         texts = {name, (form.cleaned_data["alias"] or name).strip()}
-        taken = _entity_named(texts)
+        taken = entity_named(texts)
         if taken is not None:
             # A second entity with a known name makes the name ambiguous: the linker would drop
             # the first one from this story, and from every story a back-fill relinks.

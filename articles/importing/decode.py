@@ -178,11 +178,10 @@ def _cyrillic_checked(data: bytes, declared: str) -> str:
     return declared
 
 
-_NOT_TEXT = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.IGNORECASE | re.DOTALL)
-
-
 def _capital_share(data: bytes, encoding: str) -> float:
-    text = _NOT_TEXT.sub(" ", data[:400_000].decode(encoding, errors="replace"))
+    from .html import visible_lines  # the page as a reader sees it: no scripts, styles or tags
+
+    text = visible_lines(data[:400_000].decode(encoding, errors="replace"))
     letters = _CYRILLIC.findall(text)
     if len(letters) < 100:
         return 0.0

@@ -530,10 +530,10 @@ def absolute_links(markup: str, base_url: str) -> str:
     if not base_url or not re.match(r"^https?://", base_url, re.IGNORECASE) or "href" not in markup.lower():
         return markup
 
+    from html import escape, unescape
+
     def resolve(match) -> str:
         href = match.group(2) if match.group(2) is not None else match.group(3)
-        from html import escape, unescape
-
         try:
             absolute = _absolute(unescape(href), base_url)
         except ValueError:  # an address urllib cannot read ("http://[x"): the sanitizer decides

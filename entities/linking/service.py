@@ -494,8 +494,8 @@ def decide_mentions(*, mentions, status: str, user) -> int:
             default_change_reason=f"{Mention.Status(status).label} by an editor",
             default_date=now,
         )
-        for article_id in {m.article_id for m in mentions}:
-            rebuild_links(article=Article.objects.get(pk=article_id))
+        for article in Article.objects.filter(pk__in={m.article_id for m in mentions}):
+            rebuild_links(article=article)
         refresh_feedback(mentions=mentions)
         invalidate_public_pages()
     return len(mentions)

@@ -16,16 +16,22 @@ pytestmark = [
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_d7da914c6f76cbdd.txt"
 
 
-def test_rerunning_extraction_asks_first_and_names_unsaved_edits(browser, live_server, transactional_db):  # noqa: F811
-    from django.contrib.auth.models import User
-
-    User.objects.create_superuser("chief", "chief@example.org", "pw-chief-12345")
-    [result] = import_file(data=SEED.read_bytes(), name=SEED.name)
+def logged_in_page(browser, live_server):  # noqa: F811
+    """A page logged in to the admin as "chief" (a superuser the test made)."""
     page = browser.new_page()
     page.goto(f"{live_server.url}/admin/login/")
     page.fill("#id_username", "chief")
     page.fill("#id_password", "pw-chief-12345")
     page.click("input[type=submit]")
+    return page
+
+
+def test_rerunning_extraction_asks_first_and_names_unsaved_edits(browser, live_server, transactional_db):  # noqa: F811
+    from django.contrib.auth.models import User
+
+    User.objects.create_superuser("chief", "chief@example.org", "pw-chief-12345")
+    [result] = import_file(data=SEED.read_bytes(), name=SEED.name)
+    page = logged_in_page(browser, live_server)
     change = f"{live_server.url}/admin/articles/article/{result.article_id}/change/"
     page.goto(change)
 
@@ -59,11 +65,7 @@ def test_a_background_imports_page_follows_it_without_reloading(browser, live_se
 
     chief = User.objects.create_superuser("chief", "chief@example.org", "pw-chief-12345")
     run = ImportRun.objects.create(origin="admin", state="running", total=4, processed=1, created_by=chief)
-    page = browser.new_page()
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "chief")
-    page.fill("#id_password", "pw-chief-12345")
-    page.click("input[type=submit]")
+    page = logged_in_page(browser, live_server)
     page.goto(f"{live_server.url}/admin/articles/article/import/{run.pk}/")
     assert "1 of 4 files processed" in page.inner_text("#import-state")
     page.evaluate("window.sameDocument = true")
@@ -87,11 +89,7 @@ def test_a_paste_over_the_limit_is_stopped_before_it_is_sent(
 
     settings.NEWSROOM_IMPORT_MAX_BYTES = 2_000
     User.objects.create_superuser("chief", "chief@example.org", "pw-chief-12345")
-    page = browser.new_page()
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "chief")
-    page.fill("#id_password", "pw-chief-12345")
-    page.click("input[type=submit]")
+    page = logged_in_page(browser, live_server)
     form = f"{live_server.url}/admin/articles/article/import/"
     page.goto(form)
     paste = "Ąžuolas " * 300  # 2,700 bytes in UTF-8 though 2,400 characters
