@@ -144,18 +144,20 @@ def detect_encoding(data: bytes) -> str:
     return best.encoding
 
 
-# Lithuanian saved in Windows-1257 and read as Windows-1252 shows "ð"/"þ" for its frequent "š"/"ž"
-# and "ë"/"ø" for "ė"/"ų": Icelandic writes the first two, no Western language the second pair.
-# (Offered to the detector as one more candidate, cp1257 took French for Baltic.)
+# The Baltic languages saved in Windows-1257 and read as Windows-1252 show "ð"/"þ" for their
+# frequent "š"/"ž". Lithuanian also shows "ë"/"ø" for "ė"/"ų", Latvian "â"/"ç"/"î"/"û" for its
+# long vowels "ā"/"ē"/"ī"/"ū". Icelandic writes "ð"/"þ" but none of the others; French writes the
+# circumflexes and "ç" but never "ð"/"þ". (Offered to the detector as one more candidate, cp1257
+# took French for Baltic.)
 _SH_ZH = re.compile("[ðþÐÞ]")
-_E_U = re.compile("[ëøËØ]")
+_BALTIC_VOWELS = re.compile("[ëøËØâçîûÂÇÎÛ]")
 
 
 def _reads_as_baltic(data: bytes) -> bool:
     text = data.decode("cp1252", errors="replace")[:100_000]
-    sh_zh, e_u = len(_SH_ZH.findall(text)), len(_E_U.findall(text))
+    sh_zh, vowels = len(_SH_ZH.findall(text)), len(_BALTIC_VOWELS.findall(text))
     letters = sum(character.isalpha() for character in text)
-    return sh_zh >= 2 and e_u >= 2 and (sh_zh + e_u) * 100 >= letters
+    return sh_zh >= 2 and vowels >= 2 and (sh_zh + vowels) * 100 >= letters
 
 
 _CYRILLIC_CODECS = ("cp1251", "koi8-r")

@@ -1928,8 +1928,9 @@ def test_a_page_saved_in_the_other_cyrillic_encoding_than_it_declares_reads_righ
     assert prose in decode_bytes(page.replace(declared, saved).encode(saved))
 
 
-def test_lithuanian_in_windows_1257_reads_right_and_french_stays_western():
-    """Lithuanian saved in cp1257 was read as cp1252: "Vyriausybë patvirtino kitø metø biudþetà"."""
+def test_baltic_languages_in_windows_1257_read_right_and_french_and_icelandic_stay_western():
+    """Lithuanian saved in cp1257 was read as cp1252: "Vyriausybë patvirtino kitø metø biudþetà";
+    Latvian too: "Latvijas valdîba apstiprinâja budþetu"."""
     from articles.importing.decode import decode_bytes
 
     lithuanian = (
@@ -1940,8 +1941,18 @@ def test_lithuanian_in_windows_1257_reads_right_and_french_stays_western():
         "Le gouvernement a adopté mercredi le budget de l'année prochaine. Les dépenses pour l'éducation et la "
         "santé vont augmenter, tandis que l'opposition juge la charge fiscale trop élevée. Très confiant."
     )
+    latvian = (
+        "Latvijas valdība otrdien apstiprināja nākamā gada budžetu. Finanšu ministrs sacīja, ka nodokļu "
+        "reforma stāsies spēkā janvārī, bet opozīcija kritizēja lēmumu, jo pašvaldībām trūks līdzekļu."
+    )
+    icelandic = (
+        "Ríkisstjórnin samþykkti fjárlög næsta árs á þriðjudag. Ráðherrann sagði að útgjöld til menntunar og "
+        "heilbrigðismála myndu aukast, en stjórnarandstaðan telur skattbyrðina of þunga."
+    )
     assert decode_bytes(lithuanian.encode("cp1257")) == lithuanian
+    assert decode_bytes(latvian.encode("cp1257")) == latvian
     assert decode_bytes(french.encode("cp1252")) == french
+    assert decode_bytes(icelandic.encode("cp1252")) == icelandic
 
 
 @pytest.mark.parametrize(
