@@ -87,7 +87,7 @@ class EntityViewSet(NotAllowedFirstMixin, viewsets.ReadOnlyModelViewSet):
             entities = entities.select_related("country", "leader", "organization").prefetch_related(
                 "aliases"
             )
-        return entities.order_by("name", "pk")
+        return entities.order_by("sort_name", "name", "pk")
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)

@@ -49,7 +49,7 @@ class EntityFilter(django_filters.FilterSet):
         return (
             queryset.filter(Q(name__icontains=value) | Exists(aliases.filter(text__icontains=value)))
             .annotate(match=Case(When(exact, then=0), When(prefix, then=1), default=2))
-            .order_by("match", "name", "pk")
+            .order_by("match", "sort_name", "name", "pk")
         )
 
     @extend_schema_field({"type": "string", "description": MEMBER_OF_HELP})

@@ -11,7 +11,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from newsroom.text import strip_control_characters
+from newsroom.text import sort_name, strip_control_characters
 
 # Country names read with "the" in a sentence.
 _WITH_THE = re.compile(
@@ -41,6 +41,9 @@ class Entity(models.Model):
         ORGANIZATION = "organization", "Organization"
 
     name = models.CharField(max_length=200, db_index=True)
+    # The name as a reader's index files it, whatever the database's collation (SQLite's byte
+    # order put "Réunion" after "Rwanda" and "Åland Islands" after "Zimbabwe"): set on save.
+    sort_name = models.CharField(max_length=200, editable=False, default="")
     slug = models.SlugField(max_length=200, unique=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, db_index=True)
     summary = models.TextField(blank=True)
@@ -59,15 +62,22 @@ class Entity(models.Model):
     history = HistoricalRecords(inherit=True)
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["sort_name", "name"]
         verbose_name_plural = "entities"
-        indexes = [models.Index(fields=["kind", "name"])]
+        indexes = [
+            models.Index(fields=["sort_name", "name"]),
+            models.Index(fields=["kind", "sort_name", "name"]),
+        ]
 
     def __str__(self):
         return self.name
 
     def save(self, *args, **kwargs):
         strip_control_characters(self, ("name", "summary"))
+        self.sort_name = sort_name(self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "sort_name"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -95,7 +105,7 @@ class Country(Entity):
 
     class Meta:
         verbose_name_plural = "countries"
-        ordering = ["name"]
+        ordering = ["sort_name", "name"]
 
     def save(self, *args, **kwargs):
         self.kind = Entity.Kind.COUNTRY
@@ -122,7 +132,7 @@ class Leader(Entity):
     born = models.DateField(null=True, blank=True)
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["sort_name", "name"]
 
     def save(self, *args, **kwargs):
         self.kind = Entity.Kind.LEADER
@@ -143,7 +153,7 @@ class Organization(Entity):
     headquarters = models.CharField(max_length=100, blank=True)
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["sort_name", "name"]
 
     def save(self, *args, **kwargs):
         self.kind = Entity.Kind.ORGANIZATION

@@ -16,7 +16,6 @@ from articles.caching import cache_public_page, cached_fragment
 from articles.metadata import wikidata_url
 from articles.models import Article
 from newsroom.pagination import page_or_404
-from newsroom.text import alphabetical
 
 from .charts import coverage_svg, monthly_coverage
 from .context import fuzzy_date, membership_label, office_label
@@ -49,7 +48,7 @@ def directory(request, kind):
     sort = request.GET.get("sort", "name")
     if sort not in SORTS:
         sort = "name"
-    entities = sorted(model.objects.all(), key=lambda entity: alphabetical(entity.name))
+    entities = list(model.objects.all())  # by sort_name: as a reader's index files names
     counts = cached_fragment("story-counts", lambda: story_counts(kind), parts=[kind])
     for entity in entities:
         entity.story_count = counts.get(entity.pk, 0)
@@ -112,9 +111,10 @@ def _profile(entity) -> dict:
     if isinstance(entity, Leader):
         offices = list(Office.objects.filter(leader=entity).select_related("country").order_by("-start"))
         return {"offices": [(o, office_label(o)) for o in offices]}
-    memberships = sorted(
-        Membership.objects.filter(organization=entity).select_related("country"),
-        key=lambda membership: alphabetical(membership.country.name),
+    memberships = (
+        Membership.objects.filter(organization=entity)
+        .select_related("country")
+        .order_by("country__sort_name", "country__name")
     )
     groups = defaultdict(list)
     for membership in memberships:

@@ -18,9 +18,10 @@ def strip_control_characters(instance, fields: tuple[str, ...]) -> None:
         setattr(instance, name, without_control_characters(getattr(instance, name)))
 
 
-def alphabetical(name: str) -> tuple[str, str]:
-    """A sort key that files names as a reader's index does, whatever the database's collation:
-    accents and case aside ("Réunion" between "Qatar" and "Romania", "Åland Islands" under A,
-    not after "Zimbabwe" as SQLite's byte order puts them), the name itself breaking ties."""
+def sort_name(name: str) -> str:
+    """The name as a reader's index files it, whatever the database's collation: accents and
+    case aside ("Réunion" between "Qatar" and "Romania", "Åland Islands" under A, not after
+    "Zimbabwe" as SQLite's byte order puts them). Stored on entities (``Entity.sort_name``);
+    the name itself breaks ties."""
     letters = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in letters if not unicodedata.combining(c)).casefold(), name
+    return "".join(c for c in letters if not unicodedata.combining(c)).casefold()[:200]

@@ -236,6 +236,15 @@ def test_lists_file_accented_names_as_a_reader_expects():
     assert order(members.split("</dd>")[0]) == expected
     options = Client().get(reverse("articles:list")).content.decode().split('name="entity"')[1]
     assert order(options.split("</select>")[0]) == expected
+    # The API files them the same way, searched or not, whatever the database's collation.
+    api = Client().get("/api/entities/", {"kind": "country", "page_size": 50}).json()["results"]
+    assert [entity["name"] for entity in api] == expected
+    searched = Client().get("/api/entities/", {"q": "u", "kind": "country", "page_size": 50}).json()
+    assert [entity["name"] for entity in searched["results"]] == [n for n in expected if "u" in n.lower()]
+    # A renamed entity moves, even when only its name is saved.
+    countries[0].name = "Zzyzx"
+    countries[0].save(update_fields=["name"])
+    assert Client().get("/api/entities/", {"kind": "country"}).json()["results"][-1]["name"] == "Zzyzx"
 
 
 def test_offices_and_memberships_read_as_sentences():
