@@ -435,7 +435,7 @@ def _score(lines: list[_Line], common: Container[str]) -> None:
             line.score = -0.5
         else:
             # Short non-sentences: sub-headings inside an article, menus and headline lists outside.
-            line.score = -2.0 - (3.0 if title_case_ratio(words(line.text)) > 0.7 and n >= 4 else 0.0)
+            line.score = -2.0 - (3.0 if n >= 4 and title_case_ratio(tokens) > 0.7 else 0.0)
 
 
 def _is_figures_row(tokens: list[str]) -> bool:
@@ -467,6 +467,7 @@ def _lists_and_tables(lines: list[_Line]) -> None:
             line is not None
             and not line.chrome
             and not line.is_item
+            and 2 <= line.words <= 12  # (what ``_is_figures_row`` asks first, without tokenizing)
             and not _FILE_LISTING.search(line.text)
             and _is_figures_row(words(line.text))
         ):
