@@ -95,14 +95,14 @@ class OrganizationMembershipInline(MembershipInline):
     fk_name = "organization"
     fields = [field for field in MembershipInline.fields if field != "organization"]
     autocomplete_fields = ["country"]
-    ordering = ["status", "country__name"]
+    ordering = ["status", "country__sort_name", "country__name"]
 
 
 class CountryMembershipInline(MembershipInline):
     fk_name = "country"
     fields = [field for field in MembershipInline.fields if field != "country"]
     autocomplete_fields = ["organization"]
-    ordering = ["organization__name", "status"]
+    ordering = ["organization__sort_name", "organization__name", "status"]
 
 
 class EntityAdminMixin(ProtectConfirmedEntitiesMixin):
@@ -152,7 +152,7 @@ class CountryAdmin(AliasBackfillMixin, EntityAdminMixin, SimpleHistoryAdmin):
         EntityAdminMixin.base_fieldsets[1],
     ]
 
-    @admin.display(description="Country", ordering="name")
+    @admin.display(description="Country", ordering="sort_name")
     def flag_and_name(self, obj):
         return f"{obj.flag} {obj.name}".strip()
 

@@ -405,7 +405,7 @@ class MentionReviewMixin:
             "unlinked_count": unlinked.count(),
             "unlinked": unlinked.order_by("-created_at")[:25],
             "lonely_count": lonely.count(),
-            "lonely": lonely.order_by("kind", "name")[:50],
+            "lonely": lonely.order_by("kind", "sort_name", "name")[:50],
             "opts": self.model._meta,
         }
         return TemplateResponse(request, "admin/entities/tagging_quality.html", context)

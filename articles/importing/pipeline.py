@@ -1009,7 +1009,7 @@ def _batch_near_duplicates(
 
 def similarity(one: np.ndarray, other: np.ndarray) -> float:
     """Estimated Jaccard similarity of two MinHash signatures (share of equal slots)."""
-    return round(np.count_nonzero(one == other) / one.size, 3)  # np.mean's result, a third the cost
+    return round(float(np.count_nonzero(one == other) / one.size), 3)  # np.mean's, a third the cost
 
 
 def _band_rows(keys: list[int]) -> list[tuple[int, int]]:
@@ -1673,7 +1673,7 @@ def _previous_import(data: bytes, *, name: str) -> tuple[int, str] | None:
     timeout) must not end the generator, which silently dropped the rest of the folder. The file
     is then extracted; the content hash still recognises a story stored before."""
     try:
-        if connection.vendor != "postgresql":
+        if connection.vendor == "sqlite":
             # A failed query leaves SQLite's transaction usable: no savepoint (4% of the
             # importing process's time on a folder of text dumps went into making them).
             return _stored_original(data)

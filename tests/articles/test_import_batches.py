@@ -448,3 +448,28 @@ def test_a_database_error_while_reading_ahead_loses_no_file(tmp_path, monkeypatc
     results = list(import_paths(paths=[_stories(tmp_path / "in", 6)], workers=workers))
     assert [r.outcome for r in results] == ["imported"] * 6
     assert Article.objects.count() == 6
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_batch_sqlite_rolled_back_during_the_read_ahead_is_not_reported_as_stored(tmp_path, monkeypatch):
+    """The lookup runs without a savepoint on SQLite. When its error made SQLite roll the batch
+    back itself (an I/O error, a full disk), the batch's commit fails and its files are stored
+    again one by one: none is reported stored that is not, and the read-ahead goes on."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's own rollback; PostgreSQL's lookup runs in a savepoint")
+    real, calls = pipeline._stored_original, []
+
+    def disk_full_once(data):
+        calls.append(1)
+        if len(calls) == 3:
+            connection.connection.rollback()  # what SQLite does on SQLITE_FULL or SQLITE_IOERR
+            raise OperationalError("database or disk is full")
+        return real(data)
+
+    monkeypatch.setattr(pipeline, "_stored_original", disk_full_once)
+    results = list(import_paths(paths=[_stories(tmp_path / "in", 6)], workers=0))
+    # The batch is retried file by file, as after any database error while it was stored.
+    assert [r.outcome for r in results] == ["imported"] * 6
+    assert {r.article_id for r in results} == set(Article.objects.values_list("pk", flat=True))

@@ -1949,10 +1949,26 @@ def test_baltic_languages_in_windows_1257_read_right_and_french_and_icelandic_st
         "Ríkisstjórnin samþykkti fjárlög næsta árs á þriðjudag. Ráðherrann sagði að útgjöld til menntunar og "
         "heilbrigðismála myndu aukast, en stjórnarandstaðan telur skattbyrðina of þunga."
     )
-    assert decode_bytes(lithuanian.encode("cp1257")) == lithuanian
-    assert decode_bytes(latvian.encode("cp1257")) == latvian
-    assert decode_bytes(french.encode("cp1252")) == french
-    assert decode_bytes(icelandic.encode("cp1252")) == icelandic
+    latvian_short = (
+        "Rīgā šodien līst lietus, un pilsētas ielās ūdens stāv līdz potītēm; dienests aicina braukt lēnām."
+    )
+    # Western text with the letters a Baltic page shows: "ð"/"þ" and "ç" (a review's cases).
+    icelandic_naming_french = (
+        "Ríkisstjórnin samþykkti fjárlög á þriðjudag. François Dupont sagði að François og Françoise hefðu "
+        "heimsótt Þingvelli, en stjórnarandstaðan telur skattbyrðina of þunga fyrir heimili Íslands."
+    )
+    french_naming_icelanders = (
+        "Le président Guðni Jóhannesson a reçu jeudi à Þingvellir le ministre français. Il a été reçu avec "
+        "honneur; la cérémonie s'est déroulée à Reykjavík où Guðni a prononcé un discours très apprécié."
+    )
+    faroese = (
+        "Landsstýrið samtykti í gjár fíggjarlógina fyri næsta ár. Landsstýrismaðurin segði, at útreiðslurnar "
+        "til útbúgving og heilsu fara at vaksa, men andstøðan heldur, at skattabyrðan verður ov tung."
+    )
+    for baltic in (lithuanian, latvian, latvian_short):
+        assert decode_bytes(baltic.encode("cp1257")) == baltic
+    for western in (french, icelandic, icelandic_naming_french, french_naming_icelanders, faroese):
+        assert decode_bytes(western.encode("cp1252")) == western
 
 
 @pytest.mark.parametrize(
