@@ -42,7 +42,8 @@ class Entity(models.Model):
 
     name = models.CharField(max_length=200, db_index=True)
     # The name as a reader's index files it, whatever the database's collation (SQLite's byte
-    # order put "Réunion" after "Rwanda" and "Åland Islands" after "Zimbabwe"): set on save.
+    # order put "Réunion" after "Rwanda" and "Åland Islands" after "Zimbabwe"): set on save, so
+    # a rename through QuerySet.update() or loaddata must set it too (newsroom.text.sort_name).
     sort_name = models.CharField(max_length=200, editable=False, default="")
     slug = models.SlugField(max_length=200, unique=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, db_index=True)
