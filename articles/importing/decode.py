@@ -3,6 +3,7 @@
 import codecs
 import re
 import unicodedata
+from collections import Counter
 
 from charset_normalizer import from_bytes
 
@@ -78,6 +79,8 @@ _CERTAIN_MOJIBAKE = re.compile(
 _LIKELY_LEADS = frozenset("\u00c2\u00c3\u00e2")
 _LIKELY_MARKS = 3
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
+# A feed's (or an XHTML page's) own declaration: <?xml version="1.0" encoding="windows-1250"?>.
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9_.:-]+)["']""")
 
 
 def sniff_binary(data: bytes) -> str | None:
@@ -98,14 +101,20 @@ def sniff_binary(data: bytes) -> str | None:
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
-    """UTF-16 without a byte-order mark shows as NULs in every other byte."""
+    """UTF-16 without a byte-order mark: every other byte is the high byte of a character, NUL
+    for the Latin alphabet, the script's block for others (4 for Cyrillic), and NUL again for its
+    spaces and punctuation; the bytes between are the letters themselves, rarely NUL."""
     if len(head) < 4:
         return None
     even, odd = head[0::2], head[1::2]
-    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
-        return "utf-16-le"
-    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
-        return "utf-16-be"
+    for name, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if low.count(0) >= 0.05 * len(low) or not high.count(0):
+            continue
+        if high.count(0) > 0.4 * len(high):
+            return name
+        top_two = sum(count for _, count in Counter(high).most_common(2))
+        if top_two > 0.95 * len(high) and high.count(0) > 0.05 * len(high):
+            return name
     return None
 
 
@@ -123,7 +132,7 @@ def detect_encoding(data: bytes) -> str:
         pass
     else:
         return "utf-8"
-    declared = _META_CHARSET.search(data[:4096])
+    declared = _XML_ENCODING.search(data[:512]) or _META_CHARSET.search(data[:4096])
     if declared:
         try:
             name = codecs.lookup(declared.group(1).decode("ascii")).name
@@ -132,7 +141,7 @@ def detect_encoding(data: bytes) -> str:
             pass
         else:
             if name != "utf-8":
-                return _cyrillic_checked(data, name)
+                return _declared_checked(data, name)
     best = from_bytes(data[:200_000], cp_isolation=LEGACY_ENCODINGS, threshold=0.3).best()
     if best is None:
         raise ImportRejected(
@@ -171,6 +180,33 @@ def _reads_as_baltic(data: bytes) -> bool:
 
 _CYRILLIC_CODECS = ("cp1251", "koi8-r")
 _CYRILLIC = re.compile("[а-яёА-ЯЁ]")
+
+
+_WESTERN_CODECS = ("cp1252", "iso8859-1", "iso8859-15")
+_WESTERN_ACCENTED = re.compile("[\u00c0-\u00ff]")
+
+
+def _declared_checked(data: bytes, declared: str) -> str:
+    """The declared encoding, unless the page's text plainly says it was saved in another: one
+    Cyrillic encoding for the other (``_cyrillic_checked``), or a Western one declared for
+    Russian (read as Western, most of its letters are accented: "Ãîðîäñêîé ñîâåò") or for a
+    Baltic language (``_reads_as_baltic``)."""
+    if declared in _WESTERN_CODECS:
+        if _reads_as_accented(data):
+            return _cyrillic_checked(data, "cp1251")
+        if _reads_as_baltic(data[:200_000]):
+            return "cp1257"
+    return _cyrillic_checked(data, declared)
+
+
+def _reads_as_accented(data: bytes) -> bool:
+    """Most letters of the page's visible text, read as Windows-1252, are accented ones (no
+    Western language writes more than about one in ten)."""
+    from .html import visible_lines
+
+    text = visible_lines(data[:400_000].decode("cp1252", errors="replace"))[:100_000]
+    letters = sum(character.isalpha() for character in text)
+    return letters >= 100 and len(_WESTERN_ACCENTED.findall(text)) > 0.5 * letters
 
 
 def _cyrillic_checked(data: bytes, declared: str) -> str:

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
-SENTENCE_END = re.compile(r"""[.!?…:;]["'”’)\]]*$""")
+# The end of a sentence, a reference marker after it included ("the following year. (7)", "year.[3]").
+SENTENCE_END = re.compile(r"""[.!?…:;]["'”’)\]]*(?:\s?(?:\(\d{1,3}\)|\[\d{1,3}\])|[¹²³⁰-⁹]+)?$""")
 LIST_MARKER = re.compile(r"^(?:[-–—•*·▪►✓✔]|\d{1,2}[.)])\s+(?=\S)")
 LONE_MARKER = re.compile(r"^[-–—•*·▪►]$")
 TRAILING_MARKER = re.compile(r"\s[-–—•]$")

@@ -213,6 +213,24 @@ def test_text_dump_with_other_chrome_is_cleaned():
         assert any(chrome in line for line in article.stripped)
 
 
+def test_a_paragraph_ending_in_a_reference_marker_is_prose():
+    """The story's last paragraph, ending "... the following year. (7)", went to the stripped
+    lines as a short non-sentence (an operator's review)."""
+    from articles.importing.plaintext import extract_text_article
+
+    prose = [
+        "The regional marina authority on Tuesday approved plans for a new ferry terminal on the "
+        "eastern quay, ending two years of consultation with residents and operators.",
+        "The terminal will replace a cramped building from the 1970s and add covered waiting areas, "
+        "a bus interchange and space for twice as many foot passengers at peak times.",
+        "Construction is expected to begin next spring, with the first sailings from the new "
+        "building scheduled for the summer of the following year. (7)",
+        "Officials said the budget had been agreed with the port's two ferry operators.[3]",
+    ]
+    article = extract_text_article("Marina authority approves ferry terminal\n\n" + "\n\n".join(prose))
+    assert [block.text for block in article.blocks] == prose
+
+
 @pytest.mark.django_db
 def test_lines_repeated_across_a_batch_are_template(tmp_path):
     story = (
@@ -1926,6 +1944,51 @@ def test_a_page_saved_in_the_other_cyrillic_encoding_than_it_declares_reads_righ
     assert prose in decode_bytes(page.encode(saved))
     # A page that is what it says stays as it says.
     assert prose in decode_bytes(page.replace(declared, saved).encode(saved))
+
+
+_RUSSIAN = (
+    "Городской совет во вторник утвердил бюджет на ремонт школ. Депутаты проголосовали за план, который "
+    "предусматривает замену окон и крыш в сорока зданиях. Работы начнутся летом и продлятся два года."
+)
+_LITHUANIAN = (
+    "Vyriausybė patvirtino kitų metų biudžetą. Seimas svarstys jį rudenį, o ministrai žada, kad išlaidos "
+    "švietimui ir sveikatos apsaugai didės. Opozicija teigia, kad mokesčių našta bus per didelė."
+)
+
+
+@pytest.mark.parametrize(
+    "declared, saved, prose",
+    [("windows-1252", "cp1251", _RUSSIAN), ("iso-8859-1", "cp1257", _LITHUANIAN)],
+)
+def test_a_page_declaring_a_western_charset_it_was_not_saved_in_reads_right(declared, saved, prose):
+    """Russian saved in windows-1251 under <meta charset="windows-1252"> was stored as "Ãîðîäñêîé
+    ñîâåò"; Lithuanian under iso-8859-1 as "savivaldybë ... lëðø". French declared so stays so."""
+    page = f'<html><head><meta charset="{declared}"><title>T</title></head><body><p>{prose}</p></body></html>'
+    assert prose in decode_bytes(page.encode(saved))
+    french = "Le conseil municipal a adopté mardi le budget des écoles; les travaux débuteront cet été. " * 3
+    assert french in decode_bytes(page.replace(prose, french).encode("cp1252"))
+
+
+def test_a_feed_is_read_in_the_encoding_its_xml_declaration_names():
+    """A feed declaring windows-1250 or ISO-8859-2 in its XML prolog was read as whatever the
+    guesser took it for: Polish titles came out in Cyrillic ("przyjкіa")."""
+    title = "Rada Krakowa przyjęła plan walki ze smogiem na najbliższe lata"
+    body = "Radni zdecydowali, że do końca roku zostaną wymienione piece w dwóch tysiącach mieszkań. " * 3
+    for encoding in ("windows-1250", "iso-8859-2"):
+        feed = (
+            f'<?xml version="1.0" encoding="{encoding}"?><rss version="2.0"><channel><title>Herald</title>'
+            f"<link>https://herald.example/</link><description>News</description><item><title>{title}</title>"
+            f"<link>https://herald.example/pl/1</link><description>{body}</description></item></channel></rss>"
+        )
+        [candidate] = [item for item in extract_articles(feed.encode(encoding), name="pl.rss") if item.title]
+        assert candidate.title == title
+        assert "zostaną wymienione piece w dwóch tysiącach" in candidate.body_text
+
+
+def test_russian_in_utf16_without_a_byte_order_mark_is_read():
+    """Its high bytes are 4 (the Cyrillic block) or 0, not mostly 0: it was refused as "a binary file"."""
+    for encoding in ("utf-16-le", "utf-16-be"):
+        assert decode_bytes(_RUSSIAN.encode(encoding)) == _RUSSIAN
 
 
 def test_baltic_languages_in_windows_1257_read_right_and_french_and_icelandic_stay_western():
