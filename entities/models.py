@@ -207,7 +207,7 @@ class Membership(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["organization", "status", "country__name"]
+        ordering = ["organization", "status", "country"]  # each by its sort key (its Meta.ordering)
         constraints = [
             models.UniqueConstraint(
                 fields=["organization", "country", "status"], name="unique_membership_status"

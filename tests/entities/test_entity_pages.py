@@ -241,6 +241,8 @@ def test_lists_file_accented_names_as_a_reader_expects():
     assert [entity["name"] for entity in api] == expected
     searched = Client().get("/api/entities/", {"q": "u", "kind": "country", "page_size": 50}).json()
     assert [entity["name"] for entity in searched["results"]] == [n for n in expected if "u" in n.lower()]
+    detail = Client().get(f"/api/entities/{union.slug}/").json()
+    assert [m["country"]["name"] for m in detail["memberships"]] == expected
     # A renamed entity moves, even when only its name is saved.
     countries[0].name = "Zzyzx"
     countries[0].save(update_fields=["name"])
