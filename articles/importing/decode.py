@@ -142,11 +142,14 @@ def detect_encoding(data: bytes) -> str:
         else:
             if name != "utf-8":
                 return _declared_checked(data, name)
+    central = _central_european(data[:200_000])
+    if central:
+        return central
     best = from_bytes(data[:200_000], cp_isolation=LEGACY_ENCODINGS, threshold=0.3).best()
     if best is None:
         raise ImportRejected(
             "the bytes are not text in any supported encoding (UTF-8, UTF-16, cp1251, koi8-r, "
-            "latin-1, Baltic cp1257)"
+            "latin-1, Baltic cp1257, Central European cp1250)"
         )
     if best.encoding in ("cp1252", "latin_1") and _reads_as_baltic(data[:200_000]):
         return "cp1257"
@@ -176,6 +179,30 @@ def _reads_as_baltic(data: bytes) -> bool:
         return True  # Lithuanian
     markers, long = sh_zh + len(_LATVIAN_SOFT.findall(text)), len(_LATVIAN_LONG.findall(text))
     return markers >= 1 and long * 100 >= 4 * letters  # Latvian
+
+
+# Polish and Czech saved in Windows-1250 or ISO-8859-2 and read as Windows-1252 show, inside
+# words, marks no Western language writes there: "³" for "ł", "¹"/"±" for "ą", "¿" for "ż",
+# "Ÿ"/"¼" for "ź", "¶" for "ś", "ì" for "ě", "ù" for "ů", and "ø" for "ř" unless the text also
+# writes "å" or "æ" as Danish and Norwegian do ("przyjê³a", "mìsto", "Jiøí"). Belarusian and
+# Ukrainian in Windows-1251 show "³" for "і" too, but read so, most of their letters are accented.
+_IN_WORD_CENTRAL = re.compile(r"(?<=[^\W\d_])[¹³¿Ÿ±¶¼ìùø](?=[^\W\d_])")
+_WINDOWS_ONLY_BYTES = re.compile(rb"[\x80-\x9f]")
+
+
+def _central_european(data: bytes) -> str | None:
+    """Windows-1250 or ISO-8859-2 when the bytes read as Polish or Czech: Windows-1250 when any
+    byte falls where ISO-8859-2 has only control characters (its "š", "ś", "ž", "ź" and
+    typographic quotes live there), else ISO-8859-2."""
+    from .html import visible_lines  # the page as a reader sees it: no scripts, styles or tags
+
+    text = visible_lines(data.decode("cp1252", errors="replace"))[:100_000]
+    letters = sum(character.isalpha() for character in text)
+    nordic = any(letter in text for letter in "åæÅÆ")
+    marks = sum(mark != "ø" or not nordic for mark in _IN_WORD_CENTRAL.findall(text))
+    if marks < 3 or marks * 200 < letters or len(_WESTERN_ACCENTED.findall(text)) > 0.3 * letters:
+        return None
+    return "cp1250" if _WINDOWS_ONLY_BYTES.search(data) else "iso8859-2"
 
 
 _CYRILLIC_CODECS = ("cp1251", "koi8-r")

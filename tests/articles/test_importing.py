@@ -1985,6 +1985,42 @@ def test_a_feed_is_read_in_the_encoding_its_xml_declaration_names():
         assert "zostaną wymienione piece w dwóch tysiącach" in candidate.body_text
 
 
+def test_polish_and_czech_without_a_declared_encoding_read_right_and_neighbours_stay_put():
+    """Undeclared, Polish in windows-1250 was stored as Cyrillic ("przyjкіa"), Czech as Western
+    ("Jiøí Dvoøáèek"); an operator found both. Belarusian and Ukrainian in windows-1251 (whose "і"
+    is the byte of Polish "ł"), Spanish with its "¿" and Italian with its final "ì"/"ù" stay so."""
+    polish = (
+        "Rada Krakowa przyjęła w środę plan walki ze smogiem na najbliższe lata. Radni zdecydowali, że do "
+        "końca roku zostaną wymienione piece w dwóch tysiącach mieszkań, a miasto dopłaci właścicielom."
+    )
+    czech = (
+        "Pražští zastupitelé ve čtvrtek schválili výstavbu nové tramvajové trati. Jiří Dvořáček z odboru "
+        "dopravy řekl, že práce začnou na jaře a město na ně vyčlenilo více než miliardu korun."
+    )
+    for prose in (polish, czech):
+        for encoding in ("cp1250", "iso8859_2"):
+            assert decode_bytes(prose.encode(encoding)) == prose, encoding
+    belarusian = (
+        "Гарадскі савет Мінска ў аўторак зацвердзіў бюджэт на рамонт школ. Дэпутаты прагаласавалі за план, "
+        "які прадугледжвае замену вокнаў і дахаў у сарака будынках."
+    )
+    ukrainian = (
+        "Міська рада Києва у вівторок затвердила бюджет на ремонт шкіл. Депутати проголосували за план, "
+        "який передбачає заміну вікон і дахів у сорока будівлях."
+    )
+    spanish = (
+        "¿Qué pasará con el presupuesto? El ayuntamiento aprobó el plan; ¿quién pagará la reforma del puerto?"
+    )
+    italian = "Il governo ha approvato così il bilancio: più fondi per le città, però lunedì l'opposizione protesterà."
+    for prose, encoding in (
+        (belarusian, "cp1251"),
+        (ukrainian, "cp1251"),
+        (spanish, "cp1252"),
+        (italian, "cp1252"),
+    ):
+        assert decode_bytes(prose.encode(encoding)) == prose
+
+
 def test_russian_in_utf16_without_a_byte_order_mark_is_read():
     """Its high bytes are 4 (the Cyrillic block) or 0, not mostly 0: it was refused as "a binary file"."""
     for encoding in ("utf-16-le", "utf-16-be"):
