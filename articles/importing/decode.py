@@ -202,7 +202,12 @@ def _central_european(data: bytes) -> str | None:
     marks = sum(mark != "ø" or not nordic for mark in _IN_WORD_CENTRAL.findall(text))
     if marks < 3 or marks * 200 < letters or len(_WESTERN_ACCENTED.findall(text)) > 0.3 * letters:
         return None
-    return "cp1250" if _WINDOWS_ONLY_BYTES.search(data) else "iso8859-2"
+    choice = "cp1250" if _WINDOWS_ONLY_BYTES.search(data) else "iso8859-2"
+    try:
+        data.decode(choice)  # (five bytes Windows-1250 leaves undefined: then the guesser decides)
+    except UnicodeDecodeError:
+        return None
+    return choice
 
 
 _CYRILLIC_CODECS = ("cp1251", "koi8-r")
