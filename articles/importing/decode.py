@@ -147,12 +147,14 @@ def detect_encoding(data: bytes) -> str:
         return central
     best = from_bytes(data[:200_000], cp_isolation=LEGACY_ENCODINGS, threshold=0.3).best()
     if best is None:
+        if baltic := _baltic_encoding(data):  # the guesser finds Latvian quotes („ ”) too chaotic
+            return baltic
         raise ImportRejected(
             "the bytes are not text in any supported encoding (UTF-8, UTF-16, cp1251, koi8-r, "
             "latin-1, Baltic cp1257, Central European cp1250)"
         )
-    if best.encoding in ("cp1252", "latin_1") and _reads_as_baltic(data[:200_000]):
-        return "cp1257"
+    if best.encoding in ("cp1252", "latin_1"):
+        return _baltic_encoding(data) or best.encoding
     return best.encoding
 
 
@@ -160,20 +162,38 @@ def detect_encoding(data: bytes) -> str:
 # frequent "š"/"ž". Lithuanian also shows "ë"/"ø" for "ė"/"ų" ("ë" at least once: Faroese writes
 # "ð" and "ø", Icelandic "ð" and "þ", neither "ë"). Latvian shows "ò"/"ï"/"ì" for "ņ"/"ļ"/"ģ" and
 # "â"/"î"/"û" for its long vowels "ā"/"ī"/"ū": 7-11 letters in a hundred, where French, Portuguese
-# and Romanian text has under 2 ("ç", Latvian "ē", is left out: common in French and Turkish).
-# Judged on the page's visible text: markup would dilute the shares. (Offered to the detector as
-# one more candidate, cp1257 took French for Baltic.)
+# and Romanian text has under 2 ("ç", Latvian "ē", is left out: common in French and Turkish; so
+# is "ï", Latvian "ļ": French "naïf", Welsh "copïo"). Judged on the page's visible text: markup
+# would dilute the shares. (Offered to the detector as one more candidate, cp1257 took French for
+# Baltic.) Windows-1257 leaves a few bytes undefined that ISO-8859-13 (Latvian quotes „”) has.
 _SH_ZH = re.compile("[ðþÐÞ]")
 _E_U = re.compile("[ëøËØ]")
-_LATVIAN_SOFT = re.compile("[òïìÒÏÌ]")
+_LATVIAN_SOFT = re.compile("[òìÒÌ]")
 _LATVIAN_LONG = re.compile("[âîûÂÎÛ]")
+_BALTIC_CODECS = ("cp1257", "iso8859-13")
 
 
-def _reads_as_baltic(data: bytes) -> bool:
+def _baltic_encoding(data: bytes, *, least_letters: int = 0) -> str | None:
+    """Windows-1257 (else ISO-8859-13, whichever decodes the bytes) when they read as Lithuanian or
+    Latvian, judged on at least ``least_letters`` letters."""
+    if not _reads_as_baltic(data[:200_000], least_letters=least_letters):
+        return None
+    for name in _BALTIC_CODECS:
+        try:
+            data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        return name
+    return None
+
+
+def _reads_as_baltic(data: bytes, *, least_letters: int = 0) -> bool:
     from .html import visible_lines  # the page as a reader sees it: no scripts, styles or tags
 
     text = visible_lines(data[:400_000].decode("cp1252", errors="replace"))[:100_000]
     letters = sum(character.isalpha() for character in text)
+    if letters < least_letters:
+        return False
     sh_zh, e_u = len(_SH_ZH.findall(text)), len(_E_U.findall(text))
     if sh_zh >= 2 and e_u >= 2 and ("ë" in text or "Ë" in text) and (sh_zh + e_u) * 100 >= letters:
         return True  # Lithuanian
@@ -186,7 +206,9 @@ def _reads_as_baltic(data: bytes) -> bool:
 # "Ÿ"/"¼" for "ź", "¶" for "ś", "ì" for "ě", "ù" for "ů", and "ø" for "ř" unless the text also
 # writes "å" or "æ" as Danish and Norwegian do ("przyjê³a", "mìsto", "Jiøí"). Belarusian and
 # Ukrainian in Windows-1251 show "³" for "і" too, but read so, most of their letters are accented.
-_IN_WORD_CENTRAL = re.compile(r"(?<=[^\W\d_])[¹³¿Ÿ±¶¼ìùø](?=[^\W\d_])")
+_IN_WORD_CENTRAL = re.compile(
+    r"(?<=[^\W\d_]{2})[¹³¿Ÿ±¶¼ìùø](?=[^\W\d_])|(?<=[^\W\d_])[¹³¿Ÿ±¶¼ìùø](?=[^\W\d_]{2})"
+)
 _WINDOWS_ONLY_BYTES = re.compile(rb"[\x80-\x9f]")
 
 
@@ -198,8 +220,9 @@ def _central_european(data: bytes) -> str | None:
 
     text = visible_lines(data.decode("cp1252", errors="replace"))[:100_000]
     letters = sum(character.isalpha() for character in text)
-    nordic = any(letter in text for letter in "åæÅÆ")
-    marks = sum(mark != "ø" or not nordic for mark in _IN_WORD_CENTRAL.findall(text))
+    found = _IN_WORD_CENTRAL.findall(text)
+    others = sum(mark != "ø" for mark in found)  # "ø" alone is Danish or Norwegian
+    marks = len(found) if others and not any(letter in text for letter in "åæÅÆ") else others
     if marks < 3 or marks * 200 < letters or len(_WESTERN_ACCENTED.findall(text)) > 0.3 * letters:
         return None
     choice = "cp1250" if _WINDOWS_ONLY_BYTES.search(data) else "iso8859-2"
@@ -226,8 +249,9 @@ def _declared_checked(data: bytes, declared: str) -> str:
     if declared in _WESTERN_CODECS:
         if _reads_as_accented(data):
             return _cyrillic_checked(data, "cp1251")
-        if _reads_as_baltic(data[:200_000]):
-            return "cp1257"
+        # Overriding a declaration takes more text than guessing where there is none.
+        if baltic := _baltic_encoding(data, least_letters=100):
+            return baltic
     return _cyrillic_checked(data, declared)
 
 

@@ -2021,6 +2021,36 @@ def test_polish_and_czech_without_a_declared_encoding_read_right_and_neighbours_
         assert decode_bytes(prose.encode(encoding)) == prose
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Politiet søger vidner efter røveri i Køge",  # Danish "ø" without "å"/"æ" is not Czech "ř"
+        "Første møte i Tromsø: Øystein og Bjørn møttes på søndag for første gang.",
+        "Bjørn Hansen and Jørgen Nielsen met Søren Kierkegaard's biographer in Tromsø on Monday.",
+        "Føroyingar søgdu, at tey høvdu fingið nógv fólk til fundin í Tórshavn í gjár.",
+        "Solve for x±y where a±b and p±q are known constants.",  # not Polish "ą"
+        "Le maître naïf a vu l'île. ¡Olé!",  # not Latvian (and not refused as "not valid cp1257")
+        "Sur l'île, le château accueille un dîner; c'est sûr, l'hôtel est complet et le maître naïf s'en réjouit.",
+        "Mae'r ysgol yn copïo'r cynllun i'r dôl a’r tîm â phlant",  # Welsh
+    ],
+)
+def test_western_text_with_the_marks_of_other_encodings_stays_western(text):
+    """A review of the new Central European and Latvian rules: these read right before them, and
+    were read as ISO-8859-2 ("Křge"), windows-1250 ("xąy") or windows-1257 ("naļf")."""
+    assert decode_bytes(text.encode("cp1252")) == text
+    page = f'<html><head><meta charset="windows-1252"></head><body><p>{text}</p></body></html>'
+    assert text in decode_bytes(page.encode("cp1252"))
+
+
+def test_latvian_in_iso_8859_13_with_its_quotes_reads_right():
+    """Its „” are bytes Windows-1257 leaves undefined: refused as "not valid cp1257"."""
+    latvian = (
+        "Latvijas valdība otrdien apstiprināja „nākamā gada” budžetu. Finanšu ministrs sacīja, ka nodokļu "
+        "reforma stāsies spēkā janvārī, bet opozīcija kritizēja lēmumu, jo pašvaldībām trūks līdzekļu."
+    )
+    assert decode_bytes(latvian.encode("iso8859_13")) == latvian
+
+
 def test_russian_in_utf16_without_a_byte_order_mark_is_read():
     """Its high bytes are 4 (the Cyrillic block) or 0, not mostly 0: it was refused as "a binary file"."""
     for encoding in ("utf-16-le", "utf-16-be"):
