@@ -192,7 +192,12 @@ def _reads_as_baltic(data: bytes, *, least_letters: int = 0) -> bool:
 
     text = visible_lines(data[:400_000].decode("cp1252", errors="replace"))[:100_000]
     letters = sum(character.isalpha() for character in text)
-    if letters < least_letters:
+    # Baltic prose is mostly the plain Latin alphabet; bytes that read as mostly accented letters
+    # (random or binary bytes) are not Baltic, whatever marks they happen to show.
+    if (
+        letters < least_letters
+        or sum(character.isascii() and character.isalpha() for character in text) < 0.7 * letters
+    ):
         return False
     sh_zh, e_u = len(_SH_ZH.findall(text)), len(_E_U.findall(text))
     if sh_zh >= 2 and e_u >= 2 and ("ë" in text or "Ë" in text) and (sh_zh + e_u) * 100 >= letters:

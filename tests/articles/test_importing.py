@@ -2051,6 +2051,18 @@ def test_latvian_in_iso_8859_13_with_its_quotes_reads_right():
     assert decode_bytes(latvian.encode("iso8859_13")) == latvian
 
 
+def test_random_high_bytes_are_refused_not_read_as_baltic():
+    """Where the guesser finds no encoding, the Baltic check is asked too (Latvian quotes): random
+    bytes above 0x7f showed enough "ð"/"â" to pass for Latvian and were decoded as gibberish."""
+    import random
+
+    for seed in range(20):
+        generator = random.Random(seed)
+        data = bytes(generator.randrange(0x80, 0x100) for _ in range(300))
+        with pytest.raises(ImportRejected):
+            decode_bytes(data)
+
+
 def test_russian_in_utf16_without_a_byte_order_mark_is_read():
     """Its high bytes are 4 (the Cyrillic block) or 0, not mostly 0: it was refused as "a binary file"."""
     for encoding in ("utf-16-le", "utf-16-be"):
