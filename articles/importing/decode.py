@@ -208,9 +208,11 @@ def _reads_as_baltic(data: bytes, *, least_letters: int = 0) -> bool:
 
 # Polish and Czech saved in Windows-1250 or ISO-8859-2 and read as Windows-1252 show, inside
 # words, marks no Western language writes there: "³" for "ł", "¹"/"±" for "ą", "¿" for "ż",
-# "Ÿ"/"¼" for "ź", "¶" for "ś", "ì" for "ě", "ù" for "ů", and "ø" for "ř" unless the text also
-# writes "å" or "æ" as Danish and Norwegian do ("przyjê³a", "mìsto", "Jiøí"). Belarusian and
-# Ukrainian in Windows-1251 show "³" for "і" too, but read so, most of their letters are accented.
+# "Ÿ"/"¼" for "ź", "¶" for "ś", "ì" for "ě", "ù" for "ů" ("przyjê³a", "mìsto"), counted inside
+# words of two letters or more ("x±y" is maths); and "ø" for "ř" ("Jiøí"), counted only beside
+# another mark and when the text writes no "å" or "æ" (Danish, Norwegian, Faroese "ø" stays).
+# Belarusian and Ukrainian in Windows-1251 show "³" for "і" too, but read so, most of their
+# letters are accented.
 _IN_WORD_CENTRAL = re.compile(
     r"(?<=[^\W\d_]{2})[¹³¿Ÿ±¶¼ìùø](?=[^\W\d_])|(?<=[^\W\d_])[¹³¿Ÿ±¶¼ìùø](?=[^\W\d_]{2})"
 )
