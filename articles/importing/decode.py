@@ -4,6 +4,7 @@ import codecs
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
@@ -142,20 +143,48 @@ def detect_encoding(data: bytes) -> str:
         else:
             if name != "utf-8":
                 return _declared_checked(data, name)
-    central = _central_european(data[:200_000])
+    western = _WesternReading.of(data)
+    central = _central_european(data, western)
     if central:
         return central
     best = from_bytes(data[:200_000], cp_isolation=LEGACY_ENCODINGS, threshold=0.3).best()
     if best is None:
-        if baltic := _baltic_encoding(data):  # the guesser finds Latvian quotes („ ”) too chaotic
+        if baltic := _baltic_encoding(data, western):  # the guesser finds Latvian quotes („ ”) too chaotic
             return baltic
         raise ImportRejected(
             "the bytes are not text in any supported encoding (UTF-8, UTF-16, cp1251, koi8-r, "
             "latin-1, Baltic cp1257, Central European cp1250)"
         )
     if best.encoding in ("cp1252", "latin_1"):
-        return _baltic_encoding(data) or best.encoding
+        return _baltic_encoding(data, western) or best.encoding
     return best.encoding
+
+
+_WESTERN_ACCENTED = re.compile("[\u00c0-\u00ff]")
+
+
+@dataclass(frozen=True)
+class _WesternReading:
+    """The page's visible text read as Windows-1252, which the checks below judge (markup would
+    dilute their shares; a reading that is wrong shows what the right one would be), with its
+    letters and its accented letters (À-ÿ) counted."""
+
+    text: str
+    letters: int
+    accented: int
+
+    @classmethod
+    def of(cls, data: bytes) -> "_WesternReading":
+        from .html import visible_lines  # the page as a reader sees it: no scripts, styles or tags
+
+        text = visible_lines(data[:200_000].decode("cp1252", errors="replace"))[:100_000]
+        letters = sum(character.isalpha() for character in text)
+        return cls(text=text, letters=letters, accented=len(_WESTERN_ACCENTED.findall(text)))
+
+    def accented_share_over(self, share: float) -> bool:
+        """Whether accented letters are more than ``share`` of the letters: no Western language
+        writes a tenth; Cyrillic read so is nearly all accented, and so are random bytes."""
+        return self.accented > share * self.letters
 
 
 # The Baltic languages saved in Windows-1257 and read as Windows-1252 show "ð"/"þ" for their
@@ -163,9 +192,8 @@ def detect_encoding(data: bytes) -> str:
 # "ð" and "ø", Icelandic "ð" and "þ", neither "ë"). Latvian shows "ò"/"ï"/"ì" for "ņ"/"ļ"/"ģ" and
 # "â"/"î"/"û" for its long vowels "ā"/"ī"/"ū": 7-11 letters in a hundred, where French, Portuguese
 # and Romanian text has under 2 ("ç", Latvian "ē", is left out: common in French and Turkish; so
-# is "ï", Latvian "ļ": French "naïf", Welsh "copïo"). Judged on the page's visible text: markup
-# would dilute the shares. (Offered to the detector as one more candidate, cp1257 took French for
-# Baltic.) Windows-1257 leaves a few bytes undefined that ISO-8859-13 (Latvian quotes „”) has.
+# is "ï", Latvian "ļ": French "naïf", Welsh "copïo"). (Offered to the detector as one more
+# candidate, cp1257 took French for Baltic.) Windows-1257 leaves a few bytes undefined that ISO-8859-13 (Latvian quotes „”) has.
 _SH_ZH = re.compile("[ðþÐÞ]")
 _E_U = re.compile("[ëøËØ]")
 _LATVIAN_SOFT = re.compile("[òìÒÌ]")
@@ -173,10 +201,10 @@ _LATVIAN_LONG = re.compile("[âîûÂÎÛ]")
 _BALTIC_CODECS = ("cp1257", "iso8859-13")
 
 
-def _baltic_encoding(data: bytes, *, least_letters: int = 0) -> str | None:
+def _baltic_encoding(data: bytes, western: _WesternReading, *, least_letters: int = 0) -> str | None:
     """Windows-1257 (else ISO-8859-13, whichever decodes the bytes) when they read as Lithuanian or
     Latvian, judged on at least ``least_letters`` letters."""
-    if not _reads_as_baltic(data[:200_000], least_letters=least_letters):
+    if not _reads_as_baltic(western, least_letters=least_letters):
         return None
     for name in _BALTIC_CODECS:
         try:
@@ -187,17 +215,11 @@ def _baltic_encoding(data: bytes, *, least_letters: int = 0) -> str | None:
     return None
 
 
-def _reads_as_baltic(data: bytes, *, least_letters: int = 0) -> bool:
-    from .html import visible_lines  # the page as a reader sees it: no scripts, styles or tags
-
-    text = visible_lines(data[:400_000].decode("cp1252", errors="replace"))[:100_000]
-    letters = sum(character.isalpha() for character in text)
-    # Baltic prose is mostly the plain Latin alphabet; bytes that read as mostly accented letters
+def _reads_as_baltic(western: _WesternReading, *, least_letters: int = 0) -> bool:
+    text, letters = western.text, western.letters
+    # Baltic prose is mostly the plain Latin alphabet: bytes that read as mostly accented letters
     # (random or binary bytes) are not Baltic, whatever marks they happen to show.
-    if (
-        letters < least_letters
-        or sum(character.isascii() and character.isalpha() for character in text) < 0.7 * letters
-    ):
+    if letters < least_letters or western.accented_share_over(0.3):
         return False
     sh_zh, e_u = len(_SH_ZH.findall(text)), len(_E_U.findall(text))
     if sh_zh >= 2 and e_u >= 2 and ("ë" in text or "Ë" in text) and (sh_zh + e_u) * 100 >= letters:
@@ -219,18 +241,15 @@ _IN_WORD_CENTRAL = re.compile(
 _WINDOWS_ONLY_BYTES = re.compile(rb"[\x80-\x9f]")
 
 
-def _central_european(data: bytes) -> str | None:
+def _central_european(data: bytes, western: _WesternReading) -> str | None:
     """Windows-1250 or ISO-8859-2 when the bytes read as Polish or Czech: Windows-1250 when any
     byte falls where ISO-8859-2 has only control characters (its "š", "ś", "ž", "ź" and
     typographic quotes live there), else ISO-8859-2."""
-    from .html import visible_lines  # the page as a reader sees it: no scripts, styles or tags
-
-    text = visible_lines(data.decode("cp1252", errors="replace"))[:100_000]
-    letters = sum(character.isalpha() for character in text)
+    text = western.text
     found = _IN_WORD_CENTRAL.findall(text)
     others = sum(mark != "ø" for mark in found)  # "ø" alone is Danish or Norwegian
     marks = len(found) if others and not any(letter in text for letter in "åæÅÆ") else others
-    if marks < 3 or marks * 200 < letters or len(_WESTERN_ACCENTED.findall(text)) > 0.3 * letters:
+    if marks < 3 or marks * 200 < western.letters or western.accented_share_over(0.3):
         return None
     choice = "cp1250" if _WINDOWS_ONLY_BYTES.search(data) else "iso8859-2"
     try:
@@ -245,7 +264,6 @@ _CYRILLIC = re.compile("[а-яёА-ЯЁ]")
 
 
 _WESTERN_CODECS = ("cp1252", "iso8859-1", "iso8859-15")
-_WESTERN_ACCENTED = re.compile("[\u00c0-\u00ff]")
 
 
 def _declared_checked(data: bytes, declared: str) -> str:
@@ -254,22 +272,13 @@ def _declared_checked(data: bytes, declared: str) -> str:
     Russian (read as Western, most of its letters are accented: "Ãîðîäñêîé ñîâåò") or for a
     Baltic language (``_reads_as_baltic``)."""
     if declared in _WESTERN_CODECS:
-        if _reads_as_accented(data):
-            return _cyrillic_checked(data, "cp1251")
         # Overriding a declaration takes more text than guessing where there is none.
-        if baltic := _baltic_encoding(data, least_letters=100):
+        western = _WesternReading.of(data)
+        if western.letters >= 100 and western.accented_share_over(0.5):
+            return _cyrillic_checked(data, "cp1251")
+        if baltic := _baltic_encoding(data, western, least_letters=100):
             return baltic
     return _cyrillic_checked(data, declared)
-
-
-def _reads_as_accented(data: bytes) -> bool:
-    """Most letters of the page's visible text, read as Windows-1252, are accented ones (no
-    Western language writes more than about one in ten)."""
-    from .html import visible_lines
-
-    text = visible_lines(data[:400_000].decode("cp1252", errors="replace"))[:100_000]
-    letters = sum(character.isalpha() for character in text)
-    return letters >= 100 and len(_WESTERN_ACCENTED.findall(text)) > 0.5 * letters
 
 
 def _cyrillic_checked(data: bytes, declared: str) -> str:
