@@ -95,14 +95,14 @@ class OrganizationMembershipInline(MembershipInline):
     fk_name = "organization"
     fields = [field for field in MembershipInline.fields if field != "organization"]
     autocomplete_fields = ["country"]
-    ordering = ["status", "country__sort_name", "country__name"]
+    ordering = ["status", "country"]  # by the country's sort key (its Meta.ordering)
 
 
 class CountryMembershipInline(MembershipInline):
     fk_name = "country"
     fields = [field for field in MembershipInline.fields if field != "country"]
     autocomplete_fields = ["organization"]
-    ordering = ["organization__sort_name", "organization__name", "status"]
+    ordering = ["organization", "status"]
 
 
 class EntityAdminMixin(ProtectConfirmedEntitiesMixin):

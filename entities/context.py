@@ -9,6 +9,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Q
+from django.utils.text import capfirst
 
 from .models import Country, Entity, Membership, Office
 
@@ -55,8 +56,7 @@ def membership_label(membership: Membership) -> str:
 def membership_sentence(membership: Membership) -> str:
     org = membership.organization
     short = org.acronym or org.name
-    country = country_phrase(membership.country.name)
-    country = country[:1].upper() + country[1:]  # it opens the sentence: "The United Kingdom was …"
+    country = capfirst(country_phrase(membership.country.name))  # "The United Kingdom was …"
     when = fuzzy_date(membership.since)
     if membership.until:
         label = membership.get_status_display().lower()

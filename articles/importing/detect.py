@@ -32,7 +32,7 @@ def detect_format(text: str, *, name: str = "") -> str:
             return JSONL
     # A ".json" name on a page or a text dump: the content decides (each of its lines was
     # reported as "not valid JSON").
-    if lowered_name.endswith(_JSON_NAMES) and not (_HTML_DOC.match(root) or _HTML_DOC.search(head)):
+    if lowered_name.endswith(_JSON_NAMES) and not _HTML_DOC.search(head):
         return JSONL if not _looks_like_prose(head) else TEXT
     if _HTML_DOC.match(root) or (not says_text and _HTML_DOC.search(head)):
         return HTML

@@ -439,10 +439,13 @@ def _score(lines: list[_Line], common: Container[str]) -> None:
             line.score = -2.0 - (3.0 if n >= 4 and title_case_ratio(tokens) > 0.7 else 0.0)
 
 
-def _is_figures_row(tokens: list[str]) -> bool:
-    """A short line with two numbers or more, a third of its words: a row of a table as text."""
-    numbers = sum(any(c.isdigit() for c in token) for token in tokens)
-    return 2 <= len(tokens) <= 12 and numbers >= 2 and numbers * 3 >= len(tokens)
+def _is_figures_row(line: _Line) -> bool:
+    """A short line with two numbers or more, a third of its words: a row of a table as text
+    (its length first, known from scoring: most lines are not tokenized again)."""
+    if not 2 <= line.words <= 12 or _FILE_LISTING.search(line.text):
+        return False
+    numbers = sum(any(c.isdigit() for c in token) for token in words(line.text))
+    return numbers >= 2 and numbers * 3 >= line.words
 
 
 # A download list's rows ("clip.mp4 (3840x2160) [84.2 MB]") are numbers too, but not a table.
@@ -464,14 +467,7 @@ def _lists_and_tables(lines: list[_Line]) -> None:
             line.score = -0.5
     run: list[_Line] = []
     for line in [*lines, None]:
-        if (
-            line is not None
-            and not line.chrome
-            and not line.is_item
-            and 2 <= line.words <= 12  # (what ``_is_figures_row`` asks first, without tokenizing)
-            and not _FILE_LISTING.search(line.text)
-            and _is_figures_row(words(line.text))
-        ):
+        if line is not None and not line.chrome and not line.is_item and _is_figures_row(line):
             run.append(line)
             continue
         if len(run) >= 3:

@@ -94,10 +94,9 @@ def test_capital_only_story_gets_a_suggestion_but_no_link(mini_kb):
 def test_a_headlines_country_stays_when_the_body_names_only_its_capital(mini_kb):
     """The body's "Beijing" (a suggestion) counted as the body naming China, so the headline's
     confirmed "China" was dropped: the story was missing from China's page and filters."""
-    article = ArticleFactory(
+    article = story(
         title="Kazakhstan signs accord with China",
-        body_text="Officials in Beijing said the pact covers border security and trade.",
-        content_hash=None,
+        body="Officials in Beijing said the pact covers border security and trade.",
     )
     link_article(article=article)
     china = mini_kb["countries"]["China"]
@@ -353,10 +352,8 @@ def test_command_dry_run_saves_nothing(mini_kb, capsys):
 def test_a_capital_in_the_headline_and_the_body_is_one_suggestion(mini_kb):
     """The headline rule added the headline's "Beijing" beside the body's: two suggestions of
     China for the editor to decide twice."""
-    article = ArticleFactory(
-        title="Talks in Beijing",
-        body_text="Officials in Beijing said the pact covers border security and trade.",
-        content_hash=None,
+    article = story(
+        title="Talks in Beijing", body="Officials in Beijing said the pact covers border security and trade."
     )
     link_article(article=article)
     china = mini_kb["countries"]["China"]
