@@ -141,25 +141,43 @@ def detect_encoding(data: bytes) -> str:
         except (LookupError, UnicodeDecodeError):
             pass
         else:
+            if name in _WHATWG_WINDOWS and _WINDOWS_ONLY_BYTES.search(data):
+                # Pages and feeds labelled Latin-1 are mostly saved in Windows-1252 (their ’ “ ” —
+                # are bytes Latin-1 gives to control characters): browsers read the label so too.
+                name = _one_of(data, _WHATWG_WINDOWS[name], name) or name
             if name != "utf-8":
                 return _declared_checked(data, name)
     western = _WesternReading.of(data)
-    central = _central_european(data, western)
-    if central:
-        return central
+    if found := _greek(data, western) or _latin_legacy(data, western):
+        return found
     best = from_bytes(data[:200_000], cp_isolation=LEGACY_ENCODINGS, threshold=0.3).best()
     if best is None:
         if baltic := _baltic_encoding(data, western):  # the guesser finds Latvian quotes („ ”) too chaotic
             return baltic
         raise ImportRejected(
             "the bytes are not text in any supported encoding (UTF-8, UTF-16, cp1251, koi8-r, "
-            "latin-1, Baltic cp1257, Central European cp1250)"
+            "latin-1, Baltic cp1257, Central European cp1250, Greek cp1253, Turkish cp1254)"
         )
     if best.encoding in ("cp1252", "latin_1"):
         return _baltic_encoding(data, western) or best.encoding
+    if best.encoding in ("cp1251", "koi8_r") and _mostly_mixed_script(data.decode(best.encoding)):
+        return _one_of(data, "cp1252", "latin_1") or best.encoding  # Finnish "tдnддn" is "tänään"
     return best.encoding
 
 
+_CYRILLIC_WORD = re.compile(r"[^\W\d_]*[а-яёА-ЯЁ][^\W\d_]*")
+
+
+def _mostly_mixed_script(text: str) -> bool:
+    """Whether most words with Cyrillic letters also hold Latin ones: what a Latin-script text
+    read as Cyrillic looks like (its accented letters turned Cyrillic inside Latin words)."""
+    words = _CYRILLIC_WORD.findall(text[:100_000])
+    mixed = sum(any("a" <= letter.lower() <= "z" for letter in word) for word in words)
+    return bool(words) and mixed * 2 > len(words)
+
+
+# Labels the WHATWG Encoding Standard (what browsers follow) reads as a Windows code page.
+_WHATWG_WINDOWS = {"ascii": "cp1252", "iso8859-1": "cp1252", "iso8859-9": "cp1254"}
 _WESTERN_ACCENTED = re.compile("[\u00c0-\u00ff]")
 
 
@@ -195,6 +213,7 @@ class _WesternReading:
 # is "ï", Latvian "ļ": French "naïf", Welsh "copïo"). (Offered to the detector as one more
 # candidate, cp1257 took French for Baltic.) Windows-1257 leaves a few bytes undefined that ISO-8859-13 (Latvian quotes „”) has.
 _SH_ZH = re.compile("[ðþÐÞ]")
+_NORDIC_VOWELS = re.compile("[áéíóúýæøÁÉÍÓÚÝÆØ]")
 _E_U = re.compile("[ëøËØ]")
 _LATVIAN_SOFT = re.compile("[òìÒÌ]")
 _LATVIAN_LONG = re.compile("[âîûÂÎÛ]")
@@ -225,7 +244,18 @@ def _reads_as_baltic(western: _WesternReading, *, least_letters: int = 0) -> boo
     if sh_zh >= 2 and e_u >= 2 and ("ë" in text or "Ë" in text) and (sh_zh + e_u) * 100 >= letters:
         return True  # Lithuanian
     markers, long = sh_zh + len(_LATVIAN_SOFT.findall(text)), len(_LATVIAN_LONG.findall(text))
-    return markers >= 1 and long * 100 >= 4 * letters  # Latvian
+    if markers >= 1 and long * 100 >= 4 * letters:
+        return True  # Latvian
+    # Estonian reads right as Western but for its "š"/"ž" (loanwords: "šokolaad", "žürii"): the
+    # marks beside a letter, in a text with Estonian's frequent "õ" and "ä" and without the
+    # Icelandic and Faroese vowels that come with their "ð"/"þ".
+    o_tilde, nordic = text.count("õ") + text.count("Õ"), len(_NORDIC_VOWELS.findall(text))
+    return (
+        bool(_in_word(_SH_ZH, text))
+        and o_tilde * 200 >= letters
+        and ("ä" in text or "Ä" in text)
+        and nordic * 5 < o_tilde
+    )
 
 
 # Polish and Czech saved in Windows-1250 or ISO-8859-2 and read as Windows-1252 show, inside
@@ -241,22 +271,126 @@ _IN_WORD_CENTRAL = re.compile(
 _WINDOWS_ONLY_BYTES = re.compile(rb"[\x80-\x9f]")
 
 
-def _central_european(data: bytes, western: _WesternReading) -> str | None:
-    """Windows-1250 or ISO-8859-2 when the bytes read as Polish or Czech: Windows-1250 when any
-    byte falls where ISO-8859-2 has only control characters (its "š", "ś", "ž", "ź" and
-    typographic quotes live there), else ISO-8859-2."""
+def _reads_as_polish_or_czech(western: _WesternReading) -> bool:
     text = western.text
     found = _IN_WORD_CENTRAL.findall(text)
     others = sum(mark != "ø" for mark in found)  # "ø" alone is Danish or Norwegian
     marks = len(found) if others and not any(letter in text for letter in "åæÅÆ") else others
-    if marks < 3 or marks * 200 < western.letters or western.accented_share_over(0.3):
-        return None
-    choice = "cp1250" if _WINDOWS_ONLY_BYTES.search(data) else "iso8859-2"
+    return marks >= 3 and marks * 200 >= western.letters
+
+
+# Other languages of the region whose legacy encodings a Western reading gets wrong in a few
+# letters only, each told by the marks it leaves beside letters (counted by ``_in_word``) and by
+# the Western letters it never writes:
+# - Hungarian (Windows-1250, ISO-8859-2) shows "õ"/"û" for its "ő"/"ű", among many "á"/"é";
+#   Portuguese writes "õ" with "ã"/"ç", Estonian with "ä", French "û" without "õ".
+# - Romanian (the same encodings) shows "ã" for its frequent "ă", "º"/"þ" for "ş"/"ţ" ("ºi",
+#   "þãrii"); Portuguese writes "ã" with "ç", "á", "é", and no "þ".
+# - Croatian, Slovenian and Bosnian (the same) show "è"/"æ"/"ð" for "č"/"ć"/"đ"; French writes
+#   "è" among "é"/"à"/"ç", Italian "è" with "à"/"ò" and without "ć"/"đ"/"š"/"ž", Danish "æ" with
+#   "ø"/"å", Icelandic "ð" with "á"/"í"/"ó".
+# - Turkish (Windows-1254, ISO-8859-9) shows "ý"/"þ"/"ð" for its frequent "ı"/"ş"/"ğ";
+#   Icelandic and Faroese write those among "á"/"é"/"í"/"ó"/"ú", Czech "ý" likewise.
+_HUNGARIAN_MARKS = re.compile("[õûÕÛ]")
+_NOT_HUNGARIAN = re.compile("[ãäçåæøèàêâîôñëïùìòÃÄÇÅÆØÈÀÊÂÎÔÑ]")
+_ROMANIAN_MARKS = re.compile("[ºþª]")
+_NOT_ROMANIAN = re.compile("[çõáéèàêôñüöäÇÕÁÉÈÀÊÔÑÜÖÄ]")
+_CROATIAN_MARKS = re.compile("[èæðÈÆÐ]")
+_NOT_CROATIAN = re.compile("[éàáçåøöäüñôêëïîûõãíóúòùìÉÀÁÇÅØÖÄÜÑÒÙÌ]")
+_CROATIAN_ONLY = re.compile("[æðšž¹¾ÆÐŠŽ]")  # "ć"/"đ", or "š"/"ž" (Italian writes "è" alone)
+_TURKISH_MARKS = re.compile("[ýþðÝÞÐ]")
+_NOT_TURKISH = re.compile("[áéíóúæøåëäèàñãõÁÉÍÓÚÆØÅËÄÈÀÑ]")
+
+
+def _in_word(pattern: re.Pattern, text: str) -> int:
+    """How many of ``pattern``'s characters in ``text`` touch a letter (a mark in a word)."""
+    return sum(
+        (start > 0 and text[start - 1].isalpha()) or (start + 1 < len(text) and text[start + 1].isalpha())
+        for start in (found.start() for found in pattern.finditer(text))
+    )
+
+
+def _latin_legacy(data: bytes, western: _WesternReading) -> str | None:
+    """A Central European or Turkish encoding when the bytes read as one of its languages; None
+    when they read as Western (or as nothing in particular)."""
+    if western.accented_share_over(0.3):
+        return None  # no Latin-script language writes that many accented letters
+    text, letters = western.text, western.letters
+    counts = Counter(text)
+    if _reads_as_polish_or_czech(western):
+        return _one_of(data, "cp1250", "iso8859-2")
+    hungarian = _in_word(_HUNGARIAN_MARKS, text)
+    if (
+        hungarian >= 2
+        and hungarian * 300 >= letters
+        and (counts["õ"] + counts["Õ"])  # "ő" is the frequent one; French writes "û" too
+        and (counts["á"] + counts["é"]) * 50 >= letters
+        and len(_NOT_HUNGARIAN.findall(text)) * 5 < hungarian
+    ):
+        return _one_of(data, "cp1250", "iso8859-2")
+    romanian = _in_word(_ROMANIAN_MARKS, text)
+    if (
+        romanian >= 2
+        and romanian * 300 >= letters
+        and counts["ã"] * 100 >= letters
+        and len(_NOT_ROMANIAN.findall(text)) * 2 < counts["ã"]
+    ):
+        return _one_of(data, "cp1250", "iso8859-2")
+    croatian = _in_word(_CROATIAN_MARKS, text)
+    if (
+        croatian >= 3
+        and croatian * 200 >= letters
+        and _in_word(_CROATIAN_ONLY, text)
+        and len(_NOT_CROATIAN.findall(text)) * 5 < croatian
+    ):
+        return _one_of(data, "cp1250", "iso8859-2")
+    turkish = _in_word(_TURKISH_MARKS, text)
+    if (
+        turkish >= 3
+        and (counts["ý"] + counts["Ý"]) * 100 >= letters
+        and len(_NOT_TURKISH.findall(text)) * 10 < turkish
+    ):
+        return _one_of(data, "cp1254", "iso8859-9")
+    return None
+
+
+def _one_of(data: bytes, windows: str, iso: str) -> str | None:
+    """The Windows code page when any byte falls where the ISO one has only control characters
+    (typographic quotes, and some letters, live there), else the ISO one; None when the choice
+    does not decode the bytes (a few bytes each Windows code page leaves undefined)."""
+    choice = windows if _WINDOWS_ONLY_BYTES.search(data) else iso
     try:
-        data.decode(choice)  # (five bytes Windows-1250 leaves undefined: then the guesser decides)
+        data.decode(choice)
     except UnicodeDecodeError:
         return None
     return choice
+
+
+# Greek (Windows-1253, ISO-8859-7) read as Western is nearly all accented, as Cyrillic is, and
+# decodes as Windows-1251 too. Its final sigma tells it: read as Greek, "ς" ends words and "σ"
+# rarely does. Russian read as Greek puts "ς" (its "т") inside words and "σ" (its "у") at their
+# ends, and its "я" (a byte Greek leaves undefined) seldom lets it decode at all.
+_GREEK_CODECS = ("cp1253", "iso8859-7")
+_FINAL_SIGMA_INSIDE = re.compile(r"ς(?=[^\W\d_])")
+_SIGMA_AT_END = re.compile(r"σ(?![^\W\d_])")
+
+
+def _greek(data: bytes, western: _WesternReading) -> str | None:
+    if not western.accented_share_over(0.5):
+        return None
+    for name in _GREEK_CODECS:
+        try:
+            text = data[:200_000].decode(name)
+        except UnicodeDecodeError:
+            continue
+        final = text.count("ς")
+        if (
+            final >= 2
+            and len(_FINAL_SIGMA_INSIDE.findall(text)) * 50 <= final
+            and len(_SIGMA_AT_END.findall(text)) * 5 <= final
+        ):
+            return _one_of(data, "cp1253", "iso8859-7") or name
+    return None
 
 
 _CYRILLIC_CODECS = ("cp1251", "koi8-r")
@@ -275,7 +409,7 @@ def _declared_checked(data: bytes, declared: str) -> str:
         # Overriding a declaration takes more text than guessing where there is none.
         western = _WesternReading.of(data)
         if western.letters >= 100 and western.accented_share_over(0.5):
-            return _cyrillic_checked(data, "cp1251")
+            return _greek(data, western) or _cyrillic_checked(data, "cp1251")
         if baltic := _baltic_encoding(data, western, least_letters=100):
             return baltic
     return _cyrillic_checked(data, declared)
@@ -380,6 +514,13 @@ _ENCODING_LABELS = {
     "koi8-r": "KOI8-R (Cyrillic)",
     "cp1252": "Windows-1252 (Western European)",
     "cp1257": "Windows-1257 (Baltic)",
+    "iso8859-13": "ISO-8859-13 (Baltic)",
+    "cp1250": "Windows-1250 (Central European)",
+    "iso8859-2": "ISO-8859-2 (Central European)",
+    "cp1253": "Windows-1253 (Greek)",
+    "iso8859-7": "ISO-8859-7 (Greek)",
+    "cp1254": "Windows-1254 (Turkish)",
+    "iso8859-9": "ISO-8859-9 (Turkish)",
     "iso8859-1": "Latin-1 (Western European)",
 }
 

@@ -2112,6 +2112,79 @@ def test_baltic_languages_in_windows_1257_read_right_and_french_and_icelandic_st
         assert decode_bytes(western.encode("cp1252")) == western
 
 
+_REGION = {
+    "greek": (
+        ("cp1253", "iso8859_7"),
+        "Η κυβέρνηση ανακοίνωσε σήμερα νέα μέτρα για την οικονομία της χώρας. Ο πρωθυπουργός δήλωσε ότι οι "
+        "μισθοί θα αυξηθούν από τον επόμενο μήνα, ενώ οι συντάξεις θα παραμείνουν σταθερές.",
+    ),
+    "turkish": (
+        ("cp1254", "iso8859_9"),
+        "Türkiye'nin başkenti Ankara'da bugün önemli bir toplantı yapıldı. Dışişleri Bakanı, komşu ülkelerle "
+        "ilişkilerin güçlendirilmesi gerektiğini söyledi. Öğrenciler için yeni bir eğitim programı hazırlanıyor.",
+    ),
+    "hungarian": (
+        ("cp1250", "iso8859_2"),
+        "A kormány ma bejelentette, hogy jövőre emelkednek a nyugdíjak és a fizetések. Az ellenzék bírálta a "
+        "döntést, és vitát kezdeményezett az Országgyűlésben. Győr üzemei új beruházásokat jelentettek be.",
+    ),
+    "romanian": (
+        ("cp1250", "iso8859_2"),
+        "Guvernul a anunţat astăzi noi măsuri pentru sprijinirea economiei ţării. Premierul a declarat că "
+        "salariile vor creşte de luna viitoare, în timp ce pensiile vor rămâne neschimbate.",
+    ),
+    "croatian": (
+        ("cp1250", "iso8859_2"),
+        "Vlada je danas objavila nove mjere za potporu gospodarstvu zemlje. Premijer je rekao da će plaće "
+        "rasti od sljedećeg mjeseca, dok će mirovine ostati nepromijenjene. Oporba je zatražila raspravu.",
+    ),
+    "estonian": (
+        ("cp1257",),
+        "Eesti valitsus kiitis täna heaks uue eelarve. Opositsioon kritiseeris otsust ja nõudis arutelu "
+        "Riigikogus. Šokolaaditehase töötajad ja žürii liikmed kohtusid Tallinnas, kus räägiti maksudest.",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(_REGION))
+def test_the_regions_other_legacy_encodings_read_right_without_a_declaration(language):
+    """Each was read as Western or Cyrillic and stored wrong: Greek as "чеЯб фзт", Turkish
+    "baþkenti ... programý", Hungarian "Gyõr", Romanian "ţării" as "þãrii", Croatian "veæ", and
+    Estonian "Šokolaad" as "Ðokolaad"."""
+    encodings, text = _REGION[language]
+    for encoding in encodings:
+        assert decode_bytes(text.encode(encoding)) == text
+        page = f"<html><head><title>Uudised</title></head><body><p>{text}</p></body></html>"
+        assert text in decode_bytes(page.encode(encoding))
+
+
+def test_western_languages_with_the_marks_of_those_rules_stay_western():
+    """The rules above read marks a Western language also writes: Italian "è", French "û",
+    Portuguese "õ" and "nº", Icelandic "ý"/"þ"/"ð"; a short Finnish page was read as Cyrillic."""
+    western = [
+        "Il governo ha annunciato oggi nuove misure. Il presidente ha detto che è necessario agire subito, "
+        "perché la città più colpita è Milano. È una scelta che cambierà molte cose, ha detto il ministro.",
+        "L'économie a connu une croissance plus forte que prévu. Le ministre était sûr que la reprise "
+        "durerait, même si le coût de l'énergie a augmenté en août. Le goût du risque coûte cher.",
+        "As informações da Lei nº 13 e do Decreto nº 7 foram publicadas. As eleições e as decisões dos "
+        "sindicatos não mudam nada. Não há razão para preocupação, afirmou o porta-voz em São Paulo.",
+        "Það var mikið um að vera í Reykjavík í gær þegar þúsundir manna söfnuðust saman á Austurvelli. "
+        "Þeir mótmæltu nýjum lögum um fiskveiðar. Þingmenn ræddu málið fram á nótt.",
+        "The singer Björk and the poet Þórarinn Eldjárn met Jökull Júlíusson in Reykjavík. Later, Mesut "
+        "Özil and Ýmir visited São Paulo, where the café served crème brûlée and smørrebrød.",
+    ]
+    for text in western:
+        assert decode_bytes(text.encode("cp1252")) == text
+    finnish = "Hallitus ilmoitti tänään uusista toimista maan talouden tukemiseksi. Pääministe"
+    assert finnish in decode_bytes(f"<html><body><p>{finnish}</p></body></html>".encode("cp1252"))
+
+
+def test_greek_declared_as_western_reads_as_greek_not_cyrillic():
+    greek = _REGION["greek"][1]
+    page = f'<html><head><meta charset="iso-8859-1"></head><body><p>{greek}</p></body></html>'
+    assert greek in decode_bytes(page.encode("cp1253"))
+
+
 @pytest.mark.parametrize(
     "content, name, kind",
     [
@@ -2176,3 +2249,15 @@ def test_icelandic_stays_western_and_a_capitalised_menu_keeps_a_true_cyrillic_de
         f"<script>window.__STATE__={'{"a":1},' * 6500}</script><p>{prose}</p></body></html>"
     )
     assert detect_encoding(page.encode("cp1251")) == "cp1251"
+
+
+def test_a_latin_1_label_on_windows_1252_bytes_keeps_the_quotes_and_dashes():
+    """Feeds labelled ISO-8859-1 are mostly saved in Windows-1252: their ’ “ ” — were read as
+    control characters and then removed ("Councils green plan  explained")."""
+    feed = (
+        b'<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>T</title>'
+        b"<item><title>Council\x92s \x93green\x94 plan \x97 explained</title></item></channel></rss>"
+    )
+    assert "Council’s “green” plan — explained" in decode_bytes(feed)
+    page = b'<html><head><meta charset="iso-8859-1"></head><body><p>caf\xe9 \xa9 2025</p></body></html>'
+    assert "café © 2025" in decode_bytes(page)
