@@ -6,6 +6,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html import unescape
 from urllib.parse import urljoin
 
 from .decode import clean_text
@@ -45,14 +46,28 @@ def parse_feed(text: str, *, name: str) -> Iterator[Record | ImportRejected]:
     if not version or not parsed.entries:
         if parsed.get("bozo") and not parsed.entries:
             raise ImportRejected("not an RSS or Atom feed: the XML could not be read as one")
+        if version:
+            raise ImportRejected("the feed has no items: nothing to import")
         raise ImportRejected("not an RSS or Atom feed: no entries found")
     feed_language = parsed.feed.get("language", "")
     feed_link = parsed.feed.get("link") or ""  # what an RSS item's relative link is relative to
+    feed_title = " ".join(clean_text(parsed.feed.get("title") or "").split())[:200]  # the source
     originals = _item_documents(text, count=len(parsed.entries))
+    cut = _cut_off(text)
     for number, entry in enumerate(parsed.entries, start=1):
+        if cut and number == len(parsed.entries):
+            yield ImportRejected(
+                f"{name}#{number}: the file ends inside this entry: it was cut off (an incomplete download?)"
+            )
+            continue
         try:
             record = _entry_record(
-                entry, number=number, name=name, feed_link=feed_link, feed_language=feed_language
+                entry,
+                number=number,
+                name=name,
+                feed_link=feed_link,
+                feed_language=feed_language,
+                feed_title=feed_title,
             )
         except (ValueError, TypeError, RecursionError) as exc:  # this entry only: the others go on
             yield ImportRejected(f"{name}#{number}: the entry could not be read ({type(exc).__name__})")
@@ -61,7 +76,9 @@ def parse_feed(text: str, *, name: str) -> Iterator[Record | ImportRejected]:
         yield record
 
 
-def _entry_record(entry, *, number: int, name: str, feed_link: str, feed_language: str) -> Record:
+def _entry_record(
+    entry, *, number: int, name: str, feed_link: str, feed_language: str, feed_title: str = ""
+) -> Record:
     html = ""
     plain = ""
     description = ""
@@ -89,10 +106,32 @@ def _entry_record(entry, *, number: int, name: str, feed_link: str, feed_languag
         if feed_link and (link := entry.get("link") or "")
         else entry.get("link", ""),
         published=entry.get("published") or entry.get("updated") or "",
-        byline=clean_text(entry.get("author", "")),  # "Name (mailbox)" and such: see clean_byline
+        byline=_authors(entry),
+        source=feed_title,
         language=language_tag(entry.get("language") or feed_language),
         description=description,
     )
+
+
+def _authors(entry) -> str:
+    """Every author of an entry (two <dc:creator> or <author> elements: feedparser's "author" is
+    the last one only), "Name (mailbox)" and such as given: see clean_byline."""
+    names = [name for author in entry.get("authors") or [] if (name := (author.get("name") or "").strip())]
+    if len(names) > 1:
+        return clean_text(", ".join(dict.fromkeys(names)))
+    return clean_text(entry.get("author", ""))
+
+
+def _cut_off(text: str) -> bool:
+    """Whether the document stops inside its last entry (feedparser still returns what it read of
+    it, which would be stored as a story that stops mid-sentence)."""
+    tail = text.rstrip()[-200:].lower()
+    if re.search(r"</(?:rss|feed|rdf:rdf)\s*>$", tail):
+        return False
+    lower = text.lower()
+    opened = max(lower.rfind("<item"), lower.rfind("<entry"))
+    closed = max(lower.rfind("</item>"), lower.rfind("</entry>"))
+    return opened > closed
 
 
 _FEED_ROOT = re.compile(r"<(rss|feed|rdf:RDF)\b[^>]*>", re.IGNORECASE)
@@ -171,7 +210,12 @@ def parse_json_lines(text: str, *, name: str) -> Iterator[Record | ImportRejecte
             (number, row, json.dumps(row, ensure_ascii=False)) for number, row in enumerate(rows, start=1)
         )
     elif stripped.startswith("{") and isinstance(whole := _one_object(stripped), dict):
-        lines = iter([(1, whole, stripped)])  # one pretty-printed object: one record
+        if (rows := _wrapped_list(whole)) is not None:  # {"articles": [{...}, {...}]}
+            lines = (
+                (number, row, json.dumps(row, ensure_ascii=False)) for number, row in enumerate(rows, start=1)
+            )
+        else:
+            lines = iter([(1, whole, stripped)])  # one pretty-printed object: one record
     else:
         lines = _json_lines(text)
     for number, row, raw in lines:
@@ -191,19 +235,49 @@ def parse_json_lines(text: str, *, name: str) -> Iterator[Record | ImportRejecte
 
 
 def _json_record(row: dict, *, label: str, raw: str) -> Record:
+    html, text = _first(row, _HTML_KEYS), _first(row, _BODY_KEYS)
+    if not html and _MARKUP.search(text):
+        html, text = text, ""  # a "body" written in HTML, as many exports do: read as HTML
+    elif _ENTITY.search(text):
+        text = unescape(text)
+    title = _string(row.get("title") or row.get("headline"))
     return Record(
         label=label,
-        title=_string(row.get("title") or row.get("headline")),
-        html=_first(row, _HTML_KEYS),
-        text=_first(row, _BODY_KEYS),
+        title=unescape(title) if _ENTITY.search(title) else title,  # WordPress's "coffee &amp; tea"
+        html=html,
+        text=text,
         url=_string(row.get("url") or row.get("link") or row.get("source_url")),
         published=_string(row.get("published") or row.get("published_at") or row.get("date")),
         byline=_string(row.get("byline") or row.get("author")),
-        source=_string(row.get("source")),
+        source=_string(_first_of_list(row.get("source"))),
         language=language_tag(_string(row.get("language") or row.get("lang"))),
         raw=raw,
         description=_plain(_string(row.get("dek") or row.get("standfirst") or row.get("description"))),
     )
+
+
+_MARKUP = re.compile(r"</?(?:p|br|div|h[1-6]|ul|ol|li|blockquote|em|strong|a)\b[^>]*>", re.IGNORECASE)
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+_WRAPPER_KEYS = ("articles", "items", "posts", "stories", "entries", "records", "results", "data")
+
+
+def _wrapped_list(whole: dict) -> list | None:
+    """The list of records an export wraps in one object ({"articles": [...]}, as APIs answer),
+    or None when the object is itself a record."""
+    if any(key in whole for key in (*_BODY_KEYS, *_HTML_KEYS, "title", "headline")):
+        return None
+    for key in _WRAPPER_KEYS:
+        value = whole.get(key)
+        if isinstance(value, list) and value and all(isinstance(row, dict) for row in value):
+            return value
+    return None
+
+
+def _first_of_list(value):
+    """A source given as a list ("Coastal Times", "Wire") is its first: one story, one source."""
+    return value[0] if isinstance(value, list) and value else value
 
 
 def _one_object(text: str):
@@ -223,7 +297,7 @@ def _json_lines(text: str) -> Iterator[tuple[int, object, str]]:
         try:
             yield number, json.loads(line), line
         except ValueError as exc:
-            yield number, ImportRejected(f"not valid JSON ({exc.msg})"), line
+            yield number, ImportRejected(f"not valid JSON ({exc.msg} at column {exc.colno})"), line
         except RecursionError:
             yield number, ImportRejected("the JSON is nested too deeply to read"), line
 
@@ -246,6 +320,8 @@ _STRING_DEPTH = 3
 def _first(row: dict, keys: tuple[str, ...]) -> str:
     for key in keys:
         value = row.get(key)
+        if isinstance(value, list) and value and all(isinstance(part, str) for part in value):
+            value = "\n\n".join(value)  # a body given as its paragraphs
         if isinstance(value, str) and value.strip():
             # Escapes in JSON ("\u00e2\u0080\u0094", "\u0000", "\ud800") are only seen once parsed.
             return clean_text(value)

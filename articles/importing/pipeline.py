@@ -46,7 +46,7 @@ from .decode import decode_bytes, describe_encoding, sniff_binary
 from .errors import ImportRejected
 from .feeds import Record, parse_feed, parse_json_lines
 from .html import Visible, absolute_links, extract_html_article, visible_lines, word_grams
-from .plaintext import clean_byline, extract_text_article, strip_site_name, words
+from .plaintext import clean_byline, extract_text_article, words
 from .sanitize import sanitize_with_text
 
 logger = logging.getLogger(__name__)
@@ -282,8 +282,20 @@ def extract_one(data: bytes, *, name: str) -> Candidate:
     raise ImportRejected("no article found")
 
 
+# Chinese and Japanese write no spaces: "北京市政府周五宣布了新的交通规划" was one "word".
+_UNSPACED_SCRIPT = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def word_count(text: str) -> int:
+    """Words, with two characters of an unspaced script (Chinese, Japanese) counted as one."""
+    unspaced = len(_UNSPACED_SCRIPT.findall(text))
+    if not unspaced:
+        return len(words(text))
+    return len(words(_UNSPACED_SCRIPT.sub(" ", text))) + unspaced // 2
+
+
 def _checked(candidate: Candidate | ImportRejected) -> Candidate | ImportRejected:
-    if isinstance(candidate, Candidate) and len(words(candidate.body_text)) < MIN_RECORD_WORDS:
+    if isinstance(candidate, Candidate) and word_count(candidate.body_text) < MIN_RECORD_WORDS:
         return ImportRejected(f"{candidate.label}: the entry has no article text")
     return candidate
 
@@ -312,7 +324,7 @@ def _from_text(text: str, *, name: str, common_lines: Iterable[str]) -> Candidat
     if open_list:
         parts.append(f"</{open_list}>")
     body_html, body_text = sanitize_with_text("".join(parts))
-    if len(words(body_text)) < MIN_PAGE_WORDS:
+    if word_count(body_text) < MIN_PAGE_WORDS:
         raise ImportRejected("no article found in the text (too little prose)")
     return Candidate(
         label=name,
@@ -345,7 +357,7 @@ def _from_html(text: str, *, name: str) -> Candidate:
     if article is None:
         raise ImportRejected("no article found in the HTML page")
     body_html, body_text = sanitize_with_text(article.body_html)
-    if len(words(body_text)) < MIN_PAGE_WORDS:
+    if word_count(body_text) < MIN_PAGE_WORDS:
         raise ImportRejected("no article found in the HTML page (too little text)")
     title = article.title or _first_words(body_text)
     return Candidate(
@@ -403,7 +415,7 @@ def _from_record(record: Record, *, kind: str) -> Candidate | ImportRejected:
         page = extract_html_article(record.html, url=record.url or None)
         body_html, body_text = sanitize_with_text(page.body_html if page else "")
     elif record.html:
-        body_html, body_text = sanitize_with_text(absolute_links(record.html, record.url))
+        body_html, body_text = sanitize_with_text(absolute_links(_with_paragraphs(record.html), record.url))
     else:
         paragraphs = re.split(r"\n\s*\n", record.text.strip())
         if len(paragraphs) == 1:
@@ -411,7 +423,7 @@ def _from_record(record: Record, *, kind: str) -> Candidate | ImportRejected:
         body_html, body_text = sanitize_with_text(
             "".join(f"<p>{_escape(p)}</p>" for p in paragraphs if p.strip())
         )
-    title = strip_site_name(" ".join(record.title.split())) if record.title else _first_words(body_text)
+    title = _record_title(record.title, source=record.source) if record.title else _first_words(body_text)
     if not title or not body_text:
         return ImportRejected(
             f"{record.label}: the entry has no text (its body or html field is missing or empty)"
@@ -438,6 +450,34 @@ def _from_record(record: Record, *, kind: str) -> Candidate | ImportRejected:
     )
 
 
+_BLOCK_TAG = re.compile(
+    r"<(?:p|div|h[1-6]|ul|ol|li|blockquote|table|figure|section|article)\b", re.IGNORECASE
+)
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|(?:<br\s*/?>\s*){2,}", re.IGNORECASE)
+
+
+def _with_paragraphs(markup: str) -> str:
+    """An HTML field written as text with inline markup only (a WordPress export's content, "one.
+    <br><br>two."): its blank lines and double breaks are the paragraphs."""
+    if _BLOCK_TAG.search(markup):
+        return markup
+    return "".join(f"<p>{part}</p>" for part in _PARAGRAPH_BREAK.split(markup) if part.strip())
+
+
+def _record_title(title: str, *, source: str) -> str:
+    """A feed's or an export's title as given: it is the story's own, not a page's <title>, and
+    a dash in it is the headline's ("Mayor resigns — and nobody is surprised"). Only the
+    record's own source name beside it goes ("Mayor resigns | Coastal Times")."""
+    title = " ".join(title.split())
+    if source:
+        parts = re.split(r"\s+[|–—»]\s+|\s+-\s+|\s+::\s+", title)
+        if len(parts) > 1 and parts[-1].casefold() == source.casefold():
+            return title[: title.rindex(parts[-1])].rstrip(" |–—»-:")
+        if len(parts) > 1 and parts[0].casefold() == source.casefold():
+            return title[len(parts[0]) :].lstrip(" |–—»-:")
+    return title
+
+
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -462,8 +502,11 @@ def _url(url: str) -> str:
 
 
 def parse_published(value: str) -> datetime | None:
-    """A timezone-aware datetime from ISO 8601, RFC 2822 or a bare date; None when unreadable."""
-    value = (value or "").strip()
+    """A timezone-aware datetime from ISO 8601, RFC 2822 (or its spelled-out US cousin, "Thursday,
+    March 6, 2025 4:15 PM EST"), a bare date or Unix time; None when unreadable, or when its zone
+    is a name that could mean two places ("IST"). A date or time without a zone is the newsroom's
+    (the TIME_ZONE setting)."""
+    value = " ".join((value or "").split())
     if not value:
         return None
     if _EPOCH.fullmatch(value):  # exports often give Unix time, in seconds or milliseconds
@@ -473,24 +516,28 @@ def parse_published(value: str) -> datetime | None:
         except (OverflowError, OSError, ValueError):
             return None
         return parsed if 1900 <= parsed.year <= 2200 else None
+    if _NO_DATE.search(value):  # WordPress's "-0001" and MySQL's zero date: "not dated"
+        return None
+    value = _TWELVE_HOUR.sub(_twenty_four_hour, value)
+    zone = _NAMED_ZONE.search(value)
+    if zone:
+        offset = _ZONE_OFFSETS.get(zone.group(1).upper())
+        if offset is None:
+            return None  # "IST" (India or Ireland), "WIB": a zone taken as UTC would be hours off
+        value = value[: zone.start(1)].rstrip() + " " + offset
     parsed = None
-    try:
-        parsed = parse_datetime(
-            value.replace(" ", "T", 1) if re.match(r"^\d{4}-\d\d-\d\d \d", value) else value
-        )
-    except ValueError:
-        parsed = None
-    if parsed is None:
+    if _ISO_DAY.match(value):
         try:
-            day = parse_date(value[:10])
-        except ValueError:
-            day = None
-        if day is not None:
-            parsed = datetime(day.year, day.month, day.day)
+            if len(value) == 10:
+                day = parse_date(value)
+                parsed = datetime(day.year, day.month, day.day) if day else None
+            else:
+                parsed = parse_datetime(re.sub(r"^(\S+) (\d)", r"\1T\2", value).replace(" ", ""))
+        except ValueError:  # "2025-03-14T25:00:00Z"
+            return None
+        if parsed is None:
+            return None  # an ISO day with something unreadable after it: not midnight
     if parsed is None:
-        zone = _NAMED_ZONE.search(value)
-        if zone and zone.group(1).upper() in _ZONE_OFFSETS:  # "10:00 EEST": email.utils knows US zones only
-            value = value[: zone.start(1)] + _ZONE_OFFSETS[zone.group(1).upper()]
         try:
             parsed = parsedate_to_datetime(value)
         except (TypeError, ValueError, IndexError, OverflowError):  # "01 Jan 99999999999999999999"
@@ -500,14 +547,38 @@ def parse_published(value: str) -> datetime | None:
     if parsed.year < 1900 or parsed.year > 2200:
         return None
     if timezone.is_naive(parsed):
-        parsed = parsed.replace(tzinfo=UTC)
+        parsed = timezone.make_aware(parsed, timezone.get_default_timezone())
     return parsed
 
 
+def _twenty_four_hour(match: re.Match) -> str:
+    hour, minute, second, half = match.groups()
+    hour = int(hour) % 12 + (12 if half.lower() == "p" else 0)
+    return f"{hour:02d}:{minute}" + (f":{second}" if second else "")
+
+
+_ISO_DAY = re.compile(r"^\d{4}-\d\d-\d\d")
+_NO_DATE = re.compile(r"(?<![\d-])-0001\b|^0000-00-00")
+_TWELVE_HOUR = re.compile(r"\b(\d{1,2}):(\d\d)(?::(\d\d))?\s*([AaPp])\.?[Mm]\b\.?")
 _EPOCH = re.compile(r"\d{9,13}(?:\.\d+)?")
-# Zone names feeds of the region write after RFC 2822 times (unambiguous ones only: "IST" is
-# India's and Ireland's, "BST" British and Bangladeshi).
+# Zone names feeds write after times (unambiguous ones only: "IST" is India's and Ireland's,
+# "BST" British and Bangladeshi; "CST" is read as RFC 2822 reads it, US Central).
 _ZONE_OFFSETS = {
+    "UT": "+0000",
+    "UTC": "+0000",
+    "GMT": "+0000",
+    "Z": "+0000",
+    "EST": "-0500",
+    "EDT": "-0400",
+    "CST": "-0600",
+    "CDT": "-0500",
+    "MST": "-0700",
+    "MDT": "-0600",
+    "PST": "-0800",
+    "PDT": "-0700",
+    "AKST": "-0900",
+    "AKDT": "-0800",
+    "HST": "-1000",
     "WET": "+0000",
     "WEST": "+0100",
     "CET": "+0100",
@@ -529,8 +600,13 @@ _ZONE_OFFSETS = {
     "NZST": "+1200",
     "NZDT": "+1300",
 }
-_NAMED_ZONE = re.compile(r"\d:\d\d(?::\d\d)?\s+([A-Za-z]{3,4})$")
-_RFC_DAY = re.compile(r"^(?:[A-Za-z]{3,9},?\s+)?(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{4})$")
+_NAMED_ZONE = re.compile(r"\d:\d\d(?::\d\d)?(?:\.\d+)?\s*([A-Za-z]{2,5})$")
+_RFC_DAY = re.compile(
+    r"^(?:[A-Za-z]{3,9},?\s+)?(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]{3,9})\.?\s+(?P<year>\d{4})$"
+)
+_US_DAY = re.compile(
+    r"^(?:[A-Za-z]{3,9},?\s+)?(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})$"
+)
 _MONTH_NAMES = [
     "january",
     "february",
@@ -548,14 +624,15 @@ _MONTH_NAMES = [
 
 
 def _rfc_day(value: str) -> datetime | None:
-    """An RFC 2822 date without its time ("Fri, 14 Mar 2025"), which email.utils refuses."""
-    match = _RFC_DAY.match(value)
-    word = match.group(2).lower() if match else ""
+    """A date without its time, as RFC 2822 writes it ("Fri, 14 Mar 2025"), which email.utils
+    refuses, or as US feeds do ("March 14, 2025")."""
+    match = _RFC_DAY.match(value) or _US_DAY.match(value)
+    word = match.group("month").lower() if match else ""
     month = next((n for n, name in enumerate(_MONTH_NAMES, 1) if name.startswith(word)), None)
     if month is None or len(word) < 3:  # "14 Marzipan 2025" is no date
         return None
     try:
-        return datetime(int(match.group(3)), month, int(match.group(1)))
+        return datetime(int(match.group("year")), month, int(match.group("day")))
     except ValueError:
         return None
 

@@ -1592,6 +1592,18 @@ def test_a_path_that_cannot_be_examined_is_reported(tmp_path):
         ("2025-03-14T10:00:00+02:00", "2025-03-14T08:00:00+00:00"),
         ("Fri, 31 Feb 2025", None),
         ("soon", None),
+        # A review's cases: each was stored hours off, or at midnight, without a note.
+        ("Thursday, March 6, 2025 4:15 PM EST", "2025-03-06T21:15:00+00:00"),
+        ("Fri, 14 Mar 2025 9:30 am +0200", "2025-03-14T07:30:00+00:00"),
+        ("Fri, 14 Mar 2025 12:30 AM GMT", "2025-03-14T00:30:00+00:00"),
+        ("Sat, 08 Mar 2025 15:30:00 IST", None),  # India or Ireland: not a guess
+        ("2025-03-11 17:45 CET", "2025-03-11T16:45:00+00:00"),
+        ("2025-03-11T17:45:00 EST", "2025-03-11T22:45:00+00:00"),
+        ("2025-03-14T25:00:00Z", None),
+        ("2025-03-11 garbage", None),
+        ("Mon, 30 Nov -0001 00:00:00 +0000", None),  # WordPress's "no date"
+        ("0000-00-00 00:00:00", None),
+        ("March 14, 2025", "2025-03-14T00:00:00+00:00"),
     ],
 )
 def test_dates_feeds_write_are_read_in_their_zone(written, read):
@@ -1601,6 +1613,18 @@ def test_dates_feeds_write_are_read_in_their_zone(written, read):
 
     parsed = parse_published(written)
     assert (parsed.astimezone(UTC).isoformat() if parsed else None) == read
+
+
+def test_a_date_without_a_zone_is_the_newsrooms(settings):
+    """Taken as UTC, "2025-02-11" showed as 10 February, 19:00 in a New York newsroom."""
+    from datetime import UTC
+
+    from articles.importing.pipeline import parse_published
+
+    settings.TIME_ZONE = "America/New_York"
+    assert parse_published("2025-02-11").astimezone(UTC).isoformat() == "2025-02-11T05:00:00+00:00"
+    assert parse_published("2025-07-01 09:30").astimezone(UTC).isoformat() == "2025-07-01T13:30:00+00:00"
+    assert parse_published("2025-07-01T09:30:00Z").astimezone(UTC).isoformat() == "2025-07-01T09:30:00+00:00"
 
 
 def test_a_dumps_byline_loses_its_by_and_its_dateline_dates_the_story():
@@ -2261,3 +2285,123 @@ def test_a_latin_1_label_on_windows_1252_bytes_keeps_the_quotes_and_dashes():
     assert "Council’s “green” plan — explained" in decode_bytes(feed)
     page = b'<html><head><meta charset="iso-8859-1"></head><body><p>caf\xe9 \xa9 2025</p></body></html>'
     assert "café © 2025" in decode_bytes(page)
+
+
+def _records(lines: list[dict]) -> list:
+    data = "\n".join(json.dumps(line) for line in lines).encode()
+    return list(extract_articles(data, name="export.jsonl"))
+
+
+_BODY = "The council met on Monday and agreed the plan after a long debate about the harbour."
+
+
+def test_an_exports_title_keeps_its_dash_and_loses_only_its_own_source_name():
+    """A review: "Mayor resigns — and nobody in the council is surprised" was stored as its
+    second half, and "Election 2025 - live: polls close" as "live: polls close"."""
+    titles = [
+        ("Mayor resigns — and nobody in the council is surprised", "", None),
+        ("Election 2025 - live: polls close across the country", "", None),
+        ("Harbour plan approved | Coastal Times", "Coastal Times", "Harbour plan approved"),
+        ("Coastal Times - Harbour plan approved", "Coastal Times", "Harbour plan approved"),
+        ("Prices rise &amp; tempers fray at the market", "", "Prices rise & tempers fray at the market"),
+    ]
+    found = _records([{"title": title, "body": _BODY, "source": source} for title, source, _ in titles])
+    assert [candidate.title for candidate in found] == [expected or title for title, _, expected in titles]
+
+
+def test_an_exports_body_in_html_or_with_entities_is_read_as_html():
+    """A "body" written in HTML was stored with its tags shown as text, and "&amp;" literally."""
+    tagged, entities = _records(
+        [
+            {
+                "title": "Hospital wing",
+                "body": "<p>The new wing opened.</p><p>It has <em>forty</em> beds.</p>",
+            },
+            {
+                "title": "Coffee",
+                "body": "Coffee &amp; tea prices rose again &mdash; the third time this year.",
+            },
+        ]
+    )
+    assert tagged.body_html == "<p>The new wing opened.</p><p>It has <em>forty</em> beds.</p>"
+    assert tagged.body_text == "The new wing opened.\n\nIt has forty beds."
+    assert entities.body_text == "Coffee & tea prices rose again — the third time this year."
+
+
+def test_an_html_field_of_text_keeps_its_paragraphs():
+    """A WordPress export's content is text with blank lines (or double <br>): it became one paragraph."""
+    blank_lines, breaks = _records(
+        [
+            {
+                "title": "One",
+                "html": "First paragraph, with a <a href='https://x.example/'>link</a>.\n\nSecond.",
+            },
+            {"title": "Two", "html": "First paragraph here.<br><br>Second paragraph here."},
+        ]
+    )
+    assert blank_lines.body_html.count("<p>") == 2
+    assert 'href="https://x.example/"' in blank_lines.body_html
+    assert breaks.body_html == "<p>First paragraph here.</p><p>Second paragraph here.</p>"
+
+
+def test_a_feed_keeps_every_author_and_names_its_channel_as_the_source():
+    feed = b"""<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">
+    <channel><title>Baltic Wire</title><link>https://wire.example/</link>
+    <item><title>Ports reopen</title><dc:creator>Laura Kalnina</dc:creator><dc:creator>Peeter Kask</dc:creator>
+    <description>The ports of Riga and Tallinn reopened on Monday after the storm had passed.</description></item>
+    </channel></rss>"""
+    [candidate] = extract_articles(feed, name="wire.rss")
+    assert candidate.byline == "Laura Kalnina, Peeter Kask"
+    assert candidate.source_name == "Baltic Wire"
+    [listed] = _records([{"title": "T", "body": _BODY, "source": ["Coastal Times", "Wire"]}])
+    assert listed.source_name == "Coastal Times"
+
+
+def test_a_short_chinese_or_japanese_story_is_not_refused_for_having_no_words():
+    """Written without spaces, a two-sentence Chinese story counted 4 words and was refused."""
+    chinese, japanese = _records(
+        [
+            {
+                "title": "北京市政府宣布新的交通规划",
+                "body": "北京市政府周五宣布了新的交通规划，包括扩建地铁网络和增加公交专用道。官员表示，该计划将在五年内完成。",
+            },
+            {
+                "title": "東京で新しい駅",
+                "body": "東京都は金曜日、新しい駅を建設すると発表した。工事は来年始まる。",
+            },
+        ]
+    )
+    assert chinese.title == "北京市政府宣布新的交通规划"
+    assert japanese.body_text.startswith("東京都は金曜日")
+    [empty] = _records([{"title": "短", "body": "好。"}])
+    assert isinstance(empty, ImportRejected)
+
+
+def test_an_export_wrapped_in_an_object_or_with_a_body_of_paragraphs_is_read():
+    wrapped = json.dumps(
+        {
+            "status": "ok",
+            "articles": [
+                {"title": "One", "body": _BODY},
+                {"title": "Two", "body": ["Para one here.", _BODY]},
+            ],
+        }
+    ).encode()
+    one, two = extract_articles(wrapped, name="export.json")
+    assert (one.title, two.title) == ("One", "Two")
+    assert two.body_html.count("<p>") == 2
+
+
+def test_a_feed_cut_off_inside_its_last_item_refuses_that_item_only():
+    """A feed that stopped mid-download stored its last item, stopping mid-sentence, without a word."""
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+        f"<item><title>Complete</title><description>{_BODY}</description></item>"
+        "<item><title>Cut</title><description>The ministers met in Riga and they agreed that the"
+    ).encode()
+    complete, cut = extract_articles(feed, name="wire.rss")
+    assert complete.title == "Complete"
+    assert isinstance(cut, ImportRejected) and "cut off" in cut.reason
+    empty = b'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title></channel></rss>'
+    with pytest.raises(ImportRejected, match="the feed has no items"):
+        list(extract_articles(empty, name="wire.rss"))
