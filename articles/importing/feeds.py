@@ -29,6 +29,7 @@ class Record:
     language: str = ""
     raw: str = ""  # the record as it appeared in the file, when it can be cut out
     description: str = ""  # a standfirst given beside the body (an RSS description, an export's dek)
+    problem: str = ""  # why its body cannot be read, when it is there but not text
 
 
 _XML_ENCODING = re.compile(r"""^(\s*<\?xml\b[^>]*?)\s+encoding\s*=\s*["'][^"']*["']""")
@@ -241,7 +242,16 @@ def _json_record(row: dict, *, label: str, raw: str) -> Record:
     elif _ENTITY.search(text):
         text = unescape(text)
     title = _string(row.get("title") or row.get("headline"))
+    odd = next(
+        (
+            key
+            for key in (*_HTML_KEYS, *_BODY_KEYS)
+            if row.get(key) is not None and not isinstance(row[key], str) and not _first(row, (key,))
+        ),
+        None,
+    )
     return Record(
+        problem=f"its “{odd}” field is {_KINDS.get(type(row[odd]), 'not')} text" if odd else "",
         label=label,
         title=unescape(title) if _ENTITY.search(title) else title,  # WordPress's "coffee &amp; tea"
         html=html,
@@ -260,6 +270,7 @@ _MARKUP = re.compile(r"</?(?:p|br|div|h[1-6]|ul|ol|li|blockquote|em|strong|a)\b[
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
+_KINDS = {bool: "true or false, not", int: "a number, not", float: "a number, not", dict: "an object, not"}
 _WRAPPER_KEYS = ("articles", "items", "posts", "stories", "entries", "records", "results", "data")
 
 

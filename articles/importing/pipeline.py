@@ -426,7 +426,7 @@ def _from_record(record: Record, *, kind: str) -> Candidate | ImportRejected:
     title = _record_title(record.title, source=record.source) if record.title else _first_words(body_text)
     if not title or not body_text:
         return ImportRejected(
-            f"{record.label}: the entry has no text (its body or html field is missing or empty)"
+            f"{record.label}: the entry has no text ({record.problem or 'its body or html field is missing or empty'})"
         )
     return Candidate(
         label=record.label,

@@ -2405,3 +2405,13 @@ def test_a_feed_cut_off_inside_its_last_item_refuses_that_item_only():
     empty = b'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title></channel></rss>'
     with pytest.raises(ImportRejected, match="the feed has no items"):
         list(extract_articles(empty, name="wire.rss"))
+
+
+def test_a_record_whose_body_is_not_text_says_so():
+    """It was refused as "missing or empty", though the field was there."""
+    number, whitespace, listed = _records(
+        [{"title": "T", "body": 42}, {"title": "T", "body": "  "}, {"title": "T", "html": [{"p": 1}]}]
+    )
+    assert number.reason == "export.jsonl:1: the entry has no text (its “body” field is a number, not text)"
+    assert listed.reason == "export.jsonl:3: the entry has no text (its “html” field is not text)"
+    assert whitespace.reason.endswith("(its body or html field is missing or empty)")
