@@ -154,13 +154,19 @@ def detect_encoding(data: bytes) -> str:
     if best is None:
         if baltic := _baltic_encoding(data, western):  # the guesser finds Latvian quotes („ ”) too chaotic
             return baltic
+        # Bytes Windows-1252 leaves undefined are Slovak and Czech "ť"/"Ť" and "Ź" in Windows-1250
+        # ("zastupiteľstvo ... ťažké"): the guesser gave up on them.
+        if _SLOVAK_BYTES.search(data) and not western.accented_share_over(0.3) and _decodes(data, "cp1250"):
+            return "cp1250"
         raise ImportRejected(
             "the bytes are not text in any supported encoding (UTF-8, UTF-16, cp1251, koi8-r, "
             "latin-1, Baltic cp1257, Central European cp1250, Greek cp1253, Turkish cp1254)"
         )
     if best.encoding in ("cp1252", "latin_1"):
         return _baltic_encoding(data, western) or best.encoding
-    if best.encoding in ("cp1251", "koi8_r") and _mostly_mixed_script(data.decode(best.encoding)):
+    if best.encoding in ("cp1251", "koi8_r") and _mostly_mixed_script(
+        data[:200_000].decode(best.encoding, errors="replace")
+    ):
         return _one_of(data, "cp1252", "latin_1") or best.encoding  # Finnish "tдnддn" is "tänään"
     return best.encoding
 
@@ -260,15 +266,17 @@ def _reads_as_baltic(western: _WesternReading, *, least_letters: int = 0) -> boo
 
 # Polish and Czech saved in Windows-1250 or ISO-8859-2 and read as Windows-1252 show, inside
 # words, marks no Western language writes there: "³" for "ł", "¹"/"±" for "ą", "¿" for "ż",
-# "Ÿ"/"¼" for "ź", "¶" for "ś", "ì" for "ě", "ù" for "ů" ("przyjê³a", "mìsto"), counted inside
+# "Ÿ"/"¼" for "ź", "¶" for "ś", "ì" for "ě", "ù" for "ů" ("przyjê³a", "mìsto"), "¾" for Slovak
+# "ľ" (Windows-1250) or "ž" (ISO-8859-2: "zastupite¾stvo", "bud¾et"), counted inside
 # words of two letters or more ("x±y" is maths); and "ø" for "ř" ("Jiøí"), counted only beside
 # another mark and when the text writes no "å" or "æ" (Danish, Norwegian, Faroese "ø" stays).
 # Belarusian and Ukrainian in Windows-1251 show "³" for "і" too, but read so, most of their
 # letters are accented.
 _IN_WORD_CENTRAL = re.compile(
-    r"(?<=[^\W\d_]{2})[¹³¿Ÿ±¶¼ìùø](?=[^\W\d_])|(?<=[^\W\d_])[¹³¿Ÿ±¶¼ìùø](?=[^\W\d_]{2})"
+    r"(?<=[^\W\d_]{2})[¹³¿Ÿ±¶¼¾ìùø](?=[^\W\d_])|(?<=[^\W\d_])[¹³¿Ÿ±¶¼¾ìùø](?=[^\W\d_]{2})"
 )
 _WINDOWS_ONLY_BYTES = re.compile(rb"[\x80-\x9f]")
+_SLOVAK_BYTES = re.compile(rb"[\x8d\x8f\x9d]")
 
 
 def _reads_as_polish_or_czech(western: _WesternReading) -> bool:
@@ -291,13 +299,20 @@ def _reads_as_polish_or_czech(western: _WesternReading) -> bool:
 #   "ø"/"å", Icelandic "ð" with "á"/"í"/"ó".
 # - Turkish (Windows-1254, ISO-8859-9) shows "ý"/"þ"/"ð" for its frequent "ı"/"ş"/"ğ";
 #   Icelandic and Faroese write those among "á"/"é"/"í"/"ó"/"ú", Czech "ý" likewise.
+# Fewest letters (of the page's visible text) these rules judge: a headline alone has too few.
+_LEAST_LETTERS = 150
 _HUNGARIAN_MARKS = re.compile("[õûÕÛ]")
 _NOT_HUNGARIAN = re.compile("[ãäçåæøèàêâîôñëïùìòÃÄÇÅÆØÈÀÊÂÎÔÑ]")
-_ROMANIAN_MARKS = re.compile("[ºþª]")
-_NOT_ROMANIAN = re.compile("[çõáéèàêôñüöäÇÕÁÉÈÀÊÔÑÜÖÄ]")
+# "ş"/"ţ" before a small letter ("ºi", "Bucureºti", "þãrii"): Portuguese "nº 4" and "40 ºC" are not.
+_ROMANIAN_MARKS = re.compile("[ºþªÞ](?=[a-zãâîºþ])")
+_PORTUGUESE = re.compile("[çõáéêôÇÕÁÉÊÔ]")
+_NOT_ROMANIAN = re.compile("[èàñüöäÈÀÑÜÖÄ]")
 _CROATIAN_MARKS = re.compile("[èæðÈÆÐ]")
 _NOT_CROATIAN = re.compile("[éàáçåøöäüñôêëïîûõãíóúòùìÉÀÁÇÅØÖÄÜÑÒÙÌ]")
 _CROATIAN_ONLY = re.compile("[æðšž¹¾ÆÐŠŽ]")  # "ć"/"đ", or "š"/"ž" (Italian writes "è" alone)
+# "već", "kuće", "ići", and the word "će"
+_WORD_FINAL_AE = re.compile(r"(?<=[^\W\d_])æ[ei]?(?![^\W\d_])|(?<![^\W\d_])æ[ei](?![^\W\d_])")
+_FRENCH_GRAVE = re.compile(r"è(?:s\b|[^\W\d_]{1,2}e)")  # "après", "système", "père"
 _TURKISH_MARKS = re.compile("[ýþðÝÞÐ]")
 _NOT_TURKISH = re.compile("[áéíóúæøåëäèàñãõÁÉÍÓÚÆØÅËÄÈÀÑ]")
 
@@ -319,29 +334,34 @@ def _latin_legacy(data: bytes, western: _WesternReading) -> str | None:
     counts = Counter(text)
     if _reads_as_polish_or_czech(western):
         return _one_of(data, "cp1250", "iso8859-2")
+    if letters < _LEAST_LETTERS:
+        return None  # a headline: too few marks to tell Danish "Færre" from Croatian "veæ"
     hungarian = _in_word(_HUNGARIAN_MARKS, text)
     if (
         hungarian >= 2
         and hungarian * 300 >= letters
         and (counts["õ"] + counts["Õ"])  # "ő" is the frequent one; French writes "û" too
         and (counts["á"] + counts["é"]) * 50 >= letters
-        and len(_NOT_HUNGARIAN.findall(text)) * 5 < hungarian
+        and (len(_NOT_HUNGARIAN.findall(text)) + text.count("õe")) * 5 < hungarian  # Portuguese "põe"
     ):
         return _one_of(data, "cp1250", "iso8859-2")
-    romanian = _in_word(_ROMANIAN_MARKS, text)
+    romanian = len(_ROMANIAN_MARKS.findall(text))
     if (
         romanian >= 2
         and romanian * 300 >= letters
         and counts["ã"] * 100 >= letters
-        and len(_NOT_ROMANIAN.findall(text)) * 2 < counts["ã"]
+        and len(_PORTUGUESE.findall(text)) * 2 < counts["ã"]
+        and len(_NOT_ROMANIAN.findall(text)) * 3 < counts["ã"] + romanian
     ):
         return _one_of(data, "cp1250", "iso8859-2")
     croatian = _in_word(_CROATIAN_MARKS, text)
+    # "č" (all of them write it), or "ć" ending words or before a last "e"/"i" ("već", "Ivić",
+    # "će"): Danish "æ" and English "mediæval" sit inside words; Icelandic writes "ð" alone.
     if (
-        croatian >= 3
+        (counts["è"] + counts["È"] >= 2 or len(_WORD_FINAL_AE.findall(text)) >= 2)
         and croatian * 200 >= letters
         and _in_word(_CROATIAN_ONLY, text)
-        and len(_NOT_CROATIAN.findall(text)) * 5 < croatian
+        and (len(_NOT_CROATIAN.findall(text)) + len(_FRENCH_GRAVE.findall(text))) * 2 < croatian
     ):
         return _one_of(data, "cp1250", "iso8859-2")
     turkish = _in_word(_TURKISH_MARKS, text)
@@ -359,11 +379,15 @@ def _one_of(data: bytes, windows: str, iso: str) -> str | None:
     (typographic quotes, and some letters, live there), else the ISO one; None when the choice
     does not decode the bytes (a few bytes each Windows code page leaves undefined)."""
     choice = windows if _WINDOWS_ONLY_BYTES.search(data) else iso
+    return choice if _decodes(data, choice) else None
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
     try:
-        data.decode(choice)
+        data.decode(encoding)
     except UnicodeDecodeError:
-        return None
-    return choice
+        return False
+    return True
 
 
 # Greek (Windows-1253, ISO-8859-7) read as Western is nearly all accented, as Cyrillic is, and
@@ -371,8 +395,17 @@ def _one_of(data: bytes, windows: str, iso: str) -> str | None:
 # rarely does. Russian read as Greek puts "ς" (its "т") inside words and "σ" (its "у") at their
 # ends, and its "я" (a byte Greek leaves undefined) seldom lets it decode at all.
 _GREEK_CODECS = ("cp1253", "iso8859-7")
+_GREEK_LETTER = re.compile("[\u0386-\u03ce]")
 _FINAL_SIGMA_INSIDE = re.compile(r"ς(?=[^\W\d_])")
 _SIGMA_AT_END = re.compile(r"σ(?![^\W\d_])")
+
+
+def _greek_codec(data: bytes) -> str | None:
+    """Windows-1253 or ISO-8859-7: they differ in the bytes 0x80-0x9F (Windows' quotes) and in
+    "Ά", Windows' 0xA2 and ISO's 0xB6 (which Windows gives "¶", ISO "’" the other)."""
+    windows = data.count(b"\xa2") + data.count(b"\xb5") > data.count(b"\xb6")  # "Ά" and "µ"
+    choice = "cp1253" if windows or _WINDOWS_ONLY_BYTES.search(data) else "iso8859-7"
+    return choice if _decodes(data, choice) else None
 
 
 def _greek(data: bytes, western: _WesternReading) -> str | None:
@@ -383,13 +416,15 @@ def _greek(data: bytes, western: _WesternReading) -> str | None:
             text = data[:200_000].decode(name)
         except UnicodeDecodeError:
             continue
-        final = text.count("ς")
+        final, greek = text.count("ς"), len(_GREEK_LETTER.findall(text))
         if (
             final >= 2
+            and greek >= 40
             and len(_FINAL_SIGMA_INSIDE.findall(text)) * 50 <= final
             and len(_SIGMA_AT_END.findall(text)) * 5 <= final
+            and (text.count("ΰ") + text.count("ξ")) * 100 < 3 * greek  # Russian "а"/"о" read as Greek
         ):
-            return _one_of(data, "cp1253", "iso8859-7") or name
+            return _greek_codec(data) or name
     return None
 
 
