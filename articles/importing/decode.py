@@ -151,21 +151,29 @@ def detect_encoding(data: bytes) -> str:
     if found := _greek(data, western) or _latin_legacy(data, western):
         return found
     best = from_bytes(data[:200_000], cp_isolation=LEGACY_ENCODINGS, threshold=0.3).best()
+    # Bytes Windows-1252 leaves undefined (Latin-1 has control characters there) are Slovak and
+    # Czech "ť"/"Ť" and "Ź" in Windows-1250 ("zastupiteľstvo ... ťažké"): the guesser gave up on
+    # them, or took Latin-1 (and its control characters were then refused).
+    if (
+        (best is None or best.encoding == "latin_1")
+        and _SLOVAK_BYTES.search(data)
+        and not western.accented_share_over(0.3)
+        and _decodes(data, "cp1250")
+    ):
+        return "cp1250"
     if best is None:
         if baltic := _baltic_encoding(data, western):  # the guesser finds Latvian quotes („ ”) too chaotic
             return baltic
-        # Bytes Windows-1252 leaves undefined are Slovak and Czech "ť"/"Ť" and "Ź" in Windows-1250
-        # ("zastupiteľstvo ... ťažké"): the guesser gave up on them.
-        if _SLOVAK_BYTES.search(data) and not western.accented_share_over(0.3) and _decodes(data, "cp1250"):
-            return "cp1250"
         raise ImportRejected(
             "the bytes are not text in any supported encoding (UTF-8, UTF-16, cp1251, koi8-r, "
             "latin-1, Baltic cp1257, Central European cp1250, Greek cp1253, Turkish cp1254)"
         )
     if best.encoding in ("cp1252", "latin_1"):
         return _baltic_encoding(data, western) or best.encoding
-    if best.encoding in ("cp1251", "koi8_r") and _mostly_mixed_script(
-        data[:200_000].decode(best.encoding, errors="replace")
+    if (
+        best.encoding in ("cp1251", "koi8_r")
+        and not western.accented_share_over(0.3)  # Cyrillic read as Western is mostly accented
+        and _mostly_mixed_script(data[:200_000].decode(best.encoding, errors="replace"))
     ):
         return _one_of(data, "cp1252", "latin_1") or best.encoding  # Finnish "tдnддn" is "tänään"
     return best.encoding
@@ -184,7 +192,6 @@ def _mostly_mixed_script(text: str) -> bool:
 
 # Labels the WHATWG Encoding Standard (what browsers follow) reads as a Windows code page.
 _WHATWG_WINDOWS = {"ascii": "cp1252", "iso8859-1": "cp1252", "iso8859-9": "cp1254"}
-_WESTERN_ACCENTED = re.compile("[\u00c0-\u00ff]")
 
 
 @dataclass(frozen=True)
@@ -194,6 +201,7 @@ class _WesternReading:
     letters and its accented letters (À-ÿ) counted."""
 
     text: str
+    counts: Counter  # of each character: the checks below ask for a few of them, many times
     letters: int
     accented: int
 
@@ -202,8 +210,27 @@ class _WesternReading:
         from .html import visible_lines  # the page as a reader sees it: no scripts, styles or tags
 
         text = visible_lines(data[:200_000].decode("cp1252", errors="replace"))[:100_000]
-        letters = sum(character.isalpha() for character in text)
-        return cls(text=text, letters=letters, accented=len(_WESTERN_ACCENTED.findall(text)))
+        counts = Counter(text)
+        return cls(
+            text=text,
+            counts=counts,
+            letters=sum(count for character, count in counts.items() if character.isalpha()),
+            accented=sum(count for character, count in counts.items() if "\u00c0" <= character <= "\u00ff"),
+        )
+
+    def count(self, characters: str) -> int:
+        """How many of these characters the text holds."""
+        return sum(self.counts[character] for character in characters)
+
+    def in_word(self, characters: str) -> int:
+        """How many of these characters touch a letter (marks in words, not signs beside numbers)."""
+        if not self.count(characters):
+            return 0
+        text = self.text
+        return sum(
+            (start > 0 and text[start - 1].isalpha()) or (start + 1 < len(text) and text[start + 1].isalpha())
+            for start in (found.start() for found in re.finditer(f"[{characters}]", text))
+        )
 
     def accented_share_over(self, share: float) -> bool:
         """Whether accented letters are more than ``share`` of the letters: no Western language
@@ -218,11 +245,11 @@ class _WesternReading:
 # and Romanian text has under 2 ("ç", Latvian "ē", is left out: common in French and Turkish; so
 # is "ï", Latvian "ļ": French "naïf", Welsh "copïo"). (Offered to the detector as one more
 # candidate, cp1257 took French for Baltic.) Windows-1257 leaves a few bytes undefined that ISO-8859-13 (Latvian quotes „”) has.
-_SH_ZH = re.compile("[ðþÐÞ]")
-_NORDIC_VOWELS = re.compile("[áéíóúýæøÁÉÍÓÚÝÆØ]")
-_E_U = re.compile("[ëøËØ]")
-_LATVIAN_SOFT = re.compile("[òìÒÌ]")
-_LATVIAN_LONG = re.compile("[âîûÂÎÛ]")
+_SH_ZH = "ðþÐÞ"
+_NORDIC_VOWELS = "áéíóúýæøÁÉÍÓÚÝÆØ"
+_E_U = "ëøËØ"
+_LATVIAN_SOFT = "òìÒÌ"
+_LATVIAN_LONG = "âîûÂÎÛ"
 _BALTIC_CODECS = ("cp1257", "iso8859-13")
 
 
@@ -241,26 +268,26 @@ def _baltic_encoding(data: bytes, western: _WesternReading, *, least_letters: in
 
 
 def _reads_as_baltic(western: _WesternReading, *, least_letters: int = 0) -> bool:
-    text, letters = western.text, western.letters
+    letters = western.letters
     # Baltic prose is mostly the plain Latin alphabet: bytes that read as mostly accented letters
     # (random or binary bytes) are not Baltic, whatever marks they happen to show.
     if letters < least_letters or western.accented_share_over(0.3):
         return False
-    sh_zh, e_u = len(_SH_ZH.findall(text)), len(_E_U.findall(text))
-    if sh_zh >= 2 and e_u >= 2 and ("ë" in text or "Ë" in text) and (sh_zh + e_u) * 100 >= letters:
+    sh_zh, e_u = western.count(_SH_ZH), western.count(_E_U)
+    if sh_zh >= 2 and e_u >= 2 and western.count("ëË") and (sh_zh + e_u) * 100 >= letters:
         return True  # Lithuanian
-    markers, long = sh_zh + len(_LATVIAN_SOFT.findall(text)), len(_LATVIAN_LONG.findall(text))
+    markers, long = sh_zh + western.count(_LATVIAN_SOFT), western.count(_LATVIAN_LONG)
     if markers >= 1 and long * 100 >= 4 * letters:
         return True  # Latvian
     # Estonian reads right as Western but for its "š"/"ž" (loanwords: "šokolaad", "žürii"): the
     # marks beside a letter, in a text with Estonian's frequent "õ" and "ä" and without the
     # Icelandic and Faroese vowels that come with their "ð"/"þ".
-    o_tilde, nordic = text.count("õ") + text.count("Õ"), len(_NORDIC_VOWELS.findall(text))
+    o_tilde = western.count("õÕ")
     return (
-        bool(_in_word(_SH_ZH, text))
-        and o_tilde * 200 >= letters
-        and ("ä" in text or "Ä" in text)
-        and nordic * 5 < o_tilde
+        o_tilde * 200 >= letters
+        and western.count("äÄ") > 0
+        and western.count(_NORDIC_VOWELS) * 5 < o_tilde
+        and western.in_word(_SH_ZH) > 0
     )
 
 
@@ -280,6 +307,8 @@ _SLOVAK_BYTES = re.compile(rb"[\x8d\x8f\x9d]")
 
 
 def _reads_as_polish_or_czech(western: _WesternReading) -> bool:
+    if western.count("¹³¿Ÿ±¶¼¾ìùø") < 3:
+        return False
     text = western.text
     found = _IN_WORD_CENTRAL.findall(text)
     others = sum(mark != "ø" for mark in found)  # "ø" alone is Danish or Norwegian
@@ -288,7 +317,7 @@ def _reads_as_polish_or_czech(western: _WesternReading) -> bool:
 
 
 # Other languages of the region whose legacy encodings a Western reading gets wrong in a few
-# letters only, each told by the marks it leaves beside letters (counted by ``_in_word``) and by
+# letters only, each told by the marks it leaves beside letters (``_WesternReading.in_word``) and by
 # the Western letters it never writes:
 # - Hungarian (Windows-1250, ISO-8859-2) shows "õ"/"û" for its "ő"/"ű", among many "á"/"é";
 #   Portuguese writes "õ" with "ã"/"ç", Estonian with "ä", French "û" without "õ".
@@ -301,28 +330,23 @@ def _reads_as_polish_or_czech(western: _WesternReading) -> bool:
 #   Icelandic and Faroese write those among "á"/"é"/"í"/"ó"/"ú", Czech "ý" likewise.
 # Fewest letters (of the page's visible text) these rules judge: a headline alone has too few.
 _LEAST_LETTERS = 150
-_HUNGARIAN_MARKS = re.compile("[õûÕÛ]")
-_NOT_HUNGARIAN = re.compile("[ãäçåæøèàêâîôñëïùìòÃÄÇÅÆØÈÀÊÂÎÔÑ]")
-# "ş"/"ţ" before a small letter ("ºi", "Bucureºti", "þãrii"): Portuguese "nº 4" and "40 ºC" are not.
-_ROMANIAN_MARKS = re.compile("[ºþªÞ](?=[a-zãâîºþ])")
-_PORTUGUESE = re.compile("[çõáéêôÇÕÁÉÊÔ]")
-_NOT_ROMANIAN = re.compile("[èàñüöäÈÀÑÜÖÄ]")
-_CROATIAN_MARKS = re.compile("[èæðÈÆÐ]")
-_NOT_CROATIAN = re.compile("[éàáçåøöäüñôêëïîûõãíóúòùìÉÀÁÇÅØÖÄÜÑÒÙÌ]")
-_CROATIAN_ONLY = re.compile("[æðšž¹¾ÆÐŠŽ]")  # "ć"/"đ", or "š"/"ž" (Italian writes "è" alone)
-# "već", "kuće", "ići", and the word "će"
-_WORD_FINAL_AE = re.compile(r"(?<=[^\W\d_])æ[ei]?(?![^\W\d_])|(?<![^\W\d_])æ[ei](?![^\W\d_])")
+_HUNGARIAN_MARKS = "õûÕÛ"
+_NOT_HUNGARIAN = "ãäçåæøèàêâîôñëïùìòÃÄÇÅÆØÈÀÊÂÎÔÑ"
+# "ş"/"ţ" before a small letter ("ºi", "Bucureºti", "þãrii"): Portuguese "nº 4", "40 ºC" and
+# "2.ªfeira" are not.
+_ROMANIAN_MARKS = re.compile(r"(?<![\d.])[ºþªÞ](?=[a-zãâîºþ])")
+_PORTUGUESE = "çõáéêôÇÕÁÉÊÔ"
+_NOT_ROMANIAN = "èàñüöäÈÀÑÜÖÄ"
+_CROATIAN_MARKS = "èæðÈÆÐ"
+_NOT_CROATIAN = "éàáçåøöäüñôêëïîûõãíóúòùìÉÀÁÇÅØÖÄÜÑÒÙÌ"
+_CROATIAN_SIGNS = "ðšž¹¾ÐŠŽ"  # "đ", and "š"/"ž" as Windows-1250 or ISO-8859-2 put them
+_C_CARON = re.compile(r"[èÈ](?=[^\W\d_])")  # "č" before a letter: Italian "è" and "caffè" are not
+# "ć" after a vowel at a word's end, or before a last "e"/"i": "već", "Ivić", "kuće", "će", "ići";
+# Latin plurals ("larvæ", "formulæ") and Danish "træ", "knæ" have a consonant before it.
+_C_ACUTE = re.compile(r"(?<=[aeiouAEIOU])æ(?![^\W\d_])|æ[ei](?![^\W\d_])")
 _FRENCH_GRAVE = re.compile(r"è(?:s\b|[^\W\d_]{1,2}e)")  # "après", "système", "père"
-_TURKISH_MARKS = re.compile("[ýþðÝÞÐ]")
-_NOT_TURKISH = re.compile("[áéíóúæøåëäèàñãõÁÉÍÓÚÆØÅËÄÈÀÑ]")
-
-
-def _in_word(pattern: re.Pattern, text: str) -> int:
-    """How many of ``pattern``'s characters in ``text`` touch a letter (a mark in a word)."""
-    return sum(
-        (start > 0 and text[start - 1].isalpha()) or (start + 1 < len(text) and text[start + 1].isalpha())
-        for start in (found.start() for found in pattern.finditer(text))
-    )
+_TURKISH_MARKS = "ýþðÝÞÐ"
+_NOT_TURKISH = "áéíóúæøåëäèàñãõÁÉÍÓÚÆØÅËÄÈÀÑ"
 
 
 def _latin_legacy(data: bytes, western: _WesternReading) -> str | None:
@@ -330,45 +354,46 @@ def _latin_legacy(data: bytes, western: _WesternReading) -> str | None:
     when they read as Western (or as nothing in particular)."""
     if western.accented_share_over(0.3):
         return None  # no Latin-script language writes that many accented letters
-    text, letters = western.text, western.letters
-    counts = Counter(text)
+    text, letters, counts = western.text, western.letters, western.counts
     if _reads_as_polish_or_czech(western):
         return _one_of(data, "cp1250", "iso8859-2")
     if letters < _LEAST_LETTERS:
         return None  # a headline: too few marks to tell Danish "Færre" from Croatian "veæ"
-    hungarian = _in_word(_HUNGARIAN_MARKS, text)
+    hungarian = western.in_word(_HUNGARIAN_MARKS)
     if (
         hungarian >= 2
         and hungarian * 300 >= letters
         and (counts["õ"] + counts["Õ"])  # "ő" is the frequent one; French writes "û" too
         and (counts["á"] + counts["é"]) * 50 >= letters
-        and (len(_NOT_HUNGARIAN.findall(text)) + text.count("õe")) * 5 < hungarian  # Portuguese "põe"
+        and (western.count(_NOT_HUNGARIAN) + text.count("õe")) * 5 < hungarian  # Portuguese "põe"
     ):
         return _one_of(data, "cp1250", "iso8859-2")
-    romanian = len(_ROMANIAN_MARKS.findall(text))
+    romanian = len(_ROMANIAN_MARKS.findall(text)) if western.count("ºþªÞ") else 0
     if (
         romanian >= 2
         and romanian * 300 >= letters
         and counts["ã"] * 100 >= letters
-        and len(_PORTUGUESE.findall(text)) * 2 < counts["ã"]
-        and len(_NOT_ROMANIAN.findall(text)) * 3 < counts["ã"] + romanian
+        and western.count(_PORTUGUESE) * 2 < counts["ã"]
+        and western.count(_NOT_ROMANIAN) * 3 < counts["ã"] + romanian
     ):
         return _one_of(data, "cp1250", "iso8859-2")
-    croatian = _in_word(_CROATIAN_MARKS, text)
-    # "č" (all of them write it), or "ć" ending words or before a last "e"/"i" ("već", "Ivić",
-    # "će"): Danish "æ" and English "mediæval" sit inside words; Icelandic writes "ð" alone.
+    croatian = western.in_word(_CROATIAN_MARKS)
+    # Two "č" (all of them write it) or two "ć" as the language places it, and another of its
+    # letters: Danish "æ", English "mediæval" and Icelandic "ð" have neither; Italian "è" is a
+    # word, and "Ðokovic" alone is a name.
+    c_caron = len(_C_CARON.findall(text)) if western.count("èÈ") else 0
     if (
-        (counts["è"] + counts["È"] >= 2 or len(_WORD_FINAL_AE.findall(text)) >= 2)
+        (c_caron >= 2 or (western.count("æ") >= 2 and len(_C_ACUTE.findall(text)) >= 2))
+        and (c_caron or western.in_word(_CROATIAN_SIGNS))
         and croatian * 200 >= letters
-        and _in_word(_CROATIAN_ONLY, text)
-        and (len(_NOT_CROATIAN.findall(text)) + len(_FRENCH_GRAVE.findall(text))) * 2 < croatian
+        and (western.count(_NOT_CROATIAN) + len(_FRENCH_GRAVE.findall(text))) * 2 < croatian
     ):
         return _one_of(data, "cp1250", "iso8859-2")
-    turkish = _in_word(_TURKISH_MARKS, text)
+    turkish = western.in_word(_TURKISH_MARKS)
     if (
         turkish >= 3
         and (counts["ý"] + counts["Ý"]) * 100 >= letters
-        and len(_NOT_TURKISH.findall(text)) * 10 < turkish
+        and western.count(_NOT_TURKISH) * 10 < turkish
     ):
         return _one_of(data, "cp1254", "iso8859-9")
     return None
@@ -395,15 +420,19 @@ def _decodes(data: bytes, encoding: str) -> bool:
 # rarely does. Russian read as Greek puts "ς" (its "т") inside words and "σ" (its "у") at their
 # ends, and its "я" (a byte Greek leaves undefined) seldom lets it decode at all.
 _GREEK_CODECS = ("cp1253", "iso8859-7")
-_GREEK_LETTER = re.compile("[\u0386-\u03ce]")
 _FINAL_SIGMA_INSIDE = re.compile(r"ς(?=[^\W\d_])")
-_SIGMA_AT_END = re.compile(r"σ(?![^\W\d_])")
+_SIGMA_AT_END = re.compile(r"σ(?![^\W\d_]|[’'])")  # "σ’ αγαπώ" is "σε" elided
+
+
+_WINDOWS_ALPHA = re.compile(rb"(?<![\xb8-\xfe])\xa2(?=[\xc1-\xfe])")
+_ISO_ALPHA = re.compile(rb"(?<![\xb8-\xfe])\xb6(?=[\xc1-\xfe])")
 
 
 def _greek_codec(data: bytes) -> str | None:
     """Windows-1253 or ISO-8859-7: they differ in the bytes 0x80-0x9F (Windows' quotes) and in
     "Ά", Windows' 0xA2 and ISO's 0xB6 (which Windows gives "¶", ISO "’" the other)."""
-    windows = data.count(b"\xa2") + data.count(b"\xb5") > data.count(b"\xb6")  # "Ά" and "µ"
+    # "Ά" opens a word, before a letter; Windows' "Ά" is ISO's "’", which ends one ("απ’ τον").
+    windows = len(_WINDOWS_ALPHA.findall(data)) + data.count(b"\xb5") > len(_ISO_ALPHA.findall(data))
     choice = "cp1253" if windows or _WINDOWS_ONLY_BYTES.search(data) else "iso8859-7"
     return choice if _decodes(data, choice) else None
 
@@ -416,13 +445,15 @@ def _greek(data: bytes, western: _WesternReading) -> str | None:
             text = data[:200_000].decode(name)
         except UnicodeDecodeError:
             continue
-        final, greek = text.count("ς"), len(_GREEK_LETTER.findall(text))
+        counts = Counter(text)
+        final = counts["ς"]
+        greek = sum(count for letter, count in counts.items() if "\u0386" <= letter <= "\u03ce")
         if (
             final >= 2
             and greek >= 40
             and len(_FINAL_SIGMA_INSIDE.findall(text)) * 50 <= final
             and len(_SIGMA_AT_END.findall(text)) * 5 <= final
-            and (text.count("ΰ") + text.count("ξ")) * 100 < 3 * greek  # Russian "а"/"о" read as Greek
+            and (counts["ΰ"] + counts["ξ"]) * 100 < 3 * greek  # Russian "а"/"о" read as Greek
         ):
             return _greek_codec(data) or name
     return None
@@ -447,6 +478,8 @@ def _declared_checked(data: bytes, declared: str) -> str:
             return _greek(data, western) or _cyrillic_checked(data, "cp1251")
         if baltic := _baltic_encoding(data, western, least_letters=100):
             return baltic
+        if central := _latin_legacy(data, western):  # old Central European sites' Latin-1 label
+            return central
     return _cyrillic_checked(data, declared)
 
 

@@ -2475,3 +2475,63 @@ def test_a_large_cyrillic_file_with_an_undefined_byte_late_is_refused_not_crashe
     data = "Городская дума утвердила бюджет на ремонт дорог и школ.\n".encode("cp1251") * 4000 + b"\x98"
     with pytest.raises(ImportRejected, match="not valid cp1251"):
         decode_bytes(data)
+
+
+@pytest.mark.parametrize(
+    "text, encoding",
+    [
+        (
+            "The museum shows the larvæ of several moths beside the algæ they eat. A label explains how the "
+            "insects use their antennæ to find food, and a second case holds the old formulæ used by "
+            "Victorian collectors to describe their growth.",
+            "cp1252",
+        ),
+        (
+            "Det gamle træ ved skolen skal fældes, siger kommunen. Mange er vrede, for træet er over hundrede "
+            "år gammelt, og et nyt træ vil tage lang tid at vokse. Eleverne har lavet en underskriftindsamling, "
+            "og de vil aflevere den til borgmesteren i næste uge.",
+            "cp1252",
+        ),
+        (
+            "Il tennista Novak Ðokovic ha vinto ancora: è la sua ventesima vittoria sul campo centrale. Dopo la "
+            "partita, Ðokovic è andato a salutare i tifosi e ha firmato autografi per un'ora. La sua allenatrice "
+            "è rimasta nello spogliatoio con il fisioterapista.",
+            "cp1252",
+        ),
+        (
+            "Os cidadãos não querem mais promessas, dizem os irmãos Silva, que são donos de uma loja no centro. "
+            "A mãe deles abriu a loja em 1970, e hoje os netos também trabalham lá. Não há dia sem clientes. Na "
+            "2.ªfeira e na 6.ªfeira a loja abre mais cedo, e os vizinhos são amigos.",
+            "cp1252",
+        ),
+    ],
+)
+def test_a_second_reviews_western_and_cyrillic_texts_keep_their_reading(text, encoding):
+    """A second review (1,367 cases): Latin plurals ("larvæ"), Danish "træ" and Italian "Ðokovic"
+    were read as Croatian, and Portuguese "2.ªfeira" as Romanian."""
+    page = f"<html><head><title>News</title></head><body><nav>Home | World</nav><p>{text}</p></body></html>"
+    assert decode_bytes(text.encode(encoding)) == text
+    assert text in decode_bytes(page.encode(encoding))
+
+
+def test_greek_elisions_slovak_and_a_wrong_latin_1_label_read_right():
+    """Greek "σ’ αγαπώ" counted as a sigma ending a word (read as Cyrillic), and ISO-8859-7's "’"
+    as Windows-1253's "Ά"; Slovak in Windows-1250 was read as Latin-1 and refused for its control
+    characters; Central European under a Latin-1 label was read as Latin-1."""
+    greek = (
+        "Σ’ ευχαριστώ πολύ για όλα όσα έκανες για μας. Θα σ’ αγαπώ πάντα και θα σε θυμάμαι σ’ όλη μου τη ζωή. "
+        "Τα λόγια σου μ’ έκαναν να δω τον κόσμο αλλιώς, και τώρα ξέρω πως η αγάπη δεν τελειώνει ποτέ. Σ’ αυτή "
+        "την πόλη γνωριστήκαμε, σ’ αυτό το σπίτι ζήσαμε, απ’ τον ήλιο ως τη θάλασσα."
+    )
+    assert decode_bytes(greek.encode("cp1253")) == greek
+    assert decode_bytes(greek.encode("iso8859_7")) == greek
+    slovak = (
+        "Slovenská vláda schválila v stredu návrh zákona o podpore nájomného bývania. Minister dopravy povedal, "
+        "že štát postaví tisíce nových bytov pre mladé rodiny. Opozícia kritizuje, že ceny bytov sú už príliš "
+        "vysoké a že opatrenie prichádza neskoro. Podľa odborníkov bude potrebné zvýšiť aj platy, aby si ľudia "
+        "mohli dovoliť bývať v hlavnom meste."
+    )
+    assert decode_bytes(slovak.encode("cp1250")) == slovak
+    hungarian = _REGION["hungarian"][1]
+    page = f'<html><head><meta charset="iso-8859-1"></head><body><p>{hungarian}</p></body></html>'
+    assert hungarian in decode_bytes(page.encode("iso8859_2"))
