@@ -320,12 +320,12 @@ def _reads_as_polish_or_czech(western: _WesternReading) -> bool:
 # letters only, each told by the marks it leaves beside letters (``_WesternReading.in_word``) and by
 # the Western letters it never writes:
 # - Hungarian (Windows-1250, ISO-8859-2) shows "õ"/"û" for its "ő"/"ű", among many "á"/"é";
-#   Portuguese writes "õ" with "ã"/"ç", Estonian with "ä", French "û" without "õ".
+#   Portuguese writes "õ" with "ã"/"ç" (and "põe"), Estonian with "ä", French "û" without "õ".
 # - Romanian (the same encodings) shows "ã" for its frequent "ă", "º"/"þ" for "ş"/"ţ" ("ºi",
-#   "þãrii"); Portuguese writes "ã" with "ç", "á", "é", and no "þ".
-# - Croatian, Slovenian and Bosnian (the same) show "è"/"æ"/"ð" for "č"/"ć"/"đ"; French writes
-#   "è" among "é"/"à"/"ç", Italian "è" with "à"/"ò" and without "ć"/"đ"/"š"/"ž", Danish "æ" with
-#   "ø"/"å", Icelandic "ð" with "á"/"í"/"ó".
+#   "þãrii"); Portuguese writes "ã" with "ç", "á", "é", and "º"/"ª" after numbers.
+# - Croatian, Slovenian, Bosnian and Serbian Latin (the same) show "è"/"æ"/"ð" for "č"/"ć"/"đ";
+#   French writes "è" among "é"/"à"/"ç", Italian "è" as a word, Danish "æ" with "ø"/"å" (and
+#   after consonants, as do English ligatures), Icelandic "ð" with "á"/"í"/"ó".
 # - Turkish (Windows-1254, ISO-8859-9) shows "ý"/"þ"/"ð" for its frequent "ı"/"ş"/"ğ";
 #   Icelandic and Faroese write those among "á"/"é"/"í"/"ó"/"ú", Czech "ý" likewise.
 # Fewest letters (of the page's visible text) these rules judge: a headline alone has too few.
@@ -430,7 +430,7 @@ _ISO_ALPHA = re.compile(rb"(?<![\xb8-\xfe])\xb6(?=[\xc1-\xfe])")
 
 def _greek_codec(data: bytes) -> str | None:
     """Windows-1253 or ISO-8859-7: they differ in the bytes 0x80-0x9F (Windows' quotes) and in
-    "Ά", Windows' 0xA2 and ISO's 0xB6 (which Windows gives "¶", ISO "’" the other)."""
+    "Ά": Windows puts it at 0xA2 (ISO's "’"), ISO at 0xB6 (Windows' "¶")."""
     # "Ά" opens a word, before a letter; Windows' "Ά" is ISO's "’", which ends one ("απ’ τον").
     windows = len(_WINDOWS_ALPHA.findall(data)) + data.count(b"\xb5") > len(_ISO_ALPHA.findall(data))
     choice = "cp1253" if windows or _WINDOWS_ONLY_BYTES.search(data) else "iso8859-7"
