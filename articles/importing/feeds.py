@@ -54,7 +54,7 @@ def parse_feed(text: str, *, name: str) -> Iterator[Record | ImportRejected]:
     feed_link = parsed.feed.get("link") or ""  # what an RSS item's relative link is relative to
     feed_title = " ".join(clean_text(parsed.feed.get("title") or "").split())[:200]  # the source
     originals = _item_documents(text, count=len(parsed.entries))
-    cut = _cut_off(text)
+    cut = _cut_off(text, entries=len(parsed.entries))
     for number, entry in enumerate(parsed.entries, start=1):
         if cut and number == len(parsed.entries):
             yield ImportRejected(
@@ -108,10 +108,17 @@ def _entry_record(
         else entry.get("link", ""),
         published=entry.get("published") or entry.get("updated") or "",
         byline=_authors(entry),
-        source=feed_title,
+        source=_entry_source(entry) or feed_title,
         language=language_tag(entry.get("language") or feed_language),
         description=description,
     )
+
+
+def _entry_source(entry) -> str:
+    """An item's own <source> (an aggregator's item names the paper it comes from: Google News'
+    "Reuters"), else nothing: the channel names it."""
+    source = entry.get("source") or {}
+    return " ".join(clean_text(source.get("title") or "").split())[:200] if isinstance(source, dict) else ""
 
 
 def _authors(entry) -> str:
@@ -123,7 +130,7 @@ def _authors(entry) -> str:
     return clean_text(entry.get("author", ""))
 
 
-def _cut_off(text: str) -> bool:
+def _cut_off(text: str, *, entries: int) -> bool:
     """Whether the document stops inside its last entry (feedparser still returns what it read of
     it, which would be stored as a story that stops mid-sentence)."""
     tail = text.rstrip()[-200:].lower()
@@ -132,7 +139,8 @@ def _cut_off(text: str) -> bool:
     lower = text.lower()
     opened = max(lower.rfind("<item"), lower.rfind("<entry"))
     closed = max(lower.rfind("</item>"), lower.rfind("</entry>"))
-    return opened > closed
+    # ... and feedparser returned that entry: "…</item><item" ends before the next one began.
+    return opened > closed and entries > lower.count("</item>") + lower.count("</entry>")
 
 
 _FEED_ROOT = re.compile(r"<(rss|feed|rdf:RDF)\b[^>]*>", re.IGNORECASE)
@@ -191,7 +199,7 @@ def _title(entry) -> str:
     return " ".join(clean_text(title).split())
 
 
-_BODY_KEYS = ("body", "text", "content", "body_text")
+_BODY_KEYS = ("body", "text", "content", "body_text", "content_text")  # content_*: JSON Feed
 _HTML_KEYS = ("html", "body_html", "content_html")
 
 
@@ -239,8 +247,8 @@ def _json_record(row: dict, *, label: str, raw: str) -> Record:
     html, text = _first(row, _HTML_KEYS), _first(row, _BODY_KEYS)
     if not html and _MARKUP.search(text):
         html, text = text, ""  # a "body" written in HTML, as many exports do: read as HTML
-    elif _ENTITY.search(text):
-        text = unescape(text)
+    else:
+        text = _unescaped(text)
     title = _string(row.get("title") or row.get("headline"))
     odd = next(
         (
@@ -253,36 +261,54 @@ def _json_record(row: dict, *, label: str, raw: str) -> Record:
     return Record(
         problem=f"its “{odd}” field is {_KINDS.get(type(row[odd]), 'not')} text" if odd else "",
         label=label,
-        title=unescape(title) if _ENTITY.search(title) else title,  # WordPress's "coffee &amp; tea"
+        title=_unescaped(title),  # WordPress's "coffee &amp; tea"
         html=html,
         text=text,
         url=_string(row.get("url") or row.get("link") or row.get("source_url")),
-        published=_string(row.get("published") or row.get("published_at") or row.get("date")),
-        byline=_string(row.get("byline") or row.get("author")),
+        published=_string(
+            row.get("published") or row.get("published_at") or row.get("date") or row.get("date_published")
+        ),
+        byline=_unescaped(_string(row.get("byline") or row.get("author") or row.get("authors"))),
         source=_string(_first_of_list(row.get("source"))),
         language=language_tag(_string(row.get("language") or row.get("lang"))),
         raw=raw,
-        description=_plain(_string(row.get("dek") or row.get("standfirst") or row.get("description"))),
+        description=_plain(
+            _string(row.get("dek") or row.get("standfirst") or row.get("description") or row.get("summary"))
+        ),
     )
 
 
-_MARKUP = re.compile(r"</?(?:p|br|div|h[1-6]|ul|ol|li|blockquote|em|strong|a)\b[^>]*>", re.IGNORECASE)
+# A body written in HTML closes its elements or breaks its lines; prose that names a tag ("use the
+# <p> tag", "x<a and a>0") does neither.
+_MARKUP = re.compile(r"</(?:p|div|h[1-6]|ul|ol|li|blockquote|em|strong|b|i|a)\s*>|<br\s*/?>", re.IGNORECASE)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _unescaped(text: str) -> str:
+    """Entities written out in full ("&amp;", "&#8217;") read; "&copy=1" in a URL is left alone
+    (``html.unescape`` reads it as "©=1", as browsers would in markup)."""
+    return _ENTITY.sub(lambda entity: unescape(entity.group()), text) if "&" in text else text
 
 
 _KINDS = {bool: "true or false, not", int: "a number, not", float: "a number, not", dict: "an object, not"}
 _WRAPPER_KEYS = ("articles", "items", "posts", "stories", "entries", "records", "results", "data")
 
 
-def _wrapped_list(whole: dict) -> list | None:
-    """The list of records an export wraps in one object ({"articles": [...]}, as APIs answer),
-    or None when the object is itself a record."""
-    if any(key in whole for key in (*_BODY_KEYS, *_HTML_KEYS, "title", "headline")):
+def _wrapped_list(whole: dict, depth: int = 0) -> list | None:
+    """The list of records an export wraps in one object ({"articles": [...]}, as APIs answer; a
+    JSON Feed's "items"; one level deeper, {"response": {"results": [...]}}), or None when the
+    object is itself a record. Elements that are not objects stay in the list, to be refused one
+    by one."""
+    if any(key in whole for key in (*_BODY_KEYS, *_HTML_KEYS)):
         return None
     for key in _WRAPPER_KEYS:
         value = whole.get(key)
-        if isinstance(value, list) and value and all(isinstance(row, dict) for row in value):
+        if isinstance(value, list) and (not value or any(isinstance(row, dict) for row in value)):
             return value
+    if depth == 0 and "title" not in whole and "headline" not in whole:
+        for value in whole.values():
+            if isinstance(value, dict) and (rows := _wrapped_list(value, depth + 1)) is not None:
+                return rows
     return None
 
 
@@ -331,8 +357,8 @@ _STRING_DEPTH = 3
 def _first(row: dict, keys: tuple[str, ...]) -> str:
     for key in keys:
         value = row.get(key)
-        if isinstance(value, list) and value and all(isinstance(part, str) for part in value):
-            value = "\n\n".join(value)  # a body given as its paragraphs
+        if isinstance(value, list) and any(isinstance(part, str) for part in value):
+            value = "\n\n".join(part for part in value if isinstance(part, str))  # a body as its paragraphs
         if isinstance(value, str) and value.strip():
             # Escapes in JSON ("\u00e2\u0080\u0094", "\u0000", "\ud800") are only seen once parsed.
             return clean_text(value)

@@ -467,15 +467,13 @@ def _with_paragraphs(markup: str) -> str:
 def _record_title(title: str, *, source: str) -> str:
     """A feed's or an export's title as given: it is the story's own, not a page's <title>, and
     a dash in it is the headline's ("Mayor resigns — and nobody is surprised"). Only the
-    record's own source name beside it goes ("Mayor resigns | Coastal Times")."""
+    record's own source name after it goes ("Mayor resigns | Coastal Times")."""
     title = " ".join(title.split())
     if source:
         parts = re.split(r"\s+[|–—»]\s+|\s+-\s+|\s+::\s+", title)
         if len(parts) > 1 and parts[-1].casefold() == source.casefold():
             return title[: title.rindex(parts[-1])].rstrip(" |–—»-:")
-        if len(parts) > 1 and parts[0].casefold() == source.casefold():
-            return title[len(parts[0]) :].lstrip(" |–—»-:")
-    return title
+    return title  # "Vogue – Madonna’s hit turns 35": a name before the dash is the story's subject
 
 
 def _escape(text: str) -> str:
@@ -520,6 +518,10 @@ def parse_published(value: str) -> datetime | None:
         return None
     value = _TWELVE_HOUR.sub(_twenty_four_hour, value)
     zone = _NAMED_ZONE.search(value)
+    if zone and _GIVEN_OFFSET.search(value[: zone.start(1)]):
+        value, zone = value[: zone.start(1)].rstrip(), None  # "+05:30 IST": the offset says it
+    if value.endswith(" -0000"):
+        value = value[:-5] + "+0000"  # RFC 2822's "UTC, offset unknown": email.utils makes it naive
     if zone:
         offset = _ZONE_OFFSETS.get(zone.group(1).upper())
         if offset is None:
@@ -544,6 +546,9 @@ def parse_published(value: str) -> datetime | None:
             parsed = _rfc_day(value)
             if parsed is None:
                 return None
+        else:
+            if parsed.tzinfo is None and _AFTER_TIME.search(value):
+                return None  # "15:30:00 UTC+3", "GMT+2": a zone email.utils could not read
     if parsed.year < 1900 or parsed.year > 2200:
         return None
     if timezone.is_naive(parsed):
@@ -558,8 +563,10 @@ def _twenty_four_hour(match: re.Match) -> str:
 
 
 _ISO_DAY = re.compile(r"^\d{4}-\d\d-\d\d")
+_GIVEN_OFFSET = re.compile(r"[+-]\d\d:?\d\d\s*$")
+_AFTER_TIME = re.compile(r"(?<![\d:])\d{1,2}:\d\d(?::\d\d)?\s+\S.*$")  # a word after the time
 _NO_DATE = re.compile(r"(?<![\d-])-0001\b|^0000-00-00")
-_TWELVE_HOUR = re.compile(r"\b(\d{1,2}):(\d\d)(?::(\d\d))?\s*([AaPp])\.?[Mm]\b\.?")
+_TWELVE_HOUR = re.compile(r"(?<![\d:])(\d{1,2}):(\d\d)(?::(\d\d))?\s*([AaPp])\.?[Mm]\b\.?")
 _EPOCH = re.compile(r"\d{9,13}(?:\.\d+)?")
 # Zone names feeds write after times (unambiguous ones only: "IST" is India's and Ireland's,
 # "BST" British and Bangladeshi; "CST" is read as RFC 2822 reads it, US Central).

@@ -1604,6 +1604,12 @@ def test_a_path_that_cannot_be_examined_is_reported(tmp_path):
         ("Mon, 30 Nov -0001 00:00:00 +0000", None),  # WordPress's "no date"
         ("0000-00-00 00:00:00", None),
         ("March 14, 2025", "2025-03-14T00:00:00+00:00"),
+        # A re-review: an unread zone was taken as the newsroom's; "12:00:00am" was noon.
+        ("Sat, 08 Mar 2025 15:30:00 UTC+3", None),
+        ("Sat, 08 Mar 2025 15:30:00 EET DST", None),
+        ("Fri, 14 Mar 2025 10:00:00", "2025-03-14T10:00:00+00:00"),
+        ("2025-06-01T12:00:00am", "2025-06-01T00:00:00+00:00"),
+        ("2025-06-01T20:00:00+05:30 IST", "2025-06-01T14:30:00+00:00"),
     ],
 )
 def test_dates_feeds_write_are_read_in_their_zone(written, read):
@@ -2302,7 +2308,7 @@ def test_an_exports_title_keeps_its_dash_and_loses_only_its_own_source_name():
         ("Mayor resigns — and nobody in the council is surprised", "", None),
         ("Election 2025 - live: polls close across the country", "", None),
         ("Harbour plan approved | Coastal Times", "Coastal Times", "Harbour plan approved"),
-        ("Coastal Times - Harbour plan approved", "Coastal Times", "Harbour plan approved"),
+        ("Coastal Times - Harbour plan approved", "Coastal Times", None),  # before: maybe the subject
         ("Prices rise &amp; tempers fray at the market", "", "Prices rise & tempers fray at the market"),
     ]
     found = _records([{"title": title, "body": _BODY, "source": source} for title, source, _ in titles])
@@ -2535,3 +2541,82 @@ def test_greek_elisions_slovak_and_a_wrong_latin_1_label_read_right():
     hungarian = _REGION["hungarian"][1]
     page = f'<html><head><meta charset="iso-8859-1"></head><body><p>{hungarian}</p></body></html>'
     assert hungarian in decode_bytes(page.encode("iso8859_2"))
+
+
+def test_a_re_review_of_the_export_fixes():
+    """Prose naming tags was read as HTML ("Use the / tag"), "&copy=1" in a URL became "©=1" once
+    another entity was present, a byline kept "&amp;", a source name before a dash took the
+    story's subject with it, and a list of paragraphs holding a null was refused."""
+    prose, url, byline, subject, nulls = _records(
+        [
+            {
+                "title": "Tags",
+                "body": "Use the <p> tag to start a paragraph. The <a> element links, whenever x<a and a>0.",
+            },
+            {
+                "title": "Link",
+                "body": "Rates rose &mdash; see https://x.example/?id=5&section=2&copy=1&reg=7 for more.",
+            },
+            {"title": "Duo", "body": _BODY, "byline": "Tom &amp; Jerry"},
+            {"title": "Vogue – Madonna’s hit single turns 35", "body": _BODY, "source": "Vogue"},
+            {"title": "Nulls", "body": ["First paragraph here.", None, 2024, _BODY]},
+        ]
+    )
+    assert prose.body_text.startswith(
+        "Use the <p> tag to start a paragraph. The <a> element links, whenever x<a and a>0."
+    )
+    assert url.body_text == "Rates rose — see https://x.example/?id=5&section=2&copy=1&reg=7 for more."
+    assert byline.byline == "Tom & Jerry"
+    assert subject.title == "Vogue – Madonna’s hit single turns 35"
+    assert nulls.body_text == f"First paragraph here.\n\n{_BODY}"
+
+
+@pytest.mark.parametrize(
+    "export",
+    [
+        {"version": "https://jsonfeed.org/version/1.1", "title": "Coastal Times", "items": "ITEMS"},
+        {"title": "API response", "data": "ITEMS"},
+        {"response": {"results": "ITEMS"}},
+    ],
+)
+def test_wrapped_exports_and_json_feed_are_read_record_by_record(export):
+    items = [
+        {
+            "title": "Harbour plan approved",
+            "content_html": f"<p>{_BODY}</p>",
+            "date_published": "2025-06-01T08:00:00Z",
+            "authors": [{"name": "Laura Kalnina"}],
+        },
+        "oops",
+    ]
+    data = json.dumps(export).replace('"ITEMS"', json.dumps(items)).encode()
+    good, bad = extract_articles(data, name="feed.json")
+    assert (good.title, good.byline, good.published_at.isoformat()) == (
+        "Harbour plan approved",
+        "Laura Kalnina",
+        "2025-06-01T08:00:00+00:00",
+    )
+    assert isinstance(bad, ImportRejected) and "must be a JSON object" in bad.reason
+    with pytest.raises(ImportRejected, match="no records"):
+        list(extract_articles(b'{"articles": []}', name="empty.json"))
+
+
+def test_a_feed_whose_download_stopped_between_items_keeps_its_last_item():
+    """ "…</item><item" stopped before the next item began: the complete last item was refused."""
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+        f"<item><title>One</title><description>{_BODY}</description></item>"
+        f"<item><title>Two</title><description>{_BODY} Again.</description></item><item"
+    ).encode()
+    assert [candidate.title for candidate in extract_articles(feed, name="wire.rss")] == ["One", "Two"]
+
+
+def test_an_aggregators_item_names_its_own_source():
+    """A Google News item's <source> is the paper; the channel ("Top stories - Google News") is not."""
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Top stories - Google News</title>'
+        '<item><title>Ports reopen after the storm - Reuters</title><source url="https://reuters.com">Reuters</source>'
+        f"<description>{_BODY}</description></item></channel></rss>"
+    ).encode()
+    [candidate] = extract_articles(feed, name="news.rss")
+    assert (candidate.source_name, candidate.title) == ("Reuters", "Ports reopen after the storm")
