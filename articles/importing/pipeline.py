@@ -451,17 +451,31 @@ def _from_record(record: Record, *, kind: str) -> Candidate | ImportRejected:
 
 
 _BLOCK_TAG = re.compile(
-    r"<(?:p|div|h[1-6]|ul|ol|li|blockquote|table|figure|section|article)\b", re.IGNORECASE
+    r"<(?:p|div|h[1-6]|ul|ol|li|blockquote|pre|table|figure|section|article)\b", re.IGNORECASE
+)
+_CLOSING_TAG = re.compile(
+    r"</(?:p|div|h[1-6]|ul|ol|li|blockquote|table|figure|section|article)\s*>\s*$", re.IGNORECASE
 )
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|(?:<br\s*/?>\s*){2,}", re.IGNORECASE)
 
 
 def _with_paragraphs(markup: str) -> str:
-    """An HTML field written as text with inline markup only (a WordPress export's content, "one.
-    <br><br>two."): its blank lines and double breaks are the paragraphs."""
-    if _BLOCK_TAG.search(markup):
+    """An HTML field written as text with inline markup (a WordPress export's content, "one.
+    <br><br>two."): its blank lines and double breaks are the paragraphs, between whatever block
+    elements it also holds ("para\n\n<h2>Reaction</h2>\n\npara"). Left as it is when a block
+    element spans a blank line (a <pre>, a quotation of two paragraphs)."""
+    parts = [part.strip() for part in _PARAGRAPH_BREAK.split(markup) if part.strip()]
+    if len(parts) < 2 and _BLOCK_TAG.search(markup):
         return markup
-    return "".join(f"<p>{part}</p>" for part in _PARAGRAPH_BREAK.split(markup) if part.strip())
+    out = []
+    for part in parts:
+        if not _BLOCK_TAG.search(part):
+            out.append(f"<p>{part}</p>")
+        elif _BLOCK_TAG.match(part) and _CLOSING_TAG.search(part) and "<pre" not in part.lower():
+            out.append(part)  # a whole block element between blank lines
+        else:
+            return markup
+    return "".join(out)
 
 
 def _record_title(title: str, *, source: str) -> str:

@@ -2620,3 +2620,24 @@ def test_an_aggregators_item_names_its_own_source():
     ).encode()
     [candidate] = extract_articles(feed, name="news.rss")
     assert (candidate.source_name, candidate.title) == ("Reuters", "Ports reopen after the storm")
+
+
+def test_an_html_field_mixing_text_paragraphs_and_block_elements_keeps_both():
+    """One block element turned the paragraph splitting off: "para1\\n\\npara2\\n\\n<h2>…" made
+    "<p>para1 para2</p>"; a <pre> or a quotation spanning a blank line stays whole."""
+    mixed, pre = _records(
+        [
+            {
+                "title": "Mixed",
+                "html": "First para.\n\nSecond para.\n\n<h2>Reaction</h2>\n\nThird para, longer.",
+            },
+            {
+                "title": "Quote",
+                "html": "<blockquote>One line.\n\nTwo lines of the same quotation.</blockquote>",
+            },
+        ]
+    )
+    assert (
+        mixed.body_html == "<p>First para.</p><p>Second para.</p><h2>Reaction</h2><p>Third para, longer.</p>"
+    )
+    assert pre.body_html.startswith("<blockquote>") and pre.body_html.count("<blockquote>") == 1
