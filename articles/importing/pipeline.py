@@ -481,11 +481,13 @@ def _with_paragraphs(markup: str) -> str:
 def _record_title(title: str, *, source: str) -> str:
     """A feed's or an export's title as given: it is the story's own, not a page's <title>, and
     a dash in it is the headline's ("Mayor resigns — and nobody is surprised"). Only the
-    record's own source name after it goes ("Mayor resigns | Coastal Times")."""
+    record's own source name after it goes ("Mayor resigns | Coastal Times", also from a source
+    named "Coastal Times - Latest News")."""
     title = " ".join(title.split())
     if source:
         parts = re.split(r"\s+[|–—»]\s+|\s+-\s+|\s+::\s+", title)
-        if len(parts) > 1 and parts[-1].casefold() == source.casefold():
+        last, name = parts[-1].casefold(), source.casefold()
+        if len(parts) > 1 and (last == name or re.match(rf"{re.escape(last)}\s+[|–—»:-]", name)):
             return title[: title.rindex(parts[-1])].rstrip(" |–—»-:")
     return title  # "Vogue – Madonna’s hit turns 35": a name before the dash is the story's subject
 
@@ -566,7 +568,11 @@ def parse_published(value: str) -> datetime | None:
     if parsed.year < 1900 or parsed.year > 2200:
         return None
     if timezone.is_naive(parsed):
-        parsed = timezone.make_aware(parsed, timezone.get_default_timezone())
+        zone = timezone.get_default_timezone()
+        aware = timezone.make_aware(parsed, zone)
+        if aware.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != parsed:
+            return None  # a time the clocks skipped ("02:30" as daylight saving began): no such moment
+        parsed = aware
     return parsed
 
 

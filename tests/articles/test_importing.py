@@ -1631,6 +1631,9 @@ def test_a_date_without_a_zone_is_the_newsrooms(settings):
     assert parse_published("2025-02-11").astimezone(UTC).isoformat() == "2025-02-11T05:00:00+00:00"
     assert parse_published("2025-07-01 09:30").astimezone(UTC).isoformat() == "2025-07-01T13:30:00+00:00"
     assert parse_published("2025-07-01T09:30:00Z").astimezone(UTC).isoformat() == "2025-07-01T09:30:00+00:00"
+    settings.TIME_ZONE = "Europe/Vilnius"
+    assert parse_published("2025-03-30T03:30:00") is None  # the hour the clocks skipped: no such time
+    assert parse_published("2025-03-30T04:30:00").astimezone(UTC).isoformat() == "2025-03-30T01:30:00+00:00"
 
 
 def test_a_dumps_byline_loses_its_by_and_its_dateline_dates_the_story():
@@ -2308,6 +2311,7 @@ def test_an_exports_title_keeps_its_dash_and_loses_only_its_own_source_name():
         ("Mayor resigns — and nobody in the council is surprised", "", None),
         ("Election 2025 - live: polls close across the country", "", None),
         ("Harbour plan approved | Coastal Times", "Coastal Times", "Harbour plan approved"),
+        ("Harbour plan approved | Coastal Times", "Coastal Times - Latest News", "Harbour plan approved"),
         ("Coastal Times - Harbour plan approved", "Coastal Times", None),  # before: maybe the subject
         ("Prices rise &amp; tempers fray at the market", "", "Prices rise & tempers fray at the market"),
     ]
