@@ -52,7 +52,7 @@ def parse_feed(text: str, *, name: str) -> Iterator[Record | ImportRejected]:
         raise ImportRejected("not an RSS or Atom feed: no entries found")
     feed_language = parsed.feed.get("language", "")
     feed_link = parsed.feed.get("link") or ""  # what an RSS item's relative link is relative to
-    feed_title = " ".join(clean_text(parsed.feed.get("title") or "").split())[:200]  # the source
+    feed_title = _string(parsed.feed.get("title"))[:200]  # the stories' source
     originals = _item_documents(text, count=len(parsed.entries))
     cut = _cut_off(text, entries=len(parsed.entries))
     for number, entry in enumerate(parsed.entries, start=1):
@@ -118,7 +118,7 @@ def _entry_source(entry) -> str:
     """An item's own <source> (an aggregator's item names the paper it comes from: Google News'
     "Reuters"), else nothing: the channel names it."""
     source = entry.get("source") or {}
-    return " ".join(clean_text(source.get("title") or "").split())[:200] if isinstance(source, dict) else ""
+    return _string(source.get("title"))[:200] if isinstance(source, dict) else ""
 
 
 def _authors(entry) -> str:

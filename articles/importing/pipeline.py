@@ -46,7 +46,7 @@ from .decode import decode_bytes, describe_encoding, sniff_binary
 from .errors import ImportRejected
 from .feeds import Record, parse_feed, parse_json_lines
 from .html import Visible, absolute_links, extract_html_article, visible_lines, word_grams
-from .plaintext import clean_byline, extract_text_article, words
+from .plaintext import TITLE_SEPARATOR, clean_byline, extract_text_article, words
 from .sanitize import sanitize_with_text
 
 logger = logging.getLogger(__name__)
@@ -485,7 +485,7 @@ def _record_title(title: str, *, source: str) -> str:
     named "Coastal Times - Latest News")."""
     title = " ".join(title.split())
     if source:
-        parts = re.split(r"\s+[|–—»]\s+|\s+-\s+|\s+::\s+", title)
+        parts = TITLE_SEPARATOR.split(title)
         last, name = parts[-1].casefold(), source.casefold()
         if len(parts) > 1 and (last == name or re.match(rf"{re.escape(last)}\s+[|–—»:-]", name)):
             return title[: title.rindex(parts[-1])].rstrip(" |–—»-:")
@@ -568,9 +568,9 @@ def parse_published(value: str) -> datetime | None:
     if parsed.year < 1900 or parsed.year > 2200:
         return None
     if timezone.is_naive(parsed):
-        zone = timezone.get_default_timezone()
-        aware = timezone.make_aware(parsed, zone)
-        if aware.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != parsed:
+        local = timezone.get_default_timezone()
+        aware = timezone.make_aware(parsed, local)
+        if aware.astimezone(UTC).astimezone(local).replace(tzinfo=None) != parsed:
             return None  # a time the clocks skipped ("02:30" as daylight saving began): no such moment
         parsed = aware
     return parsed

@@ -574,9 +574,13 @@ def _shorten(sentence: str, limit: int = 16) -> str:
 SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,60}$|\s+[|»]\s+.*$")
 
 
+# What separates a page title's parts ("Story title - Site Name", "Site | Story").
+TITLE_SEPARATOR = re.compile(r"\s+[|–—»]\s+|\s+-\s+|\s+::\s+")
+
+
 def strip_site_name(title: str) -> str:
     """ "Story title - Site Name" → "Story title" (the longest part is kept)."""
-    parts = re.split(r"\s+[|–—»]\s+|\s+-\s+|\s+::\s+", title)
+    parts = TITLE_SEPARATOR.split(title)
     if len(parts) == 1:
         return title.strip()
     best = max(parts, key=lambda part: len(words(part)))
