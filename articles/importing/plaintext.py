@@ -106,13 +106,40 @@ def clean_byline(text: str) -> str:
     return _MAILBOX_BESIDE.sub("", text).strip()  # "Aiko Tanaka <aiko@wire.example>", "… (aiko@…)"
 
 
+# A credit line: "Photo: …", "Image by …", "Photo courtesy of …", "Source: …", "Video – …" (a
+# word of its own after the label, so a heading that only starts with one, "Video production
+# tips", "Photo composition techniques", "Sources of funding", stays), or an agency in brackets.
 CREDIT = re.compile(
-    r"^(?:\(?(?:photo|image|picture|video|source|credit|illustration|file photo|photograph)s?\b[^.]{0,80}\)?"
-    r"|.{0,80}\((?:getty images|ap|afp|reuters|epa|shutterstock|file)(?:/[^)]*)?\)\s*)$",
+    r"^\(?(?:(?:photo|image|picture|video|illustration|file photo|photograph)s?(?:\s+(?:credits?|source))?"
+    r"|sources?|credits?)\s*(?::|©|\b(?:by|via|courtesy|from)\b|[–—-]\s)[^.]{1,80}\)?$"
+    r"|^.{0,80}\((?:getty images|ap|afp|reuters|epa|shutterstock|file)(?:/[^)]*)?\)\s*$",
     re.IGNORECASE,
 )
 READ_TIME = re.compile(r"^\d+\s*(?:min(?:ute)?s?|mins?)(?:\s+read)?$", re.IGNORECASE)
 COUNTERS = re.compile(r"^(?:\d[\d,.]*\s*[kKmM]?\s*(?:shares?|views?|comments?|likes?|reads?)?\s*)+$")
+
+SOCIAL_NETWORKS = (
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "linkedin",
+    "pinterest",
+    "telegram",
+    "reddit",
+    "instagram",
+    "youtube",
+    "tiktok",
+)
+# Words that are furniture only when a line holds nothing else ("Newsletter", "Facebook | X |
+# LinkedIn", "Subscription"): in a heading or a sentence they are its subject ("How YouTube
+# Live works for creators", "Subscription box details", "Don't forget the ports"). A network
+# named as the place to go ("follow me on Instagram", "@cafe on Instagram") is an appeal.
+TOPIC_APPEAL = re.compile(
+    rf"\b(?:{'|'.join(SOCIAL_NETWORKS)}|newsletters?|subscriptions?|don[’']?t forget|dont forget)\b",
+    re.IGNORECASE,
+)
+_AT_NETWORK = re.compile(rf"\b(?:on|via|at) (?:{'|'.join(SOCIAL_NETWORKS)})\b", re.IGNORECASE)
+_FILLER = frozenset(("and", "or", "the", "our", "us", "on", "with", "in", "to", "for", "me", "my", "of", "a"))
 
 # Phrasing that addresses the reader on the site's behalf, or navigates, rather than reports.
 # Each is a general pattern of page furniture; a long line needs several before it counts.
@@ -122,13 +149,11 @@ APPEAL_PATTERNS = [
     r"thanks?(?: you)? for (?:visiting|reading|being|stopping|watching|your (?:visit|support|interest))",
     r"bookmark\b",
     r"subscribe\b",
-    r"subscription\b",
     r"sign(?:ing)? ?up\b",
-    r"newsletters?\b",
     r"follow us\b",
     r"join (?:thousands|millions|us|our|the conversation|the discussion)\b",
-    r"don[’']?t (?:miss|forget)\b",
-    r"dont (?:miss|forget)\b",
+    r"don[’']?t miss\b",
+    r"dont miss\b",
     r"stay (?:in the know|connected|informed|updated|tuned)\b",
     r"check back\b",
     r"welcome to\b",
@@ -151,21 +176,6 @@ APPEAL_PATTERNS = [
     r"read (?:more|next|also|the full|full|our)\b",
     r"continue reading\b",
     r"share (?:this|on|via|the|article|story|post)\b",
-    *(
-        rf"{network}\b"
-        for network in (
-            "facebook",
-            "twitter",
-            "whatsapp",
-            "linkedin",
-            "pinterest",
-            "telegram",
-            "reddit",
-            "instagram",
-            "youtube",
-            "tiktok",
-        )
-    ),
     r"advertisement\b",
     r"sponsored\b",
     r"advertise with us\b",
@@ -198,8 +208,10 @@ APPEAL_PATTERNS = [
     r"see (?:all|more)\b",
     r"view (?:all|more|comments)\b",
     r"load more\b",
-    r"tags?:",
-    r"categor(?:y|ies):",
+    # Labels that open a line ("Tags: …", "Categories: …"); inside a sentence they introduce its
+    # list ("Break your budget into clear categories:").
+    ("tag", r"^tags?:"),
+    ("categor", r"^categor(?:y|ies):"),
     r"filed under\b",
 ]
 
@@ -324,7 +336,13 @@ def appeal_hits(text: str) -> int:
                 hits += 1
                 taken_until = found.end() - 1
                 break
-    return hits
+    topics = len(TOPIC_APPEAL.findall(lowered))
+    if hits or not topics:
+        return hits + topics  # among other furniture they are furniture too
+    if _AT_NETWORK.search(lowered):
+        return topics
+    rest = [word for word in words(TOPIC_APPEAL.sub(" ", lowered)) if word not in _FILLER]
+    return 0 if rest else topics
 
 
 def is_appeal(text: str, n: int) -> bool:

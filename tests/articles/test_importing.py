@@ -492,6 +492,51 @@ def test_teasers_for_other_stories_are_dropped_from_a_text_dump():
     assert candidate.body_text.split("\n\n") == [*BRIDGE_STORY[:4], *own, *BRIDGE_STORY[4:]]  # sentences stay
 
 
+# A story whose subjects are the words furniture is made of: networks, subscriptions, newsletters,
+# videos, photos, categories. Headings and sentences about them are the story.
+PLATFORM_STORY = [
+    "Creators in the region are moving their shows from one platform to another, a survey found this week.",
+    "How YouTube Live works for creators",
+    "A stream starts from a phone or a studio, and viewers can pay to pin their questions to the top.",
+    "Subscription costs:",
+    "Most channels charge a monthly fee of about five euros, and a third of them also sell yearly passes.",
+    "Video production tips",
+    "Light the speaker from a window, keep the microphone close and break the budget into clear categories:",
+    "Don’t forget the ports: a cheap laptop with one socket cannot feed a camera and a microphone at once.",
+    "Photo composition techniques matter less than steady sound, the teachers of the course told the survey.",
+    "The regional newsletter industry grew too, as writers sent their shows to readers by email instead.",
+]
+
+
+def test_furniture_words_as_a_story_s_subject_are_kept():
+    furniture = [
+        "Follow us on Instagram",
+        "Facebook | Twitter | LinkedIn",
+        "Photo: Jane Roe/Reuters",
+        "Newsletter",
+    ]
+    body = "".join(
+        f"<h2>{line}</h2>" if len(line.split()) < 6 or line.endswith(":") else f"<p>{line}</p>"
+        for line in [*PLATFORM_STORY[:5], furniture[2], *PLATFORM_STORY[5:]]
+    )
+    after = f"<p>{furniture[0]}</p><p>{furniture[1]}</p><p>{furniture[3]}</p>"
+    page = (
+        "<!doctype html><html><head><title>Creators move their shows</title></head><body>"
+        f"<main><article><h1>Creators move their shows</h1>{body}{after}</article></main></body></html>"
+    ).encode()
+    dump = "\n\n".join(["Creators move their shows", *PLATFORM_STORY[:5], furniture[2], *PLATFORM_STORY[5:]])
+    dump += "\n\n" + "\n\n".join([furniture[0], furniture[1], furniture[3]])
+    # A dump's short "Label:" line stays with its paragraph.
+    joined = [*PLATFORM_STORY[:3], " ".join(PLATFORM_STORY[3:5]), *PLATFORM_STORY[5:]]
+    for data, name, expected in (
+        (page, "creators.html", PLATFORM_STORY),
+        (dump.encode(), "creators.txt", joined),
+    ):
+        candidate = extract_one(data, name=name)
+        assert candidate.body_text.split("\n\n") == expected, name
+        assert not any(line in candidate.body_text for line in furniture), name
+
+
 @pytest.mark.parametrize(
     ("head", "language"),
     [
