@@ -161,11 +161,13 @@ def detect_encoding(data: bytes) -> str:
         and _decodes(data, "cp1250")
     ):
         return "cp1250"
+    if (best is None or best.encoding == "koi8_r") and _reads_as_koi8_u(data):
+        return "koi8_u"
     if best is None:
         if baltic := _baltic_encoding(data, western):  # the guesser finds Latvian quotes („ ”) too chaotic
             return baltic
         raise ImportRejected(
-            "the bytes are not text in any supported encoding (UTF-8, UTF-16, cp1251, koi8-r, "
+            "the bytes are not text in any supported encoding (UTF-8, UTF-16, cp1251, koi8-r, koi8-u, "
             "latin-1, Baltic cp1257, Central European cp1250, Greek cp1253, Turkish cp1254)"
         )
     if best.encoding in ("cp1252", "latin_1"):
@@ -177,6 +179,26 @@ def detect_encoding(data: bytes) -> str:
     ):
         return _one_of(data, "cp1252", "latin_1") or best.encoding  # Finnish "tдnддn" is "tänään"
     return best.encoding
+
+
+# Ukrainian's "є", "і", "ї", "ґ" (and capitals) in KOI8-U sit where KOI8-R has box-drawing signs:
+# the guesser, which knows KOI8-R only, reads Ukrainian as Russian with "╕" and "╖" inside words,
+# or gives up on it.
+_KOI8_U_BYTES = re.compile(rb"[\xa4\xa6\xa7\xad\xb4\xb6\xb7\xbd]")
+_UKRAINIAN_IN_WORD = re.compile(r"(?<=[а-яА-Я])[єіїґЄІЇҐ]|[єіїґЄІЇҐ](?=[а-яА-Я])")
+_CYRILLIC_LETTER = re.compile(r"[а-яА-ЯёЁєіїґЄІЇҐ]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _reads_as_koi8_u(data: bytes) -> bool:
+    """Ukrainian in KOI8-U: its own letters inside words, in a text mostly Cyrillic so read."""
+    if not _KOI8_U_BYTES.search(data) or not _decodes(data, "koi8_u"):
+        return False
+    from .html import visible_lines
+
+    text = visible_lines(data[:200_000].decode("koi8_u"))[:100_000]
+    letters = len(_LETTER.findall(text))
+    return len(_UKRAINIAN_IN_WORD.findall(text)) >= 3 and len(_CYRILLIC_LETTER.findall(text)) > 0.6 * letters
 
 
 _CYRILLIC_WORD = re.compile(r"[^\W\d_]*[а-яёА-ЯЁ][^\W\d_]*")
@@ -580,6 +602,7 @@ _ENCODING_LABELS = {
     "utf-32-be": "UTF-32",
     "cp1251": "Windows-1251 (Cyrillic)",
     "koi8-r": "KOI8-R (Cyrillic)",
+    "koi8-u": "KOI8-U (Ukrainian)",
     "cp1252": "Windows-1252 (Western European)",
     "cp1257": "Windows-1257 (Baltic)",
     "iso8859-13": "ISO-8859-13 (Baltic)",

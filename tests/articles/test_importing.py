@@ -291,6 +291,20 @@ def test_decode_detects_encodings(encoding):
     assert decode_bytes(RUSSIAN.encode(encoding)) == RUSSIAN
 
 
+UKRAINIAN = (
+    "Уряд ухвалив рішення щодо ремонту підстанцій\n\n"
+    "Київ оголосив про нові заходи підтримки енергетики. Міністр заявив, що роботи триватимуть усю зиму, "
+    "а громади отримають генератори. Її слова підтримали депутати, які закликали ґрунтовно перевірити мережі.\n"
+)
+
+
+@pytest.mark.parametrize("encoding", ["koi8_u", "cp1251", "utf-8"])
+def test_decode_detects_ukrainian(encoding):
+    """KOI8-U's "і", "ї", "є", "ґ" are box-drawing signs in KOI8-R: a Ukrainian text was refused."""
+    assert decode_bytes(UKRAINIAN.encode(encoding)) == UKRAINIAN
+    assert decode_bytes(UKRAINIAN.splitlines()[0].encode(encoding)) == UKRAINIAN.splitlines()[0]
+
+
 def test_decode_latin1_and_normalises():
     text = "Caf\u0065\u0301 “quoted” — dash\u00a0and\ttab\r\nnext  line\u200b"
     decoded = decode_bytes(text.encode("utf-8"))
