@@ -2426,6 +2426,34 @@ def test_a_feed_keeps_every_author_and_names_its_channel_as_the_source():
     assert listed.source_name == "Coastal Times"
 
 
+@pytest.mark.parametrize(
+    ("channel", "link", "item_title"),
+    [
+        ("Coastal Times - Sport", "https://coastaltimes.example/sport/", "Harbour club wins the cup"),
+        ("Sport | Coastal Times", "https://news.example/", "Harbour club wins the cup | Coastal Times"),
+        ("Coastal Times » Sport", "https://news.example/sport", "Harbour club wins the cup"),
+    ],
+)
+def test_a_section_feed_names_its_site_as_the_source(channel, link, item_title):
+    """Each section's feed made a source of its own ("Coastal Times - Sport", "… - Business")."""
+    feed = (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>{channel}</title><link>{link}</link>'
+        f"<item><title>{item_title}</title><description>{_BODY}</description></item></channel></rss>"
+    ).encode()
+    [candidate] = extract_articles(feed, name="sport.rss")
+    assert (candidate.source_name, candidate.title) == ("Coastal Times", "Harbour club wins the cup")
+
+
+def test_a_channel_title_with_a_dash_and_no_section_stays_whole():
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Coastal Times - Latest News</title>'
+        "<link>https://news.example/</link>"
+        f"<item><title>Harbour club wins the cup</title><description>{_BODY}</description></item></channel></rss>"
+    ).encode()
+    [candidate] = extract_articles(feed, name="latest.rss")
+    assert candidate.source_name == "Coastal Times - Latest News"
+
+
 def test_a_short_chinese_or_japanese_story_is_not_refused_for_having_no_words():
     """Written without spaces, a two-sentence Chinese story counted 4 words and was refused."""
     chinese, japanese = _records(
