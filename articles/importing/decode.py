@@ -188,6 +188,7 @@ _KOI8_U_BYTES = re.compile(rb"[\xa4\xa6\xa7\xad\xb4\xb6\xb7\xbd]")
 _UKRAINIAN_IN_WORD = re.compile(r"(?<=[а-яА-Я])[єіїґЄІЇҐ]|[єіїґЄІЇҐ](?=[а-яА-Я])")
 _CYRILLIC_LETTER = re.compile(r"[а-яА-ЯёЁєіїґЄІЇҐ]")
 _LETTER = re.compile(r"[^\W\d_]")
+_BOX_DRAWING = re.compile("[\u2500-\u25ff\u2320\u2321\u2248\u2264\u2265\u00b2\u00f7]")
 
 
 def _reads_as_koi8_u(data: bytes) -> bool:
@@ -198,7 +199,12 @@ def _reads_as_koi8_u(data: bytes) -> bool:
 
     text = visible_lines(data[:200_000].decode("koi8_u"))[:100_000]
     letters = len(_LETTER.findall(text))
-    return len(_UKRAINIAN_IN_WORD.findall(text)) >= 3 and len(_CYRILLIC_LETTER.findall(text)) > 0.6 * letters
+    return (
+        len(_UKRAINIAN_IN_WORD.findall(text)) >= 3
+        and len(_CYRILLIC_LETTER.findall(text)) > 0.6 * letters
+        # KOI8's other high bytes are box-drawing signs and blocks: random bytes are full of them.
+        and len(_BOX_DRAWING.findall(text)) * 100 < letters
+    )
 
 
 _CYRILLIC_WORD = re.compile(r"[^\W\d_]*[а-яёА-ЯЁ][^\W\d_]*")
