@@ -519,7 +519,7 @@ def parse_published(value: str) -> datetime | None:
     """A timezone-aware datetime from ISO 8601, RFC 2822 (or its spelled-out US cousin, "Thursday,
     March 6, 2025 4:15 PM EST"), a bare date or Unix time; None when unreadable, or when its zone
     is a name that could mean two places ("IST"). A date or time without a zone is the newsroom's
-    (the TIME_ZONE setting)."""
+    (the TIME_ZONE setting); one in the hour its clocks skip or repeat is unknown too."""
     value = " ".join((value or "").split())
     if not value:
         return None
@@ -543,12 +543,13 @@ def parse_published(value: str) -> datetime | None:
         if offset is None:
             return None  # "IST" (India or Ireland), "WIB": a zone taken as UTC would be hours off
         value = value[: zone.start(1)].rstrip() + " " + offset
-    parsed = None
+    parsed, date_only = None, False
     if _ISO_DAY.match(value):
         try:
             if len(value) == 10:
                 day = parse_date(value)
                 parsed = datetime(day.year, day.month, day.day) if day else None
+                date_only = True
             else:
                 parsed = parse_datetime(re.sub(r"^(\S+) (\d)", r"\1T\2", value).replace(" ", ""))
         except ValueError:  # "2025-03-14T25:00:00Z"
@@ -560,6 +561,7 @@ def parse_published(value: str) -> datetime | None:
             parsed = parsedate_to_datetime(value)
         except (TypeError, ValueError, IndexError, OverflowError):  # "01 Jan 99999999999999999999"
             parsed = _rfc_day(value)
+            date_only = True
             if parsed is None:
                 return None
         else:
@@ -570,8 +572,14 @@ def parse_published(value: str) -> datetime | None:
     if timezone.is_naive(parsed):
         local = timezone.get_default_timezone()
         aware = timezone.make_aware(parsed, local)
+        if date_only:
+            return aware.astimezone(
+                local
+            )  # the day is certain; where midnight was skipped it starts at 01:00
         if aware.astimezone(UTC).astimezone(local).replace(tzinfo=None) != parsed:
             return None  # a time the clocks skipped ("02:30" as daylight saving began): no such moment
+        if aware.utcoffset() != timezone.make_aware(parsed.replace(fold=1), local).utcoffset():
+            return None  # a time the clocks repeat ("03:30" as summer time ends): two moments, an hour apart
         parsed = aware
     return parsed
 

@@ -1693,6 +1693,18 @@ def test_a_date_without_a_zone_is_the_newsrooms(settings):
     settings.TIME_ZONE = "Europe/Vilnius"
     assert parse_published("2025-03-30T03:30:00") is None  # the hour the clocks skipped: no such time
     assert parse_published("2025-03-30T04:30:00").astimezone(UTC).isoformat() == "2025-03-30T01:30:00+00:00"
+    # The hour the clocks repeat: 03:30 came twice, an hour apart; the hours around it are certain.
+    assert parse_published("2025-10-26T03:30:00") is None
+    assert parse_published("2025-10-26T02:30:00").astimezone(UTC).isoformat() == "2025-10-25T23:30:00+00:00"
+    assert parse_published("2025-10-26T04:30:00").astimezone(UTC).isoformat() == "2025-10-26T02:30:00+00:00"
+    assert (
+        parse_published("2025-10-26T03:30:00+03:00").astimezone(UTC).isoformat()
+        == "2025-10-26T00:30:00+00:00"
+    )
+    # A day whose midnight the clocks skip is still that day (Chile's summer time starts at 00:00).
+    settings.TIME_ZONE = "America/Santiago"
+    for day in ("2025-09-07", "7 Sep 2025"):
+        assert parse_published(day).astimezone(UTC).isoformat() == "2025-09-07T04:00:00+00:00"
 
 
 def test_a_dumps_byline_loses_its_by_and_its_dateline_dates_the_story():
