@@ -192,19 +192,25 @@ _BOX_DRAWING = re.compile("[\u2500-\u25ff\u2320\u2321\u2248\u2264\u2265\u00b2\u0
 
 
 def _reads_as_koi8_u(data: bytes) -> bool:
-    """Ukrainian in KOI8-U: its own letters inside words, in a text mostly Cyrillic so read."""
+    """Ukrainian in KOI8-U: its own letters inside words, in a text mostly Cyrillic so read, which
+    the guesser finds coherent as KOI8-U (random bytes from KOI8's letter range are not)."""
     if not _KOI8_U_BYTES.search(data) or not _decodes(data, "koi8_u"):
         return False
     from .html import visible_lines
 
     text = visible_lines(data[:200_000].decode("koi8_u"))[:100_000]
     letters = len(_LETTER.findall(text))
-    return (
-        len(_UKRAINIAN_IN_WORD.findall(text)) >= 3
-        and len(_CYRILLIC_LETTER.findall(text)) > 0.6 * letters
+    cyrillic = _CYRILLIC_LETTER.findall(text)
+    if not (
+        _UKRAINIAN_IN_WORD.search(text)
+        and len(cyrillic) > 0.6 * letters
+        # Prose is mostly lower case; KOI8's letter bytes drawn at random are half capitals.
+        and sum(letter.isupper() for letter in cyrillic) < 0.35 * len(cyrillic)
         # KOI8's other high bytes are box-drawing signs and blocks: random bytes are full of them.
         and len(_BOX_DRAWING.findall(text)) * 100 < letters
-    )
+    ):
+        return False
+    return from_bytes(data[:200_000], cp_isolation=["koi8_u"], threshold=0.2).best() is not None
 
 
 _CYRILLIC_WORD = re.compile(r"[^\W\d_]*[а-яёА-ЯЁ][^\W\d_]*")
@@ -519,12 +525,14 @@ def _cyrillic_checked(data: bytes, declared: str) -> str:
     capitals at the top) and only with enough letters to tell."""
     if declared not in _CYRILLIC_CODECS:
         return declared
-    if _capital_share(data, declared) <= 0.6:
-        return declared
-    for other in _CYRILLIC_CODECS:
-        if other != declared and _capital_share(data, other) < 0.2:
-            return other
-    return declared
+    chosen = declared
+    if _capital_share(data, declared) > 0.6:
+        chosen = next(
+            (other for other in _CYRILLIC_CODECS if other != declared and _capital_share(data, other) < 0.2),
+            declared,
+        )
+    # Ukrainian pages labelled KOI8-R (or saved so under a Windows-1251 label) are KOI8-U.
+    return "koi8_u" if chosen == "koi8-r" and _reads_as_koi8_u(data) else chosen
 
 
 def _capital_share(data: bytes, encoding: str) -> float:

@@ -303,6 +303,21 @@ def test_decode_detects_ukrainian(encoding):
     """KOI8-U's "і", "ї", "є", "ґ" are box-drawing signs in KOI8-R: a Ukrainian text was refused."""
     assert decode_bytes(UKRAINIAN.encode(encoding)) == UKRAINIAN
     assert decode_bytes(UKRAINIAN.splitlines()[0].encode(encoding)) == UKRAINIAN.splitlines()[0]
+    assert decode_bytes("Новини України".encode(encoding)) == "Новини України"
+
+
+def test_ukrainian_page_labelled_koi8_r_and_random_koi8_letters():
+    page = f'<html><head><meta charset="koi8-r"></head><body><p>{UKRAINIAN}</p></body></html>'
+    decoded = decode_bytes(page.encode("koi8_u"))
+    assert "Її слова підтримали депутати" in decoded and "╖" not in decoded
+    import random
+
+    letters = [*range(0xC0, 0x100), 0xA4, 0xA6, 0xA7, 0xAD, 0xB4, 0xB6, 0xB7, 0xBD]
+    for seed in range(10):
+        generator = random.Random(seed)
+        data = bytes(generator.choice([*letters, *[0x20] * 12]) for _ in range(300))
+        with pytest.raises(ImportRejected):
+            decode_bytes(data)
 
 
 def test_decode_latin1_and_normalises():
