@@ -573,9 +573,10 @@ def parse_published(value: str) -> datetime | None:
         local = timezone.get_default_timezone()
         aware = timezone.make_aware(parsed, local)
         if date_only:
-            return aware.astimezone(
-                local
-            )  # the day is certain; where midnight was skipped it starts at 01:00
+            # The day is certain; where the clocks skip its midnight it starts at 01:00 (a day they
+            # skip whole, Samoa's 30 December 2011, is no date).
+            start = aware.astimezone(UTC).astimezone(local)
+            return start if start.date() == parsed.date() else None
         if aware.astimezone(UTC).astimezone(local).replace(tzinfo=None) != parsed:
             return None  # a time the clocks skipped ("02:30" as daylight saving began): no such moment
         if aware.utcoffset() != timezone.make_aware(parsed.replace(fold=1), local).utcoffset():
