@@ -53,11 +53,9 @@ def parse_feed(text: str, *, name: str) -> Iterator[Record | ImportRejected]:
         raise ImportRejected("not an RSS or Atom feed: no entries found")
     feed_language = parsed.feed.get("language", "")
     feed_link = parsed.feed.get("link") or ""  # what an RSS item's relative link is relative to
-    feed_title = _channel_source(  # the stories' source
-        _string(parsed.feed.get("title"))[:200],
-        link=feed_link,
-        titles=[_string(entry.get("title")) for entry in parsed.entries[:50]],
-    )
+    feed_title = _channel_source(
+        _string(parsed.feed.get("title"))[:200], link=feed_link
+    )  # the stories' source
     originals = _item_documents(text, count=len(parsed.entries))
     cut = _cut_off(text, entries=len(parsed.entries))
     for number, entry in enumerate(parsed.entries, start=1):
@@ -119,39 +117,24 @@ def _entry_record(
     )
 
 
-def _channel_source(title: str, *, link: str, titles: list[str]) -> str:
-    """The site a section feed belongs to: "Coastal Times - Sport", "World news | The Guardian"
-    and "Coastal Times » Business" are one source each, not one per section.
+def _channel_source(title: str, *, link: str) -> str:
+    """The site a section feed belongs to: "Coastal Times - Sport" (.../sport), "Politics |
+    Coastal Times" (.../politics) and "BBC News - World" (.../news/world) are one source each,
+    not one per section.
 
-    The part that names the site is the one the items' titles end with ("… | Coastal Times"), or
-    the one the channel's web address spells ("coastaltimes.example"), or the one beside the
-    section its address ends with (".../sport"). Without such evidence the title stays whole: a
-    name with a dash in it ("Coastal Times - Latest News" of a site that says so nowhere) is kept.
+    Of a title in two parts, the part the channel's address names as a folder is the section and
+    the other the site. Nothing else is evidence enough: the items' titles end with a section or
+    a show as often as with the site ("… | World", "… – Morning Briefing"), a host can be a
+    section's ("sport.herald.example") or a platform's ("medium.com"), and a user's folder is a
+    person ("medium.com/@janedoe"). Without it the title stays whole.
     """
     parts = [part.strip() for part in TITLE_SEPARATOR.split(title) if part.strip()]
-    if len(parts) < 2:
+    address = urlsplit(urljoin("https:", link)) if link.startswith(("http://", "https://", "//")) else None
+    if len(parts) != 2 or address is None:
         return title
-    squashed = [_squash(part) for part in parts]
-    endings = [
-        _squash(part)
-        for item in titles
-        if len(found := TITLE_SEPARATOR.split(item)) > 1
-        for part in found[-1:]
-    ]
-    address = urlsplit(link) if link.startswith(("http://", "https://")) else None
-    host = _squash(address.hostname or "") if address else ""
-    segments = {_squash(segment) for segment in address.path.split("/")} - {""} if address else set()
-    for evidence in (
-        lambda name: endings.count(name) * 2 > len(endings) and endings,
-        lambda name: len(name) >= 3 and name in host,
-    ):
-        named = [part for part, name in zip(parts, squashed, strict=True) if evidence(name)]
-        if len(named) == 1:
-            return named[0]
-    sections = [name in segments for name in squashed]
-    if len(parts) == 2 and sections.count(True) == 1:
-        return parts[sections.index(False)]
-    return title
+    folders = {_squash(folder) for folder in address.path.split("/") if not folder.startswith(("@", "~"))}
+    sections = [_squash(part) in folders - {""} for part in parts]
+    return parts[sections.index(False)] if sections.count(True) == 1 else title
 
 
 def _squash(text: str) -> str:

@@ -2459,8 +2459,12 @@ def test_a_feed_keeps_every_author_and_names_its_channel_as_the_source():
     ("channel", "link", "item_title"),
     [
         ("Coastal Times - Sport", "https://coastaltimes.example/sport/", "Harbour club wins the cup"),
-        ("Sport | Coastal Times", "https://news.example/", "Harbour club wins the cup | Coastal Times"),
-        ("Coastal Times » Sport", "https://news.example/sport", "Harbour club wins the cup"),
+        (
+            "Sport | Coastal Times",
+            "https://news.example/sport/rss",
+            "Harbour club wins the cup | Coastal Times",
+        ),
+        ("Coastal Times » Sport", "//news.example/sport", "Harbour club wins the cup"),
     ],
 )
 def test_a_section_feed_names_its_site_as_the_source(channel, link, item_title):
@@ -2473,14 +2477,25 @@ def test_a_section_feed_names_its_site_as_the_source(channel, link, item_title):
     assert (candidate.source_name, candidate.title) == ("Coastal Times", "Harbour club wins the cup")
 
 
-def test_a_channel_title_with_a_dash_and_no_section_stays_whole():
+@pytest.mark.parametrize(
+    ("channel", "link", "item_title"),
+    [
+        ("Coastal Times - Latest News", "https://news.example/", "Harbour club wins the cup"),
+        # The items' titles end with a section or a show as often as with the site.
+        ("World | Coastal Times", "https://news.example/", "Harbour club wins the cup | World"),
+        ("Coastal Times - Morning Briefing", "", "Monday 10 March – Morning Briefing"),
+        # A host can be a section's or a platform's; a user's folder is a person.
+        ("Sport - The Herald", "https://sport.herald.example/", "Harbour club wins the cup"),
+        ("Jane Doe – Medium", "https://medium.com/@janedoe", "Harbour club wins the cup"),
+    ],
+)
+def test_a_channel_title_without_a_section_its_address_names_stays_whole(channel, link, item_title):
     feed = (
-        '<?xml version="1.0"?><rss version="2.0"><channel><title>Coastal Times - Latest News</title>'
-        "<link>https://news.example/</link>"
-        f"<item><title>Harbour club wins the cup</title><description>{_BODY}</description></item></channel></rss>"
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>{channel}</title><link>{link}</link>'
+        f"<item><title>{item_title}</title><description>{_BODY}</description></item></channel></rss>"
     ).encode()
     [candidate] = extract_articles(feed, name="latest.rss")
-    assert candidate.source_name == "Coastal Times - Latest News"
+    assert candidate.source_name == channel
 
 
 def test_a_short_chinese_or_japanese_story_is_not_refused_for_having_no_words():
