@@ -106,12 +106,16 @@ def clean_byline(text: str) -> str:
     return _MAILBOX_BESIDE.sub("", text).strip()  # "Aiko Tanaka <aiko@wire.example>", "… (aiko@…)"
 
 
-# A credit line: "Photo: …", "Image by …", "Photo courtesy of …", "Source: …", "Video – …" (a
-# word of its own after the label, so a heading that only starts with one, "Video production
-# tips", "Photo composition techniques", "Sources of funding", stays), or an agency in brackets.
+# A credit line: "Photo: …", "Photo/AP", "Image by Jane Roe", "Photo courtesy of …", "Source: …",
+# "Video – Why …", or an agency in brackets. After a word or a dash the credit names someone
+# (a capital, a figure, "the author"): a heading that only starts with a label stays ("Video
+# production tips", "Photo composition techniques", "Images from the survey reveal …", "Source -
+# a short history").
+_CREDITED = r"(?=(?-i:[A-Z0-9©@])|the (?:author|photographer|artist|writer)\b)"
 CREDIT = re.compile(
-    r"^\(?(?:(?:photo|image|picture|video|illustration|file photo|photograph)s?(?:\s+(?:credits?|source))?"
-    r"|sources?|credits?)\s*(?::|©|\b(?:by|via|courtesy|from)\b|[–—-]\s)[^.]{1,80}\)?$"
+    r"^\(?(?:(?:photo|image|picture|video|illustration|file photo|photograph)s?"
+    r"(?:\s+(?:credits?|source|illustration))?|sources?|credits?)"
+    rf"\s*(?::|©|/|(?:\b(?:by|via|from)\b|[–—-])\s*{_CREDITED}|\bcourtesy(?: of)?\s*{_CREDITED})[^.]{{1,80}}\)?$"
     r"|^.{0,80}\((?:getty images|ap|afp|reuters|epa|shutterstock|file)(?:/[^)]*)?\)\s*$",
     re.IGNORECASE,
 )
@@ -138,8 +142,48 @@ TOPIC_APPEAL = re.compile(
     rf"\b(?:{'|'.join(SOCIAL_NETWORKS)}|newsletters?|subscriptions?|don[’']?t forget|dont forget)\b",
     re.IGNORECASE,
 )
-_AT_NETWORK = re.compile(rf"\b(?:on|via|at) (?:{'|'.join(SOCIAL_NETWORKS)})\b", re.IGNORECASE)
-_FILLER = frozenset(("and", "or", "the", "our", "us", "on", "with", "in", "to", "for", "me", "my", "of", "a"))
+_AT_NETWORK = re.compile(
+    rf"\b(?:on|via|at) (?:{'|'.join(SOCIAL_NETWORKS)})\b|(?:{'|'.join(SOCIAL_NETWORKS)}|newsletters?):",
+    re.IGNORECASE,
+)
+_HANDLE = re.compile(r"@[\w.]+")
+# What stands beside those words on a share bar or a sign-up box ("Facebook Twitter Email",
+# "Get our free newsletter", "Newsletter sign-up", "Facebook Messenger").
+_FILLER = frozenset(
+    (
+        "and",
+        "or",
+        "the",
+        "our",
+        "us",
+        "on",
+        "with",
+        "in",
+        "to",
+        "for",
+        "me",
+        "my",
+        "of",
+        "a",
+        "share",
+        "email",
+        "e-mail",
+        "mail",
+        "print",
+        "copy",
+        "link",
+        "messenger",
+        "get",
+        "free",
+        "sign",
+        "signup",
+        "sign-up",
+        "up",
+        "join",
+        "follow",
+        "like",
+    )
+)
 
 # Phrasing that addresses the reader on the site's behalf, or navigates, rather than reports.
 # Each is a general pattern of page furniture; a long line needs several before it counts.
@@ -211,6 +255,7 @@ APPEAL_PATTERNS = [
     # Labels that open a line ("Tags: …", "Categories: …"); inside a sentence they introduce its
     # list ("Break your budget into clear categories:").
     ("tag", r"^tags?:"),
+    ("related tag", r"^related tags?:"),
     ("categor", r"^categor(?:y|ies):"),
     r"filed under\b",
 ]
@@ -341,7 +386,7 @@ def appeal_hits(text: str) -> int:
         return hits + topics  # among other furniture they are furniture too
     if _AT_NETWORK.search(lowered):
         return topics
-    rest = [word for word in words(TOPIC_APPEAL.sub(" ", lowered)) if word not in _FILLER]
+    rest = [word for word in words(_HANDLE.sub(" ", TOPIC_APPEAL.sub(" ", lowered))) if word not in _FILLER]
     return 0 if rest else topics
 
 

@@ -538,27 +538,36 @@ PLATFORM_STORY = [
 
 
 def test_furniture_words_as_a_story_s_subject_are_kept():
-    furniture = [
-        "Follow us on Instagram",
-        "Facebook | Twitter | LinkedIn",
+    # Furniture inside the story (where the page extractor keeps it) and after it.
+    inside = [
         "Photo: Jane Roe/Reuters",
-        "Newsletter",
+        "Facebook Twitter LinkedIn Email",
+        "Get our free newsletter",
+        "Instagram: @coastaltimes",
+        "Photo/AP",
+        "Images from the drone survey reveal crowded studios",
     ]
+    after = ["Follow us on Instagram", "Facebook | Twitter | LinkedIn", "Newsletter"]
+    furniture = [*inside[:5], *after]
+    lines = [*PLATFORM_STORY[:5], *inside[:2], *PLATFORM_STORY[5:7], *inside[2:5], *PLATFORM_STORY[7:]]
+    story = [line for line in lines if line not in furniture]
+    story.insert(story.index(PLATFORM_STORY[6]), inside[5])  # a heading that starts like a credit
+    lines.insert(lines.index(PLATFORM_STORY[6]), inside[5])
     body = "".join(
-        f"<h2>{line}</h2>" if len(line.split()) < 6 or line.endswith(":") else f"<p>{line}</p>"
-        for line in [*PLATFORM_STORY[:5], furniture[2], *PLATFORM_STORY[5:]]
+        f"<h2>{line}</h2>" if len(line.split()) < 8 or line.endswith(":") else f"<p>{line}</p>"
+        for line in lines
     )
-    after = f"<p>{furniture[0]}</p><p>{furniture[1]}</p><p>{furniture[3]}</p>"
     page = (
         "<!doctype html><html><head><title>Creators move their shows</title></head><body>"
-        f"<main><article><h1>Creators move their shows</h1>{body}{after}</article></main></body></html>"
+        "<main><article><h1>Creators move their shows</h1>"
+        f"{body}{''.join(f'<p>{line}</p>' for line in after)}</article></main></body></html>"
     ).encode()
-    dump = "\n\n".join(["Creators move their shows", *PLATFORM_STORY[:5], furniture[2], *PLATFORM_STORY[5:]])
-    dump += "\n\n" + "\n\n".join([furniture[0], furniture[1], furniture[3]])
+    dump = "\n\n".join(["Creators move their shows", *lines, *after])
     # A dump's short "Label:" line stays with its paragraph.
-    joined = [*PLATFORM_STORY[:3], " ".join(PLATFORM_STORY[3:5]), *PLATFORM_STORY[5:]]
+    label = story.index(PLATFORM_STORY[3])
+    joined = [*story[:label], " ".join(story[label : label + 2]), *story[label + 2 :]]
     for data, name, expected in (
-        (page, "creators.html", PLATFORM_STORY),
+        (page, "creators.html", story),
         (dump.encode(), "creators.txt", joined),
     ):
         candidate = extract_one(data, name=name)
