@@ -161,7 +161,7 @@ def detect_encoding(data: bytes) -> str:
         and _decodes(data, "cp1250")
     ):
         return "cp1250"
-    if (best is None or best.encoding == "koi8_r") and _reads_as_koi8_u(data):
+    if (best is None or best.encoding in ("koi8_r", "cp1251")) and _reads_as_koi8_u(data):
         return "koi8_u"
     if best is None:
         if baltic := _baltic_encoding(data, western):  # the guesser finds Latvian quotes („ ”) too chaotic
@@ -203,7 +203,7 @@ def _reads_as_koi8_u(data: bytes) -> bool:
     cyrillic = _CYRILLIC_LETTER.findall(text)
     if not (
         _UKRAINIAN_IN_WORD.search(text)
-        and len(cyrillic) > 0.6 * letters
+        and len(cyrillic) > 0.3 * letters
         # Prose is mostly lower case; KOI8's letter bytes drawn at random are half capitals.
         and sum(letter.isupper() for letter in cyrillic) < 0.35 * len(cyrillic)
         # KOI8's other high bytes are box-drawing signs and blocks: random bytes are full of them.
@@ -493,7 +493,7 @@ def _greek(data: bytes, western: _WesternReading) -> str | None:
     return None
 
 
-_CYRILLIC_CODECS = ("cp1251", "koi8-r")
+_CYRILLIC_CODECS = ("cp1251", "koi8-r", "koi8-u")
 _CYRILLIC = re.compile("[а-яёА-ЯЁ]")
 
 

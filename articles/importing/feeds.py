@@ -117,23 +117,81 @@ def _entry_record(
     )
 
 
+# Names newsrooms give their sections (in their addresses' folders too).
+_SECTIONS = frozenset(
+    _section.replace(" ", "")
+    for _section in (
+        "news",
+        "latest",
+        "latest news",
+        "top stories",
+        "world",
+        "world news",
+        "local",
+        "national",
+        "international",
+        "europe",
+        "africa",
+        "asia",
+        "americas",
+        "middle east",
+        "us",
+        "uk",
+        "politics",
+        "business",
+        "economy",
+        "money",
+        "markets",
+        "finance",
+        "opinion",
+        "sport",
+        "sports",
+        "football",
+        "culture",
+        "arts",
+        "books",
+        "music",
+        "film",
+        "movies",
+        "tv",
+        "media",
+        "entertainment",
+        "lifestyle",
+        "style",
+        "food",
+        "travel",
+        "health",
+        "science",
+        "technology",
+        "tech",
+        "environment",
+        "climate",
+        "education",
+        "weather",
+        "video",
+        "podcasts",
+    )
+)
+
+
 def _channel_source(title: str, *, link: str) -> str:
     """The site a section feed belongs to: "Coastal Times - Sport" (.../sport), "Politics |
     Coastal Times" (.../politics) and "BBC News - World" (.../news/world) are one source each,
     not one per section.
 
-    Of a title in two parts, the part the channel's address names as a folder is the section and
-    the other the site. Nothing else is evidence enough: the items' titles end with a section or
-    a show as often as with the site ("… | World", "… – Morning Briefing"), a host can be a
-    section's ("sport.herald.example") or a platform's ("medium.com"), and a user's folder is a
-    person ("medium.com/@janedoe"). Without it the title stays whole.
+    Of a title in two parts, the part that is a section's name and a folder of the channel's
+    address is the section, and the other the site. Nothing less is evidence enough: the items'
+    titles end with a section or a show as often as with the site ("… | World", "… – Morning
+    Briefing"), a host can be a section's ("sport.herald.example") or a platform's
+    ("medium.com"), and a folder can name a column, a show or a site hosted elsewhere
+    ("Opinion - Paul Krugman" at .../column/paul-krugman). Without it the title stays whole.
     """
     parts = [part.strip() for part in TITLE_SEPARATOR.split(title) if part.strip()]
     address = urlsplit(urljoin("https:", link)) if link.startswith(("http://", "https://", "//")) else None
     if len(parts) != 2 or address is None:
         return title
-    folders = {_squash(folder) for folder in address.path.split("/") if not folder.startswith(("@", "~"))}
-    sections = [_squash(part) in folders - {""} for part in parts]
+    folders = {_squash(folder) for folder in address.path.split("/")}
+    sections = [(name := _squash(part)) in folders and name in _SECTIONS for part in parts]
     return parts[sections.index(False)] if sections.count(True) == 1 else title
 
 

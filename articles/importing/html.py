@@ -26,12 +26,12 @@ from lxml import etree
 from .language import language_tag
 from .plaintext import (
     BYLINE,
-    CREDIT,
     LIST_LABEL,
     READ_TIME,
     TEASER,
     extract_text_article,
     is_appeal,
+    is_credit,
     is_date_line,
     is_disclosure,
     strip_site_name,
@@ -348,7 +348,7 @@ def _is_residue(text: str, *, tag: str) -> str:
     n = len(words(text))
     if n == 0:
         return "empty"
-    if n <= 25 and CREDIT.match(text):
+    if n <= 25 and is_credit(text):
         return "credit"
     if n <= 12 and BYLINE.match(text):
         return "byline"

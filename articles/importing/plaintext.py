@@ -107,18 +107,57 @@ def clean_byline(text: str) -> str:
 
 
 # A credit line: "Photo: …", "Photo/AP", "Image by Jane Roe", "Photo courtesy of …", "Source: …",
-# "Video – Why …", or an agency in brackets. After a word or a dash the credit names someone
-# (a capital, a figure, "the author"): a heading that only starts with a label stays ("Video
-# production tips", "Photo composition techniques", "Images from the survey reveal …", "Source -
-# a short history").
-_CREDITED = r"(?=(?-i:[A-Z0-9©@])|the (?:author|photographer|artist|writer)\b)"
+# "Video – Getty", or an agency in brackets.
 CREDIT = re.compile(
     r"^\(?(?:(?:photo|image|picture|video|illustration|file photo|photograph)s?"
     r"(?:\s+(?:credits?|source|illustration))?|sources?|credits?)"
-    rf"\s*(?::|©|/|(?:\b(?:by|via|from)\b|[–—-])\s*{_CREDITED}|\bcourtesy(?: of)?\s*{_CREDITED})[^.]{{1,80}}\)?$"
+    r"\s*(?:[:©/]|(?P<word>\b(?:by|via|from|courtesy(?: of)?)\b|[–—-](?=\s)))(?P<credit>[^.]{1,80}?)\)?$"
     r"|^.{0,80}\((?:getty images|ap|afp|reuters|epa|shutterstock|file)(?:/[^)]*)?\)\s*$",
     re.IGNORECASE,
 )
+# After a word or a dash the credit is a name alone ("Photo by Jane Roe/Reuters", "by staff"): a
+# heading that only starts like one goes on in lower case ("Video from the scene shows …",
+# "Photo by Lee Miller sells for £1m", "Images from the survey reveal …", "Source - a history").
+_CREDIT_WORDS = frozenset(
+    (
+        "the",
+        "of",
+        "and",
+        "for",
+        "via",
+        "by",
+        "staff",
+        "photographer",
+        "photographers",
+        "author",
+        "writer",
+        "artist",
+        "handout",
+        "file",
+        "courtesy",
+        "used",
+        "with",
+        "permission",
+        "under",
+        "license",
+        "licence",
+    )
+)
+
+
+def is_credit(text: str) -> bool:
+    """Is the line a photo, video or source credit?"""
+    found = CREDIT.match(text)
+    if found is None:
+        return False
+    if not found.group("word"):
+        return True
+    return all(
+        word[0].isupper() or word[0].isdigit() or word.lower() in _CREDIT_WORDS
+        for word in words(found.group("credit"))
+    )
+
+
 READ_TIME = re.compile(r"^\d+\s*(?:min(?:ute)?s?|mins?)(?:\s+read)?$", re.IGNORECASE)
 COUNTERS = re.compile(r"^(?:\d[\d,.]*\s*[kKmM]?\s*(?:shares?|views?|comments?|likes?|reads?)?\s*)+$")
 
@@ -133,6 +172,10 @@ SOCIAL_NETWORKS = (
     "instagram",
     "youtube",
     "tiktok",
+    "tumblr",
+    "snapchat",
+    "bluesky",
+    "mastodon",
 )
 # Words that are furniture only when a line holds nothing else ("Newsletter", "Facebook | X |
 # LinkedIn", "Subscription"): in a heading or a sentence they are its subject ("How YouTube
@@ -142,10 +185,7 @@ TOPIC_APPEAL = re.compile(
     rf"\b(?:{'|'.join(SOCIAL_NETWORKS)}|newsletters?|subscriptions?|don[’']?t forget|dont forget)\b",
     re.IGNORECASE,
 )
-_AT_NETWORK = re.compile(
-    rf"\b(?:on|via|at) (?:{'|'.join(SOCIAL_NETWORKS)})\b|(?:{'|'.join(SOCIAL_NETWORKS)}|newsletters?):",
-    re.IGNORECASE,
-)
+_AT_NETWORK = re.compile(rf"\b(?:on|via|at) (?:{'|'.join(SOCIAL_NETWORKS)})\b", re.IGNORECASE)
 _HANDLE = re.compile(r"@[\w.]+")
 # What stands beside those words on a share bar or a sign-up box ("Facebook Twitter Email",
 # "Get our free newsletter", "Newsletter sign-up", "Facebook Messenger").
@@ -182,6 +222,13 @@ _FILLER = frozenset(
         "join",
         "follow",
         "like",
+        "daily",
+        "weekly",
+        "channel",
+        "updates",
+        "gift",
+        "manage",
+        "your",
     )
 )
 
@@ -194,7 +241,8 @@ APPEAL_PATTERNS = [
     r"bookmark\b",
     r"subscribe\b",
     r"sign(?:ing)? ?up\b",
-    r"follow us\b",
+    r"follow (?:us|our|me)\b",
+    r"get (?:our|the) (?:\w+ ){0,3}newsletters?\b",
     r"join (?:thousands|millions|us|our|the conversation|the discussion)\b",
     r"don[’']?t miss\b",
     r"dont miss\b",
@@ -472,7 +520,7 @@ def _score(lines: list[_Line], common: Container[str]) -> None:
             line.chrome = "counter"
         elif n <= 12 and BYLINE.match(line.text):
             line.chrome = "byline"
-        elif n <= 20 and CREDIT.match(line.text):
+        elif n <= 20 and is_credit(line.text):
             line.chrome = "credit"
         elif LIST_LABEL.match(line.text):
             line.chrome = "list label"

@@ -310,6 +310,8 @@ def test_ukrainian_page_labelled_koi8_r_and_random_koi8_letters():
     page = f'<html><head><meta charset="koi8-r"></head><body><p>{UKRAINIAN}</p></body></html>'
     decoded = decode_bytes(page.encode("koi8_u"))
     assert "Її слова підтримали депутати" in decoded and "╖" not in decoded
+    english_menu = "Home News Sport Weather Contact About " * 3 + UKRAINIAN
+    assert decode_bytes(english_menu.encode("koi8_u")) == english_menu
     import random
 
     letters = [*range(0xC0, 0x100), 0xA4, 0xA6, 0xA7, 0xAD, 0xB4, 0xB6, 0xB7, 0xBD]
@@ -545,14 +547,18 @@ def test_furniture_words_as_a_story_s_subject_are_kept():
         "Get our free newsletter",
         "Instagram: @coastaltimes",
         "Photo/AP",
+        "Photo by staff photographer",
+        "Follow our WhatsApp channel for updates",
         "Images from the drone survey reveal crowded studios",
     ]
     after = ["Follow us on Instagram", "Facebook | Twitter | LinkedIn", "Newsletter"]
-    furniture = [*inside[:5], *after]
-    lines = [*PLATFORM_STORY[:5], *inside[:2], *PLATFORM_STORY[5:7], *inside[2:5], *PLATFORM_STORY[7:]]
+    furniture = [*inside[:7], *after]
+    lines = [*PLATFORM_STORY[:5], *inside[:2], *PLATFORM_STORY[5:7], *inside[2:7], *PLATFORM_STORY[7:]]
     story = [line for line in lines if line not in furniture]
-    story.insert(story.index(PLATFORM_STORY[6]), inside[5])  # a heading that starts like a credit
-    lines.insert(lines.index(PLATFORM_STORY[6]), inside[5])
+    # Headings that start like a credit or a network's label.
+    for heading in (inside[7], "Video from CCTV shows the studio", "Twitter: a history of live shows"):
+        story.insert(story.index(PLATFORM_STORY[6]), heading)
+        lines.insert(lines.index(PLATFORM_STORY[6]), heading)
     body = "".join(
         f"<h2>{line}</h2>" if len(line.split()) < 8 or line.endswith(":") else f"<p>{line}</p>"
         for line in lines
@@ -2496,6 +2502,9 @@ def test_a_section_feed_names_its_site_as_the_source(channel, link, item_title):
         # A host can be a section's or a platform's; a user's folder is a person.
         ("Sport - The Herald", "https://sport.herald.example/", "Harbour club wins the cup"),
         ("Jane Doe – Medium", "https://medium.com/@janedoe", "Harbour club wins the cup"),
+        # A folder can name a column, a show or a site hosted elsewhere.
+        ("Opinion - Paul Krugman", "https://news.example/column/paul-krugman", "Harbour club wins the cup"),
+        ("Coastal Times - Latest", "https://hosting.example/coastaltimes/", "Harbour club wins the cup"),
     ],
 )
 def test_a_channel_title_without_a_section_its_address_names_stays_whole(channel, link, item_title):
