@@ -181,6 +181,7 @@ SOCIAL_NETWORKS = (
 # LinkedIn", "Subscription"): in a heading or a sentence they are its subject ("How YouTube
 # Live works for creators", "Subscription box details", "Don't forget the ports"). A network
 # named as the place to go ("follow me on Instagram", "@cafe on Instagram") is an appeal.
+TOPIC_PATTERNS = [r"newsletters?\b", r"subscriptions?\b", r"don[’']?t forget\b", r"dont forget\b"]
 TOPIC_APPEAL = re.compile(
     rf"\b(?:{'|'.join(SOCIAL_NETWORKS)}|newsletters?|subscriptions?|don[’']?t forget|dont forget)\b",
     re.IGNORECASE,
@@ -341,14 +342,18 @@ def _build_appeal_matcher():
     import ahocorasick
 
     automaton = ahocorasick.Automaton()
-    for entry in APPEAL_PATTERNS:
+    topics = [*(rf"{network}\b" for network in SOCIAL_NETWORKS), *TOPIC_PATTERNS]
+    for entry, topic in [
+        *((entry, False) for entry in APPEAL_PATTERNS),
+        *((entry, True) for entry in topics),
+    ]:
         literal, pattern = entry if isinstance(entry, tuple) else (None, entry)
         if literal is None:
             literal = re.match(r"[^\\()\[\]?*+{}|.^$]+", pattern).group(0)
             # A quantifier after the prefix applies to its last character: leave that one out.
             if len(literal) < len(pattern) and pattern[len(literal)] in "?*{":
                 literal = literal[:-1]
-        compiled = re.compile(pattern)
+        compiled = (re.compile(pattern), topic)
         if literal in automaton:
             automaton.get(literal)[1].append(compiled)
         else:
@@ -418,18 +423,20 @@ ADDRESS = re.compile(r"\b(?:you|your|yours|you[’']re|we|our|us|we[’']re|we[�
 def appeal_hits(text: str) -> int:
     """How many furniture phrases the line contains."""
     lowered = text.lower()
-    hits, taken_until = 0, -1
+    hits, topics, taken_until = 0, 0, -1
     for end, (length, patterns) in APPEAL.iter(lowered):
         start = end + 1 - length
         if start <= taken_until or (start > 0 and lowered[start - 1].isalnum()):
             continue
-        for pattern in patterns:
+        for pattern, topic in patterns:
             found = pattern.match(lowered, start)
             if found:
-                hits += 1
+                if topic:
+                    topics += 1
+                else:
+                    hits += 1
                 taken_until = found.end() - 1
                 break
-    topics = len(TOPIC_APPEAL.findall(lowered))
     if hits or not topics:
         return hits + topics  # among other furniture they are furniture too
     if _AT_NETWORK.search(lowered):
