@@ -192,8 +192,9 @@ _BOX_DRAWING = re.compile("[\u2500-\u25ff\u2320\u2321\u2248\u2264\u2265\u00b2\u0
 
 
 def _reads_as_koi8_u(data: bytes) -> bool:
-    """Ukrainian in KOI8-U: its own letters inside words, in a text mostly Cyrillic so read, which
-    the guesser finds coherent as KOI8-U (random bytes from KOI8's letter range are not)."""
+    """Ukrainian in KOI8-U: its own letters inside words, in a text at least a third Cyrillic and
+    mostly lower case so read, which the guesser finds coherent as KOI8-U (random bytes from
+    KOI8's letter range are not)."""
     if not _KOI8_U_BYTES.search(data) or not _decodes(data, "koi8_u"):
         return False
     from .html import visible_lines

@@ -53,9 +53,8 @@ def parse_feed(text: str, *, name: str) -> Iterator[Record | ImportRejected]:
         raise ImportRejected("not an RSS or Atom feed: no entries found")
     feed_language = parsed.feed.get("language", "")
     feed_link = parsed.feed.get("link") or ""  # what an RSS item's relative link is relative to
-    feed_title = _channel_source(
-        _string(parsed.feed.get("title"))[:200], link=feed_link
-    )  # the stories' source
+    # The stories' source: the channel's title, or a section feed's site.
+    feed_title = _channel_source(_string(parsed.feed.get("title"))[:200], link=feed_link)
     originals = _item_documents(text, count=len(parsed.entries))
     cut = _cut_off(text, entries=len(parsed.entries))
     for number, entry in enumerate(parsed.entries, start=1):
@@ -196,7 +195,7 @@ def _channel_source(title: str, *, link: str) -> str:
 
 
 def _squash(text: str) -> str:
-    """Letters and digits only, lower-cased: "The Guardian" matches "theguardian.com"."""
+    """Letters and digits only, lower-cased: "Latest News" matches the folder "latest-news"."""
     return "".join(character for character in text.casefold() if character.isalnum())
 
 

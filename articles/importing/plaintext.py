@@ -183,7 +183,7 @@ SOCIAL_NETWORKS = (
 # named as the place to go ("follow me on Instagram", "@cafe on Instagram") is an appeal.
 TOPIC_PATTERNS = [r"newsletters?\b", r"subscriptions?\b", r"don[’']?t forget\b", r"dont forget\b"]
 TOPIC_APPEAL = re.compile(
-    rf"\b(?:{'|'.join(SOCIAL_NETWORKS)}|newsletters?|subscriptions?|don[’']?t forget|dont forget)\b",
+    rf"\b(?:{'|'.join(SOCIAL_NETWORKS)}|{'|'.join(pattern.removesuffix(r'\b') for pattern in TOPIC_PATTERNS)})\b",
     re.IGNORECASE,
 )
 _AT_NETWORK = re.compile(rf"\b(?:on|via|at) (?:{'|'.join(SOCIAL_NETWORKS)})\b", re.IGNORECASE)
