@@ -437,14 +437,14 @@ def _from_record(record: Record, *, kind: str) -> Candidate | ImportRejected:
         body_html=body_html,
         body_text=body_text,
         source_url=_url(record.url),
-        published_at=(published := parse_published(record.published)),
+        published_at=(published := read_published(record.published))[0],
         language=record.language,
         source_name=record.source[:200],
         original=record.raw.encode("utf-8") if record.raw else b"",
         note=(
-            f"its date “{record.published[:40]}” was not understood: imported without it (published "
-            "stories are dated at import)"
-            if record.published and published is None
+            f"its date “{record.published[:40]}” was not understood ({published[1] or 'unreadable'}): "
+            "imported without it (published stories are dated at import)"
+            if record.published and published[0] is None
             else ""
         ),
     )
@@ -520,18 +520,23 @@ def parse_published(value: str) -> datetime | None:
     March 6, 2025 4:15 PM EST"), a bare date or Unix time; None when unreadable, or when its zone
     is a name that could mean two places ("IST"). A date or time without a zone is the newsroom's
     (the TIME_ZONE setting); one in the hour its clocks skip or repeat is unknown too."""
+    return read_published(value)[0]
+
+
+def read_published(value: str) -> tuple[datetime | None, str]:
+    """``parse_published``'s reading, and when a date is given but not read, why (for the editor)."""
     value = " ".join((value or "").split())
     if not value:
-        return None
+        return None, ""
     if _EPOCH.fullmatch(value):  # exports often give Unix time, in seconds or milliseconds
         whole = value.split(".")[0]
         try:
             parsed = datetime.fromtimestamp(float(value) / (1000 if len(whole) >= 12 else 1), tz=UTC)
         except (OverflowError, OSError, ValueError):
-            return None
-        return parsed if 1900 <= parsed.year <= 2200 else None
+            return None, "a number too large for a date"
+        return (parsed, "") if 1900 <= parsed.year <= 2200 else (None, "a year out of range")
     if _NO_DATE.search(value):  # WordPress's "-0001" and MySQL's zero date: "not dated"
-        return None
+        return None, "the source's way of saying the story is undated"
     value = _TWELVE_HOUR.sub(_twenty_four_hour, value)
     zone = _NAMED_ZONE.search(value)
     if zone and _GIVEN_OFFSET.search(value[: zone.start(1)]):
@@ -541,7 +546,8 @@ def parse_published(value: str) -> datetime | None:
     if zone:
         offset = _ZONE_OFFSETS.get(zone.group(1).upper())
         if offset is None:
-            return None  # "IST" (India or Ireland), "WIB": a zone taken as UTC would be hours off
+            # "IST" (India or Ireland), "WIB": a zone taken as UTC would be hours off
+            return None, f"the time zone “{zone.group(1)}” is ambiguous or unknown"
         value = value[: zone.start(1)].rstrip() + " " + offset
     parsed, date_only = None, False
     if _ISO_DAY.match(value):
@@ -553,9 +559,9 @@ def parse_published(value: str) -> datetime | None:
             else:
                 parsed = parse_datetime(re.sub(r"^(\S+) (\d)", r"\1T\2", value).replace(" ", ""))
         except ValueError:  # "2025-03-14T25:00:00Z"
-            return None
+            return None, "no such day or time"
         if parsed is None:
-            return None  # an ISO day with something unreadable after it: not midnight
+            return None, "unreadable"  # an ISO day with something unreadable after it: not midnight
     if parsed is None:
         try:
             parsed = parsedate_to_datetime(value)
@@ -563,12 +569,13 @@ def parse_published(value: str) -> datetime | None:
             parsed = _rfc_day(value)
             date_only = True
             if parsed is None:
-                return None
+                return None, "unreadable"
         else:
             if parsed.tzinfo is None and _AFTER_TIME.search(value):
-                return None  # "15:30:00 UTC+3", "GMT+2": a zone email.utils could not read
+                # "15:30:00 UTC+3", "GMT+2": a zone email.utils could not read
+                return None, "its time zone is not one the importer reads"
     if parsed.year < 1900 or parsed.year > 2200:
-        return None
+        return None, "a year out of range"
     if timezone.is_naive(parsed):
         local = timezone.get_default_timezone()
         aware = timezone.make_aware(parsed, local)
@@ -576,13 +583,17 @@ def parse_published(value: str) -> datetime | None:
             # The day is certain; where the clocks skip its midnight it starts at 01:00 (a day they
             # skip whole, Samoa's 30 December 2011, is no date).
             start = aware.astimezone(UTC).astimezone(local)
-            return start if start.date() == parsed.date() else None
+            if start.date() != parsed.date():
+                return None, f"the clocks skipped that day in {local}, the newsroom's time zone"
+            return start, ""
         if aware.astimezone(UTC).astimezone(local).replace(tzinfo=None) != parsed:
-            return None  # a time the clocks skipped ("02:30" as daylight saving began): no such moment
+            # "02:30" as daylight saving began: no such moment
+            return None, f"the clocks skipped that time in {local}, the newsroom's time zone"
         if aware.utcoffset() != timezone.make_aware(parsed.replace(fold=1), local).utcoffset():
-            return None  # a time the clocks repeat ("03:30" as summer time ends): two moments, an hour apart
+            # "03:30" as summer time ends: two moments, an hour apart
+            return None, f"that time came twice, an hour apart, in {local}, the newsroom's time zone"
         parsed = aware
-    return parsed
+    return parsed, ""
 
 
 def _twenty_four_hour(match: re.Match) -> str:

@@ -2407,6 +2407,32 @@ def _records(lines: list[dict]) -> list:
 _BODY = "The council met on Monday and agreed the plan after a long debate about the harbour."
 
 
+def test_a_date_not_used_says_why(settings):
+    settings.TIME_ZONE = "Europe/Vilnius"
+    given = [
+        "2025-10-26T03:30:00",
+        "2025-03-30T03:30:00",
+        "Tue, 11 Mar 2025 17:45 IST",
+        "0000-00-00",
+        "March 2025",
+    ]
+    notes = [
+        record.note for record in _records([{"title": "T", "body": _BODY, "published": p} for p in given])
+    ]
+    assert notes == [
+        f"its date “{given[0]}” was not understood (that time came twice, an hour apart, in Europe/Vilnius, "
+        "the newsroom's time zone): imported without it (published stories are dated at import)",
+        f"its date “{given[1]}” was not understood (the clocks skipped that time in Europe/Vilnius, "
+        "the newsroom's time zone): imported without it (published stories are dated at import)",
+        f"its date “{given[2]}” was not understood (the time zone “IST” is ambiguous or unknown): "
+        "imported without it (published stories are dated at import)",
+        f"its date “{given[3]}” was not understood (the source's way of saying the story is undated): "
+        "imported without it (published stories are dated at import)",
+        f"its date “{given[4]}” was not understood (unreadable): "
+        "imported without it (published stories are dated at import)",
+    ]
+
+
 def test_an_exports_title_keeps_its_dash_and_loses_only_its_own_source_name():
     """A review: "Mayor resigns — and nobody in the council is surprised" was stored as its
     second half, and "Election 2025 - live: polls close" as "live: polls close"."""
