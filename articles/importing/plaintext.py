@@ -178,7 +178,7 @@ SOCIAL_NETWORKS = (
     "mastodon",
 )
 # Words that are furniture only when a line holds nothing else ("Newsletter", "Facebook | X |
-# LinkedIn", "Subscription"): in a heading or a sentence they are its subject ("How YouTube
+# LinkedIn", "Subscription"; X is a network there, and a letter elsewhere): in a heading or a sentence they are its subject ("How YouTube
 # Live works for creators", "Subscription box details", "Don't forget the ports"). A network
 # named as the place to go ("follow me on Instagram", "@cafe on Instagram") is an appeal.
 TOPIC_PATTERNS = [r"newsletters?\b", r"subscriptions?\b", r"don[’']?t forget\b", r"dont forget\b"]
@@ -214,6 +214,7 @@ _FILLER = frozenset(
         "copy",
         "link",
         "messenger",
+        "x",
         "get",
         "free",
         "sign",

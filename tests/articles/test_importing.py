@@ -551,7 +551,7 @@ def test_furniture_words_as_a_story_s_subject_are_kept():
         "Follow our WhatsApp channel for updates",
         "Images from the drone survey reveal crowded studios",
     ]
-    after = ["Follow us on Instagram", "Facebook | Twitter | LinkedIn", "Newsletter"]
+    after = ["Follow us on Instagram", "Facebook | X | LinkedIn", "Newsletter"]
     furniture = [*inside[:7], *after]
     lines = [*PLATFORM_STORY[:5], *inside[:2], *PLATFORM_STORY[5:7], *inside[2:7], *PLATFORM_STORY[7:]]
     story = [line for line in lines if line not in furniture]
