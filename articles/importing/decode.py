@@ -185,6 +185,8 @@ def detect_encoding(data: bytes) -> str:
 # the guesser, which knows KOI8-R only, reads Ukrainian as Russian with "╕" and "╖" inside words,
 # or gives up on it.
 _KOI8_U_BYTES = re.compile(rb"[\xa4\xa6\xa7\xad\xb4\xb6\xb7\xbd]")
+_KOI8_CAPITALS = bytes(range(0xE0, 0x100))
+_KOI8_SMALL = bytes(range(0xC0, 0xE0))
 _UKRAINIAN_IN_WORD = re.compile(r"(?<=[а-яА-Я])[єіїґЄІЇҐ]|[єіїґЄІЇҐ](?=[а-яА-Я])")
 _CYRILLIC_LETTER = re.compile(r"[а-яА-ЯёЁєіїґЄІЇҐ]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -196,6 +198,12 @@ def _reads_as_koi8_u(data: bytes) -> bool:
     mostly lower case so read, which the guesser finds coherent as KOI8-U (random bytes from
     KOI8's letter range are not)."""
     if not _KOI8_U_BYTES.search(data) or not _decodes(data, "koi8_u"):
+        return False
+    # KOI8 puts capitals at 0xE0-0xFF and small letters at 0xC0-0xDF: Windows-1251 prose (its small
+    # letters at 0xE0-0xFF) is told at once, before the text is read.
+    head = data[:200_000]
+    capitals = len(head) - len(head.translate(None, _KOI8_CAPITALS))
+    if capitals >= 0.35 * (capitals + len(head) - len(head.translate(None, _KOI8_SMALL))):
         return False
     from .html import visible_lines
 
@@ -495,7 +503,6 @@ def _greek(data: bytes, western: _WesternReading) -> str | None:
 
 
 _CYRILLIC_CODECS = ("cp1251", "koi8-r", "koi8-u")
-_CYRILLIC = re.compile("[а-яёА-ЯЁ]")
 
 
 _WESTERN_CODECS = ("cp1252", "iso8859-1", "iso8859-15")
@@ -540,7 +547,7 @@ def _capital_share(data: bytes, encoding: str) -> float:
     from .html import visible_lines  # the page as a reader sees it: no scripts, styles or tags
 
     text = visible_lines(data[:400_000].decode(encoding, errors="replace"))
-    letters = _CYRILLIC.findall(text)
+    letters = _CYRILLIC_LETTER.findall(text)
     if len(letters) < 100:
         return 0.0
     return sum(letter.isupper() for letter in letters) / len(letters)
