@@ -300,16 +300,11 @@ def parse_json_lines(text: str, *, name: str) -> Iterator[Record | ImportRejecte
             raise ImportRejected("the JSON is nested too deeply to read") from exc
         if not isinstance(rows, list):
             raise ImportRejected("a JSON export must be a list of objects or one object per line")
-        lines = (
-            (number, row, json.dumps(row, ensure_ascii=False)) for number, row in enumerate(rows, start=1)
-        )
+        lines = _listed(rows)
     elif stripped.startswith("{") and isinstance(whole := _one_object(stripped), dict):
-        if (rows := _wrapped_list(whole)) is not None:  # {"articles": [{...}, {...}]}
-            lines = (
-                (number, row, json.dumps(row, ensure_ascii=False)) for number, row in enumerate(rows, start=1)
-            )
-        else:
-            lines = iter([(1, whole, stripped)])  # one pretty-printed object: one record
+        # {"articles": [{...}, {...}]}, or one pretty-printed object: one record
+        rows = _wrapped_list(whole)
+        lines = _listed(rows) if rows is not None else iter([(1, whole, stripped)])
     else:
         lines = _json_lines(text)
     for number, row, raw in lines:
@@ -400,6 +395,11 @@ def _wrapped_list(whole: dict, depth: int = 0) -> list | None:
 def _first_of_list(value):
     """A source given as a list ("Coastal Times", "Wire") is its first: one story, one source."""
     return value[0] if isinstance(value, list) and value else value
+
+
+def _listed(rows: list) -> Iterator[tuple[int, object, str]]:
+    """(number, record, its JSON) of the records of an export given as one list."""
+    return ((number, row, json.dumps(row, ensure_ascii=False)) for number, row in enumerate(rows, start=1))
 
 
 def _one_object(text: str):

@@ -428,6 +428,7 @@ def _from_record(record: Record, *, kind: str) -> Candidate | ImportRejected:
         return ImportRejected(
             f"{record.label}: the entry has no text ({record.problem or 'its body or html field is missing or empty'})"
         )
+    published_at, date_problem = read_published(record.published)
     return Candidate(
         label=record.label,
         format=FORMAT_LABELS[kind],
@@ -437,14 +438,14 @@ def _from_record(record: Record, *, kind: str) -> Candidate | ImportRejected:
         body_html=body_html,
         body_text=body_text,
         source_url=_url(record.url),
-        published_at=(published := read_published(record.published))[0],
+        published_at=published_at,
         language=record.language,
         source_name=record.source[:200],
         original=record.raw.encode("utf-8") if record.raw else b"",
         note=(
-            f"its date “{record.published[:40]}” was not understood ({published[1] or 'unreadable'}): "
+            f"its date “{record.published[:40]}” was not understood ({date_problem}): "
             "imported without it (published stories are dated at import)"
-            if record.published and published[0] is None
+            if date_problem
             else ""
         ),
     )
@@ -524,7 +525,8 @@ def parse_published(value: str) -> datetime | None:
 
 
 def read_published(value: str) -> tuple[datetime | None, str]:
-    """``parse_published``'s reading, and when a date is given but not read, why (for the editor)."""
+    """``parse_published``'s reading, and when a date is given but not read, why (for the editor;
+    empty when the reading succeeded or there was no date)."""
     value = " ".join((value or "").split())
     if not value:
         return None, ""

@@ -177,10 +177,11 @@ SOCIAL_NETWORKS = (
     "bluesky",
     "mastodon",
 )
-# Words that are furniture only when a line holds nothing else ("Newsletter", "Facebook | X |
-# LinkedIn", "Subscription"; X is a network there, and a letter elsewhere): in a heading or a sentence they are its subject ("How YouTube
-# Live works for creators", "Subscription box details", "Don't forget the ports"). A network
-# named as the place to go ("follow me on Instagram", "@cafe on Instagram") is an appeal.
+# Words that are furniture only when a line holds nothing else ("Newsletter", "Subscription",
+# "Facebook | X | LinkedIn": X is a network there, a letter elsewhere): in a heading or a
+# sentence they are its subject ("How YouTube Live works for creators", "Subscription box
+# details", "Don't forget the ports"). A network named as the place to go ("follow me on
+# Instagram", "@cafe on Instagram") is an appeal.
 TOPIC_PATTERNS = [r"newsletters?\b", r"subscriptions?\b", r"don[’']?t forget\b", r"dont forget\b"]
 TOPIC_APPEAL = re.compile(
     rf"\b(?:{'|'.join(SOCIAL_NETWORKS)}|{'|'.join(pattern.removesuffix(r'\b') for pattern in TOPIC_PATTERNS)})\b",
