@@ -2496,6 +2496,13 @@ def test_a_feed_keeps_every_author_and_names_its_channel_as_the_source():
     assert listed.source_name == "Coastal Times"
 
 
+def _channel_feed(channel: str, link: str, item_title: str) -> bytes:
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>{channel}</title><link>{link}</link>'
+        f"<item><title>{item_title}</title><description>{_BODY}</description></item></channel></rss>"
+    ).encode()
+
+
 @pytest.mark.parametrize(
     ("channel", "link", "item_title"),
     [
@@ -2510,11 +2517,7 @@ def test_a_feed_keeps_every_author_and_names_its_channel_as_the_source():
 )
 def test_a_section_feed_names_its_site_as_the_source(channel, link, item_title):
     """Each section's feed made a source of its own ("Coastal Times - Sport", "… - Business")."""
-    feed = (
-        f'<?xml version="1.0"?><rss version="2.0"><channel><title>{channel}</title><link>{link}</link>'
-        f"<item><title>{item_title}</title><description>{_BODY}</description></item></channel></rss>"
-    ).encode()
-    [candidate] = extract_articles(feed, name="sport.rss")
+    [candidate] = extract_articles(_channel_feed(channel, link, item_title), name="sport.rss")
     assert (candidate.source_name, candidate.title) == ("Coastal Times", "Harbour club wins the cup")
 
 
@@ -2534,11 +2537,7 @@ def test_a_section_feed_names_its_site_as_the_source(channel, link, item_title):
     ],
 )
 def test_a_channel_title_without_a_section_its_address_names_stays_whole(channel, link, item_title):
-    feed = (
-        f'<?xml version="1.0"?><rss version="2.0"><channel><title>{channel}</title><link>{link}</link>'
-        f"<item><title>{item_title}</title><description>{_BODY}</description></item></channel></rss>"
-    ).encode()
-    [candidate] = extract_articles(feed, name="latest.rss")
+    [candidate] = extract_articles(_channel_feed(channel, link, item_title), name="latest.rss")
     assert candidate.source_name == channel
 
 
