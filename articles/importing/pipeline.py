@@ -46,7 +46,7 @@ from .decode import decode_bytes, describe_encoding, sniff_binary
 from .errors import ImportRejected
 from .feeds import Record, parse_feed, parse_json_lines
 from .html import Visible, absolute_links, extract_html_article, visible_lines, word_grams
-from .plaintext import TITLE_SEPARATOR, clean_byline, extract_text_article, words
+from .plaintext import TITLE_SEPARATOR, WORD, clean_byline, extract_text_article, words
 from .sanitize import sanitize_with_text
 
 logger = logging.getLogger(__name__)
@@ -286,16 +286,18 @@ def extract_one(data: bytes, *, name: str) -> Candidate:
 _UNSPACED_SCRIPT = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
-def word_count(text: str) -> int:
-    """Words, with two characters of an unspaced script (Chinese, Japanese) counted as one."""
+def has_words(text: str, least: int) -> bool:
+    """Whether the text holds ``least`` words, with two characters of an unspaced script (Chinese,
+    Japanese) counted as one. Reads only as far as it needs: counting every word of each
+    record's body cost a fifth of an export's extraction, to compare with 5."""
+    if not _UNSPACED_SCRIPT.search(text):
+        return len(list(islice(WORD.finditer(text), least))) >= least
     unspaced = len(_UNSPACED_SCRIPT.findall(text))
-    if not unspaced:
-        return len(words(text))
-    return len(words(_UNSPACED_SCRIPT.sub(" ", text))) + unspaced // 2
+    return len(words(_UNSPACED_SCRIPT.sub(" ", text))) + unspaced // 2 >= least
 
 
 def _checked(candidate: Candidate | ImportRejected) -> Candidate | ImportRejected:
-    if isinstance(candidate, Candidate) and word_count(candidate.body_text) < MIN_RECORD_WORDS:
+    if isinstance(candidate, Candidate) and not has_words(candidate.body_text, MIN_RECORD_WORDS):
         return ImportRejected(f"{candidate.label}: the entry has no article text")
     return candidate
 
@@ -324,7 +326,7 @@ def _from_text(text: str, *, name: str, common_lines: Iterable[str]) -> Candidat
     if open_list:
         parts.append(f"</{open_list}>")
     body_html, body_text = sanitize_with_text("".join(parts))
-    if word_count(body_text) < MIN_PAGE_WORDS:
+    if not has_words(body_text, MIN_PAGE_WORDS):
         raise ImportRejected("no article found in the text (too little prose)")
     return Candidate(
         label=name,
@@ -357,7 +359,7 @@ def _from_html(text: str, *, name: str) -> Candidate:
     if article is None:
         raise ImportRejected("no article found in the HTML page")
     body_html, body_text = sanitize_with_text(article.body_html)
-    if word_count(body_text) < MIN_PAGE_WORDS:
+    if not has_words(body_text, MIN_PAGE_WORDS):
         raise ImportRejected("no article found in the HTML page (too little text)")
     title = article.title or _first_words(body_text)
     return Candidate(
@@ -722,13 +724,22 @@ def _signature_of_words(folded: str) -> np.ndarray:
     return products.min(axis=0)
 
 
+_BAND_BYTES = BAND_ROWS * 4
+_BAND_PREFIXES = [bytes([band]) for band in range(NUM_PERM // BAND_ROWS)]
+
+
 def band_keys(signature: np.ndarray) -> list[int]:
-    keys = []
-    for band in range(NUM_PERM // BAND_ROWS):
-        chunk = signature[band * BAND_ROWS : (band + 1) * BAND_ROWS].tobytes()
-        digest = hashlib.blake2b(bytes([band]) + chunk, digest_size=8).digest()
-        keys.append(int.from_bytes(digest, "big", signed=True))
-    return keys
+    """Each band's key: the first 8 bytes of blake2b over the band's number and its rows, read as a
+    signed big-endian integer (the stored bands' keys: changing them loses the archive's bands)."""
+    data = signature.tobytes()
+    blake2b, step = hashlib.blake2b, _BAND_BYTES
+    digests = b"".join(
+        [
+            blake2b(prefix + data[start : start + step], digest_size=8).digest()
+            for prefix, start in zip(_BAND_PREFIXES, range(0, len(data), step), strict=True)
+        ]
+    )
+    return np.frombuffer(digests, dtype=">i8").tolist()  # one conversion instead of 32 (48 -> 27 µs)
 
 
 def near_duplicates(
@@ -1786,8 +1797,12 @@ def _prepared_inputs(entries: Iterator[InputFile], common: _CommonLines, extract
                 common.add(item.data)
         in_flight.append(item)
         waiting += len(item.data or b"")
-        # Bounded by count and by bytes (beyond the one being stored).
-        while in_flight and (
+        # Bounded by count and by bytes (beyond the one being stored), but with workers the next
+        # input is always sent ahead: a worker that got an export only once the one before it was
+        # stored and linked sat idle meanwhile, then the importing process waited for its first
+        # records (10,000 records in exports of 2,000: 5 s of 15 idle in each process).
+        ahead = 1 if extractors else 0
+        while len(in_flight) > ahead and (
             len(in_flight) > (extractors.window if extractors else 0) or waiting > IN_FLIGHT_BYTES
         ):
             done = in_flight.popleft()

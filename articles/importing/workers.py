@@ -34,7 +34,9 @@ from multiprocessing.connection import wait
 logger = logging.getLogger(__name__)
 
 CHUNK = 250
-CHUNKS_AHEAD = 2
+# Four chunks: while the importing process links an export's last thousand stories, the worker
+# extracts the next export's first ones (with two, each waited for the other).
+CHUNKS_AHEAD = 4
 
 
 class WorkerLost(Exception):

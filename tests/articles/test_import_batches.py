@@ -215,6 +215,62 @@ def test_minhash_matches_datasketch_bit_for_bit():
     assert np.array_equal(minhash_signature(text), reference.hashvalues.astype(np.uint32))
 
 
+def test_band_keys_stay_the_keys_stored_bands_were_written_with():
+    """A story's bands are looked up by key: keys made another way would miss the archive's."""
+    import hashlib
+
+    signature = minhash_signature(SEED_004.read_text(encoding="utf-8"))
+    rows = pipeline.BAND_ROWS
+    expected = [
+        int.from_bytes(
+            hashlib.blake2b(
+                bytes([band]) + signature[band * rows : (band + 1) * rows].tobytes(), digest_size=8
+            ).digest(),
+            "big",
+            signed=True,
+        )
+        for band in range(pipeline.NUM_PERM // rows)
+    ]
+    keys = pipeline.band_keys(signature)
+    assert keys == expected
+    assert all(type(key) is int for key in keys)  # plain ints, as the database driver binds them
+
+
+def test_with_workers_the_next_export_is_sent_ahead_of_the_one_being_stored(monkeypatch):
+    """An export over the read-ahead bound reached the worker only once the one before it was
+    stored and linked: the worker sat idle meanwhile, and then the importing process waited."""
+    monkeypatch.setattr(pipeline, "IN_FLIGHT_BYTES", 10)
+    export = "\n".join(
+        json.dumps({"title": f"Wire {n}", "body": f"Officials met on day {n} to discuss the plan."})
+        for n in range(3)
+    ).encode()
+    reads = []
+
+    def entry(n):
+        return pipeline.InputFile(name=f"export-{n}.jsonl", read=lambda: reads.append(n) or export)
+
+    class Workers:
+        window, broken = 32, False
+
+        def __init__(self):
+            self.sent = []
+
+        def submit(self, number, **options):
+            self.sent.append(number)
+
+    workers = Workers()
+    prepared = pipeline._prepared_inputs(iter([entry(n) for n in range(3)]), pipeline._CommonLines(), workers)
+    assert next(prepared).entry.name == "export-0.jsonl"
+    assert workers.sent == [0, 1]
+    assert next(prepared).entry.name == "export-1.jsonl"
+    assert workers.sent == [0, 1, 2]
+    # Without workers nothing is read ahead: the bound holds.
+    reads.clear()
+    alone = pipeline._prepared_inputs(iter([entry(n) for n in range(3)]), pipeline._CommonLines(), None)
+    assert next(alone).entry.name == "export-0.jsonl"
+    assert reads == [0]
+
+
 @pytest.mark.django_db
 def test_an_export_that_fails_while_its_records_stream_in_does_not_stall_the_files_after_it(
     tmp_path, monkeypatch

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from articles.importing.decode import decode_bytes
 from articles.importing.errors import ImportRejected
 from articles.importing.language import language_tag
-from articles.importing.pipeline import extract_articles, extract_one, import_file, import_paths
+from articles.importing.pipeline import extract_articles, extract_one, has_words, import_file, import_paths
 from articles.importing.sanitize import html_to_text, sanitize_html, sanitize_with_text
 from articles.models import Article, AuditEntry, ImportItem, ImportRun, ShingleBand, Source
 
@@ -2559,6 +2559,15 @@ def test_a_short_chinese_or_japanese_story_is_not_refused_for_having_no_words():
     assert japanese.body_text.startswith("東京都は金曜日")
     [empty] = _records([{"title": "短", "body": "好。"}])
     assert isinstance(empty, ImportRejected)
+
+
+def test_has_words_counts_as_far_as_it_needs_and_unspaced_scripts_by_pairs():
+    assert has_words("Five words stand right here.", 5)
+    assert not has_words("Only four words here.", 5)
+    assert not has_words("well-known co-op's", 3)  # one word each, as the cleaner counts them
+    assert has_words("北京市政府周五宣布了", 5)  # ten characters: five words
+    assert not has_words("北京市政府周五", 5)
+    assert not has_words("", 1)
 
 
 def test_an_export_wrapped_in_an_object_or_with_a_body_of_paragraphs_is_read():
