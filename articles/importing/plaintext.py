@@ -158,7 +158,11 @@ def is_credit(text: str) -> bool:
     )
 
 
-READ_TIME = re.compile(r"^\d+\s*(?:min(?:ute)?s?|mins?)(?:\s+read)?$", re.IGNORECASE)
+READ_TIME = re.compile(
+    r"^(?:(?:estimated\s+)?(?:reading|read)\s+time\s*:?\s*)?(?:about\s+|~\s*)?"
+    r"\d+\s*(?:min(?:ute)?s?|mins?)(?:\s+read(?:ing)?)?\.?$",
+    re.IGNORECASE,
+)
 COUNTERS = re.compile(r"^(?:\d[\d,.]*\s*[kKmM]?\s*(?:shares?|views?|comments?|likes?|reads?)?\s*)+$")
 
 SOCIAL_NETWORKS = (
@@ -626,6 +630,36 @@ def _headline_shaped(line: _Line) -> bool:
     )
 
 
+_DATED = re.compile(r"\b(?:19|20)\d\d\b|\b(?:updated|reviewed|written|posted|published)\b", re.IGNORECASE)
+_BESIDE_HEADLINE = {"byline", "date", "credit", "counter"}
+
+
+def _heads_as_title(lines: list[_Line], line: _Line, first: _Line, start: int) -> bool:
+    """Whether ``line``, below a short first line, is the story's headline: shaped like one (not
+    a date, a byline or the first line with more words, like a breadcrumb "Home Cyber Tips"),
+    and restated by the story's first lines or set just above the body with its byline or date
+    (and nothing but such short lines) in between."""
+    if not line.text[:1].isupper() or _DATED.search(line.text) or not _headline_shaped(line):
+        return False
+    if set(words(first.text.casefold())) <= set(words(line.text.casefold())):
+        return False
+    if any(
+        3 <= other.words <= 40 and _overlap(other.text, line.text) >= 0.5
+        for other in lines[max(line.index + 1, start - 2) : start + 1]
+    ):
+        return True
+    between = lines[line.index + 1 : start]
+    return (
+        len(between) <= 4
+        and any(other.chrome in {"byline", "date"} for other in between)
+        and all(
+            other.chrome in _BESIDE_HEADLINE
+            or (other.words <= 3 and not is_sentence(other.text, other.words))
+            for other in between
+        )
+    )
+
+
 def _heads_the_story(lines: list[_Line], position: int, start: int) -> bool:
     """Whether a headline followed by a date line (``position``) is the story's own rather than
     an item of a list of other stories: the story's body (``start``) begins under its date line
@@ -732,6 +766,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
             and _headline_shaped(line)
         ):
             title, title_index = strip_site_name(line.text), line.index
+    candidates = []
     for line in [] if title else lines[:start]:
         if line.words < 2 or line.words > 30:
             continue
@@ -741,8 +776,17 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
             continue
         if is_sentence(line.text, line.words) and line.words > 12 and not line.text.endswith("?"):
             continue
-        title, title_index = strip_site_name(line.text), line.index
-        break
+        candidates.append(line)
+    if candidates:
+        chosen = candidates[0]
+        if chosen.words <= 3 or chosen.text.isupper():
+            # A masthead ("Coastal Times") or a kicker ("BREAKING NEWS") above the headline: the
+            # headline is the later line that heads the story (signed or dated just above the
+            # body) or that the story's first lines restate.
+            chosen = next(
+                (line for line in candidates[1:] if _heads_as_title(lines, line, chosen, start)), chosen
+            )
+        title, title_index = strip_site_name(chosen.text), chosen.index
 
     # A restatement of the title just before or at the start of the body becomes the dek.
     dek = ""

@@ -2065,6 +2065,46 @@ def test_the_dated_headline_over_the_body_is_the_title_not_the_masthead(text, ti
     assert candidate.published_at.date().isoformat() == day
 
 
+_HARBOUR_PROSE = (
+    "The harbour authority on Tuesday approved plans for a new ferry terminal on the north quay, ending a "
+    "dispute with residents that had lasted more than two years.\n\n"
+    "The terminal, which will cost about 40 million euros, is due to open in 2027, the authority said in a "
+    "statement after the vote.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # A masthead, a menu and a cookie notice, then the headline with its byline, date and photo credit.
+        "Coastal Times\nHome | News | Sport | Business | Contact\nWe use cookies to improve your experience. "
+        "Accept\nHarbour Authority Approves New Ferry Terminal\nBy Maria Jensen, Senior Correspondent\n"
+        "Published 12 March 2025, 14:30\nPhoto: John Smith / Coastal Times\n",
+        # A kicker in capitals over the headline and its byline.
+        "BREAKING NEWS\nHarbour Authority Approves New Ferry Terminal\nBy Maria Jensen | Reuters\n",
+        # A section, then the headline with its reading time and date line.
+        "Skip to main content\nMenu\nWorld\nHarbour Authority Approves New Ferry Terminal\nReading time: 4 min\n"
+        "Updated 5 June 2025\n",
+        # A masthead over the headline the story restates just above its first paragraph.
+        "Best Website News\nHarbour Authority Approves New Ferry Terminal\n\nWelcome to your source for news "
+        "from the coast.\nTable of Contents\nHarbour authority approves new ferry terminal after long dispute\n",
+    ],
+)
+def test_a_masthead_kicker_or_reading_time_above_the_headline_is_not_the_title(head):
+    """The first short line before the body was the title: "Coastal Times", "BREAKING NEWS",
+    "Reading time: 4 min" (the real headline went to the stripped lines)."""
+    candidate = extract_one((head + "\n" + _HARBOUR_PROSE).encode(), name="story.txt")
+    assert candidate.title == "Harbour Authority Approves New Ferry Terminal"
+    assert candidate.body_text.startswith("The harbour authority on Tuesday")
+    assert "Harbour Authority Approves" not in " ".join(candidate.stripped)
+
+
+def test_a_short_title_stays_when_no_headline_heads_the_story_below_it():
+    """A short real title over a breadcrumb or a menu line that merely contains it keeps its place."""
+    text = "Ferry Terminal Approved\nHome Ferry Terminal Approved News\n\n" + _HARBOUR_PROSE
+    assert extract_one(text.encode(), name="story.txt").title == "Ferry Terminal Approved"
+
+
 @pytest.mark.parametrize("saved, declared", [("koi8-r", "windows-1251"), ("cp1251", "koi8-r")])
 def test_a_page_saved_in_the_other_cyrillic_encoding_than_it_declares_reads_right(saved, declared):
     """Any bytes decode in a single-byte encoding: the declared one turned Russian into capitals."""
