@@ -427,9 +427,12 @@ def _from_record(record: Record, *, kind: str) -> Candidate | ImportRejected:
         )
     title = _record_title(record.title, source=record.source) if record.title else _first_words(body_text)
     if not title or not body_text:
-        return ImportRejected(
-            f"{record.label}: the entry has no text ({record.problem or 'its body or html field is missing or empty'})"
+        missing = (
+            "its body or html field is missing or empty"
+            if kind == detect.JSONL
+            else "it has no description or content"
         )
+        return ImportRejected(f"{record.label}: the entry has no text ({record.problem or missing})")
     published_at, date_problem = read_published(record.published)
     return Candidate(
         label=record.label,

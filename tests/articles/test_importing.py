@@ -1776,6 +1776,22 @@ def test_a_feed_authors_mailbox_is_not_printed_as_the_byline():
     assert [c.byline for c in extract_articles(atom.encode(), name="wire.atom")] == ["Aiko Tanaka"]
 
 
+def test_an_emoji_written_as_two_surrogate_references_does_not_fail_the_feed():
+    """ "&#55357;&#56832;" (how UTF-16 counting generators write an emoji) failed every item of
+    the feed: "the file could not be read (UnicodeEncodeError)"."""
+    paragraph = "The ferry company said it would change its timetable from Monday, adding two crossings. "
+    items = (
+        f"<item><title>Ferry timetable changes &#55357;&#56832;</title><description>{paragraph * 2}</description></item>"
+        f"<item><title>Lone &#xD800; reference</title><description>{paragraph * 2} &#56832;</description></item>"
+        "<item><title>Empty</title></item>"
+    )
+    feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>{items}</channel></rss>'
+    emoji, lone, empty = extract_articles(feed.encode(), name="wire.xml")
+    assert emoji.title == "Ferry timetable changes \U0001f600"
+    assert lone.title == "Lone \ufffd reference" and lone.body_text.endswith("crossings. \ufffd")
+    assert empty.reason == "wire.xml#3: the entry has no text (it has no description or content)"
+
+
 def test_a_web_archive_is_refused_with_what_to_do_instead():
     """Chromium's "Webpage, Single File" (MHTML) was "no article found in the HTML page"."""
     mhtml = (
