@@ -192,6 +192,10 @@ def page_metadata(tree, url: str | None):
     document.author = document.author or meta.extract_author(tree)
     document.url = document.url or meta.extract_url(tree, url)
     document.date = meta.find_date(tree, url=document.url, **_DATE_OPTIONS)
+    if document.date and document.date.endswith("T00:00:00"):
+        # htmldate reads a date in the address ("/2025/05/20/") before the page's own timestamps,
+        # and gives no time with it: the page's timestamp of that day, when it has one, is kept.
+        document.date = _timestamp_of(tree, day=document.date[:10]) or document.date
     document.sitename = document.sitename or meta.extract_sitename(tree)
     if document.sitename:
         document.sitename = document.sitename.lstrip("@")
@@ -201,6 +205,31 @@ def page_metadata(tree, url: str | None):
         document.sitename = domain[1]
     document.clean_and_trim()
     return document
+
+
+# Where pages state their publication time: meta tags (Open Graph's article:published_time,
+# schema.org's datePublished as a meta, Dublin Core) and JSON-LD's datePublished.
+_TIMESTAMP_KEYS = {
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "dc.date.issued",
+    "dcterms.created",
+}
+_JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{11,40})"')
+
+
+def _timestamp_of(tree, *, day: str) -> str | None:
+    """The page's stated publication timestamp (a date with a time), when it falls on ``day``."""
+    values = [
+        element.get("content", "").strip()
+        for element in tree.iterfind(".//head/meta[@content]")
+        if (element.get("property") or element.get("name") or element.get("itemprop") or "").lower()
+        in _TIMESTAMP_KEYS
+    ]
+    for script in tree.iterfind(".//script[@type='application/ld+json']"):
+        values += _JSON_LD_PUBLISHED.findall(script.text or "")
+    return next((value for value in values if value[:10] == day and value[10:11] in {"T", " "}), None)
 
 
 def page_language(tree) -> str:

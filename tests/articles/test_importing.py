@@ -1,5 +1,6 @@
 """The import pipeline: seeds, HTML pages, feeds, exports, bad input, de-duplication."""
 
+import datetime
 import hashlib
 import io
 import json
@@ -645,6 +646,27 @@ def test_date_comes_from_the_markup_not_from_the_text():
         b"</title>", b'</title><meta property="article:published_time" content="2025-05-02">'
     )
     assert extract_one(dated, name="bridge.html").published_at.date().isoformat() == "2025-05-02"
+
+
+@pytest.mark.parametrize(
+    "stated",
+    [
+        b'<meta property="article:published_time" content="2025-05-20T18:05:00+01:00">',
+        b'<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2025-05-20T18:05:00+01:00"}'
+        b"</script>",
+    ],
+)
+def test_a_date_in_the_address_does_not_hide_the_pages_time_of_that_day(stated):
+    """htmldate read "/2025/05/20/" in the canonical address first and gave midnight: the page's
+    own 18:05 was lost. Another day's timestamp does not replace the address's date."""
+    page = _bridge_page(_paragraphs_html(BRIDGE_STORY)).replace(
+        b"</title>",
+        b'</title><link rel="canonical" href="https://post.example/2025/05/20/bridge/">' + stated,
+    )
+    published = extract_one(page, name="bridge.html").published_at
+    assert published == datetime.datetime(2025, 5, 20, 17, 5, tzinfo=datetime.UTC)
+    other_day = page.replace(b"2025-05-20T18:05", b"2025-05-18T18:05")
+    assert extract_one(other_day, name="bridge.html").published_at.date().isoformat() == "2025-05-20"
 
 
 def test_small_print_and_author_note_after_the_story_are_dropped():
