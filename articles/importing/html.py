@@ -184,6 +184,14 @@ def page_metadata(tree, url: str | None):
     document = meta.examine_meta(tree)
     if document.author and " " not in document.author:
         document.author = None  # a handle, not a name
+    if document.author and _MARKUP_IN_AUTHOR.search(
+        " ".join(
+            m.get("content", "") for m in tree.iterfind(".//head/meta[@content]") if "author" in _meta_key(m)
+        )
+    ):
+        # Markup in the tag: trafilatura keeps its text ("<script>alert('x')</script>Jane Doe" was
+        # printed "By Alertjane Doe"); the byline the page shows is read instead.
+        document.author = None
     try:
         document = meta.extract_meta_json(tree, document)
     except Exception:  # trafilatura guards its JSON-LD reading the same way
@@ -219,13 +227,19 @@ _TIMESTAMP_KEYS = {
 _JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{11,40})"')
 
 
+_MARKUP_IN_AUTHOR = re.compile(r"<[a-z!/]", re.IGNORECASE)
+
+
+def _meta_key(element) -> str:
+    return (element.get("property") or element.get("name") or element.get("itemprop") or "").lower()
+
+
 def _timestamp_of(tree, *, day: str) -> str | None:
     """The page's stated publication timestamp (a date with a time), when it falls on ``day``."""
     values = [
         element.get("content", "").strip()
         for element in tree.iterfind(".//head/meta[@content]")
-        if (element.get("property") or element.get("name") or element.get("itemprop") or "").lower()
-        in _TIMESTAMP_KEYS
+        if _meta_key(element) in _TIMESTAMP_KEYS
     ]
     for script in tree.iterfind(".//script[@type='application/ld+json']"):
         values += _JSON_LD_PUBLISHED.findall(script.text or "")
@@ -392,6 +406,78 @@ def _is_residue(text: str, *, tag: str) -> str:
     if _PLACEHOLDER.search(text):
         return "placeholder text"
     return ""
+
+
+# What a feed or an export puts around a story's HTML: its own title as a heading on top, and
+# at the end "Read more" / "Continue reading" links, share prompts, a "Related: …" link and
+# WordPress's "The post … appeared first on …".
+_FRAGMENT_FURNITURE = re.compile(
+    r"<h[2-4]\b|read more|continue reading|read the full|share on|appeared first on|related\b|see also",
+    re.IGNORECASE,
+)
+_TRAILING_PROMPTS = re.compile(
+    r"(?:\s*(?:read more|continue reading|read the full (?:story|article)"
+    r"|share (?:on|via) (?:facebook|twitter|x|linkedin|whatsapp|email)|\[(?:…|\.\.\.)\]|[»›]))+[\s.:]*$",
+    re.IGNORECASE,
+)
+_SENTENCE_DONE = re.compile(r"[.!?…\"”’)]\s*$")
+_APPEARED_FIRST = re.compile(r"^the post .{1,300} appeared first on .{1,120}$", re.IGNORECASE)
+
+
+def tidy_fragment(markup: str, *, title: str) -> tuple[str, list[str]]:
+    """A feed's or export's (sanitized) story HTML without the furniture around it (see
+    ``_FRAGMENT_FURNITURE``), and what was taken off; unchanged when it has none."""
+    if not _FRAGMENT_FURNITURE.search(markup):
+        return markup, []
+    from lxml import html as lxml_html
+
+    try:
+        blocks = lxml_html.fragments_fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return markup, []
+    if not blocks or any(isinstance(block, str) for block in blocks):
+        return markup, []
+    stripped: list[str] = []
+    if (
+        blocks[0].tag in {"h2", "h3", "h4"}
+        and _text(blocks[0]).casefold() == " ".join(title.split()).casefold()
+    ):
+        stripped.append(_text(blocks.pop(0)))
+    while blocks and blocks[-1].tag == "p":
+        text = _text(blocks[-1])
+        if not (
+            _is_residue(text, tag="p")
+            or TEASER.match(text)
+            or _APPEARED_FIRST.match(text)
+            or _TRAILING_PROMPTS.fullmatch(text)
+        ):
+            break
+        stripped.append(text)
+        blocks.pop()
+    if blocks and blocks[-1].tag == "p":
+        stripped += _trim_prompts(blocks[-1])
+    if not stripped:
+        return markup, []
+    return "".join(lxml_html.tostring(block, encoding="unicode") for block in blocks), stripped
+
+
+def _trim_prompts(paragraph) -> list[str]:
+    """Take "Read more" links and "Share on Facebook" off the end of a story's last paragraph."""
+    taken = []
+    while len(paragraph):  # trailing links that are prompts, with only prompts after them
+        last, tail = paragraph[-1], paragraph[-1].tail or ""
+        text = _text(last)
+        if (tail.strip() and not _TRAILING_PROMPTS.fullmatch(tail)) or not _TRAILING_PROMPTS.fullmatch(text):
+            break
+        taken.append(" ".join(f"{text} {tail}".split()))
+        paragraph.remove(last)  # with its tail
+    holder, attribute = (paragraph[-1], "tail") if len(paragraph) else (paragraph, "text")
+    value = getattr(holder, attribute) or ""
+    # Only after a finished sentence: "… details can read more." is the story's own.
+    if (match := _TRAILING_PROMPTS.search(value)) and _SENTENCE_DONE.search(value[: match.start()]):
+        taken.append(" ".join(match[0].split()))
+        setattr(holder, attribute, value[: match.start()].rstrip() + " ")
+    return taken
 
 
 def _is_small_print(text: str) -> bool:

@@ -45,7 +45,7 @@ from . import workers as parallel
 from .decode import decode_bytes, describe_encoding, sniff_binary
 from .errors import ImportRejected
 from .feeds import Record, parse_feed, parse_json_lines
-from .html import Visible, absolute_links, extract_html_article, visible_lines, word_grams
+from .html import Visible, absolute_links, extract_html_article, tidy_fragment, visible_lines, word_grams
 from .plaintext import TITLE_SEPARATOR, WORD, clean_byline, extract_text_article, words
 from .sanitize import sanitize_with_text
 
@@ -413,11 +413,16 @@ def _containment(inner: list[str], outer: list[str]) -> float:
 
 
 def _from_record(record: Record, *, kind: str) -> Candidate | ImportRejected:
+    named = _record_title(record.title, source=record.source) if record.title else ""
+    stripped: list[str] = []
     if record.html and detect.detect_format(record.html) == detect.HTML and "<body" in record.html.lower():
         page = extract_html_article(record.html, url=record.url or None)
         body_html, body_text = sanitize_with_text(page.body_html if page else "")
     elif record.html:
         body_html, body_text = sanitize_with_text(absolute_links(_with_paragraphs(record.html), record.url))
+        tidied, stripped = tidy_fragment(body_html, title=named)
+        if stripped:
+            body_html, body_text = sanitize_with_text(tidied)
     else:
         paragraphs = re.split(r"\n\s*\n", record.text.strip())
         if len(paragraphs) == 1:
@@ -425,7 +430,7 @@ def _from_record(record: Record, *, kind: str) -> Candidate | ImportRejected:
         body_html, body_text = sanitize_with_text(
             "".join(f"<p>{_escape(p)}</p>" for p in paragraphs if p.strip())
         )
-    title = _record_title(record.title, source=record.source) if record.title else _first_words(body_text)
+    title = named or _first_words(body_text)
     if not title or not body_text:
         missing = (
             "its body or html field is missing or empty"
@@ -446,6 +451,7 @@ def _from_record(record: Record, *, kind: str) -> Candidate | ImportRejected:
         published_at=published_at,
         language=record.language,
         source_name=record.source[:200],
+        stripped=stripped,
         original=record.raw.encode("utf-8") if record.raw else b"",
         note=(
             f"its date “{record.published[:40]}” was not understood ({date_problem}): "

@@ -87,6 +87,13 @@ BYLINE = re.compile(
 _BYLINE_LEAD = re.compile(
     r"^(?:by|written by|posted by|author|words by|reporting by|story by)\s*:?\s+", re.IGNORECASE
 )
+# "By" in the languages of the region's press, before a name of two words or more ("Von Anna
+# Schmidt", "Par Jean Dupont"; "Von Trapp" alone is a name).
+_FOREIGN_BYLINE_LEAD = re.compile(r"^(?:von|par|por|door|av|af|przez|автор:?)\s+(?=\S+\s+\S)", re.IGNORECASE)
+# What follows the name on a "Posted by … on March 3, 2025" line: the date, not the writer.
+_BYLINE_DATE_TAIL = re.compile(r"\s*(?:\b(?:on|am|le|el)\b|[,|•·–—-])\s*")
+# Accounts, not writers: a blog's default user is no byline to publish.
+_NO_WRITER = frozenset({"admin", "administrator", "webmaster", "root", "user"})
 _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 _MAILBOX_BESIDE = re.compile(r"\s*[<(\[]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[>)\]]")
 _EMAIL_AND_NAME = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*\((.+)\)$")
@@ -98,10 +105,14 @@ def clean_byline(text: str) -> str:
     "desk@wire.example (Aiko Tanaka)", and no bare address (a mailbox is not a byline, and
     it would be published)."""
     text = " ".join(text.split())
-    text = _BYLINE_LEAD.sub("", text)
+    text = _FOREIGN_BYLINE_LEAD.sub("", _BYLINE_LEAD.sub("", text))
+    for separator in _BYLINE_DATE_TAIL.finditer(text):
+        if separator.start() > 0 and is_date_line(text[separator.end() :]):
+            text = text[: separator.start()]
+            break
     if named := _EMAIL_AND_NAME.match(text):
         text = named[1].strip()
-    if _EMAIL.match(text):
+    if _EMAIL.match(text) or text.casefold() in _NO_WRITER:
         return ""
     return _MAILBOX_BESIDE.sub("", text).strip()  # "Aiko Tanaka <aiko@wire.example>", "… (aiko@…)"
 
@@ -819,7 +830,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
     published = next(
         (date_of_line(line.text) for line in lines[:start] if line.chrome == "date" and line.index in near),
         "",
-    )
+    ) or (date_of_line(byline_line.text) if byline_line else "")  # "Posted by Jane Roe on March 3, 2025"
     blocks: list[Block] = []
     stripped: list[str] = []
     label = ""

@@ -1780,6 +1780,45 @@ def test_a_dumps_byline_loses_its_by_and_its_dateline_dates_the_story():
     assert extract_one(undated.encode(), name="dump.txt").published_at is None
 
 
+@pytest.mark.parametrize(
+    "written, printed",
+    [
+        ("Posted by admin on March 3, 2025", ""),  # a blog's account, and the date: no writer
+        ("Posted by Jane Roe on March 3, 2025", "Jane Roe"),
+        ("By Sarah O'Neill | June 3, 2025 at 9:15 a.m.", "Sarah O'Neill"),
+        ("Jane Roe - 3 March 2025", "Jane Roe"),
+        ("Von Anna Schmidt", "Anna Schmidt"),
+        ("Par Jean Dupont", "Jean Dupont"),
+        ("Von Trapp", "Von Trapp"),  # a name, not "by" and a name
+        ("By Ahmed Karimi and Lena Fischer | Reuters", "Ahmed Karimi and Lena Fischer | Reuters"),
+    ],
+)
+def test_a_byline_keeps_the_writers_name_only(written, printed):
+    from articles.importing.plaintext import clean_byline
+
+    assert clean_byline(written) == printed
+
+
+def test_a_posted_by_line_above_the_headline_dates_the_story():
+    """ "Posted by admin on March 3, 2025" gave the byline "admin on March 3, 2025" and no date."""
+    paragraph = (
+        "The harbour board met on Monday and agreed a plan for the cranes, the ferries and the quays. "
+    )
+    dump = (
+        f"Posted by admin on March 3, 2025\nCranes return to the harbour\n{paragraph * 3}\n{paragraph * 2}\n"
+    )
+    candidate = extract_one(dump.encode(), name="dump.txt")
+    assert (candidate.byline, candidate.published_at.date().isoformat()) == ("", "2025-03-03")
+
+
+def test_markup_in_a_pages_author_tag_leaves_the_byline_the_page_shows():
+    """<meta name="author" content="<script>…</script>Jane Doe"> was printed "By Alertjane Doe"."""
+    page = _bridge_page('<p class="byline">By Jane Doe</p>' + _paragraphs_html(BRIDGE_STORY)).replace(
+        b"</title>", b'</title><meta name="author" content="<script>alert(\'x\')</script>Jane Doe">'
+    )
+    assert extract_one(page, name="bridge.html").byline == "Jane Doe"
+
+
 def test_a_feed_authors_mailbox_is_not_printed_as_the_byline():
     paragraph = (
         "The harbour board met on Monday and agreed a plan for the cranes, the ferries and the quays. "
@@ -1812,6 +1851,37 @@ def test_an_emoji_written_as_two_surrogate_references_does_not_fail_the_feed():
     assert emoji.title == "Ferry timetable changes \U0001f600"
     assert lone.title == "Lone \ufffd reference" and lone.body_text.endswith("crossings. \ufffd")
     assert empty.reason == "wire.xml#3: the entry has no text (it has no description or content)"
+
+
+def test_a_feeds_story_loses_the_furniture_around_it_and_the_editor_sees_what_went():
+    """Feed and export bodies skipped the page cleaning: "Related: …", "Read more Share on
+    Facebook" and WordPress's "The post … appeared first on …" were published with the story,
+    and an export's <h1> title stood again on top of its body."""
+    story = (
+        "<p>Tallinn opened its first new tram line in forty years on Wednesday, linking the centre with the airport.</p>"
+        "<p>Officials said it would cut car traffic in the centre by a tenth, and residents can read more.</p>"
+    )
+    items = (
+        f"<item><title>Tallinn opens tram line</title><description><![CDATA[{story[:-4]} "
+        '<a href="https://wire.example/tram">Read more</a> Share on Facebook</p>]]></description></item>'
+        f"<item><title>Tram line two</title><description><![CDATA[{story}"
+        '<p><a href="https://wire.example/old">Related: the old tram depot</a></p>'
+        '<p>The post <a href="https://wire.example/t">Tram line two</a> appeared first on Wire.</p>]]></description></item>'
+    )
+    feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>{items}</channel></rss>'
+    first, second = extract_articles(feed.encode(), name="wire.xml")
+    for candidate in (first, second):
+        assert candidate.body_text.endswith(
+            "by a tenth, and residents can read more."
+        )  # the story's own words
+    assert first.stripped == ["Read more Share on Facebook"]
+    assert second.stripped == [
+        "The post Tram line two appeared first on Wire.",
+        "Related: the old tram depot",
+    ]
+    record = json.dumps({"title": "Tram line opens", "html": f"<div><h1>Tram line opens</h1>{story}</div>"})
+    [exported] = extract_articles(record.encode(), name="export.jsonl")
+    assert exported.body_html.startswith("<p>Tallinn opened") and exported.stripped == ["Tram line opens"]
 
 
 def test_a_web_archive_is_refused_with_what_to_do_instead():
