@@ -177,7 +177,16 @@ class ItemResult:
 
     def as_report(self) -> dict:
         article = {"id": self.article_id, "slug": self.slug} if self.article_id or self.slug else None
-        return {"path": self.path, "outcome": self.outcome, "article": article, "reason": self.reason or None}
+        near = (
+            {"id": self.near_duplicate_of, "similarity": self.similarity} if self.near_duplicate_of else None
+        )
+        return {
+            "path": self.path,
+            "outcome": self.outcome,
+            "article": article,
+            "reason": self.reason or None,
+            "near_duplicate_of": near,  # a story in the archive this one resembles: review before publishing
+        }
 
 
 # --- extraction (no database) ---------------------------------------------------------------

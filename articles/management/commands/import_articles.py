@@ -72,7 +72,7 @@ class Command(BaseCommand):
         interactive = verbosity >= 1 and hasattr(self.stderr, "isatty") and self.stderr.isatty()
         exclude = [report] if report else []
         progress = None
-        counts = {"imported": 0, "duplicate": 0, "failed": 0}
+        counts = {"imported": 0, "duplicate": 0, "failed": 0, "near": 0}
         reported = 0
         failed_records = 0  # of a feed or an export
         try:
@@ -98,6 +98,7 @@ class Command(BaseCommand):
                 )
             ):
                 counts[result.outcome] += 1
+                counts["near"] += bool(result.near_duplicate_of)
                 if report_file:
                     report_file.write(("," if number else "") + "\n  " + json.dumps(result.as_report()))
                 reported += 1
@@ -147,6 +148,10 @@ class Command(BaseCommand):
         summary = (
             f"{prefix} {counts['imported']}, duplicates {counts['duplicate']}, failed {counts['failed']}."
         )
+        if counts["near"]:
+            summary += (
+                f" {counts['near']} resemble stories already in the archive (near-duplicates): see the notes."
+            )
         if counts["failed"]:
             self.stdout.write(self.style.WARNING(summary))
             failed_files = counts["failed"] - failed_records
@@ -162,8 +167,14 @@ class Command(BaseCommand):
     def _say(self, result, *, verbosity, progress):
         if result.outcome == "failed":
             line = self.style.ERROR(f"FAILED {result.path}: {result.reason}")
-        elif result.outcome == "imported" and result.reason and verbosity >= 1:
-            line = self.style.WARNING(f"NOTE {result.path}: {result.reason}")
+        elif result.outcome == "imported" and (result.reason or result.near_duplicate_of) and verbosity >= 1:
+            notes = [result.reason] if result.reason else []
+            if result.near_duplicate_of:
+                notes.append(
+                    f"near-duplicate of story #{result.near_duplicate_of} ({result.similarity:.0%} alike): "
+                    "review it before publishing"
+                )
+            line = self.style.WARNING(f"NOTE {result.path}: {'; '.join(notes)}")
         elif verbosity >= 2 and result.outcome == "duplicate":
             line = f"duplicate {result.path}: {result.reason}"
         elif verbosity >= 2:
