@@ -225,8 +225,10 @@ def _is_web_archive(data: bytes) -> bool:
 
 def decode_input(data: bytes) -> str:
     """Reject what is not text (one-line reasons) and return the decoded, normalised text."""
-    if not data or not data.strip():
+    if not data:
         raise ImportRejected("the file is empty")
+    if not data.strip():
+        raise ImportRejected("the file holds nothing but blank space")
     limit = settings.NEWSROOM_IMPORT_MAX_BYTES
     if len(data) > limit:
         raise ImportRejected(f"the file is too large ({_size(len(data))}; the limit is {_size(limit)})")

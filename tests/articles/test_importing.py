@@ -966,6 +966,13 @@ def test_json_lines_records_and_bad_lines():
         ("records.jsonl:4", "failed"),
     ]
     assert "not valid JSON" in results[2].reason
+    cut = b'{"title": "B", "body": "cut off here\n'
+    [_story, broken] = extract_articles(
+        (DATA / "records.jsonl").read_bytes().split(b"\n")[0] + b"\n" + cut, name="r.jsonl"
+    )
+    assert (
+        broken.reason == "r.jsonl:2: not valid JSON (Unterminated string starting at column 24)"
+    )  # not "at at"
     library = Article.objects.get(pk=results[0].article_id)
     assert library.source.name == "City Bulletin"
     assert paragraphs(library)[1].startswith("The room will be staffed")
@@ -997,7 +1004,7 @@ def test_sanitize_policy_and_text_derivation():
 
 BAD_INPUTS = {
     "empty": (b"", "empty"),
-    "whitespace": (b"  \n\t\n  ", "empty"),
+    "whitespace": (b"  \n\t\n  ", "nothing but blank space"),
     "pdf": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
     "png": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
     "jpeg": (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG"),
