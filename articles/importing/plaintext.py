@@ -849,13 +849,14 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
             and text.endswith(":")
             and line.index + 1 < end
             and lines[line.index + 1].score > 0
+            and not lines[line.index + 1].is_item  # "Key changes:" introduces the list, stays its own
         ):
             label = text  # "Label:" on its own line stays with its paragraph
             continue
         if line.is_item:
             blocks.append(Block("oli" if line.numbered else "li", text))
-        elif line.score > 0 or is_sentence(text, line.words) or line.figures:
-            blocks.append(Block("p", text))
+        elif line.score > 0 or is_sentence(text, line.words) or line.figures or text.endswith(":"):
+            blocks.append(Block("p", text))  # (a lead-in to what follows is not a heading)
         else:
             blocks.append(Block("h", text))
     if label:

@@ -2220,6 +2220,19 @@ def test_a_short_title_stays_when_no_headline_heads_the_story_below_it():
     assert extract_one(text.encode(), name="story.txt").title == "Ferry Terminal Approved"
 
 
+def test_a_label_line_introducing_a_list_stays_its_own_paragraph():
+    """ "Key changes:" was glued into the first item: "<li>Key changes: Riders must be …"."""
+    dump = (
+        "New rules for electric scooters take effect\n"
+        "New rules for rented electric scooters took effect in the capital on Monday, after a year in which "
+        "the number of accidents involving scooters doubled.\nKey changes:\n"
+        "• Riders must be at least 16 years old.\n• Scooters are banned from pavements and must be parked in bays.\n"
+        "The city said operators that break the rules could lose their licences, and fines would follow.\n"
+    )
+    body = extract_one(dump.encode(), name="scooters.txt").body_html
+    assert "<p>Key changes:</p><ul><li>Riders must be at least 16 years old.</li>" in body
+
+
 @pytest.mark.parametrize("saved, declared", [("koi8-r", "windows-1251"), ("cp1251", "koi8-r")])
 def test_a_page_saved_in_the_other_cyrillic_encoding_than_it_declares_reads_right(saved, declared):
     """Any bytes decode in a single-byte encoding: the declared one turned Russian into capitals."""
