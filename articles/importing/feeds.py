@@ -453,7 +453,11 @@ def _json_lines(text: str) -> Iterator[tuple[int, object, str]]:
         try:
             yield number, json.loads(line), line
         except ValueError as exc:
-            yield number, ImportRejected(f"not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})"), line
+            yield (
+                number,
+                ImportRejected(f"not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})"),
+                line,
+            )
         except RecursionError:
             yield number, ImportRejected("the JSON is nested too deeply to read"), line
 

@@ -27,8 +27,10 @@ from .language import language_tag
 from .plaintext import (
     BYLINE,
     LIST_LABEL,
+    NAV_SEPARATOR,
     READ_TIME,
     TEASER,
+    TITLE_SEPARATOR,
     extract_text_article,
     is_appeal,
     is_credit,
@@ -155,7 +157,7 @@ def extract_html_article(
     if document is None:
         return None
     body = _choose_reading(tree, url, document.body, visible=visible)
-    title = clean_title(metadata.title or "", sitename=metadata.sitename or "")
+    title = _headline_part(tree, body, clean_title(metadata.title or "", sitename=metadata.sitename or ""))
     blocks, stripped = _post_clean(body, title=title, base_url=url)
     if not blocks:
         return None
@@ -170,6 +172,22 @@ def extract_html_article(
         description=metadata.description or "",
         stripped=stripped,
     )
+
+
+def _headline_part(tree, body, title: str) -> str:
+    """The headline in a page's "Site - Headline" <title>: trafilatura takes the first part (the
+    site's name there, "Valley Gazette"); the part the story's first block repeats is the one."""
+    parts = [
+        part.strip() for part in TITLE_SEPARATOR.split(" ".join((tree.findtext(".//title") or "").split()))
+    ]
+    if len(parts) < 2 or title not in parts:
+        return title
+    # The first run of text of three words or more (a menu's links come one by one).
+    first = next(
+        (text for text in map(" ".join, map(str.split, body.itertext())) if len(words(text)) >= 3), ""
+    )
+    first = first.casefold()
+    return next((part for part in parts if part != title and part.casefold() == first), title)
 
 
 def page_metadata(tree, url: str | None):
@@ -480,6 +498,17 @@ def _trim_prompts(paragraph) -> list[str]:
     return taken
 
 
+def _is_menu(text: str) -> bool:
+    """ "Home | News | Contact": three items or more of a word or two, no figures (not
+    "1-4 Players • Ages 14+ • 90 minutes", not "Taylor Swift | The Eras Tour | The Final Show")."""
+    parts = [part for part in NAV_SEPARATOR.split(text) if part.strip()]
+    return (
+        len(parts) >= 3
+        and all(1 <= len(words(part)) <= 2 for part in parts)
+        and not any(character.isdigit() for character in text)
+    )
+
+
 def _is_small_print(text: str) -> bool:
     if _SMALL_PRINT.search(text) or is_disclosure(text, len(words(text))):
         return True
@@ -505,7 +534,10 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
     # trafilatura sometimes leaves a paragraph as the tail of the heading before it.
     children = [_loose_paragraph(body.text)] if (body.text or "").strip() else []
     for child in body:
-        children.append(child)
+        if child.tag == "table" and len(body) == 1 and _lays_out(child):
+            children.extend(_layout_blocks(child))  # a page laid out with a table: its cells' blocks
+        else:
+            children.append(child)
         if (child.tail or "").strip():
             children.append(_loose_paragraph(child.tail))
     kept: list[tuple[str, object]] = []
@@ -524,10 +556,12 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
             stripped.append(text)
             continue
         seen.add(key)
-        if position < 3 and tag == "head" and title and text.lower() == title.lower():
+        if position < 3 and tag in {"head", "p"} and title and text.lower() == title.lower():
             stripped.append(text)
             continue
         reason = _is_residue(text, tag=tag) if tag in {"p", "head", "list", "quote"} else ""
+        if not kept and not reason and tag == "p" and _is_menu(text):
+            reason = "navigation"  # a menu bar above the story (a page laid out with a table)
         if tag == "list" and not reason:
             items = list(child.iter("item"))
             if items and _link_share(child) > 0.8:
@@ -582,6 +616,58 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
     while kept and kept[-1][0] == "head":
         stripped.append(_text(kept.pop()[1]))
     return [_to_html(tag, child, base_url) for tag, child in kept], stripped
+
+
+_BLOCK_ELEMENTS = frozenset({"p", "head", "list", "quote", "table", "figure"})
+
+
+def _lays_out(table) -> bool:
+    """A table of one column whose cells hold paragraphs (or lines broken twice, <br><br>) lays
+    out a page: menu, story, footer, when it is all trafilatura found. A table of several
+    columns holds figures or products, even when its cells hold paragraphs."""
+    rows = table.findall("row")
+    if not rows or any(len(row.findall("cell")) > 1 for row in rows):
+        return False
+    return table.find("row/cell/p") is not None or any(map(_paragraph_break, table.iterfind("row/cell/lb")))
+
+
+def _paragraph_break(lb) -> bool:
+    """A line break followed, with nothing between, by another: a <br><br> page's paragraph end."""
+    after = lb.getnext()
+    return after is not None and after.tag == "lb" and not (lb.tail or "").strip()
+
+
+def _layout_blocks(table) -> list:
+    """The blocks of a table that lays out a page rather than holding figures (its cells hold
+    paragraphs): a cell's paragraphs, and its loose text and inline elements between them as
+    paragraphs of their own."""
+    blocks = []
+    for cell in table.iterfind("row/cell"):
+        loose = etree.Element("p")
+        loose.text = cell.text
+        for child in list(cell):
+            previous = child.getprevious()
+            if child.tag == "lb" and (
+                _paragraph_break(child) or (previous is not None and previous.tag == "lb")
+            ):
+                # <br><br>: the text after it starts a paragraph.
+                if _text(loose):
+                    blocks.append(loose)
+                loose = etree.Element("p")
+                loose.text = child.tail
+                cell.remove(child)
+            elif child.tag in _BLOCK_ELEMENTS:
+                tail, child.tail = child.tail, None
+                if _text(loose):
+                    blocks.append(loose)
+                blocks.append(child)
+                loose = etree.Element("p")
+                loose.text = tail
+            else:
+                loose.append(child)  # an inline element, with the text after it
+        if _text(loose):
+            blocks.append(loose)
+    return blocks
 
 
 def _to_html(tag: str, element, base_url: str | None) -> str:

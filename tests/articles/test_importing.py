@@ -669,6 +669,36 @@ def test_a_date_in_the_address_does_not_hide_the_pages_time_of_that_day(stated):
     assert extract_one(other_day, name="bridge.html").published_at.date().isoformat() == "2025-05-20"
 
 
+def test_a_page_laid_out_with_a_table_and_line_breaks_keeps_its_paragraphs_and_headline():
+    """An old regional site's story (a <td> with <br><br> between paragraphs, the <title> as
+    "Site - Headline") was one paragraph with the menu and the copyright line around it, titled
+    with the site's name."""
+    paragraphs = [
+        "The old stone bridge over the river was closed to traffic on Sunday after engineers found cracks.",
+        "Drivers face a detour of about 15 km while the bridge is repaired, which could take three months.",
+        "Local shopkeepers said they feared losing customers during the busy summer season ahead.",
+    ]
+    page = (
+        "<html><head><title>Valley Gazette - Bridge closed after flood damage</title></head><body><table>"
+        '<tr><td><a href="/">Home</a> | <a href="/news">News</a> | <a href="/contact">Contact</a></td></tr>'
+        "<tr><td><b>Bridge closed after flood damage</b><br><br>"
+        + "<br><br>\n".join(paragraphs)
+        + "<br><br>Photo: Valley Gazette</td></tr>"
+        "<tr><td>Copyright 2025 Valley Gazette. All rights reserved. | <a href='/privacy'>Privacy</a></td></tr>"
+        "</table></body></html>"
+    )
+    candidate = extract_one(page.encode(), name="bridge.html")
+    assert candidate.title == "Bridge closed after flood damage"
+    assert candidate.body_text.split("\n\n") == paragraphs
+    assert "Home | News | Contact" in candidate.stripped
+    # A table of figures in a story keeps its rows (as the allow-list has no tables: one line a row).
+    figures = _bridge_page(
+        _paragraphs_html(BRIDGE_STORY)
+        + "<table><tr><th>Year</th><th>Cost</th></tr><tr><td>2024</td><td>3m</td></tr></table>"
+    )
+    assert extract_one(figures, name="figures.html").body_html.endswith("<p>Year | Cost</p><p>2024 | 3m</p>")
+
+
 def test_small_print_and_author_note_after_the_story_are_dropped():
     tail = (
         "<p>Jane Roe is a freelance writer who covers local government and transport for the paper.</p>"
