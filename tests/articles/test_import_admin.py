@@ -424,6 +424,18 @@ def test_many_files_with_long_names_and_a_zip_python_cannot_read(editor_client, 
     assert stored_files(media) == []
 
 
+def test_a_zip_refused_whole_counts_as_one_input_on_the_progress_page(editor_client):
+    """An archive with a member escaping the folder is refused whole, but its members were
+    counted: the finished run read "1 of 2 files processed"."""
+    escaping = _zip_bytes({"../../evil.txt": SEED_000.read_bytes(), "ok.txt": SEED_004.read_bytes()})
+    files = [SimpleUploadedFile("trav.zip", escaping), upload(SEED_004)]
+    editor_client.post(IMPORT_URL, {"files": files, "status": "draft"})
+    run = ImportRun.objects.get()
+    assert (run.state, run.total, run.processed, run.imported, run.failed) == ("done", 2, 2, 1, 1)
+    page = editor_client.get(reverse("admin:articles_article_import_run", args=[run.pk])).content.decode()
+    assert "2 of 2 files processed" in page
+
+
 def test_a_task_that_dies_marks_its_run_failed_and_removes_the_uploads(
     editor_client, settings, media, monkeypatch
 ):
