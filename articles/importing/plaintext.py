@@ -57,9 +57,29 @@ _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\.?,?\
 _ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
+# A time of day after the date: "14:30", "9:15 a.m.", "9.15pm" (the dump's local time).
+_TIME_OF_DAY = re.compile(r"\b([01]?\d|2[0-3])[:.]([0-5]\d)(?!\d)\s*(?:([ap])\.?\s?m\b\.?)?", re.IGNORECASE)
+
+
 def date_of_line(text: str) -> str:
-    """The day a date line names, as YYYY-MM-DD; empty for relative ("3 hours ago") and
-    numeric ones ("03/04/2025" is March or April depending on the site) and impossible days."""
+    """The day a date line names, as YYYY-MM-DD, with its time of day when it gives one
+    (YYYY-MM-DDTHH:MM); empty for relative ("3 hours ago") and numeric ones ("03/04/2025" is
+    March or April depending on the site) and impossible days."""
+    day = _day_of_line(text)
+    if not day:
+        return ""
+    found = next((match for match in _TIME_OF_DAY.finditer(text) if match.start() > text.find(day[:4])), None)
+    if found is None:
+        return day
+    hour, minute, half = int(found[1]), int(found[2]), (found[3] or "").lower()
+    if half and not 1 <= hour <= 12:
+        return day
+    if half:
+        hour = hour % 12 + (12 if half == "p" else 0)
+    return f"{day}T{hour:02d}:{minute:02d}"
+
+
+def _day_of_line(text: str) -> str:
     if found := _ISO_DAY.search(text):
         year, month, day = (int(part) for part in found.groups())
     elif found := _MONTH_DAY_YEAR.search(text):

@@ -1836,6 +1836,32 @@ def test_a_byline_keeps_the_writers_name_only(written, printed):
     assert clean_byline(written) == printed
 
 
+@pytest.mark.parametrize(
+    "line, moment",
+    [
+        ("Published 12 March 2025, 14:30", "2025-03-12T14:30"),
+        ("June 3, 2025 at 9:15 p.m.", "2025-06-03T21:15"),
+        ("March 3, 2025 | 10.45am", "2025-03-03T10:45"),
+        ("14 March 2025", "2025-03-14"),
+    ],
+)
+def test_a_dumps_date_line_keeps_its_time_of_day(line, moment, settings):
+    """ "Published 12 March 2025, 14:30" was published at midnight (the page said "00:00")."""
+    from articles.importing.plaintext import date_of_line
+
+    assert date_of_line(line) == moment
+    assert date_of_line("2025-11-03 14 min read") == "2025-11-03"  # a reading time is no time of day
+    settings.TIME_ZONE = "Europe/Vilnius"
+    paragraph = (
+        "The harbour board met on Monday and agreed a plan for the cranes, the ferries and the quays. "
+    )
+    dump = f"Cranes return to the harbour\nBy Jane Roe\n{line}\n{paragraph * 3}\n{paragraph * 2}\n"
+    published = extract_one(dump.encode(), name="dump.txt").published_at
+    assert (
+        timezone.localtime(published).isoformat().startswith(moment if "T" in moment else moment + "T00:00")
+    )
+
+
 def test_a_posted_by_line_above_the_headline_dates_the_story():
     """ "Posted by admin on March 3, 2025" gave the byline "admin on March 3, 2025" and no date."""
     paragraph = (
