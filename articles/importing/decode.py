@@ -657,3 +657,42 @@ def normalize_whitespace(text: str) -> str:
     faster than a substitution per line on a saved web page's thousands of lines.
     """
     return "\n".join([" ".join(line.split()) for line in text.split("\n")])
+
+
+# A numeric character reference. Generators that count in UTF-16 (PHP's, Java's) write an emoji as
+# two references to its surrogates ("&#55357;&#56832;"): feedparser then failed the whole feed
+# (UnicodeEncodeError) and lxml read a page's as two U+FFFD. Markup is mended before it is parsed.
+_CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|(\d+));")
+
+
+def mend_surrogate_references(text: str) -> str:
+    """References to a surrogate pair become one reference to its character; a lone surrogate's,
+    or one beyond Unicode (&#1114112;, which made feedparser fail the feed too), becomes U+FFFD
+    (the replacement character), as a decoder does with a byte it cannot read."""
+    if "&#" not in text:
+        return text
+    refs = [
+        (match.start(), match.end(), _code_point(match[1], 16) if match[1] else _code_point(match[2], 10))
+        for match in _CHARACTER_REFERENCE.finditer(text)
+    ]
+    parts, last, paired = [], 0, False
+    for index, (start, end, code) in enumerate(refs):
+        if paired:
+            paired = False
+            continue
+        if not 0xD800 <= code <= 0xDFFF and code <= 0x10FFFF:
+            continue
+        after = refs[index + 1] if index + 1 < len(refs) else None
+        parts.append(text[last:start])
+        if code <= 0xDBFF and after and after[0] == end and 0xDC00 <= after[2] <= 0xDFFF:
+            parts.append(f"&#x{0x10000 + ((code - 0xD800) << 10) + (after[2] - 0xDC00):X};")
+            last, paired = after[1], True
+        else:
+            parts.append("&#xFFFD;")
+            last = end
+    return "".join(parts) + text[last:] if parts else text
+
+
+def _code_point(digits: str, base: int) -> int:
+    """A reference's number; beyond Unicode for one too long to read (int() refuses 4,300 digits)."""
+    return int(digits, base) if len(digits.lstrip("0")) <= 12 else 0x110000

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from html import unescape
 from urllib.parse import urljoin, urlsplit
 
-from .decode import clean_text
+from .decode import clean_text, mend_surrogate_references
 from .errors import ImportRejected
 from .language import language_tag
 from .plaintext import TITLE_SEPARATOR
@@ -36,39 +36,6 @@ class Record:
 _XML_ENCODING = re.compile(r"""^(\s*<\?xml\b[^>]*?)\s+encoding\s*=\s*["'][^"']*["']""")
 
 
-# A numeric character reference. Feed generators that count in UTF-16 (PHP's, Java's) write an
-# emoji as two references to its surrogates ("&#55357;&#56832;"), and feedparser then failed the
-# whole document (UnicodeEncodeError): ``_mend_surrogate_references`` rewrites them first.
-_CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|(\d{1,10}));")
-
-
-def _mend_surrogate_references(text: str) -> str:
-    """References to a surrogate pair become one reference to its character; a lone surrogate's
-    becomes U+FFFD (the replacement character), as a decoder does with a byte it cannot read."""
-    if "&#" not in text:
-        return text
-    refs = [
-        (match.start(), match.end(), int(match[1], 16) if match[1] else int(match[2]))
-        for match in _CHARACTER_REFERENCE.finditer(text)
-    ]
-    parts, last, paired = [], 0, False
-    for index, (start, end, code) in enumerate(refs):
-        if paired:
-            paired = False
-            continue
-        if not 0xD800 <= code <= 0xDFFF:
-            continue
-        after = refs[index + 1] if index + 1 < len(refs) else None
-        parts.append(text[last:start])
-        if code <= 0xDBFF and after and after[0] == end and 0xDC00 <= after[2] <= 0xDFFF:
-            parts.append(f"&#x{0x10000 + ((code - 0xD800) << 10) + (after[2] - 0xDC00):X};")
-            last, paired = after[1], True
-        else:
-            parts.append("&#xFFFD;")
-            last = end
-    return "".join(parts) + text[last:] if parts else text
-
-
 def parse_feed(text: str, *, name: str) -> Iterator[Record | ImportRejected]:
     """Entries of an RSS or Atom document, or an entry's ImportRejected when that entry cannot be
     read; raises ImportRejected when the document is not a feed."""
@@ -76,7 +43,7 @@ def parse_feed(text: str, *, name: str) -> Iterator[Record | ImportRejected]:
 
     # The text is decoded already: the bytes handed over are UTF-8, whatever the XML declaration
     # said (feedparser obeyed a declared windows-1251 and turned Cyrillic into mojibake).
-    document = _mend_surrogate_references(_XML_ENCODING.sub(r"\1", text, count=1))
+    document = mend_surrogate_references(_XML_ENCODING.sub(r"\1", text, count=1))
     parsed = feedparser.parse(io.BytesIO(document.encode("utf-8")))
     version = parsed.get("version") or ""
     if not version or not parsed.entries:

@@ -20,6 +20,7 @@ author notes among the last blocks.
 import logging
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from lxml import etree
 
@@ -187,7 +188,16 @@ def _headline_part(tree, body, title: str) -> str:
         (text for text in map(" ".join, map(str.split, body.itertext())) if len(words(text)) >= 3), ""
     )
     first = first.casefold()
-    return next((part for part in parts if part != title and part.casefold() == first), title)
+    # Only towards a longer part: the site's name is the shorter one, and the first words of some
+    # stories are the masthead ("The Valley Gazette") under a "Headline - Site" title.
+    return next(
+        (
+            part
+            for part in parts
+            if part != title and part.casefold() == first and len(words(part)) > len(words(title))
+        ),
+        title,
+    )
 
 
 def page_metadata(tree, url: str | None):
@@ -202,10 +212,10 @@ def page_metadata(tree, url: str | None):
     document = meta.examine_meta(tree)
     if document.author and " " not in document.author:
         document.author = None  # a handle, not a name
-    if document.author and _MARKUP_IN_AUTHOR.search(
-        " ".join(
-            m.get("content", "") for m in tree.iterfind(".//head/meta[@content]") if "author" in _meta_key(m)
-        )
+    if document.author and any(
+        _MARKUP_IN_AUTHOR.search(m.get("content", ""))
+        for m in tree.iterfind(".//head/meta[@content]")
+        if _meta_key(m) == "author"
     ):
         # Markup in the tag: trafilatura keeps its text ("<script>alert('x')</script>Jane Doe" was
         # printed "By Alertjane Doe"); the byline the page shows is read instead.
@@ -245,7 +255,8 @@ _TIMESTAMP_KEYS = {
 _JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{11,40})"')
 
 
-_MARKUP_IN_AUTHOR = re.compile(r"<[a-z!/]", re.IGNORECASE)
+# A tag ("<script>", "</b>"), not a mailbox in angle brackets ("Jane Roe <jane@x.example>").
+_MARKUP_IN_AUTHOR = re.compile(r"<\s*/?\s*[a-z][a-z0-9]*\s*(?:\s[^>]*)?/?>", re.IGNORECASE)
 
 
 def _meta_key(element) -> str:
@@ -261,7 +272,18 @@ def _timestamp_of(tree, *, day: str) -> str | None:
     ]
     for script in tree.iterfind(".//script[@type='application/ld+json']"):
         values += _JSON_LD_PUBLISHED.findall(script.text or "")
-    return next((value for value in values if value[:10] == day and value[10:11] in {"T", " "}), None)
+    return next((value for value in values if value[:10] == day and _timestamp(value)), None)
+
+
+def _timestamp(value: str) -> bool:
+    """Whether the value is an ISO 8601 date with a time (not "2025-05-20T99:99" nor "… at noon")."""
+    if value[10:11] not in {"T", " "}:
+        return False
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
 
 
 def page_language(tree) -> str:
@@ -430,12 +452,12 @@ def _is_residue(text: str, *, tag: str) -> str:
 # at the end "Read more" / "Continue reading" links, share prompts, a "Related: …" link and
 # WordPress's "The post … appeared first on …".
 _FRAGMENT_FURNITURE = re.compile(
-    r"<h[2-4]\b|read more|continue reading|read the full|share on|appeared first on|related\b|see also",
+    r"<h[2-4]\b|\b(?:read more|continue reading|read the full|share (?:on|via)|appeared first on|related|see also)\b",
     re.IGNORECASE,
 )
 _TRAILING_PROMPTS = re.compile(
-    r"(?:\s*(?:read more|continue reading|read the full (?:story|article)"
-    r"|share (?:on|via) (?:facebook|twitter|x|linkedin|whatsapp|email)|\[(?:…|\.\.\.)\]|[»›]))+[\s.:]*$",
+    r"(?:\s*(?:(?:read more|continue reading|read the full (?:story|article)"
+    r"|share (?:on|via) (?:facebook|twitter|x|linkedin|whatsapp|email))(?:\s*[»›…])?|\[(?:…|\.\.\.)\]))+[\s.:]*$",
     re.IGNORECASE,
 )
 _SENTENCE_DONE = re.compile(r"[.!?…\"”’)]\s*$")
@@ -462,13 +484,10 @@ def tidy_fragment(markup: str, *, title: str) -> tuple[str, list[str]]:
     ):
         stripped.append(_text(blocks.pop(0)))
     while blocks and blocks[-1].tag == "p":
+        # Only what feeds append: a story's own last paragraph is never judged by the page rules.
         text = _text(blocks[-1])
-        if not (
-            _is_residue(text, tag="p")
-            or TEASER.match(text)
-            or _APPEARED_FIRST.match(text)
-            or _TRAILING_PROMPTS.fullmatch(text)
-        ):
+        teaser = TEASER.match(text) and (_link_share(blocks[-1]) >= 0.5 or len(words(text)) <= 12)
+        if not (teaser or _APPEARED_FIRST.match(text) or _TRAILING_PROMPTS.fullmatch(text)):
             break
         stripped.append(text)
         blocks.pop()
@@ -482,10 +501,15 @@ def tidy_fragment(markup: str, *, title: str) -> tuple[str, list[str]]:
 def _trim_prompts(paragraph) -> list[str]:
     """Take "Read more" links and "Share on Facebook" off the end of a story's last paragraph."""
     taken = []
-    while len(paragraph):  # trailing links that are prompts, with only prompts after them
+    while len(paragraph):  # trailing links that are prompts, after a sentence, only prompts after them
         last, tail = paragraph[-1], paragraph[-1].tail or ""
         text = _text(last)
-        if (tail.strip() and not _TRAILING_PROMPTS.fullmatch(tail)) or not _TRAILING_PROMPTS.fullmatch(text):
+        before = (last.getprevious().tail if last.getprevious() is not None else paragraph.text) or ""
+        if (
+            (tail.strip() and not _TRAILING_PROMPTS.fullmatch(tail))
+            or not _TRAILING_PROMPTS.fullmatch(text)
+            or not _SENTENCE_DONE.search(before)
+        ):
             break
         taken.append(" ".join(f"{text} {tail}".split()))
         paragraph.remove(last)  # with its tail

@@ -42,7 +42,7 @@ from ..caching import invalidate_public_pages
 from ..models import Article, AuditEntry, ImportItem, ImportRun, ShingleBand, Source
 from . import detect
 from . import workers as parallel
-from .decode import decode_bytes, describe_encoding, sniff_binary
+from .decode import decode_bytes, describe_encoding, mend_surrogate_references, sniff_binary
 from .errors import ImportRejected
 from .feeds import Record, parse_feed, parse_json_lines
 from .html import Visible, absolute_links, extract_html_article, tidy_fragment, visible_lines, word_grams
@@ -353,6 +353,7 @@ def _from_text(text: str, *, name: str, common_lines: Iterable[str]) -> Candidat
 
 
 def _from_html(text: str, *, name: str) -> Candidate:
+    text = mend_surrogate_references(text)
     visible = Visible.of(text)
     article = extract_html_article(text, visible=visible)
     fallback = _page_as_text(visible, main=article)
@@ -426,11 +427,12 @@ def _containment(inner: list[str], outer: list[str]) -> float:
 def _from_record(record: Record, *, kind: str) -> Candidate | ImportRejected:
     named = _record_title(record.title, source=record.source) if record.title else ""
     stripped: list[str] = []
-    if record.html and detect.detect_format(record.html) == detect.HTML and "<body" in record.html.lower():
-        page = extract_html_article(record.html, url=record.url or None)
+    html = mend_surrogate_references(record.html)
+    if html and detect.detect_format(html) == detect.HTML and "<body" in html.lower():
+        page = extract_html_article(html, url=record.url or None)
         body_html, body_text = sanitize_with_text(page.body_html if page else "")
-    elif record.html:
-        body_html, body_text = sanitize_with_text(absolute_links(_with_paragraphs(record.html), record.url))
+    elif html:
+        body_html, body_text = sanitize_with_text(absolute_links(_with_paragraphs(html), record.url))
         tidied, stripped = tidy_fragment(body_html, title=named)
         if stripped:
             body_html, body_text = sanitize_with_text(tidied)

@@ -109,7 +109,11 @@ _BYLINE_LEAD = re.compile(
 )
 # "By" in the languages of the region's press, before a name of two words or more ("Von Anna
 # Schmidt", "Par Jean Dupont"; "Von Trapp" alone is a name).
-_FOREIGN_BYLINE_LEAD = re.compile(r"^(?:von|par|por|door|av|af|przez|автор:?)\s+(?=\S+\s+\S)", re.IGNORECASE)
+_FOREIGN_BYLINE_LEAD = re.compile(
+    r"^(?:von|par|por|door|av|af|przez|автор:?)\s+(?!(?:der|den|de|van|von|la|le|del|di|da|dos)\b)"
+    r"(?=[^\W\d_]\S*\s+\S)",
+    re.IGNORECASE,
+)
 # What follows the name on a "Posted by … on March 3, 2025" line: the date, not the writer.
 _BYLINE_DATE_TAIL = re.compile(r"\s*(?:\b(?:on|am|le|el)\b|[,|•·–—-])\s*")
 # Accounts, not writers: a blog's default user is no byline to publish.
@@ -190,8 +194,8 @@ def is_credit(text: str) -> bool:
 
 
 READ_TIME = re.compile(
-    r"^(?:(?:estimated\s+)?(?:reading|read)\s+time\s*:?\s*)?(?:about\s+|~\s*)?"
-    r"\d+\s*(?:min(?:ute)?s?|mins?)(?:\s+read(?:ing)?)?\.?$",
+    r"^(?:(?:estimated\s+)?(?:reading|read)\s+time\s*:?\s*)?~?\s*"
+    r"\d+\s*(?:min(?:ute)?s?|mins?)(?:\s+read(?:ing)?)?$",
     re.IGNORECASE,
 )
 COUNTERS = re.compile(r"^(?:\d[\d,.]*\s*[kKmM]?\s*(?:shares?|views?|comments?|likes?|reads?)?\s*)+$")
@@ -668,8 +672,9 @@ _BESIDE_HEADLINE = {"byline", "date", "credit", "counter"}
 def _heads_as_title(lines: list[_Line], line: _Line, first: _Line, start: int) -> bool:
     """Whether ``line``, below a short first line, is the story's headline: shaped like one (not
     a date, a byline or the first line with more words, like a breadcrumb "Home Cyber Tips"),
-    and restated by the story's first lines or set just above the body with its byline or date
-    (and nothing but such short lines) in between."""
+    and restated by the story's first lines, or (when the first line is a kicker in capitals or
+    the site's menu follows it) set just above the body with its byline or date and nothing but
+    such short lines in between."""
     if not line.text[:1].isupper() or _DATED.search(line.text) or not _headline_shaped(line):
         return False
     if set(words(first.text.casefold())) <= set(words(line.text.casefold())):
@@ -679,9 +684,14 @@ def _heads_as_title(lines: list[_Line], line: _Line, first: _Line, start: int) -
         for other in lines[max(line.index + 1, start - 2) : start + 1]
     ):
         return True
+    site_first = first.text.isupper() or any(
+        other.chrome in {"navigation", "appeal or navigation"}
+        for other in lines[first.index + 1 : line.index]
+    )
     between = lines[line.index + 1 : start]
     return (
-        len(between) <= 4
+        site_first
+        and len(between) <= 4
         and any(other.chrome in {"byline", "date"} for other in between)
         and all(
             other.chrome in _BESIDE_HEADLINE
@@ -810,10 +820,11 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
         candidates.append(line)
     if candidates:
         chosen = candidates[0]
-        if chosen.words <= 3 or chosen.text.isupper():
+        if chosen.words <= 3:
             # A masthead ("Coastal Times") or a kicker ("BREAKING NEWS") above the headline: the
-            # headline is the later line that heads the story (signed or dated just above the
-            # body) or that the story's first lines restate.
+            # headline is the later line that the story's first lines restate, or, under a kicker
+            # or a masthead with the site's menu below it, the one signed or dated just above the
+            # body. (A short headline over its deck, "Fire Kills Three", stays.)
             chosen = next(
                 (line for line in candidates[1:] if _heads_as_title(lines, line, chosen, start)), chosen
             )

@@ -1947,6 +1947,121 @@ def test_a_feeds_story_loses_the_furniture_around_it_and_the_editor_sees_what_we
     assert exported.body_html.startswith("<p>Tallinn opened") and exported.stripped == ["Tram line opens"]
 
 
+def _one_item_feed(html: str, *, author: str = "Jane Roe") -> bytes:
+    return (
+        '<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Wire</title><item><title>Budget</title>'
+        f"<dc:creator>{author}</dc:creator><content:encoded><![CDATA[{html}]]></content:encoded></item></channel></rss>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    "last, kept",
+    [
+        ("By June, the line will open.", "By June, the line will open."),
+        ("Residents who want details can read more.", "Residents who want details can read more."),
+        ("Officials said the vote was close. Read more »", "Officials said the vote was close."),
+        (
+            "The report is titled <a href='https://wire.example/r'>Read the full story</a>",
+            "The report is titled Read the full story",
+        ),
+        (
+            "Residents who want the details of each line can <a href='https://wire.example/b'>read more</a>",
+            "Residents who want the details of each line can read more",
+        ),
+        (
+            "Le maire a dit : « Nous avons tenu nos promesses. »",
+            "Le maire a dit : « Nous avons tenu nos promesses. »",
+        ),
+        (
+            "The vote was unrelated to the strike, the clerk said.",
+            "The vote was unrelated to the strike, the clerk said.",
+        ),
+    ],
+)
+def test_a_feed_storys_own_last_paragraph_is_kept(last, kept):
+    """The furniture rules took real closing paragraphs ("By June, …", "… can read more.") and a
+    closing guillemet from stories with a subheading, and cut a sentence before its link."""
+    story = (
+        "<p>The council approved the budget on Tuesday after a long debate about buses and libraries.</p>"
+        f"<h3>What comes next</h3><p>{last}</p>"
+    )
+    [candidate] = extract_articles(_one_item_feed(story), name="wire.xml")
+    assert candidate.body_text.split("\n\n")[-1] == kept
+
+
+def test_a_site_name_opening_the_story_does_not_become_its_title():
+    page = (
+        "<html><head><title>Budget passes in late vote - The Valley Gazette</title></head><body><div>"
+        "<p>The Valley Gazette</p>"
+        + "".join(f"<p>{line}</p>" for line in BRIDGE_STORY)
+        + "</div></body></html>"
+    )
+    assert extract_one(page.encode(), name="budget.html").title == "Budget passes in late vote"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "CITY APPROVES NEW BUDGET\n\nCouncil backs libraries and bus line in late vote\nBy Jane Roe\n",
+        "Fire Kills Three\n\nA blaze on Elm Street tore through two homes overnight\nBy Jane Roe\nMarch 3, 2025\n",
+        "Budget Passes\n\nA Long Night at City Hall\nBy Jane Roe\n",
+    ],
+)
+def test_a_short_or_capital_headline_over_its_deck_stays_the_title(head):
+    paragraph = (
+        "The harbour board met on Monday and agreed a plan for the cranes, the ferries and the quays. "
+    )
+    candidate = extract_one(f"{head}\n{paragraph * 3}\n\n{paragraph * 2}\n".encode(), name="dump.txt")
+    assert candidate.title == head.split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    "meta, byline",
+    [
+        ('<meta name="author" content="Jane Roe &lt;jane@x.example&gt;">', "Jane Roe"),
+        (
+            '<meta name="author" content="Jane Roe"><meta name="twitter:author" content="&lt;i&gt;x&lt;/i&gt;">',
+            "Jane Roe",
+        ),
+    ],
+)
+def test_a_mailbox_beside_the_authors_name_is_not_markup(meta, byline):
+    page = _bridge_page(_paragraphs_html(BRIDGE_STORY)).replace(b"</title>", b"</title>" + meta.encode())
+    assert extract_one(page, name="bridge.html").byline == byline
+
+
+@pytest.mark.parametrize("stated", ["2025-05-20T99:99", "2025-05-20 at noon", "2025-05-20T"])
+def test_a_malformed_timestamp_of_the_day_leaves_the_addresss_date(stated):
+    page = _bridge_page(_paragraphs_html(BRIDGE_STORY)).replace(
+        b"</title>",
+        b'</title><link rel="canonical" href="https://post.example/2025/05/20/bridge/">'
+        + f'<meta property="article:published_time" content="{stated}">'.encode(),
+    )
+    assert extract_one(page, name="bridge.html").published_at.date().isoformat() == "2025-05-20"
+
+
+def test_names_and_answers_that_look_like_furniture_stay():
+    from articles.importing.plaintext import clean_byline
+
+    assert clean_byline("Von der Leyen") == "Von der Leyen"
+    answer = _bridge_page(
+        _paragraphs_html([*BRIDGE_STORY, "How long did the vote take, we asked.", "About 20 minutes."])
+    )
+    assert extract_one(answer, name="bridge.html").body_text.endswith("About 20 minutes.")
+
+
+def test_a_reference_beyond_unicode_does_not_fail_the_feed():
+    """ "&#1114112;" made feedparser raise ValueError for the whole document."""
+    paragraph = "The ferry company said it would change its timetable from Monday, adding two crossings. "
+    story = f"<p>{paragraph * 2}</p>"
+    feed = _one_item_feed(story).replace(
+        b"<title>Budget</title>", b"<title>Budget &#1114112; &#99999999999;</title>"
+    )
+    [candidate] = extract_articles(feed, name="wire.xml")
+    assert candidate.title == "Budget \ufffd \ufffd"
+
+
 def test_a_web_archive_is_refused_with_what_to_do_instead():
     """Chromium's "Webpage, Single File" (MHTML) was "no article found in the HTML page"."""
     mhtml = (
