@@ -669,11 +669,21 @@ def _layout_blocks(table) -> list:
     for cell in table.iterfind("row/cell"):
         loose = etree.Element("p")
         loose.text = cell.text
-        for child in list(cell):
-            previous = child.getprevious()
-            if child.tag == "lb" and (
-                _paragraph_break(child) or (previous is not None and previous.tag == "lb")
-            ):
+        children = list(cell)
+        # The line breaks of each <br><br>, found before anything is moved out of the cell.
+        doubled = {
+            index
+            for index, child in enumerate(children)
+            if child.tag == "lb"
+            and (
+                _paragraph_break(child)
+                or (
+                    index and children[index - 1].tag == "lb" and not (children[index - 1].tail or "").strip()
+                )
+            )
+        }
+        for index, child in enumerate(children):
+            if index in doubled:
                 # <br><br>: the text after it starts a paragraph.
                 if _text(loose):
                     blocks.append(loose)
