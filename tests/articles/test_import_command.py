@@ -439,7 +439,7 @@ def test_a_near_duplicate_is_pointed_out_in_the_output_and_the_report(tmp_path):
     out, _err = run(str(rewrite), "--report", str(report))
     original = Article.objects.earliest("pk")
     assert f"near-duplicate of story #{original.pk}" in out and "review it before publishing" in out
-    assert "1 resemble stories already in the archive" in out
+    assert "1 resembles a story already in the archive" in out
     [entry] = json.loads(report.read_text())["files"]
     assert (
         entry["near_duplicate_of"]["id"] == original.pk

@@ -149,8 +149,10 @@ class Command(BaseCommand):
             f"{prefix} {counts['imported']}, duplicates {counts['duplicate']}, failed {counts['failed']}."
         )
         if counts["near"]:
+            near = counts["near"]
             summary += (
-                f" {counts['near']} resemble stories already in the archive (near-duplicates): see the notes."
+                f" {near} {'resembles a story' if near == 1 else 'resemble stories'} already in the archive"
+                " (near-duplicates): see the notes."
             )
         if counts["failed"]:
             self.stdout.write(self.style.WARNING(summary))
