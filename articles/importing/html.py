@@ -28,7 +28,6 @@ from .language import language_tag
 from .plaintext import (
     BYLINE,
     LIST_LABEL,
-    NAV_SEPARATOR,
     READ_TIME,
     TEASER,
     TITLE_SEPARATOR,
@@ -37,6 +36,7 @@ from .plaintext import (
     is_credit,
     is_date_line,
     is_disclosure,
+    is_navigation,
     strip_site_name,
     words,
 )
@@ -272,10 +272,10 @@ def _timestamp_of(tree, *, day: str) -> str | None:
     ]
     for script in tree.iterfind(".//script[@type='application/ld+json']"):
         values += _JSON_LD_PUBLISHED.findall(script.text or "")
-    return next((value for value in values if value[:10] == day and _timestamp(value)), None)
+    return next((value for value in values if value[:10] == day and _is_timestamp(value)), None)
 
 
-def _timestamp(value: str) -> bool:
+def _is_timestamp(value: str) -> bool:
     """Whether the value is an ISO 8601 date with a time (not "2025-05-20T99:99" nor "… at noon")."""
     if value[10:11] not in {"T", " "}:
         return False
@@ -525,12 +525,7 @@ def _trim_prompts(paragraph) -> list[str]:
 def _is_menu(text: str) -> bool:
     """ "Home | News | Contact": three items or more of a word or two, no figures (not
     "1-4 Players • Ages 14+ • 90 minutes", not "Taylor Swift | The Eras Tour | The Final Show")."""
-    parts = [part for part in NAV_SEPARATOR.split(text) if part.strip()]
-    return (
-        len(parts) >= 3
-        and all(1 <= len(words(part)) <= 2 for part in parts)
-        and not any(character.isdigit() for character in text)
-    )
+    return is_navigation(text, most_words=2) and not any(character.isdigit() for character in text)
 
 
 def _is_small_print(text: str) -> bool:

@@ -300,7 +300,7 @@ _UNSPACED_SCRIPT = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\u
 def has_words(text: str, least: int) -> bool:
     """Whether the text holds ``least`` words, with two characters of an unspaced script (Chinese,
     Japanese) counted as one. Reads only as far as it needs: counting every word of each
-    record's body cost a fifth of an export's extraction, to compare with 5."""
+    record's body was a quarter of turning it into a story, to compare with 5."""
     if not _UNSPACED_SCRIPT.search(text):
         return len(list(islice(WORD.finditer(text), least))) >= least
     unspaced = len(_UNSPACED_SCRIPT.findall(text))

@@ -503,10 +503,11 @@ def is_appeal(text: str, n: int) -> bool:
 NAV_SEPARATOR = re.compile(r"\s*[|•·»/]\s*|\s{2,}")
 
 
-def is_navigation(text: str) -> bool:
-    """A menu bar flattened to one line: "Home | World | Business | Contact"."""
+def is_navigation(text: str, *, most_words: int = 3) -> bool:
+    """A menu bar flattened to one line: "Home | World | Business | Contact" (three items or more
+    of at most ``most_words`` words)."""
     parts = [part for part in NAV_SEPARATOR.split(text) if part.strip()]
-    return len(parts) >= 3 and all(len(words(part)) <= 3 for part in parts)
+    return len(parts) >= 3 and all(len(words(part)) <= most_words for part in parts)
 
 
 def is_date_line(text: str) -> bool:

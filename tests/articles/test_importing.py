@@ -699,6 +699,15 @@ def test_a_page_laid_out_with_a_table_and_line_breaks_keeps_its_paragraphs_and_h
     assert extract_one(figures, name="figures.html").body_html.endswith("<p>Year | Cost</p><p>2024 | 3m</p>")
 
 
+def test_a_menu_bar_is_told_from_a_story_line_with_separators():
+    from articles.importing.html import _is_menu
+
+    assert _is_menu("Home | News | Contact")
+    assert not _is_menu("1-4 Players • Ages 14+ • 90-120 minutes • $45")
+    assert not _is_menu("Taylor Swift | The Eras Tour | The Final Show")
+    assert not _is_menu("Sources: HomeAdvisor | Houzz")
+
+
 def test_small_print_and_author_note_after_the_story_are_dropped():
     tail = (
         "<p>Jane Roe is a freelance writer who covers local government and transport for the paper.</p>"
