@@ -207,7 +207,7 @@ def _reads_as_koi8_u(data: bytes) -> bool:
         return False
     from .html import visible_lines
 
-    text = visible_lines(data[:200_000].decode("koi8_u"))[:100_000]
+    text = visible_lines(head.decode("koi8_u"))[:100_000]
     letters = len(_LETTER.findall(text))
     cyrillic = _CYRILLIC_LETTER.findall(text)
     if not (
@@ -219,7 +219,7 @@ def _reads_as_koi8_u(data: bytes) -> bool:
         and len(_BOX_DRAWING.findall(text)) * 100 < letters
     ):
         return False
-    return from_bytes(data[:200_000], cp_isolation=["koi8_u"], threshold=0.2).best() is not None
+    return from_bytes(head, cp_isolation=["koi8_u"], threshold=0.2).best() is not None
 
 
 _CYRILLIC_WORD = re.compile(r"[^\W\d_]*[а-яёА-ЯЁ][^\W\d_]*")
