@@ -3,7 +3,7 @@
 Runs the importer's own extraction (``articles.importing.pipeline.extract_articles``, exactly
 what ``import_articles`` and the admin run) over the saved HTML pages and over the plain-text
 dumps of the same pages, and prints F1, precision and recall (4-word shingles, macro-averaged,
-as ``score.py`` computes them). For the HTML form it also prints how often the title, the byline
+as ``score.py`` computes them). For each form it also prints how often the title, the byline
 and the publication date agree with the reviewed ones (a date is right, wrong or missing; a page
 whose reviewed record has no date counts as "dated anyway" when the importer gives it one).
 
@@ -159,15 +159,25 @@ def main():
                     cpu = time.process_time()
                     trafilatura.extract(raw, include_comments=False)
                     baseline += time.process_time() - cpu
-                metadata.add(candidate, records[doc_id])
             else:
                 candidate = extract_candidate(
                     (args.data / "text" / f"{doc_id}.txt").read_bytes(), f"{doc_id}.txt"
                 )
+            metadata.add(candidate, records[doc_id])
             body = candidate.body_text if candidate else ""
             failures += not body
             rows[doc_id] = doc_scores(gold[doc_id], body)
-            predictions.append({"id": doc_id, "body": body})
+            predictions.append(
+                {
+                    "id": doc_id,
+                    "title": candidate.title if candidate else "",
+                    "byline": candidate.byline if candidate else "",
+                    "published": candidate.published_at.isoformat()
+                    if candidate and candidate.published_at
+                    else "",
+                    "body": body,
+                }
+            )
         elapsed = time.perf_counter() - started
         precision = statistics.mean(p for p, _ in rows.values())
         recall = statistics.mean(r for _, r in rows.values())
@@ -176,13 +186,12 @@ def main():
             f"{form:5} documents {len(rows)}  no article {failures}  "
             f"F1 {f1:.3f}  precision {precision:.3f}  recall {recall:.3f}  ({len(rows) / elapsed:.1f} docs/s)"
         )
-        if form == "html":
-            print(metadata.summary())
-            if args.speed:
-                print(
-                    f"      extraction {len(rows) / extracting:.1f} pages/CPU-s, trafilatura.extract alone "
-                    f"{len(rows) / baseline:.1f} pages/CPU-s: {baseline / extracting:.0%} of its rate"
-                )
+        print(metadata.summary())
+        if form == "html" and args.speed:
+            print(
+                f"      extraction {len(rows) / extracting:.1f} pages/CPU-s, trafilatura.extract alone "
+                f"{len(rows) / baseline:.1f} pages/CPU-s: {baseline / extracting:.0%} of its rate"
+            )
         for doc_id, (p, r) in sorted(rows.items(), key=lambda kv: sum(kv[1]))[: args.worst]:
             print(f"    worst {doc_id}  precision {p:.2f}  recall {r:.2f}")
         if args.write_predictions:

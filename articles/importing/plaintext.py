@@ -774,6 +774,23 @@ SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,60}$|\s+[|»]\s+.*$")
 TITLE_SEPARATOR = re.compile(r"\s+[|–—»]\s+|\s+-\s+|\s+::\s+")
 
 
+def _masthead_and_tagline(text: str) -> bool:
+    """ "Riverside Chronicle — Honest reporting since 1921": a site's name and its motto."""
+    parts = TITLE_SEPARATOR.split(text, maxsplit=1)
+    if len(parts) != 2:
+        return False
+    name, motto = words(parts[0]), words(parts[1])
+    # A name in capitals ("Riverside Chronicle", not "Strengthen your cybersecurity | Site"), then
+    # a phrase in sentence case (not a title's own subtitle, "Consulting or Insurance?").
+    return (
+        len(name) <= 3
+        and all(word[:1].isupper() for word in name)
+        and len(motto) >= 3
+        and title_case_ratio(motto) < 0.5
+        and not parts[1].rstrip().endswith("?")
+    )
+
+
 def strip_site_name(title: str) -> str:
     """ "Story title - Site Name" → "Story title" (the longest part is kept)."""
     parts = TITLE_SEPARATOR.split(title)
@@ -821,7 +838,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
         candidates.append(line)
     if candidates:
         chosen = candidates[0]
-        if chosen.words <= 3:
+        if chosen.words <= 3 or _masthead_and_tagline(chosen.text):
             # A masthead ("Coastal Times") or a kicker ("BREAKING NEWS") above the headline: the
             # headline is the later line that the story's first lines restate, or, under a kicker
             # or a masthead with the site's menu below it, the one signed or dated just above the

@@ -24,6 +24,7 @@ from articles.importing.decode import decode_bytes
 from articles.importing.errors import ImportRejected
 from articles.importing.language import language_tag
 from articles.importing.pipeline import extract_articles, extract_one, has_words, import_file, import_paths
+from articles.importing.plaintext import strip_site_name
 from articles.importing.sanitize import html_to_text, sanitize_html, sanitize_with_text
 from articles.models import Article, AuditEntry, ImportItem, ImportRun, ShingleBand, Source
 
@@ -2383,6 +2384,9 @@ _HARBOUR_PROSE = (
         # A masthead over the headline the story restates just above its first paragraph.
         "Best Website News\nHarbour Authority Approves New Ferry Terminal\n\nWelcome to your source for news "
         "from the coast.\nTable of Contents\nHarbour authority approves new ferry terminal after long dispute\n",
+        # The site's name and its motto on one line, its menu, then the headline with its byline.
+        "Coastal Times — Honest reporting for the coast since 1921\nHome | News | Sport | Contact\n"
+        "Harbour Authority Approves New Ferry Terminal\nBy Maria Jensen\nMarch 4, 2025\n",
     ],
 )
 def test_a_masthead_kicker_or_reading_time_above_the_headline_is_not_the_title(head):
@@ -2392,6 +2396,19 @@ def test_a_masthead_kicker_or_reading_time_above_the_headline_is_not_the_title(h
     assert candidate.title == "Harbour Authority Approves New Ferry Terminal"
     assert candidate.body_text.startswith("The harbour authority on Tuesday")
     assert "Harbour Authority Approves" not in " ".join(candidate.stripped)
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Strengthen your cybersecurity | Coastal Times",  # a short headline, then the site
+        "Ferry Terminal Choice - Quay or Harbour?",  # a headline and its subtitle
+    ],
+)
+def test_a_page_title_line_is_not_taken_for_a_site_and_its_motto(first):
+    text = f"{first}\nHome | News | Sport | Contact\nHarbour Authority Approves New Ferry Terminal\nBy Maria Jensen\n"
+    title = extract_one((text + _HARBOUR_PROSE).encode(), name="story.txt").title
+    assert title == strip_site_name(first)
 
 
 def test_a_short_title_stays_when_no_headline_heads_the_story_below_it():
