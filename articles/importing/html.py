@@ -213,7 +213,7 @@ def page_metadata(tree, url: str | None):
     if document.author and " " not in document.author:
         document.author = None  # a handle, not a name
     if document.author and any(
-        _MARKUP_IN_AUTHOR.search(m.get("content", ""))
+        MARKUP_TAG.search(m.get("content", ""))
         for m in tree.iterfind(".//head/meta[@content]")
         if _meta_key(m) == "author"
     ):
@@ -256,7 +256,7 @@ _JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{11,40})"')
 
 
 # A tag ("<script>", "</b>"), not a mailbox in angle brackets ("Jane Roe <jane@x.example>").
-_MARKUP_IN_AUTHOR = re.compile(r"<\s*/?\s*[a-z][a-z0-9]*\s*(?:\s[^>]*)?/?>", re.IGNORECASE)
+MARKUP_TAG = re.compile(r"<\s*/?\s*[a-z][a-z0-9]*\s*(?:\s[^>]*)?/?>", re.IGNORECASE)
 
 
 def _meta_key(element) -> str:

@@ -45,7 +45,15 @@ from . import workers as parallel
 from .decode import decode_bytes, describe_encoding, mend_surrogate_references, sniff_binary
 from .errors import ImportRejected
 from .feeds import Record, parse_feed, parse_json_lines
-from .html import Visible, absolute_links, extract_html_article, tidy_fragment, visible_lines, word_grams
+from .html import (
+    MARKUP_TAG,
+    Visible,
+    absolute_links,
+    extract_html_article,
+    tidy_fragment,
+    visible_lines,
+    word_grams,
+)
 from .plaintext import TITLE_SEPARATOR, WORD, clean_byline, extract_text_article, words
 from .sanitize import sanitize_with_text
 
@@ -457,7 +465,7 @@ def _from_record(record: Record, *, kind: str) -> Candidate | ImportRejected:
         format=FORMAT_LABELS[kind],
         title=title[:500],
         dek=_dek(record.description, title=title, body_text=body_text),
-        byline=clean_byline(record.byline)[:300],
+        byline=clean_byline(_field_text(record.byline))[:300],
         body_html=body_html,
         body_text=body_text,
         source_url=_url(record.url),
@@ -473,6 +481,17 @@ def _from_record(record: Record, *, kind: str) -> Candidate | ImportRejected:
             else ""
         ),
     )
+
+
+_REFERENCE = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.IGNORECASE)
+
+
+def _field_text(value: str) -> str:
+    """A record's text field as a reader sees it: an export's byline "By <b>Tom Pryce</b>" or
+    "Tom &amp; Jerry" (a mailbox in angle brackets, "Jane Roe <jane@x.example>", is not markup)."""
+    if MARKUP_TAG.search(value) or _REFERENCE.search(value):
+        return sanitize_with_text(value)[1]
+    return value
 
 
 _BLOCK_TAG = re.compile(

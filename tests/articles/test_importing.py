@@ -1892,6 +1892,29 @@ def test_markup_in_a_pages_author_tag_leaves_the_byline_the_page_shows():
     assert extract_one(page, name="bridge.html").byline == "Jane Doe"
 
 
+def test_markup_and_references_in_an_exports_byline_are_read_as_text():
+    """An export's byline "By <b>Tom Pryce</b>" was stored with its tags, a link tag whole."""
+    body = "Dredging of the outer harbour will begin in May and last six weeks, the port said on Monday."
+    bylines = [
+        "By <b>Tom Pryce</b>",
+        '<a href="/staff/kim">Kim Lee</a>',
+        "<script>alert(1)</script>Jane Doe",
+        "Tom Pryce &amp; Kim Lee",
+        "Jane Roe <jane@x.example>",  # a mailbox, not markup
+    ]
+    export = "\n".join(
+        json.dumps({"title": f"Harbour dredging {n}", "body": body, "byline": byline})
+        for n, byline in enumerate(bylines)
+    )
+    assert [c.byline for c in extract_articles(export.encode(), name="export.jsonl")] == [
+        "Tom Pryce",
+        "Kim Lee",
+        "Jane Doe",
+        "Tom Pryce & Kim Lee",
+        "Jane Roe",
+    ]
+
+
 def test_a_feed_authors_mailbox_is_not_printed_as_the_byline():
     paragraph = (
         "The harbour board met on Monday and agreed a plan for the cranes, the ferries and the quays. "
