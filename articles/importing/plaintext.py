@@ -22,43 +22,69 @@ from datetime import date
 WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 # The end of a sentence, a reference marker after it included ("the following year. (7)", "year.[3]").
 SENTENCE_END = re.compile(r"""[.!?…:;]["'”’)\]]*(?:\s?(?:\(\d{1,3}\)|\[\d{1,3}\])|[¹²³⁰-⁹]+)?$""")
-LIST_MARKER = re.compile(r"^(?:[-–—•*·▪►✓✔]|\d{1,2}[.)])\s+(?=\S)")
+# Month names as dates are written in the languages of the newsroom's press: English ("March 4,
+# 2025", "4 Mar 2025"), Russian and Ukrainian in the genitive ("12 марта 2025", "15 квітня 2025"),
+# German ("18. März 2025"), French ("4 avril 2025"), Spanish and Portuguese ("4 de abril de 2025").
+_MONTH_NAMES = {
+    number: names.split()
+    for number, names in enumerate(
+        [
+            "january jan январь января янв січень січня січ januar jän janvier janv enero janeiro",
+            "february feb февраль февраля фев лютий лютого лют februar février févr fevrier febrero fevereiro",
+            "march mar март марта мар березень березня бер märz maerz mars marzo março",
+            "april apr апрель апреля апр квітень квітня квіт avril abril",
+            "may май мая травень травня трав mai mayo maio",
+            "june jun июнь июня июн червень червня черв juni juin junio junho",
+            "july jul июль июля июл липень липня лип juli juillet juil julio julho",
+            "august aug август августа авг серпень серпня серп août aout agosto",
+            "september sept sep сентябрь сентября сен вересень вересня вер septembre septiembre setembro",
+            "october oct октябрь октября окт жовтень жовтня жовт oktober okt octobre octubre outubro",
+            "november nov ноябрь ноября ноя листопад листопада лист novembre noviembre novembro",
+            "december dec декабрь декабря дек грудень грудня груд dezember dez décembre diciembre dezembro",
+        ],
+        start=1,
+    )
+}
+_MONTH_NUMBERS = {name: number for number, names in _MONTH_NAMES.items() for name in names}
+MONTHS = "|".join(sorted(map(re.escape, _MONTH_NUMBERS), key=len, reverse=True))
+# A numbered item ("1. Preheat the oven"), not a German date ("18. März 2025").
+LIST_MARKER = re.compile(rf"^(?:[-–—•*·▪►✓✔]|\d{{1,2}}[.)](?!\s+(?:{MONTHS})\b))\s+(?=\S)", re.IGNORECASE)
 LONE_MARKER = re.compile(r"^[-–—•*·▪►]$")
 TRAILING_MARKER = re.compile(r"\s[-–—•]$")
-MONTHS = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
-    # Russian, as dates are written ("14 марта 2025"): the region's other language of news.
-    r"январ[яь]|феврал[яь]|марта?|апрел[яь]|ма[йя]|июн[яь]|июл[яь]|августа?|сентябр[яь]|октябр[яь]|ноябр[яь]"
-    r"|декабр[яь]"
+# What opens a date line: "Published", "Veröffentlicht am", "Publié le", "Опубликовано" …
+_DATE_LEAD = (
+    r"(?:(?:last\s+)?(?:posted|published|updated))(?:\s+on)?|on|veröffentlicht(?:\s+am)?|aktualisiert(?:\s+am)?|stand"
+    r"|publié(?:\s+le)?|mis à jour(?:\s+le)?|publicado(?:\s+el)?|actualizado(?:\s+el)?"
+    r"|опубликовано|обновлено|опубліковано|оновлено|дата публикации|дата публікації"
 )
-_MONTH_STEMS = {
-    **{stem: number for number, stem in enumerate(("jan", "feb", "mar", "apr", "may", "jun"), start=1)},
-    **{stem: number for number, stem in enumerate(("jul", "aug", "sep", "oct", "nov", "dec"), start=7)},
-    **{stem: number for number, stem in enumerate(("янв", "фев", "мар", "апр", "ма", "июн"), start=1)},
-    **{stem: number for number, stem in enumerate(("июл", "авг", "сен", "окт", "ноя", "дек"), start=7)},
-}
+# "2025 г.", "2025 года", "2025 р.", "2025 року" after the year.
+_YEAR_WORD = r"(?:\s*(?:г\.|года|р\.|року))?"
+# A time of day after the date: "14:30", "9:15 a.m.", "9.15pm", "10h15", "17:05 Uhr" (the dump's
+# local time).
+_TIME_OF_DAY = re.compile(r"\b([01]?\d|2[0-3])[:.h]([0-5]\d)(?!\d)\s*(?:([ap])\.?\s?m\b\.?)?", re.IGNORECASE)
 DATE_LINE = re.compile(
-    rf"""^(?:(?:posted|published|updated|last updated|on)\s*:?\s*)?
+    rf"""^(?:(?:{_DATE_LEAD})\s*:?\s*)?
     (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?
     (?:
         (?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}
-      | \d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s+\d{{4}}(?:\s*(?:г\.|года))?
+      | \d{{1,2}}\.?(?:st|nd|rd|th)?\s+(?:de\s+)?(?:{MONTHS})\.?,?\s+(?:de\s+)?\d{{4}}{_YEAR_WORD}
       | \d{{4}}-\d{{2}}-\d{{2}}
-      | \d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}
+      | \d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}{_YEAR_WORD}
       | \d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago
     )
-    (?:,?\s*(?:at\s+|в\s+)?\d{{1,2}}:\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?
+    (?:,?\s*(?:at\s+|в\s+|о\s+|um\s+|à\s+|a\s+las\s+)?\d{{1,2}}[:.h]\d{{2}}(?:\s*[ap]\.?m\.?)?
+        (?:\s*(?:[A-Z]{{2,4}}|Uhr))?)?
     (?:\s*[-–—|•·]\s*.{{0,40}})?$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _MONTH_DAY_YEAR = re.compile(rf"\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE)
-_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
+_DAY_MONTH_YEAR = re.compile(
+    rf"\b(\d{{1,2}})\.?(?:st|nd|rd|th)?\s+(?:de\s+)?({MONTHS})\.?,?\s+(?:de\s+)?(\d{{4}})\b", re.IGNORECASE
+)
+# "18.03.2025": day first, as German, Russian and Ukrainian sites write it (a numeric date with
+# slashes is March or April depending on the site, and is not read).
+_DOTTED_DAY = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 _ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-
-
-# A time of day after the date: "14:30", "9:15 a.m.", "9.15pm" (the dump's local time).
-_TIME_OF_DAY = re.compile(r"\b([01]?\d|2[0-3])[:.]([0-5]\d)(?!\d)\s*(?:([ap])\.?\s?m\b\.?)?", re.IGNORECASE)
 
 
 def date_of_line(text: str) -> str:
@@ -86,6 +112,8 @@ def _day_of_line(text: str) -> str:
         month, day, year = _month_number(found[1]), int(found[2]), int(found[3])
     elif found := _DAY_MONTH_YEAR.search(text):
         day, month, year = int(found[1]), _month_number(found[2]), int(found[3])
+    elif found := _DOTTED_DAY.search(text):
+        day, month, year = (int(part) for part in found.groups())
     else:
         return ""
     try:
@@ -95,13 +123,20 @@ def _day_of_line(text: str) -> str:
 
 
 def _month_number(name: str) -> int:
-    name = name.lower()
-    return _MONTH_STEMS.get(name[:3]) or _MONTH_STEMS[name[:2]]
+    return _MONTH_NUMBERS[name.lower()]
 
 
+_NAME_WORD = r"[^\W\d_][\w.'’-]*"
+_CAPITALIZED_NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁЄІЇҐ][\w.'’-]*"
 BYLINE = re.compile(
-    r"^(?:by|written by|posted by|author|words by|reporting by|story by)\s*:?\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,5}"
-    r"(?:\s*(?:[,|•·-]|and)\s*.{0,60})?$",
+    r"^(?:(?:by|written by|posted by|author|words by|reporting by|story by)\s*:?\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,5}"
+    # The region's press: a labelled name ("Автор: Ирина Соколова", "Autor: Jan Nowak") or "by"
+    # before a name in capitals ("Von Anna Schmidt", "Par Jean-Luc Le Goff"; not "Von den 20 …").
+    r"|(?:автор|авторка|автори|авторы|текст|autor|autorin|auteur|autore|autora)\s*:\s*"
+    rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}"
+    r"|(?-i:(?:Von|Par|Por|Przez|VON|PAR|POR)\s+(?!(?:der|den|de|van|von|la|le|del|di|da|dos)\b)"
+    rf"{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD}){{1,3}}))"
+    r"(?:\s*(?:[,|•·-]|\b(?:and|und|et|y|e|и|і|updated|published|posted)\b)\s*.{0,60})?$",
     re.IGNORECASE,
 )
 _BYLINE_LEAD = re.compile(
@@ -115,7 +150,10 @@ _FOREIGN_BYLINE_LEAD = re.compile(
     re.IGNORECASE,
 )
 # What follows the name on a "Posted by … on March 3, 2025" line: the date, not the writer.
-_BYLINE_DATE_TAIL = re.compile(r"\s*(?:\b(?:on|am|le|el)\b|[,|•·–—-])\s*")
+_BYLINE_DATE_TAIL = re.compile(
+    r"\s*(?:\b(?:on|am|le|el)\b|[,|•·–—-])\s*|\s+(?=(?:last\s+)?(?:updated|published|posted|veröffentlicht|aktualisiert)\b)",
+    re.IGNORECASE,
+)
 # Accounts, not writers: a blog's default user is no byline to publish.
 _NO_WRITER = frozenset({"admin", "administrator", "webmaster", "root", "user"})
 _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
@@ -653,6 +691,11 @@ _NAME_SHAPED = re.compile(r"^(?:[A-Z][\w.'’-]+\s+){1,3}[A-Z][\w.'’-]+$")
 _LABEL_LEAD = re.compile(r"^(?:[\w’']+\s+){0,2}(?:by|on|in)?\s*:", re.IGNORECASE)
 
 
+_UPDATED = re.compile(
+    r"\b(?:updated|aktualisiert|mis à jour|actualizado|обновлено|оновлено)\b", re.IGNORECASE
+)
+
+
 def _headline_shaped(line: _Line) -> bool:
     """Whether a dated line above the body reads as a headline, not as the author's name
     ("Denise Everheart"), a label ("Posted On", "Reviewed by: …") or a section ("Staff")."""
@@ -660,6 +703,7 @@ def _headline_shaped(line: _Line) -> bool:
     return (
         line.words >= 4
         and not text.endswith(":")
+        and not _day_of_line(text)  # "January 20th, 2025 by JWU"
         and not _LABEL_LEAD.match(text)
         and not BYLINE.match(text)
         and not (line.words <= 4 and _NAME_SHAPED.match(text))
@@ -876,10 +920,12 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
     near = set(range(title_index + 1, title_index + 4)) if title_index is not None else set()
     if byline_line is not None:
         near |= {byline_line.index - 1, byline_line.index + 1}
-    published = next(
-        (date_of_line(line.text) for line in lines[:start] if line.chrome == "date" and line.index in near),
-        "",
-    ) or (date_of_line(byline_line.text) if byline_line else "")  # "Posted by Jane Roe on March 3, 2025"
+    dates = [line.text for line in lines[:start] if line.chrome == "date" and line.index in near]
+    if byline_line is not None:
+        dates.append(byline_line.text)  # "Posted by Jane Roe on March 3, 2025"
+    # The first publication, before a later update ("Last updated: August 25, 2025") when both show.
+    dates.sort(key=lambda text: bool(_UPDATED.search(text)))
+    published = next(filter(None, map(date_of_line, dates)), "")
     blocks: list[Block] = []
     stripped: list[str] = []
     label = ""

@@ -2422,6 +2422,51 @@ def test_a_masthead_kicker_or_reading_time_above_the_headline_is_not_the_title(h
 
 
 @pytest.mark.parametrize(
+    "head, byline, published",
+    [
+        ("12 марта 2025, 14:30\nАвтор: Ирина Соколова\n", "Ирина Соколова", "2025-03-12T14:30"),
+        ("15 квітня 2025, 09:20\nАвтор: Олена Ковальчук\n", "Олена Ковальчук", "2025-04-15T09:20"),
+        (
+            "Von Anna Schmidt\nVeröffentlicht am 18.03.2025, 17:05 Uhr\nLesezeit: 3 Min.\n",
+            "Anna Schmidt",
+            "2025-03-18T17:05",
+        ),
+        ("18. März 2025, 17:05 Uhr\n", "", "2025-03-18T17:05"),
+        ("Par Jean-Luc Le Goff\nPublié le 4 avril 2025 à 10h15\n", "Jean-Luc Le Goff", "2025-04-04T10:15"),
+        ("Por Ana García\n4 de abril de 2025\n", "Ana García", "2025-04-04"),
+        ("By Amanda Furrer Updated: Dec 19, 2025 1:06 PM EST\n", "Amanda Furrer", "2025-12-19T13:06"),
+        # The first publication, not the update.
+        (
+            "By Rhonda Krause\nPublished March 2, 2025\nLast updated: August 25, 2025\n",
+            "Rhonda Krause",
+            "2025-03-02",
+        ),
+    ],
+)
+def test_bylines_and_dates_in_the_languages_of_the_regions_press(head, byline, published):
+    """ "Автор: Ирина Соколова" was the title and "12 марта 2025" no date; "Von Anna Schmidt" and
+    "Veröffentlicht am 18.03.2025" were headings of the story; "18. März" was a numbered item."""
+    text = "Harbour Authority Approves New Ferry Terminal\n" + head + _HARBOUR_PROSE
+    candidate = extract_one(text.encode(), name="story.txt")
+    assert candidate.title == "Harbour Authority Approves New Ferry Terminal"
+    assert candidate.byline == byline
+    assert timezone.localtime(candidate.published_at).isoformat().startswith(published)
+    assert candidate.body_text.startswith("The harbour authority on Tuesday")
+    assert set(head.strip().splitlines()) <= set(candidate.stripped)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Von den 20 Abgeordneten stimmten 15 dafür", "Par for the Course", "1. March 2025 ends the season"],
+)
+def test_lines_that_only_start_like_a_foreign_byline_or_date_are_not_taken_for_one(line):
+    from articles.importing.plaintext import BYLINE, is_date_line
+
+    assert not BYLINE.match(line)
+    assert not is_date_line(line)
+
+
+@pytest.mark.parametrize(
     "first",
     [
         "Strengthen your cybersecurity | Coastal Times",  # a short headline, then the site
