@@ -74,7 +74,7 @@ DATE_LINE = re.compile(
     )
     (?:,?\s*(?:at\s+|в\s+|о\s+|um\s+|à\s+|a\s+las\s+)?\d{{1,2}}[:.h]\d{{2}}(?:\s*[ap]\.?m\.?)?
         (?:\s*(?:[A-Z]{{2,4}}|Uhr))?)?
-    (?:\s*[-–—|•·]\s*.{{0,40}})?$""",
+    (?:\s*[-–—|•·]\s*.{{0,40}}|\s+by\s+.{{1,60}})?$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _MONTH_DAY_YEAR = re.compile(rf"\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE)
@@ -232,8 +232,9 @@ def is_credit(text: str) -> bool:
 
 
 READ_TIME = re.compile(
-    r"^(?:(?:estimated\s+)?(?:reading|read)\s+time\s*:?\s*)?~?\s*"
-    r"\d+\s*(?:min(?:ute)?s?|mins?)(?:\s+read(?:ing)?)?$",
+    r"^(?:(?:(?:estimated\s+)?(?:reading|read)\s+time|lesezeit|lesedauer|temps de lecture|tiempo de lectura"
+    r"|время чтения|час читання|czas czytania)\s*:?\s*)?~?\s*"
+    r"\d+\s*(?:min(?:ute)?s?|mins?|minuten|min\.|мин\.?|минут[аы]?|хв\.?|хвилин[аи]?)(?:\s+read(?:ing)?)?$",
     re.IGNORECASE,
 )
 COUNTERS = re.compile(r"^(?:\d[\d,.]*\s*[kKmM]?\s*(?:shares?|views?|comments?|likes?|reads?)?\s*)+$")
@@ -538,13 +539,16 @@ def is_appeal(text: str, n: int) -> bool:
     return len(ADDRESS.findall(text)) >= max(2, 0.06 * n)
 
 
-NAV_SEPARATOR = re.compile(r"\s*[|•·»/]\s*|\s{2,}")
+# Menus and breadcrumbs ("Home | World | Sport", "News > Local > Council"; code's "a>b" is neither).
+NAV_SEPARATOR = re.compile(r"\s*[|•·»›/]\s*|\s+>\s+|\s{2,}")
 
 
 def is_navigation(text: str, *, most_words: int = 3) -> bool:
     """A menu bar flattened to one line: "Home | World | Business | Contact" (three items or more
     of at most ``most_words`` words)."""
     parts = [part for part in NAV_SEPARATOR.split(text) if part.strip()]
+    if " > " in text and ":" in text:
+        return False  # an example of one in the story ("Example: Women > Rings > Diamond rings")
     return len(parts) >= 3 and all(len(words(part)) <= most_words for part in parts)
 
 
@@ -691,8 +695,17 @@ _NAME_SHAPED = re.compile(r"^(?:[A-Z][\w.'’-]+\s+){1,3}[A-Z][\w.'’-]+$")
 _LABEL_LEAD = re.compile(r"^(?:[\w’']+\s+){0,2}(?:by|on|in)?\s*:", re.IGNORECASE)
 
 
+_SIGNED_DATE = re.compile(r"\d\s+by\s+(.+)$", re.IGNORECASE)
 _UPDATED = re.compile(
     r"\b(?:updated|aktualisiert|mis à jour|actualizado|обновлено|оновлено)\b", re.IGNORECASE
+)
+
+
+# Labels of a story's particulars, not headlines: "From: Environment Agency", "Source: Reuters".
+_PARTICULARS = re.compile(
+    r"^(?:from|source|sources|authors?|tags?|categor(?:y|ies)|filed under|posted in|section|topics?|location"
+    r"|department|media contact|contact|issued by|organi[sz]ation|quelle|источник|джерело|fuente)\s*:",
+    re.IGNORECASE,
 )
 
 
@@ -705,11 +718,19 @@ def _headline_shaped(line: _Line) -> bool:
         and not text.endswith(":")
         and not _day_of_line(text)  # "January 20th, 2025 by JWU"
         and not _LABEL_LEAD.match(text)
+        and not _PARTICULARS.match(text)
         and not BYLINE.match(text)
         and not (line.words <= 4 and _NAME_SHAPED.match(text))
     )
 
 
+# What a page sets above a headline to say what kind of story it is, or in which section.
+_KICKER = re.compile(
+    r"^(?:press release|news release|media release|statement|breaking(?: news)?|analysis|opinion|comment"
+    r"|exclusive|live|update|feature|interview|review|explainer|editorial|news|world|politics|business"
+    r"|sports?|culture|science|technology|health|local|national|international|economy)$",
+    re.IGNORECASE,
+)
 _DATED = re.compile(r"\b(?:19|20)\d\d\b|\b(?:updated|reviewed|written|posted|published)\b", re.IGNORECASE)
 _BESIDE_HEADLINE = {"byline", "date", "credit", "counter"}
 
@@ -729,9 +750,13 @@ def _heads_as_title(lines: list[_Line], line: _Line, first: _Line, start: int) -
         for other in lines[max(line.index + 1, start - 2) : start + 1]
     ):
         return True
-    site_first = first.text.isupper() or any(
-        other.chrome in {"navigation", "appeal or navigation"}
-        for other in lines[first.index + 1 : line.index]
+    above = lines[first.index + 1 : line.index]
+    site_first = (
+        first.text.isupper()
+        or _KICKER.match(first.text)
+        or any(other.chrome in {"navigation", "appeal or navigation"} for other in above)
+        # A blog's name and its motto ("The Slow Kitchen", "Recipes, ramblings and disasters").
+        or (above and not any(other.chrome or is_sentence(other.text, other.words) for other in above))
     )
     between = lines[line.index + 1 : start]
     return (
@@ -739,11 +764,39 @@ def _heads_as_title(lines: list[_Line], line: _Line, first: _Line, start: int) -
         and len(between) <= 4
         and any(other.chrome in {"byline", "date"} for other in between)
         and all(
-            other.chrome in _BESIDE_HEADLINE
+            _beside_headline(other)
+            or other.chrome == "standfirst"
             or (other.words <= 3 and not is_sentence(other.text, other.words))
             for other in between
         )
     )
+
+
+def _beside_headline(line: _Line) -> bool:
+    """A byline, a date, a credit, a reading time, or a story's particulars ("From: …")."""
+    return line.chrome in _BESIDE_HEADLINE or bool(_PARTICULARS.match(line.text))
+
+
+def _standfirst(lines: list[_Line], start: int, end: int) -> tuple[_Line | None, int]:
+    """The standfirst of a news page, a sentence between the headline and the byline or date
+    ("The extension to Pasing is due in 2030. Critics object to the cost."), and where the body
+    then starts: it is the story's dek, neither its first paragraph nor chrome."""
+    for first in (start, start - 1, start - 2, start - 3, start - 4):
+        if first < 1 or first >= end:
+            continue
+        line = lines[first]
+        if line.is_item or not 5 <= line.words <= 60 or not is_sentence(line.text, line.words):
+            continue
+        if first < start and line.chrome:
+            continue
+        body = first + 1
+        while body < end and body - first <= 4 and _beside_headline(lines[body]):
+            body += 1
+        signed = any(lines[n].chrome in {"byline", "date"} for n in range(first + 1, body))
+        if signed and body < end and lines[body].score > 0 and body >= start:
+            line.chrome = "standfirst"
+            return line, body
+    return None, start
 
 
 def _heads_the_story(lines: list[_Line], position: int, start: int) -> bool:
@@ -857,6 +910,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
         return None
     start, end = span
     end = _cut_at_end_marker(lines, start, end)
+    standfirst, start = _standfirst(lines, start, end)
 
     # Title: the headline dated just above the body (a masthead or a menu line above it is the
     # site's, not the story's), else the first headline-shaped line before the body, else the
@@ -871,7 +925,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
             title, title_index = strip_site_name(line.text), line.index
     candidates = []
     for line in [] if title else lines[:start]:
-        if line.words < 2 or line.words > 30:
+        if line.words < 2 or line.words > 30 or _PARTICULARS.match(line.text):
             continue
         if line.chrome and not (
             line.chrome == "headline followed by a date" and _heads_the_story(lines, line.index, start)
@@ -893,8 +947,8 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
         title, title_index = strip_site_name(chosen.text), chosen.index
 
     # A restatement of the title just before or at the start of the body becomes the dek.
-    dek = ""
-    for line in lines[(title_index + 1 if title_index is not None else 0) : start + 1]:
+    dek = standfirst.text if standfirst else ""
+    for line in [] if dek else lines[(title_index + 1 if title_index is not None else 0) : start + 1]:
         if 3 <= line.words <= 40 and title and _overlap(line.text, title) >= 0.5:
             if line.text.strip() != title:
                 dek = line.text
@@ -918,6 +972,8 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
     # The story's date: a date line just under the title or beside the byline (date lines
     # elsewhere belong to lists of other headlines).
     near = set(range(title_index + 1, title_index + 4)) if title_index is not None else set()
+    if standfirst:
+        near |= set(range(standfirst.index + 1, start))
     if byline_line is not None:
         near |= {byline_line.index - 1, byline_line.index + 1}
     dates = [line.text for line in lines[:start] if line.chrome == "date" and line.index in near]
@@ -926,6 +982,8 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
     # The first publication, before a later update ("Last updated: August 25, 2025") when both show.
     dates.sort(key=lambda text: bool(_UPDATED.search(text)))
     published = next(filter(None, map(date_of_line, dates)), "")
+    if not byline:  # "Posted on March 3, 2025 by Helen Marsh"
+        byline = next((signed[1] for text in dates if (signed := _SIGNED_DATE.search(text))), "")
     blocks: list[Block] = []
     stripped: list[str] = []
     label = ""

@@ -2456,6 +2456,74 @@ def test_bylines_and_dates_in_the_languages_of_the_regions_press(head, byline, p
 
 
 @pytest.mark.parametrize(
+    "head, title, dek, byline, published",
+    [
+        # A news page's standfirst between the headline and the byline is the dek.
+        (
+            "Harbour Authority Approves New Ferry Terminal\nThe terminal opens in 2027. Residents object to the "
+            "traffic.\nBy Maria Jensen\nPublished 18 March 2025, 17:05\n",
+            "Harbour Authority Approves New Ferry Terminal",
+            "The terminal opens in 2027. Residents object to the traffic.",
+            "Maria Jensen",
+            "2025-03-18T17:05",
+        ),
+        (
+            "Hafenbehörde genehmigt neues Fährterminal\nDas Terminal soll 2027 öffnen. Anwohner kritisieren den "
+            "Verkehr.\nVon Anna Schmidt\nVeröffentlicht am 18.03.2025, 17:05 Uhr\nLesezeit: 3 Min.\n",
+            "Hafenbehörde genehmigt neues Fährterminal",
+            "Das Terminal soll 2027 öffnen. Anwohner kritisieren den Verkehr.",
+            "Anna Schmidt",
+            "2025-03-18T17:05",
+        ),
+        # A press release: its kind above the headline, its summary, the issuing body, the date.
+        (
+            "Press release\nNew ferry terminal to serve 12,000 passengers a day\nThe harbour authority "
+            "completes a £48 million scheme on the north quay.\nFrom: Harbour Authority and Department for "
+            "Transport\nPublished 21 May 2025\n",
+            "New ferry terminal to serve 12,000 passengers a day",
+            "The harbour authority completes a £48 million scheme on the north quay.",
+            "",
+            "2025-05-21",
+        ),
+        # A blog's name and motto, the post's title, and "Posted on … by …".
+        (
+            "The Harbour Log\nFerries, quays and the occasional storm\nWhy the new ferry terminal matters\n"
+            "Posted on March 3, 2025 by Helen Marsh\n",
+            "Why the new ferry terminal matters",
+            "",
+            "Helen Marsh",
+            "2025-03-03",
+        ),
+        # A breadcrumb above the headline.
+        (
+            "News > Local > Harbour\nHarbour Authority Approves New Ferry Terminal\nBy Maria Jensen\n",
+            "Harbour Authority Approves New Ferry Terminal",
+            "",
+            "Maria Jensen",
+            "",
+        ),
+    ],
+)
+def test_the_parts_of_a_story_around_its_headline(head, title, dek, byline, published):
+    """A breadcrumb, "Press release", "From: …" and a blog's name were titles; a standfirst was the
+    first paragraph (and its byline and date were lost) or stripped; "Posted on … by …" gave neither."""
+    candidate = extract_one((head + _HARBOUR_PROSE).encode(), name="story.txt")
+    assert (candidate.title, candidate.dek, candidate.byline) == (title, dek, byline)
+    day = timezone.localtime(candidate.published_at).isoformat() if candidate.published_at else ""
+    assert day.startswith(published) and bool(day) == bool(published)
+    assert candidate.body_text.startswith("The harbour authority on Tuesday")
+    assert not {line for line in head.splitlines() if line not in (title, dek)} - set(candidate.stripped)
+
+
+def test_a_taxonomy_example_inside_a_story_is_not_a_breadcrumb():
+    text = (
+        "How shops sort their goods\n" + _HARBOUR_PROSE + "Example: Women > Rings > Diamond rings\n"
+        "Every shop sorts its goods into such a tree of categories, from the broadest to the narrowest ones.\n"
+    )
+    assert "Women > Rings > Diamond rings" in extract_one(text.encode(), name="shop.txt").body_text
+
+
+@pytest.mark.parametrize(
     "line",
     ["Von den 20 Abgeordneten stimmten 15 dafür", "Par for the Course", "1. March 2025 ends the season"],
 )
