@@ -452,9 +452,13 @@ def _is_residue(text: str, *, tag: str) -> str:
 # at the end "Read more" / "Continue reading" links, share prompts, a "Related: …" link and
 # WordPress's "The post … appeared first on …".
 _FRAGMENT_FURNITURE = re.compile(
-    r"<h[2-4]\b|\b(?:read more|continue reading|read the full|share (?:on|via)|appeared first on|related|see also)\b",
+    r"<h[2-4]\b|\b(?:read more|continue reading|read the full|share (?:on|via)|appeared first on|related|see also)\b"
+    r"|>\s*(?:advertisement|anzeige|werbung|реклама|publicité|publicidad)\s*<"
+    r"|\b(?:photo|image|picture|foto|фото|crédit|credit)s?\b",
     re.IGNORECASE,
 )
+# An advertisement's marker, alone in its paragraph.
+_AD_MARKER = re.compile(r"^(?:advertisement|anzeige|werbung|реклама|publicité|publicidad)$", re.IGNORECASE)
 _TRAILING_PROMPTS = re.compile(
     r"(?:\s*(?:(?:read more|continue reading|read the full (?:story|article)"
     r"|share (?:on|via) (?:facebook|twitter|x|linkedin|whatsapp|email))(?:\s*[»›…])?|\[(?:…|\.\.\.)\]))+[\s.:]*$",
@@ -478,8 +482,17 @@ def tidy_fragment(markup: str, *, title: str) -> tuple[str, list[str]]:
     if not blocks or any(isinstance(block, str) for block in blocks):
         return markup, []
     stripped: list[str] = []
+    kept = []
+    for block in blocks:  # advertisement markers and photo credits between the paragraphs
+        text = _text(block)
+        if block.tag == "p" and (_AD_MARKER.match(text) or (len(words(text)) <= 25 and is_credit(text))):
+            stripped.append(text)
+        else:
+            kept.append(block)
+    blocks = kept
     if (
-        blocks[0].tag in {"h2", "h3", "h4"}
+        blocks
+        and blocks[0].tag in {"h2", "h3", "h4"}
         and _text(blocks[0]).casefold() == " ".join(title.split()).casefold()
     ):
         stripped.append(_text(blocks.pop(0)))

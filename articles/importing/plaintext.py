@@ -183,9 +183,13 @@ def clean_byline(text: str) -> str:
 # "Video – Getty", or an agency in brackets.
 CREDIT = re.compile(
     r"^\(?(?:(?:photo|image|picture|video|illustration|file photo|photograph)s?"
-    r"(?:\s+(?:credits?|source|illustration))?|sources?|credits?)"
+    r"(?:\s+(?:credits?|source|illustration))?|sources?|credits?"
+    # The region's press: "Фото: пресс-служба мэрии", "Crédit photo : AFP", "Foto: dpa", "Quelle: …"
+    r"|фото(?:графия)?|видео|источник|джерело|crédits?(?: photo)?|foto(?:s|grafía)?|bild|quelle|fuente|imagen)"
     r"\s*(?:[:©/]|(?P<word>\b(?:by|via|from|courtesy(?: of)?)\b|[–—-](?=\s)))(?P<credit>[^.]{1,80}?)\)?$"
-    r"|^.{0,80}\((?:getty images|ap|afp|reuters|epa|shutterstock|file)(?:/[^)]*)?\)\s*$",
+    r"|^.{0,80}\((?:getty images|ap|afp|reuters|epa|shutterstock|file)(?:/[^)]*)?\)\s*$"
+    # A caption that ends with its credit: "… the bridge at dusk. (Image: Calder & Wynn)"
+    r"|^.{0,300}[.!?]\s*\((?:image|photo|picture|pic|foto|фото)s?\s*(?::|by\b)\s*[^()]{1,60}\)\s*$",
     re.IGNORECASE,
 )
 # After a word or a dash the credit is a name alone ("Photo by Jane Roe/Reuters", "by staff"): a
@@ -350,6 +354,15 @@ APPEAL_PATTERNS = [
     r"continue reading\b",
     r"share (?:this|on|via|the|article|story|post)\b",
     r"advertisement\b",
+    # An advertisement's marker alone on its line, and the appeals of the region's press.
+    *((word, rf"^{word}\s*$") for word in ("anzeige", "werbung", "реклама", "publicité", "publicidad")),
+    r"подписывайтесь\b",
+    r"подпишитесь\b",
+    r"підписуйтесь\b",
+    r"підпишіться\b",
+    r"abonnieren sie\b",
+    r"abonnez-vous\b",
+    r"suscríbete\b",
     r"sponsored\b",
     r"advertise with us\b",
     *(
@@ -451,7 +464,9 @@ APPEAL = _build_appeal_matcher()
 TEASER = re.compile(
     r"^\W{0,3}(?:also read|read (?:also|more|next)|see also|further reading|recommended(?: reading)?"
     r"|related(?: (?:reading|posts?|articles?|stories|story|content|coverage|guides?))?"
-    r"|you (?:may|might) also (?:like|enjoy))(?:\s*[:>»]|\s+[–—-])\s*\w",
+    r"|you (?:may|might) also (?:like|enjoy)"
+    r"|читайте также|читайте також|lesen sie auch|à lire aussi|lire aussi|lea también|leia também)"
+    r"(?:\s*[:>»]|\s+[–—-])\s*\w",
     re.IGNORECASE,
 )
 LIST_LABEL = re.compile(
@@ -611,7 +626,7 @@ def _score(lines: list[_Line], common: Container[str]) -> None:
             line.chrome = "counter"
         elif n <= 12 and BYLINE.match(line.text):
             line.chrome = "byline"
-        elif n <= 20 and is_credit(line.text):
+        elif n <= 40 and is_credit(line.text):
             line.chrome = "credit"
         elif LIST_LABEL.match(line.text):
             line.chrome = "list label"
@@ -628,7 +643,9 @@ def _score(lines: list[_Line], common: Container[str]) -> None:
         ):
             line.chrome = "headline followed by a date"
         if line.chrome:
-            line.score = -max(4.0, min(n, 40))
+            # A photo's caption and credit sit inside stories as often as around them: skipped, it
+            # does not end the story.
+            line.score = -4.0 if line.chrome == "credit" else -max(4.0, min(n, 40))
             continue
         if sentence and n >= 10:
             line.score = float(min(n, 80)) - 4.0  # short sentences carry less weight

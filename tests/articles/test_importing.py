@@ -2515,6 +2515,52 @@ def test_the_parts_of_a_story_around_its_headline(head, title, dek, byline, publ
     assert not {line for line in head.splitlines() if line not in (title, dek)} - set(candidate.stripped)
 
 
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "The photograph shows the new terminal at dusk, seen from the north quay. (Image: Harbour Authority)",
+        "Фото: пресс-служба мэрии Новосибирска",
+        "Crédit photo : AFP",
+        "Foto: dpa",
+        "Anzeige",
+        "Реклама",
+        "Подписывайтесь на наш канал в Telegram!",
+        "Читайте также: В Минске открыли новый мост",
+        "Lesen Sie auch: Neuer Hafen in Rostock",
+    ],
+)
+def test_captions_credits_ads_and_appeals_inside_a_story_are_stripped_without_ending_it(furniture):
+    """Each was kept as a heading or a paragraph of the story; a caption ending in its credit, once
+    recognised, cut off the paragraph after it."""
+    closing = "The first ferries will use the terminal in the spring of 2027, the authority said on Tuesday."
+    text = (
+        "Harbour Authority Approves New Ferry Terminal\n" + _HARBOUR_PROSE + furniture + "\n" + closing + "\n"
+    )
+    candidate = extract_one(text.encode(), name="story.txt")
+    assert furniture in candidate.stripped
+    assert furniture not in candidate.body_text
+    assert candidate.body_text.endswith(closing)
+
+
+def test_advertisement_markers_and_photo_credits_between_an_exports_paragraphs_are_stripped():
+    html = (
+        "<p>Council tax will rise by 4.99% in April, the council confirmed on Monday.</p>"
+        '<div class="ad">Advertisement</div><p>Board members listen to public comment. (Photo by Sam Lee/Valley '
+        "Gazette)</p><p>Anzeige</p><p>A Band D home will pay £2,104 a year, the council said.</p>"
+    )
+    record = json.dumps({"title": "Council tax to rise", "html": html})
+    candidate = extract_one(record.encode(), name="export.jsonl")
+    assert candidate.body_html == (
+        "<p>Council tax will rise by 4.99% in April, the council confirmed on Monday.</p>"
+        "<p>A Band D home will pay £2,104 a year, the council said.</p>"
+    )
+    assert candidate.stripped == [
+        "Advertisement",
+        "Board members listen to public comment. (Photo by Sam Lee/Valley Gazette)",
+        "Anzeige",
+    ]
+
+
 def test_a_taxonomy_example_inside_a_story_is_not_a_breadcrumb():
     text = (
         "How shops sort their goods\n" + _HARBOUR_PROSE + "Example: Women > Rings > Diamond rings\n"
