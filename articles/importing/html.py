@@ -31,6 +31,7 @@ from .plaintext import (
     READ_TIME,
     TEASER,
     TITLE_SEPARATOR,
+    date_of_line,
     extract_text_article,
     is_appeal,
     is_credit,
@@ -159,14 +160,22 @@ def extract_html_article(
         return None
     body = _choose_reading(tree, url, document.body, visible=visible)
     title = _headline_part(tree, body, clean_title(metadata.title or "", sitename=metadata.sitename or ""))
-    blocks, stripped = _post_clean(body, title=title, base_url=url)
+    blocks, stripped, lead = _post_clean(body, title=title, base_url=url)
     if not blocks:
         return None
+    byline, published = metadata.author or "", metadata.date or ""
+    # A page whose tags name no writer or date may print them above the story ("By Owen Clarke ·
+    # 12 February 2025"): the lines taken off there say them.
+    for text in lead:
+        if not byline and len(words(text)) <= 12 and BYLINE.match(text):
+            byline = text
+        if not published and len(words(text)) <= 12 and (is_date_line(text) or BYLINE.match(text)):
+            published = date_of_line(text)
     return HtmlArticle(
         title=title,
         body_html="".join(blocks),
-        byline=(metadata.author or "")[:300],
-        published=metadata.date or "",
+        byline=byline[:300],
+        published=published,
         url=url or "",
         language=page_language(tree),
         sitename=metadata.sitename or "",
@@ -562,7 +571,8 @@ def _loose_paragraph(text: str):
     return element
 
 
-def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], list[str]]:
+def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], list[str], list[str]]:
+    """The story's blocks as HTML, the texts taken off, and those of them above its first block."""
     # trafilatura sometimes leaves a paragraph as the tail of the heading before it.
     children = [_loose_paragraph(body.text)] if (body.text or "").strip() else []
     for child in body:
@@ -574,6 +584,7 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
             children.append(_loose_paragraph(child.tail))
     kept: list[tuple[str, object]] = []
     stripped: list[str] = []
+    lead: list[str] = []
     seen: set[str] = set()
     total_words, seen_words = sum(len(words(_text(child))) for child in children), 0
     for position, child in enumerate(children):
@@ -618,6 +629,8 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
             break
         if reason:
             stripped.append(text)
+            if not kept:
+                lead.append(text)
             continue
         seen_words += len(words(text))
         kept.append((tag, child))
@@ -647,7 +660,7 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
         stripped.append(_text(kept.pop()[1]))
     while kept and kept[-1][0] == "head":
         stripped.append(_text(kept.pop()[1]))
-    return [_to_html(tag, child, base_url) for tag, child in kept], stripped
+    return [_to_html(tag, child, base_url) for tag, child in kept], stripped, lead
 
 
 _BLOCK_ELEMENTS = frozenset({"p", "head", "list", "quote", "table", "figure"})

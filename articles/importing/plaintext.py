@@ -154,6 +154,9 @@ _BYLINE_DATE_TAIL = re.compile(
     r"\s*(?:\b(?:on|am|le|el)\b|[,|•·–—-])\s*|\s+(?=(?:last\s+)?(?:updated|published|posted|veröffentlicht|aktualisiert)\b)",
     re.IGNORECASE,
 )
+# One word after a full name: the place the writer files from, not a second writer (trafilatura
+# joins the parts of "By Sigrid Olafsdottir, Reykjavik" with "; ").
+_DATELINE_PLACE = re.compile(r"\s*[,;]\s*([^\W\d_][\w'’.-]*)$")
 # Accounts, not writers: a blog's default user is no byline to publish.
 _NO_WRITER = frozenset({"admin", "administrator", "webmaster", "root", "user"})
 _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
@@ -174,6 +177,12 @@ def clean_byline(text: str) -> str:
             break
     if named := _EMAIL_AND_NAME.match(text):
         text = named[1].strip()
+    if (
+        (dateline := _DATELINE_PLACE.search(text))
+        and dateline[1][1:].islower()  # not a credential ("Jillian Kubala, MS, RD")
+        and len(words(text[: dateline.start()])) >= 2
+    ):
+        text = text[: dateline.start()]  # "Sigrid Olafsdottir, Reykjavik": where she files from
     if _EMAIL.match(text) or text.casefold() in _NO_WRITER:
         return ""
     return _MAILBOX_BESIDE.sub("", text).strip()  # "Aiko Tanaka <aiko@wire.example>", "… (aiko@…)"

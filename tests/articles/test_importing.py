@@ -1884,6 +1884,26 @@ def test_a_posted_by_line_above_the_headline_dates_the_story():
     assert (candidate.byline, candidate.published_at.date().isoformat()) == ("", "2025-03-03")
 
 
+@pytest.mark.parametrize(
+    "line, byline, day",
+    [
+        ("By Owen Clarke · 12 February 2025", "Owen Clarke", "2025-02-12"),
+        ("By Sigrid Olafsdottir, Reykjavik", "Sigrid Olafsdottir", ""),  # where she files from
+        ("By Jillian Kubala, MS, RD", "Jillian Kubala, MS, RD", ""),  # credentials stay
+    ],
+)
+def test_a_byline_and_date_a_page_prints_only_above_its_story_are_used(line, byline, day):
+    """With no author or date in the page's tags, the line above the story was stripped and unused."""
+    candidate = extract_one(
+        _bridge_page(f"<p>{line}</p>" + _paragraphs_html(BRIDGE_STORY)), name="bridge.html"
+    )
+    assert candidate.byline == byline
+    assert (
+        timezone.localtime(candidate.published_at).date().isoformat() if candidate.published_at else ""
+    ) == day
+    assert line in candidate.stripped
+
+
 def test_markup_in_a_pages_author_tag_leaves_the_byline_the_page_shows():
     """<meta name="author" content="<script>…</script>Jane Doe"> was printed "By Alertjane Doe"."""
     page = _bridge_page('<p class="byline">By Jane Doe</p>' + _paragraphs_html(BRIDGE_STORY)).replace(
