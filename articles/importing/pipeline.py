@@ -841,6 +841,16 @@ def find_near_duplicate(
 _DRY_SLUGS = "slugs"  # the key of a dry run's would-be slugs among its content hashes
 
 
+def _imported_note(candidate: Candidate, status: str) -> str:
+    """What the editor should know about an imported story: the extraction's note, and that a
+    story published without a date of its own carries the import's (not the story's) date."""
+    if status == Article.Status.PUBLISHED and candidate.published_at is None and not candidate.note:
+        return (
+            "no publication date in it: it carries the date of the import; correct it if the story is older"
+        )
+    return candidate.note
+
+
 def _unique_slug(title: str) -> str:
     base = ascii_slug(title)
     taken = set(Article.objects.filter(slug__startswith=base).values_list("slug", flat=True))
@@ -955,7 +965,7 @@ def store_candidate(
         return ItemResult(
             path=candidate.label,
             outcome=ImportItem.Outcome.IMPORTED,
-            reason=candidate.note,
+            reason=_imported_note(candidate, status),
             title=candidate.title,
             slug=slug,
             near_duplicate_of=near.pk if near else None,
@@ -996,7 +1006,7 @@ def store_candidate(
     return ItemResult(
         path=candidate.label,
         outcome=ImportItem.Outcome.IMPORTED,
-        reason=candidate.note,
+        reason=_imported_note(candidate, status),
         article_id=article.pk,
         slug=article.slug,
         title=article.title,
@@ -1109,7 +1119,7 @@ def store_batch(
         results[index] = ItemResult(
             path=candidates[index].label,
             outcome=ImportItem.Outcome.IMPORTED,
-            reason=candidates[index].note,
+            reason=_imported_note(candidates[index], status),
             article_id=article.pk,
             slug=article.slug,
             title=article.title,

@@ -35,7 +35,7 @@ def test_seeds_published_with_source_and_report(tmp_path):
     for entry in data["files"]:
         article = Article.objects.get(pk=entry["article"]["id"])
         assert entry["article"]["slug"] == article.slug
-        assert entry["reason"] is None
+        assert entry["reason"].startswith("no publication date in it")  # the dumps carry none
         assert entry["path"].endswith(article.original_name)
         assert article.status == "published" and article.source.name == "Seed dumps"
         # The dumps carry no date: published now, as the workflow publishes (not "date unknown",
@@ -448,3 +448,34 @@ def test_a_near_duplicate_is_pointed_out_in_the_output_and_the_report(tmp_path):
     out, _err = run(str(tmp_path / "first.txt"), "--report", str(report))
     [entry] = json.loads(report.read_text())["files"]
     assert entry["outcome"] == "duplicate" and entry["near_duplicate_of"] is None
+
+
+@pytest.mark.django_db
+def test_a_story_published_without_a_date_of_its_own_is_pointed_out(tmp_path):
+    """It carried the import's date, with nothing in the output or the report to say so."""
+    prose = (
+        "The harbour board met on Monday and agreed a plan for the cranes, the ferries and the quays. " * 3
+    )
+    export = tmp_path / "export.jsonl"
+    export.write_text(
+        json.dumps({"title": "Dated", "body": prose, "published": "2025-03-14T08:00:00Z"})
+        + "\n"
+        + json.dumps(
+            {
+                "title": "Undated",
+                "body": "A new ferry timetable starts in May, with four more crossings a day. " * 3,
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    report = tmp_path / "report.json"
+    out, _err = run(str(export), "--status", "published", "--report", str(report))
+    assert "export.jsonl:2: no publication date in it: it carries the date of the import" in out
+    assert "export.jsonl:1" not in out
+    reasons = [entry["reason"] for entry in json.loads(report.read_text())["files"]]
+    assert reasons[0] is None and "no publication date" in reasons[1]
+    # A draft is dated when an editor publishes it: nothing to point out.
+    Article.objects.all().delete()
+    out, _err = run(str(export))
+    assert "no publication date" not in out
