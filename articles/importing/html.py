@@ -178,7 +178,7 @@ def extract_html_article(
         published=published,
         url=url or "",
         language=page_language(tree),
-        sitename=metadata.sitename or "",
+        sitename=_site_name(tree, title, metadata.sitename or ""),
         description=metadata.description or "",
         stripped=stripped,
     )
@@ -207,6 +207,26 @@ def _headline_part(tree, body, title: str) -> str:
         ),
         title,
     )
+
+
+def _site_name(tree, title: str, named: str) -> str:
+    """The site's name its tags give, else the one its <title> gives beside the headline ("How the
+    price was set | Civic Ledger") rather than its host name ("coastaltimes.example")."""
+    if named and not ("." in named and " " not in named):
+        return named
+    return _site_in_title(tree, title) or named
+
+
+def _site_in_title(tree, title: str) -> str:
+    if not title:
+        return ""
+    parts = [
+        part.strip() for part in TITLE_SEPARATOR.split(" ".join((tree.findtext(".//title") or "").split()))
+    ]
+    if len(parts) != 2 or title.casefold() not in {part.casefold() for part in parts}:
+        return ""
+    site = next(part for part in parts if part.casefold() != title.casefold())
+    return site if 1 <= len(words(site)) <= 5 and site[:1].isupper() else ""
 
 
 def page_metadata(tree, url: str | None):
@@ -758,6 +778,9 @@ def _inline(element, base_url: str | None) -> str:
     """The element's content as inline HTML: emphasis, links and line breaks kept."""
     parts = [_escape(element.text or "")]
     for child in element:
+        if _is_note_reference(child):
+            parts.append(_escape(child.tail or ""))  # the notes it points to are not kept
+            continue
         inner = _inline(child, base_url)
         if child.tag == "hi":
             rend = child.get("rend", "")
@@ -774,6 +797,22 @@ def _inline(element, base_url: str | None) -> str:
             parts.append(inner)
         parts.append(_escape(child.tail or ""))
     return "".join(parts)
+
+
+_NOTE_MARK = re.compile(r"^\[?(?:\d{1,3}|[*†‡§])\]?$")
+
+
+def _is_note_reference(element) -> bool:
+    """A footnote's number linked to the notes further down the page ("… two decades.<sup><a
+    href="#fn1">1</a></sup>"): with the notes gone it would read "two decades.1"."""
+    link = element
+    if element.tag == "hi" and len(element) == 1 and not (element.text or "").strip():
+        link = element[0]
+    return (
+        link.tag == "ref"
+        and (link.get("target") or "").startswith("#")
+        and bool(_NOTE_MARK.match(_text(element)))
+    )
 
 
 _HREF = re.compile(r"""(<a\b[^>]*?\bhref\s*=\s*)(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)

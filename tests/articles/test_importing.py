@@ -1904,6 +1904,44 @@ def test_a_byline_and_date_a_page_prints_only_above_its_story_are_used(line, byl
     assert line in candidate.stripped
 
 
+def test_footnote_numbers_linked_to_notes_the_story_does_not_keep_are_dropped():
+    """ "… two decades.<sup><a href="#fn1">1</a></sup>" read "two decades.1"; a power stays."""
+    body = (
+        '<p>Water rose by 14 per cent in January, the largest rise in two decades.<sup><a href="#fn1">1</a></sup>'
+        " The utility blames the cost of replacing lead pipes in the old town.</p>"
+        '<p>The cheapest option would have raised prices by 6 per cent.<a href="#fn2">[2]</a></p>'
+        "<p>The new reservoir holds 40,000 m<sup>3</sup> of water for the town.</p>"
+    )
+    text = extract_one(_bridge_page(body + _paragraphs_html(BRIDGE_STORY)), name="bridge.html").body_text
+    assert "two decades. The utility blames" in text
+    assert "by 6 per cent.\n" in text
+    assert "40,000 m3 of water" in text
+
+
+@pytest.mark.parametrize(
+    "head, site",
+    [
+        ("<title>Council votes to rebuild the river bridge | Civic Ledger</title>", "Civic Ledger"),
+        # The site's own tag wins.
+        (
+            '<title>Council votes to rebuild the river bridge | Civic Ledger</title><meta property="og:site_name" '
+            'content="The Civic Ledger">',
+            "The Civic Ledger",
+        ),
+        ("<title>Council votes to rebuild the river bridge</title>", ""),
+    ],
+)
+def test_a_pages_site_is_named_by_its_title_when_its_tags_name_none(head, site):
+    """Without og:site_name the source was the host name ("coastaltimes.example")."""
+    page = _bridge_page(_paragraphs_html(BRIDGE_STORY)).replace(
+        b"<title>Council votes to rebuild the river bridge</title>",
+        head.encode() + b'<link rel="canonical" href="https://civicledger.example/bridge">',
+    )
+    candidate = extract_one(page, name="bridge.html")
+    assert candidate.title == "Council votes to rebuild the river bridge"
+    assert candidate.source_name == (site or "civicledger.example")
+
+
 def test_markup_in_a_pages_author_tag_leaves_the_byline_the_page_shows():
     """<meta name="author" content="<script>…</script>Jane Doe"> was printed "By Alertjane Doe"."""
     page = _bridge_page('<p class="byline">By Jane Doe</p>' + _paragraphs_html(BRIDGE_STORY)).replace(
