@@ -27,10 +27,12 @@ from lxml import etree
 from .language import language_tag
 from .plaintext import (
     BYLINE,
+    FOREIGN_BYLINE,
     LIST_LABEL,
     READ_TIME,
     TEASER,
     TITLE_SEPARATOR,
+    TRAILING_CREDIT,
     date_of_line,
     extract_text_article,
     is_appeal,
@@ -167,9 +169,10 @@ def extract_html_article(
     # A page whose tags name no writer or date may print them above the story ("By Owen Clarke ·
     # 12 February 2025"): the lines taken off there say them.
     for text in lead:
-        if not byline and len(words(text)) <= 12 and BYLINE.match(text):
+        signed = len(words(text)) <= 12 and (BYLINE.match(text) or FOREIGN_BYLINE.match(text))
+        if not byline and signed:
             byline = text
-        if not published and len(words(text)) <= 12 and (is_date_line(text) or BYLINE.match(text)):
+        if not published and len(words(text)) <= 12 and (is_date_line(text) or signed):
             published = date_of_line(text)
     return HtmlArticle(
         title=title,
@@ -483,7 +486,7 @@ def _is_residue(text: str, *, tag: str) -> str:
 _FRAGMENT_FURNITURE = re.compile(
     r"<h[2-4]\b|\b(?:read more|continue reading|read the full|share (?:on|via)|appeared first on|related|see also)\b"
     r"|>\s*(?:advertisement|anzeige|werbung|реклама|publicité|publicidad)\s*<"
-    r"|\b(?:photo|image|picture|foto|фото|crédit|credit)s?\b",
+    r"|\b(?:photo|image|picture|foto|фото|crédit|credit|source|quelle|источник|джерело)s?\b",
     re.IGNORECASE,
 )
 # An advertisement's marker, alone in its paragraph.
@@ -516,8 +519,10 @@ def tidy_fragment(markup: str, *, title: str) -> tuple[str, list[str]]:
         text = _text(block)
         if block.tag == "p" and (_AD_MARKER.match(text) or (len(words(text)) <= 25 and is_credit(text))):
             stripped.append(text)
-        else:
-            kept.append(block)
+            continue
+        if block.tag == "p":
+            stripped += _trim_credit(block)
+        kept.append(block)
     blocks = kept
     if (
         blocks
@@ -538,6 +543,16 @@ def tidy_fragment(markup: str, *, title: str) -> tuple[str, list[str]]:
     if not stripped:
         return markup, []
     return "".join(lxml_html.tostring(block, encoding="unicode") for block in blocks), stripped
+
+
+def _trim_credit(paragraph) -> list[str]:
+    """Take a photo's credit off the end of a paragraph ("… public comment. (Photo by Sam Lee)")."""
+    holder, attribute = (paragraph[-1], "tail") if len(paragraph) else (paragraph, "text")
+    value = getattr(holder, attribute) or ""
+    if not (credit := TRAILING_CREDIT.search(value)):
+        return []
+    setattr(holder, attribute, value[: credit.start()])
+    return [credit[0].strip()]
 
 
 def _trim_prompts(paragraph) -> list[str]:
@@ -625,6 +640,8 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
         reason = _is_residue(text, tag=tag) if tag in {"p", "head", "list", "quote"} else ""
         if not kept and not reason and tag == "p" and _is_menu(text):
             reason = "navigation"  # a menu bar above the story (a page laid out with a table)
+        if not kept and not reason and tag == "p" and len(words(text)) <= 12 and FOREIGN_BYLINE.match(text):
+            reason = "byline"  # "Von Anna Schmidt" above the story
         if tag == "list" and not reason:
             items = list(child.iter("item"))
             if items and _link_share(child) > 0.8:

@@ -48,7 +48,9 @@ _MONTH_NAMES = {
 _MONTH_NUMBERS = {name: number for number, names in _MONTH_NAMES.items() for name in names}
 MONTHS = "|".join(sorted(map(re.escape, _MONTH_NUMBERS), key=len, reverse=True))
 # A numbered item ("1. Preheat the oven"), not a German date ("18. März 2025").
-LIST_MARKER = re.compile(rf"^(?:[-–—•*·▪►✓✔]|\d{{1,2}}[.)](?!\s+(?:{MONTHS})\b))\s+(?=\S)", re.IGNORECASE)
+LIST_MARKER = re.compile(
+    rf"^(?:[-–—•*·▪►✓✔]|\d{{1,2}}[.)](?!\s+(?:{MONTHS})\.?,?\s+\d{{4}}))\s+(?=\S)", re.IGNORECASE
+)
 LONE_MARKER = re.compile(r"^[-–—•*·▪►]$")
 TRAILING_MARKER = re.compile(r"\s[-–—•]$")
 # What opens a date line: "Published", "Veröffentlicht am", "Publié le", "Опубликовано" …
@@ -57,14 +59,26 @@ _DATE_LEAD = (
     r"|publié(?:\s+le)?|mis à jour(?:\s+le)?|publicado(?:\s+el)?|actualizado(?:\s+el)?"
     r"|опубликовано|обновлено|опубліковано|оновлено|дата публикации|дата публікації"
 )
+_WEEKDAYS = (
+    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado"
+    r"|domingo|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|понеділок|вівторок|середа"
+    r"|четвер|п’ятниця|п'ятниця|субота|неділя"
+)
 # "2025 г.", "2025 года", "2025 р.", "2025 року" after the year.
 _YEAR_WORD = r"(?:\s*(?:г\.|года|р\.|року))?"
 # A time of day after the date: "14:30", "9:15 a.m.", "9.15pm", "10h15", "17:05 Uhr" (the dump's
 # local time).
-_TIME_OF_DAY = re.compile(r"\b([01]?\d|2[0-3])[:.h]([0-5]\d)(?!\d)\s*(?:([ap])\.?\s?m\b\.?)?", re.IGNORECASE)
+_TIME_OF_DAY = re.compile(
+    r"\b([01]?\d|2[0-3])[:.h]([0-5]\d)(?![.\d])\s*(?:([ap])\.?\s?m\b\.?)?", re.IGNORECASE
+)
+_CAPITALIZED_NAME_WORD = r"(?-i:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁЄІЇҐ])[\w.'’-]*"
+# Who signed a dated line ("Posted on March 3, 2025 by Helen Marsh"): a name in capitals or an
+# account ("by admin"), not the rest of a sentence ("… 2025 by a vote of 7-2").
+_SIGNER = rf"(?:admin|administrator|webmaster|{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD}){{0,3}})"
 DATE_LINE = re.compile(
     rf"""^(?:(?:{_DATE_LEAD})\s*:?\s*)?
-    (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?
+    (?:(?:{_WEEKDAYS}),?\s+)?
     (?:
         (?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}
       | \d{{1,2}}\.?(?:st|nd|rd|th)?\s+(?:de\s+)?(?:{MONTHS})\.?,?\s+(?:de\s+)?\d{{4}}{_YEAR_WORD}
@@ -74,7 +88,7 @@ DATE_LINE = re.compile(
     )
     (?:,?\s*(?:at\s+|в\s+|о\s+|um\s+|à\s+|a\s+las\s+)?\d{{1,2}}[:.h]\d{{2}}(?:\s*[ap]\.?m\.?)?
         (?:\s*(?:[A-Z]{{2,4}}|Uhr))?)?
-    (?:\s*[-–—|•·]\s*.{{0,40}}|\s+by\s+.{{1,60}})?$""",
+    (?:\s*[-–—|•·]\s*.{{0,40}}|\s+by\s+{_SIGNER}(?:\s*[-–—|•·,]\s*.{{0,40}})?)?$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _MONTH_DAY_YEAR = re.compile(rf"\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE)
@@ -84,17 +98,28 @@ _DAY_MONTH_YEAR = re.compile(
 # "18.03.2025": day first, as German, Russian and Ukrainian sites write it (a numeric date with
 # slashes is March or April depending on the site, and is not read).
 _DOTTED_DAY = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+# A line that opens with a day ("January 20th, 2025 by JWU"), not a headline that names one
+# ("What changes for renters on April 1, 2025").
+_STARTS_WITH_DAY = re.compile(
+    rf"^(?:(?:{_WEEKDAYS}),?\s+)?(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}\.?(?:st|nd|rd|th)?\s+(?:de\s+)?(?:{MONTHS})\.?,?\s+(?:de\s+)?\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})",
+    re.IGNORECASE,
+)
 _ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
 def date_of_line(text: str) -> str:
-    """The day a date line names, as YYYY-MM-DD, with its time of day when it gives one
-    (YYYY-MM-DDTHH:MM); empty for relative ("3 hours ago") and numeric ones ("03/04/2025" is
-    March or April depending on the site) and impossible days."""
-    day = _day_of_line(text)
+    """The day a date line names, as YYYY-MM-DD, with its time of day when it gives one right after
+    it (YYYY-MM-DDTHH:MM); empty for relative ("3 hours ago") and slashed numeric ones
+    ("03/04/2025" is March or April depending on the site; dotted "04.03.2025" is day first) and
+    impossible days."""
+    day, end = _day_of_line(text)
     if not day:
         return ""
-    found = next((match for match in _TIME_OF_DAY.finditer(text) if match.start() > text.find(day[:4])), None)
+    # The time that goes with this date, not one of a later part ("… | Aktualisiert: 12.03.2025").
+    own = _NEXT_PART.split(text[end:], maxsplit=1)[0]
+    found = _TIME_OF_DAY.search(own)
     if found is None:
         return day
     hour, minute, half = int(found[1]), int(found[2]), (found[3] or "").lower()
@@ -105,7 +130,13 @@ def date_of_line(text: str) -> str:
     return f"{day}T{hour:02d}:{minute:02d}"
 
 
-def _day_of_line(text: str) -> str:
+_NEXT_PART = re.compile(
+    r"\b(?:updated|aktualisiert|обновлено|оновлено|mis à jour|actualizado)\b", re.IGNORECASE
+)
+
+
+def _day_of_line(text: str) -> tuple[str, int]:
+    """The first day the text names (YYYY-MM-DD) and where its mention ends; ("", 0) for none."""
     if found := _ISO_DAY.search(text):
         year, month, day = (int(part) for part in found.groups())
     elif found := _MONTH_DAY_YEAR.search(text):
@@ -115,28 +146,35 @@ def _day_of_line(text: str) -> str:
     elif found := _DOTTED_DAY.search(text):
         day, month, year = (int(part) for part in found.groups())
     else:
-        return ""
+        return "", 0
     try:
-        return date(year, month, day).isoformat()
+        return date(year, month, day).isoformat(), found.end()
     except ValueError:
-        return ""
+        return "", 0
 
 
 def _month_number(name: str) -> int:
-    return _MONTH_NUMBERS[name.lower()]
+    """The month a name matched case-insensitively means; 0 (no day) for a spelling the table
+    does not hold ("Auguſt" and "APRİL" match, but do not lower-case to its keys)."""
+    return _MONTH_NUMBERS.get(name.lower(), 0)
 
 
-_NAME_WORD = r"[^\W\d_][\w.'’-]*"
-_CAPITALIZED_NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁЄІЇҐ][\w.'’-]*"
+_BYLINE_TAIL = r"(?:\s*(?:[,|•·-]|\b(?:and|und|et|y|e|и|і|updated|published|posted)\b)\s*.{0,60})?$"
 BYLINE = re.compile(
     r"^(?:(?:by|written by|posted by|author|words by|reporting by|story by)\s*:?\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,5}"
-    # The region's press: a labelled name ("Автор: Ирина Соколова", "Autor: Jan Nowak") or "by"
-    # before a name in capitals ("Von Anna Schmidt", "Par Jean-Luc Le Goff"; not "Von den 20 …").
+    # The region's press: a labelled name ("Автор: Ирина Соколова", "Autor: Jan Nowak"; not
+    # "Автор: не указан").
     r"|(?:автор|авторка|автори|авторы|текст|autor|autorin|auteur|autore|autora)\s*:\s*"
-    rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}"
-    r"|(?-i:(?:Von|Par|Por|Przez|VON|PAR|POR)\s+(?!(?:der|den|de|van|von|la|le|del|di|da|dos)\b)"
-    rf"{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD}){{1,3}}))"
-    r"(?:\s*(?:[,|•·-]|\b(?:and|und|et|y|e|и|і|updated|published|posted)\b)\s*.{0,60})?$",
+    rf"{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD}){{0,4}})" + _BYLINE_TAIL,
+    re.IGNORECASE,
+)
+# "By" in another language before a name in capitals ("Von Anna Schmidt", "Par Jean-Luc Le Goff";
+# not "Von den 20 …", nor a headline, "Par For The Course", "Von Miller Signs With Bills"): a
+# byline only where one is expected, between a story's headline and its body.
+FOREIGN_BYLINE = re.compile(
+    r"^(?-i:Von|Par|Por|Przez|VON|PAR|POR)\s+(?!(?:der|den|de|van|von|la|le|del|di|da|dos)\b)"
+    r"(?!.*\b(?-i:The|For|With|And|Of|To|In|On|At|Al|El|Los|Las)\b)"
+    rf"{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD}){{1,3}}" + _BYLINE_TAIL,
     re.IGNORECASE,
 )
 _BYLINE_LEAD = re.compile(
@@ -156,7 +194,7 @@ _BYLINE_DATE_TAIL = re.compile(
 )
 # One word after a full name: the place the writer files from, not a second writer (trafilatura
 # joins the parts of "By Sigrid Olafsdottir, Reykjavik" with "; ").
-_DATELINE_PLACE = re.compile(r"\s*[,;]\s*([^\W\d_][\w'’.-]*)$")
+_DATELINE_PLACE = re.compile(r"\s*[,;]\s*([^\W\d_][\w'’-]{2,})$")
 # Accounts, not writers: a blog's default user is no byline to publish.
 _NO_WRITER = frozenset({"admin", "administrator", "webmaster", "root", "user"})
 _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
@@ -170,6 +208,7 @@ def clean_byline(text: str) -> str:
     "desk@wire.example (Aiko Tanaka)", and no bare address (a mailbox is not a byline, and
     it would be published)."""
     text = " ".join(text.split())
+    signed = _BYLINE_LEAD.match(text) or _FOREIGN_BYLINE_LEAD.match(text)
     text = _FOREIGN_BYLINE_LEAD.sub("", _BYLINE_LEAD.sub("", text))
     for separator in _BYLINE_DATE_TAIL.finditer(text):
         if separator.start() > 0 and is_date_line(text[separator.end() :]):
@@ -179,6 +218,9 @@ def clean_byline(text: str) -> str:
         text = named[1].strip()
     if (
         (dateline := _DATELINE_PLACE.search(text))
+        # After "By …" a comma (after trafilatura's joining, a semicolon) sets off the place, not
+        # a surname-first "García Márquez, Gabriel".
+        and (signed or dateline[0].lstrip().startswith(";"))
         and dateline[1][1:].islower()  # not a credential ("Jillian Kubala, MS, RD")
         and len(words(text[: dateline.start()])) >= 2
     ):
@@ -196,10 +238,13 @@ CREDIT = re.compile(
     # The region's press: "Фото: пресс-служба мэрии", "Crédit photo : AFP", "Foto: dpa", "Quelle: …"
     r"|фото(?:графия)?|видео|источник|джерело|crédits?(?: photo)?|foto(?:s|grafía)?|bild|quelle|fuente|imagen)"
     r"\s*(?:[:©/]|(?P<word>\b(?:by|via|from|courtesy(?: of)?)\b|[–—-](?=\s)))(?P<credit>[^.]{1,80}?)\)?$"
-    r"|^.{0,80}\((?:getty images|ap|afp|reuters|epa|shutterstock|file)(?:/[^)]*)?\)\s*$"
-    # A caption that ends with its credit: "… the bridge at dusk. (Image: Calder & Wynn)"
-    r"|^.{0,300}[.!?]\s*\((?:image|photo|picture|pic|foto|фото)s?\s*(?::|by\b)\s*[^()]{1,60}\)\s*$",
+    r"|^.{0,80}\((?:getty images|ap|afp|reuters|epa|shutterstock|file)(?:/[^)]*)?\)\s*$",
     re.IGNORECASE,
+)
+# A photo's credit after a sentence: "… at dusk. (Image: Calder & Wynn)", "… call 101. (Photo: Avon
+# Police)". The credit goes; the sentence, a caption or the story's own, stays.
+TRAILING_CREDIT = re.compile(
+    r"(?<=[.!?])\s*\((?:image|photo|picture|pic|foto|фото)s?\s*(?::|by\b)\s*[^()]{1,60}\)\s*$", re.IGNORECASE
 )
 # After a word or a dash the credit is a name alone ("Photo by Jane Roe/Reuters", "by staff"): a
 # heading that only starts like one goes on in lower case ("Video from the scene shows …",
@@ -551,11 +596,16 @@ def appeal_hits(text: str) -> int:
     return 0 if rest else topics
 
 
+# Reported speech: a closing quote and a comma or a dash ("«Подпишитесь», — призвал мэр", "'Sign
+# up now,' the mayor said").
+_QUOTED_SPEECH = re.compile(r"[»”\"'’]\s*[,—–-]|[,!?][»”\"’]\s+\w")
+
+
 def is_appeal(text: str, n: int) -> bool:
     """Does the line speak to the reader for the site (or navigate) rather than report?"""
     hits = appeal_hits(text)
-    if not hits:
-        return False
+    if not hits or _QUOTED_SPEECH.search(text):
+        return False  # «Подпишитесь на петицию», — призвал мэр: someone in the story said it
     if n < 12:
         return True
     if n >= 60:  # a whole article on one line: only a real density of furniture counts
@@ -565,16 +615,16 @@ def is_appeal(text: str, n: int) -> bool:
     return len(ADDRESS.findall(text)) >= max(2, 0.06 * n)
 
 
-# Menus and breadcrumbs ("Home | World | Sport", "News > Local > Council"; code's "a>b" is neither).
-NAV_SEPARATOR = re.compile(r"\s*[|•·»›/]\s*|\s+>\s+|\s{2,}")
+NAV_SEPARATOR = re.compile(r"\s*[|•·»/]\s*|\s{2,}")
+# A breadcrumb ("News > Local > Council", "You are here: Home › News"): never the story's title;
+# in a story, the same shape is a path through menus ("Settings > Privacy > Location").
+_BREADCRUMB = re.compile(r"^(?:you are here\s*:\s*)?[^>›]{1,40}(?:\s+[>›]\s+[^>›]{1,40}){2,}$", re.IGNORECASE)
 
 
 def is_navigation(text: str, *, most_words: int = 3) -> bool:
     """A menu bar flattened to one line: "Home | World | Business | Contact" (three items or more
     of at most ``most_words`` words)."""
     parts = [part for part in NAV_SEPARATOR.split(text) if part.strip()]
-    if " > " in text and ":" in text:
-        return False  # an example of one in the story ("Example: Women > Rings > Diamond rings")
     return len(parts) >= 3 and all(len(words(part)) <= most_words for part in parts)
 
 
@@ -620,7 +670,12 @@ def _split_lines(text: str) -> list[_Line]:
         if marker:
             line = line[marker.end() :]
             item = True
+        credit = TRAILING_CREDIT.search(line)
+        if credit:
+            line = line[: credit.start()]
         lines.append(_Line(index=len(lines), text=line, is_item=item, numbered=numbered, blank_before=blank))
+        if credit:  # its own line: a credit, stripped
+            lines.append(_Line(index=len(lines), text=credit[0].strip(), blank_before=False))
         blank = False
     return lines
 
@@ -641,7 +696,7 @@ def _score(lines: list[_Line], common: Container[str]) -> None:
             line.chrome = "counter"
         elif n <= 12 and BYLINE.match(line.text):
             line.chrome = "byline"
-        elif n <= 40 and is_credit(line.text):
+        elif n <= 20 and is_credit(line.text):
             line.chrome = "credit"
         elif LIST_LABEL.match(line.text):
             line.chrome = "list label"
@@ -727,7 +782,7 @@ _NAME_SHAPED = re.compile(r"^(?:[A-Z][\w.'’-]+\s+){1,3}[A-Z][\w.'’-]+$")
 _LABEL_LEAD = re.compile(r"^(?:[\w’']+\s+){0,2}(?:by|on|in)?\s*:", re.IGNORECASE)
 
 
-_SIGNED_DATE = re.compile(r"\d\s+by\s+(.+)$", re.IGNORECASE)
+_SIGNED_DATE = re.compile(rf"\d\s+by\s+({_SIGNER})", re.IGNORECASE)
 _UPDATED = re.compile(
     r"\b(?:updated|aktualisiert|mis à jour|actualizado|обновлено|оновлено)\b", re.IGNORECASE
 )
@@ -748,7 +803,7 @@ def _headline_shaped(line: _Line) -> bool:
     return (
         line.words >= 4
         and not text.endswith(":")
-        and not _day_of_line(text)  # "January 20th, 2025 by JWU"
+        and not _STARTS_WITH_DAY.match(text)  # "January 20th, 2025 by JWU"
         and not _LABEL_LEAD.match(text)
         and not _PARTICULARS.match(text)
         and not BYLINE.match(text)
@@ -783,30 +838,35 @@ def _heads_as_title(lines: list[_Line], line: _Line, first: _Line, start: int) -
     ):
         return True
     above = lines[first.index + 1 : line.index]
-    site_first = (
-        first.text.isupper()
-        or _KICKER.match(first.text)
-        or any(other.chrome in {"navigation", "appeal or navigation"} for other in above)
-        # A blog's name and its motto ("The Slow Kitchen", "Recipes, ramblings and disasters").
-        or (above and not any(other.chrome or is_sentence(other.text, other.words) for other in above))
-    )
     between = lines[line.index + 1 : start]
+    if len(between) > 4 or not all(
+        _beside_headline(other)
+        or other.chrome == "standfirst"
+        or (other.words <= 3 and not is_sentence(other.text, other.words))
+        for other in between
+    ):
+        return False
+    dated = any(other.chrome == "date" for other in between)
+    signed = any(other.chrome == "byline" or _SIGNED_DATE.search(other.text) for other in between)
+    if first.text.isupper() or _KICKER.match(first.text):
+        return dated or signed
+    if any(other.chrome in {"navigation", "appeal or navigation"} for other in above):
+        return dated or signed
+    # A blog's name and its motto ("The Slow Kitchen", "Recipes, ramblings and disasters") over a
+    # post signed and dated ("Posted on March 3, 2025 by Helen Marsh"); a headline over two
+    # lines of deck and a byline ("Fire Kills Three") stays.
     return (
-        site_first
-        and len(between) <= 4
-        and any(other.chrome in {"byline", "date"} for other in between)
-        and all(
-            _beside_headline(other)
-            or other.chrome == "standfirst"
-            or (other.words <= 3 and not is_sentence(other.text, other.words))
-            for other in between
-        )
+        bool(above) and not any(o.chrome or is_sentence(o.text, o.words) for o in above) and dated and signed
     )
 
 
 def _beside_headline(line: _Line) -> bool:
     """A byline, a date, a credit, a reading time, or a story's particulars ("From: …")."""
-    return line.chrome in _BESIDE_HEADLINE or bool(_PARTICULARS.match(line.text))
+    return (
+        line.chrome in _BESIDE_HEADLINE
+        or bool(_PARTICULARS.match(line.text))
+        or bool(FOREIGN_BYLINE.match(line.text))
+    )
 
 
 def _standfirst(lines: list[_Line], start: int, end: int) -> tuple[_Line | None, int]:
@@ -957,7 +1017,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
             title, title_index = strip_site_name(line.text), line.index
     candidates = []
     for line in [] if title else lines[:start]:
-        if line.words < 2 or line.words > 30 or _PARTICULARS.match(line.text):
+        if line.words < 2 or line.words > 30 or _PARTICULARS.match(line.text) or _BREADCRUMB.match(line.text):
             continue
         if line.chrome and not (
             line.chrome == "headline followed by a date" and _heads_the_story(lines, line.index, start)
@@ -999,7 +1059,14 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
     if not title:
         title = _shorten(lines[start].text)
 
-    byline_line = next((line for line in lines[:start] if line.chrome == "byline"), None)
+    byline_line = next((line for line in lines[:start] if line.chrome == "byline"), None) or next(
+        (
+            line
+            for line in lines[(title_index or 0) + 1 : start][:6]
+            if line.words <= 12 and FOREIGN_BYLINE.match(line.text)
+        ),
+        None,
+    )
     byline = byline_line.text if byline_line else ""
     # The story's date: a date line just under the title or beside the byline (date lines
     # elsewhere belong to lists of other headlines).

@@ -24,7 +24,7 @@ from articles.importing.decode import decode_bytes
 from articles.importing.errors import ImportRejected
 from articles.importing.language import language_tag
 from articles.importing.pipeline import extract_articles, extract_one, has_words, import_file, import_paths
-from articles.importing.plaintext import strip_site_name
+from articles.importing.plaintext import clean_byline, strip_site_name
 from articles.importing.sanitize import html_to_text, sanitize_html, sanitize_with_text
 from articles.models import Article, AuditEntry, ImportItem, ImportRun, ShingleBand, Source
 
@@ -2576,7 +2576,6 @@ def test_the_parts_of_a_story_around_its_headline(head, title, dek, byline, publ
 @pytest.mark.parametrize(
     "furniture",
     [
-        "The photograph shows the new terminal at dusk, seen from the north quay. (Image: Harbour Authority)",
         "Фото: пресс-служба мэрии Новосибирска",
         "Crédit photo : AFP",
         "Foto: dpa",
@@ -2600,6 +2599,15 @@ def test_captions_credits_ads_and_appeals_inside_a_story_are_stripped_without_en
     assert candidate.body_text.endswith(closing)
 
 
+def test_a_photo_credit_after_a_sentence_goes_and_the_sentence_stays():
+    """A paragraph ending "(Photo: …)" was dropped whole (or kept with its credit)."""
+    sentence = "Police released an image of the man and asked anyone who recognises him to call 101."
+    text = f"Harbour Authority Approves New Ferry Terminal\n{_HARBOUR_PROSE}{sentence} (Photo: Avon Police)\n"
+    candidate = extract_one(text.encode(), name="story.txt")
+    assert candidate.body_text.endswith(sentence)
+    assert "(Photo: Avon Police)" in candidate.stripped
+
+
 def test_advertisement_markers_and_photo_credits_between_an_exports_paragraphs_are_stripped():
     html = (
         "<p>Council tax will rise by 4.99% in April, the council confirmed on Monday.</p>"
@@ -2610,13 +2618,10 @@ def test_advertisement_markers_and_photo_credits_between_an_exports_paragraphs_a
     candidate = extract_one(record.encode(), name="export.jsonl")
     assert candidate.body_html == (
         "<p>Council tax will rise by 4.99% in April, the council confirmed on Monday.</p>"
+        "<p>Board members listen to public comment.</p>"
         "<p>A Band D home will pay £2,104 a year, the council said.</p>"
     )
-    assert candidate.stripped == [
-        "Advertisement",
-        "Board members listen to public comment. (Photo by Sam Lee/Valley Gazette)",
-        "Anzeige",
-    ]
+    assert candidate.stripped == ["Advertisement", "(Photo by Sam Lee/Valley Gazette)", "Anzeige"]
 
 
 def test_a_taxonomy_example_inside_a_story_is_not_a_breadcrumb():
@@ -2628,14 +2633,124 @@ def test_a_taxonomy_example_inside_a_story_is_not_a_breadcrumb():
 
 
 @pytest.mark.parametrize(
-    "line",
-    ["Von den 20 Abgeordneten stimmten 15 dafür", "Par for the Course", "1. March 2025 ends the season"],
+    "dump, title, byline, day",
+    [
+        # A headline that starts like a foreign byline.
+        ("Von Miller Signs With Bills\nMarch 4, 2025\n", "Von Miller Signs With Bills", "", "2025-03-04"),
+        ("Par For The Course\nBy Jane Roe\nMarch 4, 2025\n", "Par For The Course", "Jane Roe", "2025-03-04"),
+        # A headline that names a day, under a masthead.
+        (
+            "COASTAL TIMES\nHome | News | Sport | Contact\nWhat changes for renters on April 1, 2025\nMarch 4, 2025\n",
+            "What changes for renters on April 1, 2025",
+            "",
+            "2025-03-04",
+        ),
+        # A short headline over two lines of deck and a byline.
+        (
+            "Fire Kills Three\nBlaze tears through warehouse district\nCrews battle flames overnight\nBy Jane Roe\n",
+            "Fire Kills Three",
+            "Jane Roe",
+            "",
+        ),
+        # "Posted on … by …" with the comment count after the name; a label with no name.
+        (
+            "Ferry Terminal Approved\nPosted on March 3, 2025 by Helen Marsh | 3 Comments\n",
+            "Ferry Terminal Approved",
+            "Helen Marsh",
+            "2025-03-03",
+        ),
+        (
+            "Ferry Terminal Approved\nАвтор: не указан\nMarch 3, 2025\n",
+            "Ferry Terminal Approved",
+            "",
+            "2025-03-03",
+        ),
+        # A breadcrumb after "You are here:".
+        (
+            "You are here: Home > News > Local\nFerry Terminal Approved\nBy Jane Roe\n",
+            "Ferry Terminal Approved",
+            "Jane Roe",
+            "",
+        ),
+        # Weekdays in the region's languages.
+        (
+            "Hafen genehmigt Fährterminal\nDienstag, 4. März 2025\n",
+            "Hafen genehmigt Fährterminal",
+            "",
+            "2025-03-04",
+        ),
+        (
+            "Le port approuve le terminal\nmardi 4 mars 2025\n",
+            "Le port approuve le terminal",
+            "",
+            "2025-03-04",
+        ),
+        # A spelling that matches a month without being one of the table's keys: no date, no crash.
+        ("Ferry Terminal Approved\nPublished: Auguſt 4, 2025\n", "Ferry Terminal Approved", "", ""),
+    ],
 )
-def test_lines_that_only_start_like_a_foreign_byline_or_date_are_not_taken_for_one(line):
-    from articles.importing.plaintext import BYLINE, is_date_line
+def test_what_only_looks_like_a_byline_a_date_or_a_masthead(dump, title, byline, day):
+    """Regressions the review of the region's bylines and dates found."""
+    candidate = extract_one((dump + _HARBOUR_PROSE).encode(), name="story.txt")
+    assert (candidate.title, candidate.byline) == (title, byline)
+    assert (
+        timezone.localtime(candidate.published_at).date().isoformat() if candidate.published_at else ""
+    ) == day
+    assert candidate.body_text.startswith("The harbour authority on Tuesday")
 
-    assert not BYLINE.match(line)
-    assert not is_date_line(line)
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "On March 3, 2025 by a vote of 7-2 the council approved the plan.",
+        "«Подпишитесь на петицию», — призвал мэр.",
+        '"Sign up today," the harbour master urged residents.',
+        "Settings > Privacy > Location Services",
+    ],
+)
+def test_story_lines_that_look_like_furniture_stay(line):
+    first, second = _HARBOUR_PROSE.split("\n\n")
+    text = f"Harbour Authority Approves New Ferry Terminal\nBy Jane Roe\n{first}\n{line}\n{second}"
+    candidate = extract_one(text.encode(), name="story.txt")
+    assert candidate.body_text.split("\n\n") == [first, line, second.strip()]
+    assert (candidate.dek, candidate.byline, candidate.published_at) == ("", "Jane Roe", None)
+
+
+def test_a_numbered_item_that_starts_with_a_month_stays_an_item():
+    items = "1. March for the climate on Saturday\n2. May Day fair on the green\n3. June fete in the park\n"
+    text = f"Harbour Authority Approves New Ferry Terminal\n{_HARBOUR_PROSE}Events this spring:\n{items}{_HARBOUR_PROSE}"
+    assert (
+        "<ol><li>March for the climate on Saturday</li>"
+        in extract_one(text.encode(), name="story.txt").body_html
+    )
+
+
+@pytest.mark.parametrize(
+    "line, day",
+    [
+        ("Veröffentlicht: 04.03.2025 | Aktualisiert: 12.03.2025", "2025-03-04"),
+        ("Published: 2025-03-04 | Updated: 18.03.2025 17:05", "2025-03-04"),
+        ("March 3, 2025 | 10.45am", "2025-03-03T10:45"),
+    ],
+)
+def test_a_date_lines_time_is_the_one_given_with_its_date(line, day):
+    """The second dotted date was read as the time: "04.03.2025 | … 12.03.2025" gave 12:03."""
+    from articles.importing.plaintext import date_of_line
+
+    assert date_of_line(line) == day
+
+
+@pytest.mark.parametrize(
+    "raw, byline",
+    [
+        ("By Harold Finch, Jr.", "Harold Finch, Jr."),
+        ("García Márquez, Gabriel", "García Márquez, Gabriel"),  # surname first
+        ("Sigrid Olafsdottir; Reykjavik", "Sigrid Olafsdottir"),  # trafilatura joined the place
+        ("Dylan Bailey; MS; RD", "Dylan Bailey; MS; RD"),  # credentials
+    ],
+)
+def test_a_place_after_a_writers_name_goes_and_nothing_else(raw, byline):
+    assert clean_byline(raw) == byline
 
 
 @pytest.mark.parametrize(
