@@ -2105,6 +2105,7 @@ def import_paths(
             batch.write()
         return done
 
+    trim = parallel.MemoryTrim()
     with _bulk_writes():
         try:
             while True:
@@ -2120,6 +2121,7 @@ def import_paths(
                     done = [results for item in taken for results in import_batch([item], size=1)]
                 if not done:
                     break
+                trim.add(sum(len(item.data or b"") for item in taken))
                 # The batch is committed: it is counted (and will be linked) whole before its
                 # results are handed out, so that an interruption meanwhile (Ctrl-C while the
                 # caller reports them) leaves the run's counts equal to its items.

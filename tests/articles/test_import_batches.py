@@ -529,3 +529,29 @@ def test_a_batch_sqlite_rolled_back_during_the_read_ahead_is_not_reported_as_sto
     # The batch is retried file by file, as after any database error while it was stored.
     assert [r.outcome for r in results] == ["imported"] * 6
     assert {r.article_id for r in results} == set(Article.objects.values_list("pk", flat=True))
+
+
+@pytest.mark.django_db
+def test_the_importing_process_hands_free_heap_back_once_per_few_megabytes_of_input(tmp_path, monkeypatch):
+    """Saved pages left the importing process and its worker holding freed heap: the full bench
+    peaked at 296-303 MB of the 300 MB budget. Trimming after every page cost a fifth of the speed."""
+    from articles.importing import workers
+
+    trims = []
+    monkeypatch.setattr(workers, "_release_free_memory", lambda: trims.append(1))
+    monkeypatch.setattr(workers, "TRIM_EVERY", 30_000)
+    monkeypatch.setattr(pipeline, "FILE_BATCH_SIZE", 2)
+    paragraph = "The harbour board met on Monday and agreed a plan for the cranes and the quays. "
+    for n in range(12):
+        text = f"Story {n:02d}\n" + f"{paragraph} {n:02d}. " * 100
+        (tmp_path / f"story{n:02d}.txt").write_text(text, encoding="utf-8")
+    size = (tmp_path / "story00.txt").stat().st_size  # all the same size
+    results = list(import_paths(paths=[tmp_path], workers=0))
+    assert [result.outcome for result in results].count("imported") == 12
+    # After each committed batch of 2 files, once 30,000 bytes have been read since the last trim.
+    expected, handled = 0, 0
+    for _batch in range(6):
+        handled += 2 * size
+        if handled >= 30_000:
+            expected, handled = expected + 1, 0
+    assert len(trims) == expected >= 2
