@@ -485,6 +485,7 @@ def _is_residue(text: str, *, tag: str) -> str:
 # WordPress's "The post … appeared first on …".
 _FRAGMENT_FURNITURE = re.compile(
     r"<h[2-4]\b|\b(?:read more|continue reading|read the full|share (?:on|via)|appeared first on|related|see also)\b"
+    r"|читать далее|читать полностью|читати далі|weiterlesen|lire la suite|leer más|впервые"
     r"|>\s*(?:advertisement|anzeige|werbung|реклама|publicité|publicidad)\s*<"
     r"|\b(?:photo|image|picture|foto|фото|crédit|credit|source|quelle|источник|джерело)s?\b",
     re.IGNORECASE,
@@ -493,11 +494,16 @@ _FRAGMENT_FURNITURE = re.compile(
 _AD_MARKER = re.compile(r"^(?:advertisement|anzeige|werbung|реклама|publicité|publicidad)$", re.IGNORECASE)
 _TRAILING_PROMPTS = re.compile(
     r"(?:\s*(?:(?:read more|continue reading|read the full (?:story|article)"
+    r"|читать далее|читать полностью|читати далі|weiterlesen|lire la suite|leer más"
     r"|share (?:on|via) (?:facebook|twitter|x|linkedin|whatsapp|email))(?:\s*[»›…])?|\[(?:…|\.\.\.)\]))+[\s.:]*$",
     re.IGNORECASE,
 )
 _SENTENCE_DONE = re.compile(r"[.!?…\"”’)]\s*$")
-_APPEARED_FIRST = re.compile(r"^the post .{1,300} appeared first on .{1,120}$", re.IGNORECASE)
+_APPEARED_FIRST = re.compile(
+    r"^(?:the post .{1,300} appeared first on .{1,120}"
+    r"|(?:материал|запись|сообщение) .{1,300} впервые (?:опубликован[аоы]?|появил[аи]?с[ья]) на .{1,120})$",
+    re.IGNORECASE,
+)
 
 
 def tidy_fragment(markup: str, *, title: str) -> tuple[str, list[str]]:

@@ -23,24 +23,25 @@ WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 # The end of a sentence, a reference marker after it included ("the following year. (7)", "year.[3]").
 SENTENCE_END = re.compile(r"""[.!?…:;]["'”’)\]]*(?:\s?(?:\(\d{1,3}\)|\[\d{1,3}\])|[¹²³⁰-⁹]+)?$""")
 # Month names as dates are written in the languages of the newsroom's press: English ("March 4,
-# 2025", "4 Mar 2025"), Russian and Ukrainian in the genitive ("12 марта 2025", "15 квітня 2025"),
+# 2025", "4 Mar 2025"), Russian, Ukrainian and Belarusian in the genitive ("12 марта 2025", "15
+# квітня 2025", "14 сакавіка 2025"), Kazakh ("15 наурыз 2025"),
 # German ("18. März 2025"), French ("4 avril 2025"), Spanish and Portuguese ("4 de abril de 2025").
 _MONTH_NAMES = {
     number: names.split()
     for number, names in enumerate(
         [
-            "january jan январь января янв січень січня січ januar jän janvier janv enero janeiro",
-            "february feb февраль февраля фев лютий лютого лют februar février févr fevrier febrero fevereiro",
-            "march mar март марта мар березень березня бер märz maerz mars marzo março",
-            "april apr апрель апреля апр квітень квітня квіт avril abril",
-            "may май мая травень травня трав mai mayo maio",
-            "june jun июнь июня июн червень червня черв juni juin junio junho",
-            "july jul июль июля июл липень липня лип juli juillet juil julio julho",
-            "august aug август августа авг серпень серпня серп août aout agosto",
-            "september sept sep сентябрь сентября сен вересень вересня вер septembre septiembre setembro",
-            "october oct октябрь октября окт жовтень жовтня жовт oktober okt octobre octubre outubro",
-            "november nov ноябрь ноября ноя листопад листопада лист novembre noviembre novembro",
-            "december dec декабрь декабря дек грудень грудня груд dezember dez décembre diciembre dezembro",
+            "january jan студзень студзеня қаңтар январь января янв січень січня січ januar jän janvier janv enero janeiro",
+            "february feb люты лютага ақпан февраль февраля фев лютий лютого лют februar février févr fevrier febrero fevereiro",
+            "march mar сакавік сакавіка наурыз март марта мар березень березня бер märz maerz mars marzo março",
+            "april apr красавік красавіка сәуір апрель апреля апр квітень квітня квіт avril abril",
+            "may май траўня мамыр мая травень травня трав mai mayo maio",
+            "june jun чэрвень чэрвеня маусым июнь июня июн червень червня черв juni juin junio junho",
+            "july jul ліпеня шілде июль июля июл липень липня лип juli juillet juil julio julho",
+            "august aug жнівень жніўня тамыз август августа авг серпень серпня серп août aout agosto",
+            "september sept sep верасня қыркүйек сентябрь сентября сен вересень вересня вер septembre septiembre setembro",
+            "october oct кастрычнік кастрычніка қазан октябрь октября окт жовтень жовтня жовт oktober okt octobre octubre outubro",
+            "november nov лістапад лістапада қараша ноябрь ноября ноя листопад листопада лист novembre noviembre novembro",
+            "december dec снежань снежня желтоқсан декабрь декабря дек грудень грудня груд dezember dez décembre diciembre dezembro",
         ],
         start=1,
     )
@@ -75,7 +76,10 @@ _TIME_OF_DAY = re.compile(
 _CAPITALIZED_NAME_WORD = r"(?-i:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁЄІЇҐ])[\w.'’-]*"
 # Who signed a dated line ("Posted on March 3, 2025 by Helen Marsh"): a name in capitals or an
 # account ("by admin"), not the rest of a sentence ("… 2025 by a vote of 7-2").
-_SIGNER = rf"(?:admin|administrator|webmaster|{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD}){{0,3}})"
+_SIGNER = (
+    rf"(?:admin|administrator|webmaster|{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD}){{0,3}})"
+    r"(?:\s*\([^()]{1,40}\))?"  # "Jean-Luc Aufranc (CNXSoft)"
+)
 DATE_LINE = re.compile(
     rf"""^(?:(?:{_DATE_LEAD})\s*:?\s*)?
     (?:(?:{_WEEKDAYS}),?\s+)?
@@ -88,7 +92,7 @@ DATE_LINE = re.compile(
     )
     (?:,?\s*(?:at\s+|в\s+|о\s+|um\s+|à\s+|a\s+las\s+)?\d{{1,2}}[:.h]\d{{2}}(?:\s*[ap]\.?m\.?)?
         (?:\s*(?:[A-Z]{{2,4}}|Uhr))?)?
-    (?:\s*[-–—|•·]\s*.{{0,40}}|\s+by\s+{_SIGNER}(?:\s*[-–—|•·,]\s*.{{0,40}})?)?$""",
+    (?:\s*[-–—|•·]\s*.{{0,40}}|\s+by\s+{_SIGNER}(?:\s*[-–—|•·,]\s*.{{0,60}})?)?$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _MONTH_DAY_YEAR = re.compile(rf"\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE)
@@ -164,7 +168,7 @@ BYLINE = re.compile(
     r"^(?:(?:by|written by|posted by|author|words by|reporting by|story by)\s*:?\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,5}"
     # The region's press: a labelled name ("Автор: Ирина Соколова", "Autor: Jan Nowak"; not
     # "Автор: не указан").
-    r"|(?:автор|авторка|автори|авторы|текст|autor|autorin|auteur|autore|autora)\s*:\s*"
+    r"|(?:автор|авторка|автори|авторы|аўтар|аўтары|текст|autor|autorin|auteur|autore|autora)\s*:\s*"
     rf"{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD}){{0,4}})" + _BYLINE_TAIL,
     re.IGNORECASE,
 )
@@ -183,7 +187,8 @@ _BYLINE_LEAD = re.compile(
 # "By" in the languages of the region's press, before a name of two words or more ("Von Anna
 # Schmidt", "Par Jean Dupont"; "Von Trapp" alone is a name).
 _FOREIGN_BYLINE_LEAD = re.compile(
-    r"^(?:von|par|por|door|av|af|przez|автор:?)\s+(?!(?:der|den|de|van|von|la|le|del|di|da|dos)\b)"
+    r"^(?:von|par|por|door|av|af|przez|(?:автор(?:ы|и|ка)?|аўтар(?:ы)?|autor(?:in)?|auteur|текст)\s*:?)\s+"
+    r"(?!(?:der|den|de|van|von|la|le|del|di|da|dos)\b)"
     r"(?=[^\W\d_]\S*\s+\S)",
     re.IGNORECASE,
 )
@@ -621,11 +626,33 @@ NAV_SEPARATOR = re.compile(r"\s*[|•·»/]\s*|\s{2,}")
 _BREADCRUMB = re.compile(r"^(?:you are here\s*:\s*)?[^>›]{1,40}(?:\s+[>›]\s+[^>›]{1,40}){2,}$", re.IGNORECASE)
 
 
+# The items of a site's menu, in the languages of the region's press: a menu whose separators a
+# dump lost ("Home News Sport Weather", "Новости Экономика Политика В мире Спорт").
+_MENU_WORD_LIST = """home news world local national politics business economy markets money sport sports weather
+    opinion culture arts entertainment lifestyle travel health science tech technology video videos
+    photos podcasts contact about search menu login subscribe newsletter newsletters careers
+    investors newsroom media events deals tips destinations shop blog jobs
+    главная новости политика экономика общество спорт культура наука технологии происшествия регионы
+    мир видео фото контакты поиск мнения авто бизнес
+    головна новини політика економіка суспільство культура наука технології регіони світ відео
+    навіны палітыка эканоміка грамадства культура спорт свет
+    startseite nachrichten politik wirtschaft kultur panorama accueil actualités politique économie
+    société мире світі"""
+_MENU_WORDS = frozenset(_MENU_WORD_LIST.split())
+
+
 def is_navigation(text: str, *, most_words: int = 3) -> bool:
     """A menu bar flattened to one line: "Home | World | Business | Contact" (three items or more
-    of at most ``most_words`` words)."""
+    of at most ``most_words`` words), or a run of menu words ("Home News Sport Weather")."""
     parts = [part for part in NAV_SEPARATOR.split(text) if part.strip()]
-    return len(parts) >= 3 and all(len(words(part)) <= most_words for part in parts)
+    if len(parts) >= 3 and all(len(words(part)) <= most_words for part in parts):
+        return True
+    tokens = words(text)
+    return (
+        3 <= len(tokens) <= 12
+        and all(token[:1].isupper() or token in _MENU_WORDS or token in {"в", "і", "и"} for token in tokens)
+        and sum(token.casefold() in _MENU_WORDS for token in tokens) >= max(3, 0.6 * len(tokens))
+    )
 
 
 _DIGIT = re.compile(r"\d")
@@ -830,13 +857,6 @@ def _heads_as_title(lines: list[_Line], line: _Line, first: _Line, start: int) -
     such short lines in between."""
     if not line.text[:1].isupper() or _DATED.search(line.text) or not _headline_shaped(line):
         return False
-    if set(words(first.text.casefold())) <= set(words(line.text.casefold())):
-        return False
-    if any(
-        3 <= other.words <= 40 and _overlap(other.text, line.text) >= 0.5
-        for other in lines[max(line.index + 1, start - 2) : start + 1]
-    ):
-        return True
     above = lines[first.index + 1 : line.index]
     between = lines[line.index + 1 : start]
     if len(between) > 4 or not all(
@@ -845,19 +865,39 @@ def _heads_as_title(lines: list[_Line], line: _Line, first: _Line, start: int) -
         or (other.words <= 3 and not is_sentence(other.text, other.words))
         for other in between
     ):
+        between = None  # not just above the body
+    if between is not None and above and _is_kicker(above[-1]):
+        return True  # "PRESS RELEASE", then the headline (the company's name above is the site's)
+    if set(words(first.text.casefold())) <= set(words(line.text.casefold())):
+        return False
+    if any(
+        3 <= other.words <= 40 and _overlap(other.text, line.text) >= 0.5
+        for other in lines[max(line.index + 1, start - 2) : start + 1]
+    ):
+        return True
+    if between is None:
         return False
     dated = any(other.chrome == "date" for other in between)
     signed = any(other.chrome == "byline" or _SIGNED_DATE.search(other.text) for other in between)
-    if first.text.isupper() or _KICKER.match(first.text):
+    if _is_kicker(first) or _masthead_and_tagline(first.text):
         return dated or signed
     if any(other.chrome in {"navigation", "appeal or navigation"} for other in above):
         return dated or signed
+    if not above and dated and signed and title_case_ratio(words(line.text)) >= 0.7:
+        # A masthead ("Metro Daily") right above a headline in capitals, signed and dated above
+        # the body; a deck in sentence case under a short headline is not one.
+        return True
     # A blog's name and its motto ("The Slow Kitchen", "Recipes, ramblings and disasters") over a
     # post signed and dated ("Posted on March 3, 2025 by Helen Marsh"); a headline over two
     # lines of deck and a byline ("Fire Kills Three") stays.
     return (
         bool(above) and not any(o.chrome or is_sentence(o.text, o.words) for o in above) and dated and signed
     )
+
+
+def _is_kicker(line: _Line) -> bool:
+    """ "BREAKING NEWS", "Press release", "Opinion": what kind of story follows, not its title."""
+    return line.words <= 3 and (line.text.isupper() or bool(_KICKER.match(line.text)))
 
 
 def _beside_headline(line: _Line) -> bool:
@@ -1041,6 +1081,13 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
     # A restatement of the title just before or at the start of the body becomes the dek.
     dek = standfirst.text if standfirst else ""
     for line in [] if dek else lines[(title_index + 1 if title_index is not None else 0) : start + 1]:
+        if (
+            line.index == start
+            and is_sentence(line.text, line.words)
+            and line.words > len(words(title)) + 3
+            and not line.text.casefold().startswith(title.casefold())
+        ):
+            break  # the story's lead, which names what its headline names, stays its first paragraph
         if 3 <= line.words <= 40 and title and _overlap(line.text, title) >= 0.5:
             if line.text.strip() != title:
                 dek = line.text

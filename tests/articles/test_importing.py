@@ -2608,6 +2608,26 @@ def test_a_photo_credit_after_a_sentence_goes_and_the_sentence_stays():
     assert "(Photo: Avon Police)" in candidate.stripped
 
 
+def test_a_russian_feeds_read_more_and_first_published_lines_are_stripped():
+    paragraphs = (
+        "<p>В понедельник в Казани открылась станция метро «Декабристов-2», двенадцатая в городе.</p>"
+        "<p>Строительство заняло четыре года, сообщили в мэрии.</p>"
+    )
+    items = "".join(
+        f"<item><title>Метро {n}</title><description><![CDATA[{paragraphs}{tail}]]></description></item>"
+        for n, tail in enumerate(
+            [
+                '<p><a href="https://gorod.example/metro">Читать далее…</a></p>',
+                "<p>Материал Метро открылось впервые опубликован на сайте Городские новости.</p>",
+            ]
+        )
+    )
+    feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Город</title>{items}</channel></rss>'
+    candidates = list(extract_articles(feed.encode(), name="gorod.xml"))
+    assert [c.body_text.endswith("сообщили в мэрии.") for c in candidates] == [True, True]
+    assert candidates[0].stripped == ["Читать далее…"]
+
+
 def test_advertisement_markers_and_photo_credits_between_an_exports_paragraphs_are_stripped():
     html = (
         "<p>Council tax will rise by 4.99% in April, the council confirmed on Monday.</p>"
@@ -2622,6 +2642,85 @@ def test_advertisement_markers_and_photo_credits_between_an_exports_paragraphs_a
         "<p>A Band D home will pay £2,104 a year, the council said.</p>"
     )
     assert candidate.stripped == ["Advertisement", "(Photo by Sam Lee/Valley Gazette)", "Anzeige"]
+
+
+@pytest.mark.parametrize(
+    "head, title, byline, day",
+    [
+        # A masthead right above a headline in capitals, signed and dated.
+        (
+            "Metro Daily\n\nHarbour Authority Approves New Ferry Terminal\n\nBy Laura Chen\nPublished 8 May 2025, 18:30\n",
+            "Harbour Authority Approves New Ferry Terminal",
+            "Laura Chen",
+            "2025-05-08",
+        ),
+        # A menu whose separators the dump lost.
+        (
+            "Home  News  Sport  Weather\nHarbour Authority Approves New Ferry Terminal\nBy Laura Chen\n",
+            "Harbour Authority Approves New Ferry Terminal",
+            "Laura Chen",
+            "",
+        ),
+        (
+            "Новости Экономика Политика В мире Спорт\nПортовое управление одобрило новый паромный терминал\n"
+            "Автор: Ирина Соколова\n",
+            "Портовое управление одобрило новый паромный терминал",
+            "Ирина Соколова",
+            "",
+        ),
+        # A site's name and motto, then the headline, signed and dated: no menu between.
+        (
+            "Valley Courier — your local newspaper since 1901\nHarbour Authority Approves New Ferry Terminal\n"
+            "By Laura Chen\nMarch 20, 2025\n",
+            "Harbour Authority Approves New Ferry Terminal",
+            "Laura Chen",
+            "2025-03-20",
+        ),
+        # A company's name, its menu, the kind of story, the headline, then the body at once.
+        (
+            "Northwind Energy\nInvestors  Careers  Newsroom  Contact\nPRESS RELEASE\n"
+            "Northwind Energy Opens Largest Battery Storage Site in the North\n",
+            "Northwind Energy Opens Largest Battery Storage Site in the North",
+            "",
+            "",
+        ),
+        # Belarusian and Kazakh bylines and dates.
+        (
+            "У Гродне адкрылі новы мост праз Нёман\nАўтар: Алесь Мароз\n14 сакавіка 2025, 11:40\n",
+            None,
+            "Алесь Мароз",
+            "2025-03-14",
+        ),
+        (
+            "Астанада жаңа балалар ауруханасы ашылды\nАвторы: Айгерим Сәрсенова\n15 наурыз 2025, 09:15\n",
+            None,
+            "Айгерим Сәрсенова",
+            "2025-03-15",
+        ),
+    ],
+)
+def test_mastheads_menus_and_kickers_give_way_to_the_headline(head, title, byline, day):
+    """Each of these gave the masthead, the menu, the motto or the company's name as the title."""
+    candidate = extract_one((head + _HARBOUR_PROSE).encode(), name="story.txt")
+    assert candidate.title == (title or head.splitlines()[0])
+    assert candidate.byline == byline
+    assert (
+        timezone.localtime(candidate.published_at).date().isoformat() if candidate.published_at else ""
+    ) == day
+    assert candidate.body_text.startswith("The harbour authority on Tuesday")
+
+
+def test_a_lead_that_names_what_the_headline_names_stays_the_first_paragraph():
+    """A Ukrainian lead was taken for the title restated, moved to the dek, and the story was then
+    refused as too short."""
+    text = (
+        "Київ отримає 50 нових тролейбусів до кінця року\n\n"
+        "Київ до кінця 2025 року отримає 50 нових низькопідлогових тролейбусів, повідомили в міській "
+        "адміністрації.\n\nПерші 10 машин вийдуть на маршрути вже у травні. Вони обладнані кондиціонерами.\n"
+    )
+    candidate = extract_one(text.encode(), name="kyiv.txt")
+    assert candidate.dek == ""
+    assert candidate.body_text.startswith("Київ до кінця 2025 року отримає 50 нових")
 
 
 def test_a_taxonomy_example_inside_a_story_is_not_a_breadcrumb():
