@@ -562,6 +562,7 @@ class _Line:
     text: str
     is_item: bool = False
     numbered: bool = False  # "1." or "2)" marked the item
+    marker: str = ""  # that number, as written
     figures: bool = False  # a row of a table of figures
     blank_before: bool = False
     words: int = 0
@@ -694,13 +695,23 @@ def _split_lines(text: str) -> list[_Line]:
             mark_next = True
         marker = LIST_MARKER.match(line)
         numbered = bool(marker) and line[0].isdigit()
+        number = marker[0].strip() if numbered else ""
         if marker:
             line = line[marker.end() :]
             item = True
         credit = TRAILING_CREDIT.search(line)
         if credit:
             line = line[: credit.start()]
-        lines.append(_Line(index=len(lines), text=line, is_item=item, numbered=numbered, blank_before=blank))
+        lines.append(
+            _Line(
+                index=len(lines),
+                text=line,
+                is_item=item,
+                numbered=numbered,
+                marker=number,
+                blank_before=blank,
+            )
+        )
         if credit:  # its own line: a credit, stripped
             lines.append(_Line(index=len(lines), text=credit[0].strip(), blank_before=False))
         blank = False
@@ -900,6 +911,33 @@ def _is_kicker(line: _Line) -> bool:
     return line.words <= 3 and (line.text.isupper() or bool(_KICKER.match(line.text)))
 
 
+def _summary_box(lines: list[_Line], start: int, *, floor: int) -> int:
+    """Where the story starts once a summary box right above its first paragraph is its own: a
+    short label ("Key points") over two items or more written as sentences ("Twelve new night routes
+    will start in September"), below the headline (a list of other stories' headlines is in
+    capitals, and chrome)."""
+    first = start
+    while (
+        first - 1 > floor
+        and lines[first - 1].is_item
+        and not lines[first - 1].chrome
+        and lines[first - 1].words >= 5
+        and title_case_ratio(words(lines[first - 1].text)) < 0.5
+    ):
+        first -= 1
+    if start - first < 2:
+        return start
+    label = lines[first - 1] if first - 1 > floor else None
+    if label is not None and not label.chrome and not label.is_item and label.words <= 4:
+        first -= 1
+    return first
+
+
+def _in_a_list(lines: list[_Line], line: _Line, start: int, end: int) -> bool:
+    """Whether an item has another item right before or after it in the story."""
+    return any(start <= n < end and lines[n].is_item for n in (line.index - 1, line.index + 1))
+
+
 def _beside_headline(line: _Line) -> bool:
     """A byline, a date, a credit, a reading time, or a story's particulars ("From: …")."""
     return (
@@ -1048,19 +1086,21 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
     # site's, not the story's), else the first headline-shaped line before the body, else the
     # first sentence.
     title, title_index = "", None
-    for line in lines[max(0, start - 5) : start]:
+    # The headline sits above a summary box the story opens with ("Key points" and its items).
+    top = _summary_box(lines, start, floor=-1)
+    for line in lines[max(0, top - 5) : top]:
         if (
             line.chrome == "headline followed by a date"
-            and _heads_the_story(lines, line.index, start)
+            and _heads_the_story(lines, line.index, top)
             and _headline_shaped(line)
         ):
             title, title_index = strip_site_name(line.text), line.index
     candidates = []
-    for line in [] if title else lines[:start]:
+    for line in [] if title else lines[:top]:
         if line.words < 2 or line.words > 30 or _PARTICULARS.match(line.text) or _BREADCRUMB.match(line.text):
             continue
         if line.chrome and not (
-            line.chrome == "headline followed by a date" and _heads_the_story(lines, line.index, start)
+            line.chrome == "headline followed by a date" and _heads_the_story(lines, line.index, top)
         ):
             continue
         if is_sentence(line.text, line.words) and line.words > 12 and not line.text.endswith("?"):
@@ -1074,7 +1114,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
             # or a masthead with the site's menu below it, the one signed or dated just above the
             # body. (A short headline over its deck, "Fire Kills Three", stays.)
             chosen = next(
-                (line for line in candidates[1:] if _heads_as_title(lines, line, chosen, start)), chosen
+                (line for line in candidates[1:] if _heads_as_title(lines, line, chosen, top)), chosen
             )
         title, title_index = strip_site_name(chosen.text), chosen.index
 
@@ -1103,6 +1143,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
         end -= 1
     if start >= end:
         return None
+    start = _summary_box(lines, start, floor=title_index if title_index is not None else -1)
     if not title:
         title = _shorten(lines[start].text)
 
@@ -1152,7 +1193,12 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
         ):
             label = text  # "Label:" on its own line stays with its paragraph
             continue
-        if line.is_item:
+        if line.is_item and line.numbered and not _in_a_list(lines, line, start, end):
+            # "1. Monsaraz" over its paragraph, then "2. Tomar": a listicle's numbered headings,
+            # not lists of one item each (every one would read "1.").
+            kind = "h" if line.words <= 12 and not is_sentence(text, line.words) else "p"
+            blocks.append(Block(kind, f"{line.marker} {text}"))
+        elif line.is_item:
             blocks.append(Block("oli" if line.numbered else "li", text))
         elif line.score > 0 or is_sentence(text, line.words) or line.figures or text.endswith(":"):
             blocks.append(Block("p", text))  # (a lead-in to what follows is not a heading)

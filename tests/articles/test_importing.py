@@ -2723,6 +2723,37 @@ def test_a_lead_that_names_what_the_headline_names_stays_the_first_paragraph():
     assert candidate.body_text.startswith("Київ до кінця 2025 року отримає 50 нових")
 
 
+def test_a_listicles_numbered_headings_keep_their_numbers_and_a_real_list_stays_one():
+    """ "1. Monsaraz" over its paragraph, then "2. Tomar": each was a list of one item (every one
+    read "1."), and the numbers were lost."""
+    towns = "".join(
+        f"{n}. {town}\nA walled hilltop village above the lake, with whitewashed lanes and almost no cars at all.\n"
+        for n, town in enumerate(["Monsaraz", "Tomar", "Marvão"], start=1)
+    )
+    steps = "1. Book a room early in the season\n2. Arrive before the day trippers\n"
+    text = f"Three Quiet Towns in Portugal\n{_HARBOUR_PROSE}{towns}Before you go:\n{steps}{_HARBOUR_PROSE}"
+    body = extract_one(text.encode(), name="towns.txt").body_html
+    assert "<h2>1. Monsaraz</h2><p>A walled hilltop village" in body
+    assert "<h2>3. Marvão</h2>" in body
+    assert "<ol><li>Book a room early in the season</li><li>Arrive before the day trippers</li></ol>" in body
+
+
+def test_a_summary_box_the_story_opens_with_is_kept():
+    """ "Key points" and its items between the byline and the first paragraph were stripped, and
+    the masthead above became the title."""
+    text = (
+        "Metro Daily\n\nHarbour Authority Approves New Ferry Terminal\n\nBy Laura Chen\nPublished 8 May 2025, 18:30\n\n"
+        "Key points\n- Twelve new ferry crossings will start in September\n- Fares stay the same as on the old boats\n\n"
+        + _HARBOUR_PROSE
+    )
+    candidate = extract_one(text.encode(), name="story.txt")
+    assert candidate.title == "Harbour Authority Approves New Ferry Terminal"
+    assert candidate.body_html.startswith(
+        "<h2>Key points</h2><ul><li>Twelve new ferry crossings will start in September</li>"
+    )
+    assert candidate.byline == "Laura Chen"
+
+
 def test_a_taxonomy_example_inside_a_story_is_not_a_breadcrumb():
     text = (
         "How shops sort their goods\n" + _HARBOUR_PROSE + "Example: Women > Rings > Diamond rings\n"
