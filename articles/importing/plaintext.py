@@ -938,6 +938,20 @@ def _in_a_list(lines: list[_Line], line: _Line, start: int, end: int) -> bool:
     return any(start <= n < end and lines[n].is_item for n in (line.index - 1, line.index + 1))
 
 
+# A wire story's dateline: the place in capitals, perhaps its region, then the day ("ABERDEEN,
+# Scotland, July 1, 2025 /PRNewswire/ -- …", "КИЕВ, 12 марта 2025 г. …").
+_WIRE_PLACE = re.compile(
+    r"^[A-ZА-ЯЁЄІЇ][A-ZА-ЯЁЄІЇ .'’-]{1,30},(?:\s+[A-ZА-Я][^\W\d_]*(?:\s+[^\W\d_]+){0,3},)?\s+"
+)
+
+
+def _wire_date(text: str) -> str:
+    """The day a story's first paragraph opens with after its dateline's place; empty without one."""
+    place = _WIRE_PLACE.match(text)
+    rest = text[place.end() : place.end() + 60] if place else ""
+    return date_of_line(rest) if _STARTS_WITH_DAY.match(rest) else ""
+
+
 def _beside_headline(line: _Line) -> bool:
     """A byline, a date, a credit, a reading time, or a story's particulars ("From: …")."""
     return (
@@ -1168,7 +1182,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
         dates.append(byline_line.text)  # "Posted by Jane Roe on March 3, 2025"
     # The first publication, before a later update ("Last updated: August 25, 2025") when both show.
     dates.sort(key=lambda text: bool(_UPDATED.search(text)))
-    published = next(filter(None, map(date_of_line, dates)), "")
+    published = next(filter(None, map(date_of_line, dates)), "") or _wire_date(lines[start].text)
     if not byline:  # "Posted on March 3, 2025 by Helen Marsh"
         byline = next((signed[1] for text in dates if (signed := _SIGNED_DATE.search(text))), "")
     blocks: list[Block] = []

@@ -2738,6 +2738,27 @@ def test_a_listicles_numbered_headings_keep_their_numbers_and_a_real_list_stays_
     assert "<ol><li>Book a room early in the season</li><li>Arrive before the day trippers</li></ol>" in body
 
 
+@pytest.mark.parametrize(
+    "lead, day",
+    [
+        ("ABERDEEN, Scotland, July 1, 2025 /PRNewswire/ -- Northwind Energy today opened", "2025-07-01"),
+        ("NEW YORK, May 5, 2025, 9:30 a.m. ET -- The harbour board said", "2025-05-05T09:30"),
+        ("КИЕВ, 12 марта 2025 г. Власти города сообщили", "2025-03-12"),
+        ("MOSCOW, March 12 (Reuters) - The harbour board said", ""),  # no year: not a day to trust
+        ("Paris, May 5, 2025 was the day the harbour board met", ""),  # a sentence, not a dateline
+    ],
+)
+def test_a_wire_storys_dateline_dates_it(lead, day):
+    """A press release dated only in its dateline was "date unknown"."""
+    text = f"Harbour Authority Approves New Ferry Terminal\n{lead} a new terminal on the north quay, after a long dispute.\n{_HARBOUR_PROSE}"
+    candidate = extract_one(text.encode(), name="wire.txt")
+    assert (
+        timezone.localtime(candidate.published_at).isoformat() if candidate.published_at else ""
+    ).startswith(day)
+    assert bool(candidate.published_at) == bool(day)
+    assert candidate.body_text.startswith(lead)
+
+
 def test_a_summary_box_the_story_opens_with_is_kept():
     """ "Key points" and its items between the byline and the first paragraph were stripped, and
     the masthead above became the title."""
