@@ -39,6 +39,7 @@ from .plaintext import (
     is_credit,
     is_date_line,
     is_disclosure,
+    is_kicker,
     is_navigation,
     strip_site_name,
     words,
@@ -648,6 +649,8 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
             reason = "navigation"  # a menu bar above the story (a page laid out with a table)
         if not kept and not reason and tag == "p" and len(words(text)) <= 12 and FOREIGN_BYLINE.match(text):
             reason = "byline"  # "Von Anna Schmidt" above the story
+        if not kept and not reason and tag in {"p", "head"} and is_kicker(text):
+            reason = "kicker"  # "Opinion" above the story
         if tag == "list" and not reason:
             items = list(child.iter("item"))
             if items and _link_share(child) > 0.8:

@@ -908,7 +908,12 @@ def _heads_as_title(lines: list[_Line], line: _Line, first: _Line, start: int) -
 
 def _is_kicker(line: _Line) -> bool:
     """ "BREAKING NEWS", "Press release", "Opinion": what kind of story follows, not its title."""
-    return line.words <= 3 and (line.text.isupper() or bool(_KICKER.match(line.text)))
+    return line.words <= 3 and (line.text.isupper() or is_kicker(line.text))
+
+
+def is_kicker(text: str) -> bool:
+    """A kind of story or a section's name alone ("Press release", "Opinion", "World")."""
+    return bool(_KICKER.match(text.strip()))
 
 
 def _summary_box(lines: list[_Line], start: int, *, floor: int) -> int:

@@ -1942,6 +1942,13 @@ def test_a_pages_site_is_named_by_its_title_when_its_tags_name_none(head, site):
     assert candidate.source_name == (site or "civicledger.example")
 
 
+def test_a_kicker_above_a_pages_story_is_not_its_first_paragraph():
+    page = _bridge_page("<p>Opinion</p>" + _paragraphs_html(BRIDGE_STORY))
+    candidate = extract_one(page, name="bridge.html")
+    assert candidate.body_text.split("\n\n") == BRIDGE_STORY
+    assert "Opinion" in candidate.stripped
+
+
 def test_markup_in_a_pages_author_tag_leaves_the_byline_the_page_shows():
     """<meta name="author" content="<script>…</script>Jane Doe"> was printed "By Alertjane Doe"."""
     page = _bridge_page('<p class="byline">By Jane Doe</p>' + _paragraphs_html(BRIDGE_STORY)).replace(
