@@ -43,6 +43,18 @@ UPLOAD_FOLDER = "imports/uploads"
 _TOKEN = re.compile(r"^[0-9a-f]{32}$")
 
 
+_ROW_CLASSES = {"kept": "import-kept", "stripped": "import-stripped"}
+
+
+def _role_note(state: str) -> str:
+    """ " (used as the byline)" after a line taken off the story for its metadata."""
+    return (
+        ""
+        if state in _ROW_CLASSES
+        else format_html(' <span class="import-role">used as the {}</span>', state)
+    )
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -347,13 +359,14 @@ class ImportAdminMixin:
             )
         rows = format_html_join(
             "",
-            '<li class="{}">{}</li>',
+            '<li class="{}">{}{}</li>',
             (
-                ("import-stripped" if gone else "import-kept", line)
-                for line, gone in review_rows(
+                (_ROW_CLASSES.get(state, "import-used"), line, _role_note(state))
+                for line, state in review_rows(
                     raw,
                     obj.stripped,
                     page_story=story_words(obj) if obj.original_format == Article.Format.HTML else None,
+                    story=obj,
                 )
             ),
         )

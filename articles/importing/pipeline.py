@@ -54,7 +54,16 @@ from .html import (
     visible_lines,
     word_grams,
 )
-from .plaintext import TITLE_SEPARATOR, WORD, clean_byline, extract_text_article, words
+from .plaintext import (
+    TITLE_SEPARATOR,
+    WORD,
+    clean_byline,
+    date_of_line,
+    extract_text_article,
+    is_date_line,
+    strip_site_name,
+    words,
+)
 from .sanitize import sanitize_with_text
 
 logger = logging.getLogger(__name__)
@@ -2226,13 +2235,13 @@ class Preview:
     # record that will be refused; at most PREVIEW_LIST_LIMIT.
     others: list[tuple[str, str]] = field(default_factory=list)
 
-    def raw_rows(self) -> list[tuple[str, bool]]:
-        """The raw lines with a flag saying whether the cleaner stripped them."""
+    def raw_rows(self) -> list[tuple[str, str]]:
+        """The raw lines with what the cleaner made of each (``review_rows``)."""
         candidate = self.candidate
         if candidate is None:
             return review_rows(self.raw_text, [])
         page = story_words(candidate) if candidate.format == Article.Format.HTML else None
-        return review_rows(self.raw_text, candidate.stripped, page_story=page)
+        return review_rows(self.raw_text, candidate.stripped, page_story=page, story=candidate)
 
 
 def story_words(story) -> str:
@@ -2241,22 +2250,44 @@ def story_words(story) -> str:
 
 
 def review_rows(
-    raw_text: str, stripped: Iterable[str], *, page_story: str | None = None
-) -> list[tuple[str, bool]]:
-    """The original's lines, each flagged when the cleaner removed it. For an HTML page
-    (``page_story``: what the story kept, ``story_words``) the rows are the lines a reader sees,
-    and those the story does not hold (menus, banners, sidebars, footers) are flagged: the
-    page's source would show none of that."""
+    raw_text: str, stripped: Iterable[str], *, page_story: str | None = None, story=None
+) -> list[tuple[str, str]]:
+    """The original's lines, each with what the cleaner made of it: "kept", "stripped", or, for a
+    line taken off the story because it gave the ``story`` (a Candidate or an Article) its title,
+    dek, byline or date, that role ("title", "dek", "byline", "date"): an editor sees them used, not
+    thrown away. For an HTML page (``page_story``: what the story kept, ``story_words``) the rows are
+    the lines a reader sees, and those the story does not hold (menus, banners, sidebars,
+    footers) are "stripped": the page's source would show none of that."""
     if page_story is not None:
-        return _page_rows(raw_text, page_story)
+        return [(line, "stripped" if gone else "kept") for line, gone in _page_rows(raw_text, page_story)]
     removed = {" ".join(line.split()) for line in stripped}
     rows = []
     for line in raw_text.split("\n"):
         clean = " ".join(line.split())
         if clean:
             bare = clean.lstrip("-–—•* ").strip()
-            rows.append((line, clean in removed or bare in removed))
+            if clean in removed or bare in removed:
+                rows.append((line, _used_as(bare, story) or "stripped"))
+            elif story is not None and story.title and clean in {story.title, story.dek}:
+                rows.append((line, "title" if clean == story.title else "dek"))  # set above the body
+            else:
+                rows.append((line, "kept"))
     return rows
+
+
+def _used_as(line: str, story) -> str:
+    """The story's title, byline or date, when the (stripped) line gave it; else ""."""
+    if story is None:
+        return ""
+    if story.title and story.title in {line, strip_site_name(line)}:
+        return "title"
+    if story.byline and clean_byline(line) == story.byline:
+        return "byline"
+    if story.published_at and is_date_line(line):
+        day = date_of_line(line)[:10]
+        if day and day == timezone.localtime(story.published_at).date().isoformat():
+            return "date"
+    return ""
 
 
 def _page_rows(markup: str, story: str) -> list[tuple[str, bool]]:

@@ -256,11 +256,11 @@ def test_html_preview_marks_the_page_furniture_it_removed(editor_client):
     menus, cookie banner, sidebar and footer trafilatura left out were invisible."""
     response = editor_client.post(IMPORT_URL, {"files": upload(DATA / "news_site.html"), "status": "draft"})
     rows = dict(response.context["rows"])
-    assert rows["We use cookies to improve your experience. Privacy policy"] is True
-    assert rows["© 2025 The Baltic Ledger. All rights reserved."] is True
-    assert rows["Related stories"] is True
-    assert rows["Shipping lines waiting for capacity"] is False
-    assert rows["Four cranes were repaired over eleven weeks."] is False
+    assert rows["We use cookies to improve your experience. Privacy policy"] == "stripped"
+    assert rows["© 2025 The Baltic Ledger. All rights reserved."] == "stripped"
+    assert rows["Related stories"] == "stripped"
+    assert rows["Shipping lines waiting for capacity"] == "kept"
+    assert rows["Four cranes were repaired over eleven weeks."] == "kept"
     assert not any(line.lstrip().startswith("<") for line in rows)  # the text a reader sees, not markup
     assert '<li class="import-stripped">We use cookies' in response.content.decode()
 
@@ -548,3 +548,37 @@ def test_progress_saves_move_the_stall_clock(tmp_path):
     list(import_paths(paths=[tmp_path], run=run))
     run.refresh_from_db()
     assert timezone.now() - run.updated_at < datetime.timedelta(minutes=1)
+
+
+def test_lines_that_gave_the_story_its_title_byline_and_date_say_so(editor_client):
+    """They were struck through as thrown away, beside the chrome: an editor could not tell used
+    from removed."""
+    dump = (
+        "Metro Daily\nHarbour Authority Approves New Ferry Terminal\nBy Laura Chen\nPublished 8 May 2025, 18:30\n"
+        "The harbour authority on Tuesday approved plans for a new ferry terminal on the north quay, ending a "
+        "dispute with residents that had lasted more than two years.\n"
+        "The terminal, which will cost about 40 million euros, is due to open in 2027, the authority said.\n"
+    )
+    response = editor_client.post(IMPORT_URL, {"text": dump, "status": "draft"})
+    rows = dict(response.context["rows"])
+    assert rows == {
+        "Metro Daily": "stripped",
+        "Harbour Authority Approves New Ferry Terminal": "title",
+        "By Laura Chen": "byline",
+        "Published 8 May 2025, 18:30": "date",
+        **dict.fromkeys(dump.splitlines()[4:], "kept"),
+    }
+    page = response.content.decode()
+    assert (
+        '<li class="import-used">By Laura Chen <span class="import-role">used as the byline</span></li>'
+        in page
+    )
+    # The same on the story's change page, once imported.
+    [result] = import_file(data=dump.encode(), name="ferry.txt")
+    url = reverse("admin:articles_article_change", args=[result.article_id])
+    page = editor_client.get(url).content.decode()
+    assert (
+        '<li class="import-used">Published 8 May 2025, 18:30 <span class="import-role">used as the date</span></li>'
+        in page
+    )
+    assert '<li class="import-stripped">Metro Daily</li>' in page
