@@ -2262,16 +2262,26 @@ def review_rows(
         return [(line, "stripped" if gone else "kept") for line, gone in _page_rows(raw_text, page_story)]
     removed = {" ".join(line.split()) for line in stripped}
     rows = []
+    roles: set[str] = set()  # each role once, above the story's first kept line
     for line in raw_text.split("\n"):
         clean = " ".join(line.split())
-        if clean:
-            bare = clean.lstrip("-–—•* ").strip()
-            if clean in removed or bare in removed:
-                rows.append((line, _used_as(bare, story) or "stripped"))
-            elif story is not None and story.title and clean in {story.title, story.dek}:
-                rows.append((line, "title" if clean == story.title else "dek"))  # set above the body
-            else:
-                rows.append((line, "kept"))
+        if not clean:
+            continue
+        bare = clean.lstrip("-–—•* ").strip()
+        above = "kept" not in roles
+        if clean in removed or bare in removed:
+            role = _used_as(bare, story) if above else ""
+        elif above and story is not None and story.title and clean in {story.title, story.dek}:
+            role = "title" if clean == story.title else "dek"  # set above the body
+        else:
+            rows.append((line, "kept"))
+            roles.add("kept")
+            continue
+        if role and role not in roles:
+            roles.add(role)
+            rows.append((line, role))
+        else:
+            rows.append((line, "stripped"))
     return rows
 
 

@@ -644,15 +644,17 @@ _MENU_WORDS = frozenset(_MENU_WORD_LIST.split())
 
 def is_navigation(text: str, *, most_words: int = 3) -> bool:
     """A menu bar flattened to one line: "Home | World | Business | Contact" (three items or more
-    of at most ``most_words`` words), or a run of menu words ("Home News Sport Weather")."""
+    of at most ``most_words`` words), or a run of four menu words or more ("Home News Sport Weather")."""
     parts = [part for part in NAV_SEPARATOR.split(text) if part.strip()]
     if len(parts) >= 3 and all(len(words(part)) <= most_words for part in parts):
         return True
     tokens = words(text)
+    # Four words or more, every one a menu's: "Business Travel Deals", "Local News And Weather" and
+    # "Культура, спорт, наука" are headlines.
     return (
-        3 <= len(tokens) <= 12
-        and all(token[:1].isupper() or token in _MENU_WORDS or token in {"в", "і", "и"} for token in tokens)
-        and sum(token.casefold() in _MENU_WORDS for token in tokens) >= max(3, 0.6 * len(tokens))
+        4 <= len(tokens) <= 12
+        and not re.search(r"[,.:;!?]", text)
+        and all(token.casefold() in _MENU_WORDS or token.casefold() in {"в", "і", "и"} for token in tokens)
     )
 
 
@@ -894,9 +896,15 @@ def _heads_as_title(lines: list[_Line], line: _Line, first: _Line, start: int) -
         return dated or signed
     if any(other.chrome in {"navigation", "appeal or navigation"} for other in above):
         return dated or signed
-    if not above and dated and signed and title_case_ratio(words(line.text)) >= 0.7:
-        # A masthead ("Metro Daily") right above a headline in capitals, signed and dated above
-        # the body; a deck in sentence case under a short headline is not one.
+    if (
+        not above
+        and dated
+        and signed
+        and _MASTHEAD.search(first.text)
+        and title_case_ratio(words(line.text)) >= 0.7
+    ):
+        # A paper's name ("Metro Daily", "The Harbour Review") right above a headline in capitals,
+        # signed and dated above the body ("Fire Kills Three" over its deck is no paper's name).
         return True
     # A blog's name and its motto ("The Slow Kitchen", "Recipes, ramblings and disasters") over a
     # post signed and dated ("Posted on March 3, 2025 by Helen Marsh"); a headline over two
@@ -904,6 +912,16 @@ def _heads_as_title(lines: list[_Line], line: _Line, first: _Line, start: int) -
     return (
         bool(above) and not any(o.chrome or is_sentence(o.text, o.words) for o in above) and dated and signed
     )
+
+
+# What papers and sites call themselves: "Metro Daily", "The Harbour Review", "Coastal Times".
+_MASTHEAD = re.compile(
+    r"\b(?:daily|times|news|post|herald|gazette|chronicle|review|journal|courier|tribune|express|star"
+    r"|mail|telegraph|observer|guardian|independent|mirror|record|standard|press|examiner|inquirer"
+    r"|bulletin|dispatch|monitor|register|sentinel|weekly|today|online|magazine|ledger|echo|advertiser"
+    r"|gazeta|газета|вести|новости|известия|правда|zeitung|rundschau|anzeiger|tageblatt)$",
+    re.IGNORECASE,
+)
 
 
 def _is_kicker(line: _Line) -> bool:
@@ -916,11 +934,18 @@ def is_kicker(text: str) -> bool:
     return bool(_KICKER.match(text.strip()))
 
 
+_SUMMARY_LABEL = re.compile(
+    r"^(?:key (?:points|facts|findings|takeaways)|the key points|in brief|in short|summary|highlights"
+    r"|at a glance|what we know|what you need to know|главное|коротко|кратко|головне|коротко про головне"
+    r"|das wichtigste|in kürze|l[’']essentiel|en bref|en resumen|lo (?:más )?importante)\s*:?$",
+    re.IGNORECASE,
+)
+
+
 def _summary_box(lines: list[_Line], start: int, *, floor: int) -> int:
     """Where the story starts once a summary box right above its first paragraph is its own: a
-    short label ("Key points") over two items or more written as sentences ("Twelve new night routes
-    will start in September"), below the headline (a list of other stories' headlines is in
-    capitals, and chrome)."""
+    summary's label ("Key points", "Главное") over two items or more written as sentences
+    ("Twelve new night routes will start in September"), below the headline."""
     first = start
     while (
         first - 1 > floor
@@ -930,17 +955,29 @@ def _summary_box(lines: list[_Line], start: int, *, floor: int) -> int:
         and title_case_ratio(words(lines[first - 1].text)) < 0.5
     ):
         first -= 1
-    if start - first < 2:
-        return start
     label = lines[first - 1] if first - 1 > floor else None
-    if label is not None and not label.chrome and not label.is_item and label.words <= 4:
-        first -= 1
-    return first
+    if start - first < 2 or label is None or label.chrome or not _SUMMARY_LABEL.match(label.text):
+        return start  # "Most read" over other stories' headlines is no summary of this one
+    return first - 1
 
 
 def _in_a_list(lines: list[_Line], line: _Line, start: int, end: int) -> bool:
-    """Whether an item has another item right before or after it in the story."""
-    return any(start <= n < end and lines[n].is_item for n in (line.index - 1, line.index + 1))
+    """Whether an item has another item right before or after it in the story (the chrome
+    between, an "Advertisement" line, does not part them)."""
+    story = [other for other in lines[start:end] if not other.chrome]
+    position = next(n for n, other in enumerate(story) if other is line)
+    return any(0 <= n < len(story) and story[n].is_item for n in (position - 1, position + 1))
+
+
+def _numbered_headings(lines: list[_Line], start: int, end: int) -> set[int]:
+    """The numbered items that head the story's sections: two or more, each standing alone
+    between paragraphs ("1. Monsaraz", its paragraph, "2. Tomar" …); one alone is a list's."""
+    alone = [
+        line.index
+        for line in lines[start:end]
+        if line.is_item and line.numbered and not line.chrome and not _in_a_list(lines, line, start, end)
+    ]
+    return set(alone) if len(alone) >= 2 else set()
 
 
 # A wire story's dateline: the place in capitals, perhaps its region, then the day ("ABERDEEN,
@@ -950,8 +987,15 @@ _WIRE_PLACE = re.compile(
 )
 
 
+# What marks the dateline as a wire's or a release's: "/PRNewswire/ --", "/ТАСС/", "(Reuters) -", "--".
+_WIRE_MARK = re.compile(r"/[^/\s][^/]{0,30}/|\((?:[A-Z][\w .-]{1,20})\)\s*[-–—]|\s--\s")
+
+
 def _wire_date(text: str) -> str:
-    """The day a story's first paragraph opens with after its dateline's place; empty without one."""
+    """The day a story's first paragraph opens with after its dateline's place; empty without one
+    (or without a wire's mark: "BERLIN, November 9, 1989 — Thousands …" is history told)."""
+    if not _WIRE_MARK.search(text[:160]):
+        return ""
     place = _WIRE_PLACE.match(text)
     rest = text[place.end() : place.end() + 60] if place else ""
     return date_of_line(rest) if _STARTS_WITH_DAY.match(rest) else ""
@@ -1192,6 +1236,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
         byline = next((signed[1] for text in dates if (signed := _SIGNED_DATE.search(text))), "")
     blocks: list[Block] = []
     stripped: list[str] = []
+    headings = _numbered_headings(lines, start, end)
     label = ""
     for line in lines:
         inside = start <= line.index < end
@@ -1212,7 +1257,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
         ):
             label = text  # "Label:" on its own line stays with its paragraph
             continue
-        if line.is_item and line.numbered and not _in_a_list(lines, line, start, end):
+        if line.index in headings:
             # "1. Monsaraz" over its paragraph, then "2. Tomar": a listicle's numbered headings,
             # not lists of one item each (every one would read "1.").
             kind = "h" if line.words <= 12 and not is_sentence(text, line.words) else "p"

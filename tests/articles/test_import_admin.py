@@ -582,3 +582,17 @@ def test_lines_that_gave_the_story_its_title_byline_and_date_say_so(editor_clien
         in page
     )
     assert '<li class="import-stripped">Metro Daily</li>' in page
+
+
+def test_only_the_lines_above_the_story_are_said_to_give_it_its_title_or_date(editor_client):
+    dump = (
+        "Harbour Authority Approves New Ferry Terminal\nMarch 4, 2025\n"
+        "The harbour authority on Tuesday approved plans for a new ferry terminal on the north quay, ending a "
+        "dispute with residents that had lasted more than two years.\n"
+        "The terminal, which will cost about 40 million euros, is due to open in 2027, the authority said.\n"
+        "Related\n- Harbour Authority Approves New Ferry Terminal\n- March 4, 2025\n"
+    )
+    rows = editor_client.post(IMPORT_URL, {"text": dump, "status": "draft"}).context["rows"]
+    roles = [state for _line, state in rows]
+    assert roles[:2] == ["title", "date"]
+    assert "title" not in roles[2:] and "date" not in roles[2:]

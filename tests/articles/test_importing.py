@@ -2635,6 +2635,22 @@ def test_a_russian_feeds_read_more_and_first_published_lines_are_stripped():
     assert candidates[0].stripped == ["Читать далее…"]
 
 
+def test_a_feed_paragraph_that_only_reads_like_first_published_stays():
+    paragraph = (
+        "Запись концерта впервые опубликована на сайте филармонии в понедельник и уже собрала десятки "
+        "тысяч прослушиваний."
+    )
+    body = (
+        f"<p>Филармония показала новый концерт, сообщили в пресс-службе в понедельник.</p><p>{paragraph}</p>"
+    )
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Город</title><item><title>Концерт</title>'
+        f"<description><![CDATA[{body}]]></description></item></channel></rss>"
+    )
+    [candidate] = extract_articles(feed.encode(), name="gorod.xml")
+    assert candidate.body_text.endswith(paragraph)
+
+
 def test_advertisement_markers_and_photo_credits_between_an_exports_paragraphs_are_stripped():
     html = (
         "<p>Council tax will rise by 4.99% in April, the council confirmed on Monday.</p>"
@@ -2717,6 +2733,55 @@ def test_mastheads_menus_and_kickers_give_way_to_the_headline(head, title, bylin
     assert candidate.body_text.startswith("The harbour authority on Tuesday")
 
 
+@pytest.mark.parametrize(
+    "head, title",
+    [
+        # A short headline over a deck in capitals: no paper's name.
+        (
+            "Fire Kills Three\nBlaze Destroys Family Home In Northern Suburb\n\nBy Jane Roe\nMarch 4, 2025\n",
+            "Fire Kills Three",
+        ),
+        # Headlines made of words menus use.
+        ("Business Travel Deals\nBy Jane Roe\n", "Business Travel Deals"),
+        ("Культура, спорт, наука\nАвтор: Ирина Соколова\n", "Культура, спорт, наука"),
+    ],
+)
+def test_headlines_that_only_look_like_mastheads_or_menus_stay_titles(head, title):
+    candidate = extract_one((head + _HARBOUR_PROSE).encode(), name="story.txt")
+    assert candidate.title == title
+    assert candidate.body_text.startswith("The harbour authority on Tuesday")
+
+
+def test_other_stories_headlines_above_the_story_are_no_summary_box():
+    head = (
+        "Harbour Authority Approves New Ferry Terminal\nBy Jane Roe\nMarch 4, 2025\nMost read\n"
+        "- Man arrested after a fight outside a pub in the town centre\n"
+        "- Council to close two libraries as budget cuts bite\n- Schools shut early as the storm approaches\n"
+    )
+    candidate = extract_one((head + _HARBOUR_PROSE).encode(), name="story.txt")
+    assert candidate.body_text.startswith("The harbour authority on Tuesday")
+    assert "Council to close two libraries as budget cuts bite" in candidate.stripped
+
+
+@pytest.mark.parametrize(
+    "middle, html",
+    [
+        # Items parted by an advertisement's marker are one list.
+        (
+            "You will need:\n1. 200 g flour\nAdvertisement\n2. 100 g sugar\n3. Two lemons\n",
+            "<ol><li>200 g flour</li><li>100 g sugar</li><li>Two lemons</li></ol>",
+        ),
+        # A single numbered step above its paragraph is no listicle's heading.
+        ("1. Preheat the oven to 180C\n", "<ol><li>Preheat the oven to 180C</li></ol>"),
+        # A subheading made of words menus use stays.
+        ("Local News And Weather\n", "<h2>Local News And Weather</h2>"),
+    ],
+)
+def test_lists_and_subheadings_inside_a_story_keep_their_shape(middle, html):
+    text = f"Harbour Authority Approves New Ferry Terminal\n{_HARBOUR_PROSE}{middle}{_HARBOUR_PROSE}"
+    assert html in extract_one(text.encode(), name="story.txt").body_html
+
+
 def test_a_lead_that_names_what_the_headline_names_stays_the_first_paragraph():
     """A Ukrainian lead was taken for the title restated, moved to the dek, and the story was then
     refused as too short."""
@@ -2750,7 +2815,8 @@ def test_a_listicles_numbered_headings_keep_their_numbers_and_a_real_list_stays_
     [
         ("ABERDEEN, Scotland, July 1, 2025 /PRNewswire/ -- Northwind Energy today opened", "2025-07-01"),
         ("NEW YORK, May 5, 2025, 9:30 a.m. ET -- The harbour board said", "2025-05-05T09:30"),
-        ("КИЕВ, 12 марта 2025 г. Власти города сообщили", "2025-03-12"),
+        ("КИЕВ, 12 марта 2025 г. /Укринформ/. Власти города сообщили", "2025-03-12"),
+        ("BERLIN, November 9, 1989 — Thousands of East Germans crossed", ""),  # history told, no wire's mark
         ("MOSCOW, March 12 (Reuters) - The harbour board said", ""),  # no year: not a day to trust
         ("Paris, May 5, 2025 was the day the harbour board met", ""),  # a sentence, not a dateline
     ],
