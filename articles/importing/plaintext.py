@@ -863,11 +863,14 @@ _BESIDE_HEADLINE = {"byline", "date", "credit", "counter"}
 
 
 def _heads_as_title(lines: list[_Line], line: _Line, first: _Line, start: int) -> bool:
-    """Whether ``line``, below a short first line, is the story's headline: shaped like one (not
-    a date, a byline or the first line with more words, like a breadcrumb "Home Cyber Tips"),
-    and restated by the story's first lines, or (when the first line is a kicker in capitals or
-    the site's menu follows it) set just above the body with its byline or date and nothing but
-    such short lines in between."""
+    """Whether ``line``, below a short first line (or a site's name and motto), is the story's
+    headline: shaped like one (not a date, a byline or the first line with more words, like a
+    breadcrumb "Home Cyber Tips"), and either right under a kicker ("PRESS RELEASE") just above
+    the body, or restated by the story's first lines, or set just above the body with its byline
+    or date (and nothing but such short lines in between) when the first line is a kicker, a
+    site's name and motto, or has the site's menu under it; also a headline in capitals, signed
+    and dated, right under a paper's name ("Metro Daily"), and a post signed and dated under a
+    blog's name and motto."""
     if not line.text[:1].isupper() or _DATED.search(line.text) or not _headline_shaped(line):
         return False
     above = lines[first.index + 1 : line.index]
