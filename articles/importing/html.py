@@ -26,9 +26,11 @@ from lxml import etree
 
 from .language import language_tag
 from .plaintext import (
+    AD_MARKERS,
     BYLINE,
     FOREIGN_BYLINE,
     LIST_LABEL,
+    READ_ON,
     READ_TIME,
     TEASER,
     TITLE_SEPARATOR,
@@ -191,9 +193,7 @@ def extract_html_article(
 def _headline_part(tree, body, title: str) -> str:
     """The headline in a page's "Site - Headline" <title>: trafilatura takes the first part (the
     site's name there, "Valley Gazette"); the part the story's first block repeats is the one."""
-    parts = [
-        part.strip() for part in TITLE_SEPARATOR.split(" ".join((tree.findtext(".//title") or "").split()))
-    ]
+    parts = _title_parts(tree)
     if len(parts) < 2 or title not in parts:
         return title
     # The first run of text of three words or more (a menu's links come one by one).
@@ -213,6 +213,13 @@ def _headline_part(tree, body, title: str) -> str:
     )
 
 
+def _title_parts(tree) -> list[str]:
+    """The parts of the page's <title> ("Story | Site" gives two)."""
+    return [
+        part.strip() for part in TITLE_SEPARATOR.split(" ".join((tree.findtext(".//title") or "").split()))
+    ]
+
+
 def _site_name(tree, title: str, named: str) -> str:
     """The site's name its tags give, else the one its <title> gives beside the headline ("How the
     price was set | Civic Ledger") rather than its host name ("coastaltimes.example")."""
@@ -224,9 +231,7 @@ def _site_name(tree, title: str, named: str) -> str:
 def _site_in_title(tree, title: str) -> str:
     if not title:
         return ""
-    parts = [
-        part.strip() for part in TITLE_SEPARATOR.split(" ".join((tree.findtext(".//title") or "").split()))
-    ]
+    parts = _title_parts(tree)
     if len(parts) != 2 or title.casefold() not in {part.casefold() for part in parts}:
         return ""
     site = next(part for part in parts if part.casefold() != title.casefold())
@@ -486,16 +491,15 @@ def _is_residue(text: str, *, tag: str) -> str:
 # WordPress's "The post … appeared first on …".
 _FRAGMENT_FURNITURE = re.compile(
     r"<h[2-4]\b|\b(?:read more|continue reading|read the full|share (?:on|via)|appeared first on|related|see also)\b"
-    r"|читать далее|читать полностью|читати далі|weiterlesen|lire la suite|leer más|впервые"
-    r"|>\s*(?:advertisement|anzeige|werbung|реклама|publicité|publicidad)\s*<"
+    rf"|{'|'.join(READ_ON)}|впервые|>\s*(?:{'|'.join(AD_MARKERS)})\s*<"
     r"|\b(?:photo|image|picture|foto|фото|crédit|credit|source|quelle|источник|джерело)s?\b",
     re.IGNORECASE,
 )
 # An advertisement's marker, alone in its paragraph.
-_AD_MARKER = re.compile(r"^(?:advertisement|anzeige|werbung|реклама|publicité|publicidad)$", re.IGNORECASE)
+_AD_MARKER = re.compile(rf"^(?:{'|'.join(AD_MARKERS)})$", re.IGNORECASE)
 _TRAILING_PROMPTS = re.compile(
     r"(?:\s*(?:(?:read more|continue reading|read the full (?:story|article)"
-    r"|читать далее|читать полностью|читати далі|weiterlesen|lire la suite|leer más"
+    rf"|{'|'.join(READ_ON)}"
     r"|share (?:on|via) (?:facebook|twitter|x|linkedin|whatsapp|email))(?:\s*[»›…])?|\[(?:…|\.\.\.)\]))+[\s.:]*$",
     re.IGNORECASE,
 )

@@ -80,12 +80,16 @@ _SIGNER = (
     rf"(?:admin|administrator|webmaster|{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD}){{0,3}})"
     r"(?:\s*\([^()]{1,40}\))?"  # "Jean-Luc Aufranc (CNXSoft)"
 )
+# A day written with its month's name: "March 4, 2025", "4th March 2025", "18. März 2025", "4 de
+# abril de 2025".
+_MONTH_DAY = rf"(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+_DAY_MONTH = rf"\d{{1,2}}\.?(?:st|nd|rd|th)?\s+(?:de\s+)?(?:{MONTHS})\.?,?\s+(?:de\s+)?\d{{4}}"
 DATE_LINE = re.compile(
     rf"""^(?:(?:{_DATE_LEAD})\s*:?\s*)?
     (?:(?:{_WEEKDAYS}),?\s+)?
     (?:
-        (?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}
-      | \d{{1,2}}\.?(?:st|nd|rd|th)?\s+(?:de\s+)?(?:{MONTHS})\.?,?\s+(?:de\s+)?\d{{4}}{_YEAR_WORD}
+        {_MONTH_DAY}
+      | {_DAY_MONTH}{_YEAR_WORD}
       | \d{{4}}-\d{{2}}-\d{{2}}
       | \d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}{_YEAR_WORD}
       | \d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago
@@ -105,9 +109,7 @@ _DOTTED_DAY = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 # A line that opens with a day ("January 20th, 2025 by JWU"), not a headline that names one
 # ("What changes for renters on April 1, 2025").
 _STARTS_WITH_DAY = re.compile(
-    rf"^(?:(?:{_WEEKDAYS}),?\s+)?(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}\.?(?:st|nd|rd|th)?\s+(?:de\s+)?(?:{MONTHS})\.?,?\s+(?:de\s+)?\d{{4}}"
-    r"|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})",
+    rf"^(?:(?:{_WEEKDAYS}),?\s+)?(?:{_MONTH_DAY}|{_DAY_MONTH}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})",
     re.IGNORECASE,
 )
 _ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -382,6 +384,11 @@ _FILLER = frozenset(
 # Each is a general pattern of page furniture; a long line needs several before it counts.
 # Every pattern starts with a literal word (matched on lower-cased text), so one Aho-Corasick
 # pass finds where to try them: a line costs one scan, not one per pattern.
+# An advertisement's marker, alone on its line or in its paragraph.
+AD_MARKERS = ("advertisement", "anzeige", "werbung", "реклама", "publicité", "publicidad")
+# "Read more" in the region's languages, as feeds end an excerpt.
+READ_ON = ("читать далее", "читать полностью", "читати далі", "weiterlesen", "lire la suite", "leer más")
+
 APPEAL_PATTERNS = [
     r"thanks?(?: you)? for (?:visiting|reading|being|stopping|watching|your (?:visit|support|interest))",
     r"bookmark\b",
@@ -416,7 +423,7 @@ APPEAL_PATTERNS = [
     r"share (?:this|on|via|the|article|story|post)\b",
     r"advertisement\b",
     # An advertisement's marker alone on its line, and the appeals of the region's press.
-    *((word, rf"^{word}\s*$") for word in ("anzeige", "werbung", "реклама", "publicité", "publicidad")),
+    *((word, rf"^{word}\s*$") for word in AD_MARKERS[1:]),  # "advertisement" is furniture anywhere
     r"подписывайтесь\b",
     r"подпишитесь\b",
     r"підписуйтесь\b",
@@ -639,7 +646,8 @@ _MENU_WORD_LIST = """home news world local national politics business economy ma
     навіны палітыка эканоміка грамадства культура спорт свет
     startseite nachrichten politik wirtschaft kultur panorama accueil actualités politique économie
     société мире світі"""
-_MENU_WORDS = frozenset(_MENU_WORD_LIST.split())
+_MENU_TOKENS = frozenset(_MENU_WORD_LIST.split()) | {"в", "і", "и"}
+_NOT_A_MENU = re.compile(r"[,.:;!?\d]")
 
 
 def is_navigation(text: str, *, most_words: int = 3) -> bool:
@@ -648,14 +656,12 @@ def is_navigation(text: str, *, most_words: int = 3) -> bool:
     parts = [part for part in NAV_SEPARATOR.split(text) if part.strip()]
     if len(parts) >= 3 and all(len(words(part)) <= most_words for part in parts):
         return True
-    tokens = words(text)
     # Four words or more, every one a menu's: "Business Travel Deals", "Local News And Weather" and
     # "Культура, спорт, наука" are headlines.
-    return (
-        4 <= len(tokens) <= 12
-        and not re.search(r"[,.:;!?]", text)
-        and all(token.casefold() in _MENU_WORDS or token.casefold() in {"в", "і", "и"} for token in tokens)
-    )
+    if len(text) > 200 or _NOT_A_MENU.search(text):
+        return False  # (most lines: a sentence is turned away before it is split into words)
+    tokens = words(text)
+    return 4 <= len(tokens) <= 12 and all(token.casefold() in _MENU_TOKENS for token in tokens)
 
 
 _DIGIT = re.compile(r"\d")
@@ -964,21 +970,17 @@ def _summary_box(lines: list[_Line], start: int, *, floor: int) -> int:
     return first - 1
 
 
-def _in_a_list(lines: list[_Line], line: _Line, start: int, end: int) -> bool:
-    """Whether an item has another item right before or after it in the story (the chrome
-    between, an "Advertisement" line, does not part them)."""
-    story = [other for other in lines[start:end] if not other.chrome]
-    position = next(n for n, other in enumerate(story) if other is line)
-    return any(0 <= n < len(story) and story[n].is_item for n in (position - 1, position + 1))
-
-
 def _numbered_headings(lines: list[_Line], start: int, end: int) -> set[int]:
     """The numbered items that head the story's sections: two or more, each standing alone
-    between paragraphs ("1. Monsaraz", its paragraph, "2. Tomar" …); one alone is a list's."""
+    between paragraphs ("1. Monsaraz", its paragraph, "2. Tomar" …); one alone is a list's. The
+    chrome between two items (an "Advertisement" line) does not part them."""
+    story = [line for line in lines[start:end] if not line.chrome]
     alone = [
         line.index
-        for line in lines[start:end]
-        if line.is_item and line.numbered and not line.chrome and not _in_a_list(lines, line, start, end)
+        for n, line in enumerate(story)
+        if line.is_item
+        and line.numbered
+        and not any(0 <= m < len(story) and story[m].is_item for m in (n - 1, n + 1))
     ]
     return set(alone) if len(alone) >= 2 else set()
 
