@@ -58,7 +58,7 @@ def _release_free_memory() -> None:
 # Free heap goes back to the system once per this much input read, in every process of an import.
 # glibc keeps what a process freed for reuse, but saved pages (150 KB) and exports leave it in
 # holes that later allocations do not fill: on the full bench the importing process and its worker
-# held 296-303 MB at the peak, 265-276 MB trimming once per 4 MB. (Trimming after every page, the
+# held 291-303 MB at the peak, 265-276 MB trimming once per 4 MB. (Trimming after every page, the
 # pages handed back are faulted in again: HTML 96 -> 75 pages/s.)
 TRIM_EVERY = 4 * 1024 * 1024
 
