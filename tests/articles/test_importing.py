@@ -873,16 +873,33 @@ def test_recall_leaning_reading_runs_only_when_the_default_one_misses_much_of_th
         return fake(markup, **options)
 
     monkeypatch.setattr(trafilatura, "bare_extraction", recording)
+    story = _paragraphs_html(BRIDGE_STORY)
     # The default reading holds all the page shows but its menu and footer: no second reading.
-    extract_one(_bridge_page(_paragraphs_html(BRIDGE_STORY)), name="bridge.html")
+    extract_one(_bridge_page(story), name="bridge.html")
     assert readings == ["default"]
-    # A long comment thread the default reading left out: the recall-leaning one is consulted.
+    # Nor when the page shows far more words in links (a menu of headlines) than in the story.
+    readings.clear()
+    menu = "".join(
+        f'<li><a href="/news/{n}">Council news number {n}: what the rebuilt river bridge means for you</a></li>'
+        for n in range(60)
+    )
+    extract_one(_bridge_page(story, after=f"<aside><ul>{menu}</ul></aside>"), name="bridge.html")
+    assert readings == ["default"]
+    # Nor when it holds most of the page's one <article>, with a comment thread below it.
     readings.clear()
     comments = "".join(
         f"<p>Comment {n}: I drive over this bridge every single day of the week.</p>" for n in range(30)
     )
-    extract_one(_bridge_page(_paragraphs_html(BRIDGE_STORY), after=comments), name="bridge.html")
-    assert readings == ["default", "recall"]
+    extract_one(_bridge_page(story, after=comments), name="bridge.html")
+    assert readings == ["default"]
+    # The thread inside the <article>, or a page with no <article>: the recall-leaning one is consulted.
+    for page in (
+        _bridge_page(story + comments),
+        _bridge_page(story, after=comments).replace(b"<article>", b"<div>").replace(b"</article>", b"</div>"),
+    ):
+        readings.clear()
+        extract_one(page, name="bridge.html")
+        assert readings == ["default", "recall"]
 
 
 # --- feeds and exports --------------------------------------------------------------------------
