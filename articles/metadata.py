@@ -43,6 +43,8 @@ def news_article(article, links, absolute) -> dict:
     }
     if article.dek:
         data["description"] = article.dek
+    if article.language:
+        data["inLanguage"] = article.language
     if article.published_at:
         data["datePublished"] = article.published_at.isoformat()
     data["dateModified"] = article.updated_at.isoformat() if article.updated_at else data.get("datePublished")

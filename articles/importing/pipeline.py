@@ -54,6 +54,7 @@ from .html import (
     visible_lines,
     word_grams,
 )
+from .language import story_language
 from .plaintext import (
     TITLE_SEPARATOR,
     WORD,
@@ -271,6 +272,13 @@ def extract_articles(
     ``text`` is ``decode_input(data)`` when the caller has it already (a preview shows it).
     """
     text = decode_input(data) if text is None else text
+    for item in _candidates(text, name=name, common_lines=common_lines):
+        if isinstance(item, Candidate):
+            item.language = story_language(f"{item.title}\n{item.body_text}", declared=item.language)
+        yield item
+
+
+def _candidates(text: str, *, name: str, common_lines: Iterable[str]) -> Iterator[Candidate | ImportRejected]:
     kind = detect.detect_format(text, name=name)
     if kind == detect.TEXT:
         yield _from_text(text, name=name, common_lines=common_lines)

@@ -116,7 +116,7 @@ def test_preview_shows_what_the_page_says_about_the_story(editor_client):
     )
     meta = response.content.decode().split('<dl class="import-meta">', 1)[1].split("</dl>", 1)[0]
     assert "date unknown" in meta
-    assert "<dd>not declared</dd>" in meta
+    assert "<dd>en</dd>" in meta  # not declared, recognised in the text
 
 
 def _misread_as_cp1252(data: bytes) -> bytes:

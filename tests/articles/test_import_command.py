@@ -320,7 +320,7 @@ def test_ctrl_c_stops_a_command_whose_worker_has_inputs_queued(tmp_path):
         if command.poll() is None:
             os.killpg(command.pid, signal.SIGKILL)
     assert command.returncode == 130
-    assert errors.startswith("CommandError: Interrupted: imported")
+    assert errors.startswith("CommandError: Interrupted: imported"), errors
     assert "Traceback" not in errors
 
 

@@ -22,7 +22,8 @@ from hypothesis import strategies as st
 
 from articles.importing.decode import decode_bytes
 from articles.importing.errors import ImportRejected
-from articles.importing.language import language_tag
+from articles.importing.html import extract_html_article
+from articles.importing.language import language_tag, story_language
 from articles.importing.pipeline import extract_articles, extract_one, has_words, import_file, import_paths
 from articles.importing.plaintext import clean_byline, strip_site_name
 from articles.importing.sanitize import html_to_text, sanitize_html, sanitize_with_text
@@ -595,7 +596,60 @@ def test_furniture_words_as_a_story_s_subject_are_kept():
 )
 def test_page_language_is_the_declared_one(head, language):
     page = _bridge_page(_paragraphs_html(BRIDGE_STORY)).replace(b"<html><head>", head.encode())
+    assert extract_html_article(page.decode()).language == language
+
+
+RUSSIAN_STORY = (
+    "Министры иностранных дел стран БРИКС встретились в понедельник в Казани, чтобы обсудить "
+    "расширение объединения и новые правила торговли в национальных валютах. По словам участников, "
+    "переговоры продлятся до среды."
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "language"),
+    [
+        # Declared and written in it: the declaration stays, with its region.
+        ('<html lang="en-GB"><head>', BRIDGE_STORY, "en-GB"),
+        # Declared by a template for every page, the story plainly in another language.
+        ('<html lang="pt_br"><head>', BRIDGE_STORY, "en"),
+        ('<html lang="en"><head>', [RUSSIAN_STORY] * 3, "ru"),
+        # Not declared: recognised in the text.
+        ("<html><head>", BRIDGE_STORY, "en"),
+        ("<html><head>", [RUSSIAN_STORY] * 3, "ru"),
+    ],
+)
+def test_story_language_is_the_one_it_is_written_in(head, body, language):
+    page = _bridge_page(_paragraphs_html(body)).replace(b"<html><head>", head.encode())
     assert extract_one(page, name="bridge.html").language == language
+
+
+def test_text_dumps_and_exports_get_the_language_of_their_text():
+    ukrainian = (
+        "Міністри закордонних справ підписали угоду у Вільнюсі в понеділок після двох років "
+        "переговорів про спільну енергетичну мережу. Угода набуде чинності наступного року."
+    )
+    dump = f"Міністри підписали угоду про енергетику\n\n{ukrainian}\n\n{ukrainian.replace('понеділок', 'вівторок')}"
+    assert extract_one(dump.encode(), name="uk.txt").language == "uk"
+    records = [
+        {"title": "Grid pact signed", "body": "\n\n".join(BRIDGE_STORY)},
+        {"title": "Пакт подписан", "body": RUSSIAN_STORY, "language": "ru-RU"},
+        {
+            "title": "Pacte signé",
+            "body": "Les ministres ont signé le pacte lundi à Vilnius, après deux ans de discussions.",
+        },
+    ]
+    export = "\n".join(json.dumps(record, ensure_ascii=False) for record in records).encode()
+    assert [item.language for item in extract_articles(export, name="export.jsonl")] == ["en", "ru-RU", "fr"]
+
+
+def test_too_little_text_gets_no_language_guessed():
+    assert story_language("Welcome home") == ""
+    # Words of no one language: a list of names, a template's placeholder text.
+    assert story_language("Apple Google Microsoft Amazon Meta Nvidia Tesla Samsung Intel Oracle IBM") == ""
+    assert story_language("Paris London Berlin Madrid Rome Vienna Prague Warsaw Kyiv Minsk") == ""
+    assert story_language("Welcome home", declared="de") == "de"
+    assert story_language("") == ""
 
 
 @pytest.mark.parametrize(

@@ -105,6 +105,27 @@ class TestStoryPage:
         assert [thing["name"] for thing in data["mentions"]] == ["Alexander Lukashenko"]
         assert data["mentions"][0]["@type"] == "Person"
 
+    def test_story_in_another_language_is_marked_so(self, client):
+        """Screen readers and search engines read a Russian story as Russian on an English site."""
+        russian = ArticleFactory(
+            title="Саммит БРИКС в Казани",
+            slug="sammit-briks",
+            dek="Министры встретились.",
+            language="ru",
+            published_at=NOW,
+        )
+        unknown = ArticleFactory(title="Story of unknown language", language="", published_at=NOW)
+        html = client.get(russian.get_absolute_url()).content.decode()
+        assert '<article class="story" aria-labelledby="story-title" lang="ru">' in html
+        assert json_ld_of(html)["inLanguage"] == "ru"
+        html = client.get(unknown.get_absolute_url()).content.decode()
+        assert '<article class="story" aria-labelledby="story-title">' in html
+        assert "inLanguage" not in json_ld_of(html)
+        listing = client.get(reverse("articles:list")).content.decode()
+        assert f'<a href="{russian.get_absolute_url()}" lang="ru">Саммит БРИКС в Казани</a>' in listing
+        assert '<p class="dek" lang="ru">Министры встретились.</p>' in listing
+        assert f'<a href="{unknown.get_absolute_url()}">Story of unknown language</a>' in listing
+
     def test_json_ld_cannot_break_out_of_the_script(self, client):
         story = ArticleFactory(
             title="</script><script>alert(1)</script>", body_html="<p>Safe.</p>", body_text="Safe."
