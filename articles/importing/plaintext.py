@@ -890,6 +890,8 @@ def _heads_as_title(lines: list[_Line], line: _Line, first: _Line, start: int) -
         between = None  # not just above the body
     if between is not None and above and _is_kicker(above[-1]):
         return True  # "PRESS RELEASE", then the headline (the company's name above is the site's)
+    if between is not None and _section_page_title(first.text):
+        return True  # "Press Releases - Capitol Wire", the menu, then the headline over the body
     if set(words(first.text.casefold())) <= set(words(line.text.casefold())):
         return False
     if any(
@@ -988,7 +990,7 @@ def _numbered_headings(lines: list[_Line], start: int, end: int) -> set[int]:
 # A wire story's dateline: the place in capitals, perhaps its region, then the day ("ABERDEEN,
 # Scotland, July 1, 2025 /PRNewswire/ -- …", "КИЕВ, 12 марта 2025 г. …").
 _WIRE_PLACE = re.compile(
-    r"^[A-ZА-ЯЁЄІЇ][A-ZА-ЯЁЄІЇ .'’-]{1,30},(?:\s+[A-ZА-Я][^\W\d_]*(?:\s+[^\W\d_]+){0,3},)?\s+"
+    r"^[A-ZА-ЯЁЄІЇ][A-ZА-ЯЁЄІЇ .'’-]{1,30},(?:\s+[A-ZА-Я][^\W\d_]*(?:\.[^\W\d_]*)*(?:\s+[^\W\d_]+){0,3},)?\s+"
 )
 
 
@@ -1126,6 +1128,38 @@ def _masthead_and_tagline(text: str) -> bool:
     )
 
 
+# What a section's page is called ("Press Releases", "World News", "Latest Stories").
+_SECTION_WORDS = _MENU_TOKENS | {
+    "press",
+    "release",
+    "releases",
+    "latest",
+    "top",
+    "stories",
+    "articles",
+    "archive",
+    "archives",
+    "updates",
+    "statements",
+    "announcements",
+    "all",
+    "our",
+    "the",
+    "and",
+    "&",
+}
+
+
+def _section_page_title(text: str) -> bool:
+    """ "Press Releases - Capitol Wire": a section's page title (its name in menu words, then the
+    site's), which a dump of one of its stories opens with; the story's headline comes later."""
+    parts = TITLE_SEPARATOR.split(text)
+    if len(parts) < 2:
+        return False
+    section = words(parts[0].casefold())
+    return 1 <= len(section) <= 3 and all(word in _SECTION_WORDS for word in section)
+
+
 def strip_site_name(title: str) -> str:
     """ "Story title - Site Name" → "Story title" (the longest part is kept)."""
     parts = TITLE_SEPARATOR.split(title)
@@ -1176,7 +1210,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
         candidates.append(line)
     if candidates:
         chosen = candidates[0]
-        if chosen.words <= 3 or _masthead_and_tagline(chosen.text):
+        if chosen.words <= 3 or _masthead_and_tagline(chosen.text) or _section_page_title(chosen.text):
             # A masthead ("Coastal Times") or a kicker ("BREAKING NEWS") above the headline: the
             # headline is the later line that the story's first lines restate, or, under a kicker
             # or a masthead with the site's menu below it, the one signed or dated just above the

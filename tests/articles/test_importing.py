@@ -2778,6 +2778,20 @@ def test_advertisement_markers_and_photo_credits_between_an_exports_paragraphs_a
             "",
             "",
         ),
+        # A section's page title ("Press Releases" of the site), its menu, then the headline.
+        (
+            "Press Releases - Capitol Wire\nHome | Politics | Business | Contact\n"
+            "Harbour Authority Approves New Ferry Terminal\n",
+            "Harbour Authority Approves New Ferry Terminal",
+            "",
+            "",
+        ),
+        (
+            "World News | Daily Bench\nHarbour Authority Approves New Ferry Terminal\nBy Laura Chen\n",
+            "Harbour Authority Approves New Ferry Terminal",
+            "Laura Chen",
+            "",
+        ),
         # Belarusian and Kazakh bylines and dates.
         (
             "У Гродне адкрылі новы мост праз Нёман\nАўтар: Алесь Мароз\n14 сакавіка 2025, 11:40\n",
@@ -2814,6 +2828,7 @@ def test_mastheads_menus_and_kickers_give_way_to_the_headline(head, title, bylin
         ),
         # Headlines made of words menus use.
         ("Business Travel Deals\nBy Jane Roe\n", "Business Travel Deals"),
+        ("Top Stories - Daily Bench\nBy Jane Roe\n", "Top Stories - Daily Bench"),  # no other headline
         ("Культура, спорт, наука\nАвтор: Ирина Соколова\n", "Культура, спорт, наука"),
     ],
 )
@@ -2887,6 +2902,7 @@ def test_a_listicles_numbered_headings_keep_their_numbers_and_a_real_list_stays_
         ("ABERDEEN, Scotland, July 1, 2025 /PRNewswire/ -- Northwind Energy today opened", "2025-07-01"),
         ("NEW YORK, May 5, 2025, 9:30 a.m. ET -- The harbour board said", "2025-05-05T09:30"),
         ("КИЕВ, 12 марта 2025 г. /Укринформ/. Власти города сообщили", "2025-03-12"),
+        ("WASHINGTON, D.C., March 4, 2025 -- The harbour board said", "2025-03-04"),  # a region with dots
         ("BERLIN, November 9, 1989 — Thousands of East Germans crossed", ""),  # history told, no wire's mark
         ("MOSCOW, March 12 (Reuters) - The harbour board said", ""),  # no year: not a day to trust
         ("Paris, May 5, 2025 was the day the harbour board met", ""),  # a sentence, not a dateline
