@@ -1385,8 +1385,9 @@ def import_file(
     return results
 
 
-def link_new_articles(article_ids: list[int]) -> None:
-    """Link the stories of one feed or export in chunks (the linker's streaming door)."""
+def link_new_articles(article_ids: list[int], *, reraise: bool = False) -> None:
+    """Link the stories of one feed or export in chunks (the linker's streaming door); a linker
+    fault is logged, or with ``reraise`` left to the caller."""
     if importlib.util.find_spec("entities.linking") is None:
         return
     from entities import linking
@@ -1400,6 +1401,8 @@ def link_new_articles(article_ids: list[int]) -> None:
         for _result in link_articles(ids=article_ids):
             pass
     except Exception:  # the stories are stored; a linker fault must not turn them into failures
+        if reraise:
+            raise
         logger.exception("Entity linking failed for %d imported articles", len(article_ids))
 
 
@@ -2024,6 +2027,7 @@ def import_paths(
     if workers > 0 and parallel.available():
         extractors = parallel.Extractors(workers)
     to_link: list[int] = []  # new stories are linked in chunks, each chunk in one transaction
+    interrupted = False
     dry_seen: dict[str, str] | None = {} if dry_run else None  # a dry run's would-be stories
     totals = Counter()
     processed = 0
@@ -2159,6 +2163,7 @@ def import_paths(
                 if len(to_link) >= LINK_CHUNK:
                     _link_pending(to_link, user=user)
         except BaseException:
+            interrupted = True
             try:
                 if run is not None and not dry_run:
                     _save_progress(run, processed, totals, state=ImportRun.State.FAILED)
@@ -2171,7 +2176,7 @@ def import_paths(
             if extractors is not None:
                 extractors.close()
             if to_link:
-                _link_pending(to_link, user=user)
+                _link_pending(to_link, user=user, interrupted=interrupted)
     if run is not None and not dry_run:
         _save_progress(run, processed, totals, state=ImportRun.State.DONE)
         AuditEntry.objects.create(
@@ -2193,13 +2198,27 @@ def import_paths(
 LINK_CHUNK = 100
 
 
-def _link_pending(article_ids: list[int], *, user=None) -> None:
+def _link_pending(article_ids: list[int], *, user=None, interrupted: bool = False) -> None:
     ids = list(article_ids)
     article_ids.clear()
-    if len(ids) == 1:
-        link_new_article(ids[0], user=user)
-    else:
-        link_new_articles(ids)
+    if not interrupted:
+        if len(ids) == 1:
+            link_new_article(ids[0], user=user)
+        else:
+            link_new_articles(ids)
+        return
+    # Ctrl-C (or a fault) stopped the import somewhere inside the database layer: the stories it
+    # committed are still linked, and when that fails too the operator reads which, in one line.
+    try:
+        link_new_articles(ids, reraise=True)
+    except Exception as exc:
+        logger.warning(
+            "The %d stories imported before the interruption are not linked to entities (%s); link "
+            "them with: python manage.py link_entities %s",
+            len(ids),
+            f"{type(exc).__name__}: {exc}".splitlines()[0],
+            " ".join(map(str, ids)),
+        )
 
 
 def _save_progress(run: ImportRun, processed: int, totals: Counter, *, state: str | None = None) -> None:
