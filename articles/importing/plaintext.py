@@ -963,7 +963,9 @@ def _summary_box(lines: list[_Line], start: int, *, floor: int) -> int:
         and lines[first - 1].is_item
         and not lines[first - 1].chrome
         and lines[first - 1].words >= 5
-        and title_case_ratio(words(lines[first - 1].text)) < 0.5
+        # Sentence case, proper names allowed ("Four Republicans joined Democrats in support"),
+        # not headlines in capitals.
+        and title_case_ratio(words(lines[first - 1].text)[1:]) < 0.7
     ):
         first -= 1
     label = lines[first - 1] if first - 1 > floor else None
@@ -1245,6 +1247,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
         end -= 1
     if start >= end:
         return None
+    lead = start  # the story's first paragraph (a summary box may open the story above it)
     start = _summary_box(lines, start, floor=title_index if title_index is not None else -1)
     if not title:
         title = _shorten(lines[start].text)
@@ -1270,7 +1273,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
         dates.append(byline_line.text)  # "Posted by Jane Roe on March 3, 2025"
     # The first publication, before a later update ("Last updated: August 25, 2025") when both show.
     dates.sort(key=lambda text: bool(_UPDATED.search(text)))
-    published = next(filter(None, map(date_of_line, dates)), "") or _wire_date(lines[start].text)
+    published = next(filter(None, map(date_of_line, dates)), "") or _wire_date(lines[lead].text)
     if not byline:  # "Posted on March 3, 2025 by Helen Marsh"
         byline = next((signed[1] for text in dates if (signed := _SIGNED_DATE.search(text))), "")
     blocks: list[Block] = []

@@ -2935,6 +2935,23 @@ def test_a_summary_box_the_story_opens_with_is_kept():
     assert candidate.byline == "Laura Chen"
 
 
+def test_a_summary_box_with_names_over_a_wire_story_keeps_it_and_its_date():
+    """Items naming people ("Four Republicans joined Democrats …") were taken for other stories'
+    headlines and stripped; once the box was kept, the dateline under it no longer dated the story."""
+    text = (
+        "Senate Committee Advances Rail Safety Bill\nKey points\n"
+        "- The bill requires new inspections of freight trains\n- Four Republicans joined Democrats in support\n"
+        "WASHINGTON, D.C., March 4, 2025 -- The Senate Commerce Committee on Tuesday advanced a bill that "
+        "would require new inspections of freight trains carrying hazardous materials.\n" + _HARBOUR_PROSE
+    )
+    candidate = extract_one(text.encode(), name="wire.txt")
+    assert candidate.body_html.startswith(
+        "<h2>Key points</h2><ul><li>The bill requires new inspections of freight trains</li>"
+        "<li>Four Republicans joined Democrats in support</li></ul><p>WASHINGTON, D.C., March 4, 2025 --"
+    )
+    assert timezone.localtime(candidate.published_at).date().isoformat() == "2025-03-04"
+
+
 def test_a_taxonomy_example_inside_a_story_is_not_a_breadcrumb():
     text = (
         "How shops sort their goods\n" + _HARBOUR_PROSE + "Example: Women > Rings > Diamond rings\n"
