@@ -33,6 +33,7 @@ from .importing.pipeline import (
     reextract_article,
     review_rows,
     story_words,
+    stripped_rows,
     zip_inputs,
 )
 from .importing.sanitize import safe_body
@@ -44,6 +45,25 @@ _TOKEN = re.compile(r"^[0-9a-f]{32}$")
 
 
 _ROW_CLASSES = {"kept": "import-kept", "stripped": "import-stripped"}
+
+
+def stripped_list(rows: list[tuple[str, str]], *, heading: str) -> str:
+    """The lines taken off the story, counted without those used for its title, byline or date
+    (listed first, each saying its role)."""
+    dropped = sum(state == "stripped" for _, state in rows)
+    used = len(rows) - dropped
+    return format_html(
+        '<{} class="import-stripped-heading">Stripped ({}){}</{}><ul class="import-stripped-list">{}</ul>',
+        heading,
+        dropped,
+        format_html(", and {} used for the story's details", used) if used else "",
+        heading,
+        format_html_join(
+            "",
+            "<li>{}{}</li>",
+            ((line, _role_note(state)) for line, state in sorted(rows, key=lambda row: row[1] == "stripped")),
+        ),
+    )
 
 
 def _role_note(state: str) -> str:
@@ -214,6 +234,7 @@ class ImportAdminMixin:
             preview_list_limit=PREVIEW_LIST_LIMIT,
             body=body,
             rows=preview.raw_rows(),
+            stripped=stripped_list(preview.stripped_rows(), heading="h3"),
             publishing=status == Article.Status.PUBLISHED,
             source=source,
             confirm=ConfirmForm(
@@ -373,14 +394,13 @@ class ImportAdminMixin:
         return format_html(
             '<div class="import-review"><div><h4>Original ({}, {}, read as {})</h4><ol class="import-raw">{}</ol></div>'
             '<div><h4>Cleaned text</h4><div class="import-clean">{}</div>'
-            '<h4>Stripped ({})</h4><ul class="import-stripped-list">{}</ul></div></div>',
+            "{}</div></div>",
             obj.original_name or "unnamed",
             obj.get_original_format_display(),
             encoding,
             rows,
             safe_body(obj.body_html),
-            len(obj.stripped or []),
-            format_html_join("", "<li>{}</li>", ((line,) for line in obj.stripped or [])),
+            stripped_list(stripped_rows(obj.stripped or [], obj), heading="h4"),
         )
 
     @admin.action(description="Re-run extraction on the stored original", permissions=["change"])

@@ -2262,6 +2262,10 @@ class Preview:
     # record that will be refused; at most PREVIEW_LIST_LIMIT.
     others: list[tuple[str, str]] = field(default_factory=list)
 
+    def stripped_rows(self) -> list[tuple[str, str]]:
+        """The lines taken off the story, each with the role it gave the story (``stripped_rows``)."""
+        return stripped_rows(self.candidate.stripped, self.candidate) if self.candidate else []
+
     def raw_rows(self) -> list[tuple[str, str]]:
         """The raw lines with what the cleaner made of each (``review_rows``)."""
         candidate = self.candidate
@@ -2304,6 +2308,21 @@ def review_rows(
             rows.append((line, "kept"))
             roles.add("kept")
             continue
+        if role and role not in roles:
+            roles.add(role)
+            rows.append((line, role))
+        else:
+            rows.append((line, "stripped"))
+    return rows
+
+
+def stripped_rows(stripped: Iterable[str], story) -> list[tuple[str, str]]:
+    """The lines the cleaner took off the story, each with "stripped" or, for the first line that
+    gave the ``story`` its title, byline or date, that role: the editor's list of what was thrown
+    away counts those apart."""
+    rows, roles = [], set()
+    for line in stripped:
+        role = _used_as(" ".join(line.split()).lstrip("-–—•* ").strip(), story)
         if role and role not in roles:
             roles.add(role)
             rows.append((line, role))

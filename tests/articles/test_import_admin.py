@@ -573,6 +573,14 @@ def test_lines_that_gave_the_story_its_title_byline_and_date_say_so(editor_clien
         '<li class="import-used">By Laura Chen <span class="import-role">used as the byline</span></li>'
         in page
     )
+    # The list of what was taken off counts the chrome apart from the lines used (it said 3).
+    stripped = (
+        '<h3 class="import-stripped-heading">Stripped (1), and 2 used for the story\'s details</h3>'
+        '<ul class="import-stripped-list"><li>By Laura Chen <span class="import-role">used as the byline</span></li>'
+        '<li>Published 8 May 2025, 18:30 <span class="import-role">used as the date</span></li>'
+        "<li>Metro Daily</li></ul>"
+    )
+    assert stripped in page
     # The same on the story's change page, once imported.
     [result] = import_file(data=dump.encode(), name="ferry.txt")
     url = reverse("admin:articles_article_change", args=[result.article_id])
@@ -582,6 +590,7 @@ def test_lines_that_gave_the_story_its_title_byline_and_date_say_so(editor_clien
         in page
     )
     assert '<li class="import-stripped">Metro Daily</li>' in page
+    assert stripped.replace("h3", "h4") in page
 
 
 def test_only_the_lines_above_the_story_are_said_to_give_it_its_title_or_date(editor_client):
