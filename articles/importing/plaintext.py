@@ -652,7 +652,8 @@ _NOT_A_MENU = re.compile(r"[,.:;!?\d]")
 
 def is_navigation(text: str, *, most_words: int = 3) -> bool:
     """A menu bar flattened to one line: "Home | World | Business | Contact" (three items or more
-    of at most ``most_words`` words), or a run of four menu words or more ("Home News Sport Weather")."""
+    of at most ``most_words`` words), or a run of four menu words or more ("Home News Sport Weather"),
+    or of five capitalized words or more, two in three a menu's."""
     parts = [part for part in NAV_SEPARATOR.split(text) if part.strip()]
     if len(parts) >= 3 and all(len(words(part)) <= most_words for part in parts):
         return True
@@ -661,7 +662,18 @@ def is_navigation(text: str, *, most_words: int = 3) -> bool:
     if len(text) > 200 or _NOT_A_MENU.search(text):
         return False  # (most lines: a sentence is turned away before it is split into words)
     tokens = words(text)
-    return 4 <= len(tokens) <= 12 and all(token.casefold() in _MENU_TOKENS for token in tokens)
+    if not 4 <= len(tokens) <= 12:
+        return False
+    menu_words = sum(token.casefold() in _MENU_TOKENS for token in tokens)
+    # Or five capitalized words or more, two in three a menu's: a menu whose separators were
+    # double spaces ("Startseite  Politik  Wirtschaft  Panorama  Sport  Kultur  Wissen", "Menu
+    # Search World Business Markets Breakingviews Tech More"), read as one line once whitespace
+    # is normalised.
+    return menu_words == len(tokens) or (
+        len(tokens) >= 5
+        and 3 * menu_words >= 2 * len(tokens)
+        and all(token[:1].isupper() for token in tokens)
+    )
 
 
 _DIGIT = re.compile(r"\d")
@@ -1156,10 +1168,17 @@ def _section_page_title(text: str) -> bool:
     """ "Press Releases - Capitol Wire": a section's page title (its name in menu words, then the
     site's), which a dump of one of its stories opens with; the story's headline comes later."""
     parts = TITLE_SEPARATOR.split(text)
-    if len(parts) < 2:
+    if len(parts) != 2:
         return False
-    section = words(parts[0].casefold())
-    return 1 <= len(section) <= 3 and all(word in _SECTION_WORDS for word in section)
+    section, site = words(parts[0].casefold()), words(parts[1])
+    # The site's name: a few capitalized words ("Capitol Wire"), not the headline a section's
+    # kicker stands before ("Business - Markets rally as the central bank holds rates").
+    return (
+        1 <= len(section) <= 3
+        and all(word in _SECTION_WORDS for word in section)
+        and 1 <= len(site) <= 4
+        and all(word[:1].isupper() or not word[:1].isalpha() for word in site)
+    )
 
 
 def strip_site_name(title: str) -> str:

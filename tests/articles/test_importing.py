@@ -643,6 +643,30 @@ def test_text_dumps_and_exports_get_the_language_of_their_text():
     assert [item.language for item in extract_articles(export, name="export.jsonl")] == ["en", "ru-RU", "fr"]
 
 
+CHINESE_STORY = (
+    "国务院常务会议周五审议通过了关于加快发展新能源汽车产业的意见，会议指出要进一步完善充电基础设施建设。"
+)
+NORWEGIAN_STORY = (
+    "Norges Bank holder styringsrenten uendret på 4,5 prosent. Sentralbanksjef Ida Wolden Bache sier at "
+    "inflasjonen fortsatt er for høy, men at det er tegn til bedring. Banken venter å sette ned renten i "
+    "løpet av neste år dersom utviklingen fortsetter."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "declared", "language"),
+    [
+        (CHINESE_STORY, "", "zh"),  # no spaces between words: its characters are counted
+        (CHINESE_STORY, "en", "zh"),
+        (NORWEGIAN_STORY, "nb-NO", "nb-NO"),  # Bokmål is Norwegian ("no" to the identifier)
+        (NORWEGIAN_STORY, "", "no"),
+        ("The ministers signed the pact in Vilnius on Monday \ud800 after two years of talks.", "", ""),
+    ],
+)
+def test_story_language_of_unspaced_scripts_kin_codes_and_odd_text(text, declared, language):
+    assert story_language(text, declared=declared) == language
+
+
 def test_too_little_text_gets_no_language_guessed():
     assert story_language("Welcome home") == ""
     # Words of no one language: a list of names, a template's placeholder text.
@@ -946,10 +970,23 @@ def test_recall_leaning_reading_runs_only_when_the_default_one_misses_much_of_th
     )
     extract_one(_bridge_page(story, after=comments), name="bridge.html")
     assert readings == ["default"]
-    # The thread inside the <article>, or a page with no <article>: the recall-leaning one is consulted.
+    # The thread inside the <article>, or a page with no <article>, or an <article> that is not the
+    # story (a teaser in a sidebar, or the headline and lead with the paragraphs after it): the
+    # recall-leaning one is consulted.
+    without_article = (
+        _bridge_page(story, after=comments).replace(b"<article>", b"<div>").replace(b"</article>", b"</div>")
+    )
+    teaser = (
+        b"<aside><article><h3>Also read</h3><p>Floods close the coast road for a week.</p></article></aside>"
+    )
+    lead_only = (
+        _paragraphs_html(BRIDGE_STORY[:1]) + "</article><div>" + _paragraphs_html(BRIDGE_STORY[1:]) + comments
+    )
     for page in (
         _bridge_page(story + comments),
-        _bridge_page(story, after=comments).replace(b"<article>", b"<div>").replace(b"</article>", b"</div>"),
+        without_article,
+        without_article.replace(b"</main>", b"</main>" + teaser),
+        _bridge_page(lead_only + "</div><article>"),
     ):
         readings.clear()
         extract_one(page, name="bridge.html")
@@ -2829,6 +2866,11 @@ def test_mastheads_menus_and_kickers_give_way_to_the_headline(head, title, bylin
         # Headlines made of words menus use.
         ("Business Travel Deals\nBy Jane Roe\n", "Business Travel Deals"),
         ("Top Stories - Daily Bench\nBy Jane Roe\n", "Top Stories - Daily Bench"),  # no other headline
+        # A section's kicker before the headline, then a photo's caption in capitals.
+        (
+            "Business - Harbour authority approves the new ferry terminal\n\nTraders On The Quay At Dawn\n\nPhoto: Reuters\n",
+            "Harbour authority approves the new ferry terminal",
+        ),
         ("Культура, спорт, наука\nАвтор: Ирина Соколова\n", "Культура, спорт, наука"),
     ],
 )

@@ -116,10 +116,14 @@ class TestStoryPage:
         )
         unknown = ArticleFactory(title="Story of unknown language", language="", published_at=NOW)
         html = client.get(russian.get_absolute_url()).content.decode()
-        assert '<article class="story" aria-labelledby="story-title" lang="ru">' in html
+        assert '<h1 id="story-title" lang="ru">Саммит БРИКС в Казани</h1>' in html
+        assert '<p class="dek" lang="ru">Министры встретились.</p>' in html
+        assert '<div class="story-body" lang="ru">' in html
+        assert html.count('lang="ru"') == 3  # not the site's own words about it (byline, date)
         assert json_ld_of(html)["inLanguage"] == "ru"
         html = client.get(unknown.get_absolute_url()).content.decode()
-        assert '<article class="story" aria-labelledby="story-title">' in html
+        assert '<h1 id="story-title">Story of unknown language</h1>' in html
+        assert '<div class="story-body">' in html
         assert "inLanguage" not in json_ld_of(html)
         listing = client.get(reverse("articles:list")).content.decode()
         assert f'<a href="{russian.get_absolute_url()}" lang="ru">Саммит БРИКС в Казани</a>' in listing
@@ -499,6 +503,17 @@ class TestFeedsAndSitemaps:
         assert [t.text for t in news.iter(f"{news_ns}title")] == ["Fresh"]
         robots = client.get("/robots.txt").content.decode()
         assert "Sitemap: http://testserver/sitemap.xml" in robots and "Disallow: /admin/" in robots
+
+    @pytest.mark.parametrize(
+        ("language", "code"),
+        [("", "en"), ("en-GB", "en"), ("ceb", "ceb"), ("zh", "zh-cn"), ("zh-TW", "zh-tw"), ("uk", "uk")],
+    )
+    def test_news_sitemap_names_each_storys_language_as_google_news_asks(self, client, language, code):
+        """ISO 639 alone, Chinese as zh-cn or zh-tw ("ceb" was cut to "ce", Chechen)."""
+        ArticleFactory(title="Fresh", language=language, published_at=NOW)
+        news = ET.fromstring(client.get("/news-sitemap.xml").content)
+        news_ns = "{http://www.google.com/schemas/sitemap-news/0.9}"
+        assert [element.text for element in news.iter(f"{news_ns}language")] == [code]
 
 
 def sitemap_locations(client) -> set[str]:
