@@ -771,9 +771,9 @@ def _score(lines: list[_Line], common: Container[str]) -> None:
         ):
             line.chrome = "headline followed by a date"
         if line.chrome:
-            # A photo's caption and credit sit inside stories as often as around them: skipped, it
-            # does not end the story.
-            line.score = -4.0 if line.chrome == "credit" else -max(4.0, min(n, 40))
+            # A photo's caption and credit, and a teaser for another story ("READ MORE: …"), sit
+            # inside stories as often as around them: skipped, they do not end the story.
+            line.score = -4.0 if line.chrome in _INSIDE_STORIES else -max(4.0, min(n, 40))
             continue
         if sentence and n >= 10:
             line.score = float(min(n, 80)) - 4.0  # short sentences carry less weight
@@ -784,6 +784,9 @@ def _score(lines: list[_Line], common: Container[str]) -> None:
         else:
             # Short non-sentences: sub-headings inside an article, menus and headline lists outside.
             line.score = -2.0 - (3.0 if n >= 4 and title_case_ratio(tokens) > 0.7 else 0.0)
+
+
+_INSIDE_STORIES = {"credit", "teaser for another story"}
 
 
 def _is_figures_row(line: _Line) -> bool:
@@ -924,10 +927,11 @@ def _heads_as_title(lines: list[_Line], line: _Line, first: _Line, start: int) -
         and dated
         and signed
         and _MASTHEAD.search(first.text)
-        and title_case_ratio(words(line.text)) >= 0.7
+        and (title_case_ratio(words(line.text)) >= 0.7 or not line.text.endswith("."))
     ):
-        # A paper's name ("Metro Daily", "The Harbour Review") right above a headline in capitals,
-        # signed and dated above the body ("Fire Kills Three" over its deck is no paper's name).
+        # A paper's name ("Metro Daily", "The Harbour Review") right above a headline (in capitals,
+        # or in sentence case without a full stop: not a deck), signed and dated above the body
+        # ("Fire Kills Three" over its deck is no paper's name).
         return True
     # A blog's name and its motto ("The Slow Kitchen", "Recipes, ramblings and disasters") over a
     # post signed and dated ("Posted on March 3, 2025 by Helen Marsh"); a headline over two
@@ -1092,7 +1096,12 @@ def _cut_at_end_marker(lines: list[_Line], start: int, end: int) -> int:
     for line in lines[start:end]:
         if line.score > 0:
             seen += line.score
-        elif line.words <= 6 and END_MARKER.match(line.text) and seen >= 0.6 * total:
+        elif (
+            line.words <= 6
+            and END_MARKER.match(line.text)
+            and not TEASER.match(line.text)  # "READ MORE: Storm Ciarán: a month on" in the story
+            and seen >= 0.6 * total
+        ):
             return line.index
     return end
 

@@ -25,7 +25,7 @@ from articles.importing.errors import ImportRejected
 from articles.importing.html import extract_html_article
 from articles.importing.language import language_tag, story_language
 from articles.importing.pipeline import extract_articles, extract_one, has_words, import_file, import_paths
-from articles.importing.plaintext import clean_byline, strip_site_name
+from articles.importing.plaintext import clean_byline, is_navigation, strip_site_name
 from articles.importing.sanitize import html_to_text, sanitize_html, sanitize_with_text
 from articles.models import Article, AuditEntry, ImportItem, ImportRun, ShingleBand, Source
 
@@ -2815,6 +2815,30 @@ def test_advertisement_markers_and_photo_credits_between_an_exports_paragraphs_a
             "",
             "",
         ),
+        # A paper's name over a headline in sentence case, signed and dated.
+        (
+            "Harbour Gazette\nHarbour authority approves new ferry terminal\nBy Ann Lee\n4 March 2025\n",
+            "Harbour authority approves new ferry terminal",
+            "Ann Lee",
+            "2025-03-04",
+        ),
+        # Menus whose items were parted by double spaces, one line of words once whitespace is normalised.
+        (
+            "Startseite  Politik  Wirtschaft  Panorama  Sport  Kultur  Wissen\n"
+            "Wir verwenden Cookies. Alle akzeptieren  Einstellungen\nPanorama\n\n"
+            "Harbour Authority Approves New Ferry Terminal\n\nSchäfer fordern schnellere Entschädigung – Ministerium prüft\n\n"
+            "Von Katrin Behrendt\n18.03.2025\n",
+            "Harbour Authority Approves New Ferry Terminal",
+            "Katrin Behrendt",
+            "2025-03-18",
+        ),
+        (
+            "Menu  Search  World  Business  Markets  Breakingviews  Tech  More\nAccept cookies\nWorld\n\n"
+            "Harbour authority approves new ferry terminal\nBy Luis Herrera\n",
+            "Harbour authority approves new ferry terminal",
+            "Luis Herrera",
+            "",
+        ),
         # A section's page title ("Press Releases" of the site), its menu, then the headline.
         (
             "Press Releases - Capitol Wire\nHome | Politics | Business | Contact\n"
@@ -2975,6 +2999,43 @@ def test_a_summary_box_the_story_opens_with_is_kept():
         "<h2>Key points</h2><ul><li>Twelve new ferry crossings will start in September</li>"
     )
     assert candidate.byline == "Laura Chen"
+
+
+@pytest.mark.parametrize(
+    ("line", "menu"),
+    [
+        ("Home | World | Business | Contact", True),
+        ("Home News Sport Weather", True),
+        # Double spaces parted the items: one line of words once whitespace is normalised.
+        ("Startseite Politik Wirtschaft Panorama Sport Kultur Wissen", True),
+        ("Menu Search World Business Markets Breakingviews Tech More", True),
+        # Headlines made of menu words stay headlines.
+        ("Business Travel Deals", False),
+        ("Local News And Weather", False),
+        ("World business leaders meet in Davos today", False),
+        ("Sport Minister Opens New Stadium In Minsk", False),
+    ],
+)
+def test_menus_are_told_from_headlines(line, menu):
+    assert is_navigation(line) is menu
+
+
+@pytest.mark.parametrize(
+    "teaser", ["READ MORE: Storm Ciarán: a month on", "Related: Storm Ciarán: a month on"]
+)
+def test_a_teaser_for_another_story_inside_the_story_does_not_end_it(teaser):
+    """The paragraphs after an in-story teaser were lost with it."""
+    text = (
+        "Pier reopens after storm repairs\nBy Ann Lee\n4 March 2024\n\n"
+        "The Victoria Pier reopened to the public on Monday after a five-month repair of damage caused by Storm Ciarán.\n\n"
+        "Contractors replaced 40 timber deck boards and two steel supports that had been bent by waves.\n\n"
+        f"{teaser}\n\nThe pier's cafe will reopen at Easter, the council said.\n"
+    )
+    candidate = extract_one(text.encode(), name="pier.txt")
+    assert candidate.body_text.endswith(
+        "Contractors replaced 40 timber deck boards and two steel supports that had been bent by waves.\n\nThe pier's cafe will reopen at Easter, the council said."
+    )
+    assert teaser not in candidate.body_text
 
 
 def test_a_summary_box_with_names_over_a_wire_story_keeps_it_and_its_date():
