@@ -176,6 +176,11 @@ def extract_html_article(
     body = _choose_reading(tree, url, document.body, visible=visible)
     title = _headline_part(tree, body, clean_title(metadata.title or "", sitename=metadata.sitename or ""))
     blocks, stripped, lead = _post_clean(body, title=title, base_url=url)
+    description = metadata.description or ""
+    standfirst = _standfirst(tree)
+    if standfirst and len(blocks) > 1 and " ".join(_ANY_TAG.sub(" ", blocks[0]).split()) == standfirst:
+        # The page's standfirst, marked as such, opened the body: it is the story's dek.
+        blocks, description = blocks[1:], standfirst
     if not blocks:
         return None
     byline, published = metadata.author or "", metadata.date or ""
@@ -195,9 +200,26 @@ def extract_html_article(
         url=url or "",
         language=page_language(tree),
         sitename=_site_name(tree, title, metadata.sitename or ""),
-        description=metadata.description or "",
+        description=description,
         stripped=stripped,
     )
+
+
+# What pages call the line under the headline that sums the story up.
+_STANDFIRST_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:standfirst|dek|deck|sub-?title|sub-?headline|strapline|article-summary|excerpt)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_CLASSED = etree.XPath("//*[@class][not(ancestor::head)]")
+
+
+def _standfirst(tree) -> str:
+    """The text of the page's first element whose class names it a standfirst (5 to 60 words)."""
+    for element in _CLASSED(tree):
+        if _STANDFIRST_CLASS.search(element.get("class", "")):
+            text = _text(element)
+            return text if 5 <= len(words(text)) <= 60 else ""
+    return ""
 
 
 def _headline_part(tree, body, title: str) -> str:

@@ -1191,12 +1191,17 @@ def _section_page_title(text: str) -> bool:
 
 
 def strip_site_name(title: str) -> str:
-    """ "Story title - Site Name" → "Story title" (the longest part is kept)."""
+    """ "Story title - Site Name" → "Story title" (the longest part is kept); a title whose longest
+    part goes on in lower case after the first ("Storm Isla latest - power cuts, road closures and
+    school shutdowns") is one headline, kept whole."""
     parts = TITLE_SEPARATOR.split(title)
     if len(parts) == 1:
         return title.strip()
     best = max(parts, key=lambda part: len(words(part)))
-    return best.strip() if len(words(best)) >= 3 else title.strip()
+    goes_on = best is not parts[0] and best.strip()[:1].islower() and parts[0].strip()[:1].isupper()
+    if len(words(best)) < 3 or goes_on:
+        return title.strip()
+    return best.strip()
 
 
 def extract_text_article(text: str, *, common_lines: Container[str] = frozenset()) -> TextArticle | None:

@@ -451,6 +451,27 @@ def test_blog_page_keeps_lists_and_drops_comments():
         assert chrome not in article.body_text, chrome
 
 
+def test_a_headline_with_a_dash_stays_whole_and_a_marked_standfirst_is_the_dek():
+    """ "Storm Isla latest - power cuts, …" was cut to its second half (read as "Site - Story"), its
+    h1 and standfirst then opened the body."""
+    headline = "Storm Isla latest - power cuts, road closures and school shutdowns"
+    standfirst = "Amber wind warning in force until 6pm with gusts of up to 80mph expected on the coast"
+    page = (
+        "<html><head><title>Storm Isla | Dunmore Echo</title></head><body>"
+        '<header><div class="logo">Dunmore Echo</div></header><article>'
+        f'<h1>{headline}</h1><p class="standfirst">{standfirst}</p>{_paragraphs_html(BRIDGE_STORY)}'
+        "</article></body></html>"
+    ).encode()
+    candidate = extract_one(page, name="storm.html")
+    assert candidate.title == headline
+    assert candidate.dek == standfirst
+    assert candidate.body_text.split("\n\n") == BRIDGE_STORY
+    # "Story - Site" still loses the site's name, in a dump's first line too.
+    assert strip_site_name("Heatwave: hospitals told to cancel surgery - Coastline News") == (
+        "Heatwave: hospitals told to cancel surgery"
+    )
+
+
 @pytest.mark.django_db
 def test_wire_page_drops_captions_adverts_and_site_suffix():
     [result] = import_bytes((DATA / "wire_story.html").read_bytes(), name="wire.html")
