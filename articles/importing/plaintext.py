@@ -57,8 +57,8 @@ TRAILING_MARKER = re.compile(r"\s[-–—•]$")
 # What opens a date line: "Published", "Veröffentlicht am", "Publié le", "Опубликовано" …
 _DATE_LEAD = (
     r"(?:(?:last\s+)?(?:posted|published|updated))(?:\s+on)?|on|veröffentlicht(?:\s+am)?|aktualisiert(?:\s+am)?|stand"
-    r"|publié(?:\s+le)?|mis à jour(?:\s+le)?|publicado(?:\s+el)?|actualizado(?:\s+el)?"
-    r"|опубликовано|обновлено|опубліковано|оновлено|дата публикации|дата публікації"
+    r"|publié(?:\s+le)?|mis\sà\sjour(?:\s+le)?|publicado(?:\s+el)?|actualizado(?:\s+el)?"
+    r"|опубликовано|обновлено|опубліковано|оновлено|дата\sпубликации|дата\sпублікації"
 )
 _WEEKDAYS = (
     r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
@@ -68,6 +68,8 @@ _WEEKDAYS = (
 )
 # "2025 г.", "2025 года", "2025 р.", "2025 року" after the year.
 _YEAR_WORD = r"(?:\s*(?:г\.|года|р\.|року))?"
+# A later update told after the date, on the same line ("… 11:05 AM UTC Updated 2 hours ago").
+_UPDATE_WORD = r"(?:updated|aktualisiert|mis\sà\sjour|actualizado|обновлено|оновлено)"  # (\s: read verbosely)
 # A time of day after the date: "14:30", "9:15 a.m.", "9.15pm", "10h15", "17:05 Uhr" (the dump's
 # local time).
 _TIME_OF_DAY = re.compile(
@@ -86,17 +88,18 @@ _MONTH_DAY = rf"(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
 _DAY_MONTH = rf"\d{{1,2}}\.?(?:st|nd|rd|th)?\s+(?:de\s+)?(?:{MONTHS})\.?,?\s+(?:de\s+)?\d{{4}}"
 DATE_LINE = re.compile(
     rf"""^(?:(?:{_DATE_LEAD})\s*:?\s*)?
+    (?:\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?,?\s+)?
     (?:(?:{_WEEKDAYS}),?\s+)?
     (?:
         {_MONTH_DAY}
       | {_DAY_MONTH}{_YEAR_WORD}
-      | \d{{4}}-\d{{2}}-\d{{2}}
+      | \d{{4}}-\d{{2}}-\d{{2}}(?:[T\s]\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?
       | \d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}{_YEAR_WORD}
       | \d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago
     )
     (?:,?\s*(?:at\s+|в\s+|о\s+|um\s+|à\s+|a\s+las\s+)?\d{{1,2}}[:.h]\d{{2}}(?:\s*[ap]\.?m\.?)?
         (?:\s*(?:[A-Z]{{2,4}}|Uhr))?)?
-    (?:\s*[-–—|•·]\s*.{{0,40}}|\s+by\s+{_SIGNER}(?:\s*[-–—|•·,]\s*.{{0,60}})?)?$""",
+    (?:\s*[-–—|•·]\s*.{{0,40}}|,?\s+{_UPDATE_WORD}\b.{{0,40}}|\s+by\s+{_SIGNER}(?:\s*[-–—|•·,]\s*.{{0,60}})?)?$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _MONTH_DAY_YEAR = re.compile(rf"\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE)
@@ -112,7 +115,7 @@ _STARTS_WITH_DAY = re.compile(
     rf"^(?:(?:{_WEEKDAYS}),?\s+)?(?:{_MONTH_DAY}|{_DAY_MONTH}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})",
     re.IGNORECASE,
 )
-_ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")  # "2024-03-04T08:30:00Z" too
 
 
 def date_of_line(text: str) -> str:
@@ -120,12 +123,15 @@ def date_of_line(text: str) -> str:
     it (YYYY-MM-DDTHH:MM); empty for relative ("3 hours ago") and slashed numeric ones
     ("03/04/2025" is March or April depending on the site; dotted "04.03.2025" is day first) and
     impossible days."""
-    day, end = _day_of_line(text)
+    day, start, end = _day_of_line(text)
     if not day:
         return ""
-    # The time that goes with this date, not one of a later part ("… | Aktualisiert: 12.03.2025").
+    if iso_time := _ISO_TIME.match(text, end):  # "2024-03-04T08:30:00Z"
+        return f"{day}T{iso_time[1]}:{iso_time[2]}"
+    # The time that goes with this date, not one of a later part ("… | Aktualisiert: 12.03.2025");
+    # or told just before it ("Last updated: 21:15, Sunday 7 January 2024").
     own = _NEXT_PART.split(text[end:], maxsplit=1)[0]
-    found = _TIME_OF_DAY.search(own)
+    found = _TIME_OF_DAY.search(own) or _TIME_BEFORE.search(text[max(0, start - 30) : start])
     if found is None:
         return day
     hour, minute, half = int(found[1]), int(found[2]), (found[3] or "").lower()
@@ -141,8 +147,17 @@ _NEXT_PART = re.compile(
 )
 
 
-def _day_of_line(text: str) -> tuple[str, int]:
-    """The first day the text names (YYYY-MM-DD) and where its mention ends; ("", 0) for none."""
+_ISO_TIME = re.compile(r"[T\s]([01]\d|2[0-3]):([0-5]\d)")
+_TIME_BEFORE = re.compile(
+    r"\b([01]?\d|2[0-3])[:.h]([0-5]\d)(?![.\d])\s*(?:([ap])\.?\s?m\b\.?)?,?\s+(?:\w+,?\s+)?$", re.IGNORECASE
+)
+# "14/03/2024" and "03/14/2024": read only when the order cannot be mistaken (one number over 12).
+_SLASHED_DAY = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+
+
+def _day_of_line(text: str) -> tuple[str, int, int]:
+    """The first day the text names (YYYY-MM-DD) and where its mention starts and ends; ("", 0, 0)
+    for none."""
     if found := _ISO_DAY.search(text):
         year, month, day = (int(part) for part in found.groups())
     elif found := _MONTH_DAY_YEAR.search(text):
@@ -151,12 +166,15 @@ def _day_of_line(text: str) -> tuple[str, int]:
         day, month, year = int(found[1]), _month_number(found[2]), int(found[3])
     elif found := _DOTTED_DAY.search(text):
         day, month, year = (int(part) for part in found.groups())
+    elif (found := _SLASHED_DAY.search(text)) and (int(found[1]) > 12) != (int(found[2]) > 12):
+        first, second, year = (int(part) for part in found.groups())
+        day, month = (first, second) if first > 12 else (second, first)
     else:
-        return "", 0
+        return "", 0, 0
     try:
-        return date(year, month, day).isoformat(), found.end()
+        return date(year, month, day).isoformat(), found.start(), found.end()
     except ValueError:
-        return "", 0
+        return "", 0, 0
 
 
 def _month_number(name: str) -> int:
