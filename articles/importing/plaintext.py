@@ -987,16 +987,21 @@ _SUMMARY_LABEL = re.compile(
 )
 
 
+_BARE_TIME = re.compile(r"^(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*[ap]\.?m\.?)?$", re.IGNORECASE)
+
+
 def _summary_box(lines: list[_Line], start: int, *, floor: int) -> int:
     """Where the story starts once a summary box right above its first paragraph is its own: a
     summary's label ("Key points", "Главное") over two items or more written as sentences
     ("Twelve new night routes will start in September"), below the headline."""
     first = start
+    if first - 1 > floor and _BARE_TIME.match(lines[first - 1].text):
+        first -= 1  # a live report's first entry under the box opens with its time ("21:15")
     while (
         first - 1 > floor
         and lines[first - 1].is_item
         and not lines[first - 1].chrome
-        and lines[first - 1].words >= 5
+        and lines[first - 1].words >= 4
         # Sentence case, proper names allowed ("Four Republicans joined Democrats in support"),
         # not headlines in capitals.
         and title_case_ratio(words(lines[first - 1].text)[1:]) < 0.7

@@ -3067,6 +3067,27 @@ def test_a_teaser_for_another_story_inside_the_story_does_not_end_it(teaser):
     assert teaser not in candidate.body_text
 
 
+def test_a_live_reports_headline_and_key_points_above_its_first_timed_entry():
+    """The paper's name became the title and the byline the dek: the box of short points and the
+    first entry's time ("21:15") hid the dated headline above them."""
+    text = (
+        "THE EVENING POST\nHome News Sport Live What's On Jobs Property\nLIVE\n"
+        "Flood warnings issued across the county as the river bursts its banks\n"
+        "Last updated: 21:15, Sunday 9 March 2025\nBy Evening Post reporters\n\nKey points\n"
+        "- Severe flood warning in place for Lower Hellesdon\n- 40 homes evacuated overnight\n\n21:15\n"
+        "Fire crews say they have now rescued 11 people from homes in Mill Lane by boat, and no injuries were reported.\n"
+        "20:40\nThe Environment Agency has upgraded its warning for Lower Hellesdon to a severe flood warning.\n"
+    )
+    candidate = extract_one(text.encode(), name="live.txt")
+    assert candidate.title == "Flood warnings issued across the county as the river bursts its banks"
+    assert (candidate.dek, candidate.byline) == ("", "Evening Post reporters")
+    assert timezone.localtime(candidate.published_at).isoformat().startswith("2025-03-09T21:15")
+    assert candidate.body_html.startswith(
+        "<h2>Key points</h2><ul><li>Severe flood warning in place for Lower Hellesdon</li>"
+        "<li>40 homes evacuated overnight</li></ul><h2>21:15</h2><p>Fire crews say"
+    )
+
+
 def test_a_summary_box_with_names_over_a_wire_story_keeps_it_and_its_date():
     """Items naming people ("Four Republicans joined Democrats …") were taken for other stories'
     headlines and stripped; once the box was kept, the dateline under it no longer dated the story."""
