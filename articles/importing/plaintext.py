@@ -213,8 +213,17 @@ _FOREIGN_BYLINE_LEAD = re.compile(
     re.IGNORECASE,
 )
 # What follows the name on a "Posted by … on March 3, 2025" line: the date, not the writer.
+# A day without its year after a byline ("Nora Quinlan; March 8", once trafilatura dropped 2024).
+_DAY_WITHOUT_YEAR = re.compile(
+    rf"^(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.?\s+(?:{MONTHS})\.?)$", re.IGNORECASE
+)
+_POSTED_TAIL = re.compile(r"\s+(?:last\s+)?(?:posted|updated|published)(?:\s+(?:on|at))?\s*$", re.IGNORECASE)
+_ROLE_BEFORE_NAME = re.compile(
+    r"^(?:[A-Za-z]+\s+){0,2}(?:reporter|correspondent|editor|writer|columnist|producer)\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
 _BYLINE_DATE_TAIL = re.compile(
-    r"\s*(?:\b(?:on|am|le|el)\b|[,|•·–—-])\s*|\s+(?=(?:last\s+)?(?:updated|published|posted|veröffentlicht|aktualisiert)\b)",
+    r"\s*(?:\b(?:on|am|le|el)\b|[,;|•·–—-])\s*|\s+(?=(?:last\s+)?(?:updated|published|posted|veröffentlicht|aktualisiert)\b)",
     re.IGNORECASE,
 )
 # One word after a full name: the place the writer files from, not a second writer (trafilatura
@@ -236,9 +245,15 @@ def clean_byline(text: str) -> str:
     signed = _BYLINE_LEAD.match(text) or _FOREIGN_BYLINE_LEAD.match(text)
     text = _FOREIGN_BYLINE_LEAD.sub("", _BYLINE_LEAD.sub("", text))
     for separator in _BYLINE_DATE_TAIL.finditer(text):
-        if separator.start() > 0 and is_date_line(text[separator.end() :]):
-            text = text[: separator.start()]
+        rest = text[separator.end() :]
+        if separator.start() > 0 and (is_date_line(rest) or _DAY_WITHOUT_YEAR.match(rest)):
+            text = text[: separator.start()].rstrip(" ,;|•·–—-")
             break
+    # trafilatura's reading of "By health reporter Jess Miller<br>Posted <time>": the label of the
+    # date after, and the writer's beat before the name.
+    text = _POSTED_TAIL.sub("", text)
+    if (role := _ROLE_BEFORE_NAME.match(text)) and len(words(text[role.end() :])) >= 2:
+        text = text[role.end() :]
     if named := _EMAIL_AND_NAME.match(text):
         text = named[1].strip()
     if (

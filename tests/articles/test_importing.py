@@ -1967,6 +1967,12 @@ def test_a_dumps_byline_loses_its_by_and_its_dateline_dates_the_story():
         ("Par Jean Dupont", "Jean Dupont"),
         ("Von Trapp", "Von Trapp"),  # a name, not "by" and a name
         ("By Ahmed Karimi and Lena Fischer | Reuters", "Ahmed Karimi and Lena Fischer | Reuters"),
+        # trafilatura's readings of a page's byline element.
+        ("Nora Quinlan; March 8", "Nora Quinlan"),  # "By Nora Quinlan | March 8, 2024"
+        ("Health Reporter Jess Miller Posted", "Jess Miller"),  # "By health reporter Jess Miller<br>Posted …"
+        ("CM Craig McCarthy Last updated", "CM Craig McCarthy"),
+        ("Fiona Kerr; Ali Rahman; Ben Tully", "Fiona Kerr; Ali Rahman; Ben Tully"),
+        ("Margaret Okafor, Local Democracy Reporter", "Margaret Okafor, Local Democracy Reporter"),
     ],
 )
 def test_a_byline_keeps_the_writers_name_only(written, printed):
