@@ -1081,7 +1081,9 @@ def _standfirst(lines: list[_Line], start: int, end: int) -> tuple[_Line | None,
         if first < 1 or first >= end:
             continue
         line = lines[first]
-        if line.is_item or not 5 <= line.words <= 60 or not is_sentence(line.text, line.words):
+        if line.is_item or not 5 <= line.words <= 60:
+            continue
+        if not is_sentence(line.text, line.words) and not _unstopped_standfirst(lines, first):
             continue
         if first < start and line.chrome:
             continue
@@ -1093,6 +1095,20 @@ def _standfirst(lines: list[_Line], start: int, end: int) -> tuple[_Line | None,
             line.chrome = "standfirst"
             return line, body
     return None, start
+
+
+def _unstopped_standfirst(lines: list[_Line], index: int) -> bool:
+    """A standfirst without its full stop ("Five-month repair job cost the council £1.8m, with the
+    cafe to follow at Easter"): eight words or more in sentence case, right under a headline (a
+    line of four words or more that is no chrome), so that the headline itself is never taken."""
+    line, above = lines[index], lines[index - 1]
+    return (
+        line.words >= 8
+        and title_case_ratio(words(line.text)[1:]) < 0.4
+        and not above.chrome
+        and 4 <= above.words <= 30
+        and not is_sentence(above.text, above.words)
+    )
 
 
 def _heads_the_story(lines: list[_Line], position: int, start: int) -> bool:

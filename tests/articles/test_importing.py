@@ -3073,6 +3073,29 @@ def test_a_teaser_for_another_story_inside_the_story_does_not_end_it(teaser):
     assert teaser not in candidate.body_text
 
 
+def test_a_standfirst_without_its_full_stop_is_the_dek():
+    """It was stripped as chrome."""
+    text = (
+        "Harbour authority approves new ferry terminal\n\n"
+        "Forty million euros for the north quay, with the first sailings due in 2027\n\n"
+        "By Ann Lee\n4 March 2025\n\n" + _HARBOUR_PROSE
+    )
+    candidate = extract_one(text.encode(), name="ferry.txt")
+    assert candidate.title == "Harbour authority approves new ferry terminal"
+    assert candidate.dek == "Forty million euros for the north quay, with the first sailings due in 2027"
+    assert candidate.body_text.startswith("The harbour authority on Tuesday")
+    # A headline in sentence case under a kicker is no standfirst: it stays the title.
+    text = (
+        "Business\nHarbour authority approves the new ferry terminal on the north quay\nBy Ann Lee\n"
+        + _HARBOUR_PROSE
+    )
+    candidate = extract_one(text.encode(), name="ferry.txt")
+    assert (candidate.title, candidate.dek) == (
+        "Harbour authority approves the new ferry terminal on the north quay",
+        "",
+    )
+
+
 def test_a_live_reports_headline_and_key_points_above_its_first_timed_entry():
     """The paper's name became the title and the byline the dek: the box of short points and the
     first entry's time ("21:15") hid the dated headline above them."""
