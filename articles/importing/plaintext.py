@@ -99,7 +99,7 @@ DATE_LINE = re.compile(
     )
     (?:,?\s*(?:at\s+|в\s+|о\s+|um\s+|à\s+|a\s+las\s+)?\d{{1,2}}[:.h]\d{{2}}(?:\s*[ap]\.?m\.?)?
         (?:\s*(?:[A-Z]{{2,4}}|Uhr))?)?
-    (?:\s*[-–—|•·]\s*.{{0,40}}|,?\s+{_UPDATE_WORD}\b.{{0,40}}|\s+by\s+{_SIGNER}(?:\s*[-–—|•·,]\s*.{{0,60}})?)?$""",
+    (?:\s*[-–—|•·]\s*.{{0,40}}|,?\s+{_UPDATE_WORD}\b[^.!?]{{0,40}}\d[^.!?]{{0,20}}|\s+by\s+{_SIGNER}(?:\s*[-–—|•·,]\s*.{{0,60}})?)?$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _MONTH_DAY_YEAR = re.compile(rf"\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE)
@@ -131,7 +131,7 @@ def date_of_line(text: str) -> str:
     # The time that goes with this date, not one of a later part ("… | Aktualisiert: 12.03.2025");
     # or told just before it ("Last updated: 21:15, Sunday 7 January 2024").
     own = _NEXT_PART.split(text[end:], maxsplit=1)[0]
-    found = _TIME_OF_DAY.search(own) or _TIME_BEFORE.search(text[max(0, start - 30) : start])
+    found = _TIME_OF_DAY.search(own) or _TIME_BEFORE.match(text[:start])
     if found is None:
         return day
     hour, minute, half = int(found[1]), int(found[2]), (found[3] or "").lower()
@@ -148,8 +148,11 @@ _NEXT_PART = re.compile(
 
 
 _ISO_TIME = re.compile(r"[T\s]([01]\d|2[0-3]):([0-5]\d)")
+# A time told before the date, after the date's label at most ("Last updated: 21:15, Sunday …").
 _TIME_BEFORE = re.compile(
-    r"\b([01]?\d|2[0-3])[:.h]([0-5]\d)(?![.\d])\s*(?:([ap])\.?\s?m\b\.?)?,?\s+(?:\w+,?\s+)?$", re.IGNORECASE
+    rf"^\s*(?:(?:{_DATE_LEAD})\s*:?\s*)?([01]?\d|2[0-3])[:.h]([0-5]\d)\s*(?:([ap])\.?\s?m\b\.?)?,?\s+"
+    rf"(?:(?:{_WEEKDAYS}),?\s+)?$",
+    re.IGNORECASE,
 )
 # "14/03/2024" and "03/14/2024": read only when the order cannot be mistaken (one number over 12).
 _SLASHED_DAY = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
@@ -219,7 +222,7 @@ _DAY_WITHOUT_YEAR = re.compile(
 )
 _POSTED_TAIL = re.compile(r"\s+(?:last\s+)?(?:posted|updated|published)(?:\s+(?:on|at))?\s*$", re.IGNORECASE)
 _ROLE_BEFORE_NAME = re.compile(
-    r"^(?:[A-Za-z]+\s+){0,2}(?:reporter|correspondent|editor|writer|columnist|producer)\s+(?=[A-Z])",
+    r"^(?:[A-Za-z]+\s+){0,2}(?:reporter|correspondent|editor|writer|columnist|producer)\s+(?=(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 _BYLINE_DATE_TAIL = re.compile(
@@ -960,11 +963,15 @@ def _heads_as_title(lines: list[_Line], line: _Line, first: _Line, start: int) -
         and dated
         and signed
         and _MASTHEAD.search(first.text)
-        and (title_case_ratio(words(line.text)) >= 0.7 or not line.text.endswith("."))
+        and (
+            title_case_ratio(words(line.text)) >= 0.7
+            or (all(word[:1].isupper() for word in words(first.text)) and not line.text.endswith("."))
+        )
     ):
         # A paper's name ("Metro Daily", "The Harbour Review") right above a headline (in capitals,
-        # or in sentence case without a full stop: not a deck), signed and dated above the body
-        # ("Fire Kills Three" over its deck is no paper's name).
+        # or, under a name all in capitals, in sentence case without a full stop: not a deck),
+        # signed and dated above the body ("Fire Kills Three" over its deck is no paper's name, nor
+        # "Schools reopen today" over "Pupils return after three weeks of closures").
         return True
     # A blog's name and its motto ("The Slow Kitchen", "Recipes, ramblings and disasters") over a
     # post signed and dated ("Posted on March 3, 2025 by Helen Marsh"); a headline over two
@@ -1081,9 +1088,7 @@ def _standfirst(lines: list[_Line], start: int, end: int) -> tuple[_Line | None,
         if first < 1 or first >= end:
             continue
         line = lines[first]
-        if line.is_item or not 5 <= line.words <= 60:
-            continue
-        if not is_sentence(line.text, line.words) and not _unstopped_standfirst(lines, first):
+        if line.is_item or not 5 <= line.words <= 60 or not is_sentence(line.text, line.words):
             continue
         if first < start and line.chrome:
             continue
@@ -1095,20 +1100,6 @@ def _standfirst(lines: list[_Line], start: int, end: int) -> tuple[_Line | None,
             line.chrome = "standfirst"
             return line, body
     return None, start
-
-
-def _unstopped_standfirst(lines: list[_Line], index: int) -> bool:
-    """A standfirst without its full stop ("Five-month repair job cost the council £1.8m, with the
-    cafe to follow at Easter"): eight words or more in sentence case, right under a headline (a
-    line of four words or more that is no chrome), so that the headline itself is never taken."""
-    line, above = lines[index], lines[index - 1]
-    return (
-        line.words >= 8
-        and title_case_ratio(words(line.text)[1:]) < 0.4
-        and not above.chrome
-        and 4 <= above.words <= 30
-        and not is_sentence(above.text, above.words)
-    )
 
 
 def _heads_the_story(lines: list[_Line], position: int, start: int) -> bool:
@@ -1150,13 +1141,11 @@ def _cut_at_end_marker(lines: list[_Line], start: int, end: int) -> int:
     for line in lines[start:end]:
         if line.score > 0:
             seen += line.score
-        elif (
-            line.words <= 6
-            and END_MARKER.match(line.text)
-            and not TEASER.match(line.text)  # "READ MORE: Storm Ciarán: a month on" in the story
-            and seen >= 0.6 * total
-        ):
-            return line.index
+        elif line.words <= 6 and END_MARKER.match(line.text) and seen >= 0.6 * total:
+            rest = lines[line.index + 1 : end]
+            if TEASER.match(line.text) and all(other.score > 0 or other.chrome for other in rest):
+                continue  # "READ MORE: Storm Ciarán: a month on", then the story's own paragraphs
+            return line.index  # (then comments: "Dave from Portside" and what he wrote)
     return end
 
 
@@ -1252,7 +1241,14 @@ def strip_site_name(title: str) -> str:
     if len(parts) == 1:
         return title.strip()
     best = max(parts, key=lambda part: len(words(part)))
-    goes_on = best is not parts[0] and best.strip()[:1].islower() and parts[0].strip()[:1].isupper()
+    # ("BBC News - council approves …" and "Tech Today - iPhone 17 …" name a site first.)
+    first = words(parts[0])
+    goes_on = (
+        best is not parts[0]
+        and best.strip()[:1].islower()
+        and parts[0].strip()[:1].isupper()
+        and not all(word[:1].isupper() or not word[:1].isalpha() for word in first)
+    )
     if len(words(best)) < 3 or goes_on:
         return title.strip()
     return best.strip()

@@ -466,9 +466,15 @@ def test_a_headline_with_a_dash_stays_whole_and_a_marked_standfirst_is_the_dek()
     assert candidate.title == headline
     assert candidate.dek == standfirst
     assert candidate.body_text.split("\n\n") == BRIDGE_STORY
-    # "Story - Site" still loses the site's name, in a dump's first line too.
+    # "Story - Site" and "Site - story" still lose the site's name, in a dump's first line too.
     assert strip_site_name("Heatwave: hospitals told to cancel surgery - Coastline News") == (
         "Heatwave: hospitals told to cancel surgery"
+    )
+    assert strip_site_name("BBC News - council approves budget for new schools") == (
+        "council approves budget for new schools"
+    )
+    assert strip_site_name("Tech Today - iPhone 17 launch delayed by supply problems") == (
+        "iPhone 17 launch delayed by supply problems"
     )
 
 
@@ -1972,6 +1978,8 @@ def test_a_dumps_byline_loses_its_by_and_its_dateline_dates_the_story():
         ("Health Reporter Jess Miller Posted", "Jess Miller"),  # "By health reporter Jess Miller<br>Posted …"
         ("CM Craig McCarthy Last updated", "CM Craig McCarthy"),
         ("Fiona Kerr; Ali Rahman; Ben Tully", "Fiona Kerr; Ali Rahman; Ben Tully"),
+        ("By Ali Writer and Ben Jones", "Ali Writer and Ben Jones"),  # a surname, not a beat
+        ("Editor at Large Jane Roe", "Editor at Large Jane Roe"),
         ("Margaret Okafor, Local Democracy Reporter", "Margaret Okafor, Local Democracy Reporter"),
     ],
 )
@@ -2004,6 +2012,7 @@ def test_a_dumps_date_line_keeps_its_time_of_day(line, moment, settings):
     assert date_of_line(line) == moment
     assert date_of_line("2025-11-03 14 min read") == "2025-11-03"  # a reading time is no time of day
     assert date_of_line("03/04/2025") == ""  # March or April, depending on the site
+    assert date_of_line("Version 1.20, 4 March 2025") == "2025-03-04"  # no time of day
     settings.TIME_ZONE = "Europe/Vilnius"
     paragraph = (
         "The harbour board met on Monday and agreed a plan for the cranes, the ferries and the quays. "
@@ -3073,26 +3082,50 @@ def test_a_teaser_for_another_story_inside_the_story_does_not_end_it(teaser):
     assert teaser not in candidate.body_text
 
 
-def test_a_standfirst_without_its_full_stop_is_the_dek():
-    """It was stripped as chrome."""
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        # A short headline that ends in a paper's word, over its deck: no paper's name.
+        (
+            "Schools reopen today\nPupils return after three weeks of closures caused by the floods\n",
+            "Schools reopen today",
+        ),
+        (
+            "Budget under review\nCouncillors question the cost of the new harbour wall again\n",
+            "Budget under review",
+        ),
+        # A paper's name and motto over a headline in sentence case.
+        (
+            "Harbour Gazette - Honest reporting since 1921\nCouncil approves new harbour wall after two years of delays\n",
+            "Council approves new harbour wall after two years of delays",
+        ),
+    ],
+)
+def test_a_headline_in_sentence_case_is_not_taken_for_a_deck_or_a_papers_name(head, title):
+    text = head + "By Jane Roe\n4 March 2025\n\n" + _HARBOUR_PROSE
+    assert extract_one(text.encode(), name="story.txt").title == title
+
+
+def test_a_teaser_then_comments_still_ends_the_story():
     text = (
-        "Harbour authority approves new ferry terminal\n\n"
-        "Forty million euros for the north quay, with the first sailings due in 2027\n\n"
-        "By Ann Lee\n4 March 2025\n\n" + _HARBOUR_PROSE
+        "Harbour Authority Approves New Ferry Terminal\nBy Jane Roe\n4 March 2025\n\n"
+        + _HARBOUR_PROSE * 3
+        + "Related: Cafe owners count flood cost\nDave from Portside\n"
+        "This is a total waste of money, the council should have fixed the old wall years ago when it was cheaper.\n"
+        "Sue M\nI agree with Dave, the whole thing has been handled badly from the start by everyone involved.\n"
     )
-    candidate = extract_one(text.encode(), name="ferry.txt")
-    assert candidate.title == "Harbour authority approves new ferry terminal"
-    assert candidate.dek == "Forty million euros for the north quay, with the first sailings due in 2027"
-    assert candidate.body_text.startswith("The harbour authority on Tuesday")
-    # A headline in sentence case under a kicker is no standfirst: it stays the title.
+    body = extract_one(text.encode(), name="story.txt").body_text
+    assert "Dave" not in body and body.endswith("the authority said in a statement after the vote.")
+
+
+def test_a_sentence_that_opens_with_a_date_stays_in_the_story():
     text = (
-        "Business\nHarbour authority approves the new ferry terminal on the north quay\nBy Ann Lee\n"
+        "Harbour Authority Approves New Ferry Terminal\n\n"
         + _HARBOUR_PROSE
+        + "On 12 March 2025, updated figures were published.\n"
     )
-    candidate = extract_one(text.encode(), name="ferry.txt")
-    assert (candidate.title, candidate.dek) == (
-        "Harbour authority approves the new ferry terminal on the north quay",
-        "",
+    assert extract_one(text.encode(), name="story.txt").body_text.endswith(
+        "On 12 March 2025, updated figures were published."
     )
 
 
