@@ -2297,8 +2297,10 @@ def review_rows(
         above = "kept" not in roles
         if clean in removed or bare in removed:
             role = _used_as(bare, story) if above else ""
-        elif above and story is not None and story.title and clean in {story.title, story.dek}:
-            role = "title" if clean == story.title else "dek"  # set above the body
+        elif above and story is not None and story.title and story.title in {clean, strip_site_name(clean)}:
+            role = "title"  # set above the body ("Flood warnings … - live updates")
+        elif above and story is not None and story.dek and clean == story.dek:
+            role = "dek"
         else:
             rows.append((line, "kept"))
             roles.add("kept")

@@ -593,6 +593,22 @@ def test_lines_that_gave_the_story_its_title_byline_and_date_say_so(editor_clien
     assert stripped.replace("h3", "h4") in page
 
 
+def test_a_title_line_with_a_suffix_is_said_to_give_the_title_and_the_lines_under_it_their_roles(
+    editor_client,
+):
+    """ "… - live updates" gave the title without its suffix: the line was shown as kept, and the
+    date and byline under it as thrown away."""
+    dump = (
+        "Flood warnings issued across the county as the river bursts its banks - live updates\n"
+        "By Evening Post reporters\nMarch 9, 2025\n"
+        "The harbour authority on Tuesday approved plans for a new ferry terminal on the north quay, ending a "
+        "dispute with residents that had lasted more than two years.\n"
+        "The terminal, which will cost about 40 million euros, is due to open in 2027, the authority said.\n"
+    )
+    rows = editor_client.post(IMPORT_URL, {"text": dump, "status": "draft"}).context["rows"]
+    assert [state for _line, state in rows] == ["title", "byline", "date", "kept", "kept"]
+
+
 def test_only_the_lines_above_the_story_are_said_to_give_it_its_title_or_date(editor_client):
     dump = (
         "Harbour Authority Approves New Ferry Terminal\nMarch 4, 2025\n"
