@@ -58,7 +58,8 @@ _SAME_LANGUAGE = [
     {"yi", "ji"},
 ]
 _KIN = {code: group for group in _SAME_LANGUAGE for code in group}
-# Chinese, Japanese and Thai write no spaces between words: their characters are counted instead.
+# Chinese, Japanese and Thai write no spaces between words: their characters are counted instead
+# (Korean syllables with them: a short Korean text has few spaces).
 _UNSPACED_SCRIPT = re.compile(
     "[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
 )
