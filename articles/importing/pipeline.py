@@ -2159,6 +2159,7 @@ def import_paths(
                     _link_pending(to_link, user=user)
         except BaseException:
             interrupted = True
+            _close_stray_transaction()
             try:
                 if run is not None and not dry_run:
                     _save_progress(run, processed, totals, state=ImportRun.State.FAILED)
@@ -2191,6 +2192,26 @@ def import_paths(
 
 
 LINK_CHUNK = 100
+
+
+def _close_stray_transaction() -> None:
+    """Roll back a transaction the database driver holds open behind Django's back.
+
+    Ctrl-C inside a statement can leave one (seen on SQLite: the next transaction failed with
+    "cannot start a transaction within a transaction", and restoring the bulk settings with
+    "database table is locked"). Outside an atomic block Django holds none, so nothing of the
+    import's is lost: every batch commits in its own block.
+    """
+    raw = connection.connection
+    if raw is None or connection.in_atomic_block:
+        return
+    if hasattr(raw, "in_transaction"):  # sqlite3
+        stray = raw.in_transaction
+    else:  # psycopg: its status is IDLE (0) outside a transaction
+        stray = getattr(getattr(raw, "info", None), "transaction_status", 0) != 0
+    if stray:
+        with contextlib.suppress(Exception):
+            raw.rollback()
 
 
 def _link_pending(article_ids: list[int], *, user=None, interrupted: bool = False) -> None:

@@ -188,7 +188,7 @@ def _month_number(name: str) -> int:
 
 _BYLINE_TAIL = r"(?:\s*(?:[,|•·-]|\b(?:and|und|et|y|e|и|і|updated|published|posted)\b)\s*.{0,60})?$"
 BYLINE = re.compile(
-    r"^(?:(?:by|written by|posted by|author|words by|reporting by|story by)\s*:?\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,5}"
+    r"^(?:(?:by|written by|posted by|author|words by|reporting by|story by|interview(?:ed)? by)\s*:?\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,5}"
     # The region's press: a labelled name ("Автор: Ирина Соколова", "Autor: Jan Nowak"; not
     # "Автор: не указан").
     r"|(?:автор|авторка|автори|авторы|аўтар|аўтары|текст|autor|autorin|auteur|autore|autora)\s*:\s*"
@@ -205,7 +205,8 @@ FOREIGN_BYLINE = re.compile(
     re.IGNORECASE,
 )
 _BYLINE_LEAD = re.compile(
-    r"^(?:by|written by|posted by|author|words by|reporting by|story by)\s*:?\s+", re.IGNORECASE
+    r"^(?:by|written by|posted by|author|words by|reporting by|story by|interview(?:ed)? by)\s*:?\s+",
+    re.IGNORECASE,
 )
 # "By" in the languages of the region's press, before a name of two words or more ("Von Anna
 # Schmidt", "Par Jean Dupont"; "Von Trapp" alone is a name).

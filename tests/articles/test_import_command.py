@@ -282,6 +282,28 @@ def test_stories_left_unlinked_by_an_interruption_are_named_in_one_line(monkeypa
     assert record.exc_info is None  # no traceback
 
 
+@pytest.mark.django_db(transaction=True)
+def test_a_transaction_a_ctrl_c_leaves_open_in_the_driver_is_closed(caplog):
+    """Ctrl-C inside a statement left the driver in a transaction Django did not know of: linking
+    the stories already committed then failed ("cannot start a transaction within a
+    transaction"), and so did restoring SQLite's bulk settings."""
+    from django.db import connection
+
+    from articles.importing.pipeline import import_paths
+
+    results = import_paths(paths=[SEEDS])
+    next(results)  # both seeds are committed in the first batch
+    connection.connection.execute("BEGIN")  # what the interrupted statement left behind
+    with pytest.raises(KeyboardInterrupt):
+        results.throw(KeyboardInterrupt)
+    assert not connection.in_atomic_block
+    with connection.cursor() as cursor:  # a statement in a transaction of its own works again
+        cursor.execute("SELECT COUNT(*) FROM articles_article")
+        assert cursor.fetchone() == (2,)
+    warnings = [record.getMessage() for record in caplog.records if record.levelname in {"WARNING", "ERROR"}]
+    assert warnings == []  # linked, and the settings restored
+
+
 @pytest.mark.django_db
 def test_ctrl_c_while_counting_the_inputs(tmp_path, monkeypatch):
     from articles.management.commands import import_articles

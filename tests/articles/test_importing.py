@@ -1979,6 +1979,7 @@ def test_a_dumps_byline_loses_its_by_and_its_dateline_dates_the_story():
         ("CM Craig McCarthy Last updated", "CM Craig McCarthy"),
         ("Fiona Kerr; Ali Rahman; Ben Tully", "Fiona Kerr; Ali Rahman; Ben Tully"),
         ("By Ali Writer and Ben Jones", "Ali Writer and Ben Jones"),  # a surname, not a beat
+        ("Interview by Rhys Caldwell", "Rhys Caldwell"),
         ("Editor at Large Jane Roe", "Editor at Large Jane Roe"),
         ("Margaret Okafor, Local Democracy Reporter", "Margaret Okafor, Local Democracy Reporter"),
     ],
