@@ -134,6 +134,8 @@ class HtmlArticle:
     sitename: str = ""
     description: str = ""
     stripped: list[str] = field(default_factory=list)
+    # The headlines of the stories the reading joined, when the page holds several (a roundup).
+    joined: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -193,6 +195,7 @@ def extract_html_article(
         if not published and len(words(text)) <= 12 and (is_date_line(text) or signed):
             published = date_of_line(text)
     return HtmlArticle(
+        joined=_joined_stories(tree, _words(body)),
         title=title,
         body_html="".join(blocks),
         byline=byline[:300],
@@ -450,6 +453,43 @@ def _holds_the_story(tree, reading: list[str], *, visible: Visible) -> bool:
         return False
     in_article = _prose(articles[0])
     return _ARTICLE_COVERAGE * len(in_article) <= count and containment(reading, in_article) >= _WITHIN
+
+
+_HEADING = etree.XPath("(.//h1|.//h2|.//h3)[1]")
+_JOINED_SHARE = 0.5  # of a story's word 4-grams in the reading
+
+
+def _joined_stories(tree, reading: list[str]) -> list[str]:
+    """The headlines of the page's stories the reading holds, when it holds two or more: a roundup
+    page's <article> elements, each with its own headline and 40 words of prose or more."""
+    articles = _ARTICLE(tree)
+    if len(articles) < 2:
+        return []
+    found = []
+    for article in articles:
+        if any(ancestor.tag == "article" for ancestor in article.iterancestors()):
+            continue
+        heading = _HEADING(article)
+        if not heading or not _signed_or_dated(article):
+            continue  # sections of one story ("Instructions"), not stories of their own
+        prose = _prose(article)
+        if len(prose) >= 40 and containment(prose, reading) >= _JOINED_SHARE:
+            found.append(_text(heading[0]))
+    return found if len(found) >= 2 else []
+
+
+_SHORT_LINES = etree.XPath(".//time|.//p|.//span|.//div[not(.//p)]")
+
+
+def _signed_or_dated(article) -> bool:
+    """Whether an <article> carries its own byline or date (a <time>, "By …", "March 8, 2024")."""
+    for element in _SHORT_LINES(article):
+        if element.tag == "time":
+            return True
+        text = _text(element)
+        if 1 <= len(words(text)) <= 12 and (BYLINE.match(text) or is_date_line(text)):
+            return True
+    return False
 
 
 def _prose(element) -> list[str]:

@@ -401,6 +401,7 @@ def _from_html(text: str, *, name: str) -> Candidate:
         raise ImportRejected("no article found in the HTML page (too little text)")
     title = article.title or _first_words(body_text)
     return Candidate(
+        note=_joined_note(article.joined),
         label=name,
         format=Article.Format.HTML,
         title=title,
@@ -414,6 +415,14 @@ def _from_html(text: str, *, name: str) -> Candidate:
         source_name=article.sitename[:200],
         stripped=article.stripped,
     )
+
+
+def _joined_note(headlines: list[str]) -> str:
+    """The editor's warning for a page whose stories were imported as one (a roundup)."""
+    if not headlines:
+        return ""
+    named = ", ".join(f"“{headline[:80]}”" for headline in headlines[:4])
+    return f"the page holds {len(headlines)} stories ({named}), imported as one: split them before publishing"
 
 
 def _page_as_text(visible: Visible, *, main) -> Candidate | None:

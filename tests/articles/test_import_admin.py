@@ -609,6 +609,25 @@ def test_a_title_line_with_a_suffix_is_said_to_give_the_title_and_the_lines_unde
     assert [state for _line, state in rows] == ["title", "byline", "date", "kept", "kept"]
 
 
+def test_the_preview_warns_that_a_pages_stories_were_joined(editor_client):
+    paragraph = (
+        "<p>The harbour authority on Tuesday approved plans for a new ferry terminal on the north quay, "
+        "ending a dispute with residents that had lasted more than two years, the authority said.</p>"
+    )
+    stories = "".join(
+        f'<article><h2>{headline}</h2><p class="byline">By Nora Quinlan | March 8, 2025</p>{paragraph * 2}</article>'
+        for headline in ("Ferry terminal approved", "Harbour wall repairs begin")
+    )
+    page = f"<html><head><title>Roundup</title></head><body><main>{stories}</main></body></html>".encode()
+    response = editor_client.post(
+        IMPORT_URL, {"files": SimpleUploadedFile("roundup.html", page), "status": "draft"}
+    )
+    assert (
+        '<dt>Note</dt><dd class="import-note">The page holds 2 stories (“Ferry terminal approved”, '
+        "“Harbour wall repairs begin”), imported as one: split them before publishing</dd>"
+    ) in response.content.decode()
+
+
 def test_only_the_lines_above_the_story_are_said_to_give_it_its_title_or_date(editor_client):
     dump = (
         "Harbour Authority Approves New Ferry Terminal\nMarch 4, 2025\n"

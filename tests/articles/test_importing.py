@@ -478,6 +478,32 @@ def test_a_headline_with_a_dash_stays_whole_and_a_marked_standfirst_is_the_dek()
     )
 
 
+def _roundup(signed: bool) -> bytes:
+    def story(headline, paragraphs, byline):
+        signature = f'<p class="byline">By {byline} | March 8, 2025</p>' if signed else ""
+        return f"<article><h2>{headline}</h2>{signature}{_paragraphs_html(paragraphs)}</article>"
+
+    return (
+        "<html><head><title>Community news roundup - Westfield Weekly</title></head><body>"
+        '<header><h1 class="site">Westfield Weekly</h1></header><main>'
+        + story("Council votes to rebuild the river bridge", BRIDGE_STORY[:4], "Nora Quinlan")
+        + '<div class="ad">Advertisement</div>'
+        + story("Bridge works to start in the spring", BRIDGE_STORY[4:], "Sam Ortega")
+        + "</main></body></html>"
+    ).encode()
+
+
+def test_a_page_of_several_signed_stories_imported_as_one_says_so():
+    """A roundup's stories were joined into one without a word to the editor."""
+    candidate = extract_one(_roundup(signed=True), name="roundup.html")
+    assert candidate.note == (
+        "the page holds 2 stories (“Council votes to rebuild the river bridge”, “Bridge works to start in "
+        "the spring”), imported as one: split them before publishing"
+    )
+    # Sections of one story in <article> elements of their own (a recipe's "Instructions") are no stories.
+    assert extract_one(_roundup(signed=False), name="guide.html").note == ""
+
+
 @pytest.mark.django_db
 def test_wire_page_drops_captions_adverts_and_site_suffix():
     [result] = import_bytes((DATA / "wire_story.html").read_bytes(), name="wire.html")
