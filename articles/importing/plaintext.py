@@ -684,6 +684,7 @@ _MENU_WORD_LIST = """home news world local national politics business economy ma
     startseite nachrichten politik wirtschaft kultur panorama accueil actualités politique économie
     société мире світі"""
 _MENU_TOKENS = frozenset(_MENU_WORD_LIST.split()) | {"в", "і", "и"}
+_HOME_WORDS = frozenset({"home", "accueil", "startseite", "главная", "головна"})
 _NOT_A_MENU = re.compile(r"[,.:;!?\d]")
 
 
@@ -699,9 +700,13 @@ def is_navigation(text: str, *, most_words: int = 3) -> bool:
     if len(text) > 200 or _NOT_A_MENU.search(text):
         return False  # (most lines: a sentence is turned away before it is split into words)
     tokens = words(text)
-    if not 4 <= len(tokens) <= 12:
+    if not 2 <= len(tokens) <= 12:
         return False
     menu_words = sum(token.casefold() in _MENU_TOKENS for token in tokens)
+    if len(tokens) < 4:
+        # Shorter, only when it opens with the link home: "Accueil Actualités Sport", "Home News"
+        # ("Business Travel Deals" is a headline).
+        return menu_words == len(tokens) and tokens[0].casefold() in _HOME_WORDS
     # Or five capitalized words or more, two in three a menu's: a menu whose separators were
     # double spaces ("Startseite  Politik  Wirtschaft  Panorama  Sport  Kultur  Wissen", "Menu
     # Search World Business Markets Breakingviews Tech More"), read as one line once whitespace
@@ -954,7 +959,10 @@ def _heads_as_title(lines: list[_Line], line: _Line, first: _Line, start: int) -
     if between is None:
         return False
     dated = any(other.chrome == "date" for other in between)
-    signed = any(other.chrome == "byline" or _SIGNED_DATE.search(other.text) for other in between)
+    signed = any(
+        other.chrome == "byline" or FOREIGN_BYLINE.match(other.text) or _SIGNED_DATE.search(other.text)
+        for other in between
+    )
     if _is_kicker(first) or _masthead_and_tagline(first.text):
         return dated or signed
     if any(other.chrome in {"navigation", "appeal or navigation"} for other in above):
@@ -963,10 +971,13 @@ def _heads_as_title(lines: list[_Line], line: _Line, first: _Line, start: int) -
         not above
         and dated
         and signed
-        and _MASTHEAD.search(first.text)
+        and _is_masthead(first.text)
         and (
             title_case_ratio(words(line.text)) >= 0.7
-            or (all(word[:1].isupper() for word in words(first.text)) and not line.text.endswith("."))
+            or (
+                all(word[:1].isupper() or word in _NAME_PARTICLES for word in words(first.text))
+                and not line.text.endswith(".")
+            )
         )
     ):
         # A paper's name ("Metro Daily", "The Harbour Review") right above a headline (in capitals,
@@ -990,6 +1001,32 @@ _MASTHEAD = re.compile(
     r"|gazeta|газета|вести|новости|известия|правда|zeitung|rundschau|anzeiger|tageblatt)$",
     re.IGNORECASE,
 )
+# Words that name a paper wherever they stand in its name ("Le Courrier du Lac", "Diario de Sevilla").
+_PAPER_WORDS = frozenset(
+    {"courier", "courrier", "gazette", "gazeta", "gazzetta", "zeitung", "journal", "tribune", "herald"}
+    | {
+        "chronicle",
+        "dépêche",
+        "presse",
+        "nouvelliste",
+        "quotidien",
+        "diario",
+        "periódico",
+        "heraldo",
+        "corriere",
+    }
+)
+_NAME_PARTICLES = frozenset(
+    {"of", "the", "and", "du", "de", "la", "le", "des", "del", "di", "der", "die", "am"}
+)
+
+
+def _is_masthead(text: str) -> bool:
+    """A paper's name: "Metro Daily", "The Harbour Review", "Le Courrier du Lac"."""
+    if _MASTHEAD.search(text):
+        return True
+    tokens = words(text)
+    return len(tokens) <= 4 and any(token.casefold() in _PAPER_WORDS for token in tokens)
 
 
 def _is_kicker(line: _Line) -> bool:
@@ -1101,6 +1138,58 @@ def _standfirst(lines: list[_Line], start: int, end: int) -> tuple[_Line | None,
             line.chrome = "standfirst"
             return line, body
     return None, start
+
+
+_NAME_WORD = rf"(?:{_CAPITALIZED_NAME_WORD}|(?:de|van|von|der|da|di|del|dos|le|la|bin|al)(?=\s))"
+# A name alone, or two joined: "Rachel Ng", "Jean-Luc Le Goff", "Ana Ruiz and Tom Hale".
+_BARE_NAME = re.compile(
+    rf"^{_CAPITALIZED_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}\s+{_CAPITALIZED_NAME_WORD}"
+    rf"(?:\s*(?:,|and|&|und|et|y|и|і)\s+{_CAPITALIZED_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}\s+{_CAPITALIZED_NAME_WORD})?$"
+)
+
+
+_NAME_THEN_REST = re.compile(r"^(.{3,60}?)\s*(?:[,|•·]|\s[–—-])\s*(\S.*)$")
+
+
+_BYLINE_LABEL = re.compile(r"^(?:by|written by|author|words|автор|autor|auteur|von|par)\s*:?$", re.IGNORECASE)
+
+
+def _name_before_date(text: str) -> str:
+    """The writer's name that opens a date line: "Rachel Ng, March 12, 2025" → "Rachel Ng"."""
+    parts = _NAME_THEN_REST.match(text)
+    return parts[1] if parts and _BARE_NAME.match(parts[1]) and is_date_line(parts[2]) else ""
+
+
+def _bare_byline(lines: list[_Line], start: int) -> None:
+    """A writer's name on its own line, without "By", between the headline (or its standfirst)
+    and the body, over the story's date line ("Rachel Ng" over "March 12, 2025", or "Rachel Ng,
+    March 12, 2025"): a byline. Not a headline of a list of other stories (a date line above it),
+    nor a second name under a name ("Great Day Editorial Team" over a category, "Design Style")."""
+    # (Up to the body's second line: a standfirst may have been taken for the body's first.)
+    for line in lines[max(1, start - 6) : min(start + 2, len(lines) - 1)]:
+        if line.chrome not in {"", "headline followed by a date"}:
+            continue
+        if _BYLINE_LABEL.match(line.text) and _BARE_NAME.match(lines[line.index + 1].text):
+            line.chrome = "byline label"  # "By:" on its own line, the name on the next
+            lines[line.index + 1].chrome, lines[line.index + 1].score = "byline", -4.0
+            return
+        if line.index < start - 4:
+            continue
+        headline, below = lines[line.index - 1], lines[line.index + 1]
+        if _name_before_date(line.text):  # "Rachel Ng, March 12, 2025": signed and dated at once
+            pass
+        elif not _BARE_NAME.match(line.text) or below.chrome != "date":
+            continue  # (under the date, a short line is as often a blog post's title)
+        if (
+            headline.chrome not in {"", "headline followed by a date"}
+            or headline.words < 3
+            or _BARE_NAME.match(headline.text)  # "Great Day Editorial Team" over "Design Style"
+            or any(other.chrome == "byline" for other in lines[max(0, line.index - 4) : line.index])
+        ):
+            continue
+        if all(_beside_headline(other) for other in lines[line.index + 1 : start]):
+            line.chrome, line.score = "byline", -4.0
+            return
 
 
 def _heads_the_story(lines: list[_Line], position: int, start: int) -> bool:
@@ -1268,6 +1357,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
         return None
     start, end = span
     end = _cut_at_end_marker(lines, start, end)
+    _bare_byline(lines, start)
     standfirst, start = _standfirst(lines, start, end)
 
     # Title: the headline dated just above the body (a masthead or a menu line above it is the
@@ -1296,7 +1386,12 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
         candidates.append(line)
     if candidates:
         chosen = candidates[0]
-        if chosen.words <= 3 or _masthead_and_tagline(chosen.text) or _section_page_title(chosen.text):
+        if (
+            chosen.words <= 3
+            or (chosen.words <= 4 and _is_masthead(chosen.text))
+            or _masthead_and_tagline(chosen.text)
+            or _section_page_title(chosen.text)
+        ):
             # A masthead ("Coastal Times") or a kicker ("BREAKING NEWS") above the headline: the
             # headline is the later line that the story's first lines restate, or, under a kicker
             # or a masthead with the site's menu below it, the one signed or dated just above the
@@ -1360,6 +1455,8 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
     published = next(filter(None, map(date_of_line, dates)), "") or _wire_date(lines[lead].text)
     if not byline:  # "Posted on March 3, 2025 by Helen Marsh"
         byline = next((signed[1] for text in dates if (signed := _SIGNED_DATE.search(text))), "")
+    if not byline:  # "Олена Гнатюк, 12 березня 2024 р., 14:05"
+        byline = next(filter(None, map(_name_before_date, dates)), "")
     blocks: list[Block] = []
     stripped: list[str] = []
     headings = _numbered_headings(lines, start, end)

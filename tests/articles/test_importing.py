@@ -2924,6 +2924,37 @@ def test_advertisement_markers_and_photo_credits_between_an_exports_paragraphs_a
             "Laura Chen",
             "",
         ),
+        # A menu of three items that opens with the link home, then a paper's name that ends in a
+        # place ("Le Courrier du Lac") over the headline, signed in French and dated.
+        (
+            "Accueil Actualités Sport\nLe Courrier du Lac\nLe port accueille un nouveau terminal de ferries\n"
+            "Par Claire Dubois\n12 mars 2025\n",
+            "Le port accueille un nouveau terminal de ferries",
+            "Claire Dubois",
+            "2025-03-12",
+        ),
+        # The writer's name alone on its line, without "By", over the story's date; or the name and the
+        # date on one line. The standfirst between the headline and the name is the dek.
+        (
+            "Home News Sport Business Opinion\nHarbour authority approves new ferry terminal\n"
+            "The council says the work cannot wait until autumn.\nRachel Ng\nMarch 12, 2025\n",
+            "Harbour authority approves new ferry terminal",
+            "Rachel Ng",
+            "2025-03-12",
+        ),
+        (
+            "Harbour authority approves new ferry terminal\n"
+            "The council says the work cannot wait until autumn.\nRachel Ng, March 12, 2025\n",
+            "Harbour authority approves new ferry terminal",
+            "Rachel Ng",
+            "2025-03-12",
+        ),
+        (
+            "Головна Новини Політика\nУ порту відкрили новий пором\nОлена Гнатюк, 12 березня 2024 р., 14:05\n",
+            "У порту відкрили новий пором",
+            "Олена Гнатюк",
+            "2024-03-12",
+        ),
         # Belarusian and Kazakh bylines and dates.
         (
             "У Гродне адкрылі новы мост праз Нёман\nАўтар: Алесь Мароз\n14 сакавіка 2025, 11:40\n",
@@ -2967,12 +2998,49 @@ def test_mastheads_menus_and_kickers_give_way_to_the_headline(head, title, bylin
             "Harbour authority approves the new ferry terminal",
         ),
         ("Культура, спорт, наука\nАвтор: Ирина Соколова\n", "Культура, спорт, наука"),
+        ("Home Sales Slump\nBy Jane Roe\n", "Home Sales Slump"),  # "Home", but not a menu's words
     ],
 )
 def test_headlines_that_only_look_like_mastheads_or_menus_stay_titles(head, title):
     candidate = extract_one((head + _HARBOUR_PROSE).encode(), name="story.txt")
     assert candidate.title == title
     assert candidate.body_text.startswith("The harbour authority on Tuesday")
+
+
+@pytest.mark.parametrize(
+    "head, title, byline",
+    [
+        # Other stories' headlines, each over its date: none is the writer's name.
+        (
+            "Harbour authority approves new ferry terminal\nLatest\nMarkets Rally Again\nMarch 3, 2025\n"
+            "Council Budget Vote\nMarch 2, 2025\n",
+            "Harbour authority approves new ferry terminal",
+            "",
+        ),
+        # A blog post's title under its date.
+        ("A Dabbler's Weblog\nMarch 12, 2025\nVibe Coding\n", "Vibe Coding", ""),
+        # A category under the signed team's name.
+        (
+            "Harbour authority approves new ferry terminal\nBy:\nGreat Day Editorial Team\nDesign Style\n8/1/2025\n",
+            "Harbour authority approves new ferry terminal",
+            "Great Day Editorial Team",
+        ),
+    ],
+)
+def test_what_only_looks_like_a_bare_name_byline(head, title, byline):
+    candidate = extract_one((head + _HARBOUR_PROSE).encode(), name="story.txt")
+    assert (candidate.title, candidate.byline) == (title, byline)
+    assert candidate.body_text.startswith("The harbour authority on Tuesday")
+
+
+def test_a_note_dated_in_its_lead_is_the_storys_not_a_byline():
+    dump = (
+        "Harbour authority approves new ferry terminal\n"
+        "Editor’s Note, December 19, 2025: We have added the timetable the authority published today.\n"
+    )
+    candidate = extract_one((dump + _HARBOUR_PROSE).encode(), name="story.txt")
+    assert candidate.byline == ""
+    assert candidate.body_text.startswith("Editor’s Note, December 19, 2025: We have added the timetable")
 
 
 def test_other_stories_headlines_above_the_story_are_no_summary_box():
