@@ -69,13 +69,17 @@ _WEEKDAYS = (
 # "2025 г.", "2025 года", "2025 р.", "2025 року" after the year.
 _YEAR_WORD = r"(?:\s*(?:г\.|года|р\.|року))?"
 # A later update told after the date, on the same line ("… 11:05 AM UTC Updated 2 hours ago").
-_UPDATE_WORD = r"(?:updated|aktualisiert|mis\sà\sjour|actualizado|обновлено|оновлено)"  # (\s: read verbosely)
+_UPDATE_WORD = (
+    r"(?:updated|aktualisiert|mis\sà\sjour|modifié|actualizado|обновлено|оновлено)"  # (\s: read verbosely)
+)
 # A time of day after the date: "14:30", "9:15 a.m.", "9.15pm", "10h15", "17:05 Uhr" (the dump's
 # local time).
 _TIME_OF_DAY = re.compile(
     r"\b([01]?\d|2[0-3])[:.h]([0-5]\d)(?![.\d])\s*(?:([ap])\.?\s?m\b\.?)?", re.IGNORECASE
 )
 _CAPITALIZED_NAME_WORD = r"(?-i:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁЄІЇҐ])[\w.'’-]*"
+# A time zone after a time of day: "EST", "CET", "ET", "GMT+2", "UTC-05:00".
+_ZONE = r"(?-i:[A-Z]{2,4})(?:[+-]\d{1,2}(?::?\d{2})?)?"
 # Who signed a dated line ("Posted on March 3, 2025 by Helen Marsh"): a name in capitals or an
 # account ("by admin"), not the rest of a sentence ("… 2025 by a vote of 7-2").
 _SIGNER = (
@@ -87,8 +91,9 @@ _SIGNER = (
 _MONTH_DAY = rf"(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
 _DAY_MONTH = rf"\d{{1,2}}\.?(?:st|nd|rd|th)?\s+(?:de\s+)?(?:{MONTHS})\.?,?\s+(?:de\s+)?\d{{4}}"
 DATE_LINE = re.compile(
-    rf"""^(?:(?:{_DATE_LEAD})\s*:?\s*)?
-    (?:\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?,?\s+)?
+    rf"""^(?:{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD})?\s+[-–—]\s+(?=\d))?  # "Madrid - 04 mar 2026"
+    (?:(?:{_DATE_LEAD})\s*:?\s*)?
+    (?:\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s+{_ZONE})?,?\s+)?
     (?:(?:{_WEEKDAYS}),?\s+)?
     (?:
         {_MONTH_DAY}
@@ -98,8 +103,8 @@ DATE_LINE = re.compile(
       | \d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago
     )
     (?:,?\s*(?:at\s+|в\s+|о\s+|um\s+|à\s+|a\s+las\s+)?\d{{1,2}}[:.h]\d{{2}}(?:\s*[ap]\.?m\.?)?
-        (?:\s*(?:[A-Z]{{2,4}}|Uhr))?)?
-    (?:\s*[-–—|•·]\s*.{{0,40}}|,?\s+{_UPDATE_WORD}\b[^.!?]{{0,40}}\d[^.!?]{{0,20}}|\s+by\s+{_SIGNER}(?:\s*[-–—|•·,]\s*.{{0,60}})?)?$""",
+        (?:\s*(?:{_ZONE}|Uhr))?)?
+    (?:\s*[-–—|•·/]\s*.{{0,40}}|,?\s+{_UPDATE_WORD}\b[^.!?]{{0,40}}\d[^.!?]{{0,20}}|\s+by\s+{_SIGNER}(?:\s*[-–—|•·,]\s*.{{0,60}})?)?$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _MONTH_DAY_YEAR = re.compile(rf"\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE)

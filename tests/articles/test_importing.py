@@ -2017,6 +2017,33 @@ def test_a_byline_keeps_the_writers_name_only(written, printed):
 
 
 @pytest.mark.parametrize(
+    "line, day",
+    [
+        ("Updated 11:48 PM EST, March 6, 2026", "2026-03-06"),  # a time and its zone before the day
+        ("Published 6:45 a.m. ET March 3, 2026 | Updated 9:12 a.m. ET March 3, 2026", "2026-03-03"),
+        ("March 3, 2026 11:42 AM GMT+2", "2026-03-03"),
+        ("Posted: Mar 3, 2026 / 05:47 PM CST", "2026-03-03"),
+        ("Madrid - 04 mar 2026 - 12:15 CET", "2026-03-04"),  # the place first
+        ("Publié le 5 mars 2026 à 07h12, modifié à 09h40", "2026-03-05"),
+    ],
+)
+def test_news_sites_date_lines_date_the_story(line, day):
+    """Each of these was not taken for a date line: the story had no date."""
+    head = f"Harbour authority approves new ferry terminal\nBy Jane Roe\n{line}\n"
+    candidate = extract_one((head + _HARBOUR_PROSE).encode(), name="story.txt")
+    assert candidate.published_at.date().isoformat() == day
+    assert line not in candidate.body_text
+    assert candidate.title == "Harbour authority approves new ferry terminal"
+
+
+def test_a_headline_with_a_dash_is_no_dated_place():
+    from articles.importing.plaintext import is_date_line
+
+    assert not is_date_line("Council Vote - 4 new schools planned")
+    assert not is_date_line("Harbour Board - 2025 accounts published")
+
+
+@pytest.mark.parametrize(
     "line, moment",
     [
         ("Published 12 March 2025, 14:30", "2025-03-12T14:30"),
