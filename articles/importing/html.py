@@ -28,6 +28,7 @@ from .language import language_tag
 from .plaintext import (
     AD_MARKERS,
     BYLINE,
+    COOKIE_NOTICE,
     FOREIGN_BYLINE,
     LIST_LABEL,
     READ_ON,
@@ -109,13 +110,6 @@ _AUTHOR_ROLE = re.compile(
     re.IGNORECASE,
 )
 _TAIL_BLOCKS = 4
-# A cookie-consent notice: never part of a story, however long it runs.
-_COOKIE_NOTICE = re.compile(
-    r"\b(?:(?:we|this (?:web)?site|our (?:web)?site) (?:uses?|may use|stores?) cookies"
-    r"|(?:necessary|essential|functional|analytics?|performance|advertising|third[- ]party) cookies"
-    r"|cookies? (?:policy|settings|preferences|consent|banner)|(?:accept|reject|manage) (?:all )?cookies)\b",
-    re.IGNORECASE,
-)
 # Placeholder text left in a template.
 _PLACEHOLDER = re.compile(r"\blorem ipsum dolor\b", re.IGNORECASE)
 _END_SHARE = 0.75
@@ -577,7 +571,7 @@ def _is_residue(text: str, *, tag: str) -> str:
         return "list label"
     if n <= 12 and is_appeal(text, n):
         return "appeal or navigation"
-    if n <= 80 and _COOKIE_NOTICE.search(text):
+    if n <= 80 and COOKIE_NOTICE.search(text):
         return "cookie notice"
     if _PLACEHOLDER.search(text):
         return "placeholder text"

@@ -192,8 +192,13 @@ def _month_number(name: str) -> int:
 
 
 _BYLINE_TAIL = r"(?:\s*(?:[,|•·-]|\b(?:and|und|et|y|e|и|і|updated|published|posted)\b)\s*.{0,60})?$"
+# "By", "Written by", "Story and photos by", "Summary by", "Words:" (not "Words matter").
+_BY = (
+    r"(?:by|(?:written|posted|reporting|summary|interview(?:ed)?"
+    r"|(?:story|text|words)(?:\s+and\s+(?:photos?|pictures|photography|video))?)\s+by|author|words(?=\s*:))"
+)
 BYLINE = re.compile(
-    r"^(?:(?:by|written by|posted by|author|words by|reporting by|story by|interview(?:ed)? by)\s*:?\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,5}"
+    rf"^(?:{_BY}\s*:?\s+[\w.'’-]+(?:\s+[\w.'’-]+){{0,5}}"
     # The region's press: a labelled name ("Автор: Ирина Соколова", "Autor: Jan Nowak"; not
     # "Автор: не указан").
     r"|(?:автор|авторка|автори|авторы|аўтар|аўтары|текст|autor|autorin|auteur|autore|autora)\s*:\s*"
@@ -209,10 +214,7 @@ FOREIGN_BYLINE = re.compile(
     rf"{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD}){{1,3}}" + _BYLINE_TAIL,
     re.IGNORECASE,
 )
-_BYLINE_LEAD = re.compile(
-    r"^(?:by|written by|posted by|author|words by|reporting by|story by|interview(?:ed)? by)\s*:?\s+",
-    re.IGNORECASE,
-)
+_BYLINE_LEAD = re.compile(rf"^{_BY}\s*:?\s+", re.IGNORECASE)
 # "By" in the languages of the region's press, before a name of two words or more ("Von Anna
 # Schmidt", "Par Jean Dupont"; "Von Trapp" alone is a name).
 _FOREIGN_BYLINE_LEAD = re.compile(
@@ -265,6 +267,10 @@ def clean_byline(text: str) -> str:
         text = text[role.end() :]
     if named := _EMAIL_AND_NAME.match(text):
         text = named[1].strip()
+    if _SIGNING_NAME.match(text) and " in " in text:
+        text = text[: text.rindex(" in ")]  # "Priya Natarajan in London": where she files from
+    if _NAME_AND_ROLE.match(text) and "|" in text:
+        text = text[: text.index("|")].rstrip()  # "David Ferreira | Contributing columnist"
     if (
         (dateline := _DATELINE_PLACE.search(text))
         # After "By …" a comma (after trafilatura's joining, a semicolon) sets off the place, not
@@ -282,7 +288,7 @@ def clean_byline(text: str) -> str:
 # A credit line: "Photo: …", "Photo/AP", "Image by Jane Roe", "Photo courtesy of …", "Source: …",
 # "Video – Getty", or an agency in brackets.
 CREDIT = re.compile(
-    r"^\(?(?:(?:photo|image|picture|video|illustration|file photo|photograph)s?"
+    r"^\(?(?:(?:photo|image|picture|video|illustration|file photo|photograph|photography)s?"
     r"(?:\s+(?:credits?|source|illustration))?|sources?|credits?"
     # The region's press: "Фото: пресс-служба мэрии", "Crédit photo : AFP", "Foto: dpa", "Quelle: …"
     r"|фото(?:графия)?|видео|источник|джерело|crédits?(?: photo)?|foto(?:s|grafía)?|bild|quelle|fuente|imagen)"
@@ -293,7 +299,11 @@ CREDIT = re.compile(
 # A photo's credit after a sentence: "… at dusk. (Image: Calder & Wynn)", "… call 101. (Photo: Avon
 # Police)". The credit goes; the sentence, a caption or the story's own, stays.
 TRAILING_CREDIT = re.compile(
-    r"(?<=[.!?])\s*\((?:image|photo|picture|pic|foto|фото)s?\s*(?::|by\b)\s*[^()]{1,60}\)\s*$", re.IGNORECASE
+    r"(?<=[.!?])\s*(?:\((?:image|photo|picture|pic|foto|фото)s?\s*(?::|by\b)\s*[^()]{1,60}\)"
+    # or unbracketed, a name alone after the label: "… on the ice. Photo: Ines Ruiz"
+    rf"|(?:image|photo|picture|foto|фото)s?\s*(?::|by\b)\s*{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD}){{0,3}}"
+    r"(?:\s*/\s*[\w .&-]{1,30})?)\s*$",
+    re.IGNORECASE,
 )
 # After a word or a dash the credit is a name alone ("Photo by Jane Roe/Reuters", "by staff"): a
 # heading that only starts like one goes on in lower case ("Video from the scene shows …",
@@ -339,14 +349,29 @@ def is_credit(text: str) -> bool:
 
 
 READ_TIME = re.compile(
-    r"^(?:(?:(?:estimated\s+)?(?:reading|read)\s+time|lesezeit|lesedauer|temps de lecture|tiempo de lectura"
+    r"^(?:(?:(?:estimated\s+)?(?:reading|read)\s+time|lesezeit|lesedauer|temps de lecture|lecture|tiempo de lectura"
     r"|время чтения|час читання|czas czytania)\s*:?\s*)?~?\s*"
     r"\d+\s*(?:min(?:ute)?s?|mins?|minuten|min\.|мин\.?|минут[аы]?|хв\.?|хвилин[аи]?)(?:\s+read(?:ing)?)?$",
     re.IGNORECASE,
 )
+# A cookie-consent notice, in the languages of the region's press: never part of a story.
+COOKIE_NOTICE = re.compile(
+    r"\b(?:(?:we|this (?:web)?site|our (?:web)?site) (?:uses?|may use|stores?) cookies"
+    r"|(?:necessary|essential|functional|analytics?|performance|advertising|third[- ]party) cookies"
+    r"|cookies? (?:policy|settings|preferences|consent|banner)|(?:accept|reject|manage) (?:all )?cookies"
+    r"|(?:wir|diese (?:web)?seite|unsere (?:web)?seite) (?:verwendet|verwenden|nutzt|nutzen|setzt|setzen) cookies"
+    r"|cookies? (?:akzeptieren|zulassen|ablehnen|einstellungen)"
+    r"|(?:nous|ce site) (?:utilisons|utilise) des cookies|(?:accepter|refuser|gérer) (?:les |tous les )?cookies"
+    r"|(?:usamos|utilizamos|este sitio(?: web)? (?:usa|utiliza)) cookies|(?:aceptar|rechazar) (?:todas )?(?:las )?cookies"
+    r"|(?:мы|сайт) использу(?:ем|ет) (?:файлы )?cookie|(?:ми|сайт) використову(?:ємо|є) (?:файли )?cookie)",
+    re.IGNORECASE,
+)
 # Possessive: a line of figures ("2,025,000 people") was split every possible way before failing
 # (4.4 of the text cleaner's 7.5 CPU-seconds on the 791 development dumps; same matches).
-COUNTERS = re.compile(r"^(?:\d[\d,.]*+\s*+[kKmM]?\s*+(?:shares?|views?|comments?|likes?|reads?)?\s*+)++$")
+COUNTERS = re.compile(
+    r"^(?:\d[\d,.]*+\s*+[kKmM]?\s*+(?:shares?|views?|comments?|likes?|reads?)?\s*+)++$"
+    r"|^\d{1,3}\s+(?:/|of)\s+\d{1,3}$"  # a gallery's "1 / 12" (not a rating, "5/5")
+)
 
 SOCIAL_NETWORKS = (
     "facebook",
@@ -473,6 +498,27 @@ APPEAL_PATTERNS = [
     r"abonnieren sie\b",
     r"abonnez-vous\b",
     r"suscríbete\b",
+    # Sign-in and paywall prompts and listen buttons of the region's press ("Se connecter",
+    # "Cet article est réservé aux abonnés", "Artikel anhören").
+    r"s[’']abonner\b",
+    r"se connecter\b",
+    r"réservé aux abonnés\b",
+    r"il vous reste \d",
+    r"déjà abonné\b",
+    r"anmelden\b",
+    r"einloggen\b",
+    r"nur für abonnenten\b",
+    r"artikel anhören\b",
+    r"iniciar sesión\b",
+    r"exclusivo para suscriptores\b",
+    r"только для подписчиков\b",
+    r"listen to (?:this|the) (?:article|story)\b",
+    r"écouter (?:cet|l[’'])article\b",
+    r"escuchar (?:este |el )?artículo\b",
+    r"letters? to the editor\b",
+    r"views expressed (?:in|here|are)\b",
+    r"make our (?:work|journalism) possible\b",
+    r"support (?:independent|our|local|quality) (?:journalism|writing|reporting|news)\b",
     r"sponsored\b",
     r"advertise with us\b",
     *(
@@ -492,8 +538,9 @@ APPEAL_PATTERNS = [
     r"leave a (?:comment|reply)\b",
     r"log ?(?:in|out)\b",
     r"sign ?(?:in|out)\b",
-    r"download (?:our|the) app\b",
+    r"download (?:our|the)(?: [\w-]+){0,3} app\b",
     r"skip to (?:main )?content\b",
+    r"enlarge (?:this )?(?:image|photo)\b",
     r"table of contents?\b",
     r"back to top\b",
     r"print this\b",
@@ -584,7 +631,9 @@ LIST_LABEL = re.compile(
     r"(?: \w+){0,2} (?:posts?|articles?|stories|news|reads|headlines|videos|picks|content)"
     r"|(?:more|also) (?:from|in|on) .{1,40}|you (?:may|might) (?:also )?(?:like|enjoy)|read (?:more|next|also)"
     r"|also read|see also|related|trending|most (?:read|popular|viewed)|comments?|leave a (?:comment|reply)"
-    r"|share(?: this)?(?: \w+)?|tags?|about the author|newsletter)\s*:?$",
+    r"|share(?: this)?(?: \w+)?|tags?|about the author|newsletter"
+    r"|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lee también|leer más|читайте также|читайте також"
+    r"|partager|teilen|compartir|поделиться|поділитися)\s*:?$",
     re.IGNORECASE,
 )
 
@@ -809,6 +858,8 @@ def _score(lines: list[_Line], common: Container[str]) -> None:
             line.chrome = "teaser for another story"
         elif is_navigation(line.text):
             line.chrome = "navigation"
+        elif n <= 80 and COOKIE_NOTICE.search(line.text):
+            line.chrome = "cookie notice"
         elif is_appeal(line.text, n):
             line.chrome = "appeal or navigation"
         elif is_disclosure(line.text, n):
@@ -1074,7 +1125,28 @@ def _summary_box(lines: list[_Line], start: int, *, floor: int) -> int:
         first -= 1
     label = lines[first - 1] if first - 1 > floor else None
     if start - first < 2 or label is None or label.chrome or not _SUMMARY_LABEL.match(label.text):
+        return _unmarked_summary_box(lines, start, floor=floor)
+    return first - 1
+
+
+def _unmarked_summary_box(lines: list[_Line], start: int, *, floor: int) -> int:
+    """A summary box whose items lost their bullets in the dump: a summary's label, then two to
+    six short lines (4 to 30 words, no chrome) right above the story's first paragraph. Its lines
+    become the list's items."""
+    first = start
+    while (
+        first - 1 > floor
+        and start - first < 6
+        and not lines[first - 1].chrome
+        and 4 <= lines[first - 1].words <= 30
+        and title_case_ratio(words(lines[first - 1].text)[1:]) < 0.7
+    ):
+        first -= 1
+    label = lines[first - 1] if first - 1 > floor else None
+    if start - first < 2 or label is None or label.chrome or not _SUMMARY_LABEL.match(label.text):
         return start  # "Most read" over other stories' headlines is no summary of this one
+    for line in lines[first:start]:
+        line.is_item = True
     return first - 1
 
 
@@ -1136,8 +1208,12 @@ def _standfirst(lines: list[_Line], start: int, end: int) -> tuple[_Line | None,
         if first < start and line.chrome:
             continue
         body = first + 1
-        while body < end and body - first <= 4 and _beside_headline(lines[body]):
-            body += 1
+        while (
+            body < end
+            and body - first <= 6
+            and (_beside_headline(lines[body]) or lines[body].chrome in _UNDER_THE_BYLINE)
+        ):
+            body += 1  # (not a short line: the story's first heading, "The Rundown", as often as "Print")
         signed = any(lines[n].chrome in {"byline", "date"} for n in range(first + 1, body))
         if signed and body < end and lines[body].score > 0 and body >= start:
             line.chrome = "standfirst"
@@ -1156,6 +1232,15 @@ _BARE_NAME = re.compile(
 _NAME_THEN_REST = re.compile(r"^(.{3,60}?)\s*(?:[,|•·]|\s[–—-])\s*(\S.*)$")
 
 
+# A name and where it was written, alone on a line: "Priya Natarajan in London".
+_SIGNING_NAME = re.compile(
+    rf"{_BARE_NAME.pattern[:-1]}(?:\s+in\s+{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD})?)?$"
+)
+# A name and the writer's role: "David Ferreira | Contributing columnist", "Jane Roe, Staff Writer".
+_NAME_AND_ROLE = re.compile(
+    rf"{_BARE_NAME.pattern[:-1]}\s*[|,–—-]\s*(?:[\w-]+\s+){{0,3}}"
+    r"(?i:writer|columnist|correspondent|reporter|editor|contributor|journalist|critic|analyst)s?$"
+)
 _BYLINE_LABEL = re.compile(r"^(?:by|written by|author|words|автор|autor|auteur|von|par)\s*:?$", re.IGNORECASE)
 
 
@@ -1181,9 +1266,9 @@ def _bare_byline(lines: list[_Line], start: int) -> None:
         if line.index < start - 4:
             continue
         headline, below = lines[line.index - 1], lines[line.index + 1]
-        if _name_before_date(line.text):  # "Rachel Ng, March 12, 2025": signed and dated at once
-            pass
-        elif not _BARE_NAME.match(line.text) or below.chrome != "date":
+        if _name_before_date(line.text) or _NAME_AND_ROLE.match(line.text):
+            pass  # "Rachel Ng, March 12, 2025", "David Ferreira | Contributing columnist"
+        elif not _SIGNING_NAME.match(line.text) or below.chrome != "date":
             continue  # (under the date, a short line is as often a blog post's title)
         if (
             headline.chrome not in {"", "headline followed by a date"}
@@ -1192,9 +1277,103 @@ def _bare_byline(lines: list[_Line], start: int) -> None:
             or any(other.chrome == "byline" for other in lines[max(0, line.index - 4) : line.index])
         ):
             continue
-        if all(_beside_headline(other) for other in lines[line.index + 1 : start]):
+        if all(_under_the_byline(other) for other in lines[line.index + 1 : start]):
             line.chrome, line.score = "byline", -4.0
             return
+
+
+# What sits between a story's byline and date and its first paragraph: share and listen
+# buttons, "Leave a comment", a reading time, a photo and its caption.
+_UNDER_THE_BYLINE = {"appeal or navigation", "navigation", "list label", "counter", "credit", "byline label"}
+
+
+def _under_the_byline(line: _Line) -> bool:
+    return (
+        _beside_headline(line)
+        or line.chrome in _UNDER_THE_BYLINE
+        or (line.words <= 4 and not is_sentence(line.text, line.words))
+    )
+
+
+def _signed_headline(lines: list[_Line], top: int) -> tuple[_Line, _Line | None] | None:
+    """The headline a news page signs and dates right above the story (and its standfirst, when
+    one stands between them), found by walking up from the story's first line: past share
+    buttons, a caption and its credit, a reading time, then the byline and date lines. A masthead,
+    a section's kicker or a menu above the headline is not taken for it; between a headline and
+    a dek, the one the story's first lines restate more is the headline."""
+    index, signed = top - 1, False
+    while index >= 0 and top - index <= 10:
+        line = lines[index]
+        if line.chrome in {"byline", "date"} or FOREIGN_BYLINE.match(line.text):
+            signed = True
+        elif signed and not (line.chrome in _UNDER_THE_BYLINE or _beside_headline(line)):
+            break
+        elif not signed and not (
+            line.chrome in _UNDER_THE_BYLINE
+            or line.chrome == "counter"
+            or (line.words <= 4 and not is_sentence(line.text, line.words))
+            or (line.words <= 40 and index + 1 < top and lines[index + 1].chrome == "credit")  # a caption
+        ):
+            return None
+        index -= 1
+    if not signed or index < 0 or top - index > 10:
+        return None
+    lower = lines[index]
+    upper = lines[index - 1] if index > 0 else None
+    deck = lower.chrome == "standfirst" or (
+        lower.chrome in {"", "headline followed by a date"} and 5 <= lower.words <= 60
+    )
+    if upper is not None and _could_head(upper) and deck:
+        lead = " ".join(line.text for line in lines[top : top + 2])
+        if not (_could_head(lower) and _overlap(lower.text, lead) > _overlap(upper.text, lead) + 0.1):
+            return upper, lower
+        # (else the line above is a ticker or a kicker: "Weather Alert Day: …")
+    return (lower, None) if _could_head(lower) else None
+
+
+def _weak_title(line: _Line, title: str) -> bool:
+    """A line taken for the title that more likely names the site, its section or a box: three
+    words or fewer, in capitals, a paper's name, a kicker, or a cookie or sign-in prompt (not a
+    page's title naming its site, "Strengthen your cybersecurity | Coastal Times")."""
+    if title != line.text.strip() and len(words(title)) >= 3:
+        return False
+    return (
+        line.words <= 3
+        or line.text.isupper()
+        or (line.words <= 5 and _is_masthead(line.text))
+        or _is_kicker(line)
+        or bool(_SUMMARY_LABEL.match(line.text))
+        or line.chrome in {"appeal or navigation", "navigation"}
+        or bool(_COOKIE_WORDS.search(line.text))
+    )
+
+
+_COOKIE_WORDS = re.compile(r"\b(?:cookies?|Cookies?)\b")
+
+
+def _could_head(line: _Line) -> bool:
+    """Whether a line could be a story's headline: not chrome, a masthead, a kicker, a menu,
+    a section's page title or a label; 3 to 30 words, and not a paragraph."""
+    text = line.text
+    return (
+        line.chrome in {"", "headline followed by a date"}
+        and 3 <= line.words <= 30
+        and not (line.words <= 5 and (text.isupper() or _is_masthead(text)))
+        and not _is_kicker(line)
+        and not _section_page_title(text)
+        and not _masthead_and_tagline(text)
+        and not is_navigation(text)
+        and not text.endswith(":")
+        and not _BREADCRUMB.match(text)
+        and not _PARTICULARS.match(text)
+        and not _REVIEWED_BY.match(text)
+        and not (line.words > 15 and is_sentence(text, line.words))
+    )
+
+
+_REVIEWED_BY = re.compile(
+    r"^(?:(?:medically\s+)?reviewed|edited|updated|fact[- ]checked)\s+by\b", re.IGNORECASE
+)
 
 
 def _heads_the_story(lines: list[_Line], position: int, start: int) -> bool:
@@ -1224,7 +1403,8 @@ END_MARKER = re.compile(
     r"^(?:\d+\s+)?(?:comments?|responses?|replies|leave a (?:comment|reply)|join the discussion|"
     r"related(?: \w+)?|you (?:may|might) (?:also )?(?:like|enjoy)|more (?:from|stories|articles|on)\b.*|"
     r"read (?:next|more)|recommended(?: \w+)?|popular(?: \w+)?|trending(?: \w+)?|about the author|"
-    r"share this(?: \w+)?|tags?|filed under)\b.{0,30}$",
+    r"share this(?: \w+)?|tags?|filed under|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lee también"
+    r"|читайте также|читайте також)\b.{0,30}$",
     re.IGNORECASE,
 )
 
@@ -1362,7 +1542,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
         return None
     start, end = span
     end = _cut_at_end_marker(lines, start, end)
-    _bare_byline(lines, start)
+    _bare_byline(lines, _summary_box(lines, start, floor=-1))
     standfirst, start = _standfirst(lines, start, end)
 
     # Title: the headline dated just above the body (a masthead or a menu line above it is the
@@ -1405,6 +1585,21 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
                 (line for line in candidates[1:] if _heads_as_title(lines, line, chosen, top)), chosen
             )
         title, title_index = strip_site_name(chosen.text), chosen.index
+    # The headline signed and dated above the body, when the line found is a masthead, a kicker
+    # or a label ("The Harbor City Courier", "OPINION", "Key points"), and its dek with it.
+    # (Not a short headline over its deck: "Fire Kills Three", "Blaze tears through …", byline.)
+    if signed := _signed_headline(lines, top):
+        headline, deck = signed
+        if title_index is None or (
+            headline.words >= 4
+            and _weak_title(lines[title_index], title)
+            and any(not _could_head(line) for line in lines[title_index + 1 : headline.index])
+        ):
+            title, title_index = strip_site_name(headline.text), headline.index
+        elif deck is None and headline.index == title_index + 1 and headline.words >= 5:
+            deck = headline  # "CITY APPROVES NEW BUDGET" over "Council backs libraries …"
+        if deck is not None and deck.index == title_index + 1 and standfirst is None:
+            standfirst, deck.chrome = deck, deck.chrome or "standfirst"
 
     # A restatement of the title just before or at the start of the body becomes the dek.
     dek = standfirst.text if standfirst else ""
@@ -1424,6 +1619,14 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
                 start += 1
             break
 
+    # The lead photo's caption over its credit ("The old pier, built in 1958, …", "(Photo: …)").
+    if (
+        start + 2 < end
+        and lines[start + 1].chrome == "credit"
+        and lines[start].words <= 30
+        and lines[start + 2].chrome not in {"byline", "date"}  # (a dek over the photo, then signed)
+    ):
+        lines[start].chrome, lines[start].score = "caption", -4.0
     # Trim headline-ish short lines from the edges: the body starts and ends with prose.
     while start < end and lines[start].score <= 0:
         start += 1

@@ -4213,3 +4213,170 @@ def test_an_html_field_mixing_text_paragraphs_and_block_elements_keeps_both():
         mixed.body_html == "<p>First para.</p><p>Second para.</p><h2>Reaction</h2><p>Third para, longer.</p>"
     )
     assert pre.body_html.startswith("<blockquote>") and pre.body_html.count("<blockquote>") == 1
+
+
+@pytest.mark.parametrize(
+    "head, title, dek, byline, day",
+    [
+        # A regional paper: its name (four words), menus, a cookie notice, the section's kicker, the
+        # headline over a dek without a full stop, the byline, a published-and-updated line, share
+        # buttons and the lead photo's caption and credit.
+        (
+            "Skip to main content\nThe Harbor City Courier\nSubscribe\nSign In\nNews\nSports\nOpinion\n"
+            "We use cookies to improve your experience on our site. By continuing you agree to our use of cookies.\n"
+            "Accept\nLOCAL NEWS\nHarbour authority approves new ferry terminal\n"
+            "Construction could start next spring after years of delays and two failed ballot measures\n"
+            "By Jane Roe\nPublished 6:45 a.m. ET March 3, 2026 | Updated 9:12 a.m. ET March 3, 2026\n"
+            "Share on Facebook\nShare on X\nEmail\nPrint\n"
+            "The old ferry pier, built in 1958, has been closed to foot passengers since 2019.\n"
+            "(Photo: Mark Dunn/Harbor City Courier)\n",
+            "Harbour authority approves new ferry terminal",
+            "Construction could start next spring after years of delays and two failed ballot measures",
+            "Jane Roe",
+            "2026-03-03",
+        ),
+        # An opinion column: the paper's name in capitals, the kicker, a headline of two sentences, its
+        # dek, the columnist and her role, the date, a listen button and a reading time.
+        (
+            "THE METRO LEDGER\nSections\nSearch\nLog in\nOpinion\nOPINION\n"
+            "We keep building terminals. We keep losing money.\n"
+            "Cities should stop treating ferry companies as economic development.\n"
+            "David Ferreira | Contributing columnist\nMar 2, 2026, 5:00 a.m.\nListen to this article\n6 min\n",
+            "We keep building terminals. We keep losing money.",
+            "Cities should stop treating ferry companies as economic development.",
+            "David Ferreira",
+            "2026-03-02",
+        ),
+        # A blog's name and menu, the post signed and dated, "Leave a comment" above the body.
+        (
+            "The Slow Kitchen\nHome\nRecipes\nAbout\nContact\n"
+            "Why I stopped buying pre-ground spices (and what happened next)\n"
+            "Posted on 14 February 2026 by Marta Lindqvist\nLeave a comment\n",
+            "Why I stopped buying pre-ground spices (and what happened next)",
+            "",
+            "Marta Lindqvist",
+            "2026-02-14",
+        ),
+        # A magazine's Q&A: a headline that opens with a quotation mark, "Words:" and the photographer.
+        (
+            "Culture Desk\nNewsletters\nPodcasts\nBOOKS\n"
+            "‘I write the ending first’: Novelist Amara Quist on her decade-long thriller\n"
+            "Words: Lena Hoffmann\nPhotography: Tom Ashby\nPublished 21 January 2026\n",
+            "‘I write the ending first’: Novelist Amara Quist on her decade-long thriller",
+            "",
+            "Lena Hoffmann",
+            "2026-01-21",
+        ),
+        # A station's name, its weather ticker above the headline, "by:" and two date lines, a share label.
+        (
+            "WKRN News 7\nWeather\nTraffic\nWeather Alert Day: Severe storms possible tonight\n"
+            "Harbour authority approves new ferry terminal on the north quay\nby: Chris Delgado\n"
+            "Posted: Mar 3, 2026 / 05:47 PM CST\nUpdated: Mar 3, 2026 / 07:15 PM CST\nSHARE\n",
+            "Harbour authority approves new ferry terminal on the north quay",
+            "",
+            "Chris Delgado",
+            "2026-03-03",
+        ),
+    ],
+)
+def test_a_news_pages_signed_headline_is_the_title_not_its_masthead_or_kicker(head, title, dek, byline, day):
+    """Each gave the site's name, its section or kicker as the title, and lost the date with it."""
+    candidate = extract_one((head + _HARBOUR_PROSE).encode(), name="story.txt")
+    assert (candidate.title, candidate.dek, candidate.byline) == (title, dek, byline)
+    assert candidate.published_at.date().isoformat() == day
+    assert candidate.body_text.startswith("The harbour authority on Tuesday")
+
+
+def test_a_summary_box_whose_bullets_the_dump_lost_stays_a_list():
+    head = (
+        "The Financial Chronicle\nCompanies\nNorthgate Airways to cut 1,800 jobs as fuel costs bite\n"
+        "Carrier will close two maintenance bases and retire its oldest jets by 2027\n"
+        "Priya Natarajan in London\nMarch 4 2026\nKey points\n"
+        "Northgate will cut about 8 per cent of its workforce\nMaintenance bases in Leeds and Belfast to close\n"
+        "Shares rose 6 per cent in early trading\n"
+    )
+    candidate = extract_one((head + _HARBOUR_PROSE).encode(), name="story.txt")
+    assert candidate.title == "Northgate Airways to cut 1,800 jobs as fuel costs bite"
+    assert candidate.dek == "Carrier will close two maintenance bases and retire its oldest jets by 2027"
+    assert candidate.byline == "Priya Natarajan"
+    assert "<li>Maintenance bases in Leeds and Belfast to close</li>" in candidate.body_html
+    assert candidate.body_text.index("Shares rose 6 per cent") < candidate.body_text.index(
+        "The harbour authority"
+    )
+
+
+_GERMAN_PROSE = (
+    "Die Stadt bekommt eine neue Straßenbahnlinie. Der Gemeinderat stimmte am Dienstagabend mit 38 zu 7 "
+    "Stimmen für den Bau der rund vier Kilometer langen Strecke zwischen dem Hauptbahnhof und dem Osten.\n\n"
+    "Die Kosten werden auf 112 Millionen Euro geschätzt. Bund und Land sollen nach Angaben der Verwaltung bis "
+    "zu 75 Prozent davon übernehmen.\n\n"
+    "Die Bauarbeiten sollen im Frühjahr 2027 beginnen und rund achtzehn Monate dauern, teilte die Stadt mit.\n"
+)
+_FRENCH_PROSE = (
+    "Le trafic ferroviaire sera fortement perturbé jeudi en Île-de-France, au deuxième jour d'une grève "
+    "lancée par les syndicats pour réclamer des hausses de salaires.\n\n"
+    "Selon la direction, seul un train sur trois circulera aux heures de pointe, et le trafic sera quasi nul "
+    "sur plusieurs lignes de banlieue.\n\n"
+    "Le ministre des transports a appelé les deux parties à reprendre le dialogue au plus vite.\n"
+)
+
+
+def test_a_german_pages_cookie_notice_listen_button_and_photo_credit_are_chrome():
+    dump = (
+        "Startseite\nLokales\nPolitik\nSport\n"
+        "Wir verwenden Cookies und ähnliche Technologien, um Ihnen ein optimales Nutzungserlebnis zu bieten. "
+        "Mit Klick auf „Alle akzeptieren“ stimmen Sie der Verwendung zu.\nAlle akzeptieren\nEinstellungen\nLokales\n"
+        "Neue Straßenbahnlinie soll ab 2028 durch die Altstadt fahren\n"
+        "Der Stadtrat hat den Plänen mit großer Mehrheit zugestimmt. Anwohner befürchten Lärm und Baustellen über Jahre.\n"
+        "Von Katrin Bergmann\n03.03.2026, 18:30 Uhr\nArtikel anhören\nTeilen\n"
+        "Die Straßenbahn soll künftig auch am Marktplatz halten. Foto: Stefan Kroll\n" + _GERMAN_PROSE
+    )
+    candidate = extract_one(dump.encode(), name="story.txt")
+    assert candidate.title == "Neue Straßenbahnlinie soll ab 2028 durch die Altstadt fahren"
+    assert candidate.dek.startswith("Der Stadtrat hat den Plänen")
+    assert (candidate.byline, candidate.language) == ("Katrin Bergmann", "de")
+    assert candidate.published_at.date().isoformat() == "2026-03-03"
+    assert candidate.body_text.startswith("Die Stadt bekommt eine neue Straßenbahnlinie.")
+    for chrome in ("Cookies", "Artikel anhören", "Teilen", "Foto: Stefan Kroll"):
+        assert chrome not in candidate.body_text
+    assert any("Wir verwenden Cookies" in line for line in candidate.stripped)
+
+
+def test_a_french_pages_sign_in_paywall_and_read_also_are_chrome():
+    dump = (
+        "Accueil\nActualités\nSociété\nS'abonner\nSe connecter\nSociété\n"
+        "Grève à la SNCF : le trafic fortement perturbé ce jeudi en Île-de-France\n"
+        "Un train sur deux circulera en moyenne, selon les prévisions de la direction.\n"
+        "Par Camille Dubois\nPublié le 5 mars 2026 à 07h12, modifié à 09h40\nLecture 3 min.\n"
+        + _FRENCH_PROSE
+        + "Lire aussi\nTransports : le prix du passe augmente encore\n"
+        "Réforme des retraites : ce qui change au 1er avril\n"
+        "Cet article est réservé aux abonnés. Il vous reste 80 % à découvrir.\nDéjà abonné ? Se connecter\n"
+    )
+    candidate = extract_one(dump.encode(), name="story.txt")
+    assert candidate.title == "Grève à la SNCF : le trafic fortement perturbé ce jeudi en Île-de-France"
+    assert candidate.dek == "Un train sur deux circulera en moyenne, selon les prévisions de la direction."
+    assert (candidate.byline, candidate.language) == ("Camille Dubois", "fr")
+    assert candidate.published_at.date().isoformat() == "2026-03-05"
+    assert candidate.body_text.endswith("reprendre le dialogue au plus vite.")
+    for chrome in ("Se connecter", "Lecture 3 min", "Lire aussi", "passe augmente", "réservé aux abonnés"):
+        assert chrome not in candidate.body_text
+
+
+def test_a_photo_features_gallery_counter_and_credits_are_chrome_its_ratings_are_not():
+    dump = (
+        "Photo Stories\nTravel\nIn pictures: the new ferry terminal on the north quay\n"
+        "For six weeks each winter the old pier closes. Photographer Ines Ruiz watched the new one rise.\n"
+        "Story and photos by Ines Ruiz\nFebruary 27, 2026\n"
+        "Cranes lift the first steel frame at dawn. Photo: Ines Ruiz\n1 / 12\n"
+        + _HARBOUR_PROSE
+        + "Our rating\n4/5\n"
+        "Workers finish the roof of the waiting hall in the rain, a week ahead of the schedule.\n"
+    )
+    candidate = extract_one(dump.encode(), name="story.txt")
+    assert candidate.title == "In pictures: the new ferry terminal on the north quay"
+    assert candidate.dek.startswith("For six weeks each winter")
+    assert (candidate.byline, candidate.published_at.date().isoformat()) == ("Ines Ruiz", "2026-02-27")
+    assert "1 / 12" not in candidate.body_text
+    assert "Photo: Ines Ruiz" not in candidate.body_text
+    assert "4/5" in candidate.body_text
