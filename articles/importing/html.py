@@ -44,6 +44,7 @@ from .plaintext import (
     is_disclosure,
     is_kicker,
     is_navigation,
+    is_small_print,
     strip_site_name,
     words,
 )
@@ -88,27 +89,7 @@ _PROSE = etree.XPath(
     " or ancestor::svg or ancestor::head or ancestor::iframe or ancestor::select or ancestor::button)]"
 )
 _ARTICLE = etree.XPath("//article")
-# The small print pages put under a story: disclaimers and licence notes (affiliate notes are
-# ``is_disclosure``'s, above the story and below it).
-_SMALL_PRINT = re.compile(
-    r"\b(?:for (?:general )?informational (?:and educational )?(?:purposes )?only|(?:is|are) not intended (?:to|as)"
-    r"|does not constitute|should not be (?:construed|considered|relied)|not (?:a substitute for|intended to provide) "
-    r"|all rights reserved|views expressed|do not necessarily (?:reflect|represent)"
-    r"|past performance|subject to (?:investment )?risks?|registered trademarks?\b|copyright ©|©\s?\d{4})",
-    re.IGNORECASE,
-)
 _HEAD_BLOCKS = 3
-# A note about the author: "Jane Roe is a freelance writer ...", "Hi, I'm Jane!".
-_AUTHOR_NOTE = re.compile(
-    r"^(?:about the author\W*)?(?:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3},? (?:is|was|has been|serves as|holds|joined|brings)"
-    r" (?:a|an|the|currently|also)\b|(?:hey|hi|hello)[,!]? i[’']m\b)",
-    re.IGNORECASE,
-)
-_AUTHOR_ROLE = re.compile(
-    r"\b(?:writer|editor|journalist|reporter|founder|co-?founder|author|contributor|columnist|blogger|attorney|lawyer"
-    r"|professor|director|executive|CEO|owner|consultant|specialist|expert|correspondent|freelance|graduate|degree|MBA)\b",
-    re.IGNORECASE,
-)
 _TAIL_BLOCKS = 4
 # Placeholder text left in a template.
 _PLACEHOLDER = re.compile(r"\blorem ipsum dolor\b", re.IGNORECASE)
@@ -690,12 +671,6 @@ def _is_menu(text: str) -> bool:
     return is_navigation(text, most_words=2) and not any(character.isdigit() for character in text)
 
 
-def _is_small_print(text: str) -> bool:
-    if _SMALL_PRINT.search(text) or is_disclosure(text, len(words(text))):
-        return True
-    return bool(_AUTHOR_NOTE.match(text) and _AUTHOR_ROLE.search(text))
-
-
 def _link_share(element) -> float:
     """Share of the element's text that sits inside links."""
     total = len(_text(element))
@@ -794,7 +769,7 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
         tail = [
             (tag, child)
             for tag, child in kept[-(_TAIL_BLOCKS if len(kept) > 2 * _TAIL_BLOCKS else 1) :]
-            if tag == "p" and _is_small_print(_text(child))
+            if tag == "p" and is_small_print(_text(child))
         ]
         for entry in tail:
             kept.remove(entry)

@@ -518,6 +518,7 @@ APPEAL_PATTERNS = [
     r"letters? to the editor\b",
     r"views expressed (?:in|here|are)\b",
     r"make our (?:work|journalism) possible\b",
+    r"this (?:essay|article|story|piece|interview|column) (?:first )?(?:appears|appeared|was (?:first )?published) in\b",
     r"support (?:independent|our|local|quality) (?:journalism|writing|reporting|news)\b",
     r"sponsored\b",
     r"advertise with us\b",
@@ -586,6 +587,42 @@ def is_disclosure(text: str, n: int) -> bool:
     if not (_DISCLOSURE.search(text) or (_NO_COST.search(text) and _SHOPPING.search(text))):
         return False  # the common case, decided by one or two searches
     return not _REPORTED.search(text)
+
+
+# The small print pages put under a story: disclaimers and licence notes (affiliate notes are
+# ``is_disclosure``'s, above the story and below it).
+_SMALL_PRINT = re.compile(
+    r"\b(?:for (?:general )?informational (?:and educational )?(?:purposes )?only|(?:is|are) not intended (?:to|as)"
+    r"|does not constitute|should not be (?:construed|considered|relied)|not (?:a substitute for|intended to provide) "
+    r"|all rights reserved|views expressed|do not necessarily (?:reflect|represent)"
+    r"|past performance|subject to (?:investment )?risks?|registered trademarks?\b|copyright ©|©\s?\d{4})",
+    re.IGNORECASE,
+)
+# A note about the author: "Jane Roe is a freelance writer ...", "Hi, I'm Jane!".
+_AUTHOR_NOTE = re.compile(
+    r"^(?:about the author\W*)?(?:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3},? (?:(?:is|was|has been|serves as|holds|joined|brings)"
+    r" (?:a|an|the|currently|also|[A-Z][\w.-]*['’]s)\b|covers|writes (?:about|for)|reports (?:on|for))"
+    r"|(?:hey|hi|hello)[,!]? i[’']m\b)",
+    re.IGNORECASE,
+)
+_AUTHOR_ROLE = re.compile(
+    r"\b(?:writer|editor|journalist|reporter|founder|co-?founder|author|contributor|columnist|blogger|attorney|lawyer"
+    r"|professor|director|executive|CEO|owner|consultant|specialist|expert|correspondent|freelance|graduate|degree|MBA)\b",
+    re.IGNORECASE,
+)
+# How to reach the writer, in a note about them: "Reach her at jroe@example.com".
+_WRITER_CONTACT = re.compile(
+    r"\b(?:reach|contact|email|e-mail|follow) (?:him|her|them) (?:at|on)\b", re.IGNORECASE
+)
+
+
+def is_small_print(text: str) -> bool:
+    """Disclaimers, licence and affiliate notes, and a note about the writer ("Jane Roe is a
+    freelance writer …", "Mascaro is AP's chief congressional correspondent …", "Jane Roe covers
+    the county. Reach her at …"): what sites put under a story."""
+    if _SMALL_PRINT.search(text) or is_disclosure(text, len(words(text))):
+        return True
+    return bool(_AUTHOR_NOTE.match(text) and (_AUTHOR_ROLE.search(text) or _WRITER_CONTACT.search(text)))
 
 
 def _build_appeal_matcher():
@@ -1241,6 +1278,7 @@ _NAME_AND_ROLE = re.compile(
     rf"{_BARE_NAME.pattern[:-1]}\s*[|,–—-]\s*(?:[\w-]+\s+){{0,3}}"
     r"(?i:writer|columnist|correspondent|reporter|editor|contributor|journalist|critic|analyst)s?$"
 )
+_TAIL_PARAGRAPHS = 4
 _BYLINE_LABEL = re.compile(r"^(?:by|written by|author|words|автор|autor|auteur|von|par)\s*:?$", re.IGNORECASE)
 
 
@@ -1376,6 +1414,22 @@ _REVIEWED_BY = re.compile(
 )
 
 
+def _without_small_print(lines: list[_Line], start: int, end: int) -> int:
+    """Where the story ends once the small print under it is stripped: a note about the writer
+    (and the name heading it, "LISA MASCARO"), a disclaimer, among its last four paragraphs (its
+    last one when it has fewer than nine)."""
+    paragraphs = [line for line in lines[start:end] if line.score > 0]
+    for line in paragraphs[-(_TAIL_PARAGRAPHS if len(paragraphs) > 2 * _TAIL_PARAGRAPHS else 1) :]:
+        if is_small_print(line.text):
+            line.chrome, line.score = "small print", -4.0
+            above = lines[line.index - 1]
+            if above.index > start and above.score <= 0 and not above.chrome and above.words <= 5:
+                above.chrome = "small print"  # its heading
+    while end > start and lines[end - 1].score <= 0:
+        end -= 1
+    return end
+
+
 def _heads_the_story(lines: list[_Line], position: int, start: int) -> bool:
     """Whether a headline followed by a date line (``position``) is the story's own rather than
     an item of a list of other stories: the story's body (``start``) begins under its date line
@@ -1403,7 +1457,8 @@ END_MARKER = re.compile(
     r"^(?:\d+\s+)?(?:comments?|responses?|replies|leave a (?:comment|reply)|join the discussion|"
     r"related(?: \w+)?|you (?:may|might) (?:also )?(?:like|enjoy)|more (?:from|stories|articles|on)\b.*|"
     r"read (?:next|more)|recommended(?: \w+)?|popular(?: \w+)?|trending(?: \w+)?|about the author|"
-    r"share this(?: \w+)?|tags?|filed under|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lee también"
+    r"share this(?: \w+)?|tags?|filed under|forward-looking statements?|safe harbou?r statement|notes? to editors"
+    r"|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lee también"
     r"|читайте также|читайте також)\b.{0,30}$",
     re.IGNORECASE,
 )
@@ -1632,6 +1687,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
         start += 1
     while end > start and lines[end - 1].score <= 0:
         end -= 1
+    end = _without_small_print(lines, start, end)
     if start >= end:
         return None
     lead = start  # the story's first paragraph (a summary box may open the story above it)
@@ -1669,6 +1725,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
     stripped: list[str] = []
     headings = _numbered_headings(lines, start, end)
     label = ""
+    listing = False  # after a lead-in ("The new bridge will include:"), short lines are its items
     for line in lines:
         inside = start <= line.index < end
         if not inside or line.chrome:
@@ -1695,10 +1752,14 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
             blocks.append(Block(kind, f"{line.marker} {text}"))
         elif line.is_item:
             blocks.append(Block("oli" if line.numbered else "li", text))
+        elif listing and line.score <= 0 and 2 <= line.words <= 30 and not text.endswith(":"):
+            blocks.append(Block("li", text))  # an item whose bullet the dump lost
+            continue
         elif line.score > 0 or is_sentence(text, line.words) or line.figures or text.endswith(":"):
             blocks.append(Block("p", text))  # (a lead-in to what follows is not a heading)
         else:
             blocks.append(Block("h", text))
+        listing = blocks[-1].kind == "p" and text.endswith(":") and line.words >= 3
     if label:
         blocks.append(Block("p", label))
     if not any(block.kind != "h" for block in blocks):

@@ -4380,3 +4380,77 @@ def test_a_photo_features_gallery_counter_and_credits_are_chrome_its_ratings_are
     assert "1 / 12" not in candidate.body_text
     assert "Photo: Ines Ruiz" not in candidate.body_text
     assert "4/5" in candidate.body_text
+
+
+_LONG_HARBOUR_PROSE = _HARBOUR_PROSE + "".join(
+    f"The {ordinal} phase of the works will close part of the quay for {weeks} weeks, the authority said on Tuesday.\n\n"
+    for weeks, ordinal in enumerate(
+        ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"), 2
+    )
+)
+
+
+@pytest.mark.parametrize(
+    "tail, gone",
+    [
+        # A wire writer's name in capitals over a note about her, after the contribution line.
+        (
+            "Associated Press writer Mary Clare Jalonick contributed to this report.\nLISA MASCARO\n"
+            "Mascaro is AP’s chief congressional correspondent, covering politics and policy in Washington.\n",
+            ["LISA MASCARO", "chief congressional correspondent"],
+        ),
+        # A local reporter's beat and how to reach her.
+        (
+            "Jane Roe covers Marlow County government. Reach her at jroe@harborcourier.com or 555-0142.\n",
+            ["Reach her at"],
+        ),
+        # A magazine's note on where the essay appears, and its appeal.
+        (
+            "This essay appears in the Spring 2026 issue of The Quarterly Review. Subscribe to get every issue.\n"
+            "Support independent writing\n",
+            ["Spring 2026 issue", "Support independent writing"],
+        ),
+        # A columnist's bio and the paper's disclaimer and appeal.
+        (
+            "The views expressed in this column are the author's own.\n"
+            "Have an opinion? Send a letter to the editor.\n",
+            ["views expressed", "letter to the editor"],
+        ),
+        # A company's release ends with its legal small print.
+        (
+            "Forward-Looking Statements\nThis press release contains forward-looking statements within the meaning of "
+            "the Private Securities Litigation Reform Act of 1995. Actual results may differ materially.\n",
+            ["Forward-Looking Statements", "Litigation Reform Act"],
+        ),
+    ],
+)
+def test_what_sites_put_under_a_story_is_stripped(tail, gone):
+    head = "Harbour authority approves new ferry terminal\nBy Jane Roe\nMarch 4, 2025\n"
+    candidate = extract_one((head + _LONG_HARBOUR_PROSE + tail).encode(), name="story.txt")
+    for words in gone:
+        assert words not in candidate.body_text
+    assert candidate.body_text.endswith("the authority said on Tuesday.") or candidate.body_text.endswith(
+        "contributed to this report."
+    )
+
+
+def test_a_story_that_merely_mentions_an_author_keeps_its_last_paragraph():
+    head = "Harbour authority approves new ferry terminal\nBy Jane Roe\nMarch 4, 2025\n"
+    last = "Maria Lind is the architect who drew the first plans for the quay in 1998, and she welcomed the vote.\n"
+    candidate = extract_one((head + _HARBOUR_PROSE + last).encode(), name="story.txt")
+    assert candidate.body_text.endswith("and she welcomed the vote.")
+
+
+def test_items_under_a_lead_in_whose_bullets_the_dump_lost_are_a_list():
+    body = (
+        _HARBOUR_PROSE + "The new terminal will include:\na covered waiting hall for 300 passengers\n"
+        "two berths for the larger island ferries\na cycle park with 120 spaces\n"
+        "During construction, the old pier will stay open to foot passengers except for several weekend closures.\n"
+    )
+    candidate = extract_one(
+        ("Harbour authority approves new ferry terminal\n" + body).encode(), name="story.txt"
+    )
+    assert (
+        "<p>The new terminal will include:</p><ul><li>a covered waiting hall for 300 passengers</li>"
+        "<li>two berths for the larger island ferries</li><li>a cycle park with 120 spaces</li></ul>"
+    ) in candidate.body_html
