@@ -47,6 +47,7 @@ from .plaintext import (
     is_small_print,
     strip_site_name,
     words,
+    writer_before_date,
 )
 from .sanitize import safe_href
 
@@ -154,6 +155,10 @@ def extract_html_article(
     title = _headline_part(tree, body, clean_title(metadata.title or "", sitename=metadata.sitename or ""))
     blocks, stripped, lead = _post_clean(body, title=title, base_url=url)
     description = metadata.description or ""
+    first = " ".join(_ANY_TAG.sub(" ", blocks[0]).split()) if blocks else ""
+    if len(blocks) > 2 and blocks[0].startswith("<p>") and _is_kicker_block(first):
+        # A section's kicker opened the body ("Tribuna", "Analysis"), not the story.
+        blocks, stripped = blocks[1:], [first, *stripped]
     standfirst = _standfirst(tree)
     if standfirst and len(blocks) > 1 and " ".join(_ANY_TAG.sub(" ", blocks[0]).split()) == standfirst:
         # The page's standfirst, marked as such, opened the body: it is the story's dek.
@@ -169,6 +174,10 @@ def extract_html_article(
             byline = text
         if not published and len(words(text)) <= 12 and (is_date_line(text) or signed):
             published = date_of_line(text)
+    if (not published or not byline) and title and visible is not None:
+        # A page whose tags give no date (or writer) prints them beside the headline as a reader sees.
+        writer, day = _signed_near_headline(visible.lines, title)
+        published, byline = published or day, byline or writer
     return HtmlArticle(
         joined=_joined_stories(tree, _words(body)),
         title=title,
@@ -185,10 +194,33 @@ def extract_html_article(
 
 # What pages call the line under the headline that sums the story up.
 _STANDFIRST_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:standfirst|dek|deck|sub-?title|sub-?headline|strapline|article-summary|excerpt)(?:$|[\s_-])",
+    r"(?:^|[\s_-])(?:standfirst|dek|deck|sub-?title|sub-?headline|strapline|article-summary|excerpt"
+    # and in the region's press: "subtitulo", "entradilla", "sumario", "chapeau", "chapo", "untertitel",
+    # "vorspann", "anons"
+    r"|subtitulo|entradilla|sumario|chapeau|chapo|untertitel|vorspann|anons|announce)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 _CLASSED = etree.XPath("//*[@class][not(ancestor::head)]")
+
+
+def _is_kicker_block(text: str) -> bool:
+    """A paragraph of one or two words without figures, not a label for what follows ("Key
+    takeaways:"): a section's name ("Tribuna", "Analysis") or a name without its story."""
+    return 1 <= len(words(text)) <= 2 and not text.endswith(":") and not any(c.isdigit() for c in text)
+
+
+def _signed_near_headline(lines: str, title: str) -> tuple[str, str]:
+    """The writer and date a page prints beside its headline, read as a reader sees it: the first
+    short line with a date among the six under the headline (or the two above), and the name
+    before that date ("Беседовала Мария Волкова 2 марта 2026, 09:00 1 254 просмотра")."""
+    shown = lines.split("\n")
+    at = next((n for n, line in enumerate(shown) if line.strip() == title), None)
+    if at is None:
+        return "", ""
+    for line in shown[at + 1 : at + 7] + shown[max(0, at - 2) : at]:
+        if len(words(line)) <= 15 and (day := date_of_line(line)):
+            return writer_before_date(line), day
+    return "", ""
 
 
 def _standfirst(tree) -> str:
@@ -273,7 +305,7 @@ def page_metadata(tree, url: str | None):
     except Exception:  # trafilatura guards its JSON-LD reading the same way
         logger.debug("Unreadable JSON-LD metadata", exc_info=True)
     document.title = document.title or meta.extract_title(tree)
-    document.author = document.author or meta.extract_author(tree)
+    document.author = document.author or meta.extract_author(tree) or _regional_author(tree)
     document.url = document.url or meta.extract_url(tree, url)
     document.date = meta.find_date(tree, url=document.url, **_DATE_OPTIONS)
     if document.date and document.date.endswith("T00:00:00"):
@@ -305,6 +337,24 @@ _JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{11,40})"')
 
 # A tag ("<script>", "</b>"), not a mailbox in angle brackets ("Jane Roe <jane@x.example>").
 MARKUP_TAG = re.compile(r"<\s*/?\s*[a-z][a-z0-9]*\s*(?:\s[^>]*)?/?>", re.IGNORECASE)
+
+
+# Where the region's press puts the writer's name: class "autor", "auteur", "firma", "avtor" …
+_REGIONAL_AUTHOR = etree.XPath(
+    "//*[self::span or self::div or self::p or self::a or self::strong]"
+    "[re:test(@class, '(^|[ _-])(autor|autora|auteur|autore|firma|avtor|avtori)([ _-]|$)', 'i')]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
+
+
+def _regional_author(tree) -> str | None:
+    """The writer's name in an element the region's press names for it, when trafilatura's own
+    search (English class names) found none: a name of two to five words, no date or figures."""
+    for element in _REGIONAL_AUTHOR(tree)[:3]:
+        text = _text(element)
+        if 2 <= len(words(text)) <= 5 and not any(character.isdigit() for character in text):
+            return text
+    return None
 
 
 def _meta_key(element) -> str:

@@ -185,6 +185,21 @@ def _day_of_line(text: str) -> tuple[str, int, int]:
         return "", 0, 0
 
 
+_WEEKDAY_TAIL = re.compile(rf"\s*(?:{_WEEKDAYS}),?$", re.IGNORECASE)
+
+
+def writer_before_date(text: str) -> str:
+    """The writer who signs just before a line's date ("By Jane Roe · 12 March 2025", "Von Anna
+    Schmidt, 3. März 2025"), as a page prints them side by side; empty otherwise."""
+    day, start, _ = _day_of_line(text)
+    if not day:
+        return ""
+    before = text[:start].strip(" ,;|•·–—-")
+    before = _WEEKDAY_TAIL.sub("", before).strip(" ,;|•·–—-")
+    # (Signed: a bare name before a date is as often a category's, "Mental Health · 3 March 2025".)
+    return clean_byline(before) if BYLINE.match(before) or FOREIGN_BYLINE.match(before) else ""
+
+
 def _month_number(name: str) -> int:
     """The month a name matched case-insensitively means; 0 (no day) for a spelling the table
     does not hold ("Auguſt" and "APRİL" match, but do not lower-case to its keys)."""
@@ -218,7 +233,8 @@ _BYLINE_LEAD = re.compile(rf"^{_BY}\s*:?\s+", re.IGNORECASE)
 # "By" in the languages of the region's press, before a name of two words or more ("Von Anna
 # Schmidt", "Par Jean Dupont"; "Von Trapp" alone is a name).
 _FOREIGN_BYLINE_LEAD = re.compile(
-    r"^(?:von|par|por|door|av|af|przez|(?:автор(?:ы|и|ка)?|аўтар(?:ы)?|autor(?:in)?|auteur|текст)\s*:?)\s+"
+    r"^(?:von|par|por|door|av|af|przez|беседовал[аи]?|записал[аи]?|розмовляв|розмовляла|розмову вела?"
+    r"|(?:автор(?:ы|и|ка)?|аўтар(?:ы)?|autor(?:in)?|auteur|текст)\s*:?)\s+"
     r"(?!(?:der|den|de|van|von|la|le|del|di|da|dos)\b)"
     r"(?=[^\W\d_]\S*\s+\S)",
     re.IGNORECASE,
@@ -607,8 +623,17 @@ _AUTHOR_NOTE = re.compile(
 )
 _AUTHOR_ROLE = re.compile(
     r"\b(?:writer|editor|journalist|reporter|founder|co-?founder|author|contributor|columnist|blogger|attorney|lawyer"
-    r"|professor|director|executive|CEO|owner|consultant|specialist|expert|correspondent|freelance|graduate|degree|MBA)\b",
+    r"|professor|director|executive|CEO|owner|consultant|specialist|expert|correspondent|freelance|graduate|degree|MBA"
+    r"|periodista|economista|profesora?|escritora?|redactora?|corresponsal|journaliste|écrivaine?|professeure?"
+    r"|rédact(?:eur|rice)|correspondante?|journalist(?:in)?|redakteur(?:in)?|autor(?:in)?|korrespondent(?:in)?"
+    r"|dziennikar(?:z|ka)|(?:журналист|журналіст|корреспондент|кореспондент|редактор|профессор|професор"
+    r"|экономист|економіст|писател|письменни)\w*)\b",
     re.IGNORECASE,
+)
+# The same note in the region's languages, the name in capitals: "Elena Ruiz es economista …",
+# "Anna Berg ist Redakteurin …", "Марія Волкова є журналісткою …".
+_FOREIGN_AUTHOR_NOTE = re.compile(
+    rf"^{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD}){{1,3}},?\s+(?:es|est|ist|jest|является|є)\s"
 )
 # How to reach the writer, in a note about them: "Reach her at jroe@example.com".
 _WRITER_CONTACT = re.compile(
@@ -622,7 +647,10 @@ def is_small_print(text: str) -> bool:
     the county. Reach her at …"): what sites put under a story."""
     if _SMALL_PRINT.search(text) or is_disclosure(text, len(words(text))):
         return True
-    return bool(_AUTHOR_NOTE.match(text) and (_AUTHOR_ROLE.search(text) or _WRITER_CONTACT.search(text)))
+    return bool(
+        (_AUTHOR_NOTE.match(text) or _FOREIGN_AUTHOR_NOTE.match(text))
+        and (_AUTHOR_ROLE.search(text) or _WRITER_CONTACT.search(text))
+    )
 
 
 def _build_appeal_matcher():

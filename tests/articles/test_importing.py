@@ -4454,3 +4454,45 @@ def test_items_under_a_lead_in_whose_bullets_the_dump_lost_are_a_list():
         "<p>The new terminal will include:</p><ul><li>a covered waiting hall for 300 passengers</li>"
         "<li>two berths for the larger island ferries</li><li>a cycle park with 120 spaces</li></ul>"
     ) in candidate.body_html
+
+
+def test_a_pages_kicker_spanish_standfirst_visible_date_and_bio_are_placed_where_they_belong():
+    paragraphs = "".join(
+        f"<p>{text}</p>"
+        for text in (
+            "Hace veinte años, un joven con un empleo estable podía aspirar a comprar un piso antes de cumplir "
+            "los treinta. Hoy, ni siquiera alquilar uno sin compartirlo es una opción realista para la mayoría.",
+            "Según los últimos datos del Consejo de la Juventud, la edad media de emancipación en España supera "
+            "ya los 30 años, una de las más altas de Europa.",
+            "No se trata de un problema de esfuerzo ni de prioridades. Se trata de que los salarios han crecido un "
+            "15% en una década mientras los alquileres lo han hecho un 60%.",
+            "Las administraciones tienen herramientas: construir vivienda pública en alquiler, movilizar pisos "
+            "vacíos, limitar los pisos turísticos donde la presión es mayor. Lo que falta es voluntad.",
+            "Elena Ruiz Castillo es economista y profesora en la Universitat de València.",
+        )
+    )
+    page = (
+        '<html lang="es"><head><meta charset="utf-8"><title>La vivienda no es un lujo | Diario del Levante</title>'
+        "</head><body><header><a href='/'>Diario del Levante</a><ul><li><a href='/'>Portada</a></li>"
+        "<li><a href='/opinion'>Opinión</a></li></ul></header><main><article>"
+        '<p class="seccion">Tribuna</p><h1>La vivienda no es un lujo</h1>'
+        '<h2 class="subtitulo">Los jóvenes dedican ya más del 40% de su sueldo al alquiler. Es hora de tomarse en '
+        "serio el problema.</h2>"
+        '<div class="firma"><span class="autor">Elena Ruiz Castillo</span> <span class="fecha">4 de marzo de 2026, 05:30</span></div>'
+        f"{paragraphs}</article></main><footer><p>© Diario del Levante</p></footer></body></html>"
+    )
+    candidate = extract_one(page.encode(), name="page.html")
+    assert candidate.title == "La vivienda no es un lujo"
+    assert candidate.dek.startswith("Los jóvenes dedican ya más del 40%")
+    assert candidate.body_text.startswith("Hace veinte años")
+    assert "Tribuna" not in candidate.body_text
+    assert "es economista y profesora" not in candidate.body_text
+    assert candidate.published_at.date().isoformat() == "2026-03-04"
+    assert candidate.byline == "Elena Ruiz Castillo"
+
+
+def test_an_interviewers_byline_loses_its_verb():
+    from articles.importing.plaintext import clean_byline
+
+    assert clean_byline("Беседовала Мария Волкова") == "Мария Волкова"
+    assert clean_byline("Записал Иван Петров") == "Иван Петров"
