@@ -176,7 +176,8 @@ def extract_html_article(
             published = date_of_line(text)
     if (not published or not byline) and title and visible is not None:
         # A page whose tags give no date (or writer) prints them beside the headline as a reader sees.
-        writer, day = _signed_near_headline(visible.lines, title)
+        shown_in_story = {" ".join(_ANY_TAG.sub(" ", block).split()) for block in blocks}
+        writer, day = _signed_near_headline(visible.lines, title, byline=byline, story=shown_in_story)
         published, byline = published or day, byline or writer
     return HtmlArticle(
         joined=_joined_stories(tree, _words(body)),
@@ -209,17 +210,22 @@ def _is_kicker_block(text: str) -> bool:
     return 1 <= len(words(text)) <= 2 and not text.endswith(":") and not any(c.isdigit() for c in text)
 
 
-def _signed_near_headline(lines: str, title: str) -> tuple[str, str]:
-    """The writer and date a page prints beside its headline, read as a reader sees it: the first
-    short line with a date among the six under the headline (or the two above), and the name
-    before that date ("Беседовала Мария Волкова 2 марта 2026, 09:00 1 254 просмотра")."""
+def _signed_near_headline(lines: str, title: str, *, byline: str, story: set[str]) -> tuple[str, str]:
+    """The writer and date a page prints beside its headline, read as a reader sees it: among the
+    six lines under the headline (or the two above), outside the story's own paragraphs (a date
+    in the prose is not the story's), the first date line, or the first line where the date follows
+    the writer ("Беседовала Мария Волкова 2 марта 2026, 09:00 1 254 просмотра", "By Jane Roe ·
+    12 March 2025")."""
     shown = lines.split("\n")
     at = next((n for n, line in enumerate(shown) if line.strip() == title), None)
     if at is None:
         return "", ""
     for line in shown[at + 1 : at + 7] + shown[max(0, at - 2) : at]:
-        if len(words(line)) <= 15 and (day := date_of_line(line)):
-            return writer_before_date(line), day
+        if line.strip() in story or len(words(line)) > 15 or not (day := date_of_line(line)):
+            continue
+        writer = writer_before_date(line)
+        if writer or is_date_line(line) or (byline and line.startswith(byline)):
+            return writer, day
     return "", ""
 
 
