@@ -915,6 +915,8 @@ def _score(lines: list[_Line], common: Container[str]) -> None:
             line.chrome = "counter"
         elif n <= 12 and BYLINE.match(line.text):
             line.chrome = "byline"
+        elif _DATE_LABEL.match(line.text):
+            line.chrome = "date label"  # "Published", its date on the next line
         elif n <= 20 and is_credit(line.text):
             line.chrome = "credit"
         elif LIST_LABEL.match(line.text):
@@ -1043,7 +1045,7 @@ _KICKER = re.compile(
     re.IGNORECASE,
 )
 _DATED = re.compile(r"\b(?:19|20)\d\d\b|\b(?:updated|reviewed|written|posted|published)\b", re.IGNORECASE)
-_BESIDE_HEADLINE = {"byline", "date", "credit", "counter"}
+_BESIDE_HEADLINE = {"byline", "date", "credit", "counter", "date label"}
 
 
 def _heads_as_title(lines: list[_Line], line: _Line, first: _Line, start: int) -> bool:
@@ -1276,7 +1278,11 @@ def _standfirst(lines: list[_Line], start: int, end: int) -> tuple[_Line | None,
         while (
             body < end
             and body - first <= 6
-            and (_beside_headline(lines[body]) or lines[body].chrome in _UNDER_THE_BYLINE)
+            and (
+                _beside_headline(lines[body])
+                or lines[body].chrome in _UNDER_THE_BYLINE
+                or _PARTICULARS.fullmatch(lines[body - 1].text)  # "From:", then the department's name
+            )
         ):
             body += 1  # (not a short line: the story's first heading, "The Rundown", as often as "Print")
         signed = any(lines[n].chrome in {"byline", "date"} for n in range(first + 1, body))
@@ -1307,6 +1313,11 @@ _NAME_AND_ROLE = re.compile(
     r"(?i:writer|columnist|correspondent|reporter|editor|contributor|journalist|critic|analyst)s?$"
 )
 _TAIL_PARAGRAPHS = 4
+_DATE_LABEL = re.compile(
+    r"^(?:(?:last\s+)?(?:published|updated|posted)(?:\s+on)?|veröffentlicht(?:\s+am)?|aktualisiert(?:\s+am)?"
+    r"|publié(?:\s+le)?|publicado(?:\s+el)?|опубликовано|обновлено|опубліковано|оновлено)\s*:?$",
+    re.IGNORECASE,
+)
 _BYLINE_LABEL = re.compile(r"^(?:by|written by|author|words|автор|autor|auteur|von|par)\s*:?$", re.IGNORECASE)
 
 
@@ -1372,7 +1383,11 @@ def _signed_headline(lines: list[_Line], top: int) -> tuple[_Line, _Line | None]
         line = lines[index]
         if line.chrome in {"byline", "date"} or FOREIGN_BYLINE.match(line.text):
             signed = True
-        elif signed and not (line.chrome in _UNDER_THE_BYLINE or _beside_headline(line)):
+        elif signed and not (
+            line.chrome in _UNDER_THE_BYLINE
+            or _beside_headline(line)
+            or (index > 0 and _PARTICULARS.fullmatch(lines[index - 1].text))  # "From:" over its value
+        ):
             break
         elif not signed and not (
             line.chrome in _UNDER_THE_BYLINE
@@ -1670,13 +1685,18 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
         title, title_index = strip_site_name(chosen.text), chosen.index
     # The headline signed and dated above the body, when the line found is a masthead, a kicker
     # or a label ("The Harbor City Courier", "OPINION", "Key points"), and its dek with it.
-    # (Not a short headline over its deck: "Fire Kills Three", "Blaze tears through …", byline.)
+    # (Not a short headline over its deck: "Fire Kills Three", "Blaze tears through …", byline. And
+    # not the value of a particulars label under the headline: "From:", "Department for Transport".)
     if signed := _signed_headline(lines, top):
         headline, deck = signed
-        if title_index is None or (
-            headline.words >= 4
-            and _weak_title(lines[title_index], title)
-            and any(not _could_head(line) for line in lines[title_index + 1 : headline.index])
+        if (
+            title_index is None
+            or (headline.index < title_index < top and _PARTICULARS.fullmatch(lines[title_index - 1].text))
+            or (
+                headline.words >= 4
+                and _weak_title(lines[title_index], title)
+                and any(not _could_head(line) for line in lines[title_index + 1 : headline.index])
+            )
         ):
             title, title_index = strip_site_name(headline.text), headline.index
         elif deck is None and headline.index == title_index + 1 and headline.words >= 5:

@@ -4496,3 +4496,17 @@ def test_an_interviewers_byline_loses_its_verb():
 
     assert clean_byline("Беседовала Мария Волкова") == "Мария Волкова"
     assert clean_byline("Записал Иван Петров") == "Иван Петров"
+
+
+def test_a_government_release_with_its_particulars_under_the_standfirst():
+    head = (
+        "GOV.UK\nSkip to main content\nHome\nTransport\nPress release\n"
+        "Harbour authority approves new ferry terminal\n"
+        "Drivers and foot passengers will get a new terminal on the north quay under plans set out today.\n"
+        "From:\nDepartment for Transport and The Rt Hon Sarah Whitcombe MP\nPublished\n4 March 2026\n"
+    )
+    candidate = extract_one((head + _HARBOUR_PROSE).encode(), name="story.txt")
+    assert candidate.title == "Harbour authority approves new ferry terminal"
+    assert candidate.dek.startswith("Drivers and foot passengers will get a new terminal")
+    assert candidate.published_at.date().isoformat() == "2026-03-04"
+    assert candidate.body_text.startswith("The harbour authority on Tuesday")
