@@ -1254,12 +1254,20 @@ def _wire_date(text: str) -> str:
 
 
 def _beside_headline(line: _Line) -> bool:
-    """A byline, a date, a credit, a reading time, or a story's particulars ("From: …")."""
+    """A byline, a date, a credit, a reading time, or a story's particulars ("From: …"), or a
+    magazine's issue ("March 2026": beside a headline, not a date line elsewhere, where it heads
+    a timeline's part)."""
     return (
         line.chrome in _BESIDE_HEADLINE
         or bool(_PARTICULARS.match(line.text))
         or bool(FOREIGN_BYLINE.match(line.text))
+        or bool(_ISSUE.match(line.text))
     )
+
+
+_ISSUE = re.compile(
+    rf"^(?:(?:spring|summer|autumn|fall|winter)\s+|(?:{MONTHS})\.?\s+)\d{{4}}$", re.IGNORECASE
+)
 
 
 def _standfirst(lines: list[_Line], start: int, end: int) -> tuple[_Line | None, int]:
@@ -1285,7 +1293,10 @@ def _standfirst(lines: list[_Line], start: int, end: int) -> tuple[_Line | None,
             )
         ):
             body += 1  # (not a short line: the story's first heading, "The Rundown", as often as "Print")
-        signed = any(lines[n].chrome in {"byline", "date"} for n in range(first + 1, body))
+        signed = any(
+            lines[n].chrome in {"byline", "date"} or _ISSUE.match(lines[n].text)
+            for n in range(first + 1, body)
+        )
         if signed and body < end and lines[body].score > 0 and body >= start:
             line.chrome = "standfirst"
             return line, body
@@ -1381,7 +1392,7 @@ def _signed_headline(lines: list[_Line], top: int) -> tuple[_Line, _Line | None]
     index, signed = top - 1, False
     while index >= 0 and top - index <= 10:
         line = lines[index]
-        if line.chrome in {"byline", "date"} or FOREIGN_BYLINE.match(line.text):
+        if line.chrome in {"byline", "date"} or FOREIGN_BYLINE.match(line.text) or _ISSUE.match(line.text):
             signed = True
         elif signed and not (
             line.chrome in _UNDER_THE_BYLINE
@@ -1471,6 +1482,20 @@ def _without_small_print(lines: list[_Line], start: int, end: int) -> int:
     while end > start and lines[end - 1].score <= 0:
         end -= 1
     return end
+
+
+def _dated_headline_alone(lines: list[_Line], line: _Line) -> bool:
+    """A headline over its date that is no item of a list of other stories (no date, list label
+    or listed headline just above it, nor another headline and date just below): a live report's,
+    whose key points, byline and first entry come between it and the body."""
+    above = lines[line.index - 1].chrome if line.index > 0 else ""
+    below = lines[line.index + 2].chrome if line.index + 2 < len(lines) else ""
+    return (
+        line.words >= 5
+        and _headline_shaped(line)
+        and above not in {"date", "list label", "headline list", "headline followed by a date"}
+        and below not in {"date", "headline followed by a date", "headline list"}
+    )
 
 
 def _heads_the_story(lines: list[_Line], position: int, start: int) -> bool:
@@ -1661,9 +1686,12 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
         if line.words < 2 or line.words > 30 or _PARTICULARS.match(line.text) or _BREADCRUMB.match(line.text):
             continue
         if line.chrome and not (
-            line.chrome == "headline followed by a date" and _heads_the_story(lines, line.index, top)
+            line.chrome == "headline followed by a date"
+            and (_heads_the_story(lines, line.index, top) or _dated_headline_alone(lines, line))
         ):
             continue
+        if _SUMMARY_LABEL.match(line.text):
+            continue  # "Key points" heads a box, not the story
         if is_sentence(line.text, line.words) and line.words > 12 and not line.text.endswith("?"):
             continue
         candidates.append(line)
@@ -1739,7 +1767,16 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
     if start >= end:
         return None
     lead = start  # the story's first paragraph (a summary box may open the story above it)
-    start = _summary_box(lines, start, floor=title_index if title_index is not None else -1)
+    floor = title_index if title_index is not None else -1
+    if (
+        start - 2 > floor
+        and _BARE_TIME.match(lines[start - 2].text)
+        and not lines[start - 1].chrome
+        and 2 <= lines[start - 1].words <= 15
+    ):
+        start -= 2  # a live report's first entry: its time and heading ("16:42", "Power restored …")
+    else:
+        start = _summary_box(lines, start, floor=floor)
     if not title:
         title = _shorten(lines[start].text)
 

@@ -4510,3 +4510,35 @@ def test_a_government_release_with_its_particulars_under_the_standfirst():
     assert candidate.dek.startswith("Drivers and foot passengers will get a new terminal")
     assert candidate.published_at.date().isoformat() == "2026-03-04"
     assert candidate.body_text.startswith("The harbour authority on Tuesday")
+
+
+def test_a_live_reports_headline_stays_above_its_key_points_and_its_first_entry_is_kept():
+    dump = (
+        "Menu\nLive\nStorm Isla live: thousands without power as gusts hit the west coast\nUpdated 14 minutes ago\n"
+        "Key points\nAmber wind warning in force until 18:00 GMT\nMore than 40,000 homes without power in the west\n"
+        "All ferries to the islands cancelled for the day\nSummary by Rachel Osei\nReporting from Plymouth\n"
+        "16:42\nPower restored to 12,000 homes\n"
+        + _HARBOUR_PROSE
+        + "16:10\nTrains suspended west of Exeter\n"
+        "Great Western Railway has suspended all services west of Exeter after a tree fell on the line near Dawlish.\n"
+    )
+    candidate = extract_one(dump.encode(), name="live.txt")
+    assert candidate.title == "Storm Isla live: thousands without power as gusts hit the west coast"
+    assert candidate.byline == "Rachel Osei"
+    assert candidate.body_html.startswith(
+        "<h2>16:42</h2><h2>Power restored to 12,000 homes</h2><p>The harbour"
+    )
+    assert "Key points" not in candidate.title
+
+
+def test_a_magazines_issue_under_the_standfirst_is_no_title_or_paragraph():
+    dump = (
+        "THE QUARTERLY REVIEW\nIssues\nEssays\nDonate\nEssay\nThe Quay That Moved a Town\n"
+        "In 1937 a flood forced the harbour town to move three miles inland. Its story is a preview of choices to come.\n"
+        "March 2026\n"
+    )
+    candidate = extract_one((dump + _HARBOUR_PROSE).encode(), name="essay.txt")
+    assert candidate.title == "The Quay That Moved a Town"
+    assert candidate.dek.startswith("In 1937 a flood forced the harbour town")
+    assert candidate.body_text.startswith("The harbour authority on Tuesday")
+    assert candidate.published_at is None  # a month is no day
