@@ -624,6 +624,7 @@ _AUTHOR_NOTE = re.compile(
 _AUTHOR_ROLE = re.compile(
     r"\b(?:writer|editor|journalist|reporter|founder|co-?founder|author|contributor|columnist|blogger|attorney|lawyer"
     r"|professor|director|executive|CEO|owner|consultant|specialist|expert|correspondent|freelance|graduate|degree|MBA"
+    r"|photographer|photojournalist|illustrator|producer|presenter|broadcaster"
     r"|periodista|economista|profesora?|escritora?|redactora?|corresponsal|journaliste|écrivaine?|professeure?"
     r"|rédact(?:eur|rice)|correspondante?|journalist(?:in)?|redakteur(?:in)?|autor(?:in)?|korrespondent(?:in)?"
     r"|dziennikar(?:z|ka)|(?:журналист|журналіст|корреспондент|кореспондент|редактор|профессор|професор"
