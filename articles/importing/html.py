@@ -619,9 +619,16 @@ def _is_residue(text: str, *, tag: str) -> str:
 # at the end "Read more" / "Continue reading" links, share prompts, a "Related: …" link and
 # WordPress's "The post … appeared first on …".
 _FRAGMENT_FURNITURE = re.compile(
-    r"<h[2-4]\b|\b(?:read more|continue reading|read the full|share (?:on|via)|appeared first on|related|see also)\b"
+    r"<h[2-4]\b|<figure\b|\b(?:read more|continue reading|read the full|share (?:on|via|this)|appeared first on|related"
+    r"|see also|subscribe|newsletter)\b"
     rf"|{'|'.join(READ_ON)}|впервые|>\s*(?:{'|'.join(AD_MARKERS)})\s*<"
     r"|\b(?:photo|image|picture|foto|фото|crédit|credit|source|quelle|источник|джерело)s?\b",
+    re.IGNORECASE,
+)
+# What a linked appeal at the end of a feed's story asks (not "The report is titled <a>Read the
+# full story</a>": the story's own last sentence).
+_LINKED_APPEAL = re.compile(
+    r"\b(?:subscribe|newsletters?|sign(?:ing)? ?up|follow (?:us|our)|share (?:this|on|via)|donate)\b",
     re.IGNORECASE,
 )
 # An advertisement's marker, alone in its paragraph.
@@ -662,6 +669,9 @@ def tidy_fragment(markup: str, *, title: str) -> tuple[str, list[str]]:
         if block.tag == "p" and (_AD_MARKER.match(text) or (len(words(text)) <= 25 and is_credit(text))):
             stripped.append(text)
             continue
+        if block.tag == "figure" and not any(_text(child) for child in block if child.tag != "figcaption"):
+            stripped.append(text)  # a photo's caption: the photo itself is not kept
+            continue
         if block.tag == "p":
             stripped += _trim_credit(block)
         kept.append(block)
@@ -676,7 +686,12 @@ def tidy_fragment(markup: str, *, title: str) -> tuple[str, list[str]]:
         # Only what feeds append: a story's own last paragraph is never judged by the page rules.
         text = _text(blocks[-1])
         teaser = TEASER.match(text) and (_link_share(blocks[-1]) >= 0.5 or len(words(text)) <= 12)
-        if not (teaser or _APPEARED_FIRST.match(text) or _TRAILING_PROMPTS.fullmatch(text)):
+        # A linked appeal ("<a>Subscribe to our newsletter</a> for more local news", "Share this
+        # story: <a>Facebook</a> <a>X</a>"), not a sentence that names one ("Residents can sign up …").
+        appeal = (
+            len(words(text)) <= 25 and _link_share(blocks[-1]) >= 0.3 and bool(_LINKED_APPEAL.search(text))
+        )
+        if not (teaser or appeal or _APPEARED_FIRST.match(text) or _TRAILING_PROMPTS.fullmatch(text)):
             break
         stripped.append(text)
         blocks.pop()
@@ -732,7 +747,9 @@ def _link_share(element) -> float:
     total = len(_text(element))
     if not total:
         return 0.0
-    linked = sum(len(_text(ref)) for ref in element.iter("ref"))
+    linked = sum(
+        len(_text(ref)) for ref in element.iter("ref", "a")
+    )  # (trafilatura's links, or a fragment's)
     return linked / total
 
 

@@ -62,6 +62,7 @@ from .plaintext import (
     date_of_line,
     extract_text_article,
     is_date_line,
+    month_number,
     strip_site_name,
     words,
 )
@@ -566,8 +567,14 @@ def _first_words(text: str, limit: int = 12) -> str:
     return " ".join(tokens[:limit]) + ("…" if len(tokens) > limit else "")
 
 
+# What WordPress puts after an excerpt: "[…]", then "The post … appeared first on …".
+_EXCERPT_END = re.compile(
+    r"\s*\[(?:…|\.\.\.|&hellip;)\].*$|\s*\bThe post .{1,300} appeared first on .{1,120}$"
+)
+
+
 def _dek(description: str, *, title: str, body_text: str) -> str:
-    description = " ".join((description or "").split())
+    description = _EXCERPT_END.sub("", " ".join((description or "").split()))
     if not description or description == title or len(description) > 400:
         return ""
     if body_text.startswith(description.rstrip(".… ")[:60]):
@@ -603,6 +610,9 @@ def read_published(value: str) -> tuple[datetime | None, str]:
         return (parsed, "") if 1900 <= parsed.year <= 2200 else (None, "a year out of range")
     if _NO_DATE.search(value):  # WordPress's "-0001" and MySQL's zero date: "not dated"
         return None, "the source's way of saying the story is undated"
+    value = _as_iso_or_english(value)
+    if _DAY_FIRST.match(value):
+        return None, "its day and month could be either way round"
     value = _TWELVE_HOUR.sub(_twenty_four_hour, value)
     zone = _NAMED_ZONE.search(value)
     if zone and _GIVEN_OFFSET.search(value[: zone.start(1)]):
@@ -660,6 +670,32 @@ def read_published(value: str) -> tuple[datetime | None, str]:
             return None, f"that time came twice, an hour apart, in {local}, the newsroom's time zone"
         parsed = aware
     return parsed, ""
+
+
+# Numeric days exports write: "2026/10/14 09:30"; "14/10/2026 09:30" (day first when the day is
+# over 12; "03/04/2026" is March or April depending on the source, and is not read); "14.10.2026"
+# (dotted: day first, as German, Russian and Ukrainian sources write it).
+_YEAR_FIRST = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})\b")
+_DAY_FIRST = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{4})\b")
+# A feed's RFC 822 date in the site's language: "Пн, 09 мар 2026 08:15:00 +0700".
+_FOREIGN_RFC = re.compile(r"^(?:[^\W\d_]{2,3}\.?,\s*)?(\d{1,2})\s+([^\W\d_]{3,})\.?\s+(\d{4})\b")
+_ENGLISH_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _as_iso_or_english(value: str) -> str:
+    """A numeric or foreign-language date rewritten as one the parsers read (ISO, or RFC 822 in
+    English); unchanged when it is neither, or when its day and month could be either way round."""
+    if found := _YEAR_FIRST.match(value):
+        year, month, day = found.groups()
+        return f"{year}-{int(month):02d}-{int(day):02d}{value[found.end() :]}"
+    if found := _DAY_FIRST.match(value):
+        first, separator, second, year = found.groups()
+        if separator != "." and not (int(first) > 12 >= int(second)):
+            return value  # "03/04/2026": March or April
+        return f"{year}-{int(second):02d}-{int(first):02d}{value[found.end() :]}"
+    if (found := _FOREIGN_RFC.match(value)) and not found[2].isascii() and (month := month_number(found[2])):
+        return f"{int(found[1]):02d} {_ENGLISH_MONTHS[month - 1]} {found[3]}{value[found.end() :]}"
+    return value
 
 
 def _twenty_four_hour(match: re.Match) -> str:

@@ -169,9 +169,9 @@ def _day_of_line(text: str) -> tuple[str, int, int]:
     if found := _ISO_DAY.search(text):
         year, month, day = (int(part) for part in found.groups())
     elif found := _MONTH_DAY_YEAR.search(text):
-        month, day, year = _month_number(found[1]), int(found[2]), int(found[3])
+        month, day, year = month_number(found[1]), int(found[2]), int(found[3])
     elif found := _DAY_MONTH_YEAR.search(text):
-        day, month, year = int(found[1]), _month_number(found[2]), int(found[3])
+        day, month, year = int(found[1]), month_number(found[2]), int(found[3])
     elif found := _DOTTED_DAY.search(text):
         day, month, year = (int(part) for part in found.groups())
     elif (found := _SLASHED_DAY.search(text)) and (int(found[1]) > 12) != (int(found[2]) > 12):
@@ -200,7 +200,7 @@ def writer_before_date(text: str) -> str:
     return clean_byline(before) if BYLINE.match(before) or FOREIGN_BYLINE.match(before) else ""
 
 
-def _month_number(name: str) -> int:
+def month_number(name: str) -> int:
     """The month a name matched case-insensitively means; 0 (no day) for a spelling the table
     does not hold ("Auguſt" and "APRİL" match, but do not lower-case to its keys)."""
     return _MONTH_NUMBERS.get(name.lower(), 0)

@@ -1929,6 +1929,14 @@ def test_a_path_that_cannot_be_examined_is_reported(tmp_path):
         ("Fri, 14 Mar 2025 10:00:00", "2025-03-14T10:00:00+00:00"),
         ("2025-06-01T12:00:00am", "2025-06-01T00:00:00+00:00"),
         ("2025-06-01T20:00:00+05:30 IST", "2025-06-01T14:30:00+00:00"),
+        # Numeric days exports write, and RFC 822 dates in the feed's language: each was not read.
+        ("14/10/2026 09:30", "2026-10-14T09:30:00+00:00"),
+        ("03/04/2026", None),  # March or April
+        ("14.10.2026", "2026-10-14T00:00:00+00:00"),
+        ("2026/10/14 09:30", "2026-10-14T09:30:00+00:00"),
+        ("Пн, 09 мар 2026 08:15:00 +0700", "2026-03-09T01:15:00+00:00"),
+        ("Вт, 10 березня 2026 10:00:00 +0200", "2026-03-10T08:00:00+00:00"),
+        ("Di, 10 März 2026 10:00:00 +0100", "2026-03-10T09:00:00+00:00"),
     ],
 )
 def test_dates_feeds_write_are_read_in_their_zone(written, read):
@@ -4542,3 +4550,30 @@ def test_a_magazines_issue_under_the_standfirst_is_no_title_or_paragraph():
     assert candidate.dek.startswith("In 1937 a flood forced the harbour town")
     assert candidate.body_text.startswith("The harbour authority on Tuesday")
     assert candidate.published_at is None  # a month is no day
+
+
+def test_a_wordpress_feeds_excerpt_caption_and_linked_appeals_are_not_the_story():
+    feed = (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Valley Gazette</title>'
+        "<link>https://gazette.example</link><item><title>Market hall to reopen after restoration</title>"
+        "<link>https://gazette.example/market-hall/</link><pubDate>Sun, 01 Feb 2026 09:30:00 +0000</pubDate>"
+        "<description><![CDATA[<p>The old building will host a weekly market again from March. [&#8230;]</p>"
+        '<p>The post <a href="https://gazette.example/market-hall/">Market hall to reopen</a> appeared first on '
+        '<a href="https://gazette.example">Valley Gazette</a>.</p>]]></description>'
+        "<content:encoded><![CDATA[<p>The town's market hall will reopen to traders in March after a restoration "
+        "that replaced its crumbling pillars.</p>"
+        '<figure class="wp-block-image"><img src="https://gazette.example/hall.jpg" alt=""/>'
+        "<figcaption>The restored market hall (Photo: Sarah Pugh)</figcaption></figure>"
+        "<p>The town council said a weekly produce market would return on Thursdays.</p>"
+        "<p>Residents can sign up for a stall on the council's website until the end of February.</p>"
+        '<p><a href="https://gazette.example/subscribe">Subscribe to our newsletter</a> for more local news.</p>'
+        '<p>Share this story: <a href="#">Facebook</a> <a href="#">X</a></p>'
+        "]]></content:encoded></item></channel></rss>"
+    )
+    (story,) = extract_articles(feed.encode(), name="feed.rss")
+    assert story.dek == "The old building will host a weekly market again from March."
+    assert "restored market hall" not in story.body_html
+    assert "Subscribe to our newsletter" not in story.body_text
+    assert "Share this story" not in story.body_text
+    assert story.body_text.endswith("until the end of February.")  # a sentence that names an appeal stays
