@@ -631,6 +631,8 @@ _LINKED_APPEAL = re.compile(
     r"\b(?:subscribe|newsletters?|sign(?:ing)? ?up|follow (?:us|our)|share (?:this|on|via)|donate)\b",
     re.IGNORECASE,
 )
+# An agency's credit alone in a paragraph: "(dpa/rr)", "(AFP)", "(Reuters)".
+_AGENCY_CREDIT = re.compile(r"^\((?:[A-Za-z]{2,8})(?:/[A-Za-z]{1,4})*\)$")
 # An advertisement's marker, alone in its paragraph.
 _AD_MARKER = re.compile(rf"^(?:{'|'.join(AD_MARKERS)})$", re.IGNORECASE)
 _TRAILING_PROMPTS = re.compile(
@@ -793,8 +795,16 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
         reason = _is_residue(text, tag=tag) if tag in {"p", "head", "list", "quote"} else ""
         if not kept and not reason and tag == "p" and _is_menu(text):
             reason = "navigation"  # a menu bar above the story (a page laid out with a table)
-        if not kept and not reason and tag == "p" and len(words(text)) <= 12 and FOREIGN_BYLINE.match(text):
-            reason = "byline"  # "Von Anna Schmidt" above the story
+        if (
+            len(kept) <= 2
+            and not reason
+            and tag == "p"
+            and len(words(text)) <= 16
+            and FOREIGN_BYLINE.match(text)
+        ):
+            reason = "byline"  # "Von Anna Schmidt" above the story (under its kicker or standfirst)
+        if not reason and tag == "p" and _AGENCY_CREDIT.match(text):
+            reason = "credit"  # "(dpa/rr)": the agency and editor's initials
         if not kept and not reason and tag in {"p", "head"} and is_kicker(text):
             reason = "kicker"  # "Opinion" above the story
         if tag == "list" and not reason:
@@ -821,7 +831,7 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
             break
         if reason:
             stripped.append(text)
-            if not kept:
+            if not kept or (len(kept) <= 2 and reason in {"byline", "date"}):
                 lead.append(text)
             continue
         seen_words += len(words(text))

@@ -257,6 +257,9 @@ _BYLINE_DATE_TAIL = re.compile(
 # joins the parts of "By Sigrid Olafsdottir, Reykjavik" with "; ").
 _DATELINE_PLACE = re.compile(r"\s*[,;]\s*([^\W\d_][\w'’-]{2,})$")
 # Accounts, not writers: a blog's default user is no byline to publish.
+_EDITED_BY = re.compile(
+    r"\s*[;,|]\s*(?:editing|edited|additional reporting|graphics|fact[- ]checking|production) by\b.*$", re.IGNORECASE
+)
 _NO_WRITER = frozenset({"admin", "administrator", "webmaster", "root", "user"})
 _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 _MAILBOX_BESIDE = re.compile(r"\s*[<(\[]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[>)\]]")
@@ -283,6 +286,7 @@ def clean_byline(text: str) -> str:
         text = text[role.end() :]
     if named := _EMAIL_AND_NAME.match(text):
         text = named[1].strip()
+    text = _EDITED_BY.sub("", text)  # "Pablo Ortega; Editing by Sarah Kim": the writer, not the desk
     if _SIGNING_NAME.match(text) and " in " in text:
         text = text[: text.rindex(" in ")]  # "Priya Natarajan in London": where she files from
     if _NAME_AND_ROLE.match(text) and "|" in text:
@@ -688,8 +692,10 @@ TEASER = re.compile(
     r"^\W{0,3}(?:also read|read (?:also|more|next)|see also|further reading|recommended(?: reading)?"
     r"|related(?: (?:reading|posts?|articles?|stories|story|content|coverage|guides?))?"
     r"|you (?:may|might) also (?:like|enjoy)"
-    r"|читайте также|читайте також|lesen sie auch|à lire aussi|lire aussi|lea también|leia também)"
-    r"(?:\s*[:>»]|\s+[–—-])\s*\w",
+    r"|читайте также|читайте також|lesen sie auch|à lire aussi|lire aussi|lea también|leia também"
+    r"|(?:noticia|artículo|article|artikel) (?:relacionad[oa]|lié|liée|associé)|voir aussi|siehe auch|mehr zum thema"
+    r"|по теме|на тему)"
+    r"(?:\s*[:>»]|\s+[–—-])\s*[¿¡«\"“‘']?\w",
     re.IGNORECASE,
 )
 LIST_LABEL = re.compile(
@@ -699,7 +705,8 @@ LIST_LABEL = re.compile(
     r"|also read|see also|related|trending|most (?:read|popular|viewed)|comments?|leave a (?:comment|reply)"
     r"|share(?: this)?(?: \w+)?|tags?|about the author|newsletter"
     r"|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lee también|leer más|читайте также|читайте також"
-    r"|partager|teilen|compartir|поделиться|поділитися)\s*:?$",
+    r"|partager|teilen|compartir|поделиться|поділитися"
+    r"|comentarios|commentaires|kommentare|комментарии|коментарі|коментарів)\s*(?:\(\d+\))?\s*:?$",
     re.IGNORECASE,
 )
 
@@ -1648,9 +1655,21 @@ def strip_site_name(title: str) -> str:
         and parts[0].strip()[:1].isupper()
         and not all(word[:1].isupper() or not word[:1].isalpha() for word in first)
     )
+    # A last part in lower case is the headline's own ("… – as it happened", "… - live updates"),
+    # not a site's name (a domain, "news.example", is one).
+    if _own_tail(parts[-1]) and best is parts[0]:
+        return title.strip()
+    if len(parts) >= 3 and _own_tail(parts[-2]) and best is parts[0]:  # "… – as it happened | Northern Courier"
+        return title[: list(TITLE_SEPARATOR.finditer(title))[-1].start()].strip()
     if len(words(best)) < 3 or goes_on:
         return title.strip()
     return best.strip()
+
+
+def _own_tail(part: str) -> bool:
+    part = part.strip()
+    # (not "by Gary Marcus": the writer's name after a post's title)
+    return part[:1].islower() and "." not in part and len(words(part)) >= 2 and not part.startswith("by ")
 
 
 def extract_text_article(text: str, *, common_lines: Container[str] = frozenset()) -> TextArticle | None:

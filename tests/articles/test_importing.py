@@ -4577,3 +4577,58 @@ def test_a_wordpress_feeds_excerpt_caption_and_linked_appeals_are_not_the_story(
     assert "Subscribe to our newsletter" not in story.body_text
     assert "Share this story" not in story.body_text
     assert story.body_text.endswith("until the end of February.")  # a sentence that names an appeal stays
+
+
+def test_a_pages_byline_under_its_kicker_its_agency_credit_comments_and_related_link_leave_the_body():
+    paragraphs = "".join(
+        f"<p>{text}</p>"
+        for text in (
+            "El Consejo de Ministros ha aprobado este martes el proyecto de ley de vivienda asequible, que limitará "
+            "las subidas del alquiler en las zonas declaradas tensionadas.",
+            "La ministra de Vivienda ha defendido que la norma pone a las familias por delante de la especulación y "
+            "ha anunciado un parque público de viviendas.",
+            'Noticia relacionada: <a href="/x">¿Qué es una zona tensionada?</a>',
+            "El proyecto se remitirá ahora al Congreso, donde el Gobierno necesitará el apoyo de sus socios.",
+            "(efe/rr)",
+        )
+    )
+    page = (
+        '<html lang="es"><head><meta charset="utf-8"><title>El Gobierno aprueba la ley de vivienda</title></head>'
+        '<body><main><article><p class="kicker">Vivienda</p><h1>El Gobierno aprueba la ley de vivienda</h1>'
+        "<p>Por Lucía Martín - 2 de junio de 2026, 13:45</p>"
+        f"{paragraphs}</article><div class='comentarios'><h3>Comentarios (37)</h3>"
+        "<p>Usuario123: Ya era hora de que alguien hiciera algo con los alquileres en las ciudades.</p></div>"
+        "</main></body></html>"
+    )
+    candidate = extract_one(page.encode(), name="page.html")
+    assert candidate.byline == "Lucía Martín"
+    assert candidate.published_at.date().isoformat() == "2026-06-02"
+    assert candidate.body_text.startswith("El Consejo de Ministros")
+    for chrome in ("Por Lucía Martín", "Noticia relacionada", "(efe/rr)", "Comentarios", "Usuario123"):
+        assert chrome not in candidate.body_text
+    assert candidate.body_text.endswith("el apoyo de sus socios.")
+
+
+@pytest.mark.parametrize(
+    "written, title",
+    [
+        (
+            "Budget live: fuel duty frozen – as it happened | Northern Courier",
+            "Budget live: fuel duty frozen – as it happened",
+        ),
+        ("Budget live: fuel duty frozen – as it happened", "Budget live: fuel duty frozen – as it happened"),
+        (
+            "New Ways to Corrupt Models - by Gary Marcus",
+            "New Ways to Corrupt Models",
+        ),  # the writer, not the title's
+        ("BBC News - council approves budget for new schools", "council approves budget for new schools"),
+    ],
+)
+def test_a_headlines_own_lower_case_ending_is_no_site_name(written, title):
+    assert strip_site_name(written) == title
+
+
+def test_a_wire_byline_names_the_writer_not_the_desk():
+    from articles.importing.plaintext import clean_byline
+
+    assert clean_byline("Reporting by Pablo Ortega; Editing by Sarah Kim") == "Pablo Ortega"
