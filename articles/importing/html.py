@@ -17,6 +17,7 @@ follows the story ("Related posts", "Comments") once most of it is behind, and s
 author notes among the last blocks.
 """
 
+import json
 import logging
 import re
 from dataclasses import dataclass, field
@@ -46,6 +47,7 @@ from .plaintext import (
     is_navigation,
     is_small_print,
     strip_site_name,
+    wire_date,
     words,
     writer_before_date,
 )
@@ -174,6 +176,9 @@ def extract_html_article(
             byline = text
         if not published and len(words(text)) <= 12 and (is_date_line(text) or signed):
             published = date_of_line(text)
+    for block in [] if published else blocks[:3]:  # "COPENHAGEN, April 14, 2026 /PRNewswire/ -- …"
+        if published := wire_date(" ".join(_ANY_TAG.sub(" ", block).split())):
+            break
     if (not published or not byline) and title and visible is not None:
         # A page whose tags give no date (or writer) prints them beside the headline as a reader sees.
         shown_in_story = {" ".join(_ANY_TAG.sub(" ", block).split()) for block in blocks}
@@ -195,7 +200,7 @@ def extract_html_article(
 
 # What pages call the line under the headline that sums the story up.
 _STANDFIRST_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:standfirst|dek|deck|sub-?title|sub-?headline|strapline|article-summary|excerpt"
+    r"(?:^|[\s_-])(?:standfirst|dek|deck|sub-?title|sub-?head(?:line|ing)?|strapline|article-summary|excerpt"
     # and in the region's press: "subtitulo", "entradilla", "sumario", "chapeau", "chapo", "untertitel",
     # "vorspann", "anons"
     r"|subtitulo|entradilla|sumario|chapeau|chapo|untertitel|vorspann|anons|announce)(?:$|[\s_-])",
@@ -271,6 +276,8 @@ def _title_parts(tree) -> list[str]:
 def _site_name(tree, title: str, named: str) -> str:
     """The site's name its tags give, else the one its <title> gives beside the headline ("How the
     price was set | Civic Ledger") rather than its host name ("coastaltimes.example")."""
+    if named and len(words(named)) >= 3 and (len(words(named)) > 6 or named.casefold() in title.casefold()):
+        named = ""  # the headline, or a sentence, that a page's tags gave as its site's name
     if named and not ("." in named and " " not in named):
         return named
     return _site_in_title(tree, title) or named
@@ -318,6 +325,7 @@ def page_metadata(tree, url: str | None):
         # htmldate reads a date in the address ("/2025/05/20/") before the page's own timestamps,
         # and gives no time with it: the page's timestamp of that day, when it has one, is kept.
         document.date = _timestamp_of(tree, day=document.date[:10]) or document.date
+    document.description = document.description or _described_in_json(tree)
     document.sitename = document.sitename or meta.extract_sitename(tree)
     if document.sitename:
         document.sitename = document.sitename.lstrip("@")
@@ -360,6 +368,28 @@ def _regional_author(tree) -> str | None:
         text = _text(element)
         if 2 <= len(words(text)) <= 5 and not any(character.isdigit() for character in text):
             return text
+    return None
+
+
+_JSON_LD = etree.XPath("//script[@type='application/ld+json']/text()")
+
+
+def _described_in_json(tree) -> str | None:
+    """The story's description in its structured data (AMP pages give it there alone)."""
+    for text in _JSON_LD(tree)[:4]:
+        try:
+            data = json.loads(text)
+        except ValueError:
+            continue
+        for item in (
+            data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
+        ):
+            if (
+                isinstance(item, dict)
+                and isinstance(item.get("description"), str)
+                and "Article" in str(item.get("@type"))
+            ):
+                return item["description"]
     return None
 
 
@@ -857,6 +887,9 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
         for entry in tail:
             kept.remove(entry)
             stripped.append(_text(entry[1]))
+        # and the run of small print that then ends a shorter story ("Media contact: …", "SOURCE …")
+        while len(kept) > 2 and len(tail) and kept[-1][0] == "p" and is_small_print(_text(kept[-1][1])):
+            stripped.append(_text(kept.pop()[1]))
     # "Related links" residue: trailing headings and lists after the last real paragraph.
     while kept and kept[-1][0] in {"head", "list"} and _link_share(kept[-1][1]) > 0.5:
         stripped.append(_text(kept.pop()[1]))

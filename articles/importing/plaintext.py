@@ -196,8 +196,11 @@ def writer_before_date(text: str) -> str:
         return ""
     before = text[:start].strip(" ,;|•·–—-")
     before = _WEEKDAY_TAIL.sub("", before).strip(" ,;|•·–—-")
-    # (Signed: a bare name before a date is as often a category's, "Mental Health · 3 March 2025".)
-    return clean_byline(before) if BYLINE.match(before) or FOREIGN_BYLINE.match(before) else ""
+    # (Signed, or a name and a comma: a bare name before a date is as often a category's, "Mental
+    # Health · 3 March 2025"; "Олена Бойко, 12 квітня 2026, 09:15" is the writer's.)
+    if BYLINE.match(before) or FOREIGN_BYLINE.match(before):
+        return clean_byline(before)
+    return _name_before_date(text) if text[len(before) : start].strip().startswith(",") else ""
 
 
 def month_number(name: str) -> int:
@@ -258,7 +261,8 @@ _BYLINE_DATE_TAIL = re.compile(
 _DATELINE_PLACE = re.compile(r"\s*[,;]\s*([^\W\d_][\w'’-]{2,})$")
 # Accounts, not writers: a blog's default user is no byline to publish.
 _EDITED_BY = re.compile(
-    r"\s*[;,|]\s*(?:editing|edited|additional reporting|graphics|fact[- ]checking|production) by\b.*$", re.IGNORECASE
+    r"\s*[;,|]\s*(?:editing|edited|additional reporting|graphics|fact[- ]checking|production) by\b.*$",
+    re.IGNORECASE,
 )
 _NO_WRITER = frozenset({"admin", "administrator", "webmaster", "root", "user"})
 _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
@@ -615,7 +619,9 @@ _SMALL_PRINT = re.compile(
     r"\b(?:for (?:general )?informational (?:and educational )?(?:purposes )?only|(?:is|are) not intended (?:to|as)"
     r"|does not constitute|should not be (?:construed|considered|relied)|not (?:a substitute for|intended to provide) "
     r"|all rights reserved|views expressed|do not necessarily (?:reflect|represent)"
-    r"|past performance|subject to (?:investment )?risks?|registered trademarks?\b|copyright ©|©\s?\d{4})",
+    r"|past performance|subject to (?:investment )?risks?|registered trademarks?\b|copyright ©|©\s?\d{4}"
+    # and a release's contacts and its wire's source line ("Media contact: …", "SOURCE Northwind A/S")
+    r"|^(?:media|press|investor) (?:contacts?|enquiries|inquiries)\b|(?-i:^SOURCE\s+[A-Z]))",
     re.IGNORECASE,
 )
 # A note about the author: "Jane Roe is a freelance writer ...", "Hi, I'm Jane!".
@@ -1251,7 +1257,7 @@ _WIRE_PLACE = re.compile(
 _WIRE_MARK = re.compile(r"/[^/\s][^/]{0,30}/|\((?:[A-Z][\w .-]{1,20})\)\s*[-–—]|\s--\s")
 
 
-def _wire_date(text: str) -> str:
+def wire_date(text: str) -> str:
     """The day a story's first paragraph opens with after its dateline's place; empty without one
     (or without a wire's mark: "BERLIN, November 9, 1989 — Thousands …" is history told)."""
     if not _WIRE_MARK.search(text[:160]):
@@ -1659,7 +1665,9 @@ def strip_site_name(title: str) -> str:
     # not a site's name (a domain, "news.example", is one).
     if _own_tail(parts[-1]) and best is parts[0]:
         return title.strip()
-    if len(parts) >= 3 and _own_tail(parts[-2]) and best is parts[0]:  # "… – as it happened | Northern Courier"
+    if (
+        len(parts) >= 3 and _own_tail(parts[-2]) and best is parts[0]
+    ):  # "… – as it happened | Northern Courier"
         return title[: list(TITLE_SEPARATOR.finditer(title))[-1].start()].strip()
     if len(words(best)) < 3 or goes_on:
         return title.strip()
@@ -1821,7 +1829,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
         dates.append(byline_line.text)  # "Posted by Jane Roe on March 3, 2025"
     # The first publication, before a later update ("Last updated: August 25, 2025") when both show.
     dates.sort(key=lambda text: bool(_UPDATED.search(text)))
-    published = next(filter(None, map(date_of_line, dates)), "") or _wire_date(lines[lead].text)
+    published = next(filter(None, map(date_of_line, dates)), "") or wire_date(lines[lead].text)
     if not byline:  # "Posted on March 3, 2025 by Helen Marsh"
         byline = next((signed[1] for text in dates if (signed := _SIGNED_DATE.search(text))), "")
     if not byline:  # "Олена Гнатюк, 12 березня 2024 р., 14:05"

@@ -4632,3 +4632,53 @@ def test_a_wire_byline_names_the_writer_not_the_desk():
     from articles.importing.plaintext import clean_byline
 
     assert clean_byline("Reporting by Pablo Ortega; Editing by Sarah Kim") == "Pablo Ortega"
+
+
+def test_a_press_releases_dateline_dates_it_and_its_contacts_leave_the_body():
+    paragraphs = "".join(
+        f"<p>{text}</p>"
+        for text in (
+            "COPENHAGEN, April 14, 2026 /PRNewswire/ -- Northwind Energy today reported record renewable "
+            "generation for the first quarter of 2026, producing 4.2 terawatt-hours of electricity.",
+            "The increase was driven by the early connection of the Baltic Crown offshore wind farm, which began "
+            "exporting power to the grid in February.",
+            '"This has been an exceptional quarter for Northwind," said Chief Executive Officer Lars Henriksen.',
+            "Media contact: Anna Bech, Head of Communications, +45 33 12 34 56, press@northwind.example",
+            "SOURCE Northwind Energy A/S",
+        )
+    )
+    page = (
+        "<html><head><title>Northwind Energy reports record first-quarter output</title></head><body><article>"
+        f"<h1>Northwind Energy reports record first-quarter output</h1>{paragraphs}</article></body></html>"
+    )
+    candidate = extract_one(page.encode(), name="release.html")
+    assert candidate.published_at.date().isoformat() == "2026-04-14"
+    assert "Media contact" not in candidate.body_text
+    assert "SOURCE Northwind" not in candidate.body_text
+
+
+def test_an_amp_pages_description_in_its_structured_data_is_the_dek_and_a_headline_is_no_site_name():
+    paragraphs = "".join(
+        f"<p>About {n},000 residents east of the lake were ordered to leave their homes on Thursday as a "
+        "fast-moving wildfire jumped the highway overnight and pushed towards the town.</p>"
+        for n in range(2, 6)
+    )
+    page = (
+        '<html amp lang="en"><head><title>Wildfire forces evacuation near the lake</title>'
+        '<meta property="og:site_name" content="Wildfire forces evacuation near the lake">'
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+        '"headline": "Wildfire forces evacuation near the lake", "description": "Crews are battling a '
+        'fast-moving fire that jumped the highway overnight."}</script></head><body><article>'
+        f"<h1>Wildfire forces evacuation near the lake</h1>{paragraphs}</article></body></html>"
+    )
+    candidate = extract_one(page.encode(), name="amp.html")
+    assert candidate.dek == "Crews are battling a fast-moving fire that jumped the highway overnight."
+    assert candidate.source_name != "Wildfire forces evacuation near the lake"
+
+
+def test_a_writer_and_date_beside_the_headline_parted_by_a_comma():
+    from articles.importing.plaintext import writer_before_date
+
+    assert writer_before_date("Олена Бойко, 12 квітня 2026, 09:15") == "Олена Бойко"
+    assert writer_before_date("By Jane Roe · 12 March 2025") == "Jane Roe"
+    assert writer_before_date("Mental Health · 3 March 2025") == ""  # a category's name
