@@ -524,7 +524,7 @@ APPEAL_PATTERNS = [
     r"suscríbete\b",
     # Sign-in and paywall prompts and listen buttons of the region's press ("Se connecter",
     # "Cet article est réservé aux abonnés", "Artikel anhören").
-    r"s[’']abonner\b",
+    ("abonner", r"s[’']abonner\b"),
     r"se connecter\b",
     r"réservé aux abonnés\b",
     r"il vous reste \d",
@@ -542,8 +542,14 @@ APPEAL_PATTERNS = [
     r"letters? to the editor\b",
     r"views expressed (?:in|here|are)\b",
     r"make our (?:work|journalism) possible\b",
-    r"this (?:essay|article|story|piece|interview|column) (?:first )?(?:appears|appeared|was (?:first )?published) in\b",
-    r"support (?:independent|our|local|quality) (?:journalism|writing|reporting|news)\b",
+    *(
+        rf"this {kind} (?:first )?(?:appears|appeared|was (?:first )?published) in\b"
+        for kind in ("essay", "article", "story", "piece", "interview", "column")
+    ),
+    *(
+        rf"support {whose} (?:journalism|writing|reporting|news)\b"
+        for whose in ("independent", "our", "local", "quality")
+    ),
     r"sponsored\b",
     r"advertise with us\b",
     *(
@@ -833,13 +839,17 @@ def is_navigation(text: str, *, most_words: int = 3) -> bool:
     if len(text) > 200 or _NOT_A_MENU.search(text):
         return False  # (most lines: a sentence is turned away before it is split into words)
     tokens = words(text)
-    if not 2 <= len(tokens) <= 12:
-        return False
-    menu_words = sum(token.casefold() in _MENU_TOKENS for token in tokens)
     if len(tokens) < 4:
         # Shorter, only when it opens with the link home: "Accueil Actualités Sport", "Home News"
         # ("Business Travel Deals" is a headline).
-        return menu_words == len(tokens) and tokens[0].casefold() in _HOME_WORDS
+        return (
+            len(tokens) >= 2
+            and tokens[0].casefold() in _HOME_WORDS
+            and all(token.casefold() in _MENU_TOKENS for token in tokens)
+        )
+    if len(tokens) > 12:
+        return False
+    menu_words = sum(token.casefold() in _MENU_TOKENS for token in tokens)
     # Or five capitalized words or more, two in three a menu's: a menu whose separators were
     # double spaces ("Startseite  Politik  Wirtschaft  Panorama  Sport  Kultur  Wissen", "Menu
     # Search World Business Markets Breakingviews Tech More"), read as one line once whitespace
@@ -929,7 +939,7 @@ def _score(lines: list[_Line], common: Container[str]) -> None:
             line.chrome = "counter"
         elif n <= 12 and BYLINE.match(line.text):
             line.chrome = "byline"
-        elif _DATE_LABEL.match(line.text):
+        elif n <= 3 and _DATE_LABEL.match(line.text):
             line.chrome = "date label"  # "Published", its date on the next line
         elif n <= 20 and is_credit(line.text):
             line.chrome = "credit"
@@ -939,7 +949,7 @@ def _score(lines: list[_Line], common: Container[str]) -> None:
             line.chrome = "teaser for another story"
         elif is_navigation(line.text):
             line.chrome = "navigation"
-        elif n <= 80 and COOKIE_NOTICE.search(line.text):
+        elif n <= 80 and ("ookie" in line.text or "OOKIE" in line.text) and COOKIE_NOTICE.search(line.text):
             line.chrome = "cookie notice"
         elif is_appeal(line.text, n):
             line.chrome = "appeal or navigation"
@@ -1488,7 +1498,7 @@ def _without_small_print(lines: list[_Line], start: int, end: int) -> int:
     last one when it has fewer than nine)."""
     paragraphs = [line for line in lines[start:end] if line.score > 0]
     for line in paragraphs[-(_TAIL_PARAGRAPHS if len(paragraphs) > 2 * _TAIL_PARAGRAPHS else 1) :]:
-        if is_small_print(line.text):
+        if line.words <= 80 and is_small_print(line.text):
             line.chrome, line.score = "small print", -4.0
             above = lines[line.index - 1]
             if above.index > start and above.score <= 0 and not above.chrome and above.words <= 5:
