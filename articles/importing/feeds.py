@@ -94,6 +94,9 @@ def _entry_record(
                 plain = content["value"]
             description = _plain(entry.get("summary") or "")  # the body is elsewhere: a standfirst
             break
+    if not html and not plain and (full := entry.get("yandex_full-text") or ""):
+        # Yandex's full text (Russian and Ukrainian feeds): the story, its description a standfirst.
+        plain, description = full, _plain(entry.get("summary") or "")
     if not html and not plain:
         summary = entry.get("summary") or ""
         detail = entry.get("summary_detail") or {}

@@ -4682,3 +4682,20 @@ def test_a_writer_and_date_beside_the_headline_parted_by_a_comma():
     assert writer_before_date("Олена Бойко, 12 квітня 2026, 09:15") == "Олена Бойко"
     assert writer_before_date("By Jane Roe · 12 March 2025") == "Jane Roe"
     assert writer_before_date("Mental Health · 3 March 2025") == ""  # a category's name
+
+
+def test_a_russian_feeds_yandex_full_text_is_the_story_and_its_description_the_dek():
+    feed = (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:yandex="http://news.yandex.ru">'
+        "<channel><title>Новости Томска</title><link>https://tomsk.example</link><item>"
+        "<title>В Томске выпал рекордный снег</title><link>https://tomsk.example/sneg</link>"
+        "<pubDate>Пн, 09 мар 2026 08:15:00 +0700</pubDate>"
+        "<description>За ночь в городе выпало 35 сантиметров снега.</description>"
+        "<yandex:full-text>За ночь в Томске выпало 35 сантиметров снега — это рекорд для марта за всю историю "
+        "наблюдений. Городские службы вывели на улицы более 200 единиц техники. Занятия в школах отменены."
+        "</yandex:full-text></item></channel></rss>"
+    )
+    (story,) = extract_articles(feed.encode(), name="feed.rss")
+    assert story.body_text.startswith("За ночь в Томске выпало 35 сантиметров снега — это рекорд")
+    assert story.dek == "За ночь в городе выпало 35 сантиметров снега."
+    assert story.published_at.isoformat() == "2026-03-09T08:15:00+07:00"
