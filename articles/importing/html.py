@@ -34,6 +34,7 @@ from .plaintext import (
     LIST_LABEL,
     READ_ON,
     READ_TIME,
+    SENTENCE_END,
     TEASER,
     TITLE_SEPARATOR,
     TRAILING_CREDIT,
@@ -212,7 +213,11 @@ _CLASSED = etree.XPath("//*[@class][not(ancestor::head)]")
 def _is_kicker_block(text: str) -> bool:
     """A paragraph of one or two words without figures, not a label for what follows ("Key
     takeaways:"): a section's name ("Tribuna", "Analysis") or a name without its story."""
-    return 1 <= len(words(text)) <= 2 and not text.endswith(":") and not any(c.isdigit() for c in text)
+    return (
+        1 <= len(words(text)) <= 2
+        and not re.search(r"[,.:;!?…]$", text)  # "Dear Editor," opens a letter
+        and not any(character.isdigit() for character in text)
+    )
 
 
 def _signed_near_headline(lines: str, title: str, *, byline: str, story: set[str]) -> tuple[str, str]:
@@ -662,7 +667,11 @@ _LINKED_APPEAL = re.compile(
     re.IGNORECASE,
 )
 # An agency's credit alone in a paragraph: "(dpa/rr)", "(AFP)", "(Reuters)".
-_AGENCY_CREDIT = re.compile(r"^\((?:[A-Za-z]{2,8})(?:/[A-Za-z]{1,4})*\)$")
+_AGENCY_CREDIT = re.compile(
+    r"^\((?:dpa|afp|ap|reuters|rtr|efe|ansa|apa|sda|kna|epd|pap|tass|ria|interfax|ukrinform|unian|bta|mti|ctk|xinhua"
+    r"|kyodo|yonhap|lusa|belga|anp|ntb|tt|stt|ritzau|sid|ots)(?:/[A-Za-z]{1,4})*\)$",  # not "(Laughter)"
+    re.IGNORECASE,
+)
 # An advertisement's marker, alone in its paragraph.
 _AD_MARKER = re.compile(rf"^(?:{'|'.join(AD_MARKERS)})$", re.IGNORECASE)
 _TRAILING_PROMPTS = re.compile(
@@ -826,11 +835,18 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
         if not kept and not reason and tag == "p" and _is_menu(text):
             reason = "navigation"  # a menu bar above the story (a page laid out with a table)
         if (
-            len(kept) <= 2
-            and not reason
+            not reason
             and tag == "p"
-            and len(words(text)) <= 16
             and FOREIGN_BYLINE.match(text)
+            and (
+                (not kept and len(words(text)) <= 12)
+                # under a kicker or standfirst: signed and dated, or a name alone ("Por Santa Cruz,
+                # según la Policía …" is the story's)
+                or (
+                    len(kept) <= 2
+                    and (date_of_line(text) or (len(words(text)) <= 8 and not SENTENCE_END.search(text)))
+                )
+            )
         ):
             reason = "byline"  # "Von Anna Schmidt" above the story (under its kicker or standfirst)
         if not reason and tag == "p" and _AGENCY_CREDIT.match(text):

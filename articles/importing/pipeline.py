@@ -569,7 +569,8 @@ def _first_words(text: str, limit: int = 12) -> str:
 
 # What WordPress puts after an excerpt: "[…]", then "The post … appeared first on …".
 _EXCERPT_END = re.compile(
-    r"\s*\[(?:…|\.\.\.|&hellip;)\].*$|\s*\bThe post .{1,300} appeared first on .{1,120}$"
+    r"\s*\[(?:…|\.\.\.|&hellip;)\](?:\s*The post .{1,300} appeared first on .{1,120})?$"
+    r"|\s*\bThe post .{1,300} appeared first on .{1,120}$"
 )
 
 
@@ -690,6 +691,8 @@ def _as_iso_or_english(value: str) -> str:
         return f"{year}-{int(month):02d}-{int(day):02d}{value[found.end() :]}"
     if found := _DAY_FIRST.match(value):
         first, separator, second, year = found.groups()
+        if separator != "." and int(first) <= 12 < int(second):  # "10/14/2026": month first
+            return f"{year}-{int(first):02d}-{int(second):02d}{value[found.end() :]}"
         if separator != "." and not (int(first) > 12 >= int(second)):
             return value  # "03/04/2026": March or April
         return f"{year}-{int(second):02d}-{int(first):02d}{value[found.end() :]}"

@@ -390,6 +390,11 @@ COOKIE_NOTICE = re.compile(
     r"|(?:мы|сайт) использу(?:ем|ет) (?:файлы )?cookie|(?:ми|сайт) використову(?:ємо|є) (?:файли )?cookie)",
     re.IGNORECASE,
 )
+# The site speaking for itself, as a cookie notice does ("We use cookies", "Wir verwenden …").
+_SITE_VOICE = re.compile(
+    r"\b(?:we|our|this (?:web)?site|wir|unsere|nous|notre|ce site|usamos|utilizamos|este sitio|мы|наш|ми)\b",
+    re.IGNORECASE,
+)
 # Possessive: a line of figures ("2,025,000 people") was split every possible way before failing
 # (4.4 of the text cleaner's 7.5 CPU-seconds on the 791 development dumps; same matches).
 COUNTERS = re.compile(
@@ -524,22 +529,22 @@ APPEAL_PATTERNS = [
     r"suscríbete\b",
     # Sign-in and paywall prompts and listen buttons of the region's press ("Se connecter",
     # "Cet article est réservé aux abonnés", "Artikel anhören").
-    ("abonner", r"s[’']abonner\b"),
-    r"se connecter\b",
+    ("abonner", r"^s[’']abonner\s*$"),
+    ("se connecter", r"^(?:déjà abonné\s*\?\s*)?se connecter\s*$"),
     r"réservé aux abonnés\b",
     r"il vous reste \d",
     r"déjà abonné\b",
-    r"anmelden\b",
-    r"einloggen\b",
+    ("anmelden", r"^anmelden\s*$"),
+    ("einloggen", r"^einloggen\s*$"),
     r"nur für abonnenten\b",
     r"artikel anhören\b",
-    r"iniciar sesión\b",
+    ("iniciar sesión", r"^iniciar sesión\s*$"),
     r"exclusivo para suscriptores\b",
     r"только для подписчиков\b",
     r"listen to (?:this|the) (?:article|story)\b",
     r"écouter (?:cet|l[’'])article\b",
     r"escuchar (?:este |el )?artículo\b",
-    r"letters? to the editor\b",
+    r"send (?:us )?(?:a |your )?letters? to the editor\b",
     r"views expressed (?:in|here|are)\b",
     r"make our (?:work|journalism) possible\b",
     *(
@@ -547,8 +552,8 @@ APPEAL_PATTERNS = [
         for kind in ("essay", "article", "story", "piece", "interview", "column")
     ),
     *(
-        rf"support {whose} (?:journalism|writing|reporting|news)\b"
-        for whose in ("independent", "our", "local", "quality")
+        (f"support {whose}", rf"^support {whose} (?:journalism|writing|reporting|news)\b")
+        for whose in ("independent", "our")
     ),
     r"sponsored\b",
     r"advertise with us\b",
@@ -632,7 +637,7 @@ _SMALL_PRINT = re.compile(
 )
 # A note about the author: "Jane Roe is a freelance writer ...", "Hi, I'm Jane!".
 _AUTHOR_NOTE = re.compile(
-    r"^(?:about the author\W*)?(?:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3},? (?:(?:is|was|has been|serves as|holds|joined|brings)"
+    r"^(?:about the author\W*)?(?:(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}),? (?:(?:is|was|has been|serves as|holds|joined|brings)"
     r" (?:a|an|the|currently|also|[A-Z][\w.-]*['’]s)\b|covers|writes (?:about|for)|reports (?:on|for))"
     r"|(?:hey|hi|hello)[,!]? i[’']m\b)",
     re.IGNORECASE,
@@ -650,7 +655,11 @@ _AUTHOR_ROLE = re.compile(
 # The same note in the region's languages, the name in capitals: "Elena Ruiz es economista …",
 # "Anna Berg ist Redakteurin …", "Марія Волкова є журналісткою …".
 _FOREIGN_AUTHOR_NOTE = re.compile(
-    rf"^{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD}){{1,3}},?\s+(?:es|est|ist|jest|является|є)\s"
+    r"^(?!(?:Der|Die|Das|Ein|Eine|El|La|Las|Los|Le|Les|Un|Una|Une|Il|Lo)\s)"
+    rf"{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD}){{1,3}},?\s+(?:es|est|ist|jest|является|є)\s+"
+    r"(?:(?:un|una|une|ein|eine)\s+)?(?:\w+\s+)?(?=\w*(?i:periodista|economista|profesor|escritor|redactor|corresponsal"
+    r"|journaliste|écrivain|professeur|rédact|correspondant|journalist|redakteur|autor|korrespondent|dziennikar"
+    r"|журналист|журналіст|корреспондент|кореспондент|редактор|профессор|професор|экономист|економіст|писател|письменни))"
 )
 # How to reach the writer, in a note about them: "Reach her at jroe@example.com".
 _WRITER_CONTACT = re.compile(
@@ -664,10 +673,21 @@ def is_small_print(text: str) -> bool:
     the county. Reach her at …"): what sites put under a story."""
     if _SMALL_PRINT.search(text) or is_disclosure(text, len(words(text))):
         return True
+    return is_writer_note(text)
+
+
+def is_writer_note(text: str) -> bool:
+    """A note about the writer, or a release's contacts: what a dump's last lines hold under the
+    story (its disclaimers' wording, "does not constitute", is a story's too often to go)."""
     return bool(
         (_AUTHOR_NOTE.match(text) or _FOREIGN_AUTHOR_NOTE.match(text))
         and (_AUTHOR_ROLE.search(text) or _WRITER_CONTACT.search(text))
-    )
+    ) or bool(_RELEASE_TAIL.match(text))
+
+
+_RELEASE_TAIL = re.compile(
+    r"(?:media|press|investor) (?:contacts?|enquiries|inquiries)\b|(?-i:SOURCE\s+[A-Z])", re.IGNORECASE
+)
 
 
 def _build_appeal_matcher():
@@ -949,7 +969,12 @@ def _score(lines: list[_Line], common: Container[str]) -> None:
             line.chrome = "teaser for another story"
         elif is_navigation(line.text):
             line.chrome = "navigation"
-        elif n <= 80 and ("ookie" in line.text or "OOKIE" in line.text) and COOKIE_NOTICE.search(line.text):
+        elif (
+            n <= 80
+            and ("ookie" in line.text or "OOKIE" in line.text)
+            and COOKIE_NOTICE.search(line.text)
+            and (n <= 6 or _SITE_VOICE.search(line.text))  # not a story about third-party cookies
+        ):
             line.chrome = "cookie notice"
         elif is_appeal(line.text, n):
             line.chrome = "appeal or navigation"
@@ -1357,9 +1382,29 @@ _BYLINE_LABEL = re.compile(r"^(?:by|written by|author|words|автор|autor|aut
 
 
 def _name_before_date(text: str) -> str:
-    """The writer's name that opens a date line: "Rachel Ng, March 12, 2025" → "Rachel Ng"."""
+    """The writer's name that opens a date line: "Rachel Ng, March 12, 2025" → "Rachel Ng" (not a
+    dateline's place, "New York, March 12, 2025", nor a section's name, "Local News")."""
     parts = _NAME_THEN_REST.match(text)
-    return parts[1] if parts and _BARE_NAME.match(parts[1]) and is_date_line(parts[2]) else ""
+    return parts[1] if parts and _writer_named(parts[1]) and is_date_line(parts[2]) else ""
+
+
+def _writer_named(text: str) -> bool:
+    """A person's name in capitals, not a place's ("New York", "San Diego", "Mexico City") or a
+    section's ("Local News", "World Politics")."""
+    return (
+        bool(_BARE_NAME.match(text))
+        and not _PLACE_NAME.search(text)
+        and not any(token.casefold() in _SECTION_WORDS for token in words(text))
+    )
+
+
+# How the region's two-word places begin or end: "New York", "San Diego", "Hong Kong", "Mexico
+# City", "Санкт-Петербург" (one word), "Нижний Новгород".
+_PLACE_NAME = re.compile(
+    r"^(?:New|San|Santa|Santo|São|Los|Las|El|Saint|St\.?|Sankt|Port|Fort|Cape|Hong|Tel|Buenos|Rio|Kuala|Abu|Ho|Mexico"
+    r"|North|South|East|West|Great|Greater|Upper|Lower|Нижний|Великий|Великий|Кривий|Біла|Старый|Новый|Нова|Новий)\b"
+    r"|\b(?:City|Town|County|Island|Islands|Beach|Springs|Falls|Heights|Valley|Bay|Harbou?r)$"
+)
 
 
 def _bare_byline(lines: list[_Line], start: int) -> None:
@@ -1380,7 +1425,11 @@ def _bare_byline(lines: list[_Line], start: int) -> None:
         headline, below = lines[line.index - 1], lines[line.index + 1]
         if _name_before_date(line.text) or _NAME_AND_ROLE.match(line.text):
             pass  # "Rachel Ng, March 12, 2025", "David Ferreira | Contributing columnist"
-        elif not _SIGNING_NAME.match(line.text) or below.chrome != "date":
+        elif (
+            not _SIGNING_NAME.match(line.text)
+            or not _writer_named(line.text.split(" in ")[0])
+            or below.chrome != "date"
+        ):
             continue  # (under the date, a short line is as often a blog post's title)
         if (
             headline.chrome not in {"", "headline followed by a date"}
@@ -1498,7 +1547,7 @@ def _without_small_print(lines: list[_Line], start: int, end: int) -> int:
     last one when it has fewer than nine)."""
     paragraphs = [line for line in lines[start:end] if line.score > 0]
     for line in paragraphs[-(_TAIL_PARAGRAPHS if len(paragraphs) > 2 * _TAIL_PARAGRAPHS else 1) :]:
-        if line.words <= 80 and is_small_print(line.text):
+        if line.words <= 80 and is_writer_note(line.text):
             line.chrome, line.score = "small print", -4.0
             above = lines[line.index - 1]
             if above.index > start and above.score <= 0 and not above.chrome and above.words <= 5:
@@ -1687,7 +1736,14 @@ def strip_site_name(title: str) -> str:
 def _own_tail(part: str) -> bool:
     part = part.strip()
     # (not "by Gary Marcus": the writer's name after a post's title)
-    return part[:1].islower() and "." not in part and len(words(part)) >= 2 and not part.startswith("by ")
+    # (nor "la Repubblica", "de Volkskrant": a name in capitals after its article)
+    tokens = words(part)
+    return (
+        len(tokens) >= 2
+        and all(token[:1].islower() for token in tokens)
+        and "." not in part
+        and tokens[0] != "by"
+    )
 
 
 def extract_text_article(text: str, *, common_lines: Container[str] = frozenset()) -> TextArticle | None:
@@ -1792,6 +1848,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
     if (
         start + 2 < end
         and lines[start + 1].chrome == "credit"
+        and lines[start + 1].text.startswith("(")  # "(Photo: …)" under it: a first paragraph has none
         and lines[start].words <= 30
         and lines[start + 2].chrome not in {"byline", "date"}  # (a dek over the photo, then signed)
     ):
@@ -1809,6 +1866,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
     if (
         start - 2 > floor
         and _BARE_TIME.match(lines[start - 2].text)
+        and any(_BARE_TIME.match(line.text) for line in lines[start + 1 : end])  # (a report of entries)
         and not lines[start - 1].chrome
         and 2 <= lines[start - 1].words <= 15
     ):
@@ -1875,7 +1933,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
             blocks.append(Block(kind, f"{line.marker} {text}"))
         elif line.is_item:
             blocks.append(Block("oli" if line.numbered else "li", text))
-        elif listing and line.score <= 0 and 2 <= line.words <= 30 and not text.endswith(":"):
+        elif listing and line.score <= 0 and 2 <= line.words <= 30 and not SENTENCE_END.search(text):
             blocks.append(Block("li", text))  # an item whose bullet the dump lost
             continue
         elif line.score > 0 or is_sentence(text, line.words) or line.figures or text.endswith(":"):

@@ -4699,3 +4699,50 @@ def test_a_russian_feeds_yandex_full_text_is_the_story_and_its_description_the_d
     assert story.body_text.startswith("За ночь в Томске выпало 35 сантиметров снега — это рекорд")
     assert story.dek == "За ночь в городе выпало 35 сантиметров снега."
     assert story.published_at.isoformat() == "2026-03-09T08:15:00+07:00"
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        # A reviewer's inputs against this stop's rules: each line was dropped as chrome.
+        "The new director is a former curator at the museum and will take over in June.",
+        "Lee said the settlement does not constitute an admission of wrongdoing by the hospital.",
+        "Für Führungen durch den Saal kann man sich ab sofort online anmelden.",
+        "Les allocataires doivent se connecter au portail avant le 31 mars.",
+        "Der Prozess ist für Juni angesetzt, bis dahin bleibt der Journalist in Untersuchungshaft.",
+    ],
+)
+def test_a_storys_own_last_paragraph_that_only_sounds_like_chrome_stays(last):
+    head = "Harbour authority approves new ferry terminal\nBy Jane Roe\nMarch 4, 2025\n"
+    candidate = extract_one((head + _HARBOUR_PROSE + last + "\n").encode(), name="story.txt")
+    assert candidate.body_text.endswith(last)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Local News", "New York, March 12, 2025", "San Diego"],
+)
+def test_a_section_or_a_place_beside_the_date_is_no_byline(line):
+    dump = f"Harbour authority approves new ferry terminal\n{line}\nMarch 12, 2025\n"
+    assert extract_one((dump + _HARBOUR_PROSE).encode(), name="story.txt").byline == ""
+
+
+def test_a_first_paragraph_over_a_credit_and_a_story_about_cookies_stay():
+    dump = (
+        "Browser maker keeps third-party cookies\nBy Jane Roe\nMarch 4, 2025\n"
+        "Google said on Monday that it would no longer phase out third-party cookies in its Chrome browser.\n"
+        "Photo: Mark Lee\n" + _HARBOUR_PROSE
+    )
+    body = extract_one(dump.encode(), name="story.txt").body_text
+    assert body.startswith("Google said on Monday that it would no longer phase out third-party cookies")
+
+
+def test_dates_and_titles_the_review_found_misread():
+    from articles.importing.pipeline import _dek, read_published
+
+    assert read_published("10/14/2026")[0].date().isoformat() == "2026-10-14"  # month first: 14 is no month
+    elided = "The minister said the reform [...] would cost billions over the decade."
+    assert _dek(elided, title="Reform", body_text="Other words.") == elided
+    assert strip_site_name("Il governo approva la manovra economica - la Repubblica") == (
+        "Il governo approva la manovra economica"
+    )
