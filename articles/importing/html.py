@@ -788,9 +788,8 @@ def _link_share(element) -> float:
     total = len(_text(element))
     if not total:
         return 0.0
-    linked = sum(
-        len(_text(ref)) for ref in element.iter("ref", "a")
-    )  # (trafilatura's links, or a fragment's)
+    # (trafilatura's links, or a fragment's)
+    linked = sum(len(_text(ref)) for ref in element.iter("ref", "a"))
     return linked / total
 
 
