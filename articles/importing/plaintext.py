@@ -630,9 +630,7 @@ _SMALL_PRINT = re.compile(
     r"\b(?:for (?:general )?informational (?:and educational )?(?:purposes )?only|(?:is|are) not intended (?:to|as)"
     r"|does not constitute|should not be (?:construed|considered|relied)|not (?:a substitute for|intended to provide) "
     r"|all rights reserved|views expressed|do not necessarily (?:reflect|represent)"
-    r"|past performance|subject to (?:investment )?risks?|registered trademarks?\b|copyright ©|©\s?\d{4}"
-    # and a release's contacts and its wire's source line ("Media contact: …", "SOURCE Northwind A/S")
-    r"|^(?:media|press|investor) (?:contacts?|enquiries|inquiries)\b|(?-i:^SOURCE\s+[A-Z]))",
+    r"|past performance|subject to (?:investment )?risks?|registered trademarks?\b|copyright ©|©\s?\d{4})",
     re.IGNORECASE,
 )
 # A note about the author: "Jane Roe is a freelance writer ...", "Hi, I'm Jane!".
@@ -685,6 +683,7 @@ def is_writer_note(text: str) -> bool:
     ) or bool(_RELEASE_TAIL.match(text))
 
 
+# A release's contacts and its wire's source line ("Media contact: …", "SOURCE Northwind A/S").
 _RELEASE_TAIL = re.compile(
     r"(?:media|press|investor) (?:contacts?|enquiries|inquiries)\b|(?-i:SOURCE\s+[A-Z])", re.IGNORECASE
 )
@@ -1475,7 +1474,6 @@ def _signed_headline(lines: list[_Line], top: int) -> tuple[_Line, _Line | None]
             break
         elif not signed and not (
             line.chrome in _UNDER_THE_BYLINE
-            or line.chrome == "counter"
             or (line.words <= 4 and not is_sentence(line.text, line.words))
             or (line.words <= 40 and index + 1 < top and lines[index + 1].chrome == "credit")  # a caption
         ):
@@ -1509,11 +1507,8 @@ def _weak_title(line: _Line, title: str) -> bool:
         or _is_kicker(line)
         or bool(_SUMMARY_LABEL.match(line.text))
         or line.chrome in {"appeal or navigation", "navigation"}
-        or bool(_COOKIE_WORDS.search(line.text))
+        or "cookie" in line.text.casefold()
     )
-
-
-_COOKIE_WORDS = re.compile(r"\b(?:cookies?|Cookies?)\b")
 
 
 def _could_head(line: _Line) -> bool:
@@ -1541,17 +1536,18 @@ _REVIEWED_BY = re.compile(
 )
 
 
-def _without_small_print(lines: list[_Line], start: int, end: int) -> int:
-    """Where the story ends once the small print under it is stripped: a note about the writer
-    (and the name heading it, "LISA MASCARO"), a disclaimer, among its last four paragraphs (its
-    last one when it has fewer than nine)."""
+def _without_writer_note(lines: list[_Line], start: int, end: int) -> int:
+    """Where the story ends once what sits under it is stripped: a note about the writer (and the
+    name heading it, "LISA MASCARO") or a release's contacts, among its last four paragraphs (its
+    last one when it has fewer than nine). Disclaimers' wording stays: in a dump it is a story's
+    as often ("… does not constitute an admission")."""
     paragraphs = [line for line in lines[start:end] if line.score > 0]
     for line in paragraphs[-(_TAIL_PARAGRAPHS if len(paragraphs) > 2 * _TAIL_PARAGRAPHS else 1) :]:
         if line.words <= 80 and is_writer_note(line.text):
-            line.chrome, line.score = "small print", -4.0
+            line.chrome, line.score = "note under the story", -4.0
             above = lines[line.index - 1]
             if above.index > start and above.score <= 0 and not above.chrome and above.words <= 5:
-                above.chrome = "small print"  # its heading
+                above.chrome = "note under the story"  # its heading
     while end > start and lines[end - 1].score <= 0:
         end -= 1
     return end
@@ -1858,7 +1854,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
         start += 1
     while end > start and lines[end - 1].score <= 0:
         end -= 1
-    end = _without_small_print(lines, start, end)
+    end = _without_writer_note(lines, start, end)
     if start >= end:
         return None
     lead = start  # the story's first paragraph (a summary box may open the story above it)
