@@ -1422,14 +1422,15 @@ def _bare_byline(lines: list[_Line], start: int) -> None:
         if line.index < start - 4:
             continue
         headline, below = lines[line.index - 1], lines[line.index + 1]
-        if _name_before_date(line.text) or _NAME_AND_ROLE.match(line.text):
-            pass  # "Rachel Ng, March 12, 2025", "David Ferreira | Contributing columnist"
-        elif (
-            not _SIGNING_NAME.match(line.text)
-            or not _writer_named(line.text.split(" in ")[0])
-            or below.chrome != "date"
-        ):
-            continue  # (under the date, a short line is as often a blog post's title)
+        # A name alone over the date (under it, a short line is as often a blog post's title).
+        alone = (
+            _SIGNING_NAME.match(line.text)
+            and _writer_named(line.text.split(" in ")[0])
+            and below.chrome == "date"
+        )
+        # or "Rachel Ng, March 12, 2025", "David Ferreira | Contributing columnist"
+        if not (alone or _name_before_date(line.text) or _NAME_AND_ROLE.match(line.text)):
+            continue
         if (
             headline.chrome not in {"", "headline followed by a date"}
             or headline.words < 3
