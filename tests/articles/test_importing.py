@@ -953,8 +953,9 @@ def test_comments_under_a_short_story_do_not_replace_it():
     assert candidate.body_text.split("\n\n") == BRIDGE_STORY[:3]
 
 
-def _fake_trafilatura(monkeypatch, *, balanced: list[str], recall: list[str]):
-    """trafilatura replaced by two fixed readings of the page: its default one and its recall-leaning one."""
+def _fake_trafilatura(monkeypatch, *, balanced: list[str], recall: list[str], quick: list[str] | None = None):
+    """trafilatura replaced by fixed readings of the page: its default one, its recall-leaning one and
+    its quick one (without the comparison: the default one unless given)."""
     from types import SimpleNamespace
 
     import trafilatura
@@ -962,7 +963,11 @@ def _fake_trafilatura(monkeypatch, *, balanced: list[str], recall: list[str]):
 
     def bare_extraction(markup, **options):
         body = etree.Element("body")
-        for line in recall if options.get("favor_recall") else balanced:
+        if options.get("favor_recall"):
+            lines = recall
+        else:
+            lines = balanced if quick is None or not options.get("fast") else quick
+        for line in lines:
             etree.SubElement(body, "p").text = line
         metadata = dict.fromkeys(
             ("title", "author", "date", "url", "language", "sitename", "description"), ""
@@ -1000,14 +1005,16 @@ def test_recall_leaning_reading_runs_only_when_the_default_one_misses_much_of_th
     readings = []
 
     def recording(markup, **options):
-        readings.append("recall" if options.get("favor_recall") else "default")
+        readings.append(
+            "recall" if options.get("favor_recall") else "quick" if options.get("fast") else "default"
+        )
         return fake(markup, **options)
 
     monkeypatch.setattr(trafilatura, "bare_extraction", recording)
     story = _paragraphs_html(BRIDGE_STORY)
-    # The default reading holds all the page shows but its menu and footer: no second reading.
+    # The quick reading holds all the page shows but its menu and footer: no other reading.
     extract_one(_bridge_page(story), name="bridge.html")
-    assert readings == ["default"]
+    assert readings == ["quick"]
     # Nor when the page shows far more words in links (a menu of headlines) than in the story.
     readings.clear()
     menu = "".join(
@@ -1015,14 +1022,14 @@ def test_recall_leaning_reading_runs_only_when_the_default_one_misses_much_of_th
         for n in range(60)
     )
     extract_one(_bridge_page(story, after=f"<aside><ul>{menu}</ul></aside>"), name="bridge.html")
-    assert readings == ["default"]
+    assert readings == ["quick"]
     # Nor when it holds most of the page's one <article>, with a comment thread below it.
     readings.clear()
     comments = "".join(
         f"<p>Comment {n}: I drive over this bridge every single day of the week.</p>" for n in range(30)
     )
     extract_one(_bridge_page(story, after=comments), name="bridge.html")
-    assert readings == ["default"]
+    assert readings == ["quick"]
     # The thread inside the <article>, or a page with no <article>, or an <article> that is not the
     # story (a teaser in a sidebar, or the headline and lead with the paragraphs after it): the
     # recall-leaning one is consulted.
@@ -1043,7 +1050,42 @@ def test_recall_leaning_reading_runs_only_when_the_default_one_misses_much_of_th
     ):
         readings.clear()
         extract_one(page, name="bridge.html")
-        assert readings == ["default", "recall"]
+        assert readings == ["quick", "default", "recall"]
+
+
+def test_quick_reading_is_checked_against_the_full_one_when_it_holds_too_much_or_too_little(monkeypatch):
+    """trafilatura's reading without its comparison with readability and justext is kept only when
+    it holds the story; when it holds more words than the page's prose (it took the menus and
+    teasers too) or under a third of it (the page's <article> wraps the lead alone), the full
+    reading is asked for, and it is the one stored."""
+    import trafilatura
+
+    menu = [f"Council news number {n}: what the rebuilt river bridge means for you" for n in range(20)]
+    links = "".join(f'<li><a href="/news/{n}">{line}</a></li>' for n, line in enumerate(menu))
+    comments = "".join(
+        f"<p>Comment {n}: I drive over this bridge every single day of the week.</p>" for n in range(30)
+    )
+    greedy = (
+        _bridge_page(_paragraphs_html(BRIDGE_STORY), after=f"<aside><ul>{links}</ul></aside>"),
+        menu + BRIDGE_STORY,
+    )
+    lead_only = (
+        _bridge_page(_paragraphs_html(BRIDGE_STORY[:1]), after=_paragraphs_html(BRIDGE_STORY[1:]) + comments),
+        BRIDGE_STORY[:1],
+    )
+    for page, quick in (greedy, lead_only):
+        _fake_trafilatura(monkeypatch, balanced=BRIDGE_STORY, recall=BRIDGE_STORY, quick=quick)
+        fake = trafilatura.bare_extraction
+        readings = []
+
+        def recording(markup, fake=fake, readings=readings, **options):
+            readings.append("quick" if options.get("fast") and not options.get("favor_recall") else "other")
+            return fake(markup, **options)
+
+        monkeypatch.setattr(trafilatura, "bare_extraction", recording)
+        candidate = extract_one(page, name="bridge.html")
+        assert readings[:2] == ["quick", "other"]
+        assert candidate.body_text.split("\n\n") == BRIDGE_STORY
 
 
 # --- feeds and exports --------------------------------------------------------------------------
