@@ -20,6 +20,7 @@ author notes among the last blocks.
 import json
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -346,6 +347,7 @@ def page_metadata(tree, url: str | None):
             document.sitename = document.sitename.title()
     elif document.url and (domain := meta.META_URL.match(document.url)):
         document.sitename = domain[1]
+    document.author = document.author or _credited_organization(tree, sitename=document.sitename or "")
     document.clean_and_trim()
     return document
 
@@ -387,8 +389,8 @@ def _regional_author(tree) -> str | None:
 _JSON_LD = etree.XPath("//script[@type='application/ld+json']/text()")
 
 
-def _described_in_json(tree) -> str | None:
-    """The story's description in its structured data (AMP pages give it there alone)."""
+def _json_ld_articles(tree) -> Iterator[dict]:
+    """The story's records in the page's structured data (schema.org Article, NewsArticle …)."""
     for text in _JSON_LD(tree)[:4]:
         try:
             data = json.loads(text)
@@ -397,12 +399,37 @@ def _described_in_json(tree) -> str | None:
         for item in (
             data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
         ):
+            if isinstance(item, dict) and "Article" in str(item.get("@type")):
+                yield item
+
+
+def _described_in_json(tree) -> str | None:
+    """The story's description in its structured data (AMP pages give it there alone)."""
+    return next(
+        (item["description"] for item in _json_ld_articles(tree) if isinstance(item.get("description"), str)),
+        None,
+    )
+
+
+def _credited_organization(tree, *, sitename: str) -> str | None:
+    """The agency a story is credited to in its structured data, when no person is: an author of
+    type Organization ("dpa", "Reuters") that is not the page's own publisher or site."""
+    for item in _json_ld_articles(tree):
+        authors = item.get("author")
+        publisher = item.get("publisher")
+        own = {sitename.casefold()} | (
+            {str(publisher.get("name", "")).casefold()} if isinstance(publisher, dict) else set()
+        )
+        for author in authors if isinstance(authors, list) else [authors]:
+            if not isinstance(author, dict) or author.get("@type") != "Organization":
+                continue
+            name = " ".join(str(author.get("name") or "").split())
             if (
-                isinstance(item, dict)
-                and isinstance(item.get("description"), str)
-                and "Article" in str(item.get("@type"))
+                name
+                and len(name) <= 60
+                and not any(name.casefold() in o or o in name.casefold() for o in own if o)
             ):
-                return item["description"]
+                return name
     return None
 
 

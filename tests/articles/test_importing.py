@@ -4787,3 +4787,33 @@ def test_dates_and_titles_the_review_found_misread():
     assert strip_site_name("Il governo approva la manovra economica - la Repubblica") == (
         "Il governo approva la manovra economica"
     )
+
+
+def test_a_story_credited_to_an_agency_in_its_structured_data_carries_the_agency_as_its_byline():
+    """An author of type Organization names the wire agency ("dpa"); the page's own newsroom, the
+    publisher or the site, is no byline."""
+    paragraphs = "".join(
+        f"<p>Die Gewerkschaft hat am Mittwoch zum {n}. Mal in diesem Winter den Fernverkehr bestreikt, "
+        "und Millionen Pendler mussten auf andere Verkehrsmittel ausweichen.</p>"
+        for n in range(2, 6)
+    )
+
+    def page(author: str) -> bytes:
+        return (
+            '<html lang="de"><head><title>Bahnstreik legt Fernverkehr lahm | Nordkurier</title>'
+            '<meta property="og:site_name" content="Nordkurier">'
+            '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+            f'"headline": "Bahnstreik legt Fernverkehr lahm", "author": {author}, '
+            '"publisher": {"@type": "Organization", "name": "Nordkurier Verlag"}}</script></head><body>'
+            f"<article><h1>Bahnstreik legt Fernverkehr lahm</h1>{paragraphs}</article></body></html>"
+        ).encode()
+
+    agency = '{"@type": "Organization", "name": "dpa"}'
+    assert extract_one(page(agency), name="dpa.html").byline == "dpa"
+    assert extract_one(page(f"[{agency}]"), name="dpa.html").byline == "dpa"
+    for own in ("Nordkurier", "Nordkurier Verlag"):
+        assert (
+            extract_one(page(f'{{"@type": "Organization", "name": "{own}"}}'), name="own.html").byline == ""
+        )
+    person = '[{"@type": "Person", "name": "Anna Müller"}, {"@type": "Organization", "name": "dpa"}]'
+    assert extract_one(page(person), name="both.html").byline == "Anna Müller"
