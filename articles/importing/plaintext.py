@@ -306,7 +306,59 @@ def clean_byline(text: str) -> str:
         text = text[: dateline.start()]  # "Sigrid Olafsdottir, Reykjavik": where she files from
     if _EMAIL.match(text) or text.casefold() in _NO_WRITER:
         return ""
-    return _MAILBOX_BESIDE.sub("", text).strip()  # "Aiko Tanaka <aiko@wire.example>", "… (aiko@…)"
+    return _as_written(
+        _MAILBOX_BESIDE.sub("", text).strip()
+    )  # "Aiko Tanaka <aiko@wire.example>", "… (aiko@…)"
+
+
+# Words a name in capitals keeps in lower case ("JUAN DE LA CRUZ", "ANNA AND TOM") and its
+# numerals ("III").
+_NAME_JOINERS = {
+    "and",
+    "und",
+    "et",
+    "y",
+    "e",
+    "i",
+    "и",
+    "і",
+    "та",
+    "de",
+    "del",
+    "la",
+    "da",
+    "di",
+    "van",
+    "von",
+}
+_ROMAN_NUMERAL = re.compile(r"^[IVX]+\.?$")
+_VOWEL = re.compile(r"[AEIOUYÀ-ÆÈ-ÏÒ-ÖØ-ÜАЕЁИОУЫЭЮЯІЇЄ]|^[IVX]+\.?$")
+_NAME_PART_END = re.compile(r"\s*[,/|(]")
+
+
+def _as_written(byline: str) -> str:
+    """A name printed in capitals ("BY JANE DOE-SMITH" in wire copy and many papers) as a name is
+    written, "Jane Doe-Smith"; what follows a comma, slash, bar or bracket (an agency, "AP") stays
+    as printed, and so does a single word ("AFP")."""
+    end = _NAME_PART_END.search(byline)
+    name, rest = (byline[: end.start()], byline[end.start() :]) if end else (byline, "")
+    named = [word for word in name.split() if word.lower() not in _NAME_JOINERS]
+    letters = [character for character in "".join(named) if character.isalpha()]
+    if (
+        len(named) < 2
+        or not all(character.isupper() for character in letters)
+        or not all(_VOWEL.search(word) for word in named)  # "NASA JPL": initials, as printed
+    ):
+        return byline
+    written = [
+        word
+        if _ROMAN_NUMERAL.match(word)
+        else word.lower()
+        if word.lower() in _NAME_JOINERS and n
+        else word.title()
+        for n, word in enumerate(name.split())
+    ]
+    return " ".join(written) + rest
 
 
 # A credit line: "Photo: …", "Photo/AP", "Image by Jane Roe", "Photo courtesy of …", "Source: …",

@@ -2058,6 +2058,16 @@ def test_a_dumps_byline_loses_its_by_and_its_dateline_dates_the_story():
         ("Interview by Rhys Caldwell", "Rhys Caldwell"),
         ("Editor at Large Jane Roe", "Editor at Large Jane Roe"),
         ("Margaret Okafor, Local Democracy Reporter", "Margaret Okafor, Local Democracy Reporter"),
+        # A name printed in capitals is written as a name; an agency after it, initials and a
+        # single word stay as printed.
+        ("BY JANE DOE-SMITH, AP", "Jane Doe-Smith, AP"),
+        ("By CHRIS O'NEILL and ZOE MILLER", "Chris O'Neill and Zoe Miller"),
+        ("JUAN DE LA CRUZ", "Juan de la Cruz"),
+        ("BY JOHN ROE III", "John Roe III"),
+        ("ОЛЕНА ГНАТЮК", "Олена Гнатюк"),
+        ("VON ANNA MÜLLER", "Anna Müller"),
+        ("NASA JPL", "NASA JPL"),
+        ("AFP", "AFP"),
     ],
 )
 def test_a_byline_keeps_the_writers_name_only(written, printed):
