@@ -1589,6 +1589,34 @@ _REVIEWED_BY = re.compile(
 )
 
 
+_LIST_AT_THE_END = 15  # items at most
+
+
+def _list_at_the_end(lines: list[_Line], end: int, edge: int) -> int:
+    """Where the story ends when its last paragraph leads in to a list ("The beaches that
+    reopened are:"): after the list's short items (bullets or not) and a closing sentence under
+    them, which the trim of short lines off the story's edge took away."""
+    lead_in = lines[end - 1] if end else None
+    if lead_in is None or not lead_in.text.endswith(":") or lead_in.words < 3 or lead_in.score <= 0:
+        return end
+    after = end
+    while (
+        after < edge
+        and after - end < _LIST_AT_THE_END
+        and not lines[after].chrome
+        and (
+            lines[after].is_item
+            or (1 <= lines[after].words <= 12 and not SENTENCE_END.search(lines[after].text))
+        )
+    ):
+        after += 1
+    if after - end < 2:
+        return end
+    if after < edge and not lines[after].chrome and is_sentence(lines[after].text, lines[after].words):
+        after += 1  # "Those three had the highest readings last week."
+    return after
+
+
 def _without_writer_note(lines: list[_Line], start: int, end: int) -> int:
     """Where the story ends once what sits under it is stripped: a note about the writer (and the
     name heading it, "LISA MASCARO") or a release's contacts, among its last four paragraphs (its
@@ -1808,6 +1836,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
         return None
     start, end = span
     end = _cut_at_end_marker(lines, start, end)
+    edge = end if end < span[1] else len(lines)  # (how far a list the story ends on may run)
     _bare_byline(lines, _summary_box(lines, start, floor=-1))
     standfirst, start = _standfirst(lines, start, end)
 
@@ -1907,7 +1936,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
         start += 1
     while end > start and lines[end - 1].score <= 0:
         end -= 1
-    end = _without_writer_note(lines, start, end)
+    end = _list_at_the_end(lines, _without_writer_note(lines, start, end), edge)
     if start >= end:
         return None
     lead = start  # the story's first paragraph (a summary box may open the story above it)
@@ -1956,6 +1985,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
     headings = _numbered_headings(lines, start, end)
     label = ""
     listing = False  # after a lead-in ("The new bridge will include:"), short lines are its items
+    listed: list[str] = []
     for line in lines:
         inside = start <= line.index < end
         if not inside or line.chrome:
@@ -1982,14 +2012,28 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
             blocks.append(Block(kind, f"{line.marker} {text}"))
         elif line.is_item:
             blocks.append(Block("oli" if line.numbered else "li", text))
-        elif listing and line.score <= 0 and 2 <= line.words <= 30 and not SENTENCE_END.search(text):
+        elif (
+            listing
+            and line.score <= 0
+            and 2 <= line.words <= 30
+            and not SENTENCE_END.search(text)
+            and not (  # a subheading after items in lower case, over the next paragraph
+                text[0].isupper()
+                and listed
+                and all(item[0].islower() for item in listed)
+                and line.index + 1 < end
+                and lines[line.index + 1].score > 0
+            )
+        ):
             blocks.append(Block("li", text))  # an item whose bullet the dump lost
+            listed.append(text)
             continue
         elif line.score > 0 or is_sentence(text, line.words) or line.figures or text.endswith(":"):
             blocks.append(Block("p", text))  # (a lead-in to what follows is not a heading)
         else:
             blocks.append(Block("h", text))
         listing = blocks[-1].kind == "p" and text.endswith(":") and line.words >= 3
+        listed = []
     if label:
         blocks.append(Block("p", label))
     if not any(block.kind != "h" for block in blocks):

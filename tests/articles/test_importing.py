@@ -4516,6 +4516,36 @@ def test_items_under_a_lead_in_whose_bullets_the_dump_lost_are_a_list():
     ) in candidate.body_html
 
 
+def test_a_list_that_ends_the_story_and_the_sentence_under_it_are_kept():
+    """The trim of short lines off the story's end spared a list only when prose followed it."""
+    head = "Harbour authority approves new ferry terminal\nBy Jane Roe\nMarch 4, 2025\n"
+    items = "The berths that reopen first are:\nNorth Quay\nSalt Pier\nLittle Cove\n"
+    listed = "<p>The berths that reopen first are:</p><ul><li>North Quay</li><li>Salt Pier</li><li>Little Cove</li></ul>"
+    candidate = extract_one((head + _HARBOUR_PROSE + items).encode(), name="story.txt")
+    assert candidate.body_html.endswith(listed)
+    closing = "Those three had the most sailings last year.\n"
+    candidate = extract_one((head + _HARBOUR_PROSE + items + closing).encode(), name="story.txt")
+    assert candidate.body_html.endswith(listed + "<p>Those three had the most sailings last year.</p>")
+    # A prompt under a lead-in is no list of the story's.
+    appeal = "Share this story with your friends:\nFacebook\nTwitter\n"
+    candidate = extract_one((head + _HARBOUR_PROSE + appeal).encode(), name="story.txt")
+    assert "Facebook" not in candidate.body_text
+
+
+def test_a_subheading_after_items_in_lower_case_is_a_heading_not_an_item():
+    body = (
+        _HARBOUR_PROSE + "Passengers can ask for:\na seat in the covered hall\na place for a bicycle\n"
+        "Concerns about the cost\n"
+        "Several councillors said the budget for the terminal had grown by a third since the first plans.\n"
+    )
+    candidate = extract_one(
+        ("Harbour authority approves new ferry terminal\n" + body).encode(), name="story.txt"
+    )
+    assert (
+        "<ul><li>a seat in the covered hall</li><li>a place for a bicycle</li></ul><h2>Concerns about the cost</h2>"
+    ) in candidate.body_html
+
+
 def test_a_pages_kicker_spanish_standfirst_visible_date_and_bio_are_placed_where_they_belong():
     paragraphs = "".join(
         f"<p>{text}</p>"
