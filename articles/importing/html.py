@@ -360,7 +360,9 @@ _TIMESTAMP_KEYS = {
     "datepublished",
     "dc.date.issued",
     "dcterms.created",
+    "parsely-pub-date",
 }
+_TIMES = etree.XPath("//time[@datetime]")
 _JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{11,40})"')
 
 
@@ -446,6 +448,8 @@ def _timestamp_of(tree, *, day: str) -> str | None:
     ]
     for script in tree.iterfind(".//script[@type='application/ld+json']"):
         values += _JSON_LD_PUBLISHED.findall(script.text or "")
+    # and the <time> elements of the page, the first ones (the story's, by its headline)
+    values += [element.get("datetime", "").strip() for element in _TIMES(tree)[:5]]
     return next((value for value in values if value[:10] == day and _is_timestamp(value)), None)
 
 

@@ -786,6 +786,8 @@ def test_date_comes_from_the_markup_not_from_the_text():
         b'<meta property="article:published_time" content="2025-05-20T18:05:00+01:00">',
         b'<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2025-05-20T18:05:00+01:00"}'
         b"</script>",
+        b'<meta name="parsely-pub-date" content="2025-05-20T18:05:00+01:00">',
+        b'</head><body><time datetime="2025-05-20T18:05:00+01:00">20.05.2025, 18:05 Uhr</time>',
     ],
 )
 def test_a_date_in_the_address_does_not_hide_the_pages_time_of_that_day(stated):
