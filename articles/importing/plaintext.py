@@ -1370,6 +1370,13 @@ _ISSUE = re.compile(
 )
 
 
+def _stamped_entry(lines: list[_Line], index: int) -> bool:
+    """Whether a line sits between two dates with times of day: a live report's entry."""
+    return 0 < index < len(lines) - 1 and all(
+        lines[n].chrome == "date" and _TIME_OF_DAY.search(lines[n].text) for n in (index - 1, index + 1)
+    )
+
+
 def _standfirst(lines: list[_Line], start: int, end: int) -> tuple[_Line | None, int]:
     """The standfirst of a news page, a sentence between the headline and the byline or date
     ("The extension to Pasing is due in 2030. Critics object to the cost."), and where the body
@@ -1381,6 +1388,8 @@ def _standfirst(lines: list[_Line], start: int, end: int) -> tuple[_Line | None,
         if line.is_item or not 5 <= line.words <= 60 or not is_sentence(line.text, line.words):
             continue
         if first < start and line.chrome:
+            continue
+        if _stamped_entry(lines, first):
             continue
         body = first + 1
         while (
@@ -1662,9 +1671,14 @@ def _heads_the_story(lines: list[_Line], position: int, start: int) -> bool:
 
 
 def _headline_lists(lines: list[_Line]) -> None:
-    """Runs of short lines alternating with date lines are lists of other stories."""
+    """Runs of short lines alternating with date lines are lists of other stories; sentences under
+    times of day ("March 4, 2025 9:45 PM") are a live report's entries."""
     for i in range(len(lines) - 3):
         if lines[i + 1].chrome == "date" and lines[i + 3].chrome == "date":
+            if all(_TIME_OF_DAY.search(lines[k].text) for k in (i + 1, i + 3)) and all(
+                is_sentence(lines[k].text, lines[k].words) for k in (i + 2, i + 4) if k < len(lines)
+            ):
+                continue
             for j in (i, i + 2):
                 if not lines[j].chrome:
                     lines[j].chrome = "headline list"

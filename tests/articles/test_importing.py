@@ -3334,6 +3334,32 @@ def test_a_live_reports_headline_and_key_points_above_its_first_timed_entry():
     )
 
 
+def test_a_live_reports_entries_under_dated_times_are_its_story_not_a_list_of_other_headlines():
+    """Entries each under a date and time ("March 4, 2025 9:45 PM") were taken for a list of other
+    stories' headlines, each over its date: the file was rejected for too little prose, and once
+    not, its first entry was taken for a standfirst."""
+    entries = [
+        "Burlington voters approved the city's $98 million school budget by a margin of 61% to 39%.",
+        "In Montpelier, a measure to add fluoride back to the water supply failed by 212 votes.",
+        "Polls have now closed in most Vermont towns. We will bring you results as they come in.",
+    ]
+    stamps = ["March 4, 2025 9:45 PM", "March 4, 2025 8:30 PM", "March 4, 2025 7:00 PM"]
+    text = "Vermont town meeting day results\nBy Jane Doe\n" + "".join(
+        f"{stamp}\n{entry}\n" for stamp, entry in zip(stamps, entries, strict=True)
+    )
+    candidate = extract_one(text.encode(), name="live.txt")
+    assert candidate.body_text.split("\n\n") == entries
+    assert (candidate.title, candidate.dek, candidate.byline) == (
+        "Vermont town meeting day results",
+        "",
+        "Jane Doe",
+    )
+    # Headlines under dates without a time of day are still a list of other stories.
+    others = "".join(f"Town {n} elects a new select board\nMarch {n}, 2025\n" for n in range(1, 4))
+    candidate = extract_one((text + "More election coverage\n" + others).encode(), name="live.txt")
+    assert "select board" not in candidate.body_text
+
+
 def test_a_summary_box_with_names_over_a_wire_story_keeps_it_and_its_date():
     """Items naming people ("Four Republicans joined Democrats …") were taken for other stories'
     headlines and stripped; once the box was kept, the dateline under it no longer dated the story."""
