@@ -86,12 +86,26 @@ _SIGNER = (
     rf"(?:admin|administrator|webmaster|{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD}){{0,3}})"
     r"(?:\s*\([^()]{1,40}\))?"  # "Jean-Luc Aufranc (CNXSoft)"
 )
+# How the region's two-word places begin or end: "New York", "San Diego", "Hong Kong", "Mexico
+# City", "Санкт-Петербург" (one word), "Нижний Новгород".
+_PLACE_FIRST = (
+    r"New|San|Santa|Santo|São|Los|Las|El|Saint|St\.?|Sankt|Port|Fort|Cape|Hong|Tel|Buenos|Rio|Kuala|Abu|Ho|Mexico"
+    r"|North|South|East|West|Great|Greater|Upper|Lower|Нижний|Великий|Кривий|Біла|Старый|Новый|Нова|Новий"
+)
+_PLACE_LAST = r"City|Town|County|Island|Islands|Beach|Springs|Falls|Heights|Valley|Bay|Harbou?r"
+# A place a date line opens with: one word ("London", "Sevilla") or a two-word place ("New York"),
+# not a writer's name ("Rachel Ng, March 12, 2025" is a byline).
+_PLACE = (
+    rf"(?:(?-i:{_PLACE_FIRST})\s+{_CAPITALIZED_NAME_WORD}|{_CAPITALIZED_NAME_WORD}\s+(?-i:{_PLACE_LAST})"
+    rf"|{_CAPITALIZED_NAME_WORD})"
+)
 # A day written with its month's name: "March 4, 2025", "4th March 2025", "18. März 2025", "4 de
 # abril de 2025".
 _MONTH_DAY = rf"(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
 _DAY_MONTH = rf"\d{{1,2}}\.?(?:st|nd|rd|th)?\s+(?:de\s+)?(?:{MONTHS})\.?,?\s+(?:de\s+)?\d{{4}}"
 DATE_LINE = re.compile(
-    rf"""^(?:{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD})?\s+[-–—]\s+(?=\d))?  # "Madrid - 04 mar 2026"
+    rf"""^(?:{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD})?\s+[-–—]\s+(?=\d)  # "Madrid - 04 mar 2026"
+        |{_PLACE},\s+(?=\d|(?:{MONTHS})\b))?  # "London, March 12, 2025", "New York, 12 March 2025"
     (?:(?:{_DATE_LEAD})\s*:?\s*)?
     (?:\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s+{_ZONE})?,?\s+)?
     (?:(?:{_WEEKDAYS}),?\s+)?
@@ -628,6 +642,15 @@ APPEAL_PATTERNS = [
     r"sign ?(?:in|out)\b",
     r"download (?:our|the)(?: [\w-]+){0,3} app\b",
     r"skip to (?:main )?content\b",
+    # … and in the region's languages: "Zum Inhalt springen", "Aller au contenu", "Ir al contenido"
+    *(rf"{lead} zum (?:haupt)?inhalt(?: springen)?$" for lead in ("direkt", "springe")),
+    r"zum (?:haupt)?inhalt(?: springen)?$",
+    *(rf"{verb} au contenu(?: principal)?$" for verb in ("aller", "passer")),
+    *(rf"{verb} al contenido(?: principal)?$" for verb in ("ir", "saltar", "pasar")),
+    r"перейти к (?:основному )?(?:содержанию|содержимому|контенту)$",
+    r"перейти до (?:основного )?(?:змісту|вмісту|контенту)$",
+    # a consent dialog's button
+    r"manage (?:my |your )?(?:privacy |consent |cookie )?(?:preferences|choices|options|settings)$",
     r"enlarge (?:this )?(?:image|photo)\b",
     r"table of contents?\b",
     r"back to top\b",
@@ -1174,6 +1197,14 @@ def _heads_as_title(lines: list[_Line], line: _Line, first: _Line, start: int) -
         return True  # "Press Releases - Capitol Wire", the menu, then the headline over the body
     if set(words(first.text.casefold())) <= set(words(line.text.casefold())):
         return False
+    if (
+        between is not None
+        and all(other.chrome == "byline" for other in between)
+        and all(other.chrome or other.words <= 3 for other in above)  # (the menu, a cookie button)
+        and _is_masthead(first.text)
+        and wire_date(lines[start].text)
+    ):
+        return True  # "Global Wire Today", then the headline over "REYKJAVIK, March 12, 2025 (Reuters) – …"
     if any(
         3 <= other.words <= 40 and _overlap(other.text, line.text) >= 0.5
         for other in lines[max(line.index + 1, start - 2) : start + 1]
@@ -1458,13 +1489,7 @@ def _writer_named(text: str) -> bool:
     )
 
 
-# How the region's two-word places begin or end: "New York", "San Diego", "Hong Kong", "Mexico
-# City", "Санкт-Петербург" (one word), "Нижний Новгород".
-_PLACE_NAME = re.compile(
-    r"^(?:New|San|Santa|Santo|São|Los|Las|El|Saint|St\.?|Sankt|Port|Fort|Cape|Hong|Tel|Buenos|Rio|Kuala|Abu|Ho|Mexico"
-    r"|North|South|East|West|Great|Greater|Upper|Lower|Нижний|Великий|Великий|Кривий|Біла|Старый|Новый|Нова|Новий)\b"
-    r"|\b(?:City|Town|County|Island|Islands|Beach|Springs|Falls|Heights|Valley|Bay|Harbou?r)$"
-)
+_PLACE_NAME = re.compile(rf"^(?:{_PLACE_FIRST})\b|\b(?:{_PLACE_LAST})$")
 
 
 def _bare_byline(lines: list[_Line], start: int) -> None:
@@ -1550,7 +1575,9 @@ def _signed_headline(lines: list[_Line], top: int) -> tuple[_Line, _Line | None]
     )
     if upper is not None and _could_head(upper) and deck:
         lead = " ".join(line.text for line in lines[top : top + 2])
-        if not (_could_head(lower) and _overlap(lower.text, lead) > _overlap(upper.text, lead) + 0.1):
+        if not (_could_head(lower) and _overlap(lower.text, lead) > _overlap(upper.text, lead) + 0.1) or (
+            index > 1 and _is_kicker(lines[index - 2])  # "TECH" over the headline, then its dek
+        ):
             return upper, lower
         # (else the line above is a ticker or a kicker: "Weather Alert Day: …")
     return (lower, None) if _could_head(lower) else None
@@ -1867,7 +1894,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
             and _headline_shaped(line)
         ):
             title, title_index = strip_site_name(line.text), line.index
-    candidates = []
+    candidates, past_masthead = [], False
     for line in [] if title else lines[:top]:
         if line.words < 2 or line.words > 30 or _PARTICULARS.match(line.text) or _BREADCRUMB.match(line.text):
             continue
@@ -1896,6 +1923,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
             chosen = next(
                 (line for line in candidates[1:] if _heads_as_title(lines, line, chosen, top)), chosen
             )
+            past_masthead = chosen is not candidates[0]
         title, title_index = strip_site_name(chosen.text), chosen.index
     # The headline signed and dated above the body, when the line found is a masthead, a kicker
     # or a label ("The Harbor City Courier", "OPINION", "Key points"), and its dek with it.
@@ -1906,6 +1934,8 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
         if (
             title_index is None
             or (headline.index < title_index < top and _PARTICULARS.fullmatch(lines[title_index - 1].text))
+            # the line found past a masthead is the signed headline's dek
+            or (past_masthead and deck is not None and deck.index == title_index)
             or (
                 headline.words >= 4
                 and _weak_title(lines[title_index], title)

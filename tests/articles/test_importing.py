@@ -4365,6 +4365,36 @@ def test_an_html_field_mixing_text_paragraphs_and_block_elements_keeps_both():
             "Chris Delgado",
             "2026-03-03",
         ),
+        # A paper's name, the headline, its dek, then a name alone over the date: the dek was the title.
+        (
+            "The Valley Tribune\nFerry terminal approved for the north quay\n"
+            "Extended hours, a covered hall and a cycle park aim to win over residents\nJane Doe\nMarch 12, 2025\n",
+            "Ferry terminal approved for the north quay",
+            "Extended hours, a covered hall and a cycle park aim to win over residents",
+            "Jane Doe",
+            "2025-03-12",
+        ),
+        # A kicker over the headline, its dek restating the lead more than the headline does.
+        (
+            "Business Daily Online\nMarkets | Companies | Tech\nPORTS\nCouncil backs harbour plan\n"
+            "The harbour authority approved plans for a new ferry terminal on the north quay on Tuesday\n"
+            "By Jane Doe\nMarch 12, 2025\nShare this article\n",
+            "Council backs harbour plan",
+            "The harbour authority approved plans for a new ferry terminal on the north quay on Tuesday",
+            "Jane Doe",
+            "2025-03-12",
+        ),
+        # A skip link, the menu, a consent button, the paper's name and a section over the headline;
+        # the date line opens with the place.
+        (
+            "Ir al contenido\nPortada\nNacional\nDeportes\nEl Diario del Sur\nManage preferences\nSociedad\n"
+            "Harbour authority approves new ferry terminal on the north quay\nPor María López\n"
+            "Sevilla, 12 de marzo de 2025\nCompartir\n",
+            "Harbour authority approves new ferry terminal on the north quay",
+            "",
+            "María López",
+            "2025-03-12",
+        ),
     ],
 )
 def test_a_news_pages_signed_headline_is_the_title_not_its_masthead_or_kicker(head, title, dek, byline, day):
@@ -4373,6 +4403,40 @@ def test_a_news_pages_signed_headline_is_the_title_not_its_masthead_or_kicker(he
     assert (candidate.title, candidate.dek, candidate.byline) == (title, dek, byline)
     assert candidate.published_at.date().isoformat() == day
     assert candidate.body_text.startswith("The harbour authority on Tuesday")
+
+
+@pytest.mark.parametrize("byline", ["", "By Gudrun Sigurdardottir\n"])
+def test_a_wire_story_under_a_papers_name_has_its_headline_for_title(byline):
+    """The paper's name was the title, and the headline over the dateline the dek or lost."""
+    text = (
+        "Global Wire Today\nHome\nWorld\nMarkets\nAccept cookies\nCentral bank of Iceland holds rates\n"
+        + byline
+        + "REYKJAVIK, March 12, 2025 (Reuters) – Iceland's central bank kept its key interest rate unchanged "
+        "at 8.5% on Wednesday but said easing inflation could allow cuts later in the year.\n"
+        "Inflation slowed to 4.2% in February from 4.6% in January, Statistics Iceland data showed last week.\n"
+    )
+    candidate = extract_one(text.encode(), name="wire.txt")
+    assert (candidate.title, candidate.dek) == ("Central bank of Iceland holds rates", "")
+    assert candidate.byline == ("Gudrun Sigurdardottir" if byline else "")
+    assert candidate.published_at.date().isoformat() == "2025-03-12"
+
+
+@pytest.mark.parametrize(
+    "line, day",
+    [
+        ("London, March 12, 2025", "2025-03-12"),
+        ("Berlin, 12. März 2025", "2025-03-12"),
+        ("Sevilla, 12 de marzo de 2025", "2025-03-12"),
+        ("New York, March 12, 2025", "2025-03-12"),
+        ("Mexico City, 12 March 2025, 14:05", "2025-03-12T14:05"),
+    ],
+)
+def test_a_date_line_may_open_with_its_place(line, day):
+    from articles.importing.plaintext import date_of_line, is_date_line
+
+    assert is_date_line(line) and date_of_line(line) == day
+    # A writer's name before the date is a byline's, not a place's.
+    assert not is_date_line("Rachel Ng, March 12, 2025")
 
 
 def test_a_summary_box_whose_bullets_the_dump_lost_stays_a_list():
