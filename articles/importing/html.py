@@ -175,6 +175,10 @@ def extract_html_article(
     if standfirst and len(blocks) > 1 and " ".join(_ANY_TAG.sub(" ", blocks[0]).split()) == standfirst:
         # The page's standfirst, marked as such, opened the body: it is the story's dek.
         blocks, description = blocks[1:], standfirst
+    elif (
+        standfirst and not description and not any(standfirst in _ANY_TAG.sub(" ", block) for block in blocks)
+    ):
+        description = standfirst  # shown under the headline only, outside the story's reading
     if not blocks:
         return None
     byline, published = metadata.author or "", metadata.date or ""
@@ -852,6 +856,15 @@ def _loose_paragraph(text: str):
     return element
 
 
+def _restates(title: str, text: str) -> bool:
+    """Whether a block is the title, or its headline without the kicker ("Bahn: Mehr Verspätungen
+    …" over "Mehr Verspätungen …")."""
+    title, text = title.casefold(), text.casefold()
+    return text == title or (
+        len(words(text)) >= 3 and title.endswith(text) and title[: -len(text)].rstrip().endswith(":")
+    )
+
+
 def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], list[str], list[str]]:
     """The story's blocks as HTML, the texts taken off, and those of them above its first block."""
     # trafilatura sometimes leaves a paragraph as the tail of the heading before it.
@@ -880,7 +893,7 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
             stripped.append(text)
             continue
         seen.add(key)
-        if position < 3 and tag in {"head", "p"} and title and text.lower() == title.lower():
+        if position < 3 and tag in {"head", "p"} and title and _restates(title, text):
             stripped.append(text)
             continue
         reason = _is_residue(text, tag=tag) if tag in {"p", "head", "list", "quote"} else ""

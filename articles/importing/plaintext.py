@@ -318,12 +318,17 @@ def clean_byline(text: str) -> str:
         and len(words(text[: dateline.start()])) >= 2
     ):
         text = text[: dateline.start()]  # "Sigrid Olafsdottir, Reykjavik": where she files from
+    if (bio := _BIO.match(text)) and _BARE_NAME.match(bio[1]):
+        text = bio[1]  # "Maria Lopez is a branch manager with …": a note on the writer, read for a byline
     if _EMAIL.match(text) or text.casefold() in _NO_WRITER:
         return ""
     return _as_written(
         _MAILBOX_BESIDE.sub("", text).strip()
     )  # "Aiko Tanaka <aiko@wire.example>", "… (aiko@…)"
 
+
+# A note on the writer where a byline was looked for: "Maria Lopez is a branch manager with …".
+_BIO = re.compile(r"^(.{3,60}?)\s+(?:(?:is|was|has been)\s+(?:a|an|the)\b|(?:writes|covers|reports)\s+\w)")
 
 # Words a name in capitals keeps in lower case ("JUAN DE LA CRUZ", "ANNA AND TOM") and its
 # numerals ("III").

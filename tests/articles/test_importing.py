@@ -4830,6 +4830,35 @@ def test_a_press_releases_dateline_dates_it_and_its_contacts_leave_the_body():
     assert "SOURCE Northwind" not in candidate.body_text
 
 
+def test_a_standfirst_shown_only_under_the_headline_is_the_dek():
+    """A page with no description whose standfirst sits outside the story's reading lost it."""
+    page = (
+        "<html><body><h1>Council votes to rebuild the river bridge</h1>"
+        '<h2 class="subtitle">Engineers found the piers had moved since the last inspection</h2>'
+        f'<div class="article-text">{_paragraphs_html(BRIDGE_STORY)}</div></body></html>'
+    )
+    candidate = extract_one(page.encode(), name="bridge.html")
+    assert candidate.dek == "Engineers found the piers had moved since the last inspection"
+    assert candidate.body_text.split("\n\n") == BRIDGE_STORY
+
+
+def test_the_headline_under_a_title_with_its_kicker_is_not_repeated_in_the_body():
+    page = (
+        "<html><head><title>Brücken: Council votes to rebuild the river bridge - Portal24</title>"
+        '<meta property="og:title" content="Brücken: Council votes to rebuild the river bridge"></head>'
+        "<body><article><header><h1>Council votes to rebuild the river bridge</h1></header>"
+        f"<div>{_paragraphs_html(BRIDGE_STORY)}</div></article></body></html>"
+    )
+    candidate = extract_one(page.encode(), name="bridge.html")
+    assert candidate.body_text.split("\n\n") == BRIDGE_STORY
+
+
+def test_a_note_on_the_writer_read_for_a_byline_gives_the_name():
+    assert clean_byline("Maria Lopez is a branch manager with the Riverside Public Library") == "Maria Lopez"
+    assert clean_byline("Sam Okoro covers climate tech") == "Sam Okoro"
+    assert clean_byline("The Harbour Is a Battlefield") == "The Harbour Is a Battlefield"
+
+
 def test_an_amp_pages_description_in_its_structured_data_is_the_dek_and_a_headline_is_no_site_name():
     paragraphs = "".join(
         f"<p>About {n},000 residents east of the lake were ordered to leave their homes on Thursday as a "
