@@ -257,7 +257,8 @@ def _standfirst(tree) -> str:
     for element in _CLASSED(tree):
         if _STANDFIRST_CLASS.search(element.get("class", "")):
             text = _text(element)
-            return text if 5 <= len(words(text)) <= 60 else ""
+            # (not a sign-up card's "subheading": "Get every new story by email")
+            return text if 5 <= len(words(text)) <= 60 and not is_appeal(text, len(words(text))) else ""
     return ""
 
 
@@ -685,6 +686,10 @@ def _text(element) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
+# A teaser's label left alone once its linked headline is gone.
+_TEASER_LABEL = re.compile(r"^(?:more|also|related|read|see|watch|listen)\b[^:.!?]{0,30}:$", re.IGNORECASE)
+
+
 def _is_residue(text: str, *, tag: str) -> str:
     """Why a short block is furniture rather than story (empty string when it is story)."""
     n = len(words(text))
@@ -914,6 +919,13 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
             )
         ):
             reason = "byline"  # "Von Anna Schmidt" above the story (under its kicker or standfirst)
+        if (
+            not reason
+            and len(words(text)) <= 4
+            and _TEASER_LABEL.match(text)
+            and not (position + 1 < len(children) and children[position + 1].tag == "list")
+        ):
+            reason = "teaser"  # its linked headline taken off ("More Opinion:"), no list under it
         if not reason and tag == "p" and _AGENCY_CREDIT.match(text):
             reason = "credit"  # "(dpa/rr)": the agency and editor's initials
         if not kept and not reason and tag in {"p", "head"} and is_kicker(text):

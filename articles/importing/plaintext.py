@@ -654,6 +654,15 @@ APPEAL_PATTERNS = [
     *(rf"{verb} al contenido(?: principal)?$" for verb in ("ir", "saltar", "pasar")),
     r"перейти к (?:основному )?(?:содержанию|содержимому|контенту)$",
     r"перейти до (?:основного )?(?:змісту|вмісту|контенту)$",
+    # a paywall's pitch, a sign-up card, a wire's licensing and standards links
+    r"unlimited (?:digital )?access\b",
+    *(
+        rf"{what} by e-?mail\b"
+        for what in ("every new story", "every story", "new stories", "new posts", "updates")
+    ),
+    r"purchase licensing rights\b",
+    r"our standards\s*:",
+    r"enjoying (?:this|the|our)\b[^.!]{0,40}\?$",
     # a consent dialog's button
     r"manage (?:my |your )?(?:privacy |consent |cookie )?(?:preferences|choices|options|settings)$",
     r"enlarge (?:this )?(?:image|photo)\b",

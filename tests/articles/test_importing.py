@@ -4853,6 +4853,32 @@ def test_the_headline_under_a_title_with_its_kicker_is_not_repeated_in_the_body(
     assert candidate.body_text.split("\n\n") == BRIDGE_STORY
 
 
+def test_a_sign_up_card_a_wires_licensing_links_and_a_teasers_orphan_label_are_not_story():
+    story = _paragraphs_html(BRIDGE_STORY[:3])
+    story += (
+        '<div class="inline-promo"><strong>More Opinion:</strong> <a href="/op/1">The stadium deal</a></div>'
+    )
+    story += _paragraphs_html(BRIDGE_STORY[3:])
+    card = (
+        '<div class="kg-card kg-signup-card"><h2 class="kg-signup-card-heading">Enjoying the Dispatch?</h2>'
+        '<p class="kg-signup-card-subheading">Get every new story by email. It\'s free.</p>'
+        "<form><input type='email'><button>Subscribe</button></form></div>"
+    )
+    wire = (
+        '<div>Our Standards: <a href="/trust">The GMW Trust Principles.</a></div>'
+        '<div><a href="/licensing">Purchase Licensing Rights</a>, opens new tab</div>'
+    )
+    candidate = extract_one(_bridge_page(story + card + wire), name="bridge.html")
+    assert candidate.body_text.split("\n\n") == BRIDGE_STORY
+    assert candidate.dek == ""
+    # A label over a list is the list's lead-in.
+    listed = (
+        story
+        + "<p>More information here:</p><ul><li>the council's bridge page</li><li>the library board</li></ul>"
+    )
+    assert "More information here:" in extract_one(_bridge_page(listed), name="bridge.html").body_text
+
+
 def test_a_note_on_the_writer_read_for_a_byline_gives_the_name():
     assert clean_byline("Maria Lopez is a branch manager with the Riverside Public Library") == "Maria Lopez"
     assert clean_byline("Sam Okoro covers climate tech") == "Sam Okoro"
