@@ -396,8 +396,8 @@ CREDIT = re.compile(
 TRAILING_CREDIT = re.compile(
     r"(?<=[.!?])\s*(?:\((?:image|photo|picture|pic|foto|фото)s?\s*(?::|by\b)\s*[^()]{1,60}\)"
     # or unbracketed, a name alone after the label: "… on the ice. Photo: Ines Ruiz"
-    rf"|(?:image|photo|picture|foto|фото)s?\s*(?::|by\b)\s*{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD}){{0,3}}"
-    r"(?:\s*/\s*[\w .&-]{1,30})?)\s*$",
+    rf"|(?:image|photo(?:graph)?|picture|foto|фото)s?\s*(?::|by\b)\s*{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD}){{0,3}}"
+    rf"(?:\s*/\s*[\w .&-]{{1,30}}|\s+for\s+{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD}){{0,3}})?)\s*$",
     re.IGNORECASE,
 )
 # After a word or a dash the credit is a name alone ("Photo by Jane Roe/Reuters", "by staff"): a
@@ -859,6 +859,7 @@ class _Line:
     words: int = 0
     score: float = 0.0
     chrome: str = ""  # why the line is chrome, when it is
+    captioned: bool = False  # a photo's credit ended it: the line is the photo's caption
 
 
 def words(text: str) -> list[str]:
@@ -1023,6 +1024,7 @@ def _split_lines(text: str) -> list[_Line]:
                 numbered=numbered,
                 marker=number,
                 blank_before=blank,
+                captioned=bool(credit) and not credit[0].lstrip().startswith("("),
             )
         )
         if credit:  # its own line: a credit, stripped
@@ -1051,6 +1053,8 @@ def _score(lines: list[_Line], common: Container[str]) -> None:
             line.chrome = "date label"  # "Published", its date on the next line
         elif n <= 20 and is_credit(line.text):
             line.chrome = "credit"
+        elif (line.captioned and n <= _CAPTION_WORDS) or (n <= 40 and _CAPTION_LABEL.match(line.text)):
+            line.chrome = "caption"  # "The morning ferry leaves the harbour. Photo: Ben Ortiz"
         elif LIST_LABEL.match(line.text):
             line.chrome = "list label"
         elif n <= 20 and TEASER.match(line.text) and not sentence:  # a headline, not a sentence
@@ -1088,7 +1092,12 @@ def _score(lines: list[_Line], common: Container[str]) -> None:
             line.score = -2.0 - (3.0 if n >= 4 and title_case_ratio(tokens) > 0.7 else 0.0)
 
 
-_INSIDE_STORIES = {"credit", "teaser for another story"}
+_INSIDE_STORIES = {"credit", "caption", "teaser for another story"}
+_CAPTION_WORDS = 30  # (a line ended by an unbracketed credit; "… call 101. (Photo: Avon Police)" stays)
+# A caption under its label: "Photo: The morning ferry leaves the harbour. REUTERS/Dana Ortiz".
+_CAPTION_LABEL = re.compile(
+    r"^(?:photo|image|picture|caption|foto|фото)\s*:\s+\S+(?:\s+\S+){3}", re.IGNORECASE
+)
 
 
 def _is_figures_row(line: _Line) -> bool:

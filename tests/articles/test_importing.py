@@ -4624,6 +4624,25 @@ def test_a_list_that_ends_the_story_and_the_sentence_under_it_are_kept():
     assert "Facebook" not in candidate.body_text
 
 
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "The morning ferry leaves the north quay. Photo: Ben Ortiz",
+        "The morning ferry leaves the north quay. Photograph: Helen Cho for Harbour Weekly",
+        "The morning ferry leaves the north quay. Photo: Ben Ortiz/Harbour Weekly",
+        "Photo: The morning ferry leaves the north quay on Tuesday. REUTERS/Dana Ortiz",
+    ],
+)
+def test_a_photos_caption_inside_a_dumped_story_goes_with_its_credit(caption):
+    """Only the credit was taken off: the caption stayed a paragraph (or a heading) of the story.
+    (A sentence before a bracketed credit, "(Photo: Avon Police)", stays: see below.)"""
+    head = "Harbour authority approves new ferry terminal\nBy Jane Roe\nMarch 4, 2025\n"
+    lines = _HARBOUR_PROSE.strip().split("\n\n")
+    text = head + lines[0] + "\n" + caption + "\n" + lines[1] + "\n"
+    candidate = extract_one(text.encode(), name="story.txt")
+    assert candidate.body_text.split("\n\n") == lines
+
+
 def test_a_subheading_after_items_in_lower_case_is_a_heading_not_an_item():
     body = (
         _HARBOUR_PROSE + "Passengers can ask for:\na seat in the covered hall\na place for a bicycle\n"
