@@ -318,6 +318,8 @@ def clean_byline(text: str) -> str:
         and len(words(text[: dateline.start()])) >= 2
     ):
         text = text[: dateline.start()]  # "Sigrid Olafsdottir, Reykjavik": where she files from
+    # trafilatura joins a writer's parts with ";": "MATT HOLLOWAY; Staff Writer" names one writer
+    text = _ROLE_PART.sub("", text)
     if (bio := _BIO.match(text)) and _BARE_NAME.match(bio[1]):
         text = bio[1]  # "Maria Lopez is a branch manager with …": a note on the writer, read for a byline
     if _EMAIL.match(text) or text.casefold() in _NO_WRITER:
@@ -327,6 +329,13 @@ def clean_byline(text: str) -> str:
     )  # "Aiko Tanaka <aiko@wire.example>", "… (aiko@…)"
 
 
+_WRITERS_ROLE = r"(?:writer|columnist|correspondent|reporter|editor|contributor|journalist|critic|analyst)s?"
+# A role after the writer's name, parted by a semicolon or after a name in capitals ("DEREK
+# MAYFIELD Gazette Staff Writer").
+_ROLE_PART = re.compile(
+    rf";\s*(?:[\w-]+\s+){{0,3}}{_WRITERS_ROLE}$|(?<=(?-i:[A-Z]{{2}}))\s+(?:(?-i:[A-Z][a-z][\w-]*)\s+){{0,3}}{_WRITERS_ROLE}$",
+    re.IGNORECASE,
+)
 # A note on the writer where a byline was looked for: "Maria Lopez is a branch manager with …".
 _BIO = re.compile(r"^(.{3,60}?)\s+(?:(?:is|was|has been)\s+(?:a|an|the)\b|(?:writes|covers|reports)\s+\w)")
 
@@ -352,7 +361,7 @@ _NAME_JOINERS = {
 }
 _ROMAN_NUMERAL = re.compile(r"^[IVX]+\.?$")
 _VOWEL = re.compile(r"[AEIOUYÀ-ÆÈ-ÏÒ-ÖØ-ÜАЕЁИОУЫЭЮЯІЇЄ]|^[IVX]+\.?$")
-_NAME_PART_END = re.compile(r"\s*[,/|(]")
+_NAME_PART_END = re.compile(r"\s*[,;/|(]")
 
 
 def _as_written(byline: str) -> str:

@@ -2069,6 +2069,10 @@ def test_a_dumps_byline_loses_its_by_and_its_dateline_dates_the_story():
         ("ОЛЕНА ГНАТЮК", "Олена Гнатюк"),
         ("VON ANNA MÜLLER", "Anna Müller"),
         ("NASA JPL", "NASA JPL"),
+        # A role trafilatura parts with a semicolon, or after a name in capitals, is not a writer.
+        ("MATT HOLLOWAY; Staff Writer", "Matt Holloway"),
+        ("Jane Roe; Senior Editor", "Jane Roe"),
+        ("DEREK MAYFIELD Gazette Staff Writer", "Derek Mayfield"),
         ("AFP", "AFP"),
     ],
 )
