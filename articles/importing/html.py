@@ -176,7 +176,10 @@ def extract_html_article(
         # The page's standfirst, marked as such, opened the body: it is the story's dek.
         blocks, description = blocks[1:], standfirst
     elif (
-        standfirst and not description and not any(standfirst in _ANY_TAG.sub(" ", block) for block in blocks)
+        standfirst
+        and not description
+        and not any(standfirst in _ANY_TAG.sub(" ", block) for block in blocks)
+        and _standfirst(tree, under_headline=True)
     ):
         description = standfirst  # shown under the headline only, outside the story's reading
     if not blocks:
@@ -198,6 +201,8 @@ def extract_html_article(
         shown_in_story = {" ".join(_ANY_TAG.sub(" ", block).split()) for block in blocks}
         writer, day = _signed_near_headline(visible.lines, title, byline=byline, story=shown_in_story)
         published, byline = published or day, byline or writer
+    # No writer named anywhere: the agency the structured data credits ("dpa"), if any.
+    byline = byline or _credited_organization(tree, sitename=metadata.sitename or "") or ""
     return HtmlArticle(
         joined=_joined_stories(tree, _words(body)),
         title=title,
@@ -252,10 +257,13 @@ def _signed_near_headline(lines: str, title: str, *, byline: str, story: set[str
     return "", ""
 
 
-def _standfirst(tree) -> str:
-    """The text of the page's first element whose class names it a standfirst (5 to 60 words)."""
+def _standfirst(tree, *, under_headline: bool = False) -> str:
+    """The text of the page's first element whose class names it a standfirst (5 to 60 words);
+    ``under_headline``: only after the page's first <h1> (not a teaser card's excerpt above it)."""
     for element in _CLASSED(tree):
         if _STANDFIRST_CLASS.search(element.get("class", "")):
+            if under_headline and not element.xpath("boolean(preceding::h1)"):
+                return ""
             text = _text(element)
             # (not a sign-up card's "subheading": "Get every new story by email")
             return text if 5 <= len(words(text)) <= 60 and not is_appeal(text, len(words(text))) else ""
@@ -352,7 +360,6 @@ def page_metadata(tree, url: str | None):
             document.sitename = document.sitename.title()
     elif document.url and (domain := meta.META_URL.match(document.url)):
         document.sitename = domain[1]
-    document.author = document.author or _credited_organization(tree, sitename=document.sitename or "")
     document.clean_and_trim()
     return document
 
@@ -367,7 +374,9 @@ _TIMESTAMP_KEYS = {
     "dcterms.created",
     "parsely-pub-date",
 }
-_TIMES = etree.XPath("//time[@datetime]")
+# The story's <time> elements: inside its <article> (a header's clock is not), not its update's.
+_TIMES = etree.XPath("//article//time[@datetime]")
+_UPDATE_TIME = re.compile(r"updat|modif|aktualisiert|обновлен|оновлен|actualizado", re.IGNORECASE)
 _JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{11,40})"')
 
 
@@ -454,7 +463,13 @@ def _timestamp_of(tree, *, day: str) -> str | None:
     for script in tree.iterfind(".//script[@type='application/ld+json']"):
         values += _JSON_LD_PUBLISHED.findall(script.text or "")
     # and the <time> elements of the page, the first ones (the story's, by its headline)
-    values += [element.get("datetime", "").strip() for element in _TIMES(tree)[:5]]
+    values += [
+        element.get("datetime", "").strip()
+        for element in _TIMES(tree)[:5]
+        if not _UPDATE_TIME.search(
+            " ".join((element.get("class", ""), element.get("itemprop", ""), _text(element.getparent())[:40]))
+        )
+    ]
     return next((value for value in values if value[:10] == day and _is_timestamp(value)), None)
 
 
@@ -687,7 +702,7 @@ def _text(element) -> str:
 
 
 # A teaser's label left alone once its linked headline is gone.
-_TEASER_LABEL = re.compile(r"^(?:more|also|related|read|see|watch|listen)\b[^:.!?]{0,30}:$", re.IGNORECASE)
+_TEASER_LABEL = re.compile(r"^(?:more|related)\b[^:.!?]{0,30}:$", re.IGNORECASE)
 
 
 def _is_residue(text: str, *, tag: str) -> str:
@@ -923,7 +938,7 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
             not reason
             and len(words(text)) <= 4
             and _TEASER_LABEL.match(text)
-            and not (position + 1 < len(children) and children[position + 1].tag == "list")
+            and not (position + 1 < len(children) and children[position + 1].tag in {"list", "quote"})
         ):
             reason = "teaser"  # its linked headline taken off ("More Opinion:"), no list under it
         if not reason and tag == "p" and _AGENCY_CREDIT.match(text):

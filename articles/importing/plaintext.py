@@ -104,8 +104,7 @@ _PLACE = (
 _MONTH_DAY = rf"(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
 _DAY_MONTH = rf"\d{{1,2}}\.?(?:st|nd|rd|th)?\s+(?:de\s+)?(?:{MONTHS})\.?,?\s+(?:de\s+)?\d{{4}}"
 DATE_LINE = re.compile(
-    rf"""^(?:{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD})?\s+[-–—]\s+(?=\d)  # "Madrid - 04 mar 2026"
-        |{_PLACE},\s+(?=\d|(?:{MONTHS})\b))?  # "London, March 12, 2025", "New York, 12 March 2025"
+    rf"""^(?:{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD})?\s+[-–—]\s+(?=\d))?  # "Madrid - 04 mar 2026"
     (?:(?:{_DATE_LEAD})\s*:?\s*)?
     (?:\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s+{_ZONE})?,?\s+)?
     (?:(?:{_WEEKDAYS}),?\s+)?
@@ -120,6 +119,12 @@ DATE_LINE = re.compile(
         (?:\s*(?:{_ZONE}|Uhr))?)?
     (?:\s*[-–—|•·/]\s*.{{0,40}}|,?\s+{_UPDATE_WORD}\b[^.!?]{{0,40}}\d[^.!?]{{0,20}}|\s+by\s+{_SIGNER}(?:\s*[-–—|•·,]\s*.{{0,60}})?)?$""",
     re.IGNORECASE | re.VERBOSE,
+)
+# A place and the day alone on a line: "London, March 12, 2025", "New York, 12 March 2025, 14:05"
+# (not "Vote, March 11, 2025 – the authority approves the plan", an item of a timeline).
+_PLACED_DATE = re.compile(
+    rf"^{_PLACE},\s+(?:{_MONTH_DAY}|{_DAY_MONTH}{_YEAR_WORD})(?:,?\s*\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?)?$",
+    re.IGNORECASE,
 )
 _MONTH_DAY_YEAR = re.compile(rf"\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE)
 _DAY_MONTH_YEAR = re.compile(
@@ -319,7 +324,7 @@ def clean_byline(text: str) -> str:
     ):
         text = text[: dateline.start()]  # "Sigrid Olafsdottir, Reykjavik": where she files from
     # trafilatura joins a writer's parts with ";": "MATT HOLLOWAY; Staff Writer" names one writer
-    text = _ROLE_PART.sub("", text)
+    text = _ROLE_PART.sub(lambda role: role[1] or "", text)
     if (bio := _BIO.match(text)) and _BARE_NAME.match(bio[1]):
         text = bio[1]  # "Maria Lopez is a branch manager with …": a note on the writer, read for a byline
     if _EMAIL.match(text) or text.casefold() in _NO_WRITER:
@@ -332,8 +337,13 @@ def clean_byline(text: str) -> str:
 _WRITERS_ROLE = r"(?:writer|columnist|correspondent|reporter|editor|contributor|journalist|critic|analyst)s?"
 # A role after the writer's name, parted by a semicolon or after a name in capitals ("DEREK
 # MAYFIELD Gazette Staff Writer").
+_ROLE_QUALIFIER = (
+    r"(?:staff|senior|chief|contributing|special|associate|deputy|managing|executive|political|business"
+    r"|foreign|health|science|sports?|news|freelance|guest|local|national|investigative)"
+)
 _ROLE_PART = re.compile(
-    rf";\s*(?:[\w-]+\s+){{0,3}}{_WRITERS_ROLE}$|(?<=(?-i:[A-Z]{{2}}))\s+(?:(?-i:[A-Z][a-z][\w-]*)\s+){{0,3}}{_WRITERS_ROLE}$",
+    rf";\s*(?:{_ROLE_QUALIFIER}\s+){{0,2}}{_WRITERS_ROLE}$"
+    rf"|^((?-i:[A-Z][A-Z'’.-]+)(?:\s+(?-i:[A-Z][A-Z'’.-]+))+)\s+(?:(?-i:[A-Z][a-z][\w-]*)\s+){{1,3}}{_WRITERS_ROLE}$",
     re.IGNORECASE,
 )
 # A note on the writer where a byline was looked for: "Maria Lopez is a branch manager with …".
@@ -341,7 +351,30 @@ _BIO = re.compile(r"^(.{3,60}?)\s+(?:(?:is|was|has been)\s+(?:a|an|the)\b|(?:wri
 
 # Words a name in capitals keeps in lower case ("JUAN DE LA CRUZ", "ANNA AND TOM") and its
 # numerals ("III").
+# An outlet's words, not a person's name: "AP STAFF", "REUTERS", "LE MONDE AVEC AFP".
+_NEWSROOM_WORDS = frozenset(
+    {"staff", "desk", "team", "wire", "wires", "agency", "agencies", "reporters", "editors", "avec", "with"}
+    | {
+        "ap",
+        "afp",
+        "dpa",
+        "efe",
+        "ansa",
+        "tass",
+        "pap",
+        "ria",
+        "unian",
+        "xinhua",
+        "reuters",
+        "bloomberg",
+        "upi",
+    }
+)
+_MC = re.compile(r"\b(Mc)([a-z])")  # "MCDONALD": McDonald
 _NAME_JOINERS = {
+    "der",
+    "den",
+    "ter",
     "and",
     "und",
     "et",
@@ -376,6 +409,8 @@ def _as_written(byline: str) -> str:
         len(named) < 2
         or not all(character.isupper() for character in letters)
         or not all(_VOWEL.search(word) for word in named)  # "NASA JPL": initials, as printed
+        or _is_masthead(name)  # "USA TODAY", "ABC NEWS", "EU OBSERVER"
+        or any(word.casefold() in _NEWSROOM_WORDS for word in named)  # "AP STAFF", "LE MONDE AVEC AFP"
     ):
         return byline
     written = [
@@ -386,7 +421,7 @@ def _as_written(byline: str) -> str:
         else word.title()
         for n, word in enumerate(name.split())
     ]
-    return " ".join(written) + rest
+    return _MC.sub(lambda mc: mc[1] + mc[2].upper(), " ".join(written)) + rest
 
 
 # A credit line: "Photo: …", "Photo/AP", "Image by Jane Roe", "Photo courtesy of …", "Source: …",
@@ -656,24 +691,31 @@ APPEAL_PATTERNS = [
     r"sign ?(?:in|out)\b",
     r"download (?:our|the)(?: [\w-]+){0,3} app\b",
     r"skip to (?:main )?content\b",
-    # … and in the region's languages: "Zum Inhalt springen", "Aller au contenu", "Ir al contenido"
-    *(rf"{lead} zum (?:haupt)?inhalt(?: springen)?$" for lead in ("direkt", "springe")),
-    r"zum (?:haupt)?inhalt(?: springen)?$",
-    *(rf"{verb} au contenu(?: principal)?$" for verb in ("aller", "passer")),
-    *(rf"{verb} al contenido(?: principal)?$" for verb in ("ir", "saltar", "pasar")),
-    r"перейти к (?:основному )?(?:содержанию|содержимому|контенту)$",
-    r"перейти до (?:основного )?(?:змісту|вмісту|контенту)$",
-    # a paywall's pitch, a sign-up card, a wire's licensing and standards links
-    r"unlimited (?:digital )?access\b",
+    # … and in the region's languages, as a whole line: "Zum Inhalt springen", "Aller au contenu"
     *(
-        rf"{what} by e-?mail\b"
-        for what in ("every new story", "every story", "new stories", "new posts", "updates")
+        (literal, rf"^{literal}{rest}$")
+        for literal, rest in (
+            ("zum inhalt", r"(?: springen)?"),
+            ("zum hauptinhalt", r"(?: springen)?"),
+            ("direkt zum inhalt", ""),
+            ("springe zum inhalt", ""),
+            ("aller au contenu", r"(?: principal)?"),
+            ("passer au contenu", r"(?: principal)?"),
+            ("ir al contenido", r"(?: principal)?"),
+            ("saltar al contenido", r"(?: principal)?"),
+            ("перейти к ", r"(?:основному )?(?:содержанию|содержимому|контенту)"),
+            ("перейти до ", r"(?:основного )?(?:змісту|вмісту|контенту)"),
+        )
     ),
+    # a sign-up card's pitch, a wire's licensing and standards links
+    *(rf"{what} by e-?mail\b" for what in ("every new story", "every story", "every new post")),
     r"purchase licensing rights\b",
     r"our standards\s*:",
-    r"enjoying (?:this|the|our)\b[^.!]{0,40}\?$",
     # a consent dialog's button
-    r"manage (?:my |your )?(?:privacy |consent |cookie )?(?:preferences|choices|options|settings)$",
+    (
+        "manage ",
+        r"^manage (?:my |your )?(?:privacy |consent |cookie )?(?:preferences|choices|options|settings)$",
+    ),
     r"enlarge (?:this )?(?:image|photo)\b",
     r"table of contents?\b",
     r"back to top\b",
@@ -984,7 +1026,12 @@ _DIGIT = re.compile(r"\d")
 
 def is_date_line(text: str) -> bool:
     # Every form has a figure: most lines are turned away before the long alternation of months.
-    return len(text) <= 80 and bool(_DIGIT.search(text)) and bool(DATE_LINE.match(text.strip(" -–—|•·")))
+    text = text.strip(" -–—|•·")
+    return (
+        len(text) <= 80
+        and bool(_DIGIT.search(text))
+        and bool(DATE_LINE.match(text) or _PLACED_DATE.match(text))
+    )
 
 
 def is_sentence(text: str, count: int) -> bool:
@@ -1062,7 +1109,9 @@ def _score(lines: list[_Line], common: Container[str]) -> None:
             line.chrome = "date label"  # "Published", its date on the next line
         elif n <= 20 and is_credit(line.text):
             line.chrome = "credit"
-        elif (line.captioned and n <= _CAPTION_WORDS) or (n <= 40 and _CAPTION_LABEL.match(line.text)):
+        elif (line.captioned and n <= _CAPTION_WORDS and not _REPORTED.search(line.text)) or (
+            n <= 40 and _CAPTION_LABEL.match(line.text)
+        ):
             line.chrome = "caption"  # "The morning ferry leaves the harbour. Photo: Ben Ortiz"
         elif LIST_LABEL.match(line.text):
             line.chrome = "list label"
@@ -1102,7 +1151,10 @@ def _score(lines: list[_Line], common: Container[str]) -> None:
 
 
 _INSIDE_STORIES = {"credit", "caption", "teaser for another story"}
-_CAPTION_WORDS = 30  # (a line ended by an unbracketed credit; "… call 101. (Photo: Avon Police)" stays)
+# A line ended by an unbracketed credit, unless it reports ("…, the authority said. Photo: Ben
+# Ortiz" is the story's; so is "… call 101. (Photo: Avon Police)").
+_CAPTION_WORDS = 20
+
 # A caption under its label: "Photo: The morning ferry leaves the harbour. REUTERS/Dana Ortiz".
 _CAPTION_LABEL = re.compile(
     r"^(?:photo|image|picture|caption|foto|фото)\s*:\s+\S+(?:\s+\S+){3}", re.IGNORECASE
@@ -1199,6 +1251,10 @@ _KICKER = re.compile(
     r"|sports?|culture|science|technology|health|local|national|international|economy)$",
     re.IGNORECASE,
 )
+# A paper's motto under its name: "Serving Port Ellis and the valley since 1884", "Your news, your way".
+_MOTTO = re.compile(
+    r"^(?:serving|your|the voice of|proudly|independent)\b|\bsince (?:1[6-9]|20)\d\d$", re.IGNORECASE
+)
 _DATED = re.compile(r"\b(?:19|20)\d\d\b|\b(?:updated|reviewed|written|posted|published)\b", re.IGNORECASE)
 _BESIDE_HEADLINE = {"byline", "date", "credit", "counter", "date label"}
 
@@ -1232,8 +1288,10 @@ def _heads_as_title(lines: list[_Line], line: _Line, first: _Line, start: int) -
     if (
         between is not None
         and all(other.chrome == "byline" for other in between)
-        and all(other.chrome or other.words <= 3 for other in above)  # (the menu, a cookie button)
+        and above  # the site's menu or a cookie button under its name ("Oil supply under review" is a headline)
+        and all(other.chrome or other.words <= 3 for other in above)
         and _is_masthead(first.text)
+        and all(word[:1].isupper() for word in words(first.text))
         and wire_date(lines[start].text)
     ):
         return True  # "Global Wire Today", then the headline over "REYKJAVIK, March 12, 2025 (Reuters) – …"
@@ -1608,7 +1666,7 @@ def _signed_headline(lines: list[_Line], top: int) -> tuple[_Line, _Line | None]
     if upper is not None and _could_head(upper) and deck:
         lead = " ".join(line.text for line in lines[top : top + 2])
         if not (_could_head(lower) and _overlap(lower.text, lead) > _overlap(upper.text, lead) + 0.1) or (
-            index > 1 and _is_kicker(lines[index - 2])  # "TECH" over the headline, then its dek
+            index > 1 and _is_kicker(lines[index - 2]) and ":" not in upper.text  # "TECH" over the headline
         ):
             return upper, lower
         # (else the line above is a ticker or a kicker: "Weather Alert Day: …")
@@ -1667,6 +1725,8 @@ def _list_at_the_end(lines: list[_Line], end: int, edge: int) -> int:
     lead_in = lines[end - 1] if end else None
     if lead_in is None or not lead_in.text.endswith(":") or lead_in.words < 3 or lead_in.score <= 0:
         return end
+    if _SITE_VOICE.search(lead_in.text):
+        return end  # "Here is what else our reporters are covering:", then other stories' headlines
     after = end
     while (
         after < edge
@@ -1966,8 +2026,14 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
         if (
             title_index is None
             or (headline.index < title_index < top and _PARTICULARS.fullmatch(lines[title_index - 1].text))
-            # the line found past a masthead is the signed headline's dek
-            or (past_masthead and deck is not None and deck.index == title_index)
+            # the line found past a masthead is the signed headline's dek (not a headline under
+            # the paper's motto)
+            or (
+                past_masthead
+                and deck is not None
+                and deck.index == title_index
+                and not _MOTTO.search(headline.text)
+            )
             or (
                 headline.words >= 4
                 and _weak_title(lines[title_index], title)

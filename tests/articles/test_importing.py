@@ -780,6 +780,23 @@ def test_date_comes_from_the_markup_not_from_the_text():
     assert extract_one(dated, name="bridge.html").published_at.date().isoformat() == "2025-05-02"
 
 
+def test_the_storys_time_element_gives_the_time_of_day_not_a_header_clock_or_an_update():
+    story = _paragraphs_html(BRIDGE_STORY)
+    stamp = '<time datetime="2025-05-20T18:05:00+01:00">20.05.2025, 18:05 Uhr</time>'
+    canonical = b'</title><link rel="canonical" href="https://post.example/2025/05/20/bridge/">'
+    page = _bridge_page(f"<p class='meta'>{stamp}</p>{story}").replace(b"</title>", canonical)
+    published = extract_one(page, name="bridge.html").published_at
+    assert published == datetime.datetime(2025, 5, 20, 17, 5, tzinfo=datetime.UTC)
+    clock = '<div class="clock"><time datetime="2025-05-20T21:47:00+00:00">21:47</time></div>'
+    for page in (
+        _bridge_page(story).replace(b"<main>", clock.encode() + b"<main>").replace(b"</title>", canonical),
+        _bridge_page(f"<p>Updated {stamp}</p>{story}").replace(b"</title>", canonical),
+    ):
+        assert extract_one(page, name="bridge.html").published_at == datetime.datetime(
+            2025, 5, 20, tzinfo=datetime.UTC
+        )
+
+
 @pytest.mark.parametrize(
     "stated",
     [
@@ -787,7 +804,6 @@ def test_date_comes_from_the_markup_not_from_the_text():
         b'<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2025-05-20T18:05:00+01:00"}'
         b"</script>",
         b'<meta name="parsely-pub-date" content="2025-05-20T18:05:00+01:00">',
-        b'</head><body><time datetime="2025-05-20T18:05:00+01:00">20.05.2025, 18:05 Uhr</time>',
     ],
 )
 def test_a_date_in_the_address_does_not_hide_the_pages_time_of_that_day(stated):
@@ -2073,6 +2089,14 @@ def test_a_dumps_byline_loses_its_by_and_its_dateline_dates_the_story():
         ("MATT HOLLOWAY; Staff Writer", "Matt Holloway"),
         ("Jane Roe; Senior Editor", "Jane Roe"),
         ("DEREK MAYFIELD Gazette Staff Writer", "Derek Mayfield"),
+        # … but not a surname, a second writer or an outlet's name in capitals
+        ("Jane Roe; Tom Writer", "Jane Roe; Tom Writer"),
+        ("By Sarah Smith, BBC North America Editor", "Sarah Smith, BBC North America Editor"),
+        ("MARY MCDONALD, AP", "Mary McDonald, AP"),
+        ("MARK VAN DER BERG", "Mark van der Berg"),
+        ("By USA TODAY", "USA TODAY"),
+        ("AP STAFF", "AP STAFF"),
+        ("LE MONDE AVEC AFP", "LE MONDE AVEC AFP"),
         ("AFP", "AFP"),
     ],
 )
@@ -4622,6 +4646,13 @@ def test_a_list_that_ends_the_story_and_the_sentence_under_it_are_kept():
     closing = "Those three had the most sailings last year.\n"
     candidate = extract_one((head + _HARBOUR_PROSE + items + closing).encode(), name="story.txt")
     assert candidate.body_html.endswith(listed + "<p>Those three had the most sailings last year.</p>")
+    # Nor other stories' headlines under the site's own lead-in, nor a timeline's dated items.
+    others = "Here is what else our reporters are covering this week:\nTram fares rise in May\nSchool roof repaired\n"
+    candidate = extract_one((head + _HARBOUR_PROSE + others).encode(), name="story.txt")
+    assert "Tram fares" not in candidate.body_text
+    timeline = "The key moments so far:\nPetition, March 3, 2023 – residents collect 2,000 signatures\nVote, March 11, 2025 – the authority approves the plan\n"
+    candidate = extract_one((head + _HARBOUR_PROSE + timeline).encode(), name="story.txt")
+    assert candidate.body_text.endswith("Vote, March 11, 2025 – the authority approves the plan")
     # A prompt under a lead-in is no list of the story's.
     appeal = "Share this story with your friends:\nFacebook\nTwitter\n"
     candidate = extract_one((head + _HARBOUR_PROSE + appeal).encode(), name="story.txt")
@@ -4883,7 +4914,7 @@ def test_a_sign_up_card_a_wires_licensing_links_and_a_teasers_orphan_label_are_n
     )
     story += _paragraphs_html(BRIDGE_STORY[3:])
     card = (
-        '<div class="kg-card kg-signup-card"><h2 class="kg-signup-card-heading">Enjoying the Dispatch?</h2>'
+        '<div class="kg-card kg-signup-card">'
         '<p class="kg-signup-card-subheading">Get every new story by email. It\'s free.</p>'
         "<form><input type='email'><button>Subscribe</button></form></div>"
     )
@@ -5027,3 +5058,80 @@ def test_a_story_credited_to_an_agency_in_its_structured_data_carries_the_agency
         )
     person = '[{"@type": "Person", "name": "Anna Müller"}, {"@type": "Organization", "name": "dpa"}]'
     assert extract_one(page(person), name="both.html").byline == "Anna Müller"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Unlimited access for residents",
+        "The council will send updates by email.",
+        "Enjoying the sunshine?",
+        "Die wichtigsten Fragen und Antworten zum Inhalt",
+    ],
+)
+def test_a_storys_own_line_is_no_reader_appeal(line):
+    """Phrases of sign-up cards and skip links count only in their own shapes."""
+    from articles.importing.plaintext import is_appeal, words
+
+    assert not is_appeal(line, len(words(line)))
+
+
+def test_a_reported_sentence_before_a_credit_is_the_storys_not_a_caption():
+    head = "Harbour authority approves new ferry terminal\nBy Jane Roe\nMarch 4, 2025\n"
+    said = "The terminal will have a covered waiting hall and a cycle park, the authority said."
+    candidate = extract_one((head + _HARBOUR_PROSE + said + " Photo: Ben Ortiz\n").encode(), name="story.txt")
+    assert candidate.body_text.endswith(said)
+
+
+@pytest.mark.parametrize(
+    "head, title",
+    [
+        # A headline ending in a paper's word over its dek and a wire dateline is no masthead.
+        (
+            "Oil supply under review\nBrent crude tops $130 a barrel as supply fears grow\nBy Jane Doe\n",
+            "Oil supply under review",
+        ),
+        # A ticker with its label between a kicker and the headline is no headline.
+        (
+            "LOCAL NEWS\nBREAKING: Coast road closed\nHarbour authority approves new ferry terminal on the north quay\n"
+            "By Jane Doe\nMarch 12, 2025\n",
+            "Harbour authority approves new ferry terminal on the north quay",
+        ),
+        # A paper's motto under its name is no headline.
+        (
+            "The Valley Tribune\nServing Port Ellis and the valley since 1884\nFerry terminal gets the green light\n"
+            "Jane Doe\nMarch 12, 2025\n",
+            "Ferry terminal gets the green light",
+        ),
+    ],
+)
+def test_headlines_the_masthead_and_kicker_rules_leave_alone(head, title):
+    candidate = extract_one((head + _HARBOUR_PROSE).encode(), name="story.txt")
+    assert candidate.title == title
+
+
+def test_a_teaser_card_above_the_headline_is_no_dek_and_a_printed_byline_beats_an_organization():
+    page = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": '
+        '"Organization", "name": "Harbour Media Group"}, "publisher": {"@type": "Organization", "name": '
+        '"The Valley Tribune"}}</script></head><body><header><div class="card"><p class="card-excerpt">Patients '
+        "in the valley now wait an average of nineteen weeks for a hip operation.</p></div></header>"
+        "<article><h1>Council votes to rebuild the river bridge</h1><p class='byline'>By Jane Doe</p>"
+        f"{_paragraphs_html(BRIDGE_STORY)}</article></body></html>"
+    )
+    candidate = extract_one(page.encode(), name="bridge.html")
+    assert candidate.dek == ""
+    assert candidate.byline == "Jane Doe"
+
+
+def test_a_short_label_over_a_quote_or_a_paragraph_stays():
+    story = _paragraphs_html(BRIDGE_STORY[:3])
+    quoted = (
+        story
+        + "<p>Read his full statement:</p><blockquote><p>We will rebuild the bridge before the floods.</p></blockquote>"
+    )
+    assert "Read his full statement:" in extract_one(_bridge_page(quoted), name="bridge.html").body_text
+    injured = (
+        story + "<p>Also injured:</p><p>A second man, aged 34, was taken to hospital with a broken arm.</p>"
+    )
+    assert "Also injured:" in extract_one(_bridge_page(injured), name="bridge.html").body_text
