@@ -538,7 +538,8 @@ def _extract(tree, url: str | None, options: dict):
 
 
 def _reading(tree, url: str | None, *, visible: Visible):
-    """trafilatura's reading of the page, or its recall-leaning one when that is the better story."""
+    """trafilatura's quick reading of the page when it holds the story; else its full reading, or
+    its recall-leaning one when that is the better story."""
     quick = _extract(tree, url, _QUICK_OPTIONS)
     if quick is not None and _holds_the_story(tree, _words(quick.body), visible=visible, quick=True):
         return quick.body

@@ -329,9 +329,8 @@ def clean_byline(text: str) -> str:
         text = bio[1]  # "Maria Lopez is a branch manager with …": a note on the writer, read for a byline
     if _EMAIL.match(text) or text.casefold() in _NO_WRITER:
         return ""
-    return _as_written(
-        _MAILBOX_BESIDE.sub("", text).strip()
-    )  # "Aiko Tanaka <aiko@wire.example>", "… (aiko@…)"
+    text = _MAILBOX_BESIDE.sub("", text).strip()  # "Aiko Tanaka <aiko@wire.example>", "… (aiko@…)"
+    return _as_written(text)
 
 
 _WRITERS_ROLE = r"(?:writer|columnist|correspondent|reporter|editor|contributor|journalist|critic|analyst)s?"
@@ -349,8 +348,6 @@ _ROLE_PART = re.compile(
 # A note on the writer where a byline was looked for: "Maria Lopez is a branch manager with …".
 _BIO = re.compile(r"^(.{3,60}?)\s+(?:(?:is|was|has been)\s+(?:a|an|the)\b|(?:writes|covers|reports)\s+\w)")
 
-# Words a name in capitals keeps in lower case ("JUAN DE LA CRUZ", "ANNA AND TOM") and its
-# numerals ("III").
 # An outlet's words, not a person's name: "AP STAFF", "REUTERS", "LE MONDE AVEC AFP".
 _NEWSROOM_WORDS = frozenset(
     {"staff", "desk", "team", "wire", "wires", "agency", "agencies", "reporters", "editors", "avec", "with"}
@@ -371,6 +368,8 @@ _NEWSROOM_WORDS = frozenset(
     }
 )
 _MC = re.compile(r"\b(Mc)([a-z])")  # "MCDONALD": McDonald
+# Words a name in capitals keeps in lower case ("JUAN DE LA CRUZ", "ANNA AND TOM") and its
+# numerals ("III").
 _NAME_JOINERS = {
     "der",
     "den",
