@@ -58,6 +58,7 @@ from .language import story_language
 from .plaintext import (
     TITLE_SEPARATOR,
     WORD,
+    ZONE_OFFSETS,
     clean_byline,
     date_of_line,
     extract_text_article,
@@ -621,7 +622,7 @@ def read_published(value: str) -> tuple[datetime | None, str]:
     if value.endswith(" -0000"):
         value = value[:-5] + "+0000"  # RFC 2822's "UTC, offset unknown": email.utils makes it naive
     if zone:
-        offset = _ZONE_OFFSETS.get(zone.group(1).upper())
+        offset = ZONE_OFFSETS.get(zone.group(1).upper())
         if offset is None:
             # "IST" (India or Ireland), "WIB": a zone taken as UTC would be hours off
             return None, f"the time zone “{zone.group(1)}” is ambiguous or unknown"
@@ -713,45 +714,6 @@ _AFTER_TIME = re.compile(r"(?<![\d:])\d{1,2}:\d\d(?::\d\d)?\s+\S.*$")  # a word 
 _NO_DATE = re.compile(r"(?<![\d-])-0001\b|^0000-00-00")
 _TWELVE_HOUR = re.compile(r"(?<![\d:])(\d{1,2}):(\d\d)(?::(\d\d))?\s*([AaPp])\.?[Mm]\b\.?")
 _EPOCH = re.compile(r"\d{9,13}(?:\.\d+)?")
-# Zone names feeds write after times (unambiguous ones only: "IST" is India's and Ireland's,
-# "BST" British and Bangladeshi; "CST" is read as RFC 2822 reads it, US Central).
-_ZONE_OFFSETS = {
-    "UT": "+0000",
-    "UTC": "+0000",
-    "GMT": "+0000",
-    "Z": "+0000",
-    "EST": "-0500",
-    "EDT": "-0400",
-    "CST": "-0600",
-    "CDT": "-0500",
-    "MST": "-0700",
-    "MDT": "-0600",
-    "PST": "-0800",
-    "PDT": "-0700",
-    "AKST": "-0900",
-    "AKDT": "-0800",
-    "HST": "-1000",
-    "WET": "+0000",
-    "WEST": "+0100",
-    "CET": "+0100",
-    "CEST": "+0200",
-    "MET": "+0100",
-    "MEST": "+0200",
-    "EET": "+0200",
-    "EEST": "+0300",
-    "MSK": "+0300",
-    "TRT": "+0300",
-    "GST": "+0400",
-    "PKT": "+0500",
-    "HKT": "+0800",
-    "SGT": "+0800",
-    "JST": "+0900",
-    "KST": "+0900",
-    "AEST": "+1000",
-    "AEDT": "+1100",
-    "NZST": "+1200",
-    "NZDT": "+1300",
-}
 _NAMED_ZONE = re.compile(r"\d:\d\d(?::\d\d)?(?:\.\d+)?\s*([A-Za-z]{2,5})$")
 _RFC_DAY = re.compile(
     r"^(?:[A-Za-z]{3,9},?\s+)?(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]{3,9})\.?\s+(?P<year>\d{4})$"

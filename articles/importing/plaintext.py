@@ -163,9 +163,52 @@ def date_of_line(text: str) -> str:
         return day
     if half:
         hour = hour % 12 + (12 if half == "p" else 0)
+    zone = _ZONE_AFTER.match(own, found.end()) if found.re is _TIME_OF_DAY else None
+    if zone and zone[1] in ZONE_OFFSETS:  # "6:00 a.m. EDT": the page's zone, not the newsroom's
+        return f"{day}T{hour:02d}:{minute:02d} {zone[1]}"
     return f"{day}T{hour:02d}:{minute:02d}"
 
 
+# Zone names feeds and pages write after times (unambiguous ones only: "IST" is India's and Ireland's,
+# "BST" British and Bangladeshi; "CST" is read as RFC 2822 reads it, US Central).
+ZONE_OFFSETS = {
+    "UT": "+0000",
+    "UTC": "+0000",
+    "GMT": "+0000",
+    "Z": "+0000",
+    "EST": "-0500",
+    "EDT": "-0400",
+    "CST": "-0600",
+    "CDT": "-0500",
+    "MST": "-0700",
+    "MDT": "-0600",
+    "PST": "-0800",
+    "PDT": "-0700",
+    "AKST": "-0900",
+    "AKDT": "-0800",
+    "HST": "-1000",
+    "WET": "+0000",
+    "WEST": "+0100",
+    "CET": "+0100",
+    "CEST": "+0200",
+    "MET": "+0100",
+    "MEST": "+0200",
+    "EET": "+0200",
+    "EEST": "+0300",
+    "MSK": "+0300",
+    "TRT": "+0300",
+    "GST": "+0400",
+    "PKT": "+0500",
+    "HKT": "+0800",
+    "SGT": "+0800",
+    "JST": "+0900",
+    "KST": "+0900",
+    "AEST": "+1000",
+    "AEDT": "+1100",
+    "NZST": "+1200",
+    "NZDT": "+1300",
+}
+_ZONE_AFTER = re.compile(r"\s*([A-Z]{2,5})\b(?![+-]\d)")
 _NEXT_PART = re.compile(
     r"\b(?:updated|aktualisiert|обновлено|оновлено|mis à jour|actualizado)\b", re.IGNORECASE
 )

@@ -2795,7 +2795,8 @@ def test_a_masthead_kicker_or_reading_time_above_the_headline_is_not_the_title(h
         ("18. März 2025, 17:05 Uhr\n", "", "2025-03-18T17:05"),
         ("Par Jean-Luc Le Goff\nPublié le 4 avril 2025 à 10h15\n", "Jean-Luc Le Goff", "2025-04-04T10:15"),
         ("Por Ana García\n4 de abril de 2025\n", "Ana García", "2025-04-04"),
-        ("By Amanda Furrer Updated: Dec 19, 2025 1:06 PM EST\n", "Amanda Furrer", "2025-12-19T13:06"),
+        # 1:06 PM EST is 18:06 in UTC
+        ("By Amanda Furrer Updated: Dec 19, 2025 1:06 PM EST\n", "Amanda Furrer", "2025-12-19T18:06"),
         # The first publication, not the update.
         (
             "By Rhonda Krause\nPublished March 2, 2025\nLast updated: August 25, 2025\n",
@@ -5135,3 +5136,14 @@ def test_a_short_label_over_a_quote_or_a_paragraph_stays():
         story + "<p>Also injured:</p><p>A second man, aged 34, was taken to hospital with a broken arm.</p>"
     )
     assert "Also injured:" in extract_one(_bridge_page(injured), name="bridge.html").body_text
+
+
+def test_a_dumps_date_line_with_a_time_zone_is_read_in_that_zone():
+    """ "6:00 a.m. EDT" was read in the newsroom's zone: four hours off in UTC."""
+    head = "Harbour authority approves new ferry terminal\nBy Jane Roe\nMarch 12, 2025 at 6:00 a.m. EDT\n"
+    candidate = extract_one((head + _HARBOUR_PROSE).encode(), name="story.txt")
+    assert candidate.published_at == datetime.datetime(2025, 3, 12, 10, 0, tzinfo=datetime.UTC)
+    # An ambiguous zone ("IST": India's or Ireland's) leaves the time in the newsroom's zone, as before.
+    head = head.replace("at 6:00 a.m. EDT", "14:05 IST")
+    candidate = extract_one((head + _HARBOUR_PROSE).encode(), name="story.txt")
+    assert candidate.published_at == datetime.datetime(2025, 3, 12, 14, 5, tzinfo=datetime.UTC)
