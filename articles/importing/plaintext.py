@@ -370,6 +370,9 @@ def clean_byline(text: str) -> str:
     text = _ROLE_PART.sub(lambda role: role[1] or "", text)
     if (bio := _BIO.match(text)) and _BARE_NAME.match(bio[1]):
         text = bio[1]  # "Maria Lopez is a branch manager with …": a note on the writer, read for a byline
+        named = text.split()
+        if len(named) >= 3 and named[-1] == named[0]:
+            text = " ".join(named[:-1])  # an author card's "Sam Okoro" over "Sam covers …"
     if _EMAIL.match(text) or text.casefold() in _NO_WRITER:
         return ""
     text = _MAILBOX_BESIDE.sub("", text).strip()  # "Aiko Tanaka <aiko@wire.example>", "… (aiko@…)"

@@ -4937,6 +4937,7 @@ def test_a_sign_up_card_a_wires_licensing_links_and_a_teasers_orphan_label_are_n
 def test_a_note_on_the_writer_read_for_a_byline_gives_the_name():
     assert clean_byline("Maria Lopez is a branch manager with the Riverside Public Library") == "Maria Lopez"
     assert clean_byline("Sam Okoro covers climate tech") == "Sam Okoro"
+    assert clean_byline("Sam Okoro Sam covers climate tech; Energy Startups") == "Sam Okoro"  # an author card
     assert clean_byline("The Harbour Is a Battlefield") == "The Harbour Is a Battlefield"
 
 
