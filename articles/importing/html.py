@@ -33,6 +33,7 @@ from .plaintext import (
     COOKIE_NOTICE,
     FOREIGN_BYLINE,
     LIST_LABEL,
+    NEWS_AGENCIES,
     READ_ON,
     READ_TIME,
     SENTENCE_END,
@@ -171,7 +172,7 @@ def extract_html_article(
     if len(blocks) > 2 and blocks[0].startswith("<p>") and _is_kicker_block(first):
         # A section's kicker opened the body ("Tribuna", "Analysis"), not the story.
         blocks, stripped = blocks[1:], [first, *stripped]
-    standfirst = _standfirst(tree)
+    standfirst, marked = _standfirst(tree)
     if standfirst and len(blocks) > 1 and " ".join(_ANY_TAG.sub(" ", blocks[0]).split()) == standfirst:
         # The page's standfirst, marked as such, opened the body: it is the story's dek.
         blocks, description = blocks[1:], standfirst
@@ -179,7 +180,7 @@ def extract_html_article(
         standfirst
         and not description
         and not any(standfirst in _ANY_TAG.sub(" ", block) for block in blocks)
-        and _standfirst(tree, under_headline=True)
+        and marked.xpath("boolean(preceding::h1)")  # (not a teaser card's excerpt above the headline)
     ):
         description = standfirst  # shown under the headline only, outside the story's reading
     if not blocks:
@@ -257,17 +258,17 @@ def _signed_near_headline(lines: str, title: str, *, byline: str, story: set[str
     return "", ""
 
 
-def _standfirst(tree, *, under_headline: bool = False) -> str:
-    """The text of the page's first element whose class names it a standfirst (5 to 60 words);
-    ``under_headline``: only after the page's first <h1> (not a teaser card's excerpt above it)."""
+def _standfirst(tree) -> tuple[str, object]:
+    """The text of the page's first element whose class names it a standfirst (5 to 60 words;
+    empty when there is none), and that element."""
     for element in _CLASSED(tree):
         if _STANDFIRST_CLASS.search(element.get("class", "")):
-            if under_headline and not element.xpath("boolean(preceding::h1)"):
-                return ""
             text = _text(element)
             # (not a sign-up card's "subheading": "Get every new story by email")
-            return text if 5 <= len(words(text)) <= 60 and not is_appeal(text, len(words(text))) else ""
-    return ""
+            if 5 <= len(words(text)) <= 60 and not is_appeal(text, len(words(text))):
+                return text, element
+            return "", None
+    return "", None
 
 
 def _headline_part(tree, body, title: str) -> str:
@@ -540,15 +541,18 @@ def _extract(tree, url: str | None, options: dict):
 def _reading(tree, url: str | None, *, visible: Visible):
     """trafilatura's quick reading of the page when it holds the story; else its full reading, or
     its recall-leaning one when that is the better story."""
+    prose = len(_prose(tree))  # the page's visible words outside links
     quick = _extract(tree, url, _QUICK_OPTIONS)
-    if quick is not None and _holds_the_story(tree, _words(quick.body), visible=visible, quick=True):
+    if quick is not None and _holds_the_story(
+        tree, _words(quick.body), visible=visible, prose=prose, quick=True
+    ):
         return quick.body
     document = _extract(tree, url, _TRAFILATURA_OPTIONS)
     if document is None:
         return None
     body = document.body
     body_words = _words(body)
-    if _holds_the_story(tree, body_words, visible=visible):
+    if _holds_the_story(tree, body_words, visible=visible, prose=prose):
         return body
     wider = _extract(tree, url, _WIDER_OPTIONS)
     if wider is None:
@@ -570,18 +574,18 @@ def _reading(tree, url: str | None, *, visible: Visible):
     return body
 
 
-def _holds_the_story(tree, reading: list[str], *, visible: Visible, quick: bool = False) -> bool:
-    """Whether a reading (its words) holds most of the page's prose, or of its article.
+def _holds_the_story(tree, reading: list[str], *, visible: Visible, prose: int, quick: bool = False) -> bool:
+    """Whether a reading (its words) holds most of the page's ``prose`` (its visible words outside
+    links), or of its article.
 
     A ``quick`` reading (without trafilatura's comparison) must also hold between ``_QUICK_LEAST``
-    and ``_QUICK_MOST`` times as many words as the page's prose (its visible words outside links).
+    and ``_QUICK_MOST`` times as many words as the page's prose.
     """
     # (More words than the page shows means the reading took hidden text: then the other reading
     # and the referee are needed.)
     count = len(reading)
     if count > visible.word_count:
         return False
-    prose = len(_prose(tree))
     if quick and not _QUICK_LEAST * prose <= count <= _QUICK_MOST * prose:
         return False
     if _WIDER_COVERAGE * prose <= count:
@@ -746,8 +750,7 @@ _LINKED_APPEAL = re.compile(
 )
 # An agency's credit alone in a paragraph: "(dpa/rr)", "(AFP)", "(Reuters)".
 _AGENCY_CREDIT = re.compile(
-    r"^\((?:dpa|afp|ap|reuters|rtr|efe|ansa|apa|sda|kna|epd|pap|tass|ria|interfax|ukrinform|unian|bta|mti|ctk|xinhua"
-    r"|kyodo|yonhap|lusa|belga|anp|ntb|tt|stt|ritzau|sid|ots)(?:/[A-Za-z]{1,4})*\)$",  # not "(Laughter)"
+    rf"^\((?:{'|'.join(sorted(NEWS_AGENCIES))})(?:/[A-Za-z]{{1,4}})*\)$",  # not "(Laughter)"
     re.IGNORECASE,
 )
 # An advertisement's marker, alone in its paragraph.

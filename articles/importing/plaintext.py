@@ -394,25 +394,24 @@ _ROLE_PART = re.compile(
 # A note on the writer where a byline was looked for: "Maria Lopez is a branch manager with …".
 _BIO = re.compile(r"^(.{3,60}?)\s+(?:(?:is|was|has been)\s+(?:a|an|the)\b|(?:writes|covers|reports)\s+\w)")
 
-# An outlet's words, not a person's name: "AP STAFF", "REUTERS", "LE MONDE AVEC AFP".
-_NEWSROOM_WORDS = frozenset(
-    {"staff", "desk", "team", "wire", "wires", "agency", "agencies", "reporters", "editors", "avec", "with"}
-    | {
-        "ap",
-        "afp",
-        "dpa",
-        "efe",
-        "ansa",
-        "tass",
-        "pap",
-        "ria",
-        "unian",
-        "xinhua",
-        "reuters",
-        "bloomberg",
-        "upi",
-    }
-)
+# News agencies, as their credits write them ("(dpa/rr)", "AP", "LE MONDE AVEC AFP").
+_AGENCY_WORD_LIST = """dpa afp ap reuters rtr efe ansa apa sda kna epd pap tass ria interfax ukrinform unian bta
+    mti ctk xinhua kyodo yonhap lusa belga anp ntb tt stt ritzau sid ots bloomberg upi"""
+NEWS_AGENCIES = frozenset(_AGENCY_WORD_LIST.split())
+# An outlet's words, not a person's name: "AP STAFF", "LE MONDE AVEC AFP".
+_NEWSROOM_WORDS = NEWS_AGENCIES | {
+    "staff",
+    "desk",
+    "team",
+    "wire",
+    "wires",
+    "agency",
+    "agencies",
+    "reporters",
+    "editors",
+    "avec",
+    "with",
+}
 _MC = re.compile(r"\b(Mc)([a-z])")  # "MCDONALD": McDonald
 # Words a name in capitals keeps in lower case ("JUAN DE LA CRUZ", "ANNA AND TOM") and its
 # numerals ("III").
@@ -438,7 +437,7 @@ _NAME_JOINERS = {
     "von",
 }
 _ROMAN_NUMERAL = re.compile(r"^[IVX]+\.?$")
-_VOWEL = re.compile(r"[AEIOUYÀ-ÆÈ-ÏÒ-ÖØ-ÜАЕЁИОУЫЭЮЯІЇЄ]|^[IVX]+\.?$")
+_VOWEL = re.compile(r"[AEIOUYÀ-ÆÈ-ÏÒ-ÖØ-ÜАЕЁИОУЫЭЮЯІЇЄ]")
 _NAME_PART_END = re.compile(r"\s*[,;/|(]")
 
 
@@ -453,7 +452,9 @@ def _as_written(byline: str) -> str:
     if (
         len(named) < 2
         or not all(character.isupper() for character in letters)
-        or not all(_VOWEL.search(word) for word in named)  # "NASA JPL": initials, as printed
+        or not all(
+            _VOWEL.search(word) or _ROMAN_NUMERAL.match(word) for word in named
+        )  # "NASA JPL": initials
         or _is_masthead(name)  # "USA TODAY", "ABC NEWS", "EU OBSERVER"
         or any(word.casefold() in _NEWSROOM_WORDS for word in named)  # "AP STAFF", "LE MONDE AVEC AFP"
     ):
@@ -1839,10 +1840,10 @@ def _headline_lists(lines: list[_Line]) -> None:
     times of day ("March 4, 2025 9:45 PM") are a live report's entries."""
     for i in range(len(lines) - 3):
         if lines[i + 1].chrome == "date" and lines[i + 3].chrome == "date":
-            if all(_TIME_OF_DAY.search(lines[k].text) for k in (i + 1, i + 3)) and all(
+            if _stamped_entry(lines, i + 2) and all(
                 is_sentence(lines[k].text, lines[k].words) for k in (i + 2, i + 4) if k < len(lines)
             ):
-                continue
+                continue  # a live report's entries, each under its time
             for j in (i, i + 2):
                 if not lines[j].chrome:
                     lines[j].chrome = "headline list"

@@ -4635,6 +4635,18 @@ def test_items_under_a_lead_in_whose_bullets_the_dump_lost_are_a_list():
         "<p>The new terminal will include:</p><ul><li>a covered waiting hall for 300 passengers</li>"
         "<li>two berths for the larger island ferries</li><li>a cycle park with 120 spaces</li></ul>"
     ) in candidate.body_html
+    # A capitalised line after items in lower case, over a paragraph, is a subheading, not an item.
+    body = (
+        _HARBOUR_PROSE + "Passengers can ask for:\na seat in the covered hall\na place for a bicycle\n"
+        "Concerns about the cost\n"
+        "Several councillors said the budget for the terminal had grown by a third since the first plans.\n"
+    )
+    candidate = extract_one(
+        ("Harbour authority approves new ferry terminal\n" + body).encode(), name="story.txt"
+    )
+    assert (
+        "<ul><li>a seat in the covered hall</li><li>a place for a bicycle</li></ul><h2>Concerns about the cost</h2>"
+    ) in candidate.body_html
 
 
 def test_a_list_that_ends_the_story_and_the_sentence_under_it_are_kept():
@@ -4677,20 +4689,6 @@ def test_a_photos_caption_inside_a_dumped_story_goes_with_its_credit(caption):
     text = head + lines[0] + "\n" + caption + "\n" + lines[1] + "\n"
     candidate = extract_one(text.encode(), name="story.txt")
     assert candidate.body_text.split("\n\n") == lines
-
-
-def test_a_subheading_after_items_in_lower_case_is_a_heading_not_an_item():
-    body = (
-        _HARBOUR_PROSE + "Passengers can ask for:\na seat in the covered hall\na place for a bicycle\n"
-        "Concerns about the cost\n"
-        "Several councillors said the budget for the terminal had grown by a third since the first plans.\n"
-    )
-    candidate = extract_one(
-        ("Harbour authority approves new ferry terminal\n" + body).encode(), name="story.txt"
-    )
-    assert (
-        "<ul><li>a seat in the covered hall</li><li>a place for a bicycle</li></ul><h2>Concerns about the cost</h2>"
-    ) in candidate.body_html
 
 
 def test_a_pages_kicker_spanish_standfirst_visible_date_and_bio_are_placed_where_they_belong():
