@@ -65,6 +65,7 @@ from .plaintext import (
     is_date_line,
     month_number,
     strip_site_name,
+    utc_offset,
     words,
 )
 from .sanitize import sanitize_with_text
@@ -616,6 +617,8 @@ def read_published(value: str) -> tuple[datetime | None, str]:
     if _DAY_FIRST.match(value):
         return None, "its day and month could be either way round"
     value = _TWELVE_HOUR.sub(_twenty_four_hour, value)
+    if (written := _UTC_PLUS.search(value)) and (offset := utc_offset(written)):
+        value = f"{value[: written.start()]} {offset.replace(':', '')}"  # "15:30:00 UTC+3"
     zone = _NAMED_ZONE.search(value)
     if zone and _GIVEN_OFFSET.search(value[: zone.start(1)]):
         value, zone = value[: zone.start(1)].rstrip(), None  # "+05:30 IST": the offset says it
@@ -713,6 +716,10 @@ _GIVEN_OFFSET = re.compile(r"[+-]\d\d:?\d\d\s*$")
 _AFTER_TIME = re.compile(r"(?<![\d:])\d{1,2}:\d\d(?::\d\d)?\s+\S.*$")  # a word after the time
 _NO_DATE = re.compile(r"(?<![\d-])-0001\b|^0000-00-00")
 _TWELVE_HOUR = re.compile(r"(?<![\d:])(\d{1,2}):(\d\d)(?::(\d\d))?\s*([AaPp])\.?[Mm]\b\.?")
+# An offset from UTC written after the time: "15:30:00 UTC+3", "9:30 GMT-03:30".
+_UTC_PLUS = re.compile(
+    r"(?<=\d)\s*(?:GMT|UTC|UT)\s*(?P<sign>[+-])(?P<hours>\d{1,2})(?::?(?P<minutes>[0-5]\d))?$"
+)
 _EPOCH = re.compile(r"\d{9,13}(?:\.\d+)?")
 _NAMED_ZONE = re.compile(r"\d:\d\d(?::\d\d)?(?:\.\d+)?\s*([A-Za-z]{2,5})$")
 _RFC_DAY = re.compile(

@@ -150,8 +150,11 @@ def date_of_line(text: str) -> str:
     day, start, end = _day_of_line(text)
     if not day:
         return ""
-    if iso_time := _ISO_TIME.match(text, end):  # "2024-03-04T08:30:00Z"
-        return f"{day}T{iso_time[1]}:{iso_time[2]}"
+    if _ISO_DAY.fullmatch(text, start, end) and (iso_time := _ISO_TIME.match(text, end)):
+        # "2024-03-04T08:30:00Z", "2024-03-04 08:30+02:00" (not "March 3, 2026 09:42 PM")
+        zone = iso_time[3] or ""
+        offset = "+00:00" if zone == "Z" else zone if not zone or ":" in zone else f"{zone[:3]}:{zone[3:]}"
+        return f"{day}T{iso_time[1]}:{iso_time[2]}{offset}"
     # The time that goes with this date, not one of a later part ("… | Aktualisiert: 12.03.2025");
     # or told just before it ("Last updated: 21:15, Sunday 7 January 2024").
     own = _NEXT_PART.split(text[end:], maxsplit=1)[0]
@@ -164,8 +167,10 @@ def date_of_line(text: str) -> str:
     if half:
         hour = hour % 12 + (12 if half == "p" else 0)
     zone = _ZONE_AFTER.match(own, found.end()) if found.re is _TIME_OF_DAY else None
-    if zone and zone[1] in ZONE_OFFSETS:  # "6:00 a.m. EDT": the page's zone, not the newsroom's
-        return f"{day}T{hour:02d}:{minute:02d} {zone[1]}"
+    if zone and zone["sign"]:  # "11:42 AM GMT+2": the offset it gives (no time when it is none)
+        return f"{day}T{hour:02d}:{minute:02d}{offset}" if (offset := utc_offset(zone)) else day
+    if zone and zone["name"] in ZONE_OFFSETS:  # "6:00 a.m. EDT": the page's zone, not the newsroom's
+        return f"{day}T{hour:02d}:{minute:02d} {zone['name']}"
     return f"{day}T{hour:02d}:{minute:02d}"
 
 
@@ -208,13 +213,26 @@ ZONE_OFFSETS = {
     "NZST": "+1200",
     "NZDT": "+1300",
 }
-_ZONE_AFTER = re.compile(r"\s*([A-Z]{2,5})\b(?![+-]\d)")
+_ZONE_AFTER = re.compile(
+    r"\s*(?:(?:GMT|UTC|UT)\s*(?P<sign>[+-])(?P<hours>\d{1,2})(?::?(?P<minutes>[0-5]\d))?\b|(?P<name>[A-Z]{2,5})\b(?![+-]\d))"
+)
+
+
+def utc_offset(found: re.Match) -> str:
+    """ "GMT+2", "UTC-03:30" (an offset from UTC written after a time) as "+02:00", "-03:30"; empty
+    beyond the offsets clocks use (over 14 hours)."""
+    hours, minutes = int(found["hours"]), int(found["minutes"] or 0)
+    return f"{found['sign']}{hours:02d}:{minutes:02d}" if hours <= 14 else ""
+
+
 _NEXT_PART = re.compile(
     r"\b(?:updated|aktualisiert|обновлено|оновлено|mis à jour|actualizado)\b", re.IGNORECASE
 )
 
 
-_ISO_TIME = re.compile(r"[T\s]([01]\d|2[0-3]):([0-5]\d)")
+_ISO_TIME = re.compile(
+    r"[T\s]([01]\d|2[0-3]):([0-5]\d)(?::[0-5]\d(?:[.,]\d+)?)?(Z|[+-](?:0\d|1[0-4]):?[0-5]\d\b)?"
+)
 # A time told before the date, after the date's label at most ("Last updated: 21:15, Sunday …").
 _TIME_BEFORE = re.compile(
     rf"^\s*(?:(?:{_DATE_LEAD})\s*:?\s*)?([01]?\d|2[0-3])[:.h]([0-5]\d)\s*(?:([ap])\.?\s?m\b\.?)?,?\s+"
