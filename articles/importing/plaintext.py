@@ -2225,6 +2225,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
             and not SENTENCE_END.search(text)
             and not (  # a subheading after items in lower case, over the next paragraph
                 text[0].isupper()
+                and text.split()[0][1:].islower()  # (not an item about "Wi-Fi", "USB-C", "5G")
                 and listed
                 and all(item[0].islower() for item in listed)
                 and line.index + 1 < end

@@ -24,7 +24,14 @@ from articles.importing.decode import decode_bytes
 from articles.importing.errors import ImportRejected
 from articles.importing.html import extract_html_article
 from articles.importing.language import language_tag, story_language
-from articles.importing.pipeline import extract_articles, extract_one, has_words, import_file, import_paths
+from articles.importing.pipeline import (
+    extract_articles,
+    extract_one,
+    has_words,
+    import_file,
+    import_paths,
+    parse_published,
+)
 from articles.importing.plaintext import clean_byline, is_navigation, strip_site_name
 from articles.importing.sanitize import html_to_text, sanitize_html, sanitize_with_text
 from articles.models import Article, AuditEntry, ImportItem, ImportRun, ShingleBand, Source
@@ -1984,7 +1991,11 @@ def test_a_path_that_cannot_be_examined_is_reported(tmp_path):
         ("0000-00-00 00:00:00", None),
         ("March 14, 2025", "2025-03-14T00:00:00+00:00"),
         # A re-review: an unread zone was taken as the newsroom's; "12:00:00am" was noon.
-        ("Sat, 08 Mar 2025 15:30:00 UTC+3", None),
+        # An offset written after a zone name: read (it was refused as unreadable); none past 14 hours.
+        ("Sat, 08 Mar 2025 15:30:00 UTC+3", "2025-03-08T12:30:00+00:00"),
+        ("2025-03-08 15:30 GMT-03:30", "2025-03-08T19:00:00+00:00"),
+        ("Sat, 08 Mar 2025 3:30 PM GMT+2", "2025-03-08T13:30:00+00:00"),
+        ("Sat, 08 Mar 2025 15:30:00 UTC+33", None),
         ("Sat, 08 Mar 2025 15:30:00 EET DST", None),
         ("Fri, 14 Mar 2025 10:00:00", "2025-03-14T10:00:00+00:00"),
         ("2025-06-01T12:00:00am", "2025-06-01T00:00:00+00:00"),
@@ -2141,10 +2152,10 @@ def test_a_headline_with_a_dash_is_no_dated_place():
         ("March 3, 2025 | 10.45am", "2025-03-03T10:45"),
         ("14 March 2025", "2025-03-14"),
         # Each of these dated nothing.
-        ("2025-03-14T08:30:00Z", "2025-03-14T08:30"),
+        ("2025-03-14T08:30:00Z", "2025-03-14T08:30+00:00"),
         ("14/03/2025", "2025-03-14"),  # day first: 14 is no month
         ("03/14/2025", "2025-03-14"),
-        ("April 2, 2025 11:05 AM UTC Updated 2 hours ago", "2025-04-02T11:05"),
+        ("April 2, 2025 11:05 AM UTC Updated 2 hours ago", "2025-04-02T11:05 UTC"),
         ("Publié le 19 mars 2025 à 07h15, mis à jour à 10h02", "2025-03-19T07:15"),
         ("Last updated: 21:15, Sunday 9 March 2025", "2025-03-09T21:15"),
     ],
@@ -2163,9 +2174,14 @@ def test_a_dumps_date_line_keeps_its_time_of_day(line, moment, settings):
     )
     dump = f"Cranes return to the harbour\nBy Jane Roe\n{line}\n{paragraph * 3}\n{paragraph * 2}\n"
     published = extract_one(dump.encode(), name="dump.txt").published_at
-    assert (
-        timezone.localtime(published).isoformat().startswith(moment if "T" in moment else moment + "T00:00")
-    )
+    # In the zone the line gives, else in the newsroom's ("14:30" is 12:30 UTC in Vilnius).
+    assert published == parse_published(moment)
+    if not moment.endswith(("00:00", "UTC")):
+        assert (
+            timezone.localtime(published)
+            .isoformat()
+            .startswith(moment if "T" in moment else moment + "T00:00")
+        )
 
 
 def test_a_posted_by_line_above_the_headline_dates_the_story():
@@ -4647,6 +4663,12 @@ def test_items_under_a_lead_in_whose_bullets_the_dump_lost_are_a_list():
     assert (
         "<ul><li>a seat in the covered hall</li><li>a place for a bicycle</li></ul><h2>Concerns about the cost</h2>"
     ) in candidate.body_html
+    # But an item whose first word is capitalised of its own ("Wi-Fi", "USB-C") stays an item.
+    body = body.replace("Concerns about the cost", "Wi-Fi in the waiting hall")
+    candidate = extract_one(
+        ("Harbour authority approves new ferry terminal\n" + body).encode(), name="story.txt"
+    )
+    assert "<li>a place for a bicycle</li><li>Wi-Fi in the waiting hall</li></ul>" in candidate.body_html
 
 
 def test_a_list_that_ends_the_story_and_the_sentence_under_it_are_kept():
@@ -5146,3 +5168,25 @@ def test_a_dumps_date_line_with_a_time_zone_is_read_in_that_zone():
     head = head.replace("at 6:00 a.m. EDT", "14:05 IST")
     candidate = extract_one((head + _HARBOUR_PROSE).encode(), name="story.txt")
     assert candidate.published_at == datetime.datetime(2025, 3, 12, 14, 5, tzinfo=datetime.UTC)
+
+
+@pytest.mark.parametrize(
+    "line, utc",
+    [
+        # An offset after GMT or UTC was dropped and the time read in the newsroom's zone.
+        ("March 12, 2025 11:42 AM GMT+2", (9, 42)),
+        ("12 March 2025, 14:05 UTC-03:30", (17, 35)),
+        # A time with its half of the day after a US-style date was read as an ISO time: 09:42, not 21:42;
+        # and the zone after it was lost.
+        ("March 12, 2025 09:42 PM EDT", (1, 42)),
+        ("March 12, 2025 11:42 AM EDT", (15, 42)),
+        # An ISO time's own offset was dropped.
+        ("Published 2025-03-12T14:05:00+02:00", (12, 5)),
+        ("Published 2025-03-12 14:05:00Z", (14, 5)),
+    ],
+)
+def test_a_dumps_date_line_keeps_its_time_and_zone(line, utc):
+    head = f"Harbour authority approves new ferry terminal\nBy Jane Roe\n{line}\n"
+    candidate = extract_one((head + _HARBOUR_PROSE).encode(), name="story.txt")
+    published = candidate.published_at.astimezone(datetime.UTC)
+    assert (published.hour, published.minute) == utc
