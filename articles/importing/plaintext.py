@@ -21,6 +21,8 @@ from datetime import date
 
 WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 # The end of a sentence, a reference marker after it included ("the following year. (7)", "year.[3]").
+# A line that ends on a time of day's "a.m."/"p.m.": an opening hour or a timetable's item.
+_CLOCK_END = re.compile(r"\d(?::\d\d)?\s?[ap]\.m\.$|\bnoon\.?$|\bmidnight\.?$", re.IGNORECASE)
 SENTENCE_END = re.compile(r"""[.!?…:;]["'”’)\]]*(?:\s?(?:\(\d{1,3}\)|\[\d{1,3}\])|[¹²³⁰-⁹]+)?$""")
 # Month names as dates are written in the languages of the newsroom's press: English ("March 4,
 # 2025", "4 Mar 2025"), Russian, Ukrainian and Belarusian in the genitive ("12 марта 2025", "15
@@ -373,8 +375,8 @@ def clean_byline(text: str) -> str:
     text = _EDITED_BY.sub("", text)  # "Pablo Ortega; Editing by Sarah Kim": the writer, not the desk
     if _SIGNING_NAME.match(text) and " in " in text:
         text = text[: text.rindex(" in ")]  # "Priya Natarajan in London": where she files from
-    if _NAME_AND_ROLE.match(text) and "|" in text:
-        text = text[: text.index("|")].rstrip()  # "David Ferreira | Contributing columnist"
+    if role := _NAME_AND_ROLE.match(text):
+        text = role["name"]  # "David Ferreira | Contributing columnist", "Jane Roe, Staff Writer"
     if (
         (dateline := _DATELINE_PLACE.search(text))
         # After "By …" a comma (after trafilatura's joining, a semicolon) sets off the place, not
@@ -1614,7 +1616,7 @@ _SIGNING_NAME = re.compile(
 )
 # A name and the writer's role: "David Ferreira | Contributing columnist", "Jane Roe, Staff Writer".
 _NAME_AND_ROLE = re.compile(
-    rf"{_BARE_NAME.pattern[:-1]}\s*[|,–—-]\s*(?:[\w-]+\s+){{0,3}}"
+    rf"(?P<name>{_BARE_NAME.pattern[:-1]})\s*[|,–—-]\s*(?:[\w-]+\s+){{0,3}}"
     r"(?i:writer|columnist|correspondent|reporter|editor|contributor|journalist|critic|analyst)s?$"
 )
 _TAIL_PARAGRAPHS = 4
@@ -2220,9 +2222,13 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
             blocks.append(Block("oli" if line.numbered else "li", text))
         elif (
             listing
-            and line.score <= 0
             and 2 <= line.words <= 30
-            and not SENTENCE_END.search(text)
+            and (
+                line.score <= 0
+                and not SENTENCE_END.search(text)
+                or line.words <= 15
+                and _CLOCK_END.search(text)  # "Saturday from 10 a.m. to 5 p.m.": an opening hour
+            )
             and not (  # a subheading after items in lower case, over the next paragraph
                 text[0].isupper()
                 and text.split()[0][1:].islower()  # (not an item about "Wi-Fi", "USB-C", "5G")

@@ -2086,7 +2086,7 @@ def test_a_dumps_byline_loses_its_by_and_its_dateline_dates_the_story():
         ("By Ali Writer and Ben Jones", "Ali Writer and Ben Jones"),  # a surname, not a beat
         ("Interview by Rhys Caldwell", "Rhys Caldwell"),
         ("Editor at Large Jane Roe", "Editor at Large Jane Roe"),
-        ("Margaret Okafor, Local Democracy Reporter", "Margaret Okafor, Local Democracy Reporter"),
+        ("Margaret Okafor, Local Democracy Reporter", "Margaret Okafor"),
         # A name printed in capitals is written as a name; an agency after it, initials and a
         # single word stay as printed.
         ("BY JANE DOE-SMITH, AP", "Jane Doe-Smith, AP"),
@@ -2098,11 +2098,16 @@ def test_a_dumps_byline_loses_its_by_and_its_dateline_dates_the_story():
         ("NASA JPL", "NASA JPL"),
         # A role trafilatura parts with a semicolon, or after a name in capitals, is not a writer.
         ("MATT HOLLOWAY; Staff Writer", "Matt Holloway"),
+        # A role after a comma or a dash was kept as part of the name.
+        ("By Jane Doe, Staff Writer", "Jane Doe"),
+        ("Jane Doe-Smith, Senior Political Correspondent", "Jane Doe-Smith"),
+        ("Jane Doe - reporter", "Jane Doe"),
+        ("Jane Doe, AP", "Jane Doe, AP"),  # an agency is no role
         ("Jane Roe; Senior Editor", "Jane Roe"),
         ("DEREK MAYFIELD Gazette Staff Writer", "Derek Mayfield"),
         # … but not a surname, a second writer or an outlet's name in capitals
         ("Jane Roe; Tom Writer", "Jane Roe; Tom Writer"),
-        ("By Sarah Smith, BBC North America Editor", "Sarah Smith, BBC North America Editor"),
+        ("By Sarah Smith, BBC North America Editor", "Sarah Smith"),
         ("MARY MCDONALD, AP", "Mary McDonald, AP"),
         ("MARK VAN DER BERG", "Mark van der Berg"),
         ("By USA TODAY", "USA TODAY"),
@@ -4669,6 +4674,20 @@ def test_items_under_a_lead_in_whose_bullets_the_dump_lost_are_a_list():
         ("Harbour authority approves new ferry terminal\n" + body).encode(), name="story.txt"
     )
     assert "<li>a place for a bicycle</li><li>Wi-Fi in the waiting hall</li></ul>" in candidate.body_html
+    # Opening hours end on "p.m.", which ended no sentence: they were paragraphs.
+    body = (
+        _HARBOUR_PROSE
+        + "The waiting hall will be open at these times:\nMonday to Friday from 6 a.m. to 10 p.m.\n"
+        "Saturday from 7 a.m. to 9 p.m.\nSunday from noon to 8 p.m.\n"
+        "Several councillors said the budget for the terminal had grown by a third since the first plans.\n"
+    )
+    candidate = extract_one(
+        ("Harbour authority approves new ferry terminal\n" + body).encode(), name="story.txt"
+    )
+    assert (
+        "<ul><li>Monday to Friday from 6 a.m. to 10 p.m.</li><li>Saturday from 7 a.m. to 9 p.m.</li>"
+        "<li>Sunday from noon to 8 p.m.</li></ul><p>Several councillors"
+    ) in candidate.body_html
 
 
 def test_a_list_that_ends_the_story_and_the_sentence_under_it_are_kept():
