@@ -2224,10 +2224,8 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
             listing
             and 2 <= line.words <= 30
             and (
-                line.score <= 0
-                and not SENTENCE_END.search(text)
-                or line.words <= 15
-                and _CLOCK_END.search(text)  # "Saturday from 10 a.m. to 5 p.m.": an opening hour
+                (line.score <= 0 and not SENTENCE_END.search(text))
+                or (line.words <= 15 and _CLOCK_END.search(text))  # "Saturday from 10 a.m. to 5 p.m."
             )
             and not (  # a subheading after items in lower case, over the next paragraph
                 text[0].isupper()
