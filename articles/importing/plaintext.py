@@ -406,6 +406,8 @@ _ROLE_QUALIFIER = (
     r"(?:staff|senior|chief|contributing|special|associate|deputy|managing|executive|political|business"
     r"|foreign|health|science|sports?|news|freelance|guest|local|national|investigative)"
 )
+# A writer's role on its own line under the name: "Staff Writer", "Gazette Senior Correspondent".
+_WRITERS_ROLE_LINE = re.compile(rf"^(?:(?-i:[A-Z])[\w-]*\s+){{0,3}}{_WRITERS_ROLE}$", re.IGNORECASE)
 _ROLE_PART = re.compile(
     rf";\s*(?:{_ROLE_QUALIFIER}\s+){{0,2}}{_WRITERS_ROLE}$"
     rf"|^((?-i:[A-Z][A-Z'’.-]+)(?:\s+(?-i:[A-Z][A-Z'’.-]+))+)\s+(?:(?-i:[A-Z][a-z][\w-]*)\s+){{1,3}}{_WRITERS_ROLE}$",
@@ -1648,28 +1650,51 @@ def _writer_named(text: str) -> bool:
 _PLACE_NAME = re.compile(rf"^(?:{_PLACE_FIRST})\b|\b(?:{_PLACE_LAST})$")
 
 
+_WRITERS_JOINED = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|und|et|y|e|i|и|і|та)\s+|\s*&\s*")
+
+
+def _writers_only(text: str) -> bool:
+    """Whether a line is nothing but writers' names: "Natalia Kirova and James Whitcombe"."""
+    return all(_writer_named(name) for name in _WRITERS_JOINED.split(text))
+
+
 def _bare_byline(lines: list[_Line], start: int) -> None:
     """A writer's name on its own line, without "By", between the headline (or its standfirst)
     and the body, over the story's date line ("Rachel Ng" over "March 12, 2025", or "Rachel Ng,
     March 12, 2025"): a byline. Not a headline of a list of other stories (a date line above it),
     nor a second name under a name ("Great Day Editorial Team" over a category, "Design Style")."""
-    # (Up to the body's second line: a standfirst may have been taken for the body's first.)
-    for line in lines[max(1, start - 6) : min(start + 2, len(lines) - 1)]:
+    # (Up to the body's second line: a standfirst may have been taken for the body's first; and
+    # up from it past share buttons, a photo and its caption.)
+    for line in lines[max(1, start - 10) : min(start + 2, len(lines) - 1)]:
         if line.chrome not in {"", "headline followed by a date"}:
             continue
         if _BYLINE_LABEL.match(line.text) and _BARE_NAME.match(lines[line.index + 1].text):
             line.chrome = "byline label"  # "By:" on its own line, the name on the next
             lines[line.index + 1].chrome, lines[line.index + 1].score = "byline", -4.0
             return
-        if line.index < start - 4:
+        if line.index < start - 8:
             continue
         headline, below = lines[line.index - 1], lines[line.index + 1]
         # A name alone over the date (under it, a short line is as often a blog post's title).
+        role = (
+            _WRITERS_ROLE_LINE.match(below.text)
+            and below.index + 1 < len(lines)
+            and lines[below.index + 1].chrome == "date"
+        )
         alone = (
             _SIGNING_NAME.match(line.text)
             and _writer_named(line.text.split(" in ")[0])
-            and below.chrome == "date"
+            and (below.chrome == "date" or role)  # (or over the writer's role: "Staff Writer")
         )
+        # Names alone under the date of a dated headline ("Natalia Kirova and James Whitcombe").
+        if (
+            headline.chrome == "date"
+            and line.index >= 2
+            and _writers_only(line.text)
+            and line.text not in lines[0].text  # (a blog post's title, which its page's title repeats)
+        ):
+            headline = lines[line.index - 2]
+            alone = headline.chrome == "headline followed by a date"
         # or "Rachel Ng, March 12, 2025", "David Ferreira | Contributing columnist"
         if not (alone or _name_before_date(line.text) or _NAME_AND_ROLE.match(line.text)):
             continue
@@ -1680,14 +1705,38 @@ def _bare_byline(lines: list[_Line], start: int) -> None:
             or any(other.chrome == "byline" for other in lines[max(0, line.index - 4) : line.index])
         ):
             continue
-        if all(_under_the_byline(other) for other in lines[line.index + 1 : start]):
+        between = lines[line.index + 1 : start]
+        captions = {
+            other.index
+            for other in between
+            if other.words <= 25 and lines[other.index + 1].chrome == "credit"
+        }
+        if all(_under_the_byline(other) or other.index in captions for other in between) and (
+            # Far above the story, only past what pages put there, and a few share buttons.
+            line.index >= start - 4
+            or sum(
+                not (other.chrome or other.index in captions or _beside_headline(other)) for other in between
+            )
+            <= 2
+        ):
             line.chrome, line.score = "byline", -4.0
+            if role:
+                below.chrome = "writer's role"
             return
 
 
 # What sits between a story's byline and date and its first paragraph: share and listen
 # buttons, "Leave a comment", a reading time, a photo and its caption.
-_UNDER_THE_BYLINE = {"appeal or navigation", "navigation", "list label", "counter", "credit", "byline label"}
+_UNDER_THE_BYLINE = {
+    "appeal or navigation",
+    "navigation",
+    "list label",
+    "counter",
+    "credit",
+    "caption",
+    "byline label",
+    "writer's role",
+}
 
 
 def _under_the_byline(line: _Line) -> bool:
@@ -1789,14 +1838,20 @@ def _list_at_the_end(lines: list[_Line], end: int, edge: int) -> int:
     reopened are:"): after the list's short items (bullets or not) and a closing sentence under
     them, which the trim of short lines off the story's edge took away."""
     lead_in = lines[end - 1] if end else None
-    if lead_in is None or not lead_in.text.endswith(":") or lead_in.words < 3 or lead_in.score <= 0:
+    if lead_in is not None and lead_in.score > 0 and end < edge and not lead_in.text.endswith(":"):
+        lead_in = lines[end]  # a short lead-in ("Key sticking points include:") was trimmed too
+        if lead_in.chrome or lead_in.is_item or not 3 <= lead_in.words <= 12:
+            return end
+    elif lead_in is None or lead_in.words < 3 or lead_in.score <= 0:
+        return end
+    if not lead_in.text.endswith(":"):
         return end
     if _SITE_VOICE.search(lead_in.text):
         return end  # "Here is what else our reporters are covering:", then other stories' headlines
-    after = end
+    after = start = lead_in.index + 1
     while (
         after < edge
-        and after - end < _LIST_AT_THE_END
+        and after - start < _LIST_AT_THE_END
         and not lines[after].chrome
         and (
             lines[after].is_item
@@ -1804,7 +1859,7 @@ def _list_at_the_end(lines: list[_Line], end: int, edge: int) -> int:
         )
     ):
         after += 1
-    if after - end < 2:
+    if after - start < 2:
         return end
     if after < edge and not lines[after].chrome and is_sentence(lines[after].text, lines[after].words):
         after += 1  # "Those three had the highest readings last week."

@@ -5209,3 +5209,63 @@ def test_a_dumps_date_line_keeps_its_time_and_zone(line, utc):
     candidate = extract_one((head + _HARBOUR_PROSE).encode(), name="story.txt")
     published = candidate.published_at.astimezone(datetime.UTC)
     assert (published.hour, published.minute) == utc
+
+
+def test_a_list_that_ends_the_story_under_a_short_lead_in_is_kept():
+    """A lead-in of four words ("Key sticking points include:") was trimmed off the story's end as
+    a short line, and its items and the closing sentence under them with it."""
+    tail = (
+        "Key sticking points include:\n\n- who inspects the ferries and where\n- insurance for the berths\n"
+        "- access for freight lorries\n\nThe residents' association did not immediately comment.\n\n___\n\n"
+        "Copyright 2025 The Coastal Press. All rights reserved.\n"
+    )
+    head = "Harbour authority approves new ferry terminal\nBy Jane Roe\nMarch 4, 2025\n"
+    candidate = extract_one((head + _HARBOUR_PROSE + tail).encode(), name="story.txt")
+    assert candidate.body_html.endswith(
+        "<p>Key sticking points include:</p><ul><li>who inspects the ferries and where</li>"
+        "<li>insurance for the berths</li><li>access for freight lorries</li></ul>"
+        "<p>The residents' association did not immediately comment.</p>"
+    )
+    assert "Copyright" not in candidate.body_text
+
+
+@pytest.mark.parametrize(
+    "head, byline",
+    [
+        # Writers' names alone under the headline's date line: no title, byline or date were found
+        # (the masthead was the title).
+        (
+            "Coastal Times\nTop Stories  World  Politics\nHarbour authority approves new ferry terminal\n"
+            "12 March 2025, 14:05 CET\nMaria Jensen and Tom Baker\n",
+            "Maria Jensen and Tom Baker",
+        ),
+        # A name over the date, then share buttons and a photo's caption and credit above the story.
+        (
+            "THE COASTAL TIMES\nSections  Search  Subscribe\nHarbour authority approves new ferry terminal\n"
+            "Maria Jensen\nWed 12 March 2025 14.05 GMT\nShare\nFacebook\nX\nEmail\n"
+            "The north quay at low tide.\nPhotograph: Tom Baker/Coastal Times\n",
+            "Maria Jensen",
+        ),
+        # A name over the writer's role and the date.
+        (
+            "Menu\nCoastal Times\nLocal News | Schools | Police\nHarbour authority approves new ferry terminal\n"
+            "Maria Jensen\nStaff Writer\nPublished: 12 March 2025, 14:05 CET\n",
+            "Maria Jensen",
+        ),
+    ],
+)
+def test_a_name_without_by_signs_the_story_under_its_headline(head, byline):
+    candidate = extract_one((head + _HARBOUR_PROSE).encode(), name="story.txt")
+    assert candidate.title == "Harbour authority approves new ferry terminal"
+    assert candidate.byline == byline
+    assert candidate.published_at.date() == datetime.date(2025, 3, 12)
+    assert candidate.body_text.startswith("The harbour authority on Tuesday")
+
+
+def test_a_blog_posts_title_under_its_date_is_no_byline():
+    """A post's title under the date line, which the page's title repeats, is not its writer."""
+    dump = (
+        "harbourblog.example Ferry Notes\nharbourblog.example\nA Sailor's Weblog\n« Older posts | Main\n"
+        "December 16, 2025\nFerry Notes\n" + _HARBOUR_PROSE
+    )
+    assert extract_one(dump.encode(), name="post.txt").byline == ""
