@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -40,6 +41,7 @@ from .plaintext import (
     TEASER,
     TITLE_SEPARATOR,
     TRAILING_CREDIT,
+    appeal_hits,
     date_of_line,
     extract_text_article,
     is_appeal,
@@ -48,6 +50,7 @@ from .plaintext import (
     is_disclosure,
     is_kicker,
     is_navigation,
+    is_newsroom_account,
     is_small_print,
     strip_site_name,
     wire_date,
@@ -186,24 +189,40 @@ def extract_html_article(
     if not blocks:
         return None
     byline, published = metadata.author or "", metadata.date or ""
+    # A newsroom's account in the tags ("Gazette Staff"): the writer the page prints is looked for.
+    account, byline = (byline, "") if is_newsroom_account(byline) else ("", byline)
     # A page whose tags name no writer or date may print them above the story ("By Owen Clarke ·
     # 12 February 2025"): the lines taken off there say them.
+    # A day without its time ("18.12.2024 15:40" printed, the tags give the day): the printed
+    # line of that day gives the time, and its zone when it names one.
+    day_only = published[:10] if published.endswith("T00:00:00") else ""
+
+    def better(day: str) -> bool:
+        return bool(day) and (not published or (bool(day_only) and day.startswith(f"{day_only}T")))
+
     for text in lead:
         signed = len(words(text)) <= 12 and (BYLINE.match(text) or FOREIGN_BYLINE.match(text))
         if not byline and signed:
             byline = text
-        if not published and len(words(text)) <= 12 and (is_date_line(text) or signed):
-            published = date_of_line(text)
+        if (
+            len(words(text)) <= 12
+            and (is_date_line(text) or signed)
+            and not (published and _UPDATE_TIME.search(text))  # (an update's time is not the story's)
+            and better(day := date_of_line(text))
+        ):
+            published = day
     for block in [] if published else blocks[:3]:  # "COPENHAGEN, April 14, 2026 /PRNewswire/ -- …"
         if published := wire_date(" ".join(_ANY_TAG.sub(" ", block).split())):
             break
-    if (not published or not byline) and title and visible is not None:
+    if (not published or published.endswith("T00:00:00") or not byline) and title and visible is not None:
         # A page whose tags give no date (or writer) prints them beside the headline as a reader sees.
         shown_in_story = {" ".join(_ANY_TAG.sub(" ", block).split()) for block in blocks}
-        writer, day = _signed_near_headline(visible.lines, title, byline=byline, story=shown_in_story)
-        published, byline = published or day, byline or writer
-    # No writer named anywhere: the agency the structured data credits ("dpa"), if any.
-    byline = byline or _credited_organization(tree, sitename=metadata.sitename or "") or ""
+        writer, day = _signed_near_headline(
+            visible.lines, title, byline=byline, story=shown_in_story, updates=not published
+        )
+        published, byline = day if better(day) else published, byline or writer
+    # No writer named anywhere: the account, or the agency the structured data credits ("dpa").
+    byline = byline or account or _credited_organization(tree, sitename=metadata.sitename or "") or ""
     return HtmlArticle(
         joined=_joined_stories(tree, _words(body)),
         title=title,
@@ -239,12 +258,14 @@ def _is_kicker_block(text: str) -> bool:
     )
 
 
-def _signed_near_headline(lines: str, title: str, *, byline: str, story: set[str]) -> tuple[str, str]:
+def _signed_near_headline(
+    lines: str, title: str, *, byline: str, story: set[str], updates: bool = True
+) -> tuple[str, str]:
     """The writer and date a page prints beside its headline, read as a reader sees it: among the
     six lines under the headline (or the two above), outside the story's own paragraphs (a date
     in the prose is not the story's), the first date line, or the first line where the date follows
     the writer ("Беседовала Мария Волкова 2 марта 2026, 09:00 1 254 просмотра", "By Jane Roe ·
-    12 March 2025")."""
+    12 March 2025"). An update's line ("Updated …") is passed over unless ``updates``."""
     shown = lines.split("\n")
     at = next((n for n, line in enumerate(shown) if line.strip() == title), None)
     if at is None:
@@ -252,10 +273,19 @@ def _signed_near_headline(lines: str, title: str, *, byline: str, story: set[str
     for line in shown[at + 1 : at + 7] + shown[max(0, at - 2) : at]:
         if line.strip() in story or len(words(line)) > 15 or not (day := date_of_line(line)):
             continue
+        if not updates and _UPDATE_TIME.search(line):
+            continue  # (an update's time is not the publication's)
         writer = writer_before_date(line)
         if writer or is_date_line(line) or (byline and line.startswith(byline)):
             return writer, day
     return "", ""
+
+
+_IN_A_CARD = etree.XPath(
+    "boolean(ancestor::a or ancestor::aside or ancestor::*[re:test(@class, "
+    "'(^|[\\s_-])(related|card|teaser|promo|recommended)([\\s_-]|$)', 'i')])",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
 
 
 def _standfirst(tree) -> tuple[str, object]:
@@ -263,6 +293,8 @@ def _standfirst(tree) -> tuple[str, object]:
     empty when there is none), and that element."""
     for element in _CLASSED(tree):
         if _STANDFIRST_CLASS.search(element.get("class", "")):
+            if _IN_A_CARD(element):
+                continue  # a teaser card's excerpt, inside its link or its box of related stories
             text = _text(element)
             # (not a sign-up card's "subheading": "Get every new story by email")
             if 5 <= len(words(text)) <= 60 and not is_appeal(text, len(words(text))):
@@ -299,6 +331,15 @@ def _title_parts(tree) -> list[str]:
     return [
         part.strip() for part in TITLE_SEPARATOR.split(" ".join((tree.findtext(".//title") or "").split()))
     ]
+
+
+def _names_the_site(tree, title: str, sitename: str) -> bool:
+    """Whether a page's title is its site's name: the name its tags give, or the part of its
+    <title> after the first ("Noticias | La Voz de Tucson")."""
+    folded = title.casefold().strip()
+    return folded == sitename.casefold().strip() or folded in {
+        part.casefold() for part in _title_parts(tree)[1:]
+    }
 
 
 def _site_name(tree, title: str, named: str) -> str:
@@ -346,8 +387,24 @@ def page_metadata(tree, url: str | None):
     except Exception:  # trafilatura guards its JSON-LD reading the same way
         logger.debug("Unreadable JSON-LD metadata", exc_info=True)
     document.title = document.title or meta.extract_title(tree)
+    if document.title and _names_the_site(tree, document.title, document.sitename or ""):
+        # A tag that gives the site's name for the story's title: the structured data's headline,
+        # else the page's one <h1>.
+        headline = next(
+            (str(item["headline"]) for item in _json_ld_articles(tree) if item.get("headline")), ""
+        )
+        headings = tree.xpath("//body//h1")
+        if not headline and len(headings) == 1:
+            headline = " ".join(headings[0].text_content().split())
+        document.sitename = document.sitename or (document.title if headline else "")
+        document.title = headline or document.title
     document.author = document.author or meta.extract_author(tree) or _regional_author(tree)
     document.url = document.url or meta.extract_url(tree, url)
+    if document.url and urlsplit(document.url).path in {"", "/"}:
+        # The home page's address in og:url; the page's canonical link names the story's own.
+        canonical = tree.xpath("string(//head/link[@rel='canonical']/@href)").strip()
+        if canonical.startswith(("http://", "https://")) and urlsplit(canonical).path not in {"", "/"}:
+            document.url = canonical
     document.date = meta.find_date(tree, url=document.url, **_DATE_OPTIONS)
     if document.date and document.date.endswith("T00:00:00"):
         # htmldate reads a date in the address ("/2025/05/20/") before the page's own timestamps,
@@ -723,8 +780,8 @@ def _is_residue(text: str, *, tag: str) -> str:
         return "date"
     if n <= 8 and LIST_LABEL.match(text):
         return "list label"
-    if n <= 12 and is_appeal(text, n):
-        return "appeal or navigation"
+    if (n <= 12 or (n <= 25 and appeal_hits(text, topics=False) >= 2)) and is_appeal(text, n):
+        return "appeal or navigation"  # (a sign-up or donation box's pitch: "Subscribe … Subscribe now")
     if n <= 80 and COOKIE_NOTICE.search(text):
         return "cookie notice"
     if _PLACEHOLDER.search(text):
@@ -881,11 +938,14 @@ def _loose_paragraph(text: str):
 
 
 def _restates(title: str, text: str) -> bool:
-    """Whether a block is the title, or its headline without the kicker ("Bahn: Mehr Verspätungen
-    …" over "Mehr Verspätungen …")."""
+    """Whether a block is the title, or the same headline with or without its kicker ("Bahn: Mehr
+    Verspätungen …" and "Mehr Verspätungen …", either way round)."""
     title, text = title.casefold(), text.casefold()
+    shorter, longer = sorted((title, text), key=len)
     return text == title or (
-        len(words(text)) >= 3 and title.endswith(text) and title[: -len(text)].rstrip().endswith(":")
+        len(words(shorter)) >= 3
+        and longer.endswith(shorter)
+        and longer[: -len(shorter)].rstrip().endswith(":")
     )
 
 
@@ -894,7 +954,7 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
     # trafilatura sometimes leaves a paragraph as the tail of the heading before it.
     children = [_loose_paragraph(body.text)] if (body.text or "").strip() else []
     for child in body:
-        if child.tag == "table" and len(body) == 1 and _lays_out(child):
+        if child.tag == "table" and _lays_out(child, alone=len(body) == 1):
             children.extend(_layout_blocks(child))  # a page laid out with a table: its cells' blocks
         else:
             children.append(child)
@@ -921,7 +981,7 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
             stripped.append(text)
             continue
         reason = _is_residue(text, tag=tag) if tag in {"p", "head", "list", "quote"} else ""
-        if not kept and not reason and tag == "p" and _is_menu(text):
+        if not kept and not reason and tag in {"p", "table"} and _is_menu(text):
             reason = "navigation"  # a menu bar above the story (a page laid out with a table)
         if (
             not reason
@@ -1013,12 +1073,20 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
 _BLOCK_ELEMENTS = frozenset({"p", "head", "list", "quote", "table", "figure"})
 
 
-def _lays_out(table) -> bool:
+def _lays_out(table, *, alone: bool) -> bool:
     """A table of one column whose cells hold paragraphs (or lines broken twice, <br><br>) lays
     out a page: menu, story, footer, when it is all trafilatura found. A table of several
-    columns holds figures or products, even when its cells hold paragraphs."""
+    columns holds figures or products, even when its cells hold paragraphs; unless each of its
+    rows has one cell left, the others emptied of their sidebars, and a cell holds a heading
+    and paragraphs (an old page's story column)."""
     rows = table.findall("row")
-    if not rows or any(len(row.findall("cell")) > 1 for row in rows):
+    if not rows:
+        return False
+    if any(len(row.findall("cell")) > 1 for row in rows):
+        if any(sum(bool(_text(cell)) for cell in row.findall("cell")) > 1 for row in rows):
+            return False
+        return table.find("row/cell/head") is not None and len(table.findall("row/cell/p")) >= 2
+    if not alone:
         return False
     return table.find("row/cell/p") is not None or any(map(_paragraph_break, table.iterfind("row/cell/lb")))
 

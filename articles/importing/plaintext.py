@@ -347,6 +347,32 @@ _EDITED_BY = re.compile(
     re.IGNORECASE,
 )
 _NO_WRITER = frozenset({"admin", "administrator", "webmaster", "root", "user"})
+# A newsroom's shared account, which CMSs put in a page's tags: "Gazette Staff", "Redaktion".
+_ACCOUNT_WORDS = (
+    frozenset(
+        {
+            "staff",
+            "desk",
+            "team",
+            "newsroom",
+            "editorial",
+            "editors",
+            "redaktion",
+            "rédaction",
+            "redacción",
+            "redazione",
+            "редакция",
+            "редакція",
+        }
+    )
+    | _NO_WRITER
+)
+
+
+def is_newsroom_account(byline: str) -> bool:
+    return any(word.casefold() in _ACCOUNT_WORDS for word in words(byline))
+
+
 _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 _MAILBOX_BESIDE = re.compile(r"\s*[<(\[]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[>)\]]")
 _EMAIL_AND_NAME = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*\((.+)\)$")
@@ -714,7 +740,7 @@ APPEAL_PATTERNS = [
     # "Cet article est réservé aux abonnés", "Artikel anhören").
     ("abonner", r"^s[’']abonner\s*$"),
     ("se connecter", r"^(?:déjà abonné\s*\?\s*)?se connecter\s*$"),
-    r"réservé aux abonnés\b",
+    r"réservée? aux abonnés\b",
     r"il vous reste \d",
     r"déjà abonné\b",
     ("anmelden", r"^anmelden\s*$"),
@@ -730,6 +756,9 @@ APPEAL_PATTERNS = [
     r"send (?:us )?(?:a |your )?letters? to the editor\b",
     r"views expressed (?:in|here|are)\b",
     r"make our (?:work|journalism) possible\b",
+    r"support (?:our|this) (?:work|newsroom|mission)\b",
+    r"tax-deductible (?:donation|gift)\b",
+    ("donate", r"\bdonate(?: now| today)?\s*$"),
     *(
         rf"this {kind} (?:first )?(?:appears|appeared|was (?:first )?published) in\b"
         for kind in ("essay", "article", "story", "piece", "interview", "column")
@@ -934,7 +963,7 @@ TEASER = re.compile(
     r"|читайте также|читайте також|lesen sie auch|à lire aussi|lire aussi|lea también|leia também"
     r"|(?:noticia|artículo|article|artikel) (?:relacionad[oa]|lié|liée|associé)|voir aussi|siehe auch|mehr zum thema"
     r"|по теме|на тему)"
-    r"(?:\s*[:>»]|\s+[–—-])\s*[¿¡«\"“‘']?\w",
+    r"(?:\s*[:>»|]|\s+[–—-])\s*[¿¡«\"“‘']?\w",
     re.IGNORECASE,
 )
 LIST_LABEL = re.compile(
@@ -988,8 +1017,22 @@ def words(text: str) -> list[str]:
 ADDRESS = re.compile(r"\b(?:you|your|yours|you[’']re|we|our|us|we[’']re|we[’']ll)\b", re.IGNORECASE)
 
 
-def appeal_hits(text: str) -> int:
-    """How many furniture phrases the line contains."""
+def appeal_hits(text: str, *, topics: bool = True) -> int:
+    """How many furniture phrases the line contains (not counting the social networks and other
+    topics it names, with ``topics=False``)."""
+    if not topics:
+        return _appeals_and_topics(text)[0]
+    hits, topics_named = _appeals_and_topics(text)
+    if hits or not topics_named:
+        return hits + topics_named  # among other furniture they are furniture too
+    lowered = text.lower()
+    if _AT_NETWORK.search(lowered):
+        return topics_named
+    rest = [word for word in words(_HANDLE.sub(" ", TOPIC_APPEAL.sub(" ", lowered))) if word not in _FILLER]
+    return 0 if rest else topics_named
+
+
+def _appeals_and_topics(text: str) -> tuple[int, int]:
     lowered = text.lower()
     hits, topics, taken_until = 0, 0, -1
     for end, (length, patterns) in APPEAL.iter(lowered):
@@ -1005,12 +1048,7 @@ def appeal_hits(text: str) -> int:
                     hits += 1
                 taken_until = found.end() - 1
                 break
-    if hits or not topics:
-        return hits + topics  # among other furniture they are furniture too
-    if _AT_NETWORK.search(lowered):
-        return topics
-    rest = [word for word in words(_HANDLE.sub(" ", TOPIC_APPEAL.sub(" ", lowered))) if word not in _FILLER]
-    return 0 if rest else topics
+    return hits, topics
 
 
 # Reported speech: a closing quote and a comma or a dash ("«Подпишитесь», — призвал мэр", "'Sign
@@ -1095,6 +1133,8 @@ _DIGIT = re.compile(r"\d")
 def is_date_line(text: str) -> bool:
     # Every form has a figure: most lines are turned away before the long alternation of months.
     text = text.strip(" -–—|•·")
+    if len(text) > 80 and (update := _NEXT_PART.search(text)) and update.start() > 0:
+        text = text[: update.start()].strip(" -–—|•·")  # "Published … | Updated …": the first
     return (
         len(text) <= 80
         and bool(_DIGIT.search(text))
@@ -1516,7 +1556,8 @@ def _numbered_headings(lines: list[_Line], start: int, end: int) -> set[int]:
         for n, line in enumerate(story)
         if line.is_item
         and line.numbered
-        and not any(0 <= m < len(story) and story[m].is_item for m in (n - 1, n + 1))
+        # (a bulleted list's item beside it is another list: "3. …" under the bullets of "2. …")
+        and not any(0 <= m < len(story) and story[m].is_item and story[m].numbered for m in (n - 1, n + 1))
     ]
     return set(alone) if len(alone) >= 2 else set()
 
@@ -2271,7 +2312,9 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
         if line.index in headings:
             # "1. Monsaraz" over its paragraph, then "2. Tomar": a listicle's numbered headings,
             # not lists of one item each (every one would read "1.").
-            kind = "h" if line.words <= 12 and not is_sentence(text, line.words) else "p"
+            kind = (
+                "h" if line.words <= 12 and (not is_sentence(text, line.words) or text.endswith("?")) else "p"
+            )
             blocks.append(Block(kind, f"{line.marker} {text}"))
         elif line.is_item:
             blocks.append(Block("oli" if line.numbered else "li", text))

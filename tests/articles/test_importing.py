@@ -5269,3 +5269,127 @@ def test_a_blog_posts_title_under_its_date_is_no_byline():
         "December 16, 2025\nFerry Notes\n" + _HARBOUR_PROSE
     )
     assert extract_one(dump.encode(), name="post.txt").byline == ""
+
+
+def test_a_page_whose_tags_give_the_sites_name_and_home_page_gets_the_storys():
+    """og:title was the site's name and og:url its home page: the story was titled "Bridge
+    Herald", its address was the home page, and the h1 stayed in the body."""
+    headline = "Council votes to rebuild the river bridge"
+    page = (
+        "<!doctype html><html><head><title>News | Bridge Herald</title>"
+        '<meta property="og:title" content="Bridge Herald">'
+        '<meta property="og:url" content="https://herald.example/">'
+        '<link rel="canonical" href="https://herald.example/news/2025/03/river-bridge/">'
+        "</head><body><header><a href='/'>Bridge Herald</a></header><main><article>"
+        f"<h1>{headline}</h1>{_paragraphs_html(BRIDGE_STORY)}</article></main></body></html>"
+    )
+    candidate = extract_one(page.encode(), name="bridge.html")
+    assert candidate.title == headline
+    assert candidate.source_url == "https://herald.example/news/2025/03/river-bridge/"
+    assert candidate.source_name == "Bridge Herald"
+    assert candidate.body_text.split("\n\n") == BRIDGE_STORY
+    # A page whose og:title is the story's keeps it, and its own og:url.
+    page = page.replace('content="Bridge Herald"', f'content="{headline}"').replace(
+        "https://herald.example/", "https://herald.example/s/1"
+    )
+    candidate = extract_one(page.encode(), name="bridge.html")
+    assert (candidate.title, candidate.source_url) == (headline, "https://herald.example/s/1")
+
+
+def test_a_newsroom_account_in_the_tags_gives_way_to_the_printed_writer():
+    """WordPress put its shared account ("Gazette Staff") in the tags; the page prints the writer."""
+    head = (
+        '<meta name="author" content="Gazette Staff">'
+        '<meta property="article:published_time" content="2025-03-04T09:00:00+00:00">'
+    )
+    signed = "<p class='byline'>By Jenna Delgado · March 4, 2025</p>"
+    page = _bridge_page(signed + _paragraphs_html(BRIDGE_STORY)).replace(
+        b"</head>", head.encode() + b"</head>"
+    )
+    assert extract_one(page, name="bridge.html").byline == "Jenna Delgado"
+    # With no writer printed, the account is the byline still.
+    page = _bridge_page(_paragraphs_html(BRIDGE_STORY)).replace(b"</head>", head.encode() + b"</head>")
+    assert extract_one(page, name="bridge.html").byline == "Gazette Staff"
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "<p>Lire aussi | <a href='/s/2'>Dans le Gard, la sécheresse inquiète les viticulteurs</a></p>",
+        "<p>Il vous reste 62.45% de cet article à lire. La suite est réservée aux abonnés.</p>",
+        "<p>The Bridge Herald is a nonprofit newsroom. Support our work with a tax-deductible donation "
+        "today. <a href='/donate'>Donate</a></p>",
+        "<div class='promo'><p>Subscribe to The Bridge Review. Four issues a year, delivered to your door. "
+        "<a href='/subscribe'>Subscribe now</a></p></div>",
+    ],
+)
+def test_a_pitch_or_a_teaser_inside_a_page_story_is_dropped(furniture):
+    body = _paragraphs_html(BRIDGE_STORY[:5]) + furniture + _paragraphs_html(BRIDGE_STORY[5:])
+    candidate = extract_one(_bridge_page(body), name="bridge.html")
+    assert candidate.body_text.split("\n\n") == BRIDGE_STORY
+
+
+def test_an_old_page_laid_out_with_tables_keeps_its_paragraphs_and_drops_its_menu():
+    """The story in a table's cell beside an emptied sidebar came out as one paragraph, date and
+    headline included, under the menu row."""
+    headline = "Council votes to rebuild the river bridge"
+    page = (
+        f"<html><head><title>{headline} :: Bridge Herald</title></head><body>"
+        "<table width='100%'><tr><td><a href='/'><img src='/logo.gif' alt='Bridge Herald'></a></td>"
+        "<td><a href='/news/'>News</a> | <a href='/politics/'>Politics</a> | <a href='/economy/'>Economy</a> | "
+        "<a href='/archive/'>Archive</a></td></tr></table>"
+        "<table width='100%'><tr><td valign='top' width='70%'><div class='date'>18.12.2024 15:40</div>"
+        f"<h1>{headline}</h1><div class='text'>{_paragraphs_html(BRIDGE_STORY)}</div></td>"
+        "<td valign='top'><div class='block'><b>Latest news</b><br><a href='/1'>A new bridge opens</a><br>"
+        "<a href='/2'>Weekend weather</a></div></td></tr></table></body></html>"
+    )
+    candidate = extract_one(page.encode(), name="bridge.html")
+    assert candidate.title == headline
+    assert candidate.body_text.split("\n\n") == BRIDGE_STORY
+    # The printed time of the day the page gives.
+    assert candidate.published_at == datetime.datetime(2024, 12, 18, 15, 40, tzinfo=datetime.UTC)
+
+
+def test_a_table_of_several_columns_with_paragraphs_stays_a_table():
+    """Products or figures side by side are no page layout: their cells stay on their rows."""
+    table = (
+        "<table><tr><td><h3>Model A</h3><p>Light and quick, with a long battery life.</p><p>Price: 300 euros.</p></td>"
+        "<td><h3>Model B</h3><p>Heavier, with a better screen.</p><p>Price: 400 euros.</p></td></tr></table>"
+    )
+    body = _paragraphs_html(BRIDGE_STORY[:5]) + table + _paragraphs_html(BRIDGE_STORY[5:])
+    candidate = extract_one(_bridge_page(body), name="bridge.html")
+    assert "Model A" in candidate.body_text and "Model B" in candidate.body_text
+
+
+def test_a_related_cards_excerpt_is_no_dek():
+    """A related story's card excerpt ("card-excerpt") below the story became the dek."""
+    card = (
+        "<div class='related-card'><h3>Related Stories</h3><a href='/a'><p class='card-title'>Ferry fares rise</p>"
+        "<p class='card-excerpt'>The operator says it has no choice but to raise fares again this summer.</p></a></div>"
+    )
+    candidate = extract_one(_bridge_page(_paragraphs_html(BRIDGE_STORY) + card), name="bridge.html")
+    assert "no choice" not in candidate.dek
+
+
+def test_numbered_questions_head_their_sections_even_after_a_bulleted_list():
+    """ "1. How much …?" stayed a paragraph (a question ends like a sentence), and "3. …" right
+    under the bullets of "2." was taken into that list, without its number."""
+    dump = (
+        "What the new ferry rules mean for passengers: 3 questions answered\nBy Jane Roe\n"
+        "Published March 10, 2025 at 6:00 a.m. EDT | Updated March 11, 2025 at 9:30 a.m. EDT\n\n"
+        "The harbour authority's new passenger rules take effect on April 1, the biggest change in twenty years.\n\n"
+        "1. How much can fares go up?\n\nAnnual increases are capped at five percent plus inflation, the authority said.\n\n"
+        "2. Does it apply to my route?\n\nProbably, but there are exceptions:\n\n"
+        "• routes opened in the last five years\n• private charters\n\n"
+        "3. How much notice must the operator give?\n\nOperators must now give ninety days' notice of any increase.\n"
+    )
+    candidate = extract_one(dump.encode(), name="rules.txt")
+    assert (
+        "<h2>2. Does it apply to my route?</h2><p>Probably, but there are exceptions:</p>"
+        "<ul><li>routes opened in the last five years</li><li>private charters</li></ul>"
+        "<h2>3. How much notice must the operator give?</h2>"
+    ) in candidate.body_html
+    assert "<h2>1. How much can fares go up?</h2>" in candidate.body_html
+    # A date line with its update after it (over 80 characters) is a date line all the same.
+    assert candidate.published_at == datetime.datetime(2025, 3, 10, 10, 0, tzinfo=datetime.UTC)
+    assert candidate.byline == "Jane Roe"
