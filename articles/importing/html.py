@@ -176,7 +176,19 @@ def extract_html_article(
         # A section's kicker opened the body ("Tribuna", "Analysis"), not the story.
         blocks, stripped = blocks[1:], [first, *stripped]
     standfirst, marked = _standfirst(tree)
-    if standfirst and len(blocks) > 1 and " ".join(_ANY_TAG.sub(" ", blocks[0]).split()) == standfirst:
+    opening = [" ".join(_ANY_TAG.sub(" ", block).split()) for block in blocks[:2]]
+    if (
+        standfirst
+        and len(blocks) > 2
+        and opening[1] == standfirst
+        and blocks[0].startswith("<p>")
+        and len(words(opening[0])) <= 8
+        and (is_kicker(opening[0]) or re.search(r"\s[/|]\s", opening[0]))
+    ):
+        # A rubric over the standfirst ("Features / The Maine Issue"): taken off with it below.
+        blocks, stripped = blocks[1:], [opening[0], *stripped]
+        opening = opening[1:]
+    if standfirst and len(blocks) > 1 and opening[0] == standfirst:
         # The page's standfirst, marked as such, opened the body: it is the story's dek.
         blocks, description = blocks[1:], standfirst
     elif (
@@ -793,7 +805,7 @@ def _is_residue(text: str, *, tag: str) -> str:
 # at the end "Read more" / "Continue reading" links, share prompts, a "Related: …" link and
 # WordPress's "The post … appeared first on …".
 _FRAGMENT_FURNITURE = re.compile(
-    r"<h[2-4]\b|<figure\b|\b(?:read more|continue reading|read the full|share (?:on|via|this)|appeared first on|related"
+    r"<h[2-4]\b|<figure\b|^<p>(?:<[^>]*>)*\s*by\s|\b(?:read more|continue reading|read the full|share (?:on|via|this)|appeared first on|related"
     r"|see also|subscribe|newsletter)\b"
     rf"|{'|'.join(READ_ON)}|впервые|>\s*(?:{'|'.join(AD_MARKERS)})\s*<"
     r"|\b(?:photo|image|picture|foto|фото|crédit|credit|source|quelle|источник|джерело)s?\b",
@@ -861,6 +873,13 @@ def tidy_fragment(markup: str, *, title: str) -> tuple[str, list[str]]:
         and _text(blocks[0]).casefold() == " ".join(title.split()).casefold()
     ):
         stripped.append(_text(blocks.pop(0)))
+    if (
+        len(blocks) > 1
+        and blocks[0].tag == "p"
+        and len(words(_text(blocks[0]))) <= 12
+        and BYLINE.match(_text(blocks[0]))
+    ):
+        stripped.append(_text(blocks.pop(0)))  # "By Priya Shah" over the story
     while blocks and blocks[-1].tag == "p":
         # Only what feeds append: a story's own last paragraph is never judged by the page rules.
         text = _text(blocks[-1])
@@ -889,6 +908,25 @@ def _trim_credit(paragraph) -> list[str]:
         return []
     setattr(holder, attribute, value[: credit.start()])
     return [credit[0].strip()]
+
+
+def _trim_teaser_link(paragraph) -> list[str]:
+    """Take a linked teaser off the end of a paragraph, after its last sentence: "… had
+    “vanished”. <a>Read more: Residents' fury as bins left uncollected</a>"."""
+    if not len(paragraph):
+        return []
+    last = paragraph[-1]
+    before = (last.getprevious().tail if last.getprevious() is not None else paragraph.text) or ""
+    text = _text(last)
+    if (
+        last.tag != "ref"
+        or (last.tail or "").strip()
+        or not TEASER.match(text)
+        or not _SENTENCE_DONE.search(before)
+    ):
+        return []
+    paragraph.remove(last)
+    return [text]
 
 
 def _trim_prompts(paragraph) -> list[str]:
@@ -1036,6 +1074,8 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
             if not kept or (len(kept) <= 2 and reason in {"byline", "date"}):
                 lead.append(text)
             continue
+        if tag == "p":
+            stripped += _trim_teaser_link(child)
         seen_words += len(words(text))
         kept.append((tag, child))
     # An affiliate disclosure among the first few blocks.

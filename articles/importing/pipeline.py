@@ -56,6 +56,7 @@ from .html import (
 )
 from .language import story_language
 from .plaintext import (
+    BYLINE,
     TITLE_SEPARATOR,
     WORD,
     ZONE_OFFSETS,
@@ -489,7 +490,8 @@ def _from_record(record: Record, *, kind: str) -> Candidate | ImportRejected:
         format=FORMAT_LABELS[kind],
         title=title[:500],
         dek=_dek(record.description, title=title, body_text=body_text),
-        byline=clean_byline(_field_text(record.byline))[:300],
+        # (or the "By …" line the story's HTML opened with)
+        byline=clean_byline(_field_text(record.byline) or next(filter(BYLINE.match, stripped), ""))[:300],
         body_html=body_html,
         body_text=body_text,
         source_url=_url(record.url),

@@ -1410,6 +1410,17 @@ def _heads_as_title(lines: list[_Line], line: _Line, first: _Line, start: int) -
         return True
     if between is None:
         return False
+    if (
+        not between
+        and len(above) >= 2
+        and above[-1].chrome == "date"
+        and _SIGNED_DATE.search(above[-1].text)
+        and not any(
+            o.chrome not in {"", "navigation", "appeal or navigation", "headline followed by a date"}
+            for o in above[:-1]
+        )
+    ):
+        return True  # a blog's post under its "Posted on March 2, 2025 by Fern Whitaker", over the body
     dated = any(other.chrome == "date" for other in between)
     signed = any(
         other.chrome == "byline" or FOREIGN_BYLINE.match(other.text) or _SIGNED_DATE.search(other.text)
@@ -1833,6 +1844,13 @@ def _weak_title(line: _Line, title: str) -> bool:
     """A line taken for the title that more likely names the site, its section or a box: three
     words or fewer, in capitals, a paper's name, a kicker, or a cookie or sign-in prompt (not a
     page's title naming its site, "Strengthen your cybersecurity | Coastal Times")."""
+    parts = TITLE_SEPARATOR.split(line.text)
+    if (
+        len(parts) == 2
+        and all(1 <= len(words(part)) <= 3 and all(w[:1].isupper() for w in words(part)) for part in parts)
+        and any(map(_is_masthead, parts))
+    ):
+        return True  # "Culture Desk | The Harbour Review": a section and the site, no headline
     if title != line.text.strip() and len(words(title)) >= 3:
         return False
     return (
@@ -1949,6 +1967,37 @@ def _heads_the_story(lines: list[_Line], position: int, start: int) -> bool:
         return False
     above = lines[position - 1].chrome if position > 0 else ""
     return above not in {"date", "list label", "headline list", "headline followed by a date"}
+
+
+# A box of links to other stories inside a story: its label.
+_TEASER_BOX_LABEL = re.compile(
+    r"^(?:related(?: \w+)?|read (?:more|also|next)|also read|see also|more on this(?: story)?|recommended"
+    r"|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lee también|читайте также|читайте також)\s*:?$",
+    re.IGNORECASE,
+)
+_TEASER_BOX_ITEMS = 6
+
+
+def _teaser_boxes(lines: list[_Line]) -> None:
+    """The headlines under a "Related" label inside a story, where the story goes on below them:
+    short lines that end no sentence, each another story's teaser."""
+    for line in lines:
+        if line.chrome != "list label" or not _TEASER_BOX_LABEL.match(line.text):
+            continue
+        after = line.index + 1
+        while (
+            after < len(lines)
+            and after - line.index <= _TEASER_BOX_ITEMS
+            and not lines[after].chrome
+            and not lines[after].is_item
+            and 3 <= lines[after].words <= 15
+            and not SENTENCE_END.search(lines[after].text)
+            and ":" not in lines[after].text  # (a subheading: "Trend 5: Exercises for mental health")
+        ):
+            after += 1
+        if after > line.index + 1 and after < len(lines) and lines[after].score > 0:
+            for teaser in lines[line.index + 1 : after]:
+                teaser.chrome, teaser.score = "teaser for another story", -4.0
 
 
 def _headline_lists(lines: list[_Line]) -> None:
@@ -2126,6 +2175,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
     _score(lines, common_lines)
     _lists_and_tables(lines)
     _headline_lists(lines)
+    _teaser_boxes(lines)
     span = _best_span(lines)
     if span is None:
         return None
@@ -2274,6 +2324,8 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
         near |= set(range(standfirst.index + 1, start))
     if byline_line is not None:
         near |= {byline_line.index - 1, byline_line.index + 1}
+    if title_index and _SIGNED_DATE.search(lines[title_index - 1].text):
+        near.add(title_index - 1)  # a post's "Posted on March 2, 2025 by Fern Whitaker" above its title
     dates = [line.text for line in lines[:start] if line.chrome == "date" and line.index in near]
     if byline_line is not None:
         dates.append(byline_line.text)  # "Posted by Jane Roe on March 3, 2025"

@@ -5393,3 +5393,79 @@ def test_numbered_questions_head_their_sections_even_after_a_bulleted_list():
     # A date line with its update after it (over 80 characters) is a date line all the same.
     assert candidate.published_at == datetime.datetime(2025, 3, 10, 10, 0, tzinfo=datetime.UTC)
     assert candidate.byline == "Jane Roe"
+
+
+@pytest.mark.parametrize("heading", ["", "<h1>Rates on hold: what it means for your mortgage</h1>"])
+def test_an_exports_html_opening_with_its_byline_gives_the_byline(heading):
+    """The html field's "By Priya Shah" stayed the body's first paragraph and the story had no byline."""
+    html = (
+        f'{heading}<p class="byline">By Priya Shah</p><p>The central bank kept its main rate at 4.25% on '
+        "Thursday, the third hold in a row.</p><p>Borrowers on variable-rate loans will see no change in "
+        "their monthly payments for now, the bank said.</p>"
+    )
+    record = {"title": "Rates on hold: what it means for your mortgage", "html": html, "byline": None}
+    (candidate,) = extract_articles((json.dumps(record) + "\n").encode(), name="export.jsonl")
+    assert candidate.byline == "Priya Shah"
+    assert candidate.body_text.startswith("The central bank kept")
+    # A byline field wins over the line.
+    record["byline"] = "Desk Editor Tom Pryce"
+    (candidate,) = extract_articles((json.dumps(record) + "\n").encode(), name="export.jsonl")
+    assert candidate.byline != "Priya Shah"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # A section and the site's name in the dump's first line: that line was the title.
+        "Harbour Desk | The Coastal Review\nMenu\nINTERVIEW\nHarbour authority approves new ferry terminal\n"
+        "Interview by Jane Roe\nSunday 9 March 2025 08:00 GMT\n",
+        # A blog's post under its "Posted on … by …" line: the blog's name was the title.
+        "The Harbour Diaries\nA blog about boats in small harbours\nHome  About  Archive  Contact\n\n"
+        "Posted on March 9, 2025 by Jane Roe\n\nHarbour authority approves new ferry terminal\n\n",
+    ],
+)
+def test_the_headline_under_a_section_line_or_a_posts_date_is_the_title(head):
+    candidate = extract_one((head + _HARBOUR_PROSE).encode(), name="story.txt")
+    assert candidate.title == "Harbour authority approves new ferry terminal"
+    assert candidate.byline == "Jane Roe"
+    assert candidate.published_at.date() == datetime.date(2025, 3, 9)
+
+
+def test_a_linked_teaser_ending_a_paragraph_is_taken_off():
+    """ "… had vanished. <a>Read more: …</a>" kept the other story's headline in the paragraph."""
+    teaser = '<a href="/news/ferry">Read more: Ferry fares rise again this summer</a>'
+    body = (
+        _paragraphs_html(BRIDGE_STORY[:3])
+        + f"<p>{BRIDGE_STORY[3]} {teaser}</p>"
+        + _paragraphs_html(BRIDGE_STORY[4:])
+        # A link that ends a sentence of the story's own stays.
+        + '<p>The full report is on the <a href="/report">council website</a></p>'
+    )
+    candidate = extract_one(_bridge_page(body), name="bridge.html")
+    assert "Ferry fares" not in candidate.body_text
+    assert candidate.body_text.split("\n\n")[:-1] == BRIDGE_STORY
+    assert "Read more: Ferry fares rise again this summer" in candidate.stripped
+    assert candidate.body_text.endswith("The full report is on the council website")
+
+
+def test_a_rubric_over_the_standfirst_goes_and_the_standfirst_is_the_dek():
+    """A rubric ("Features / The River Issue") over the marked standfirst kept both in the body,
+    the standfirst repeating the dek."""
+    dek = "Why a town of four thousand people voted to rebuild a bridge that few of them cross."
+    head = f"<p class='rubric'>Features / The River Issue</p><p class='dek'>{dek}</p>"
+    candidate = extract_one(_bridge_page(head + _paragraphs_html(BRIDGE_STORY)), name="bridge.html")
+    assert candidate.dek == dek
+    assert candidate.body_text.split("\n\n") == BRIDGE_STORY
+
+
+def test_a_box_of_related_headlines_inside_a_dumped_story_is_stripped():
+    """The headlines under a "Related" label mid-story stayed in the body as subheadings."""
+    box = "\nRelated\nFerry fares to rise again this summer\nResidents' group wins right to appeal quay plan\n\n"
+    paragraphs = _LONG_HARBOUR_PROSE.split("\n\n")
+    dump = "Harbour authority approves new ferry terminal\nBy Jane Roe\nMarch 4, 2025\n" + "\n\n".join(
+        [*paragraphs[:3], box, *paragraphs[3:]]
+    )
+    candidate = extract_one(dump.encode(), name="story.txt")
+    assert "Ferry fares" not in candidate.body_text and "Residents' group" not in candidate.body_text
+    assert "The third phase of the works" in candidate.body_text  # the story goes on under the box
+    assert "<h2>" not in candidate.body_html
