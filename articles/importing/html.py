@@ -219,7 +219,7 @@ def extract_html_article(
         if (
             len(words(text)) <= 12
             and (is_date_line(text) or signed)
-            and not (published and _UPDATE_TIME.search(text))  # (an update's time is not the story's)
+            and not (published and _UPDATE_LINE.match(text))  # (an update's time is not the story's)
             and better(day := date_of_line(text))
         ):
             published = day
@@ -285,7 +285,7 @@ def _signed_near_headline(
     for line in shown[at + 1 : at + 7] + shown[max(0, at - 2) : at]:
         if line.strip() in story or len(words(line)) > 15 or not (day := date_of_line(line)):
             continue
-        if not updates and _UPDATE_TIME.search(line):
+        if not updates and _UPDATE_LINE.match(line):
             continue  # (an update's time is not the publication's)
         writer = writer_before_date(line)
         if writer or is_date_line(line) or (byline and line.startswith(byline)):
@@ -446,6 +446,11 @@ _TIMESTAMP_KEYS = {
 }
 # The story's <time> elements: inside its <article> (a header's clock is not), not its update's.
 _TIMES = etree.XPath("//article//time[@datetime]")
+# A line that gives an update's time first: "Updated 12 March 2025, 09:40", "Zuletzt aktualisiert: …".
+_UPDATE_LINE = re.compile(
+    r"^\W*(?:last\s+|zuletzt\s+)?(?:updated|modified|aktualisiert|обновлено|оновлено|actualizado|mis à jour)\b",
+    re.IGNORECASE,
+)
 _UPDATE_TIME = re.compile(r"updat|modif|aktualisiert|обновлен|оновлен|actualizado", re.IGNORECASE)
 _JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{11,40})"')
 
@@ -1064,6 +1069,14 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
             reason = "teaser"
         if tag == "figure" or (tag == "p" and child.get("rend") == "figcaption"):
             reason = "caption"
+        if (
+            not reason
+            and tag == "p"
+            and len(words(text)) <= 40
+            and (credit := TRAILING_CREDIT.search(text))
+            and credit[0].lstrip().startswith("(")
+        ):
+            reason = "caption"  # "Water pours down Front Street … (Courier-Journal photo by Ben Ostrowski)"
         if reason == "list label" and seen_words >= _END_SHARE * total_words:
             # A label for what follows the story ("Related posts", "Comments") once most of it is
             # behind: the story ends here.

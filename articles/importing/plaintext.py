@@ -295,7 +295,8 @@ _BYLINE_TAIL = r"(?:\s*(?:[,|•·-]|\b(?:and|und|et|y|e|и|і|updated|published
 # "By", "Written by", "Story and photos by", "Summary by", "Words:" (not "Words matter").
 _BY = (
     r"(?:by|(?:written|posted|reporting|summary|interview(?:ed)?"
-    r"|(?:story|text|words)(?:\s+and\s+(?:photos?|pictures|photography|video))?)\s+by|author|words(?=\s*:))"
+    r"|(?:story|text|words)(?:\s+and\s+(?:photos?|pictures|photography|video))?)\s+by|author|words(?=\s*:)"
+    r"|our\s+(?:reporters?|correspondents?)(?=\s+(?-i:[A-Z])))"  # "Our reporters Hannah Briggs, Omar Said and …"
 )
 BYLINE = re.compile(
     rf"^(?:{_BY}\s*:?\s+[\w.'’-]+(?:\s+[\w.'’-]+){{0,5}}"
@@ -532,7 +533,8 @@ CREDIT = re.compile(
 # A photo's credit after a sentence: "… at dusk. (Image: Calder & Wynn)", "… call 101. (Photo: Avon
 # Police)". The credit goes; the sentence, a caption or the story's own, stays.
 TRAILING_CREDIT = re.compile(
-    r"(?<=[.!?])\s*(?:\((?:image|photo|picture|pic|foto|фото)s?\s*(?::|by\b)\s*[^()]{1,60}\)"
+    # "(Photo: Sam Lee)", "(Courier-Journal photo by Ben Ostrowski)", "(AP Photo/Evan Vucci)"
+    r"(?<=[.!?])\s*(?:\((?:[\w.&'’-]+\s+){0,3}(?:image|photo|picture|pic|foto|фото)s?\s*(?::|by\b|/)\s*[^()]{1,60}\)"
     # or unbracketed, a name alone after the label: "… on the ice. Photo: Ines Ruiz"
     rf"|(?:image|photo(?:graph)?|picture|foto|фото)s?\s*(?::|by\b)\s*{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD}){{0,3}}"
     rf"(?:\s*/\s*[\w .&-]{{1,30}}|\s+for\s+{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD}){{0,3}})?)\s*$",

@@ -2103,6 +2103,8 @@ def test_a_dumps_byline_loses_its_by_and_its_dateline_dates_the_story():
         ("Jane Doe-Smith, Senior Political Correspondent", "Jane Doe-Smith"),
         ("Jane Doe - reporter", "Jane Doe"),
         ("Jane Doe, AP", "Jane Doe, AP"),  # an agency is no role
+        ("Our reporters Hannah Briggs, Omar Said and Leo Park", "Hannah Briggs, Omar Said and Leo Park"),
+        ("Our reporters said the vote was close", "Our reporters said the vote was close"),
         ("Jane Roe; Senior Editor", "Jane Roe"),
         ("DEREK MAYFIELD Gazette Staff Writer", "Derek Mayfield"),
         # … but not a surname, a second writer or an outlet's name in capitals
@@ -5469,3 +5471,27 @@ def test_a_box_of_related_headlines_inside_a_dumped_story_is_stripped():
     assert "Ferry fares" not in candidate.body_text and "Residents' group" not in candidate.body_text
     assert "The third phase of the works" in candidate.body_text  # the story goes on under the box
     assert "<h2>" not in candidate.body_html
+
+
+def test_a_printed_time_and_zone_complete_a_day_the_tags_give_alone():
+    """The tags gave the day; the printed line under the headline gave its time and zone (and an
+    update after it), which were lost: midnight in the newsroom's zone."""
+    head = b'<meta property="article:published_time" content="2024-03-07">'
+    stamp = "<p class='timestamp'>Posted: Thursday, March 7, 2024 7:15 pm CST | Updated: 9:02 pm</p>"
+    page = _bridge_page(stamp + _paragraphs_html(BRIDGE_STORY)).replace(b"</head>", head + b"</head>")
+    published = extract_one(page, name="bridge.html").published_at
+    assert published == datetime.datetime(2024, 3, 8, 1, 15, tzinfo=datetime.UTC)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Water pours down the bridge street after the main burst. (Herald photo by Ben Ostrowski)",
+        "Crews inspect the piers on Monday. (AP Photo/Evan Vucci)",
+    ],
+)
+def test_a_photos_caption_with_its_bracketed_credit_is_no_paragraph(caption):
+    """An old page's cutline (a <p> beside its <img>) opened the story as its first paragraph."""
+    body = f"<div class='photo'><img src='/a.jpg'><p class='cutline'>{caption}</p></div>"
+    candidate = extract_one(_bridge_page(body + _paragraphs_html(BRIDGE_STORY)), name="bridge.html")
+    assert candidate.body_text.split("\n\n") == BRIDGE_STORY
