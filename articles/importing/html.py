@@ -37,14 +37,17 @@ from .plaintext import (
     NEWS_AGENCIES,
     READ_ON,
     READ_TIME,
+    REPORTED,
     SENTENCE_END,
     TEASER,
     TITLE_SEPARATOR,
     TRAILING_CREDIT,
     appeal_hits,
+    clean_byline,
     date_of_line,
     extract_text_article,
     is_appeal,
+    is_bare_name,
     is_credit,
     is_date_line,
     is_disclosure,
@@ -213,7 +216,11 @@ def extract_html_article(
         return bool(day) and (not published or (bool(day_only) and day.startswith(f"{day_only}T")))
 
     for text in lead:
-        signed = len(words(text)) <= 12 and (BYLINE.match(text) or FOREIGN_BYLINE.match(text))
+        signed = (
+            len(words(text)) <= 12
+            and (BYLINE.match(text) or FOREIGN_BYLINE.match(text))
+            and not _NO_NAME_AFTER_BY.match(clean_byline(text))  # (not "By the numbers")
+        )
         if not byline and signed:
             byline = text
         if (
@@ -295,7 +302,7 @@ def _signed_near_headline(
 
 _IN_A_CARD = etree.XPath(
     "boolean(ancestor::a or ancestor::aside or ancestor::*[re:test(@class, "
-    "'(^|[\\s_-])(related|card|teaser|promo|recommended)([\\s_-]|$)', 'i')])",
+    "'(^|[\\s_-])(related|teaser|promo|recommended)([\\s_-]|$)', 'i')])",
     namespaces={"re": "http://exslt.org/regular-expressions"},
 )
 
@@ -346,12 +353,14 @@ def _title_parts(tree) -> list[str]:
 
 
 def _names_the_site(tree, title: str, sitename: str) -> bool:
-    """Whether a page's title is its site's name: the name its tags give, or the part of its
-    <title> after the first ("Noticias | La Voz de Tucson")."""
+    """Whether a page's title is its site's name: the name its tags give, or the last part of
+    its <title>, of a few words ("Noticias | La Voz de Tucson"; not a headline after the site's
+    name, "Millbrook Ledger | Quay Street traders win …")."""
     folded = title.casefold().strip()
-    return folded == sitename.casefold().strip() or folded in {
-        part.casefold() for part in _title_parts(tree)[1:]
-    }
+    if folded == sitename.casefold().strip():
+        return True
+    parts = [part.casefold() for part in _title_parts(tree)]
+    return len(parts) >= 2 and folded == parts[-1] and len(words(title)) <= 5
 
 
 def _site_name(tree, title: str, named: str) -> str:
@@ -408,8 +417,9 @@ def page_metadata(tree, url: str | None):
         headings = tree.xpath("//body//h1")
         if not headline and len(headings) == 1:
             headline = " ".join(headings[0].text_content().split())
-        document.sitename = document.sitename or (document.title if headline else "")
-        document.title = headline or document.title
+        if len(words(headline)) > len(words(document.title)):  # (not a shorter one: "Ferry fined")
+            document.sitename = document.sitename or document.title
+            document.title = headline
     document.author = document.author or meta.extract_author(tree) or _regional_author(tree)
     document.url = document.url or meta.extract_url(tree, url)
     if document.url and urlsplit(document.url).path in {"", "/"}:
@@ -784,6 +794,21 @@ def _text(element) -> str:
 _TEASER_LABEL = re.compile(r"^(?:more|related)\b[^:.!?]{0,30}:$", re.IGNORECASE)
 
 
+# What follows "By" in a box's label rather than a writer's name: "By the numbers", "By the way".
+_NO_NAME_AFTER_BY = re.compile(r"(?:the|a|an|this|that|these|those|now|then|far|way|all)\b", re.IGNORECASE)
+# A pitch speaks to its reader: "you", "our", and the region's "vous", "Sie", "вы".
+_READER = re.compile(
+    r"\b(?:you|your|we|our|us|vous|votre|vos|nous|notre|sie|ihr|ihre|wir|unser|usted|su|nuestro|вы|ваш|мы|наш|ви)\b",
+    re.IGNORECASE,
+)
+
+
+def _pitches(text: str) -> bool:
+    """Whether a block speaks to the reader for the site ("Support our work with a donation"),
+    not a story's report of an appeal ("…, officials said")."""
+    return bool(_READER.search(text)) and not REPORTED.search(text)
+
+
 def _is_residue(text: str, *, tag: str) -> str:
     """Why a short block is furniture rather than story (empty string when it is story)."""
     n = len(words(text))
@@ -797,7 +822,9 @@ def _is_residue(text: str, *, tag: str) -> str:
         return "date"
     if n <= 8 and LIST_LABEL.match(text):
         return "list label"
-    if (n <= 12 or (n <= 25 and appeal_hits(text, topics=False) >= 2)) and is_appeal(text, n):
+    if (n <= 12 or (n <= 25 and appeal_hits(text, topics=False) >= 2 and _pitches(text))) and is_appeal(
+        text, n
+    ):
         return "appeal or navigation"  # (a sign-up or donation box's pitch: "Subscribe … Subscribe now")
     if n <= 80 and COOKIE_NOTICE.search(text):
         return "cookie notice"
@@ -883,6 +910,7 @@ def tidy_fragment(markup: str, *, title: str) -> tuple[str, list[str]]:
         and blocks[0].tag == "p"
         and len(words(_text(blocks[0]))) <= 12
         and BYLINE.match(_text(blocks[0]))
+        and is_bare_name(clean_byline(_text(blocks[0])))  # (not "By Tuesday evening the Stour had crested.")
     ):
         stripped.append(_text(blocks.pop(0)))  # "By Priya Shah" over the story
     while blocks and blocks[-1].tag == "p":

@@ -720,7 +720,7 @@ _NO_DATE = re.compile(r"(?<![\d-])-0001\b|^0000-00-00")
 _TWELVE_HOUR = re.compile(r"(?<![\d:])(\d{1,2}):(\d\d)(?::(\d\d))?\s*([AaPp])\.?[Mm]\b\.?")
 # An offset from UTC written after the time: "15:30:00 UTC+3", "9:30 GMT-03:30".
 _UTC_PLUS = re.compile(
-    r"(?<=\d)\s*(?:GMT|UTC|UT)\s*(?P<sign>[+-])(?P<hours>\d{1,2})(?::?(?P<minutes>[0-5]\d))?$"
+    r"(?<=\d)\s*(?:GMT|UTC|UT)(?P<sign>[+-])(?P<hours>\d{1,2})(?::?(?P<minutes>[0-5]\d))?$"
 )
 _EPOCH = re.compile(r"\d{9,13}(?:\.\d+)?")
 _NAMED_ZONE = re.compile(r"\d:\d\d(?::\d\d)?(?:\.\d+)?\s*([A-Za-z]{2,5})$")

@@ -22,6 +22,9 @@ from datetime import date
 WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 # The end of a sentence, a reference marker after it included ("the following year. (7)", "year.[3]").
 # A line that ends on a time of day's "a.m."/"p.m.": an opening hour or a timetable's item.
+_STATEMENT_VERB = re.compile(
+    r"\b(?:will|is|are|was|were|has|have|had|opens|closes|starts|begins)\b", re.IGNORECASE
+)
 _CLOCK_END = re.compile(r"\d(?::\d\d)?\s?[ap]\.m\.$|\bnoon\.?$|\bmidnight\.?$", re.IGNORECASE)
 SENTENCE_END = re.compile(r"""[.!?…:;]["'”’)\]]*(?:\s?(?:\(\d{1,3}\)|\[\d{1,3}\])|[¹²³⁰-⁹]+)?$""")
 # Month names as dates are written in the languages of the newsroom's press: English ("March 4,
@@ -216,7 +219,7 @@ ZONE_OFFSETS = {
     "NZDT": "+1300",
 }
 _ZONE_AFTER = re.compile(
-    r"\s*(?:(?:GMT|UTC|UT)\s*(?P<sign>[+-])(?P<hours>\d{1,2})(?::?(?P<minutes>[0-5]\d))?\b|(?P<name>[A-Z]{2,5})\b(?![+-]\d))"
+    r"\s*(?:(?:GMT|UTC|UT)(?P<sign>[+-])(?P<hours>\d{1,2})(?::?(?P<minutes>[0-5]\d))?\b|(?P<name>[A-Z]{2,5})\b(?![+-]\d))"
 )
 
 
@@ -850,7 +853,7 @@ _DISCLOSURE = re.compile(
 )
 _NO_COST = re.compile(r"\bat no (?:additional|extra) cost to you\b", re.IGNORECASE)
 _SHOPPING = re.compile(r"\b(?:links?|purchases?|buy|commissions?|affiliates?)\b", re.IGNORECASE)
-_REPORTED = re.compile(r"[“”\"«»„]|\b(?:said|says|told|tells|according to|added|explained)\b", re.IGNORECASE)
+REPORTED = re.compile(r"[“”\"«»„]|\b(?:said|says|told|tells|according to|added|explained)\b", re.IGNORECASE)
 _DISCLOSURE_WORDS = 60
 
 
@@ -860,7 +863,7 @@ def is_disclosure(text: str, n: int) -> bool:
         return False
     if not (_DISCLOSURE.search(text) or (_NO_COST.search(text) and _SHOPPING.search(text))):
         return False  # the common case, decided by one or two searches
-    return not _REPORTED.search(text)
+    return not REPORTED.search(text)
 
 
 # The small print pages put under a story: disclaimers and licence notes (affiliate notes are
@@ -1083,7 +1086,7 @@ _BREADCRUMB = re.compile(r"^(?:you are here\s*:\s*)?[^>›]{1,40}(?:\s+[>›]\s+
 _MENU_WORD_LIST = """home news world local national politics business economy markets money sport sports weather
     opinion culture arts entertainment lifestyle travel health science tech technology video videos
     photos podcasts contact about search menu login subscribe newsletter newsletters careers
-    investors newsroom media events deals tips destinations shop blog jobs
+    investors newsroom media events deals tips destinations shop blog jobs archive archives
     главная новости политика экономика общество спорт культура наука технологии происшествия регионы
     мир видео фото контакты поиск мнения авто бизнес
     головна новини політика економіка суспільство культура наука технології регіони світ відео
@@ -1219,7 +1222,7 @@ def _score(lines: list[_Line], common: Container[str]) -> None:
             line.chrome = "date label"  # "Published", its date on the next line
         elif n <= 20 and is_credit(line.text):
             line.chrome = "credit"
-        elif (line.captioned and n <= _CAPTION_WORDS and not _REPORTED.search(line.text)) or (
+        elif (line.captioned and n <= _CAPTION_WORDS and not REPORTED.search(line.text)) or (
             n <= 40 and _CAPTION_LABEL.match(line.text)
         ):
             line.chrome = "caption"  # "The morning ferry leaves the harbour. Photo: Ben Ortiz"
@@ -1417,6 +1420,7 @@ def _heads_as_title(lines: list[_Line], line: _Line, first: _Line, start: int) -
         and len(above) >= 2
         and above[-1].chrome == "date"
         and _SIGNED_DATE.search(above[-1].text)
+        and not _could_head(above[-2])  # (a menu above "Posted on …", not the post's own headline)
         and not any(
             o.chrome not in {"", "navigation", "appeal or navigation", "headline followed by a date"}
             for o in above[:-1]
@@ -1707,6 +1711,19 @@ _PLACE_NAME = re.compile(rf"^(?:{_PLACE_FIRST})\b|\b(?:{_PLACE_LAST})$")
 _WRITERS_JOINED = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|und|et|y|e|i|и|і|та)\s+|\s*&\s*")
 
 
+def _named_in_the_story(lines: list[_Line], line: _Line) -> bool:
+    """Whether the surname of a name line comes back in the headline above it or the story's
+    first paragraphs below: the story's subject, not its writer."""
+    surname = line.text.split()[-1].casefold()
+    nearby = [*lines[max(0, line.index - 2) : line.index], *lines[line.index + 1 : line.index + 4]]
+    return any(surname in (word.casefold() for word in words(other.text)) for other in nearby)
+
+
+def is_bare_name(text: str) -> bool:
+    """Whether a text is a person's name alone: "Priya Shah", "Juan de la Cruz"."""
+    return bool(_BARE_NAME.match(text))
+
+
 def _writers_only(text: str) -> bool:
     """Whether a line is nothing but writers' names: "Natalia Kirova and James Whitcombe"."""
     return all(_writer_named(name) for name in _WRITERS_JOINED.split(text))
@@ -1746,6 +1763,7 @@ def _bare_byline(lines: list[_Line], start: int) -> None:
             and line.index >= 2
             and _writers_only(line.text)
             and line.text not in lines[0].text  # (a blog post's title, which its page's title repeats)
+            and not _named_in_the_story(lines, line)  # (an obituary's subject: "Margaret Ellen Hughes")
         ):
             headline = lines[line.index - 2]
             alone = headline.chrome == "headline followed by a date"
@@ -1894,6 +1912,14 @@ _REVIEWED_BY = re.compile(
 _LIST_AT_THE_END = 15  # items at most
 
 
+# What a lead-in to other stories' headlines names.
+_OTHER_STORIES = re.compile(
+    r"\b(?:popular|trending|headlines?|stories|most (?:read|viewed)|top news|latest|read next|more from"
+    r"|recommended|related|news)\b",
+    re.IGNORECASE,
+)
+
+
 def _list_at_the_end(lines: list[_Line], end: int, edge: int) -> int:
     """Where the story ends when its last paragraph leads in to a list ("The beaches that
     reopened are:"): after the list's short items (bullets or not) and a closing sentence under
@@ -1901,8 +1927,13 @@ def _list_at_the_end(lines: list[_Line], end: int, edge: int) -> int:
     lead_in = lines[end - 1] if end else None
     if lead_in is not None and lead_in.score > 0 and end < edge and not lead_in.text.endswith(":"):
         lead_in = lines[end]  # a short lead-in ("Key sticking points include:") was trimmed too
-        if lead_in.chrome or lead_in.is_item or not 3 <= lead_in.words <= 12:
-            return end
+        if (
+            lead_in.chrome
+            or lead_in.is_item
+            or not 3 <= lead_in.words <= 12
+            or _OTHER_STORIES.search(lead_in.text)
+        ):
+            return end  # (not "Popular right now:", "Today's top headlines include:")
     elif lead_in is None or lead_in.words < 3 or lead_in.score <= 0:
         return end
     if not lead_in.text.endswith(":"):
@@ -1997,7 +2028,15 @@ def _teaser_boxes(lines: list[_Line]) -> None:
             and ":" not in lines[after].text  # (a subheading: "Trend 5: Exercises for mental health")
         ):
             after += 1
-        if after > line.index + 1 and after < len(lines) and lines[after].score > 0:
+        # Only a box set apart: its headlines one under another, a blank line before the story goes on
+        # (a subheading under a "Read more" line, over its paragraph, is the story's).
+        if (
+            after > line.index + 1
+            and after < len(lines)
+            and lines[after].score > 0
+            and lines[after].blank_before
+            and not any(teaser.blank_before for teaser in lines[line.index + 2 : after])
+        ):
             for teaser in lines[line.index + 1 : after]:
                 teaser.chrome, teaser.score = "teaser for another story", -4.0
 
@@ -2377,11 +2416,13 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
             and 2 <= line.words <= 30
             and (
                 (line.score <= 0 and not SENTENCE_END.search(text))
-                or (line.words <= 15 and _CLOCK_END.search(text))  # "Saturday from 10 a.m. to 5 p.m."
+                # "Saturday from 10 a.m. to 5 p.m." (not "The first late opening will be … at 7 p.m.")
+                or (line.words <= 10 and _CLOCK_END.search(text) and not _STATEMENT_VERB.search(text))
             )
             and not (  # a subheading after items in lower case, over the next paragraph
                 text[0].isupper()
-                and text.split()[0][1:].islower()  # (not an item about "Wi-Fi", "USB-C", "5G")
+                # (not an item about "Wi-Fi" or "iPads"; an acronym, "NHS England responds", heads)
+                and (text.split()[0][1:].islower() or text.split()[0].isupper())
                 and listed
                 and all(item[0].islower() for item in listed)
                 and line.index + 1 < end

@@ -5495,3 +5495,115 @@ def test_a_photos_caption_with_its_bracketed_credit_is_no_paragraph(caption):
     body = f"<div class='photo'><img src='/a.jpg'><p class='cutline'>{caption}</p></div>"
     candidate = extract_one(_bridge_page(body + _paragraphs_html(BRIDGE_STORY)), name="bridge.html")
     assert candidate.body_text.split("\n\n") == BRIDGE_STORY
+
+
+# A third reviewer's regressions against this stop's rules: each input failed on its first version.
+
+
+def test_a_headline_after_the_sites_name_in_the_title_stays_the_title():
+    headline = "Council votes to rebuild the river bridge"
+    page = _bridge_page(_paragraphs_html(BRIDGE_STORY)).replace(
+        f"<title>{headline}</title>".encode(),
+        f'<title>Bridge Herald | {headline}</title><meta property="og:title" content="{headline}">'.encode(),
+    )
+    candidate = extract_one(page, name="bridge.html")
+    assert candidate.title == headline
+    assert candidate.body_text.split("\n\n") == BRIDGE_STORY
+
+
+def test_a_story_sentence_reporting_an_appeal_is_no_pitch():
+    reported = [
+        "Residents can sign up for flood alerts and subscribe to the council's newsletter, officials said.",
+        "The fund said every tax-deductible donation would be matched, and asked readers to support this work.",
+    ]
+    body = _paragraphs_html(BRIDGE_STORY[:4] + reported + BRIDGE_STORY[4:])
+    candidate = extract_one(_bridge_page(body), name="bridge.html")
+    assert candidate.body_text.split("\n\n") == BRIDGE_STORY[:4] + reported + BRIDGE_STORY[4:]
+
+
+def test_an_exports_first_sentence_opening_with_by_is_no_byline():
+    html = (
+        "<p>By Tuesday evening the river had crested.</p><p>The flood defences held along the whole of "
+        "the town's riverside, the agency said on Wednesday morning.</p>"
+    )
+    record = {"title": "River crests below flood stage", "html": html}
+    (candidate,) = extract_articles((json.dumps(record) + "\n").encode(), name="export.jsonl")
+    assert candidate.byline == ""
+    assert candidate.body_text.startswith("By Tuesday evening the river had crested.")
+
+
+@pytest.mark.parametrize("lead_in", ["Popular right now:", "Today's top headlines include:"])
+def test_a_short_lead_in_to_other_stories_at_the_end_stays_out(lead_in):
+    tail = (
+        f"{lead_in}\nFerry fares to rise again this summer\nNew cycle lane opens on Quay Street\n"
+        "School crossing approved after two years\nThe Coastal Times is published by Harbour Media Ltd.\n"
+    )
+    head = "Harbour authority approves new ferry terminal\nBy Jane Roe\nMarch 4, 2025\n"
+    candidate = extract_one((head + _HARBOUR_PROSE + tail).encode(), name="story.txt")
+    assert "Ferry fares" not in candidate.body_text and "Harbour Media" not in candidate.body_text
+
+
+def test_an_obituarys_subject_under_the_date_is_no_byline():
+    dump = (
+        "Coastal Times\nHome | News | Sport | Obituaries | Contact\n"
+        "Remembering a teacher who taught half the town to swim\nMarch 12, 2025\nMargaret Ellen Hughes\n"
+        "Margaret Hughes, who taught swimming at the Quay Street baths for almost four decades, died on "
+        "March 3 at her home. She was 91.\n\nBorn in Cardiff in 1933, she moved to the town with her husband "
+        "in 1958 and took a job at the baths the same year.\n"
+    )
+    candidate = extract_one(dump.encode(), name="obituary.txt")
+    assert candidate.byline == ""
+    assert candidate.title == "Remembering a teacher who taught half the town to swim"
+
+
+def test_a_box_label_opening_with_by_is_no_writer():
+    head = b'<meta name="author" content="Herald Staff">'
+    body = "<p>By the numbers</p>" + _paragraphs_html(BRIDGE_STORY)
+    page = _bridge_page(body).replace(b"</head>", head + b"</head>")
+    assert extract_one(page, name="bridge.html").byline == "Herald Staff"
+
+
+def test_a_standfirst_in_a_story_header_card_is_the_dek():
+    dek = "The old river bridge will close for four months from March, the council decided."
+    page = _bridge_page(_paragraphs_html(BRIDGE_STORY)).replace(
+        b"<article><h1>",
+        f'<article><div class="story-header-card"><p class="standfirst">{dek}</p></div><h1>'.encode(),
+    )
+    assert extract_one(page, name="bridge.html").dek == dek
+
+
+def test_a_post_signed_under_its_headline_keeps_its_headline():
+    """The short line under "Posted on … by …" was the title and the headline above it was lost."""
+    dump = (
+        "Coastal Times\nHarbour authority approves new ferry terminal\nPosted on March 2, 2025 by Jane Roe\n"
+        "The vote was unanimous\n" + _HARBOUR_PROSE
+    )
+    candidate = extract_one(dump.encode(), name="post.txt")
+    assert "Harbour authority approves new ferry terminal" in (candidate.title, candidate.dek)
+
+
+def test_an_acronym_heads_a_subheading_after_lower_case_items():
+    body = (
+        _HARBOUR_PROSE + "Passengers can ask for:\na seat in the covered hall\na place for a bicycle\n"
+        "NHS England responds\n"
+        "Several councillors said the budget for the terminal had grown by a third since the first plans.\n"
+    )
+    candidate = extract_one(("Harbour authority approves new ferry terminal\n" + body).encode(), name="s.txt")
+    assert "<h2>NHS England responds</h2>" in candidate.body_html
+
+
+def test_a_sentence_under_opening_hours_is_no_item():
+    body = (
+        _HARBOUR_PROSE
+        + "The waiting hall will be open at these times:\nMonday to Friday from 6 a.m. to 10 p.m.\n"
+        "Saturday from 7 a.m. to 9 p.m.\nThe first late opening will be on Thursday, May 1, at 7 p.m.\n"
+        "Several councillors said the budget for the terminal had grown by a third since the first plans.\n"
+    )
+    candidate = extract_one(("Harbour authority approves new ferry terminal\n" + body).encode(), name="s.txt")
+    assert "<p>The first late opening will be on Thursday, May 1, at 7 p.m.</p>" in candidate.body_html
+
+
+def test_a_minutes_count_after_gmt_is_no_offset():
+    from articles.importing.plaintext import date_of_line
+
+    assert date_of_line("March 4, 2025 10:00 GMT -5 min") == "2025-03-04T10:00 GMT"
