@@ -132,6 +132,8 @@ class HtmlArticle:
     stripped: list[str] = field(default_factory=list)
     # The headlines of the stories the reading joined, when the page holds several (a roundup).
     joined: list[str] = field(default_factory=list)
+    # The page says its story is for subscribers (schema.org's isAccessibleForFree: false).
+    paywalled: bool = False
 
 
 @dataclass(frozen=True)
@@ -243,6 +245,7 @@ def extract_html_article(
     # No writer named anywhere: the account, or the agency the structured data credits ("dpa").
     byline = byline or account or _credited_organization(tree, sitename=metadata.sitename or "") or ""
     return HtmlArticle(
+        paywalled=_paywalled(tree),
         joined=_joined_stories(tree, _words(body)),
         title=title,
         body_html="".join(blocks),
@@ -502,6 +505,15 @@ def _json_ld_articles(tree) -> Iterator[dict]:
         ):
             if isinstance(item, dict) and "Article" in str(item.get("@type")):
                 yield item
+
+
+def _paywalled(tree) -> bool:
+    """Whether the page's structured data says its story is not free to read (the page may hold
+    its opening paragraphs only)."""
+    return any(
+        str(item.get("isAccessibleForFree", "")).strip().casefold() in {"false", "no", "0"}
+        for item in _json_ld_articles(tree)
+    )
 
 
 def _described_in_json(tree) -> str | None:

@@ -405,7 +405,7 @@ def _from_html(text: str, *, name: str) -> Candidate:
         raise ImportRejected("no article found in the HTML page (too little text)")
     title = article.title or _first_words(body_text)
     return Candidate(
-        note=_joined_note(article.joined),
+        note=_joined_note(article.joined) or _paywall_note(article.paywalled, body_text),
         label=name,
         format=Article.Format.HTML,
         title=title,
@@ -419,6 +419,17 @@ def _from_html(text: str, *, name: str) -> Candidate:
         source_name=article.sitename[:200],
         stripped=article.stripped,
     )
+
+
+# Fewer words than this under a paywall: likely the teaser alone.
+PAYWALL_TEASER_WORDS = 300
+
+
+def _paywall_note(paywalled: bool, body_text: str) -> str:
+    """The editor's warning for a subscribers' story of which the page held only the opening."""
+    if not paywalled or has_words(body_text, PAYWALL_TEASER_WORDS):
+        return ""
+    return "the page marks the story as for subscribers only: the saved page may hold its opening paragraphs alone"
 
 
 def _joined_note(headlines: list[str]) -> str:

@@ -5607,3 +5607,18 @@ def test_a_minutes_count_after_gmt_is_no_offset():
     from articles.importing.plaintext import date_of_line
 
     assert date_of_line("March 4, 2025 10:00 GMT -5 min") == "2025-03-04T10:00 GMT"
+
+
+def test_a_subscribers_teaser_page_is_imported_with_a_note():
+    """A paywalled page holding the opening paragraphs only was imported without a word."""
+    ld = (
+        b'<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Council votes to rebuild the '
+        b'river bridge", "isAccessibleForFree": "False"}</script>'
+    )
+    teaser = _bridge_page(_paragraphs_html(BRIDGE_STORY[:3])).replace(b"</head>", ld + b"</head>")
+    assert "subscribers only" in extract_one(teaser, name="bridge.html").note
+    # The whole story saved (a subscriber's copy), or a free page: no note.
+    story = [f"Part {part}. {line}" for part in range(4) for line in BRIDGE_STORY]  # (over 300 words)
+    whole = _bridge_page(_paragraphs_html(story)).replace(b"</head>", ld + b"</head>")
+    assert extract_one(whole, name="bridge.html").note == ""
+    assert extract_one(_bridge_page(_paragraphs_html(BRIDGE_STORY[:3])), name="bridge.html").note == ""
