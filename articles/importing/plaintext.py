@@ -437,7 +437,9 @@ _ROLE_QUALIFIER = (
     r"|foreign|health|science|sports?|news|freelance|guest|local|national|investigative)"
 )
 # A writer's role on its own line under the name: "Staff Writer", "Gazette Senior Correspondent".
-_WRITERS_ROLE_LINE = re.compile(rf"^(?:(?-i:[A-Z])[\w-]*\s+){{0,3}}{_WRITERS_ROLE}$", re.IGNORECASE)
+_WRITERS_ROLE_LINE = re.compile(
+    rf"^(?:(?-i:[A-Z])[\w-]*(?:\s+[\w-]+){{0,2}}\s+)?{_WRITERS_ROLE}$", re.IGNORECASE
+)  # (and "Chief football writer")
 _ROLE_PART = re.compile(
     rf";\s*(?:{_ROLE_QUALIFIER}\s+){{0,2}}{_WRITERS_ROLE}$"
     rf"|^((?-i:[A-Z][A-Z'’.-]+)(?:\s+(?-i:[A-Z][A-Z'’.-]+))+)\s+(?:(?-i:[A-Z][a-z][\w-]*)\s+){{1,3}}{_WRITERS_ROLE}$",
@@ -1057,8 +1059,14 @@ def _appeals_and_topics(text: str) -> tuple[int, int]:
 
 
 # Reported speech: a closing quote and a comma or a dash ("«Подпишитесь», — призвал мэр", "'Sign
-# up now,' the mayor said").
-_QUOTED_SPEECH = re.compile(r"[»”\"'’]\s*[,—–-]|[,!?][»”\"’]\s+\w")
+# up now,' the mayor said"), or a quotation after its speaker ("Judge Aston said: "You were
+# trusted … in our community."").
+_QUOTED_SPEECH = re.compile(
+    r"[»”\"'’]\s*[,—–-]|[,!?][»”\"’]\s+\w"
+    r"|\b(?:said|says|told|added|asked|wrote|warned|replied|sagte|erklärte|a déclaré|dijo|заявил|сказал|заявила|сказала)"
+    r"\b[^\"“«„]{0,40}[:,]\s*[\"“«„]",
+    re.IGNORECASE,
+)
 
 
 def is_appeal(text: str, n: int) -> bool:
@@ -1287,6 +1295,12 @@ def _is_figures_row(line: _Line) -> bool:
 _FILE_LISTING = re.compile(r"[\[\]]|\.[a-z][a-z0-9]{1,3}\b")
 
 
+_STAMPED = re.compile(
+    r"^(?:\d{1,3}(?:\+\d{1,2})?['’′]\s|\d{4}:\s|(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2},?\s+)?\d{4}:\s"
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}:\s)"
+)
+
+
 def _lists_and_tables(lines: list[_Line]) -> None:
     """A list or a table inside the story weighs like a pause in the prose, not like a menu, so
     the lede above it is not cut off: short items of a list a sentence introduces ("The towns
@@ -1302,12 +1316,43 @@ def _lists_and_tables(lines: list[_Line]) -> None:
             line.score = -0.5
     run: list[_Line] = []
     for line in [*lines, None]:
-        if line is not None and not line.chrome and not line.is_item and _is_figures_row(line):
+        # (a row whose cells "|" parts was taken for a menu: "Femi Okoro | Labour | 18,412 | 39.6")
+        if (
+            line is not None
+            and line.chrome in {"", "navigation"}
+            and not line.is_item
+            and _is_figures_row(line)
+        ):
             run.append(line)
             continue
         if len(run) >= 3:
+            header = lines[run[0].index - 1] if run[0].index else None
+            if (
+                header is not None
+                and header.chrome == "navigation"
+                and header.text.count("|") == run[0].text.count("|") > 0
+            ):
+                run.insert(0, header)  # "Candidate | Party | Votes | %" over the rows
             for row in run:
-                row.score, row.figures = max(row.score, -0.5), True
+                row.score, row.figures, row.chrome = max(row.score, -0.5), True, ""
+        run = []
+    # A timeline or a match's key events: three short lines or more, each opening with its year,
+    # day or minute ("2019: State warns …", "Nov 13, 2023: Council passes …", "45+2' GOAL - …").
+    run = []
+    for line in [*lines, None]:
+        if (
+            line is not None
+            and not line.chrome
+            and not line.is_item
+            and 2 <= line.words <= 25
+            and _STAMPED.match(line.text)
+            and not line.text.endswith(".")
+        ):
+            run.append(line)
+            continue
+        if len(run) >= 3:
+            for entry in run:
+                entry.is_item, entry.score = True, max(entry.score, -0.5)
         run = []
 
 
@@ -1840,6 +1885,7 @@ def _signed_headline(lines: list[_Line], top: int) -> tuple[_Line, _Line | None]
             line.chrome in _UNDER_THE_BYLINE
             or (line.words <= 4 and not is_sentence(line.text, line.words))
             or (line.words <= 40 and index + 1 < top and lines[index + 1].chrome == "credit")  # a caption
+            or line.figures  # a match's score box: "Redvale United 3 (Okafor 23, 67)"
         ):
             return None
         index -= 1
@@ -2217,6 +2263,9 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
     _lists_and_tables(lines)
     _headline_lists(lines)
     _teaser_boxes(lines)
+    for line in lines[1:]:  # "By Marcus Hale" over "Chief football writer"
+        if lines[line.index - 1].chrome == "byline" and _WRITERS_ROLE_LINE.match(line.text):
+            line.chrome, line.score = "writer's role", -4.0
     span = _best_span(lines)
     if span is None:
         return None

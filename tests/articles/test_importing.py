@@ -5622,3 +5622,77 @@ def test_a_subscribers_teaser_page_is_imported_with_a_note():
     whole = _bridge_page(_paragraphs_html(story)).replace(b"</head>", ld + b"</head>")
     assert extract_one(whole, name="bridge.html").note == ""
     assert extract_one(_bridge_page(_paragraphs_html(BRIDGE_STORY[:3])), name="bridge.html").note == ""
+
+
+def test_a_quotation_after_its_speaker_is_no_appeal():
+    """ "Judge Aston said: "You were trusted … in our community."" read as the site speaking to its
+    readers: the story was cut there and its last three paragraphs lost."""
+    quote = (
+        'Sentencing, Judge Rebecca Aston said: "You were trusted with the care of some of the most vulnerable '
+        'people in our community. You betrayed that trust in the most cynical way."\n\n'
+    )
+    paragraphs = _LONG_HARBOUR_PROSE.split("\n\n")
+    dump = "Harbour authority approves new ferry terminal\nBy Jane Roe\nMarch 4, 2025\n" + "\n\n".join(
+        [*paragraphs[:3], quote, *paragraphs[3:]]
+    )
+    candidate = extract_one(dump.encode(), name="story.txt")
+    assert "You betrayed that trust" in candidate.body_text
+    assert "The eighth phase of the works" in candidate.body_text
+
+
+def test_a_results_table_between_the_lead_and_the_story_is_kept_with_both():
+    """Rows written with "|" were taken for menus: the headline, dek, lead and table were lost and
+    the masthead was the title."""
+    dump = (
+        "Coastal Times\nNews\nPolitics\nElections\nHarbour board election: Jensen re-elected with a reduced majority\n"
+        "Independent challenger closes gap to 900 votes\nBy Jane Roe\nFriday, 3 May 2024, 01:47 GMT\n"
+        "The harbour board's chair, Maria Jensen, has won a second term, but her majority fell from more than "
+        "6,000 to just 906 votes after a strong showing by an independent candidate.\n\nFull result:\n"
+        "Candidate | Party | Votes | %\nMaria Jensen | Labour | 18,412 | 39.6\nTom Baker | Independent | 17,506 | 37.7\n"
+        "Ann Lowe | Conservative | 7,215 | 15.5\n\n" + _HARBOUR_PROSE
+    )
+    candidate = extract_one(dump.encode(), name="election.txt")
+    assert candidate.title == "Harbour board election: Jensen re-elected with a reduced majority"
+    assert candidate.body_text.startswith("The harbour board's chair, Maria Jensen, has won")
+    assert "Candidate | Party | Votes | %" in candidate.body_text
+    assert "Tom Baker | Independent | 17,506 | 37.7" in candidate.body_text
+
+
+def test_a_match_reports_score_box_and_key_events():
+    """The score lines under the byline hid the headline (a menu item was the title), the writer's
+    role was taken for the headline, and the key events came out as headings."""
+    dump = (
+        "Menu\nSport\nFootball\nScores & Fixtures\nSign in\nFootball\n"
+        "Redvale United 3-1 Castleford Town: Okafor double sends Redvale top\nBy Marcus Hale\nChief football writer\n"
+        "Saturday 6 April 2024 17:12 GMT\nShare\nRedvale United 3 (Okafor 23, 67, Brandt 81)\n"
+        "Castleford Town 1 (Mills pen 45+2)\nAtt: 31,204\n"
+        "Redvale United moved to the top of the table for the first time since 2009 as a double from Chidi "
+        "Okafor and a late strike from Lukas Brandt saw off Castleford Town at Riverside Park.\n\n"
+        "Key events\n23' GOAL - Okafor heads in Fenwick's corner (1-0)\n45+2' GOAL - Mills penalty (1-1)\n"
+        "67' GOAL - Okafor finishes a counter-attack (2-1)\n\n"
+        "The second half belonged to the hosts, who pressed high from the restart and never let Castleford settle.\n"
+    )
+    candidate = extract_one(dump.encode(), name="match.txt")
+    assert candidate.title == "Redvale United 3-1 Castleford Town: Okafor double sends Redvale top"
+    assert candidate.byline == "Marcus Hale"
+    assert candidate.published_at == datetime.datetime(2024, 4, 6, 17, 12, tzinfo=datetime.UTC)
+    assert (
+        "<ul><li>23' GOAL - Okafor heads in Fenwick's corner (1-0)</li><li>45+2' GOAL - Mills penalty (1-1)</li>"
+        "<li>67' GOAL - Okafor finishes a counter-attack (2-1)</li></ul>"
+    ) in candidate.body_html
+    assert "Chief football writer" not in candidate.body_text
+
+
+def test_a_timeline_is_a_list():
+    tail = (
+        "Timeline\n2019: The authority warns the old pier is near the end of its life\n"
+        "2022: The pier fails an inspection and closes for nine days\n"
+        "Nov 13, 2023: The board approves the new terminal's budget\n\n"
+        "Residents can follow the works on a board at the library, which is updated every Friday.\n"
+    )
+    head = "Harbour authority approves new ferry terminal\nBy Jane Roe\nMarch 4, 2025\n"
+    candidate = extract_one((head + _HARBOUR_PROSE + tail).encode(), name="story.txt")
+    assert (
+        "<li>2019: The authority warns the old pier is near the end of its life</li>" in candidate.body_html
+    )
+    assert "<li>Nov 13, 2023: The board approves the new terminal's budget</li></ul>" in candidate.body_html
