@@ -16,6 +16,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db.models import Case, When
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import filesizeformat
@@ -37,9 +38,13 @@ from .importing.pipeline import (
     zip_inputs,
 )
 from .importing.sanitize import safe_body
-from .models import Article, ImportRun, Source
+from .models import Article, ImportItem, ImportRun, Source
 
 PREVIEW_FOLDER = "imports/preview"
+# Rows an import's page lists (failures first); the run's admin page and its report hold them all.
+REPORT_ROWS = 1000
+# Seconds a queued import waits before its page says that no worker has taken it.
+UNCLAIMED_AFTER = 30
 UPLOAD_FOLDER = "imports/uploads"
 _TOKEN = re.compile(r"^[0-9a-f]{32}$")
 
@@ -344,12 +349,19 @@ class ImportAdminMixin:
         if run.created_by_id not in (None, request.user.pk) and not request.user.is_superuser:
             raise Http404
         _settle_dead_task(run)
-        items = run.items.select_related("article")
+        # Failures first: a run of thousands of records shows its first REPORT_ROWS rows only.
+        items = run.items.select_related("article").order_by(
+            Case(When(outcome=ImportItem.Outcome.FAILED, then=0), default=1), "pk"
+        )
         context = self._context(
             request,
             f"Import #{run.pk}",
             run=run,
-            items=items[:1000],
+            items=items[:REPORT_ROWS],
+            hidden_rows=max(0, run.items.count() - REPORT_ROWS),
+            # Queued this long and not started: no task worker is running, most likely.
+            unclaimed=run.state == ImportRun.State.QUEUED
+            and timezone.now() - run.created_at > datetime.timedelta(seconds=UNCLAIMED_AFTER),
             finished=run.state in (ImportRun.State.DONE, ImportRun.State.FAILED),
             percent=int(100 * run.processed / run.total) if run.total else 0,
         )

@@ -835,10 +835,15 @@ def near_duplicates(
 
 
 def _near_articles(
-    signature: np.ndarray, *, exclude: int | None = None, keys: list[int] | None = None
+    signature: np.ndarray,
+    *,
+    exclude: int | None = None,
+    keys: list[int] | None = None,
+    before: int | None = None,
 ) -> list[tuple[Article, float]]:
     """Stored articles (pk, slug and title only) sharing a band with ``signature`` and similar enough,
-    most similar first: one query (the band lookup is a subquery)."""
+    most similar first: one query (the band lookup is a subquery). ``before``: only articles stored
+    before that one (a story is the near-duplicate of an earlier one, never of its own later copy)."""
     keys = band_keys(signature) if keys is None else keys
     quote = connection.ops.quote_name
     bands, article = quote(ShingleBand._meta.db_table), quote(Article._meta.db_table)
@@ -848,10 +853,11 @@ def _near_articles(
         f"WHERE {quote('id')} IN (SELECT DISTINCT {quote('article_id')} FROM {bands} "
         f"WHERE {quote('key')} IN ({', '.join(['%s'] * len(keys))})"
         + (f" AND {quote('article_id')} <> %s" if exclude else "")
+        + (f" AND {quote('article_id')} < %s" if before else "")
         + f" LIMIT {NEAR_CANDIDATES})"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*keys, exclude] if exclude else keys)
+        cursor.execute(sql, [*keys, *([exclude] if exclude else []), *([before] if before else [])])
         rows = cursor.fetchall()
     scored = []
     for article_id, stored, slug, title in rows:
@@ -868,10 +874,15 @@ def _near_articles(
 
 
 def find_near_duplicate(
-    signature: np.ndarray, *, exclude: int | None = None, keys: list[int] | None = None
+    signature: np.ndarray,
+    *,
+    exclude: int | None = None,
+    keys: list[int] | None = None,
+    before: int | None = None,
 ) -> tuple[Article | None, float]:
-    """The most similar stored article, when one is similar enough to flag."""
-    found = _near_articles(signature, exclude=exclude, keys=keys)
+    """The most similar stored article (stored ``before`` one, when given), when one is similar
+    enough to flag."""
+    found = _near_articles(signature, exclude=exclude, keys=keys, before=before)
     if not found:
         return None, 0.0
     return found[0]
@@ -2525,6 +2536,14 @@ def reextract_article(*, article: Article, user=None) -> str:
     clash = Article.objects.filter(content_hash=digest).exclude(pk=article.pk).first()
     if clash:
         return f"not changed: the extracted body is identical to story #{clash.pk} ({clash.slug})"
+    changed = [
+        part
+        for part, was, now in (
+            ("body", article.body_html, candidate.body_html),
+            ("dek", article.dek, candidate.dek),
+        )
+        if was != now
+    ]
     with transaction.atomic():
         article.body_html = candidate.body_html
         article.body_text = candidate.body_text
@@ -2532,7 +2551,8 @@ def reextract_article(*, article: Article, user=None) -> str:
         article.stripped = candidate.stripped
         article.content_hash = digest
         article.minhash = signature.tobytes()
-        near, similarity = find_near_duplicate(signature, exclude=article.pk, keys=keys)
+        # (only an earlier story: a later copy, flagged as this one's, does not flag the original)
+        near, similarity = find_near_duplicate(signature, before=article.pk, keys=keys)
         article.near_duplicate_of = near
         article.similarity = similarity if near else None
         article.save(
@@ -2551,4 +2571,4 @@ def reextract_article(*, article: Article, user=None) -> str:
         ShingleBand.objects.filter(article=article).delete()
         ShingleBand.objects.bulk_create([ShingleBand(article=article, key=key) for key in keys])
     link_new_article(article.pk, user=user)
-    return "extraction re-run: body updated"
+    return f"extraction re-run: {' and '.join(changed)} updated"

@@ -30,23 +30,24 @@ SENTENCE_END = re.compile(r"""[.!?…:;]["'”’)\]]*(?:\s?(?:\(\d{1,3}\)|\[\d{
 # Month names as dates are written in the languages of the newsroom's press: English ("March 4,
 # 2025", "4 Mar 2025"), Russian, Ukrainian and Belarusian in the genitive ("12 марта 2025", "15
 # квітня 2025", "14 сакавіка 2025"), Kazakh ("15 наурыз 2025"),
-# German ("18. März 2025"), French ("4 avril 2025"), Spanish and Portuguese ("4 de abril de 2025").
+# German ("18. März 2025"), French ("4 avril 2025"), Spanish and Portuguese ("4 de abril de 2025",
+# "18 ABR 2024").
 _MONTH_NAMES = {
     number: names.split()
     for number, names in enumerate(
         [
-            "january jan студзень студзеня қаңтар январь января янв січень січня січ januar jän janvier janv enero janeiro",
+            "january jan студзень студзеня қаңтар январь января янв січень січня січ januar jän janvier janv enero ene janeiro",
             "february feb люты лютага ақпан февраль февраля фев лютий лютого лют februar février févr fevrier febrero fevereiro",
-            "march mar сакавік сакавіка наурыз март марта мар березень березня бер märz maerz mars marzo março",
-            "april apr красавік красавіка сәуір апрель апреля апр квітень квітня квіт avril abril",
+            "march mar сакавік сакавіка наурыз март марта мар березень березня бер märz maerz mars marzo março mär",
+            "april apr красавік красавіка сәуір апрель апреля апр квітень квітня квіт avril avr abril abr",
             "may май траўня мамыр мая травень травня трав mai mayo maio",
             "june jun чэрвень чэрвеня маусым июнь июня июн червень червня черв juni juin junio junho",
             "july jul ліпеня шілде июль июля июл липень липня лип juli juillet juil julio julho",
-            "august aug жнівень жніўня тамыз август августа авг серпень серпня серп août aout agosto",
+            "august aug жнівень жніўня тамыз август августа авг серпень серпня серп août aout agosto ago",
             "september sept sep верасня қыркүйек сентябрь сентября сен вересень вересня вер septembre septiembre setembro",
             "october oct кастрычнік кастрычніка қазан октябрь октября окт жовтень жовтня жовт oktober okt octobre octubre outubro",
             "november nov лістапад лістапада қараша ноябрь ноября ноя листопад листопада лист novembre noviembre novembro",
-            "december dec снежань снежня желтоқсан декабрь декабря дек грудень грудня груд dezember dez décembre diciembre dezembro",
+            "december dec снежань снежня желтоқсан декабрь декабря дек грудень грудня груд dezember dez décembre déc diciembre dic dezembro",
         ],
         start=1,
     )
@@ -733,6 +734,14 @@ APPEAL_PATTERNS = [
     r"read (?:more|next|also|the full|full|our)\b",
     r"continue reading\b",
     r"share (?:this|on|via|the|article|story|post)\b",
+    # and the region's share buttons: "Compartir en Facebook", "Partager sur X", "Link kopieren"
+    r"compartir en\b",
+    r"partager sur\b",
+    r"teilen auf\b",
+    ("copy link", r"^copy link\s*$"),
+    ("copiar enlace", r"^copiar enlace\s*$"),
+    ("copier le lien", r"^copier le lien\s*$"),
+    ("link kopieren", r"^link kopieren\s*$"),
     r"advertisement\b",
     # An advertisement's marker alone on its line, and the appeals of the region's press.
     *((word, rf"^{word}\s*$") for word in AD_MARKERS[1:]),  # "advertisement" is furniture anywhere
@@ -980,6 +989,7 @@ LIST_LABEL = re.compile(
     r"|also read|see also|related|trending|most (?:read|popular|viewed)|comments?|leave a (?:comment|reply)"
     r"|share(?: this)?(?: \w+)?|tags?|about the author|newsletter"
     r"|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lee también|leer más|читайте также|читайте також"
+    r"|(?:también )?te puede interesar|te recomendamos|vous aimerez aussi|das könnte sie auch interessieren"
     r"|partager|teilen|compartir|поделиться|поділитися"
     r"|comentarios|commentaires|kommentare|комментарии|коментарі|коментарів)\s*(?:\(\d+\))?\s*:?$",
     re.IGNORECASE,
@@ -1790,8 +1800,18 @@ def _bare_byline(lines: list[_Line], start: int) -> None:
             return
         if line.index < start - 8:
             continue
-        headline, below = lines[line.index - 1], lines[line.index + 1]
+        headline, below, place = lines[line.index - 1], lines[line.index + 1], None
         # A name alone over the date (under it, a short line is as often a blog post's title).
+        if (
+            below.words <= 2
+            and below.text[:1].isupper()
+            and below.text != line.text
+            and below.index + 1 < len(lines)
+            and lines[below.index + 1].chrome == "date"
+            and not is_sentence(below.text, below.words)
+        ):
+            # "Lucía Romero Castillo", "Valdeolmos" (where she files from), the date
+            place, below = below, lines[below.index + 1]
         role = (
             _WRITERS_ROLE_LINE.match(below.text)
             and below.index + 1 < len(lines)
@@ -1839,6 +1859,8 @@ def _bare_byline(lines: list[_Line], start: int) -> None:
             line.chrome, line.score = "byline", -4.0
             if role:
                 below.chrome = "writer's role"
+            if place is not None:
+                place.chrome = "place"  # where the writer files from
             return
 
 
@@ -1853,6 +1875,7 @@ _UNDER_THE_BYLINE = {
     "caption",
     "byline label",
     "writer's role",
+    "place",
 }
 
 
@@ -2051,10 +2074,29 @@ def _heads_the_story(lines: list[_Line], position: int, start: int) -> bool:
 # A box of links to other stories inside a story: its label.
 _TEASER_BOX_LABEL = re.compile(
     r"^(?:related(?: \w+)?|read (?:more|also|next)|also read|see also|more on this(?: story)?|recommended"
-    r"|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lee también|читайте также|читайте також)\s*:?$",
+    r"|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lee también|te puede interesar|читайте также"
+    r"|читайте також)\s*:?$",
     re.IGNORECASE,
 )
 _TEASER_BOX_ITEMS = 6
+
+
+_EDITORS_NOTE = re.compile(
+    r"^(?:editor[’']?s[’']? note|correction|clarification|anmerkung der redaktion|note de la rédaction"
+    r"|nota del editor|nota de la redacción|от редакции|від редакції)\s*:",
+    re.IGNORECASE,
+)
+
+
+def _notes_above_the_headline(lines: list[_Line]) -> None:
+    """An editor's note or a correction set above the headline ("Editor's note: This article was
+    updated …"), then the headline signed or dated: the story's, moved to open its body, so that
+    the headline, byline and date under it are read as its header."""
+    for line in lines[:-2]:
+        if _EDITORS_NOTE.match(line.text) and any(
+            other.chrome in {"byline", "date"} for other in lines[line.index + 2 : line.index + 5]
+        ):
+            line.chrome, line.score = "editor's note", -4.0
 
 
 def _teaser_boxes(lines: list[_Line]) -> None:
@@ -2263,6 +2305,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
     _lists_and_tables(lines)
     _headline_lists(lines)
     _teaser_boxes(lines)
+    _notes_above_the_headline(lines)
     for line in lines[1:]:  # "By Marcus Hale" over "Chief football writer"
         if lines[line.index - 1].chrome == "byline" and _WRITERS_ROLE_LINE.match(line.text):
             line.chrome, line.score = "writer's role", -4.0
@@ -2414,6 +2457,8 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
         near |= set(range(standfirst.index + 1, start))
     if byline_line is not None:
         near |= {byline_line.index - 1, byline_line.index + 1}
+        if byline_line.index + 1 < len(lines) and lines[byline_line.index + 1].chrome == "place":
+            near.add(byline_line.index + 2)  # the date under where the writer files from
     if title_index and _SIGNED_DATE.search(lines[title_index - 1].text):
         near.add(title_index - 1)  # a post's "Posted on March 2, 2025 by Fern Whitaker" above its title
     dates = [line.text for line in lines[:start] if line.chrome == "date" and line.index in near]
@@ -2426,7 +2471,8 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
         byline = next((signed[1] for text in dates if (signed := _SIGNED_DATE.search(text))), "")
     if not byline:  # "Олена Гнатюк, 12 березня 2024 р., 14:05"
         byline = next(filter(None, map(_name_before_date, dates)), "")
-    blocks: list[Block] = []
+    # An editor's note above the headline opens the story's body.
+    blocks: list[Block] = [Block("p", line.text) for line in lines[:start] if line.chrome == "editor's note"]
     stripped: list[str] = []
     headings = _numbered_headings(lines, start, end)
     label = ""
@@ -2435,7 +2481,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
     for line in lines:
         inside = start <= line.index < end
         if not inside or line.chrome:
-            if line.index != title_index and line.text != dek:
+            if line.index != title_index and line.text != dek and line.chrome != "editor's note":
                 stripped.append(line.text)
             continue
         text = line.text

@@ -640,3 +640,37 @@ def test_only_the_lines_above_the_story_are_said_to_give_it_its_title_or_date(ed
     roles = [state for _line, state in rows]
     assert roles[:2] == ["title", "date"]
     assert "title" not in roles[2:] and "date" not in roles[2:]
+
+
+def test_a_long_runs_page_lists_its_failures_first_and_says_what_it_leaves_out(
+    editor_client, editor, monkeypatch
+):
+    """Past its first 1,000 rows the page stopped without a word, and a failure after them was
+    never listed."""
+    from articles import admin_import
+    from articles.models import ImportItem
+
+    monkeypatch.setattr(admin_import, "REPORT_ROWS", 2)
+    run = ImportRun.objects.create(origin="admin", state="done", total=3, processed=3, created_by=editor)
+    ImportItem.objects.bulk_create(
+        [
+            ImportItem(run=run, path="a.jsonl:1", outcome="imported"),
+            ImportItem(run=run, path="a.jsonl:2", outcome="imported"),
+            ImportItem(run=run, path="a.jsonl:3", outcome="failed", reason="the line is not valid JSON"),
+        ]
+    )
+    page = editor_client.get(reverse("admin:articles_article_import_run", args=[run.pk])).content.decode()
+    assert "a.jsonl:3" in page and "the line is not valid JSON" in page
+    assert "a.jsonl:1" in page and "a.jsonl:2" not in page
+    assert "1 more row not shown" in page
+    assert reverse("admin:articles_importrun_change", args=[run.pk]) in page
+
+
+def test_an_import_no_worker_takes_says_so(editor_client, editor):
+    """A queued import with no task worker running read "Queued — 0 of 6 files processed" for
+    ever, with no hint."""
+    run = ImportRun.objects.create(origin="task", state="queued", total=6, created_by=editor)
+    url = reverse("admin:articles_article_import_run", args=[run.pk])
+    assert "No task worker has started this import" not in editor_client.get(url).content.decode()
+    ImportRun.objects.filter(pk=run.pk).update(created_at=timezone.now() - datetime.timedelta(minutes=2))
+    assert "No task worker has started this import" in editor_client.get(url).content.decode()

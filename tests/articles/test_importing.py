@@ -5696,3 +5696,66 @@ def test_a_timeline_is_a_list():
         "<li>2019: The authority warns the old pier is near the end of its life</li>" in candidate.body_html
     )
     assert "<li>Nov 13, 2023: The board approves the new terminal's budget</li></ul>" in candidate.body_html
+
+
+def test_an_editors_note_above_the_headline_opens_the_body():
+    """The note began the story's span: the headline became a subheading, and byline and date
+    were lost (the masthead was the title)."""
+    note = (
+        "Editor's note: This article was updated on 5 March 2025 to include a response from the ferry "
+        "operator, which was received after publication."
+    )
+    dump = (
+        "Coastal Times\nHome\nNews\nBusiness\n"
+        f"{note}\nHarbour authority approves new ferry terminal\nBy Jane Roe, Harbour correspondent\n"
+        "4 March 2025, 18:20 GMT\n" + _HARBOUR_PROSE
+    )
+    candidate = extract_one(dump.encode(), name="story.txt")
+    assert candidate.title == "Harbour authority approves new ferry terminal"
+    assert (candidate.byline, candidate.published_at.date()) == ("Jane Roe", datetime.date(2025, 3, 4))
+    assert candidate.body_text.startswith(note)
+
+
+def test_a_spanish_header_with_the_writers_town_and_a_date_in_capitals():
+    """ "Lucía Romero Castillo" / "Valdeolmos" / "18 ABR 2024 - 13:45 CEST": no title, byline or date
+    were found, and "Compartir en Facebook" and "Te puede interesar" stayed."""
+    dump = (
+        "Ir al contenido\nEl Diario del Sur\nPortada\nLocal\nDeportes\nSuscríbete\nLOCAL\n"
+        "El Ayuntamiento de Valdeolmos aprueba el plan para peatonalizar el casco histórico\n"
+        "Las obras comenzarán en septiembre y durarán catorce meses\nLucía Romero Castillo\nValdeolmos\n"
+        "18 ABR 2024 - 13:45 CEST\nCompartir en Facebook\nCompartir en Twitter\nCopiar enlace\n"
+        "El pleno del Ayuntamiento de Valdeolmos aprobó este jueves el plan para peatonalizar las calles del "
+        "casco histórico, que se cerrarán al tráfico a partir del año que viene.\n\n"
+        "El proyecto, con un presupuesto de 4,8 millones de euros, incluye la renovación del pavimento y "
+        "la ampliación de las aceras de las calles principales.\n\n"
+        "Te puede interesar\nValdeolmos celebrará su feria del libro en mayo\n"
+    )
+    candidate = extract_one(dump.encode(), name="noticia.txt")
+    assert (
+        candidate.title
+        == "El Ayuntamiento de Valdeolmos aprueba el plan para peatonalizar el casco histórico"
+    )
+    assert candidate.dek == "Las obras comenzarán en septiembre y durarán catorce meses"
+    assert candidate.byline == "Lucía Romero Castillo"
+    assert candidate.published_at == datetime.datetime(2024, 4, 18, 11, 45, tzinfo=datetime.UTC)
+    assert "Compartir" not in candidate.body_text and "feria del libro" not in candidate.body_text
+
+
+@pytest.mark.django_db
+def test_rerunning_extraction_never_flags_the_original_as_its_later_copys_near_duplicate():
+    """The original, re-extracted after its light rewrite was imported (and flagged), was flagged
+    as a near-duplicate of that copy: each pointed at the other. The message said "body updated"
+    when only the dek had changed."""
+    from articles.importing.pipeline import reextract_article
+
+    head = "Harbour authority approves new ferry terminal\nBy Jane Roe\nMarch 4, 2025\n"
+    [first] = import_file(data=(head + _LONG_HARBOUR_PROSE).encode(), name="a.txt")
+    rewrite = _LONG_HARBOUR_PROSE.replace("approved plans", "gave its approval to plans")
+    [second] = import_file(data=(head + rewrite).encode(), name="b.txt")
+    original, copy = Article.objects.get(pk=first.article_id), Article.objects.get(pk=second.article_id)
+    assert copy.near_duplicate_of_id == original.pk
+    Article.objects.filter(pk=original.pk).update(dek="An editor's dek")
+    original.refresh_from_db()
+    assert reextract_article(article=original) == "extraction re-run: dek updated"
+    original.refresh_from_db()
+    assert original.near_duplicate_of_id is None
