@@ -617,9 +617,19 @@ def _parse(markup: str):
     from trafilatura.utils import load_html
 
     try:
-        return load_html(markup)
+        tree = load_html(markup)
     except (ValueError, TypeError, etree.LxmlError, RecursionError):
         return None
+    if tree is not None:
+        # A script inside a headline: its code is no part of the title ("Accept alert(8) Pay Offer").
+        for code in _CODE_IN_HEADINGS(tree):
+            code.drop_tree()
+    return tree
+
+
+_CODE_IN_HEADINGS = etree.XPath(
+    "//*[self::h1 or self::h2 or self::h3]//*[self::script or self::style or self::noscript or self::template]"
+)
 
 
 def _extract(tree, url: str | None, options: dict):
@@ -850,7 +860,7 @@ def _is_residue(text: str, *, tag: str) -> str:
 # WordPress's "The post … appeared first on …".
 _FRAGMENT_FURNITURE = re.compile(
     r"<h[2-4]\b|<figure\b|^<p>(?:<[^>]*>)*\s*by\s|\b(?:read more|continue reading|read the full|share (?:on|via|this)|appeared first on|related"
-    r"|see also|subscribe|newsletter)\b"
+    r"|see also|subscribe|newsletter|читайте|подписывайтесь|подпишитесь|підписуйтесь|lesen sie|lire aussi|lee también)\b"
     rf"|{'|'.join(READ_ON)}|впервые|>\s*(?:{'|'.join(AD_MARKERS)})\s*<"
     r"|\b(?:photo|image|picture|foto|фото|crédit|credit|source|quelle|источник|джерело)s?\b",
     re.IGNORECASE,
@@ -907,6 +917,9 @@ def tidy_fragment(markup: str, *, title: str) -> tuple[str, list[str]]:
         if block.tag == "figure" and not any(_text(child) for child in block if child.tag != "figcaption"):
             stripped.append(text)  # a photo's caption: the photo itself is not kept
             continue
+        if block.tag == "p" and TEASER.match(text) and len(words(text)) <= 25 and _link_share(block) >= 0.5:
+            stripped.append(text)  # "Читайте также: <a>…</a>" between the paragraphs: another story's
+            continue
         if block.tag == "p":
             stripped += _trim_credit(block)
         kept.append(block)
@@ -933,6 +946,8 @@ def tidy_fragment(markup: str, *, title: str) -> tuple[str, list[str]]:
         # story: <a>Facebook</a> <a>X</a>"), not a sentence that names one ("Residents can sign up …").
         appeal = (
             len(words(text)) <= 25 and _link_share(blocks[-1]) >= 0.3 and bool(_LINKED_APPEAL.search(text))
+        ) or (  # or the site asking, unlinked: "Подписывайтесь на наш канал в Telegram"
+            len(words(text)) <= 12 and is_appeal(text, len(words(text))) and _pitches(text)
         )
         if not (teaser or appeal or _APPEARED_FIRST.match(text) or _TRAILING_PROMPTS.fullmatch(text)):
             break

@@ -303,7 +303,8 @@ _BY = (
     r"|our\s+(?:reporters?|correspondents?)(?=\s+(?-i:[A-Z])))"  # "Our reporters Hannah Briggs, Omar Said and …"
 )
 BYLINE = re.compile(
-    rf"^(?:{_BY}\s*:?\s+[\w.'’-]+(?:\s+[\w.'’-]+){{0,5}}"
+    # (and the writer's address after the name: "By Dale Kowalczyk dkowalczyk@sentinel.example")
+    rf"^(?:{_BY}\s*:?\s+[\w.'’-]+(?:\s+[\w.'’-]+){{0,5}}(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?"
     # The region's press: a labelled name ("Автор: Ирина Соколова", "Autor: Jan Nowak"; not
     # "Автор: не указан").
     r"|(?:автор|авторка|автори|авторы|аўтар|аўтары|текст|autor|autorin|auteur|autore|autora)\s*:\s*"
@@ -380,6 +381,7 @@ def is_newsroom_account(byline: str) -> bool:
 
 _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 _MAILBOX_BESIDE = re.compile(r"\s*[<(\[]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[>)\]]")
+_MAILBOX_AFTER = re.compile(r"(?<=\w)\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 _EMAIL_AND_NAME = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*\((.+)\)$")
 
 
@@ -427,6 +429,7 @@ def clean_byline(text: str) -> str:
     if _EMAIL.match(text) or text.casefold() in _NO_WRITER:
         return ""
     text = _MAILBOX_BESIDE.sub("", text).strip()  # "Aiko Tanaka <aiko@wire.example>", "… (aiko@…)"
+    text = _MAILBOX_AFTER.sub("", text)  # "Dale Kowalczyk dkowalczyk@sentinel.example"
     return _as_written(text)
 
 
@@ -1915,14 +1918,17 @@ def _signed_headline(lines: list[_Line], top: int) -> tuple[_Line, _Line | None]
     if not signed or index < 0 or top - index > 10:
         return None
     lower = lines[index]
-    upper = lines[index - 1] if index > 0 else None
+    above = index - 1
+    while above > 0 and lines[above].chrome == "no words":
+        above -= 1  # a review's stars ("★★★★☆") between the headline and its dek
+    upper = lines[above] if above >= 0 else None
     deck = lower.chrome == "standfirst" or (
         lower.chrome in {"", "headline followed by a date"} and 5 <= lower.words <= 60
     )
     if upper is not None and _could_head(upper) and deck:
         lead = " ".join(line.text for line in lines[top : top + 2])
         if not (_could_head(lower) and _overlap(lower.text, lead) > _overlap(upper.text, lead) + 0.1) or (
-            index > 1 and _is_kicker(lines[index - 2]) and ":" not in upper.text  # "TECH" over the headline
+            above > 0 and _is_kicker(lines[above - 1]) and ":" not in upper.text  # "TECH" over the headline
         ):
             return upper, lower
         # (else the line above is a ticker or a kicker: "Weather Alert Day: …")
@@ -2388,7 +2394,12 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
             title, title_index = strip_site_name(headline.text), headline.index
         elif deck is None and headline.index == title_index + 1 and headline.words >= 5:
             deck = headline  # "CITY APPROVES NEW BUDGET" over "Council backs libraries …"
-        if deck is not None and deck.index == title_index + 1 and standfirst is None:
+        if (
+            deck is not None
+            and deck.index > title_index
+            and all(line.chrome == "no words" for line in lines[title_index + 1 : deck.index])  # (★★★★☆)
+            and standfirst is None
+        ):
             standfirst, deck.chrome = deck, deck.chrome or "standfirst"
 
     # A restatement of the title just before or at the start of the body becomes the dek.

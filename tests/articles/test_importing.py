@@ -2104,6 +2104,7 @@ def test_a_dumps_byline_loses_its_by_and_its_dateline_dates_the_story():
         ("Jane Doe - reporter", "Jane Doe"),
         ("Jane Doe, AP", "Jane Doe, AP"),  # an agency is no role
         ("Our reporters Hannah Briggs, Omar Said and Leo Park", "Hannah Briggs, Omar Said and Leo Park"),
+        ("By Dale Kowalczyk dkowalczyk@sentinel.example", "Dale Kowalczyk"),
         ("Our reporters said the vote was close", "Our reporters said the vote was close"),
         ("Jane Roe; Senior Editor", "Jane Roe"),
         ("DEREK MAYFIELD Gazette Staff Writer", "Derek Mayfield"),
@@ -2355,9 +2356,9 @@ def test_a_feeds_story_loses_the_furniture_around_it_and_the_editor_sees_what_we
             "by a tenth, and residents can read more."
         )  # the story's own words
     assert first.stripped == ["Read more Share on Facebook"]
-    assert second.stripped == [
-        "The post Tram line two appeared first on Wire.",
+    assert sorted(second.stripped) == [
         "Related: the old tram depot",
+        "The post Tram line two appeared first on Wire.",
     ]
     record = json.dumps({"title": "Tram line opens", "html": f"<div><h1>Tram line opens</h1>{story}</div>"})
     [exported] = extract_articles(record.encode(), name="export.jsonl")
@@ -5759,3 +5760,48 @@ def test_rerunning_extraction_never_flags_the_original_as_its_later_copys_near_d
     assert reextract_article(article=original) == "extraction re-run: dek updated"
     original.refresh_from_db()
     assert original.near_duplicate_of_id is None
+
+
+def test_a_script_inside_the_headline_is_no_part_of_the_title():
+    """ "<h1>… Accept <script>alert(8)</script> Pay Offer</h1>" gave the title "… Accept alert(8)
+    Pay Offer", and the headline stayed in the body as a subheading."""
+    page = (
+        _bridge_page(_paragraphs_html(BRIDGE_STORY))
+        .replace(b"<h1>Council votes to rebuild", b"<h1>Council votes <script>alert(8)</script>to rebuild")
+        .replace(b"<title>Council votes to rebuild the river bridge</title>", b"<title>News</title>")
+    )
+    candidate = extract_one(page, name="bridge.html")
+    assert candidate.title == "Council votes to rebuild the river bridge"
+    assert candidate.body_text.split("\n\n") == BRIDGE_STORY
+
+
+def test_an_exports_html_loses_a_teaser_between_its_paragraphs_and_the_sites_last_appeal():
+    """ "Читайте также: <a>…</a>" between the paragraphs and "Подписывайтесь на наш канал в
+    Telegram" at the end stayed in an export's body (the same lines go in a dump or a page)."""
+    html = (
+        "<p>Правительство области выделит 1,2 млрд рублей на капитальный ремонт 34 школ в 2024 году, "
+        "сообщили в министерстве образования.</p><p>Работы планируется завершить к 1 сентября.</p>"
+        '<p><strong>Читайте также:</strong> <a href="https://volga.example/880">В Тольятти построят детский сад</a></p>'
+        "<p>В прошлом году в регионе отремонтировали 28 школ.</p><p>Подписывайтесь на наш канал в Telegram</p>"
+    )
+    record = {"title": "Власти выделят 1,2 млрд рублей на ремонт школ", "html": html}
+    (candidate,) = extract_articles((json.dumps(record) + "\n").encode(), name="export.jsonl")
+    assert candidate.body_text.split("\n\n") == [
+        "Правительство области выделит 1,2 млрд рублей на капитальный ремонт 34 школ в 2024 году, сообщили "
+        "в министерстве образования.",
+        "Работы планируется завершить к 1 сентября.",
+        "В прошлом году в регионе отремонтировали 28 школ.",
+    ]
+
+
+def test_a_reviews_stars_between_its_headline_and_dek_keep_both_in_place():
+    """The stars line between them made the dek the title and lost the headline."""
+    dump = (
+        "Screen Weekly\nFilm\nTV\nNewsletters\nFilm reviews\nThe Ferry review – a slow, salt-stung ghost story\n"
+        "★★★★☆\nThe director's second feature turns a harbour town into a place of dread\nJane Roe\n"
+        "Fri 19 Apr 2024 09.00 GMT\nShare on Facebook\n" + _HARBOUR_PROSE
+    )
+    candidate = extract_one(dump.encode(), name="review.txt")
+    assert candidate.title == "The Ferry review – a slow, salt-stung ghost story"
+    assert candidate.dek == "The director's second feature turns a harbour town into a place of dread"
+    assert candidate.byline == "Jane Roe"
