@@ -2315,6 +2315,7 @@ class Preview:
     near: list[tuple[Article, float]] = field(default_factory=list)
     links: list[dict] | None = None  # None when no linker is installed
     more_articles: int = 0  # further articles in a feed or export beyond the first
+    refused: int = 0  # its records that will be refused (a broken line of an export)
     # The file's other records, in order: (title, "") for an article, (label, reason) for a
     # record that will be refused; at most PREVIEW_LIST_LIMIT.
     others: list[tuple[str, str]] = field(default_factory=list)
@@ -2431,13 +2432,15 @@ def preview_import(*, data: bytes, name: str) -> Preview:
         return Preview(name=name, raw_text="", reason=exc.reason)
     try:
         items = extract_articles(data, name=name, text=raw_text)
-        candidate, more, others = None, 0, []
+        candidate, more, refused, others = None, 0, 0, []
         for number, item in enumerate(items, start=1):
             if isinstance(item, Candidate) and candidate is None:
                 candidate = item
                 continue
             if isinstance(item, Candidate):
                 more += 1
+            else:
+                refused += 1
             if len(others) < PREVIEW_LIST_LIMIT:
                 others.append(
                     (item.title, "") if isinstance(item, Candidate) else (f"Record {number}", item.reason)
@@ -2453,7 +2456,9 @@ def preview_import(*, data: bytes, name: str) -> Preview:
         return Preview(
             name=name, raw_text=raw_text, reason=f"the file could not be read ({type(exc).__name__})"
         )
-    preview = Preview(name=name, raw_text=raw_text, candidate=candidate, more_articles=more, others=others)
+    preview = Preview(
+        name=name, raw_text=raw_text, candidate=candidate, more_articles=more, refused=refused, others=others
+    )
     preview.encoding = describe_encoding(data)
     digest, signature, keys = candidate.fingerprints()
     preview.duplicate_of = Article.objects.filter(content_hash=digest).first()

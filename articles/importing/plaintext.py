@@ -1386,6 +1386,10 @@ _NAME_SHAPED = re.compile(r"^(?:[A-Z][\w.'’-]+\s+){1,3}[A-Z][\w.'’-]+$")
 _LABEL_LEAD = re.compile(r"^(?:[\w’']+\s+){0,2}(?:by|on|in)?\s*:", re.IGNORECASE)
 
 
+# A writer's name labelled as such, which pages print under the story as often as above it.
+_SIGNED_BELOW = re.compile(
+    r"^(?:автор|авторка|автори|авторы|аўтар|autor|autorin|auteur|author)\s*:", re.IGNORECASE
+)
 _SIGNED_DATE = re.compile(rf"\d\s+by\s+({_SIGNER})", re.IGNORECASE)
 _UPDATED = re.compile(
     r"\b(?:updated|aktualisiert|mis à jour|actualizado|обновлено|оновлено)\b", re.IGNORECASE
@@ -2461,6 +2465,15 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
         None,
     )
     byline = byline_line.text if byline_line else ""
+    if not byline:  # "Автор: Ирина Соколова" signed under the story
+        byline = next(
+            (
+                line.text
+                for line in lines[end : end + 4]
+                if _SIGNED_BELOW.match(line.text) and BYLINE.match(line.text) and line.words <= 6
+            ),
+            "",
+        )
     # The story's date: a date line just under the title or beside the byline (date lines
     # elsewhere belong to lists of other headlines).
     near = set(range(title_index + 1, title_index + 4)) if title_index is not None else set()

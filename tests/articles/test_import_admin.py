@@ -206,6 +206,10 @@ def test_preview_of_an_export_lists_every_record(editor_client):
     assert "Tram line 4 gets new stops" in page
     refused = [reason for _title, reason in preview.others if reason]
     assert refused and all(f"will be refused:</strong> {reason}" in page for reason in refused)
+    # The summary says so, and the list is open: the refusals were out of sight in a closed box.
+    assert preview.refused == len(refused)
+    assert f"<strong>{len(refused)} record{'s' if len(refused) > 1 else ''} will be refused</strong>" in page
+    assert '<details class="import-others" open>' in page
 
 
 def test_pasted_text_preview(editor_client):

@@ -5805,3 +5805,16 @@ def test_a_reviews_stars_between_its_headline_and_dek_keep_both_in_place():
     assert candidate.title == "The Ferry review – a slow, salt-stung ghost story"
     assert candidate.dek == "The director's second feature turns a harbour town into a place of dread"
     assert candidate.byline == "Jane Roe"
+
+
+def test_a_writer_labelled_under_the_story_signs_it():
+    """ "Автор: Ирина Соколова" under a wire story went to the stripped lines; no byline."""
+    dump = (
+        "Волжские ведомости\nГлавная\nНовости\nВласти выделят 1,2 млрд рублей на ремонт школ\n2 апреля 2024, 12:15\n"
+        "Правительство области выделит 1,2 млрд рублей на капитальный ремонт 34 школ в 2024 году, сообщили в "
+        "министерстве образования.\n\nРаботы планируется завершить к 1 сентября, до начала учебного года, "
+        "сообщили в пресс-службе ведомства.\n\nАвтор: Ирина Соколова\nПоделиться\n© 2024 Волжские ведомости\n"
+    )
+    candidate = extract_one(dump.encode(), name="news.txt")
+    assert candidate.byline == "Ирина Соколова"
+    assert "Автор" not in candidate.body_text
