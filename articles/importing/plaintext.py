@@ -1329,7 +1329,7 @@ def _lists_and_tables(lines: list[_Line]) -> None:
             line.score = -0.5
     run: list[_Line] = []
     for line in [*lines, None]:
-        # (a row whose cells "|" parts was taken for a menu: "Femi Okoro | Labour | 18,412 | 39.6")
+        # (a table's row, its cells parted by "|", was taken for a menu: "Femi Okoro | Labour | 18,412")
         if (
             line is not None
             and line.chrome in {"", "navigation"}
