@@ -42,6 +42,7 @@ from .plaintext import (
     TEASER,
     TITLE_SEPARATOR,
     TRAILING_CREDIT,
+    UPDATE_WORD,
     appeal_hits,
     clean_byline,
     date_of_line,
@@ -208,14 +209,15 @@ def extract_html_article(
     byline, published = metadata.author or "", metadata.date or ""
     # A newsroom's account in the tags ("Gazette Staff"): the writer the page prints is looked for.
     account, byline = (byline, "") if is_newsroom_account(byline) else ("", byline)
+
     # A page whose tags name no writer or date may print them above the story ("By Owen Clarke ·
     # 12 February 2025"): the lines taken off there say them.
-    # A day without its time ("18.12.2024 15:40" printed, the tags give the day): the printed
-    # line of that day gives the time, and its zone when it names one.
-    day_only = published[:10] if published.endswith("T00:00:00") else ""
-
     def better(day: str) -> bool:
-        return bool(day) and (not published or (bool(day_only) and day.startswith(f"{day_only}T")))
+        """Whether a printed date line dates the story better: there was no date, or the tags gave
+        its day alone ("18.12.2024 15:40" printed) and the line gives that day's time (and zone)."""
+        return bool(day) and (
+            not published or (published.endswith("T00:00:00") and day.startswith(f"{published[:10]}T"))
+        )
 
     for text in lead:
         signed = (
@@ -460,10 +462,7 @@ _TIMESTAMP_KEYS = {
 # The story's <time> elements: inside its <article> (a header's clock is not), not its update's.
 _TIMES = etree.XPath("//article//time[@datetime]")
 # A line that gives an update's time first: "Updated 12 March 2025, 09:40", "Zuletzt aktualisiert: …".
-_UPDATE_LINE = re.compile(
-    r"^\W*(?:last\s+|zuletzt\s+)?(?:updated|modified|aktualisiert|обновлено|оновлено|actualizado|mis à jour)\b",
-    re.IGNORECASE,
-)
+_UPDATE_LINE = re.compile(rf"^\W*(?:last\s+|zuletzt\s+)?(?:{UPDATE_WORD}|modified)\b", re.IGNORECASE)
 _UPDATE_TIME = re.compile(r"updat|modif|aktualisiert|обновлен|оновлен|actualizado", re.IGNORECASE)
 _JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{11,40})"')
 

@@ -58,6 +58,7 @@ from .language import story_language
 from .plaintext import (
     BYLINE,
     TITLE_SEPARATOR,
+    UTC_OFFSET,
     WORD,
     ZONE_OFFSETS,
     clean_byline,
@@ -730,9 +731,7 @@ _AFTER_TIME = re.compile(r"(?<![\d:])\d{1,2}:\d\d(?::\d\d)?\s+\S.*$")  # a word 
 _NO_DATE = re.compile(r"(?<![\d-])-0001\b|^0000-00-00")
 _TWELVE_HOUR = re.compile(r"(?<![\d:])(\d{1,2}):(\d\d)(?::(\d\d))?\s*([AaPp])\.?[Mm]\b\.?")
 # An offset from UTC written after the time: "15:30:00 UTC+3", "9:30 GMT-03:30".
-_UTC_PLUS = re.compile(
-    r"(?<=\d)\s*(?:GMT|UTC|UT)(?P<sign>[+-])(?P<hours>\d{1,2})(?::?(?P<minutes>[0-5]\d))?$"
-)
+_UTC_PLUS = re.compile(rf"(?<=\d)\s*{UTC_OFFSET}$")
 _EPOCH = re.compile(r"\d{9,13}(?:\.\d+)?")
 _NAMED_ZONE = re.compile(r"\d:\d\d(?::\d\d)?(?:\.\d+)?\s*([A-Za-z]{2,5})$")
 _RFC_DAY = re.compile(
@@ -826,20 +825,14 @@ def band_keys(signature: np.ndarray) -> list[int]:
 
 
 def near_duplicates(
-    signature: np.ndarray, *, exclude: int | None = None, limit: int = 5, keys: list[int] | None = None
+    signature: np.ndarray, *, limit: int = 5, keys: list[int] | None = None
 ) -> list[tuple[int, float]]:
     """Stored articles sharing a band with ``signature``, most similar first, above the threshold."""
-    return [(article.pk, score) for article, score in _near_articles(signature, exclude=exclude, keys=keys)][
-        :limit
-    ]
+    return [(article.pk, score) for article, score in _near_articles(signature, keys=keys)][:limit]
 
 
 def _near_articles(
-    signature: np.ndarray,
-    *,
-    exclude: int | None = None,
-    keys: list[int] | None = None,
-    before: int | None = None,
+    signature: np.ndarray, *, keys: list[int] | None = None, before: int | None = None
 ) -> list[tuple[Article, float]]:
     """Stored articles (pk, slug and title only) sharing a band with ``signature`` and similar enough,
     most similar first: one query (the band lookup is a subquery). ``before``: only articles stored
@@ -852,12 +845,11 @@ def _near_articles(
         f"SELECT {quote('id')}, {quote('minhash')}, {quote('slug')}, {quote('title')} FROM {article} "  # noqa: S608
         f"WHERE {quote('id')} IN (SELECT DISTINCT {quote('article_id')} FROM {bands} "
         f"WHERE {quote('key')} IN ({', '.join(['%s'] * len(keys))})"
-        + (f" AND {quote('article_id')} <> %s" if exclude else "")
         + (f" AND {quote('article_id')} < %s" if before else "")
         + f" LIMIT {NEAR_CANDIDATES})"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*keys, *([exclude] if exclude else []), *([before] if before else [])])
+        cursor.execute(sql, [*keys, before] if before else keys)
         rows = cursor.fetchall()
     scored = []
     for article_id, stored, slug, title in rows:
@@ -874,15 +866,11 @@ def _near_articles(
 
 
 def find_near_duplicate(
-    signature: np.ndarray,
-    *,
-    exclude: int | None = None,
-    keys: list[int] | None = None,
-    before: int | None = None,
+    signature: np.ndarray, *, keys: list[int] | None = None, before: int | None = None
 ) -> tuple[Article | None, float]:
     """The most similar stored article (stored ``before`` one, when given), when one is similar
     enough to flag."""
-    found = _near_articles(signature, exclude=exclude, keys=keys, before=before)
+    found = _near_articles(signature, keys=keys, before=before)
     if not found:
         return None, 0.0
     return found[0]

@@ -15,17 +15,18 @@ Every removed line is kept (``stripped``) so an editor can review the cleaner's 
 """
 
 import re
-from collections.abc import Container
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
 WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
-# The end of a sentence, a reference marker after it included ("the following year. (7)", "year.[3]").
-# A line that ends on a time of day's "a.m."/"p.m.": an opening hour or a timetable's item.
+# A line that ends on a time of day's "a.m."/"p.m.": an opening hour or a timetable's item, unless
+# a verb makes it a sentence ("The first late opening will be on Thursday at 7 p.m.").
+_CLOCK_END = re.compile(r"\d(?::\d\d)?\s?[ap]\.m\.$|\bnoon\.?$|\bmidnight\.?$", re.IGNORECASE)
 _STATEMENT_VERB = re.compile(
     r"\b(?:will|is|are|was|were|has|have|had|opens|closes|starts|begins)\b", re.IGNORECASE
 )
-_CLOCK_END = re.compile(r"\d(?::\d\d)?\s?[ap]\.m\.$|\bnoon\.?$|\bmidnight\.?$", re.IGNORECASE)
+# The end of a sentence, a reference marker after it included ("the following year. (7)", "year.[3]").
 SENTENCE_END = re.compile(r"""[.!?…:;]["'”’)\]]*(?:\s?(?:\(\d{1,3}\)|\[\d{1,3}\])|[¹²³⁰-⁹]+)?$""")
 # Month names as dates are written in the languages of the newsroom's press: English ("March 4,
 # 2025", "4 Mar 2025"), Russian, Ukrainian and Belarusian in the genitive ("12 марта 2025", "15
@@ -75,9 +76,11 @@ _WEEKDAYS = (
 # "2025 г.", "2025 года", "2025 р.", "2025 року" after the year.
 _YEAR_WORD = r"(?:\s*(?:г\.|года|р\.|року))?"
 # A later update told after the date, on the same line ("… 11:05 AM UTC Updated 2 hours ago").
-_UPDATE_WORD = (
+UPDATE_WORD = (
     r"(?:updated|aktualisiert|mis\sà\sjour|modifié|actualizado|обновлено|оновлено)"  # (\s: read verbosely)
 )
+# An update's label in a date line: the part of the line after it is the update's.
+_UPDATED = re.compile(rf"\b{UPDATE_WORD}\b", re.IGNORECASE)
 # A time of day after the date: "14:30", "9:15 a.m.", "9.15pm", "10h15", "17:05 Uhr" (the dump's
 # local time).
 _TIME_OF_DAY = re.compile(
@@ -123,7 +126,7 @@ DATE_LINE = re.compile(
     )
     (?:,?\s*(?:at\s+|в\s+|о\s+|um\s+|à\s+|a\s+las\s+)?\d{{1,2}}[:.h]\d{{2}}(?:\s*[ap]\.?m\.?)?
         (?:\s*(?:{_ZONE}|Uhr))?)?
-    (?:\s*[-–—|•·/]\s*.{{0,40}}|,?\s+{_UPDATE_WORD}\b[^.!?]{{0,40}}\d[^.!?]{{0,20}}|\s+by\s+{_SIGNER}(?:\s*[-–—|•·,]\s*.{{0,60}})?)?$""",
+    (?:\s*[-–—|•·/]\s*.{{0,40}}|,?\s+{UPDATE_WORD}\b[^.!?]{{0,40}}\d[^.!?]{{0,20}}|\s+by\s+{_SIGNER}(?:\s*[-–—|•·,]\s*.{{0,60}})?)?$""",
     re.IGNORECASE | re.VERBOSE,
 )
 # A place and the day alone on a line: "London, March 12, 2025", "New York, 12 March 2025, 14:05"
@@ -163,7 +166,7 @@ def date_of_line(text: str) -> str:
         return f"{day}T{iso_time[1]}:{iso_time[2]}{offset}"
     # The time that goes with this date, not one of a later part ("… | Aktualisiert: 12.03.2025");
     # or told just before it ("Last updated: 21:15, Sunday 7 January 2024").
-    own = _NEXT_PART.split(text[end:], maxsplit=1)[0]
+    own = _UPDATED.split(text[end:], maxsplit=1)[0]
     found = _TIME_OF_DAY.search(own) or _TIME_BEFORE.match(text[:start])
     if found is None:
         return day
@@ -219,9 +222,9 @@ ZONE_OFFSETS = {
     "NZST": "+1200",
     "NZDT": "+1300",
 }
-_ZONE_AFTER = re.compile(
-    r"\s*(?:(?:GMT|UTC|UT)(?P<sign>[+-])(?P<hours>\d{1,2})(?::?(?P<minutes>[0-5]\d))?\b|(?P<name>[A-Z]{2,5})\b(?![+-]\d))"
-)
+# An offset from UTC written after a time: "GMT+2", "UTC-03:30" (read by ``utc_offset``).
+UTC_OFFSET = r"(?:GMT|UTC|UT)(?P<sign>[+-])(?P<hours>\d{1,2})(?::?(?P<minutes>[0-5]\d))?"
+_ZONE_AFTER = re.compile(rf"\s*(?:{UTC_OFFSET}\b|(?P<name>[A-Z]{{2,5}})\b(?![+-]\d))")
 
 
 def utc_offset(found: re.Match) -> str:
@@ -229,11 +232,6 @@ def utc_offset(found: re.Match) -> str:
     beyond the offsets clocks use (over 14 hours)."""
     hours, minutes = int(found["hours"]), int(found["minutes"] or 0)
     return f"{found['sign']}{hours:02d}:{minutes:02d}" if hours <= 14 else ""
-
-
-_NEXT_PART = re.compile(
-    r"\b(?:updated|aktualisiert|обновлено|оновлено|mis à jour|actualizado)\b", re.IGNORECASE
-)
 
 
 _ISO_TIME = re.compile(
@@ -302,12 +300,14 @@ _BY = (
     r"|(?:story|text|words)(?:\s+and\s+(?:photos?|pictures|photography|video))?)\s+by|author|words(?=\s*:)"
     r"|our\s+(?:reporters?|correspondents?)(?=\s+(?-i:[A-Z])))"  # "Our reporters Hannah Briggs, Omar Said and …"
 )
+# A writer's label in the region's press: "Автор: Ирина Соколова", "Autor: Jan Nowak".
+_AUTHOR_LABEL = r"(?:автор|авторка|автори|авторы|аўтар|аўтары|текст|autor|autorin|auteur|autore|autora)"
 BYLINE = re.compile(
     # (and the writer's address after the name: "By Dale Kowalczyk dkowalczyk@sentinel.example")
     rf"^(?:{_BY}\s*:?\s+[\w.'’-]+(?:\s+[\w.'’-]+){{0,5}}(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?"
     # The region's press: a labelled name ("Автор: Ирина Соколова", "Autor: Jan Nowak"; not
     # "Автор: не указан").
-    r"|(?:автор|авторка|автори|авторы|аўтар|аўтары|текст|autor|autorin|auteur|autore|autora)\s*:\s*"
+    rf"|{_AUTHOR_LABEL}\s*:\s*"
     rf"{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD}){{0,4}})" + _BYLINE_TAIL,
     re.IGNORECASE,
 )
@@ -353,26 +353,13 @@ _EDITED_BY = re.compile(
     re.IGNORECASE,
 )
 _NO_WRITER = frozenset({"admin", "administrator", "webmaster", "root", "user"})
-# A newsroom's shared account, which CMSs put in a page's tags: "Gazette Staff", "Redaktion".
-_ACCOUNT_WORDS = (
-    frozenset(
-        {
-            "staff",
-            "desk",
-            "team",
-            "newsroom",
-            "editorial",
-            "editors",
-            "redaktion",
-            "rédaction",
-            "redacción",
-            "redazione",
-            "редакция",
-            "редакція",
-        }
-    )
-    | _NO_WRITER
+# A newsroom's desk, not a person: "Gazette Staff", "AP STAFF", "Redaktion".
+_DESK_WORDS = frozenset(
+    {"staff", "desk", "team", "editors", "newsroom", "editorial"}
+    | {"redaktion", "rédaction", "redacción", "redazione", "редакция", "редакція"}
 )
+# A newsroom's shared account, which CMSs put in a page's tags.
+_ACCOUNT_WORDS = _DESK_WORDS | _NO_WRITER
 
 
 def is_newsroom_account(byline: str) -> bool:
@@ -440,10 +427,11 @@ _ROLE_QUALIFIER = (
     r"(?:staff|senior|chief|contributing|special|associate|deputy|managing|executive|political|business"
     r"|foreign|health|science|sports?|news|freelance|guest|local|national|investigative)"
 )
-# A writer's role on its own line under the name: "Staff Writer", "Gazette Senior Correspondent".
+# A writer's role on its own line under the name: "Staff Writer", "Gazette Senior Correspondent",
+# "Chief football writer".
 _WRITERS_ROLE_LINE = re.compile(
     rf"^(?:(?-i:[A-Z])[\w-]*(?:\s+[\w-]+){{0,2}}\s+)?{_WRITERS_ROLE}$", re.IGNORECASE
-)  # (and "Chief football writer")
+)
 _ROLE_PART = re.compile(
     rf";\s*(?:{_ROLE_QUALIFIER}\s+){{0,2}}{_WRITERS_ROLE}$"
     rf"|^((?-i:[A-Z][A-Z'’.-]+)(?:\s+(?-i:[A-Z][A-Z'’.-]+))+)\s+(?:(?-i:[A-Z][a-z][\w-]*)\s+){{1,3}}{_WRITERS_ROLE}$",
@@ -457,19 +445,19 @@ _AGENCY_WORD_LIST = """dpa afp ap reuters rtr efe ansa apa sda kna epd pap tass 
     mti ctk xinhua kyodo yonhap lusa belga anp ntb tt stt ritzau sid ots bloomberg upi"""
 NEWS_AGENCIES = frozenset(_AGENCY_WORD_LIST.split())
 # An outlet's words, not a person's name: "AP STAFF", "LE MONDE AVEC AFP".
-_NEWSROOM_WORDS = NEWS_AGENCIES | {
-    "staff",
-    "desk",
-    "team",
-    "wire",
-    "wires",
-    "agency",
-    "agencies",
-    "reporters",
-    "editors",
-    "avec",
-    "with",
-}
+_NEWSROOM_WORDS = (
+    NEWS_AGENCIES
+    | _DESK_WORDS
+    | {
+        "wire",
+        "wires",
+        "agency",
+        "agencies",
+        "reporters",
+        "avec",
+        "with",
+    }
+)
 _MC = re.compile(r"\b(Mc)([a-z])")  # "MCDONALD": McDonald
 # Words a name in capitals keeps in lower case ("JUAN DE LA CRUZ", "ANNA AND TOM") and its
 # numerals ("III").
@@ -1159,7 +1147,7 @@ _DIGIT = re.compile(r"\d")
 def is_date_line(text: str) -> bool:
     # Every form has a figure: most lines are turned away before the long alternation of months.
     text = text.strip(" -–—|•·")
-    if len(text) > 80 and (update := _NEXT_PART.search(text)) and update.start() > 0:
+    if len(text) > 80 and (update := _UPDATED.search(text)) and update.start() > 0:
         text = text[: update.start()].strip(" -–—|•·")  # "Published … | Updated …": the first
     return (
         len(text) <= 80
@@ -1327,45 +1315,43 @@ def _lists_and_tables(lines: list[_Line]) -> None:
             continue
         if introduced and not line.chrome and line.score < -0.5:
             line.score = -0.5
-    run: list[_Line] = []
-    for line in [*lines, None]:
-        # (a table's row, its cells parted by "|", was taken for a menu: "Femi Okoro | Labour | 18,412")
+    # (a table's row, its cells parted by "|", was taken for a menu: "Femi Okoro | Labour | 18,412")
+    for run in _runs(lines, lambda line: line.chrome in {"", "navigation"} and _is_figures_row(line)):
+        header = lines[run[0].index - 1] if run[0].index else None
         if (
-            line is not None
-            and line.chrome in {"", "navigation"}
-            and not line.is_item
-            and _is_figures_row(line)
+            header is not None
+            and header.chrome == "navigation"
+            and header.text.count("|") == run[0].text.count("|") > 0
         ):
-            run.append(line)
-            continue
-        if len(run) >= 3:
-            header = lines[run[0].index - 1] if run[0].index else None
-            if (
-                header is not None
-                and header.chrome == "navigation"
-                and header.text.count("|") == run[0].text.count("|") > 0
-            ):
-                run.insert(0, header)  # "Candidate | Party | Votes | %" over the rows
-            for row in run:
-                row.score, row.figures, row.chrome = max(row.score, -0.5), True, ""
-        run = []
+            run.insert(0, header)  # "Candidate | Party | Votes | %" over the rows
+        for row in run:
+            row.score, row.figures, row.chrome = max(row.score, -0.5), True, ""
     # A timeline or a match's key events: three short lines or more, each opening with its year,
     # day or minute ("2019: State warns …", "Nov 13, 2023: Council passes …", "45+2' GOAL - …").
-    run = []
+    for run in _runs(lines, _stamped):
+        for entry in run:
+            entry.is_item, entry.score = True, max(entry.score, -0.5)
+
+
+def _stamped(line: _Line) -> bool:
+    return (
+        not line.chrome
+        and 2 <= line.words <= 25
+        and bool(_STAMPED.match(line.text))
+        and not line.text.endswith(".")
+    )
+
+
+def _runs(lines: list[_Line], belongs) -> Iterator[list[_Line]]:
+    """The runs of three lines or more in a row, none of them a list's item, that ``belongs``
+    accepts."""
+    run: list[_Line] = []
     for line in [*lines, None]:
-        if (
-            line is not None
-            and not line.chrome
-            and not line.is_item
-            and 2 <= line.words <= 25
-            and _STAMPED.match(line.text)
-            and not line.text.endswith(".")
-        ):
+        if line is not None and not line.is_item and belongs(line):
             run.append(line)
             continue
         if len(run) >= 3:
-            for entry in run:
-                entry.is_item, entry.score = True, max(entry.score, -0.5)
+            yield run
         run = []
 
 
@@ -1387,13 +1373,8 @@ _LABEL_LEAD = re.compile(r"^(?:[\w’']+\s+){0,2}(?:by|on|in)?\s*:", re.IGNORECA
 
 
 # A writer's name labelled as such, which pages print under the story as often as above it.
-_SIGNED_BELOW = re.compile(
-    r"^(?:автор|авторка|автори|авторы|аўтар|autor|autorin|auteur|author)\s*:", re.IGNORECASE
-)
+_SIGNED_BELOW = re.compile(rf"^(?:{_AUTHOR_LABEL}|author)\s*:", re.IGNORECASE)
 _SIGNED_DATE = re.compile(rf"\d\s+by\s+({_SIGNER})", re.IGNORECASE)
-_UPDATED = re.compile(
-    r"\b(?:updated|aktualisiert|mis à jour|actualizado|обновлено|оновлено)\b", re.IGNORECASE
-)
 
 
 # Labels of a story's particulars, not headlines: "From: Environment Agency", "Source: Reuters".
@@ -2109,6 +2090,13 @@ def _notes_above_the_headline(lines: list[_Line]) -> None:
             line.chrome, line.score = "editor's note", -4.0
 
 
+def _roles_under_bylines(lines: list[_Line]) -> None:
+    """A writer's role under the byline ("By Marcus Hale" over "Chief football writer"): no headline."""
+    for line in lines[1:]:
+        if lines[line.index - 1].chrome == "byline" and _WRITERS_ROLE_LINE.match(line.text):
+            line.chrome, line.score = "writer's role", -4.0
+
+
 def _teaser_boxes(lines: list[_Line]) -> None:
     """The headlines under a "Related" label inside a story, where the story goes on below them:
     short lines that end no sentence, each another story's teaser."""
@@ -2316,9 +2304,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
     _headline_lists(lines)
     _teaser_boxes(lines)
     _notes_above_the_headline(lines)
-    for line in lines[1:]:  # "By Marcus Hale" over "Chief football writer"
-        if lines[line.index - 1].chrome == "byline" and _WRITERS_ROLE_LINE.match(line.text):
-            line.chrome, line.score = "writer's role", -4.0
+    _roles_under_bylines(lines)
     span = _best_span(lines)
     if span is None:
         return None
