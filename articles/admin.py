@@ -87,7 +87,10 @@ class ArticleAdmin(MentionReviewMixin, ImportAdminMixin, WorkflowAdminMixin, Sim
     inlines = [MentionInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "dek", "body_html", "byline"]}),
-        ("Publication", {"fields": ["status", "published_at", "source", "source_url", "language"]}),
+        (
+            "Publication",
+            {"fields": ["status", "published_at", "published_date_only", "source", "source_url", "language"]},
+        ),
         (
             "Provenance",
             {

@@ -3,6 +3,7 @@
 import json
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from entities.models import EntityLink
@@ -46,7 +47,12 @@ def news_article(article, links, absolute) -> dict:
     if article.language:
         data["inLanguage"] = article.language
     if article.published_at:
-        data["datePublished"] = article.published_at.isoformat()
+        # A day alone is a schema.org Date, not a midnight the source never gave.
+        data["datePublished"] = (
+            timezone.localdate(article.published_at).isoformat()
+            if article.published_date_only
+            else article.published_at.isoformat()
+        )
     data["dateModified"] = article.updated_at.isoformat() if article.updated_at else data.get("datePublished")
     if article.byline:
         data["author"] = [{"@type": "Person", "name": article.byline}]

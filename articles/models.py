@@ -1,3 +1,5 @@
+from datetime import UTC, datetime, time
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -47,6 +49,11 @@ class Article(models.Model):
     )
     source_url = models.URLField(max_length=1000, blank=True)
     published_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    published_date_only = models.BooleanField(
+        "time of day unknown",
+        default=False,
+        help_text="The source gave the day but not the time: the site shows the date alone.",
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True)
     language = models.CharField(max_length=12, blank=True)
 
@@ -102,10 +109,26 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         strip_control_characters(self, ("title", "dek", "byline"))  # typed or pasted by people
+        if self.published_date_only and not self.dated_at_midnight:
+            # Someone gave the story a time (an editor's date, the workflow's "now"): it is known now.
+            self.published_date_only = False
+            if (fields := kwargs.get("update_fields")) is not None:
+                kwargs["update_fields"] = {*fields, "published_date_only"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    @property
+    def dated_at_midnight(self) -> bool:
+        """Whether the story's date is the start of a day in the newsroom's zone (how a day alone is
+        stored; where the clocks skip midnight, the day starts at 01:00)."""
+        if self.published_at is None:
+            return False
+        zone = timezone.get_default_timezone()
+        local = timezone.localtime(self.published_at, zone)
+        midnight = timezone.make_aware(datetime.combine(local.date(), time()), zone)
+        return local == midnight.astimezone(UTC).astimezone(zone)
 
     @property
     def news_language(self) -> str:

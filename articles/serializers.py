@@ -100,6 +100,7 @@ class ArticleSerializer(serializers.ModelSerializer):
             "source",
             "source_url",
             "published_at",
+            "published_date_only",
             "status",
             "language",
             "url",

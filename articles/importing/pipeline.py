@@ -29,6 +29,7 @@ from email.utils import parsedate_to_datetime
 from itertools import islice, pairwise
 from operator import itemgetter
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 from django.conf import settings
@@ -105,6 +106,7 @@ class Candidate:
     byline: str = ""
     source_url: str = ""
     published_at: datetime | None = None
+    published_date_only: bool = False  # the source gave the day alone
     language: str = ""
     source_name: str = ""
     stripped: list[str] = field(default_factory=list)
@@ -378,7 +380,8 @@ def _from_text(text: str, *, name: str, common_lines: Iterable[str]) -> Candidat
         byline=clean_byline(article.byline),
         body_html=body_html,
         body_text=body_text,
-        published_at=parse_published(article.published),
+        published_at=(published := read_published(article.published)).at,
+        published_date_only=published.date_only,
         stripped=article.stripped,
     )
 
@@ -395,7 +398,8 @@ def _from_html(text: str, *, name: str) -> Candidate:
             fallback.title = article.title or fallback.title
             fallback.byline = clean_byline(article.byline) or fallback.byline
             fallback.source_url = _url(article.url)
-            fallback.published_at = parse_published(article.published)
+            published = read_published(article.published)
+            fallback.published_at, fallback.published_date_only = published.at, published.date_only
             fallback.language = article.language
             fallback.source_name = article.sitename[:200]
         return fallback
@@ -415,7 +419,8 @@ def _from_html(text: str, *, name: str) -> Candidate:
         body_html=body_html,
         body_text=body_text,
         source_url=_url(article.url),
-        published_at=parse_published(article.published),
+        published_at=(published := read_published(article.published)).at,
+        published_date_only=published.date_only,
         language=article.language,
         source_name=article.sitename[:200],
         stripped=article.stripped,
@@ -496,7 +501,7 @@ def _from_record(record: Record, *, kind: str) -> Candidate | ImportRejected:
             else "it has no description or content"
         )
         return ImportRejected(f"{record.label}: the entry has no text ({record.problem or missing})")
-    published_at, date_problem = read_published(record.published)
+    published = read_published(record.published)
     return Candidate(
         label=record.label,
         format=FORMAT_LABELS[kind],
@@ -507,15 +512,16 @@ def _from_record(record: Record, *, kind: str) -> Candidate | ImportRejected:
         body_html=body_html,
         body_text=body_text,
         source_url=_url(record.url),
-        published_at=published_at,
+        published_at=published.at,
+        published_date_only=published.date_only,
         language=record.language,
         source_name=record.source[:200],
         stripped=stripped,
         original=record.raw.encode("utf-8") if record.raw else b"",
         note=(
-            f"its date “{record.published[:40]}” was not understood ({date_problem}): "
+            f"its date “{record.published[:40]}” was not understood ({published.problem}): "
             "imported without it (published stories are dated at import)"
-            if date_problem
+            if published.problem
             else ""
         ),
     )
@@ -609,27 +615,37 @@ def parse_published(value: str) -> datetime | None:
     March 6, 2025 4:15 PM EST"), a bare date or Unix time; None when unreadable, or when its zone
     is a name that could mean two places ("IST"). A date or time without a zone is the newsroom's
     (the TIME_ZONE setting); one in the hour its clocks skip or repeat is unknown too."""
-    return read_published(value)[0]
+    return read_published(value).at
 
 
-def read_published(value: str) -> tuple[datetime | None, str]:
-    """``parse_published``'s reading, and when a date is given but not read, why (for the editor;
-    empty when the reading succeeded or there was no date)."""
+class Published(NamedTuple):
+    """A date as the importer read it."""
+
+    at: datetime | None
+    # When a date is given but not read, why (for the editor; empty when the reading succeeded or
+    # there was no date).
+    problem: str = ""
+    # The source gave the day without its time ("5 March 2024", "2024-03-05T00:00:00").
+    date_only: bool = False
+
+
+def read_published(value: str) -> Published:
+    """``parse_published``'s reading, with why a date was not read and whether it is a day alone."""
     value = " ".join((value or "").split())
     if not value:
-        return None, ""
+        return Published(None, "")
     if _EPOCH.fullmatch(value):  # exports often give Unix time, in seconds or milliseconds
         whole = value.split(".")[0]
         try:
             parsed = datetime.fromtimestamp(float(value) / (1000 if len(whole) >= 12 else 1), tz=UTC)
         except (OverflowError, OSError, ValueError):
-            return None, "a number too large for a date"
-        return (parsed, "") if 1900 <= parsed.year <= 2200 else (None, "a year out of range")
+            return Published(None, "a number too large for a date")
+        return Published(parsed) if 1900 <= parsed.year <= 2200 else Published(None, "a year out of range")
     if _NO_DATE.search(value):  # WordPress's "-0001" and MySQL's zero date: "not dated"
-        return None, "the source's way of saying the story is undated"
+        return Published(None, "the source's way of saying the story is undated")
     value = _as_iso_or_english(value)
     if _DAY_FIRST.match(value):
-        return None, "its day and month could be either way round"
+        return Published(None, "its day and month could be either way round")
     value = _TWELVE_HOUR.sub(_twenty_four_hour, value)
     if (written := _UTC_PLUS.search(value)) and (offset := utc_offset(written)):
         value = f"{value[: written.start()]} {offset.replace(':', '')}"  # "15:30:00 UTC+3"
@@ -642,7 +658,7 @@ def read_published(value: str) -> tuple[datetime | None, str]:
         offset = ZONE_OFFSETS.get(zone.group(1).upper())
         if offset is None:
             # "IST" (India or Ireland), "WIB": a zone taken as UTC would be hours off
-            return None, f"the time zone “{zone.group(1)}” is ambiguous or unknown"
+            return Published(None, f"the time zone “{zone.group(1)}” is ambiguous or unknown")
         value = value[: zone.start(1)].rstrip() + " " + offset
     parsed, date_only = None, False
     if _ISO_DAY.match(value):
@@ -654,9 +670,11 @@ def read_published(value: str) -> tuple[datetime | None, str]:
             else:
                 parsed = parse_datetime(re.sub(r"^(\S+) (\d)", r"\1T\2", value).replace(" ", ""))
         except ValueError:  # "2025-03-14T25:00:00Z"
-            return None, "no such day or time"
+            return Published(None, "no such day or time")
         if parsed is None:
-            return None, "unreadable"  # an ISO day with something unreadable after it: not midnight
+            return Published(
+                None, "unreadable"
+            )  # an ISO day with something unreadable after it: not midnight
     if parsed is None:
         try:
             parsed = parsedate_to_datetime(value)
@@ -664,14 +682,14 @@ def read_published(value: str) -> tuple[datetime | None, str]:
             parsed = _rfc_day(value)
             date_only = True
             if parsed is None:
-                return None, "unreadable"
+                return Published(None, "unreadable")
         else:
             if parsed.tzinfo is None and _AFTER_TIME.search(value):
                 # "15:30:00 UTC+3", "GMT+2": a zone email.utils could not read
-                return None, "its time zone is not one the importer reads"
+                return Published(None, "its time zone is not one the importer reads")
     if parsed.year < 1900 or parsed.year > 2200:
-        return None, "a year out of range"
-    if timezone.is_naive(parsed):
+        return Published(None, "a year out of range")
+    if naive := timezone.is_naive(parsed):
         local = timezone.get_default_timezone()
         aware = timezone.make_aware(parsed, local)
         if date_only:
@@ -679,16 +697,19 @@ def read_published(value: str) -> tuple[datetime | None, str]:
             # skip whole, Samoa's 30 December 2011, is no date).
             start = aware.astimezone(UTC).astimezone(local)
             if start.date() != parsed.date():
-                return None, f"the clocks skipped that day in {local}, the newsroom's time zone"
-            return start, ""
+                return Published(None, f"the clocks skipped that day in {local}, the newsroom's time zone")
+            return Published(start, date_only=True)
         if aware.astimezone(UTC).astimezone(local).replace(tzinfo=None) != parsed:
             # "02:30" as daylight saving began: no such moment
-            return None, f"the clocks skipped that time in {local}, the newsroom's time zone"
+            return Published(None, f"the clocks skipped that time in {local}, the newsroom's time zone")
         if aware.utcoffset() != timezone.make_aware(parsed.replace(fold=1), local).utcoffset():
             # "03:30" as summer time ends: two moments, an hour apart
-            return None, f"that time came twice, an hour apart, in {local}, the newsroom's time zone"
+            return Published(
+                None, f"that time came twice, an hour apart, in {local}, the newsroom's time zone"
+            )
         parsed = aware
-    return parsed, ""
+    # A time of midnight with no zone is how exports and trafilatura's date reading write a day alone.
+    return Published(parsed, date_only=(parsed.hour, parsed.minute, parsed.second) == (0, 0, 0) and naive)
 
 
 # Numeric days exports write: "2026/10/14 09:30"; "14/10/2026 09:30" (day first when the day is
@@ -946,6 +967,7 @@ def _new_article(
         source_url=candidate.source_url,
         published_at=candidate.published_at
         or (timezone.now() if status == Article.Status.PUBLISHED else None),
+        published_date_only=candidate.published_at is not None and candidate.published_date_only,
         status=status,
         language=candidate.language[:12],
         original=original,

@@ -1,0 +1,105 @@
+"""A source that gives a story's day but not its time: the site shows the date alone, not a midnight
+the source never wrote."""
+
+import datetime
+import json
+
+import pytest
+from django.utils import timezone
+
+from articles import workflow
+from articles.importing.pipeline import import_file, read_published
+from articles.models import Article
+
+DUMP = """Harbour Gazette
+Home | News | Sport | Contact
+Ferry timetable changes after storm damage to the northern pier
+{date}
+The island ferry will run from the southern pier until repairs to the northern landing are finished,
+the harbour authority said on Tuesday, after last week's storm tore away part of its decking.
+Engineers expect the work to take at least six weeks, and the first sailing of the day will leave
+twenty minutes earlier so that connecting buses at the southern pier can still be met by passengers.
+The authority said freight bookings would not be affected, although lorries may need to queue on the
+coast road at busy times, and it asked drivers to follow the marshals' signs near the old customs house.
+Residents on the north side of the island have asked for a shuttle bus to the southern pier, which the
+council said it would consider at its next meeting once the cost of running it had been estimated.
+"""
+
+
+@pytest.mark.parametrize(
+    ("value", "date_only"),
+    [
+        ("2024-03-05", True),
+        ("5 March 2024", True),
+        ("Tue, 05 Mar 2024", True),
+        ("2024-03-05T00:00:00", True),  # how exports and trafilatura's date reading write a day alone
+        ("2024-03-05T00:00:00Z", False),  # a zone given: the source meant the time
+        ("2024-03-05T14:30:00", False),
+        ("Tue, 05 Mar 2024 09:15:00 +0100", False),
+    ],
+)
+def test_a_day_alone_is_read_as_such(value, date_only):
+    published = read_published(value)
+    assert published.at is not None and published.at.date() == datetime.date(2024, 3, 5)
+    assert published.date_only is date_only
+
+
+def _import(date_line, **kwargs):
+    [result] = import_file(data=DUMP.format(date=date_line).encode(), name="ferry.txt", **kwargs)
+    assert result.outcome == "imported", result.reason
+    return Article.objects.get(pk=result.article_id)
+
+
+@pytest.mark.django_db
+def test_a_story_dated_by_its_day_shows_the_date_alone(client):
+    story = _import("March 5, 2024", status=Article.Status.PUBLISHED)
+    assert story.published_date_only
+    assert story.published_at == datetime.datetime(2024, 3, 5, tzinfo=datetime.UTC)
+
+    page = client.get(story.get_absolute_url()).content.decode()
+    assert '<time datetime="2024-03-05">5 March 2024</time>' in page
+    assert "00:00 UTC" not in page and "2024-03-05T00:00" not in page
+    assert '<meta property="article:published_time" content="2024-03-05">' in page
+    [ld] = [json.loads(block.rsplit(">", 1)[1]) for block in page.split("</script>") if "ld+json" in block]
+    assert ld["datePublished"] == "2024-03-05"
+
+    api = client.get(f"/api/articles/{story.slug}/").json()
+    assert api["published_date_only"] is True
+
+
+@pytest.mark.django_db
+def test_a_story_with_its_time_shows_the_time(client):
+    story = _import("March 5, 2024 14:30 GMT", status=Article.Status.PUBLISHED)
+    assert not story.published_date_only
+    page = client.get(story.get_absolute_url()).content.decode()
+    assert "5 March 2024, 14:30 UTC" in page
+
+
+@pytest.mark.django_db
+def test_the_day_stays_a_day_when_the_story_is_published_and_becomes_a_time_once_someone_sets_one(editor):
+    story = _import("March 5, 2024")
+    workflow.transition(article=story, to=Article.Status.PUBLISHED, user=editor)
+    story.refresh_from_db()
+    assert story.published_date_only  # publishing keeps the imported day
+
+    story.published_at = datetime.datetime(2024, 3, 5, 16, 45, tzinfo=datetime.UTC)
+    story.save(update_fields=["published_at"])
+    story.refresh_from_db()
+    assert not story.published_date_only
+
+
+@pytest.mark.django_db
+def test_an_undated_draft_published_now_has_a_time(editor):
+    story = _import("")
+    assert story.published_at is None and not story.published_date_only
+    workflow.transition(article=story, to=Article.Status.PUBLISHED, user=editor)
+    story.refresh_from_db()
+    assert not story.published_date_only
+    assert abs(story.published_at - timezone.now()) < datetime.timedelta(minutes=5)
+
+
+@pytest.mark.django_db
+def test_the_editor_sees_the_flag_beside_the_date(editor_client):
+    story = _import("March 5, 2024")
+    page = editor_client.get(f"/admin/articles/article/{story.pk}/change/").content.decode()
+    assert 'name="published_date_only"' in page and "Time of day unknown" in page
