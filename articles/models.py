@@ -34,6 +34,7 @@ class Article(models.Model):
         HTML = "html", "HTML page"
         FEED = "feed", "RSS/Atom feed entry"
         JSONL = "jsonl", "JSON Lines record"
+        CSV = "csv", "CSV export row"
         MANUAL = "manual", "Written in the newsroom"
 
     title = models.CharField(max_length=500)

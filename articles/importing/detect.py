@@ -3,7 +3,7 @@
 import json
 import re
 
-TEXT, HTML, FEED, JSONL = "text", "html", "feed", "jsonl"
+TEXT, HTML, FEED, JSONL, CSV = "text", "html", "feed", "jsonl", "csv"
 
 _FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE)
 _HTML_DOC = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
@@ -30,6 +30,8 @@ def detect_format(text: str, *, name: str = "") -> str:
         parsed = _json_start(text.lstrip())
         if isinstance(parsed, dict | list) or lowered_name.endswith(_JSON_NAMES):
             return JSONL
+    if lowered_name.endswith((".csv", ".tsv")) or csv_delimiter(head):
+        return CSV
     # A ".json" name on a page or a text dump: the content decides (each of its lines was
     # reported as "not valid JSON").
     if lowered_name.endswith(_JSON_NAMES) and not _HTML_DOC.search(head):
@@ -63,3 +65,25 @@ def _json_start(text: str):
         except (ValueError, RecursionError):  # "[[[[..." 30,000 deep
             continue
     return None
+
+
+# A spreadsheet's export: a header row that names a story's fields, parted by commas, tabs or
+# semicolons (what Excel writes where the comma is the decimal sign).
+_FIELD_NAME = re.compile(r"[a-z][a-z_ ]{0,29}")
+_TITLE_FIELDS = {"title", "headline"}
+_BODY_FIELDS = {"body", "text", "content", "body_text", "html", "body_html", "content_html"}
+
+
+def csv_delimiter(head: str) -> str:
+    """The delimiter of a CSV export whose first line is its header ('' when it is none)."""
+    first = head.lstrip("\ufeff").split("\n", 1)[0].strip()
+    for delimiter in ("\t", ";", ","):
+        fields = [field.strip().strip('"').strip().lower() for field in first.split(delimiter)]
+        if (
+            len(fields) >= 2
+            and all(_FIELD_NAME.fullmatch(field) for field in fields)
+            and _TITLE_FIELDS & set(fields)
+            and _BODY_FIELDS & set(fields)
+        ):
+            return delimiter
+    return ""

@@ -1,6 +1,7 @@
-"""Feeds and exports: RSS/Atom entries and JSON Lines records, one article each."""
+"""Feeds and exports: RSS/Atom entries, JSON Lines records and CSV rows, one article each."""
 
 import contextlib
+import csv
 import io
 import json
 import re
@@ -10,6 +11,7 @@ from html import unescape
 from urllib.parse import urljoin, urlsplit
 
 from .decode import clean_text, mend_surrogate_references
+from .detect import csv_delimiter
 from .errors import ImportRejected
 from .language import language_tag
 from .plaintext import TITLE_SEPARATOR
@@ -325,6 +327,47 @@ def parse_json_lines(text: str, *, name: str) -> Iterator[Record | ImportRejecte
             yield ImportRejected(f"{label}: the record could not be read ({type(exc).__name__})")
             continue
         yield record
+
+
+# A story's body in one cell can be longer than the csv module's default limit (128 KB); the size
+# of the file is limited before it is read.
+csv.field_size_limit(64 * 1024 * 1024)
+
+
+def parse_csv(text: str, *, name: str) -> Iterator[Record | ImportRejected]:
+    """Rows of a CSV export under its header row (title, body or html, url, published, byline,
+    source: the fields of a JSON export), one record each; a row that cannot be read is reported
+    alone, a file that is no longer CSV from some line on stops there."""
+    text = text.lstrip("\ufeff")
+    delimiter = csv_delimiter(text[:4096]) or ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = [field.strip().lower() for field in next(reader, [])]
+    except csv.Error as exc:
+        raise ImportRejected(f"not a readable CSV export ({exc})") from exc
+    if not ({"title", "headline"} & set(header) and {*_BODY_KEYS, *_HTML_KEYS} & set(header)):
+        raise ImportRejected(
+            "a CSV export needs a header row naming a title (or headline) and a body, text or html column"
+        )
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield ImportRejected(f"{name}:{start}: not valid CSV ({exc}); the rows after it were not read")
+            return
+        if not any(cell.strip() for cell in row):
+            continue
+        label = f"{name}:{start}"
+        if len(row) > len(header) and any(cell.strip() for cell in row[len(header) :]):
+            yield ImportRejected(f"{label}: {len(row)} fields where the header names {len(header)}")
+            continue
+        cells = dict(zip(header, row, strict=False))
+        raw = io.StringIO()
+        csv.writer(raw, delimiter=delimiter, lineterminator="\n").writerows([header, row])
+        yield _json_record(cells, label=label, raw=raw.getvalue())
 
 
 def _json_record(row: dict, *, label: str, raw: str) -> Record:

@@ -45,7 +45,7 @@ from . import detect
 from . import workers as parallel
 from .decode import decode_bytes, describe_encoding, mend_surrogate_references, sniff_binary
 from .errors import ImportRejected
-from .feeds import Record, parse_feed, parse_json_lines
+from .feeds import Record, parse_csv, parse_feed, parse_json_lines
 from .html import (
     MARKUP_TAG,
     Visible,
@@ -90,6 +90,7 @@ FORMAT_LABELS = {
     detect.HTML: Article.Format.HTML,
     detect.FEED: Article.Format.FEED,
     detect.JSONL: Article.Format.JSONL,
+    detect.CSV: Article.Format.CSV,
 }
 
 
@@ -297,11 +298,12 @@ def _candidates(text: str, *, name: str, common_lines: Iterable[str]) -> Iterato
             yield record if isinstance(record, ImportRejected) else _record_candidate(record, kind=kind)
     else:
         found = False
-        for record in parse_json_lines(text, name=name):
+        parse = parse_csv if kind == detect.CSV else parse_json_lines
+        for record in parse(text, name=name):
             found = True
             yield record if isinstance(record, ImportRejected) else _record_candidate(record, kind=kind)
         if not found:
-            raise ImportRejected("no records found in the JSON export")
+            raise ImportRejected(f"no records found in the {'CSV' if kind == detect.CSV else 'JSON'} export")
 
 
 def _record_candidate(record, *, kind: str) -> Candidate | ImportRejected:
@@ -497,7 +499,7 @@ def _from_record(record: Record, *, kind: str) -> Candidate | ImportRejected:
     if not title or not body_text:
         missing = (
             "its body or html field is missing or empty"
-            if kind == detect.JSONL
+            if kind in {detect.JSONL, detect.CSV}
             else "it has no description or content"
         )
         return ImportRejected(f"{record.label}: the entry has no text ({record.problem or missing})")
@@ -955,7 +957,9 @@ def _new_article(
     only fills in when the operator named none. A story imported as published without a date of
     its own is published now, as the editorial workflow publishes it.
     """
-    if candidate.source_name and (source is None or candidate.format == Article.Format.JSONL):
+    if candidate.source_name and (
+        source is None or candidate.format in {Article.Format.JSONL, Article.Format.CSV}
+    ):
         source = source_named(candidate.source_name, cache=source_cache)
     return Article(
         title=candidate.title[:500],
@@ -1626,19 +1630,30 @@ class InputFile:
     error: str = ""
 
 
-def iter_inputs(paths: Iterable[str | Path], *, exclude: Iterable[str | Path] = ()) -> Iterator[InputFile]:
+def iter_inputs(
+    paths: Iterable[str | Path], *, exclude: Iterable[str | Path] = (), passed_over: list[str] | None = None
+) -> Iterator[InputFile]:
     """Files under ``paths`` (folders recursively, zip archives opened), lazily and in order.
 
-    ``exclude`` names files to pass over, such as the report being written into the folder.
+    ``exclude`` names files to pass over, such as the report being written into the folder. Files
+    found in folders and archives that are no stories (``not_a_story``), and a saved page's folder
+    of assets, are passed over too, and listed with why in ``passed_over`` when it is given;
+    hidden files silently. A file named on its own is always read (and refused with its reason).
     """
     skip = {Path(path).resolve() for path in exclude}
     for path in paths:
         path = Path(path)
         if path.is_dir():
             for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                assets = {d for d in dirs if _assets_folder(d, files)}
+                for folder in sorted(assets):
+                    _pass_over(passed_over, Path(root) / folder, "a saved page's images, styles and scripts")
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in assets)
                 for filename in sorted(files):
                     if filename.startswith(".") or (skip and (Path(root) / filename).resolve() in skip):
+                        continue
+                    if why := not_a_story(filename):
+                        _pass_over(passed_over, Path(root) / filename, why)
                         continue
                     if (Path(root) / filename).is_symlink():
                         # A link inside a folder could pull in any file on the machine.
@@ -1647,11 +1662,90 @@ def iter_inputs(paths: Iterable[str | Path], *, exclude: Iterable[str | Path] = 
                             error="a symbolic link inside the folder (refused; import its target directly)",
                         )
                         continue
-                    yield from _file_inputs(Path(root) / filename)
+                    yield from _file_inputs(Path(root) / filename, passed_over)
         elif path.exists() or path.is_symlink():
-            yield from _file_inputs(path)
+            yield from _file_inputs(path, passed_over)
         else:
             yield InputFile(name=display_name(path), error="no such file or folder")
+
+
+# Files that travel with stories in the folders and archives operators receive, and are none: the
+# system's and editors' leftovers, a folder's own documents, images, media and a page's assets.
+_SYSTEM_FILES = {"thumbs.db", "ehthumbs.db", "desktop.ini", "icon\r"}
+_LEFTOVER_SUFFIXES = (".bak", ".tmp", ".swp", ".part", ".crdownload", "~")
+_FOLDER_DOCUMENTS = {
+    "readme", "license", "licence", "copying", "changelog", "changes", "notice", "authors", "contributing"
+}  # fmt: skip
+_MEDIA_SUFFIXES = {
+    ".css", ".js", ".mjs", ".map", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".ico", ".bmp",
+    ".tif", ".tiff", ".heic", ".woff", ".woff2", ".ttf", ".otf", ".eot", ".mp3", ".m4a", ".ogg", ".wav",
+    ".mp4", ".m4v", ".mov", ".webm", ".avi",
+}  # fmt: skip
+# Documents that are zip archives inside: refused whole, with what they are, not opened member by member.
+_OFFICE_ARCHIVES = {
+    ".docx": "a Word document", ".dotx": "a Word document", ".odt": "an OpenDocument text",
+    ".rtfd": "a rich text document", ".pages": "a Pages document", ".epub": "an e-book (EPUB)",
+    ".xlsx": "an Excel spreadsheet", ".ods": "an OpenDocument spreadsheet", ".numbers": "a Numbers spreadsheet",
+    ".pptx": "a PowerPoint presentation", ".odp": "an OpenDocument presentation", ".key": "a Keynote presentation",
+}  # fmt: skip
+_OFFICE_PARTS = {"word/document.xml": ".docx", "xl/workbook.xml": ".xlsx", "ppt/presentation.xml": ".pptx"}
+
+
+def not_a_story(filename: str) -> str:
+    """Why a file found in a folder or an archive is passed over ('' when it is an input)."""
+    lowered = filename.lower()
+    if lowered in _SYSTEM_FILES or lowered.startswith("~$") or lowered.endswith(_LEFTOVER_SUFFIXES):
+        return "a system file or an editor's leftover"
+    if lowered.split(".", 1)[0] in _FOLDER_DOCUMENTS:
+        return "the folder's own documentation"
+    if os.path.splitext(lowered)[1] in _MEDIA_SUFFIXES:
+        return "an image, a media file or a page's style or script"
+    return ""
+
+
+def _assets_folder(folder: str, files: Iterable[str]) -> bool:
+    """A browser's folder of a saved page's assets ("Story_files" beside "Story.html")."""
+    stem = folder[: -len("_files")] if folder.endswith("_files") else None
+    return bool(stem) and any(name in files for name in (f"{stem}.html", f"{stem}.htm"))
+
+
+def _assets_in_archive(names: list[str]) -> set[str]:
+    """The folders of saved pages' assets in an archive, by their path in it."""
+    contents: dict[str, set[str]] = {}  # each folder's files and folders, by the folder's path
+    for name in names:
+        parts = name.split("/")
+        for depth in range(len(parts)):
+            contents.setdefault("/".join(parts[:depth]), set()).add(parts[depth])
+    return {
+        folder
+        for folder in contents
+        if folder and _assets_folder(folder.rpartition("/")[2], contents[folder.rpartition("/")[0]])
+    }
+
+
+def _in_folders(name: str, folders: set[str]) -> bool:
+    parts = name.split("/")
+    return any("/".join(parts[:depth]) in folders for depth in range(1, len(parts)))
+
+
+def _office_archive(name: str, members: list[str]) -> str:
+    """The office document's kind (its suffix) that a zip archive is, by its name or its parts."""
+    suffix = os.path.splitext(name.lower())[1]
+    if suffix in _OFFICE_ARCHIVES:
+        return suffix
+    return next((kind for part, kind in _OFFICE_PARTS.items() if part in members), "")
+
+
+def _office_reason(kind: str) -> str:
+    return f"this is {_OFFICE_ARCHIVES[kind]}, not an article: save it as text or HTML to import it"
+
+
+def _pass_over(passed_over: list[str] | None, path, why: str) -> None:
+    if passed_over is not None:
+        shown = display_name(path) if isinstance(path, Path) else path
+        # (macOS's "Icon\r": a carriage return printed would overwrite the line)
+        shown = "".join(char if char.isprintable() else repr(char)[1:-1] for char in shown)
+        passed_over.append(f"{shown} ({why})")
 
 
 def display_name(path: Path) -> str:
@@ -1660,7 +1754,7 @@ def display_name(path: Path) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
-def _file_inputs(path: Path) -> Iterator[InputFile]:
+def _file_inputs(path: Path, passed_over: list[str] | None = None) -> Iterator[InputFile]:
     name = display_name(path)
     if path.is_symlink() and not path.exists():
         yield InputFile(name=name, error="a broken symbolic link")
@@ -1674,8 +1768,11 @@ def _file_inputs(path: Path) -> Iterator[InputFile]:
         # Reading a named pipe, a socket or a device would wait forever (or never end).
         yield InputFile(name=name, error="not a regular file (a pipe, socket or device)")
         return
+    if kind := _office_archive(path.name, []):
+        yield InputFile(name=name, error=_office_reason(kind))
+        return
     if path.suffix.lower() == ".zip" or _is_zip(path):
-        yield from zip_inputs(path, name=name)
+        yield from zip_inputs(path, name=name, passed_over=passed_over)
         return
     yield InputFile(name=name, read=lambda: _read_path(path))
 
@@ -1703,7 +1800,7 @@ def read_limited(handle, *, size: int | None = None) -> bytes:
     return data
 
 
-def zip_inputs(source, *, name: str) -> Iterator[InputFile]:
+def zip_inputs(source, *, name: str, passed_over: list[str] | None = None) -> Iterator[InputFile]:
     """Members of a zip archive, after the archive as a whole passed the safety checks.
 
     An archive with a member that escapes the folder (absolute path, ".."), a symbolic link,
@@ -1724,9 +1821,22 @@ def zip_inputs(source, *, name: str) -> Iterator[InputFile]:
             yield InputFile(name=name, error=problem)
             return
         limit = settings.NEWSROOM_IMPORT_MAX_BYTES
+        names = [info.filename for info in members]
+        if kind := _office_archive(name, names):
+            yield InputFile(name=name, error=_office_reason(kind))
+            return
+        assets = _assets_in_archive(names)
+        for folder in sorted(assets):
+            _pass_over(passed_over, f"{name}/{folder}/", "a saved page's images, styles and scripts")
         for info in members:
             member_name = f"{name}/{info.filename}"
-            if skipped_member(info):
+            if skipped_member(info) or _in_folders(info.filename, assets):
+                continue
+            if why := not_a_story(info.filename.rsplit("/", 1)[-1]):
+                _pass_over(passed_over, member_name, why)
+                continue
+            if kind := _office_archive(info.filename, []):
+                yield InputFile(name=member_name, error=_office_reason(kind))
                 continue
             if info.filename.lower().endswith(".zip"):
                 yield InputFile(name=member_name, error="a zip inside a zip is not opened (nested archive)")
@@ -1891,7 +2001,7 @@ def _prepared_inputs(entries: Iterator[InputFile], common: _CommonLines, extract
             except OSError as exc:
                 item.reason = f"unreadable: {exc.strerror}"
         kind = _kind(item.data, name=entry.name) if item.data is not None else None
-        records = kind in {detect.FEED, detect.JSONL}
+        records = kind in {detect.FEED, detect.JSONL, detect.CSV}
         # Once a worker is lost, what comes next is extracted here (sent to the dead worker's
         # queue, every later file's bytes piled up in this process).
         workers = extractors if extractors is not None and not extractors.broken else None
@@ -2304,6 +2414,14 @@ def _save_progress(run: ImportRun, processed: int, totals: Counter, *, state: st
 def count_inputs(paths: Iterable[str | Path], *, exclude: Iterable[str | Path] = ()) -> int:
     """How many inputs ``import_paths`` will visit (names only; nothing is read)."""
     return sum(1 for _ in iter_inputs(paths, exclude=exclude))
+
+
+def passed_over_files(paths: Iterable[str | Path], *, exclude: Iterable[str | Path] = ()) -> list[str]:
+    """The files in ``paths``' folders and archives that ``import_paths`` passes over, each with why."""
+    passed_over: list[str] = []
+    for _ in iter_inputs(paths, exclude=exclude, passed_over=passed_over):
+        pass
+    return passed_over
 
 
 # --- review: previews and re-extraction -----------------------------------------------------

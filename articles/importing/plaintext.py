@@ -1211,15 +1211,17 @@ def _split_lines(text: str) -> list[_Line]:
     return lines
 
 
+# A sentence of this many words repeated across a batch's files is not taken for its template.
+_BATCH_PROSE_WORDS = 12
+
+
 def _score(lines: list[_Line], common: Container[str]) -> None:
     for position, line in enumerate(lines):
         tokens = words(line.text)
         line.words = len(tokens)
         n = line.words
         sentence = is_sentence(line.text, n)
-        if line.text in common:
-            line.chrome = "repeated across files of this source"
-        elif n == 0:
+        if n == 0:
             line.chrome = "no words"
         elif is_date_line(line.text):
             line.chrome = "date"
@@ -1227,6 +1229,11 @@ def _score(lines: list[_Line], common: Container[str]) -> None:
             line.chrome = "counter"
         elif n <= 12 and BYLINE.match(line.text):
             line.chrome = "byline"
+        elif line.text in common and not (sentence and n >= _BATCH_PROSE_WORDS):
+            # The site's template (menus, labels, slogans). A newsroom's dates and bylines repeat
+            # across its stories too, and so may a stock sentence ("The company did not respond to
+            # a request for comment."): those are read as in a file imported alone.
+            line.chrome = "repeated across files of this source"
         elif n <= 3 and _DATE_LABEL.match(line.text):
             line.chrome = "date label"  # "Published", its date on the next line
         elif n <= 20 and is_credit(line.text):

@@ -259,6 +259,43 @@ def test_lines_repeated_across_a_batch_are_template(tmp_path):
 
 
 @pytest.mark.django_db
+def test_a_newsrooms_bylines_dates_and_stock_sentences_repeat_across_a_batch_and_are_kept(tmp_path):
+    """One reporter's stories of one day: after the third file the byline and the date were
+    learned as the site's template and dropped (an operator's review: 31 of 40 stories lost
+    their byline), and so was a stock sentence of the story."""
+    stock = "The harbour authority did not respond to a request for comment on Tuesday evening."
+    for n in range(5):
+        prose = [
+            f"Paragraph {k} of story {n} about the ferry timetable, long enough to count as prose, "
+            f"with the details of sailing {n}-{k} and the passengers who waited for it."
+            for k in range(3)
+        ]
+        (tmp_path / f"{n}.txt").write_text(
+            "\n".join(
+                [
+                    "Harbour Gazette",
+                    "Home | News | Sport",
+                    f"Ferry story number {n} of the week",
+                    "By Ana Ruiz",
+                    "10 March 2025",
+                    *prose[:2],
+                    stock,
+                    prose[2],
+                    "Harbour Gazette",
+                    "Home | News | Sport",
+                ]
+            )
+        )
+    results = list(import_paths(paths=[tmp_path]))
+    assert [r.outcome for r in results] == ["imported"] * 5
+    for article in Article.objects.all():
+        assert article.byline == "Ana Ruiz"
+        assert article.published_at.date() == datetime.date(2025, 3, 10)
+        assert stock in article.body_text
+        assert "Home | News | Sport" not in article.body_text
+
+
+@pytest.mark.django_db
 def test_html_source_lines_are_not_template_evidence_for_text_dumps(tmp_path):
     """Only text dumps teach the batch its template lines: a sentence that sits on a line of its
     own in the source of several HTML pages stays in a text dump of the same folder."""

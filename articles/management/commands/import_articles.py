@@ -7,7 +7,7 @@ import sys
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.importing.pipeline import ItemResult, count_inputs, file_of, import_paths
+from articles.importing.pipeline import ItemResult, count_inputs, file_of, import_paths, passed_over_files
 from articles.models import Article, ImportRun
 
 
@@ -144,6 +144,7 @@ class Command(BaseCommand):
                     f'"failed": {counts["failed"]}}}\n'
                 )
                 report_file.close()
+        self._say_passed_over(passed_over_files(paths, exclude=exclude), verbosity=verbosity, found=reported)
         prefix = "Dry run: would import" if dry_run else "Imported"
         summary = (
             f"{prefix} {counts['imported']}, duplicates {counts['duplicate']}, failed {counts['failed']}."
@@ -151,7 +152,7 @@ class Command(BaseCommand):
         if counts["near"]:
             near = counts["near"]
             summary += (
-                f" {near} {'resembles a story' if near == 1 else 'resemble stories'} already in the archive"
+                f" {near} {'resembles an earlier story' if near == 1 else 'resemble earlier stories'}"
                 " (near-duplicates): see the notes."
             )
         if counts["failed"]:
@@ -165,6 +166,26 @@ class Command(BaseCommand):
             raise CommandError(f"{' and '.join(parts)} failed to import.", returncode=1)
         if verbosity >= 1:
             self.stdout.write(self.style.SUCCESS(summary))
+
+    def _say_passed_over(self, passed_over: list[str], *, verbosity: int, found: int) -> None:
+        """The files of the folders and archives that are no stories (system files, images, a
+        folder's README): named, so that nothing is left out unseen, but not failures."""
+        if not found and not passed_over:
+            self.stdout.write(
+                self.style.WARNING("Nothing to import: no files were found in the given paths.")
+            )
+        if not passed_over or verbosity < 1:
+            return
+        count = len(passed_over)
+        shown = passed_over if verbosity >= 2 else passed_over[:3]
+        self.stdout.write(
+            f"Passed over {count} file{'s' if count != 1 else ''} that {'is' if count == 1 else 'are'} "
+            f"no stor{'y' if count == 1 else 'ies'}:"
+        )
+        for line in shown:
+            self.stdout.write(f"  {line}")
+        if len(shown) < count:
+            self.stdout.write(f"  … and {count - len(shown)} more (-v 2 lists them all).")
 
     def _say(self, result, *, verbosity, progress):
         if result.outcome == "failed":

@@ -1,0 +1,193 @@
+"""What operators' folders hold besides stories, and the exports spreadsheets write (an operator's
+review: a README, Thumbs.db, a saved page's assets and a Word document each failed or became a
+story; a CSV export became one story titled by its header row)."""
+
+import io
+import zipfile
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from articles.importing.pipeline import import_paths
+from articles.models import Article
+
+STORY = """Ferry timetable changes after storm damage to the northern pier
+
+The island ferry will run from the southern pier until repairs to the northern landing are finished,
+the harbour authority said on Tuesday, after last week's storm tore away part of its decking.
+
+Engineers expect the work to take at least six weeks, and the first sailing of the day will leave
+twenty minutes earlier so that connecting buses at the southern pier can still be met by passengers.
+"""
+PAGE = (
+    "<!doctype html><html><head><title>Council approves budget</title></head><body><article>"
+    "<h1>Council approves budget</h1>"
+    "<p>The town council approved its budget on Monday after a long debate about the cost of repairs "
+    "to the harbour wall and the library roof, which both need work before the winter storms.</p>"
+    "<p>Councillors agreed to borrow for the harbour wall and to pay for the roof from reserves, the "
+    "treasurer said, adding that council tax would rise by less than inflation for the third year.</p>"
+    "</article></body></html>"
+)
+
+
+def run(*args):
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("import_articles", *args, stdout=out, stderr=err)
+    except CommandError as error:
+        return out.getvalue(), err.getvalue() + str(error), error.returncode
+    return out.getvalue(), err.getvalue(), 0
+
+
+def _docx() -> bytes:
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        archive.writestr("word/document.xml", '<?xml version="1.0"?><w:document/>')
+    return data.getvalue()
+
+
+@pytest.mark.django_db
+def test_a_folder_imports_its_stories_and_passes_over_what_is_none(tmp_path):
+    (tmp_path / "ferry.txt").write_text(STORY)
+    (tmp_path / "budget.html").write_text(PAGE)
+    (tmp_path / "budget_files").mkdir()
+    (tmp_path / "budget_files" / "style.css").write_text("body { color: red; }")
+    (tmp_path / "budget_files" / "ad-frame.html").write_text(PAGE.replace("Council", "Advertiser"))
+    (tmp_path / "README.md").write_text("# Export from the CMS\n\nThese files were exported on Monday.\n")
+    (tmp_path / "Thumbs.db").write_bytes(b"\xd0\xcf\x11\xe0" + bytes(200))
+    (tmp_path / "desktop.ini").write_text("[.ShellClassInfo]\nIconResource=x\n")
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + bytes(100))
+    (tmp_path / "ferry.txt~").write_text(STORY + "\nAn editor's unsaved change.\n")
+    (tmp_path / "~$draft.docx").write_bytes(b"\x00" * 162)
+
+    out, err, code = run(str(tmp_path))
+
+    assert code == 0, err
+    assert sorted(Article.objects.values_list("title", flat=True)) == [
+        "Council approves budget",
+        "Ferry timetable changes after storm damage to the northern pier",
+    ]
+    assert "Passed over 7 files that are no stories:" in out
+    assert f"{tmp_path / 'budget_files'} (a saved page's images, styles and scripts)" in out
+    assert "… and 4 more (-v 2 lists them all)." in out
+    assert "Imported 2, duplicates 0, failed 0." in out
+
+    listed, _, _ = run(str(tmp_path), "-v", "2", "--dry-run")
+    for name in ("README.md", "Thumbs.db", "desktop.ini", "photo.jpg", "ferry.txt~", "~$draft.docx"):
+        assert str(tmp_path / name) in listed
+
+
+@pytest.mark.django_db
+def test_a_file_named_on_its_own_is_read_and_refused_with_its_reason(tmp_path):
+    photo = tmp_path / "photo.png"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    _, err, code = run(str(photo))
+    assert code == 1
+    assert "this is a PNG image, not an article" in err
+
+
+@pytest.mark.django_db
+def test_a_word_document_is_one_failure_not_its_parts(tmp_path):
+    (tmp_path / "draft.docx").write_bytes(_docx())
+    (tmp_path / "renamed.zip").write_bytes(_docx())  # a Word document by its parts, whatever its name
+    archive = tmp_path / "inbox.zip"
+    with zipfile.ZipFile(archive, "w") as packed:
+        packed.writestr("inbox/draft.docx", _docx())
+        packed.writestr("inbox/ferry.txt", STORY)
+        packed.writestr("inbox/README.txt", "This archive holds the April export.\n")
+        packed.writestr("inbox/budget.html", PAGE)
+        packed.writestr("inbox/budget_files/img/logo.png", b"\x89PNG\r\n\x1a\n")
+        packed.writestr("inbox/budget_files/frame.html", PAGE.replace("Council", "Advertiser"))
+
+    results = list(import_paths(paths=[tmp_path]))
+
+    failed = {r.path: r.reason for r in results if r.outcome == "failed"}
+    assert failed == {
+        f"{tmp_path}/draft.docx": "this is a Word document, not an article: save it as text or HTML to import it",
+        f"{tmp_path}/inbox.zip/inbox/draft.docx": (
+            "this is a Word document, not an article: save it as text or HTML to import it"
+        ),
+        f"{tmp_path}/renamed.zip": "this is a Word document, not an article: save it as text or HTML to import it",
+    }
+    assert sorted(r.path for r in results if r.outcome == "imported") == [
+        f"{tmp_path}/inbox.zip/inbox/budget.html",
+        f"{tmp_path}/inbox.zip/inbox/ferry.txt",
+    ]
+
+
+@pytest.mark.django_db
+def test_an_empty_folder_says_there_was_nothing_to_import(tmp_path):
+    out, _, code = run(str(tmp_path))
+    assert code == 0
+    assert "Nothing to import: no files were found in the given paths." in out
+
+
+CSV = (
+    "title,byline,published_at,body,source\r\n"
+    'Park gates restored,Lee Park,2025-02-10,"The Victorian gates of the town park have been restored by '
+    "volunteers after two years of fundraising, the friends group said on Monday.\r\n\r\n"
+    'The ironwork was shot-blasted and repainted in its original green.",Town Crier\r\n'
+    ",,,,\r\n"
+    '"Library hours extended","Jane Roe, Staff Writer",2025-03-01,"The central library will open until nine '
+    "in the evening from next month, the council said, after a survey found strong demand from students "
+    'and working parents.",Town Crier\r\n'
+    "Too many,fields,2025-03-02,body,source,extra\r\n"
+)
+
+
+@pytest.mark.django_db
+def test_a_csv_export_imports_one_story_per_row(tmp_path):
+    export = tmp_path / "export.csv"
+    export.write_text(CSV)
+
+    results = list(import_paths(paths=[export]))
+
+    assert [(r.path, r.outcome) for r in results] == [
+        (f"{export}:2", "imported"),
+        (f"{export}:6", "imported"),
+        (f"{export}:7", "failed"),
+    ]
+    assert results[-1].reason == "6 fields where the header names 5"
+    park = Article.objects.get(title="Park gates restored")
+    assert park.original_format == Article.Format.CSV
+    assert park.byline == "Lee Park" and park.source.name == "Town Crier"
+    assert park.published_at.date().isoformat() == "2025-02-10" and park.published_date_only
+    assert park.body_text.split("\n\n") == [
+        "The Victorian gates of the town park have been restored by volunteers after two years of "
+        "fundraising, the friends group said on Monday.",
+        "The ironwork was shot-blasted and repainted in its original green.",
+    ]
+    assert bytes(park.original).decode().startswith("title,byline,published_at,body,source\n")
+    assert Article.objects.get(title="Library hours extended").byline == "Jane Roe"
+
+
+@pytest.mark.django_db
+def test_a_spreadsheets_csv_with_semicolons_and_no_csv_name_is_read_by_its_header(tmp_path):
+    export = tmp_path / "export.txt"
+    export.write_bytes(
+        (
+            "\ufeffheadline;text;author\n"
+            'Café reopens after fire;"The café on the square reopened on Monday after a fire, its owner '
+            'said; customers queued from seven in the morning to buy bread.";Ana Ruiz\n'
+        ).encode()
+    )
+    [result] = import_paths(paths=[export])
+    assert result.outcome == "imported", result.reason
+    story = Article.objects.get()
+    assert (story.title, story.byline) == ("Café reopens after fire", "Ana Ruiz")
+    assert story.body_text.startswith(
+        "The café on the square reopened on Monday after a fire, its owner said;"
+    )
+
+
+@pytest.mark.django_db
+def test_a_csv_without_a_title_and_body_header_is_refused_with_why(tmp_path):
+    sheet = tmp_path / "figures.csv"
+    sheet.write_text("council,rise,band_d\nBirmingham,9.99%,2100\n")
+    [result] = import_paths(paths=[sheet])
+    assert result.outcome == "failed"
+    assert "a CSV export needs a header row naming a title (or headline) and a body, text or html column" in (
+        result.reason
+    )
