@@ -43,6 +43,7 @@ from .plaintext import (
     TITLE_SEPARATOR,
     TRAILING_CREDIT,
     UPDATE_WORD,
+    WRITERS_ROLE_LINE,
     appeal_hits,
     clean_byline,
     date_of_line,
@@ -181,6 +182,14 @@ def extract_html_article(
     if len(blocks) > 2 and blocks[0].startswith("<p>") and _is_kicker_block(first):
         # A section's kicker opened the body ("Tribuna", "Analysis"), not the story.
         blocks, stripped = blocks[1:], [first, *stripped]
+    if _PRINT_TITLE.match(title) and blocks and blocks[0].startswith("<p>"):
+        # A print version's <title> is a label ("Printer Friendly Version"): its headline is the
+        # first line of the story's first block, the dek the line under it.
+        lines = [" ".join(_ANY_TAG.sub(" ", line).split()) for line in _BREAK.split(blocks[0])]
+        lines = [line for line in lines if line]
+        if lines and len(words(lines[0])) <= 20 and not SENTENCE_END.search(lines[0]) and len(lines) <= 2:
+            title, blocks, stripped = lines[0], blocks[1:], [*lines, *stripped]
+            description = description or (lines[1] if len(lines) == 2 else "")
     standfirst, marked = _standfirst(tree)
     opening = [" ".join(_ANY_TAG.sub(" ", block).split()) for block in blocks[:2]]
     if (
@@ -260,6 +269,14 @@ def extract_html_article(
         stripped=stripped,
     )
 
+
+# The <title> of a print version, which names the page and not the story.
+_PRINT_TITLE = re.compile(
+    r"^(?:print(?:er)?[- ]?friendly(?: (?:version|page|format))?|print(?: (?:version|this (?:article|page|story)))?"
+    r"|printable (?:version|page)|druckversion|version imprimable|versión para imprimir|версия для печати)$",
+    re.IGNORECASE,
+)
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 # What pages call the line under the headline that sums the story up.
 _STANDFIRST_CLASS = re.compile(
@@ -1062,6 +1079,7 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
     lead: list[str] = []
     seen: set[str] = set()
     total_words, seen_words = sum(len(words(_text(child))) for child in children), 0
+    previous = ""  # why the block before was taken off
     for position, child in enumerate(children):
         text = _text(child)
         tag = child.tag
@@ -1131,6 +1149,9 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
             and credit[0].lstrip().startswith("(")
         ):
             reason = "caption"  # "Water pours down Front Street … (Courier-Journal photo by Ben Ostrowski)"
+        if not reason and tag == "p" and previous == "byline" and WRITERS_ROLE_LINE.match(text):
+            reason = "byline"  # the writer's role under the byline ("Staff Writer")
+        previous = reason
         if reason == "list label" and seen_words >= _END_SHARE * total_words:
             # A label for what follows the story ("Related posts", "Comments") once most of it is
             # behind: the story ends here.
@@ -1192,7 +1213,9 @@ def _lays_out(table, *, alone: bool) -> bool:
     if any(len(row.findall("cell")) > 1 for row in rows):
         if any(sum(bool(_text(cell)) for cell in row.findall("cell")) > 1 for row in rows):
             return False
-        return table.find("row/cell/head") is not None and len(table.findall("row/cell/p")) >= 2
+        if table.find("row/cell/head") is not None and len(table.findall("row/cell/p")) >= 2:
+            return True
+        # (else one column in effect, its other cells empty: a print version's logo row)
     if not alone:
         return False
     return table.find("row/cell/p") is not None or any(map(_paragraph_break, table.iterfind("row/cell/lb")))

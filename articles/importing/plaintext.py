@@ -63,7 +63,7 @@ LONE_MARKER = re.compile(r"^[-–—•*·▪►]$")
 TRAILING_MARKER = re.compile(r"\s[-–—•]$")
 # What opens a date line: "Published", "Veröffentlicht am", "Publié le", "Опубликовано" …
 _DATE_LEAD = (
-    r"(?:(?:last\s+)?(?:posted|published|updated))(?:\s+on)?|on|veröffentlicht(?:\s+am)?|aktualisiert(?:\s+am)?|stand"
+    r"(?:(?:last\s+)?(?:posted|published|updated|modified))(?:\s+on)?|on|veröffentlicht(?:\s+am)?|aktualisiert(?:\s+am)?|stand"
     r"|publié(?:\s+le)?|mis\sà\sjour(?:\s+le)?|publicado(?:\s+el)?|actualizado(?:\s+el)?"
     r"|опубликовано|обновлено|опубліковано|оновлено|дата\sпубликации|дата\sпублікації"
 )
@@ -76,9 +76,7 @@ _WEEKDAYS = (
 # "2025 г.", "2025 года", "2025 р.", "2025 року" after the year.
 _YEAR_WORD = r"(?:\s*(?:г\.|года|р\.|року))?"
 # A later update told after the date, on the same line ("… 11:05 AM UTC Updated 2 hours ago").
-UPDATE_WORD = (
-    r"(?:updated|aktualisiert|mis\sà\sjour|modifié|actualizado|обновлено|оновлено)"  # (\s: read verbosely)
-)
+UPDATE_WORD = r"(?:updated|(?:last\s)?modified|aktualisiert|mis\sà\sjour|modifié|actualizado|обновлено|оновлено)"  # (\s: verbose)
 # An update's label in a date line: the part of the line after it is the update's.
 _UPDATED = re.compile(rf"\b{UPDATE_WORD}\b", re.IGNORECASE)
 # A time of day after the date: "14:30", "9:15 a.m.", "9.15pm", "10h15", "17:05 Uhr" (the dump's
@@ -429,7 +427,7 @@ _ROLE_QUALIFIER = (
 )
 # A writer's role on its own line under the name: "Staff Writer", "Gazette Senior Correspondent",
 # "Chief football writer".
-_WRITERS_ROLE_LINE = re.compile(
+WRITERS_ROLE_LINE = re.compile(
     rf"^(?:(?-i:[A-Z])[\w-]*(?:\s+[\w-]+){{0,2}}\s+)?{_WRITERS_ROLE}$", re.IGNORECASE
 )
 _ROLE_PART = re.compile(
@@ -874,7 +872,9 @@ _SMALL_PRINT = re.compile(
     r"\b(?:for (?:general )?informational (?:and educational )?(?:purposes )?only|(?:is|are) not intended (?:to|as)"
     r"|does not constitute|should not be (?:construed|considered|relied)|not (?:a substitute for|intended to provide) "
     r"|all rights reserved|views expressed|do not necessarily (?:reflect|represent)"
-    r"|past performance|subject to (?:investment )?risks?|registered trademarks?\b|copyright ©|©\s?\d{4})",
+    r"|past performance|subject to (?:investment )?risks?|registered trademarks?\b|copyright ©|©\s?\d{4}"
+    # a reprint notice: "This copy is for your personal, noncommercial use only."
+    r"|for your personal,? non-?commercial use only)",
     re.IGNORECASE,
 )
 # A note about the author: "Jane Roe is a freelance writer ...", "Hi, I'm Jane!".
@@ -1808,7 +1808,7 @@ def _bare_byline(lines: list[_Line], start: int) -> None:
             # "Lucía Romero Castillo", "Valdeolmos" (where she files from), the date
             place, below = below, lines[below.index + 1]
         role = (
-            _WRITERS_ROLE_LINE.match(below.text)
+            WRITERS_ROLE_LINE.match(below.text)
             and below.index + 1 < len(lines)
             and lines[below.index + 1].chrome == "date"
         )
@@ -2100,7 +2100,7 @@ def _notes_above_the_headline(lines: list[_Line]) -> None:
 def _roles_under_bylines(lines: list[_Line]) -> None:
     """A writer's role under the byline ("By Marcus Hale" over "Chief football writer"): no headline."""
     for line in lines[1:]:
-        if lines[line.index - 1].chrome == "byline" and _WRITERS_ROLE_LINE.match(line.text):
+        if lines[line.index - 1].chrome == "byline" and WRITERS_ROLE_LINE.match(line.text):
             line.chrome, line.score = "writer's role", -4.0
 
 
