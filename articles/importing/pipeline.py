@@ -30,6 +30,7 @@ from itertools import islice, pairwise
 from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
+from zoneinfo import ZoneInfo
 
 import numpy as np
 from django.conf import settings
@@ -72,6 +73,7 @@ from .plaintext import (
     words,
 )
 from .sanitize import sanitize_with_text
+from .zones import site_zone
 
 logger = logging.getLogger(__name__)
 
@@ -400,7 +402,7 @@ def _from_html(text: str, *, name: str) -> Candidate:
             fallback.title = article.title or fallback.title
             fallback.byline = clean_byline(article.byline) or fallback.byline
             fallback.source_url = _url(article.url)
-            published = read_published(article.published)
+            published = read_published(article.published, site=site_zone(article.url))
             fallback.published_at, fallback.published_date_only = published.at, published.date_only
             fallback.language = article.language
             fallback.source_name = article.sitename[:200]
@@ -421,7 +423,7 @@ def _from_html(text: str, *, name: str) -> Candidate:
         body_html=body_html,
         body_text=body_text,
         source_url=_url(article.url),
-        published_at=(published := read_published(article.published)).at,
+        published_at=(published := read_published(article.published, site=site_zone(article.url))).at,
         published_date_only=published.date_only,
         language=article.language,
         source_name=article.sitename[:200],
@@ -503,7 +505,7 @@ def _from_record(record: Record, *, kind: str) -> Candidate | ImportRejected:
             else "it has no description or content"
         )
         return ImportRejected(f"{record.label}: the entry has no text ({record.problem or missing})")
-    published = read_published(record.published)
+    published = read_published(record.published, site=site_zone(record.url))
     return Candidate(
         label=record.label,
         format=FORMAT_LABELS[kind],
@@ -631,8 +633,13 @@ class Published(NamedTuple):
     date_only: bool = False
 
 
-def read_published(value: str) -> Published:
-    """``parse_published``'s reading, with why a date was not read and whether it is a day alone."""
+def read_published(value: str, *, site: ZoneInfo | None = None) -> Published:
+    """``parse_published``'s reading, with why a date was not read and whether it is a day alone.
+
+    ``site`` is the site's zone (``zones.site_zone``): a time without a zone is read in it rather than in
+    the newsroom's, and so is a zone's name that means two places when it is the site's at that
+    time ("BST" on a British site). A day alone stays the newsroom's day.
+    """
     value = " ".join((value or "").split())
     if not value:
         return Published(None, "")
@@ -658,6 +665,11 @@ def read_published(value: str) -> Published:
         value = value[:-5] + "+0000"  # RFC 2822's "UTC, offset unknown": email.utils makes it naive
     if zone:
         offset = ZONE_OFFSETS.get(zone.group(1).upper())
+        if offset is None and site is not None:
+            # "BST" on a British site is British Summer Time when its clocks were on it then.
+            local = read_published(value[: zone.start(1)].rstrip(), site=site).at
+            if local is not None and local.astimezone(site).tzname() == zone.group(1).upper():
+                return Published(local)
         if offset is None:
             # "IST" (India or Ireland), "WIB": a zone taken as UTC would be hours off
             return Published(None, f"the time zone “{zone.group(1)}” is ambiguous or unknown")
@@ -691,8 +703,16 @@ def read_published(value: str) -> Published:
                 return Published(None, "its time zone is not one the importer reads")
     if parsed.year < 1900 or parsed.year > 2200:
         return Published(None, "a year out of range")
-    if naive := timezone.is_naive(parsed):
-        local = timezone.get_default_timezone()
+    if timezone.is_naive(parsed):
+        # A midnight with no zone is how exports and trafilatura's date reading write a day alone.
+        date_only = date_only or (parsed.hour, parsed.minute, parsed.second, parsed.microsecond) == (
+            0,
+            0,
+            0,
+            0,
+        )
+        local = timezone.get_default_timezone() if date_only or site is None else site
+        whose = "the newsroom's" if local is not site else "the site's"
         aware = timezone.make_aware(parsed, local)
         if date_only:
             # The day is certain; where the clocks skip its midnight it starts at 01:00 (a day they
@@ -703,15 +723,12 @@ def read_published(value: str) -> Published:
             return Published(start, date_only=True)
         if aware.astimezone(UTC).astimezone(local).replace(tzinfo=None) != parsed:
             # "02:30" as daylight saving began: no such moment
-            return Published(None, f"the clocks skipped that time in {local}, the newsroom's time zone")
+            return Published(None, f"the clocks skipped that time in {local}, {whose} time zone")
         if aware.utcoffset() != timezone.make_aware(parsed.replace(fold=1), local).utcoffset():
             # "03:30" as summer time ends: two moments, an hour apart
-            return Published(
-                None, f"that time came twice, an hour apart, in {local}, the newsroom's time zone"
-            )
+            return Published(None, f"that time came twice, an hour apart, in {local}, {whose} time zone")
         parsed = aware
-    # A time of midnight with no zone is how exports and trafilatura's date reading write a day alone.
-    return Published(parsed, date_only=(parsed.hour, parsed.minute, parsed.second) == (0, 0, 0) and naive)
+    return Published(parsed)
 
 
 # Numeric days exports write: "2026/10/14 09:30"; "14/10/2026 09:30" (day first when the day is

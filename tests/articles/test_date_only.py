@@ -103,3 +103,82 @@ def test_the_editor_sees_the_flag_beside_the_date(editor_client):
     story = _import("March 5, 2024")
     page = editor_client.get(f"/admin/articles/article/{story.pk}/change/").content.decode()
     assert 'name="published_date_only"' in page and "Time of day unknown" in page
+
+
+# --- the site's zone --------------------------------------------------------------------------
+
+GERMAN_PAGE = """<!doctype html><html lang="de"><head><meta charset="utf-8">
+<title>Bahnstreik legt den Regionalverkehr lahm | Rheinische Rundschau</title>
+<link rel="canonical" href="https://www.rundschau-beispiel.de/verkehr/bahnstreik-regionalverkehr">
+</head><body><article>
+<h1>Bahnstreik legt den Regionalverkehr lahm</h1>
+<p class="meta">Von Katrin Bergmann · 12.03.2024, 14:35 Uhr</p>
+<p>Wer in den kommenden Tagen mit dem Zug zur Arbeit fahren will, braucht starke Nerven: Die Gewerkschaft
+hat ihre Mitglieder für Mittwoch bis Samstag zum Streik aufgerufen. Betroffen ist vor allem der Regionalverkehr.</p>
+<p>Die Bahn kündigte einen Notfahrplan an, mit dem etwa ein Fünftel der Züge fahren soll. Rund um Köln und
+Düsseldorf rechnet das Unternehmen mit massiven Einschränkungen für Pendler und Schüler in der ganzen Region.</p>
+<p>Die Verhandlungen waren am Wochenende ohne Ergebnis abgebrochen worden. Streitpunkt ist vor allem die
+Arbeitszeit für Schichtarbeiter, über die beide Seiten seit Monaten ohne Annäherung verhandeln.</p>
+</article></body></html>"""
+
+
+@pytest.mark.django_db
+def test_a_time_without_a_zone_is_read_in_the_zone_of_the_sites_country():
+    """A reviewer's German page: "14:35 Uhr" was stored as 14:35 UTC; Berlin was an hour ahead."""
+    from articles.importing.pipeline import extract_one
+
+    story = extract_one(GERMAN_PAGE.encode(), name="bahn.html")
+    assert story.published_at == datetime.datetime(2024, 3, 12, 13, 35, tzinfo=datetime.UTC)
+    assert not story.published_date_only
+
+
+@pytest.mark.parametrize(
+    ("url", "value", "expected"),
+    [
+        # "BST" means two places (British Summer Time, Bangladesh): on a British site in summer it
+        # is British Summer Time.
+        ("https://www.gazette.example.co.uk/a", "2024-07-05 14:30 BST", "2024-07-05T13:30:00+00:00"),
+        ("https://www.gazette.example.co.uk/a", "2024-07-05 14:30", "2024-07-05T13:30:00+00:00"),
+        ("https://www.gazette.example.co.uk/a", "2024-07-05 14:30 +0200", "2024-07-05T12:30:00+00:00"),
+        ("https://www.gazette.example.fr/a", "2024-01-05 09:00", "2024-01-05T08:00:00+00:00"),
+        # A country whose zones disagree (Madrid, the Canaries), a borrowed domain, a generic one:
+        # the newsroom's zone.
+        ("https://www.diario.example.es/a", "2024-07-05 14:30", "2024-07-05T14:30:00+00:00"),
+        ("https://news.example.io/a", "2024-07-05 14:30", "2024-07-05T14:30:00+00:00"),
+        ("https://news.example.com/a", "2024-07-05 14:30", "2024-07-05T14:30:00+00:00"),
+    ],
+)
+def test_a_sites_zone_reads_its_times(url, value, expected):
+    from articles.importing.zones import site_zone
+
+    assert read_published(value, site=site_zone(url)).at.astimezone(datetime.UTC).isoformat() == expected
+
+
+def test_a_day_alone_stays_the_newsrooms_day_and_a_zone_name_outside_its_season_is_not_read():
+    from articles.importing.zones import site_zone
+
+    british = site_zone("https://www.gazette.example.co.uk/a")
+    day = read_published("2024-07-05", site=british)
+    assert (day.at.isoformat(), day.date_only) == ("2024-07-05T00:00:00+00:00", True)
+    winter = read_published("2024-01-05 14:30 BST", site=british)  # no summer time in January
+    assert winter.at is None and "ambiguous" in winter.problem
+
+
+@pytest.mark.django_db
+def test_an_exports_record_is_read_in_the_zone_of_its_address(tmp_path):
+    from articles.importing.pipeline import import_paths
+
+    export = tmp_path / "export.jsonl"
+    export.write_text(
+        json.dumps(
+            {
+                "title": "Ferry timetable changes",
+                "body": DUMP.split("\n", 4)[4],
+                "url": "https://www.harbour.example.ie/ferry",
+                "published": "2024-07-05 09:15",
+            }
+        )
+    )
+    [result] = import_paths(paths=[export])
+    assert result.outcome == "imported", result.reason
+    assert Article.objects.get().published_at == datetime.datetime(2024, 7, 5, 8, 15, tzinfo=datetime.UTC)
