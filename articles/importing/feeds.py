@@ -33,6 +33,7 @@ class Record:
     raw: str = ""  # the record as it appeared in the file, when it can be cut out
     description: str = ""  # a standfirst given beside the body (an RSS description, an export's dek)
     problem: str = ""  # why its body cannot be read, when it is there but not text
+    summary_only: bool = False  # a feed entry without its content: the body is the entry's summary
 
 
 _XML_ENCODING = re.compile(r"""^(\s*<\?xml\b[^>]*?)\s+encoding\s*=\s*["'][^"']*["']""")
@@ -99,7 +100,8 @@ def _entry_record(
     if not html and not plain and (full := entry.get("yandex_full-text") or ""):
         # Yandex's full text (Russian and Ukrainian feeds): the story, its description a standfirst.
         plain, description = full, _plain(entry.get("summary") or "")
-    if not html and not plain:
+    summary_only = not html and not plain
+    if summary_only:
         summary = entry.get("summary") or ""
         detail = entry.get("summary_detail") or {}
         if "html" in (detail.get("type") or "html"):
@@ -119,6 +121,7 @@ def _entry_record(
         source=_entry_source(entry) or feed_title,
         language=language_tag(entry.get("language") or feed_language),
         description=description,
+        summary_only=summary_only,
     )
 
 

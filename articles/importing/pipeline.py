@@ -522,13 +522,31 @@ def _from_record(record: Record, *, kind: str) -> Candidate | ImportRejected:
         source_name=record.source[:200],
         stripped=stripped,
         original=record.raw.encode("utf-8") if record.raw else b"",
-        note=(
-            f"its date “{record.published[:40]}” was not understood ({published.problem}): "
-            "imported without it (published stories are dated at import)"
-            if published.problem
-            else ""
+        note="; ".join(
+            note
+            for note in (
+                f"its date “{record.published[:40]}” was not understood ({published.problem}): "
+                "imported without it (published stories are dated at import)"
+                if published.problem
+                else "",
+                _summary_note(record, body_text),
+            )
+            if note
         ),
     )
+
+
+# A feed entry's summary this short is a teaser of the story, not the story.
+SUMMARY_WORDS = 150
+
+
+def _summary_note(record: Record, body_text: str) -> str:
+    """The editor's warning for a feed entry that carries only its summary."""
+    count = len(words(body_text))
+    if not record.summary_only or count >= SUMMARY_WORDS:
+        return ""
+    where = f" at {record.url}" if _url(record.url) else " on the site"
+    return f"the feed gives only a summary of this story ({count} words): the whole story is{where}"
 
 
 _REFERENCE = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.IGNORECASE)

@@ -191,3 +191,35 @@ def test_a_csv_without_a_title_and_body_header_is_refused_with_why(tmp_path):
     assert "a CSV export needs a header row naming a title (or headline) and a body, text or html column" in (
         result.reason
     )
+
+
+FEED = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<title>Harbour Gazette</title><link>https://harbour.example.com/</link>
+<item><title>Ferry timetable changes after storm</title><link>https://harbour.example.com/ferry</link>
+<description>The island ferry will run from the southern pier until repairs to the northern landing are
+finished, the harbour authority said on Tuesday.</description></item>
+<item><title>Council approves harbour budget</title><link>https://harbour.example.com/budget</link>
+<description>The council approved its budget.</description>
+<content:encoded><![CDATA[<p>The town council approved its budget on Monday after a long debate about the
+cost of repairs to the harbour wall and the library roof.</p><p>Councillors agreed to borrow for the wall.</p>]]>
+</content:encoded></item>
+</channel></rss>"""
+
+
+@pytest.mark.django_db
+def test_a_feed_entry_with_only_its_summary_is_imported_with_a_note(tmp_path):
+    """An operator's review: a summary-only feed's two-sentence teasers came in as whole stories,
+    with nothing to tell the editor."""
+    feed = tmp_path / "feed.xml"
+    feed.write_text(FEED)
+    out, _, code = run(str(feed), "--dry-run")
+    assert code == 0
+    assert f"NOTE {feed}#1: the feed gives only a summary of this story" in out
+    ferry, budget = import_paths(paths=[feed])
+    assert (ferry.outcome, budget.outcome) == ("imported", "imported")
+    assert ferry.reason == (
+        "the feed gives only a summary of this story (23 words): the whole story is at "
+        "https://harbour.example.com/ferry"
+    )
+    assert not budget.reason  # its content:encoded is the story
