@@ -172,6 +172,7 @@ def extract_html_article(
 
         metadata = Document()
     url = metadata.url or url
+    _show_stamps(tree)
     body = _reading(tree, url, visible=visible)
     if body is None:
         return None
@@ -405,6 +406,9 @@ def _site_in_title(tree, title: str) -> str:
     return site if 1 <= len(words(site)) <= 5 and site[:1].isupper() else ""
 
 
+_HEADLINE_GOES_ON = re.compile(r"\s*[:—–-]\s+\w")
+
+
 def page_metadata(tree, url: str | None):
     """Title, author, date, canonical address, site name and description of a parsed page.
 
@@ -442,6 +446,13 @@ def page_metadata(tree, url: str | None):
         if len(words(headline)) > len(words(document.title)):  # (not a shorter one: "Ferry fined")
             document.sitename = document.sitename or document.title
             document.title = headline
+    elif document.title and len(headings := tree.xpath("//body//h1")) == 1:
+        # A shortened title in the tags ("Inside the collapse of Fairmont Savings"), the page's one
+        # <h1> going on after a colon or a dash (": how a small bank bet everything …").
+        heading = " ".join(headings[0].text_content().split())
+        shown = document.title.rstrip(" .…")
+        if heading.casefold().startswith(shown.casefold()) and _HEADLINE_GOES_ON.match(heading[len(shown) :]):
+            document.title = heading
     document.author = document.author or meta.extract_author(tree) or _regional_author(tree)
     document.url = document.url or meta.extract_url(tree, url)
     if document.url and urlsplit(document.url).path in {"", "/"}:
@@ -648,6 +659,27 @@ _CODE_IN_HEADINGS = etree.XPath(
 )
 
 
+_STAMPS = etree.XPath("//body//time[not(*)]")
+_LIVE_ENTRIES = 3  # stamped lines that make a page a live blog
+
+
+def _show_stamps(tree) -> None:
+    """The <time>s that are all of their line ("15.40 GMT" over each entry of a live blog: three or
+    more) made plain text: trafilatura drops every <time>, and a live blog's entries ran on
+    undated (or into one block). Called once the page's metadata, which they date, is read."""
+    stamps = [
+        stamp
+        for stamp in _STAMPS(tree)
+        if (parent := stamp.getparent()) is not None
+        and " ".join(parent.text_content().split()) == " ".join(stamp.text_content().split())
+    ]
+    if len(stamps) < _LIVE_ENTRIES:
+        return  # a story's date under its headline, or beside its byline: the metadata has it
+    for stamp in stamps:
+        stamp.tag = "span"
+        stamp.set("data-stamp", "")
+
+
 def _extract(tree, url: str | None, options: dict):
     import trafilatura
 
@@ -750,7 +782,7 @@ _SHORT_LINES = etree.XPath(".//time|.//p|.//span|.//div[not(.//p)]")
 def _signed_or_dated(article) -> bool:
     """Whether an <article> carries its own byline or date (a <time>, "By …", "March 8, 2024")."""
     for element in _SHORT_LINES(article):
-        if element.tag == "time":
+        if element.tag == "time" or element.get("data-stamp") is not None:
             return True
         text = _text(element)
         if 1 <= len(words(text)) <= 12 and (BYLINE.match(text) or is_date_line(text)):

@@ -741,6 +741,16 @@ APPEAL_PATTERNS = [
     r"abonnieren sie\b",
     r"abonnez-vous\b",
     r"suscríbete\b",
+    # A subscription's offer: "Jetzt weiterlesen mit RR+", "Lesen Sie alle Artikel für nur 0,99 € im
+    # ersten Monat. Jederzeit kündbar", "cancel anytime" (not a price alone: "for just $3.39 per
+    # month" is a product review's; nor "unlimited access": "Unlimited access for residents").
+    r"weiterlesen mit\b",
+    r"jetzt abonnieren\b",
+    r"jederzeit kündbar\b",
+    r"cancel (?:at )?any ?time\b",
+    r"résiliable à tout moment\b",
+    r"cancela cuando quieras\b",
+    r"alle (?:artikel|inhalte)\b",
     # Sign-in and paywall prompts and listen buttons of the region's press ("Se connecter",
     # "Cet article est réservé aux abonnés", "Artikel anhören").
     ("abonner", r"^s[’']abonner\s*$"),
