@@ -302,7 +302,18 @@ class ImportAdminMixin:
 
     def _import_many(self, request, *, files, source, status):
         run = ImportRun.objects.create(origin="admin", created_by=request.user)
-        members = sum(_member_count(upload) for upload in files)
+        passed_over: list[str] = []
+        members = sum(_member_count(upload, passed_over) for upload in files)
+        if passed_over:
+            shown = "; ".join(passed_over[:5]) + (
+                f"; and {len(passed_over) - 5} more" if len(passed_over) > 5 else ""
+            )
+            messages.info(
+                request,
+                f"Passed over {len(passed_over)} file{'s' if len(passed_over) != 1 else ''} in the archive "
+                f"that {'is' if len(passed_over) == 1 else 'are'} no stor{'y' if len(passed_over) == 1 else 'ies'}: "
+                f"{shown}.",
+            )
         run.total = members
         if members > settings.NEWSROOM_IMPORT_TASK_THRESHOLD:
             from .tasks import import_uploads
@@ -468,13 +479,14 @@ def _modified(folder: str) -> float | None:
         return None
 
 
-def _member_count(upload) -> int:
-    """How many inputs an upload holds, for the progress bar: the members ``zip_inputs`` visits."""
+def _member_count(upload, passed_over: list[str] | None = None) -> int:
+    """How many inputs an upload holds, for the progress bar: the members ``zip_inputs`` visits
+    (and in ``passed_over``, those it passes over, with why)."""
     if not upload.name.lower().endswith(".zip"):
         return 1
     # What the import will visit, nothing read: an archive refused whole (a member escaping the
     # folder, a zip bomb) is one input, not its members ("1 of 2 files processed" when done).
-    count = sum(1 for _entry in zip_inputs(upload, name=upload.name))
+    count = sum(1 for _entry in zip_inputs(upload, name=upload.name, passed_over=passed_over))
     upload.seek(0)
     return count
 

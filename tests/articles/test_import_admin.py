@@ -678,3 +678,24 @@ def test_an_import_no_worker_takes_says_so(editor_client, editor):
     assert "No task worker has started this import" not in editor_client.get(url).content.decode()
     ImportRun.objects.filter(pk=run.pk).update(created_at=timezone.now() - datetime.timedelta(minutes=2))
     assert "No task worker has started this import" in editor_client.get(url).content.decode()
+
+
+def test_an_uploaded_archive_says_which_of_its_files_it_passed_over(editor_client):
+    """The command lists the files of a folder or an archive that are no stories; the admin's
+    upload passed them over without a word."""
+    archive = _zip_bytes(
+        {
+            "export/story.txt": SEED_000.read_bytes(),
+            "export/README.md": b"# Export from the CMS\n\nThese files were exported on Monday.\n",
+            "export/Thumbs.db": b"\xd0\xcf\x11\xe0" + bytes(100),
+        }
+    )
+    files = [SimpleUploadedFile("export.zip", archive), upload(SEED_004)]
+    response = editor_client.post(IMPORT_URL, {"files": files, "status": "draft"}, follow=True)
+    run = ImportRun.objects.get()
+    assert (run.total, run.imported, run.failed) == (2, 2, 0)
+    shown = [str(message) for message in response.context["messages"]]
+    assert shown == [
+        "Passed over 2 files in the archive that are no stories: export.zip/export/README.md (the folder's "
+        "own documentation); export.zip/export/Thumbs.db (a system file or an editor's leftover)."
+    ]
