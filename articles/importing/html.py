@@ -136,6 +136,8 @@ class HtmlArticle:
     joined: list[str] = field(default_factory=list)
     # The page says its story is for subscribers (schema.org's isAccessibleForFree: false).
     paywalled: bool = False
+    # The embargo line a press release or a correspondent's copy opens with.
+    embargo: str = ""
 
 
 @dataclass(frozen=True)
@@ -171,6 +173,16 @@ def extract_html_article(
         from trafilatura.settings import Document
 
         metadata = Document()
+    if headline := _DOCUMENT_TITLE(tree):
+        # (the <title> is the document's file name: "Copy of Transit fares story - FINAL")
+        metadata.title = " ".join(headline[0].text_content().split()) or metadata.title
+        metadata.sitename = (
+            None
+            if metadata.sitename and metadata.sitename in (tree.findtext(".//title") or "")
+            else metadata.sitename
+        )
+        if subtitle := _DOCUMENT_SUBTITLE(tree):
+            metadata.description = " ".join(subtitle[0].text_content().split()) or metadata.description
     url = metadata.url or url
     _show_stamps(tree)
     body = _reading(tree, url, visible=visible)
@@ -191,6 +203,15 @@ def extract_html_article(
         if lines and len(words(lines[0])) <= 20 and not SENTENCE_END.search(lines[0]) and len(lines) <= 2:
             title, blocks, stripped = lines[0], blocks[1:], [*lines, *stripped]
             description = description or (lines[1] if len(lines) == 2 else "")
+    embargo = ""
+    if blocks and _EMBARGO.match(first := " ".join(_ANY_TAG.sub(" ", blocks[0]).split())):
+        embargo, blocks, stripped = first, blocks[1:], [first, *stripped]
+    if (subtitle := _DOCUMENT_SUBTITLE(tree)) and (dek := " ".join(subtitle[0].text_content().split())):
+        # A document's subtitle under its title: the dek, not the story's first paragraph.
+        shown = [" ".join(_ANY_TAG.sub(" ", block).split()) for block in blocks[:3]]
+        if dek in shown:
+            index = shown.index(dek)
+            blocks, stripped = blocks[:index] + blocks[index + 1 :], [dek, *stripped]
     standfirst, marked = _standfirst(tree)
     opening = [" ".join(_ANY_TAG.sub(" ", block).split()) for block in blocks[:2]]
     if (
@@ -256,6 +277,14 @@ def extract_html_article(
         published, byline = day if better(day) else published, byline or writer
     # No writer named anywhere: the account, or the agency the structured data credits ("dpa").
     byline = byline or account or _credited_organization(tree, sitename=metadata.sitename or "") or ""
+    signature = "".join(byline.split()).casefold()
+    for block in blocks[:2]:
+        text = " ".join(_ANY_TAG.sub(" ", block).split())
+        if len(signature) >= 6 and len(words(text)) <= 10 and "".join(text.split()).casefold() in signature:
+            # A piece of the byline's line that trafilatura kept ("Katrin Bergmannund", its links'
+            # spaces lost), once the byline is read whole from the page.
+            blocks = [kept for kept in blocks if kept is not block]
+            stripped.append(text)
     return HtmlArticle(
         paywalled=_paywalled(tree),
         joined=_joined_stories(tree, _words(body)),
@@ -268,6 +297,7 @@ def extract_html_article(
         sitename=_site_name(tree, title, metadata.sitename or ""),
         description=description,
         stripped=stripped,
+        embargo=embargo,
     )
 
 
@@ -278,6 +308,10 @@ _PRINT_TITLE = re.compile(
     re.IGNORECASE,
 )
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+# A release's embargo over its story: "EMBARGOED UNTIL 00:01 GMT THURSDAY 7 NOVEMBER".
+_EMBARGO = re.compile(r"^\W*(?:strictly\s+)?(?:under\s+)?embargo(?:ed)?\b.{0,100}$", re.IGNORECASE)
+# The end of a release's or a wire's copy ("ENDS", "-30-", "###"): what follows is a note to the desk.
+END_OF_COPY = re.compile(r"^[\s\-–—#*]*(?:ends|-30-|###)[\s\-–—#*]*$", re.IGNORECASE)
 
 # What pages call the line under the headline that sums the story up.
 _STANDFIRST_CLASS = re.compile(
@@ -499,10 +533,12 @@ _JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{11,40})"')
 MARKUP_TAG = re.compile(r"<\s*/?\s*[a-z][a-z0-9]*\s*(?:\s[^>]*)?/?>", re.IGNORECASE)
 
 
-# Where the region's press puts the writer's name: class "autor", "auteur", "firma", "avtor" …
+# Where the region's press puts the writer's name: class "autor", "autorenzeile", "auteur", "firma",
+# "avtor" …
 _REGIONAL_AUTHOR = etree.XPath(
     "//*[self::span or self::div or self::p or self::a or self::strong]"
-    "[re:test(@class, '(^|[ _-])(autor|autora|auteur|autore|firma|avtor|avtori)([ _-]|$)', 'i')]",
+    "[re:test(@class, '(^|[ _-])(autor|autora|autoren|autorenzeile|autorzeile|autorname|auteur|autore|firma|avtor|avtori)"
+    "([ _-]|$)', 'i')]",
     namespaces={"re": "http://exslt.org/regular-expressions"},
 )
 
@@ -512,7 +548,9 @@ def _regional_author(tree) -> str | None:
     search (English class names) found none: a name of two to five words, no date or figures."""
     for element in _REGIONAL_AUTHOR(tree)[:3]:
         text = _text(element)
-        if 2 <= len(words(text)) <= 5 and not any(character.isdigit() for character in text):
+        # (or a byline's line of two writers: "Von Katrin Bergmann und Yusuf Demir")
+        signed = len(words(text)) <= 8 and (BYLINE.match(text) or FOREIGN_BYLINE.match(text))
+        if (2 <= len(words(text)) <= 5 or signed) and not any(character.isdigit() for character in text):
             return text
     return None
 
@@ -651,7 +689,29 @@ def _parse(markup: str):
         # A script inside a headline: its code is no part of the title ("Accept alert(8) Pay Offer").
         for code in _CODE_IN_HEADINGS(tree):
             code.drop_tree()
+        # A document saved as a page by Word or Google Docs: its comments and their markers in the
+        # text ("[JF1]", "[a]") are the writers' notes to each other, not the story.
+        for comment in _DOCUMENT_COMMENTS(tree):
+            comment.drop_tree()
     return tree
+
+
+_DOCUMENT_COMMENTS = etree.XPath(
+    "//a[contains(@class, 'msocomanchor')] | //span[contains(@class, 'MsoCommentReference')]"
+    " | //div[contains(@style, 'mso-element:comment')]"
+    " | //sup[a[starts-with(@id, 'cmnt_ref')]] | //a[starts-with(@id, 'cmnt_ref')]"
+    " | //div[p//a[starts-with(@id, 'cmnt') and starts-with(@href, '#cmnt_ref')]]"
+)
+# A document's own title and subtitle (Word's styles; Google Docs' classes, "c1 title" beside its
+# numbered style classes, not a web page's "title"): its headline and dek.
+_DOCUMENT_TITLE = etree.XPath(
+    "(//p[contains(@class, 'MsoTitle')] | //p[re:test(@class, '^(c[0-9]+ )+title( c[0-9]+)*$|^title( c[0-9]+)+$')])[1]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
+_DOCUMENT_SUBTITLE = etree.XPath(
+    "(//p[contains(@class, 'MsoSubtitle')] | //p[re:test(@class, '^(c[0-9]+ )+subtitle( c[0-9]+)*$|^subtitle( c[0-9]+)+$')])[1]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
 
 
 _CODE_IN_HEADINGS = etree.XPath(
@@ -1184,6 +1244,8 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
         if not reason and tag == "p" and previous == "byline" and WRITERS_ROLE_LINE.match(text):
             reason = "byline"  # the writer's role under the byline ("Staff Writer")
         previous = reason
+        if END_OF_COPY.match(text) and seen_words >= _END_SHARE * total_words:
+            reason = "list label"  # "ENDS": the copy ends here, notes to the desk follow
         if reason == "list label" and seen_words >= _END_SHARE * total_words:
             # A label for what follows the story ("Related posts", "Comments") once most of it is
             # behind: the story ends here.

@@ -414,7 +414,14 @@ def _from_html(text: str, *, name: str) -> Candidate:
         raise ImportRejected("no article found in the HTML page (too little text)")
     title = article.title or _first_words(body_text)
     return Candidate(
-        note=_joined_note(article.joined) or _paywall_note(article.paywalled, body_text),
+        note="; ".join(
+            note
+            for note in (
+                _embargo_note(article.embargo),
+                _joined_note(article.joined) or _paywall_note(article.paywalled, body_text),
+            )
+            if note
+        ),
         label=name,
         format=Article.Format.HTML,
         title=title,
@@ -429,6 +436,11 @@ def _from_html(text: str, *, name: str) -> Candidate:
         source_name=article.sitename[:200],
         stripped=article.stripped,
     )
+
+
+def _embargo_note(embargo: str) -> str:
+    """The editor's warning for copy under an embargo (taken off the story's top)."""
+    return f"the copy says “{embargo[:120]}”: do not publish it before then" if embargo else ""
 
 
 # Fewer words than this under a paywall: likely the teaser alone.

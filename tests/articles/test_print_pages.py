@@ -156,3 +156,104 @@ def test_a_live_blogs_entries_keep_their_times():
     expected = [line for _, shown, _, text in entries for line in (f"{shown} GMT", text)]
     assert [paragraph for paragraph in paragraphs if paragraph in expected] == expected
     assert set(paragraphs) - set(expected) <= {heading for *_, heading, _ in entries}
+
+
+WORD_PAGE = """<html xmlns:o="urn:schemas-microsoft-com:office:office"><head>
+<meta http-equiv=Content-Type content="text/html; charset=utf-8"><meta name=Generator content="Microsoft Word 15">
+<title>DRAFT v3 - do not publish before embargo</title></head>
+<body lang=EN-GB><div class=WordSection1>
+<p class=MsoNormal><b>EMBARGOED UNTIL 00:01 GMT THURSDAY 7 NOVEMBER</b><o:p></o:p></p>
+<p class=MsoTitle>Ferry fares to fall for the first time in ten years<o:p></o:p></p>
+<p class=MsoSubtitle>But winter sailings will still be cut on two routes<o:p></o:p></p>
+<p class=MsoNormal>By Joanne Farrell, Transport Correspondent<o:p></o:p></p>
+<p class=MsoNormal>Fares on the island ferries will fall by a tenth from January, the operator said, the
+first cut since 2015, after a new contract with the regional council lowered its fuel costs.<o:p></o:p></p>
+<p class=MsoNormal>The operator said the cut would cost it four million pounds a year, which the council's
+subsidy would cover in full for the contract's first three years.<a class=msocomanchor id="_anchor_1"
+href="#_msocom_1" name="_msoanchor_1">[JF1]</a><o:p></o:p></p>
+<p class=MsoNormal>Winter sailings to the two smallest islands will still fall from three a day to two,
+which residents there said would make it harder to reach the mainland's hospital.<o:p></o:p></p>
+<p class=MsoNormal>ENDS<o:p></o:p></p>
+<p class=MsoNormal>Notes to desk: pic from the operator attached, check figures against the release<o:p></o:p></p>
+</div>
+<div style='mso-element:comment-list'><div style='mso-element:comment'><div class=msocomtxt id="_com_1">
+<p class=MsoCommentText><span class=MsoCommentReference><a name="_msocom_1"></a>[JF1]</span>
+Check the subsidy figure with the council press office<o:p></o:p></p></div></div></div>
+</body></html>"""
+
+
+@pytest.mark.django_db
+def test_a_word_document_saved_as_a_page_gives_its_story_without_the_writers_notes():
+    """A reviewer's Word "Save as HTML": the title was the file's ("DRAFT v3"), the comment marker
+    "[JF1]", "ENDS" and the note to the desk stayed in the body, and the embargo was a paragraph."""
+    story = extract_one(WORD_PAGE.encode(), name="fares.htm")
+
+    assert story.title == "Ferry fares to fall for the first time in ten years"
+    assert story.dek == "But winter sailings will still be cut on two routes"
+    assert story.byline == "Joanne Farrell"
+    paragraphs = story.body_text.split("\n\n")
+    assert [paragraph.split()[:3] for paragraph in paragraphs] == [
+        ["Fares", "on", "the"],
+        ["The", "operator", "said"],
+        ["Winter", "sailings", "to"],
+    ]
+    assert paragraphs[1].endswith("first three years.")  # the comment's marker gone
+    for notes in ("[JF1]", "ENDS", "Notes to desk", "Check the subsidy", "EMBARGOED"):
+        assert notes not in story.body_text
+    assert (
+        story.note
+        == "the copy says “EMBARGOED UNTIL 00:01 GMT THURSDAY 7 NOVEMBER”: do not publish it before then"
+    )
+
+
+GOOGLE_DOC = """<html><head><meta content="text/html; charset=UTF-8" http-equiv="content-type">
+<title>Copy of Transit fares story - FINAL</title></head><body class="c5 doc-content">
+<p class="c1 title" id="h.x1"><span class="c3">Bus fares to be frozen for two years under budget deal</span></p>
+<p class="c1 subtitle" id="h.x2"><span class="c3">Riders' groups had collected 18,000 signatures against a rise</span></p>
+<p class="c1"><span class="c0">Bus and light-rail fares in the metro area will stay at $2.25 until at least July 2027 under
+a budget agreement reached Monday between the county council and the regional transit authority.</span></p>
+<p class="c1"><span class="c0">The deal uses $22 million from the county's reserve fund to cover the gap the authority had
+planned to close with a 50-cent increase, the council's budget chair said on Monday evening.</span><sup><a href="#cmnt1"
+id="cmnt_ref1">[a]</a></sup></p>
+<p class="c1"><span class="c0">Critics on the council said the reserve fund should be kept for emergencies such as floods.
+The vote was seven to four, with two members absent from the chamber.</span></p>
+<div class="c4"><p class="c2"><a href="#cmnt_ref1" id="cmnt1">[a]</a><span class="c0">renata@dispatch.example: confirm
+the figure with the transit authority's press office</span></p></div>
+</body></html>"""
+
+
+@pytest.mark.django_db
+def test_a_google_doc_saved_as_a_page_gives_its_title_and_no_comments():
+    story = extract_one(GOOGLE_DOC.encode(), name="fares.html")
+    assert story.title == "Bus fares to be frozen for two years under budget deal"
+    assert story.dek == "Riders' groups had collected 18,000 signatures against a rise"
+    assert story.source_name != "FINAL"
+    assert "[a]" not in story.body_text and "press office" not in story.body_text
+    assert story.body_text.split("\n\n")[0].startswith("Bus and light-rail fares")
+    assert len(story.body_text.split("\n\n")) == 3
+
+
+GERMAN_BYLINE = """<!doctype html><html lang="de"><head><meta charset="utf-8">
+<title>Bahnstreik: Pendler müssen sich auf Ausfälle einstellen | Rheinische Rundschau</title></head><body>
+<article><p class="kicker">Verkehr</p><h1>Bahnstreik: Pendler müssen sich auf Ausfälle einstellen</h1>
+<p class="vorspann">Die Lokführergewerkschaft ruft ab Mittwoch zu einem 72-stündigen Streik auf. Was Fahrgäste jetzt
+wissen müssen.</p>
+<div class="autorenzeile">Von <a href="/autoren/katrin-bergmann">Katrin Bergmann</a> und
+<a href="/autoren/yusuf-demir">Yusuf Demir</a></div>
+<p>Köln. Wer in den kommenden Tagen mit dem Zug zur Arbeit fahren will, braucht starke Nerven: Die Gewerkschaft
+hat ihre Mitglieder für Mittwoch bis Samstag zum Streik aufgerufen. Betroffen ist der Fern- und Regionalverkehr.</p>
+<p>Die Bahn kündigte einen Notfahrplan an, mit dem etwa ein Fünftel der Fernzüge fahren soll. Im Regionalverkehr
+rund um Köln und Düsseldorf rechnet das Unternehmen mit massiven Einschränkungen für Pendler.</p>
+<p>Die Verhandlungen waren am Wochenende ohne Ergebnis abgebrochen worden. Streitpunkt ist vor allem die Arbeitszeit
+für Schichtarbeiter, über die beide Seiten seit Monaten verhandeln.</p>
+</article></body></html>"""
+
+
+@pytest.mark.django_db
+def test_two_writers_linked_in_a_german_byline_line():
+    """A reviewer's page: no byline, and the body opened with "Katrin Bergmannund" (trafilatura
+    kept a piece of the line and lost the space after its link)."""
+    story = extract_one(GERMAN_BYLINE.encode(), name="bahn.html")
+    assert story.byline == "Katrin Bergmann und Yusuf Demir"
+    assert story.body_text.startswith("Köln. Wer in den kommenden Tagen")
+    assert "Bergmann" not in story.body_text
