@@ -10,6 +10,7 @@ from charset_normalizer import from_bytes
 
 from newsroom.text import CONTROL_CHARACTERS, without_control_characters
 
+from .detect import csv_delimiter
 from .errors import ImportRejected
 
 # Magic numbers of files that are certainly not articles, with the name a person knows them by.
@@ -27,7 +28,6 @@ _MAGIC = (
     (b"\x7fELF", "an executable (ELF)"),
     (b"\xca\xfe\xba\xbe", "an executable (Mach-O or Java class)"),
     (b"\xcf\xfa\xed\xfe", "an executable (Mach-O)"),
-    (b"PK\x03\x04", "a zip archive (or an Office document)"),
     (b"\x1f\x8b", "a gzip-compressed file"),
     (b"BZh", None),
     (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
@@ -84,8 +84,23 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9_.:-]+)["']""")
 
 
+_ZIPPED_DOCUMENTS = (
+    (b"word/", "a Word document"),
+    (b"xl/", "an Excel spreadsheet"),
+    (b"ppt/", "a PowerPoint presentation"),
+    (b"[Content_Types].xml", "an Office document"),
+    (b"application/vnd.oasis.opendocument.text", "an OpenDocument text"),
+    (b"application/vnd.oasis.opendocument", "an OpenDocument file"),
+    (b"application/epub+zip", "an e-book (EPUB)"),
+)
+
+
 def sniff_binary(data: bytes) -> str | None:
     """Name the kind of binary file ``data`` is, or None when it may be text."""
+    if data.startswith(b"PK\x03\x04"):
+        # An office document is a zip: its parts' names show in the first member's header.
+        head = data[:4096]
+        return next((label for part, label in _ZIPPED_DOCUMENTS if part in head), "a zip archive")
     for magic, label in _MAGIC:
         if data.startswith(magic) and label:
             return label
@@ -577,6 +592,11 @@ def decode_bytes(data: bytes) -> str:
         text = without_control_characters(text)
     else:
         text = unicodedata.normalize("NFC", _CONTROL_OR_INVISIBLE.sub("", text))
+    if "\t" in text[:4096] and csv_delimiter(text[:4096]) == "\t":
+        # A tab-separated export: its tabs part its cells (each cell's own whitespace collapsed).
+        return "\n".join(
+            "\t".join(" ".join(cell.split()) for cell in line.split("\t")) for line in text.split("\n")
+        )
     return normalize_whitespace(text)
 
 

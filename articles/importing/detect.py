@@ -68,22 +68,32 @@ def _json_start(text: str):
 
 
 # A spreadsheet's export: a header row that names a story's fields, parted by commas, tabs or
-# semicolons (what Excel writes where the comma is the decimal sign).
-_FIELD_NAME = re.compile(r"[a-z][a-z_ ]{0,29}")
+# semicolons (what Excel writes where the comma is the decimal sign), perhaps under Excel's
+# "sep=;" line and with an empty last column.
+_FIELD_NAME = re.compile(r"[^\W\d_][\w ()./-]{0,39}")
 _TITLE_FIELDS = {"title", "headline"}
 _BODY_FIELDS = {"body", "text", "content", "body_text", "html", "body_html", "content_html"}
+_SEPARATOR_LINE = re.compile(r"^sep=(.)$", re.IGNORECASE)
 
 
 def csv_delimiter(head: str) -> str:
     """The delimiter of a CSV export whose first line is its header ('' when it is none)."""
-    first = head.lstrip("\ufeff").split("\n", 1)[0].strip()
-    for delimiter in ("\t", ";", ","):
-        fields = [field.strip().strip('"').strip().lower() for field in first.split(delimiter)]
-        if (
-            len(fields) >= 2
-            and all(_FIELD_NAME.fullmatch(field) for field in fields)
-            and _TITLE_FIELDS & set(fields)
-            and _BODY_FIELDS & set(fields)
-        ):
-            return delimiter
-    return ""
+    lines = head.lstrip("\ufeff").split("\n", 2)
+    if (hint := _SEPARATOR_LINE.match(lines[0].strip())) and len(lines) > 1:
+        return hint[1] if hint[1] in {",", ";", "\t", "|"} and _header_fields(lines[1], hint[1]) else ""
+    return next((delimiter for delimiter in ("\t", ";", ",") if _header_fields(lines[0], delimiter)), "")
+
+
+def _header_fields(line: str, delimiter: str) -> list[str]:
+    """The story fields a header line names with this delimiter (none when it is no header)."""
+    fields = [field.strip().strip('"').strip().lower() for field in line.strip().split(delimiter)]
+    while fields and not fields[-1]:
+        fields.pop()  # an empty last column
+    if (
+        len(fields) >= 2
+        and all(_FIELD_NAME.fullmatch(field) for field in fields)
+        and _TITLE_FIELDS & set(fields)
+        and _BODY_FIELDS & set(fields)
+    ):
+        return fields
+    return []

@@ -343,17 +343,24 @@ def parse_csv(text: str, *, name: str) -> Iterator[Record | ImportRejected]:
     alone, a file that is no longer CSV from some line on stops there."""
     text = text.lstrip("\ufeff")
     delimiter = csv_delimiter(text[:4096]) or ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    first, _, rest = text.partition("\n")
+    skipped = 0
+    if first.strip().lower() == f"sep={delimiter}":
+        text, skipped = rest, 1  # Excel's "sep=;" line over the header
+    # strict: an unclosed quote is an error on its row, not the rest of the file read into one cell
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = [field.strip().lower() for field in next(reader, [])]
     except csv.Error as exc:
         raise ImportRejected(f"not a readable CSV export ({exc})") from exc
+    while header and not header[-1]:
+        header.pop()  # an empty last column
     if not ({"title", "headline"} & set(header) and {*_BODY_KEYS, *_HTML_KEYS} & set(header)):
         raise ImportRejected(
             "a CSV export needs a header row naming a title (or headline) and a body, text or html column"
         )
     while True:
-        start = reader.line_num + 1
+        start = reader.line_num + 1 + skipped
         try:
             row = next(reader)
         except StopIteration:

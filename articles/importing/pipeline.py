@@ -693,17 +693,16 @@ def read_published(value: str, *, site: ZoneInfo | None = None) -> Published:
         value, zone = value[: zone.start(1)].rstrip(), None  # "+05:30 IST": the offset says it
     if value.endswith(" -0000"):
         value = value[:-5] + "+0000"  # RFC 2822's "UTC, offset unknown": email.utils makes it naive
+    named = ""  # a zone's name that means two places, to be read as the site's ("BST")
     if zone:
         offset = ZONE_OFFSETS.get(zone.group(1).upper())
         if offset is None and site is not None:
-            # "BST" on a British site is British Summer Time when its clocks were on it then.
-            local = read_published(value[: zone.start(1)].rstrip(), site=site).at
-            if local is not None and local.astimezone(site).tzname() == zone.group(1).upper():
-                return Published(local)
-        if offset is None:
+            named, value = zone.group(1).upper(), value[: zone.start(1)].rstrip()
+        elif offset is None:
             # "IST" (India or Ireland), "WIB": a zone taken as UTC would be hours off
             return Published(None, f"the time zone “{zone.group(1)}” is ambiguous or unknown")
-        value = value[: zone.start(1)].rstrip() + " " + offset
+        else:
+            value = value[: zone.start(1)].rstrip() + " " + offset
     parsed, date_only = None, False
     if _ISO_DAY.match(value):
         try:
@@ -733,14 +732,21 @@ def read_published(value: str, *, site: ZoneInfo | None = None) -> Published:
                 return Published(None, "its time zone is not one the importer reads")
     if parsed.year < 1900 or parsed.year > 2200:
         return Published(None, "a year out of range")
+    if named:
+        # "BST" on a British site is British Summer Time when its clocks were on it then (of the
+        # two 01:30s as they go back, the one it names).
+        for fold in (0, 1):
+            local = parsed.replace(tzinfo=site, fold=fold)
+            if (
+                local.tzname() == named
+                and local.astimezone(UTC).astimezone(site).replace(tzinfo=None) == parsed
+            ):
+                return Published(local.astimezone(UTC).astimezone(site))
+        return Published(None, f"the time zone “{named}” is ambiguous or unknown")
     if timezone.is_naive(parsed):
         # A midnight with no zone is how exports and trafilatura's date reading write a day alone.
-        date_only = date_only or (parsed.hour, parsed.minute, parsed.second, parsed.microsecond) == (
-            0,
-            0,
-            0,
-            0,
-        )
+        midnight = (parsed.hour, parsed.minute, parsed.second, parsed.microsecond) == (0, 0, 0, 0)
+        date_only = date_only or midnight
         local = timezone.get_default_timezone() if date_only or site is None else site
         whose = "the newsroom's" if local is not site else "the site's"
         aware = timezone.make_aware(parsed, local)
@@ -1720,9 +1726,7 @@ def iter_inputs(
 # system's and editors' leftovers, a folder's own documents, images, media and a page's assets.
 _SYSTEM_FILES = {"thumbs.db", "ehthumbs.db", "desktop.ini", "icon\r"}
 _LEFTOVER_SUFFIXES = (".bak", ".tmp", ".swp", ".part", ".crdownload", "~")
-_FOLDER_DOCUMENTS = {
-    "readme", "license", "licence", "copying", "changelog", "changes", "notice", "authors", "contributing"
-}  # fmt: skip
+_FOLDER_DOCUMENTS = {"readme", "license", "licence", "copying", "changelog", "contributing"}  # (not "notice")
 _MEDIA_SUFFIXES = {
     ".css", ".js", ".mjs", ".map", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".ico", ".bmp",
     ".tif", ".tiff", ".heic", ".woff", ".woff2", ".ttf", ".otf", ".eot", ".mp3", ".m4a", ".ogg", ".wav",
@@ -1743,7 +1747,7 @@ def not_a_story(filename: str) -> str:
     lowered = filename.lower()
     if lowered in _SYSTEM_FILES or lowered.startswith("~$") or lowered.endswith(_LEFTOVER_SUFFIXES):
         return "a system file or an editor's leftover"
-    if lowered.split(".", 1)[0] in _FOLDER_DOCUMENTS:
+    if os.path.splitext(lowered)[0] in _FOLDER_DOCUMENTS:  # README.md, LICENSE (not "readme.2024.txt")
         return "the folder's own documentation"
     if os.path.splitext(lowered)[1] in _MEDIA_SUFFIXES:
         return "an image, a media file or a page's style or script"

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 # Country domains whose sites are mostly not from that country.
 _BORROWED_DOMAINS = {
-    "ai", "am", "cc", "co", "fm", "gg", "io", "is", "it", "la", "ly", "me", "nu", "sh", "so", "tk", "to", "tv", "ws",
+    "ai", "am", "cc", "co", "fm", "gg", "io", "la", "ly", "me", "nu", "sh", "so", "tk", "to", "tv", "ws",
 }  # fmt: skip
 _DOMAIN_COUNTRY = {"uk": "GB"}  # the one country domain that is not the ISO code
 

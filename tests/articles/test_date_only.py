@@ -182,3 +182,45 @@ def test_an_exports_record_is_read_in_the_zone_of_its_address(tmp_path):
     [result] = import_paths(paths=[export])
     assert result.outcome == "imported", result.reason
     assert Article.objects.get().published_at == datetime.datetime(2024, 7, 5, 8, 15, tzinfo=datetime.UTC)
+
+
+def test_a_named_zone_at_midnight_and_in_the_hour_the_clocks_go_back():
+    """A reviewer's cases: "00:00 BST" was read as a day alone at 00:00 UTC (an hour off), and
+    "01:30 BST" as the clocks went back was refused although BST names one of the two."""
+    from articles.importing.zones import site_zone
+
+    british = site_zone("https://www.gazette.example.co.uk/a")
+    assert read_published("2024-07-01 00:00 BST", site=british).at.astimezone(datetime.UTC).isoformat() == (
+        "2024-06-30T23:00:00+00:00"
+    )
+    assert read_published("2024-10-27 01:30 BST", site=british).at.astimezone(datetime.UTC).isoformat() == (
+        "2024-10-27T00:30:00+00:00"
+    )
+    indian = read_published("2024-07-01 00:00 IST", site=site_zone("https://www.daily.example.in/a"))
+    assert indian.at.astimezone(datetime.UTC).isoformat() == "2024-06-30T18:30:00+00:00"
+    assert not indian.date_only
+
+
+@pytest.mark.django_db
+def test_the_news_sitemap_gives_a_day_alone_as_a_day(client):
+    import xml.etree.ElementTree as ET
+
+    from tests.factories import ArticleFactory
+
+    today = timezone.now().replace(hour=0, minute=0, second=0, microsecond=0)
+    ArticleFactory(
+        title="Fresh", published_at=today, published_date_only=True, status=Article.Status.PUBLISHED
+    )
+    news = ET.fromstring(client.get("/news-sitemap.xml").content)
+    news_ns = "{http://www.google.com/schemas/sitemap-news/0.9}"
+    assert [element.text for element in news.iter(f"{news_ns}publication_date")] == [today.date().isoformat()]
+
+
+@pytest.mark.django_db
+def test_the_import_preview_says_the_source_gives_no_time(editor_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    dump = SimpleUploadedFile("ferry.txt", DUMP.format(date="March 5, 2024").encode())
+    page = editor_client.post(reverse("admin:articles_article_import"), {"files": dump, "status": "draft"})
+    assert "5 March 2024 (the source gives no time of day)" in page.content.decode()

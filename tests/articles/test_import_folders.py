@@ -223,3 +223,69 @@ def test_a_feed_entry_with_only_its_summary_is_imported_with_a_note(tmp_path):
         "https://harbour.example.com/ferry"
     )
     assert not budget.reason  # its content:encoded is the story
+
+
+BODY = (
+    "The central library will open until nine in the evening from next month, the council said, after a "
+    "survey found strong demand from students and working parents who cannot visit during the day."
+)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        # Excel's "Unicode Text": UTF-16 with tabs between the cells (decoding collapsed the tabs)
+        (
+            "export.txt",
+            f"title\tbyline\tbody\r\nLibrary hours extended\tJane Roe\t{BODY}\r\n".encode("utf-16"),
+        ),
+        ("export.tsv", f"Title\tBody\tDate (UTC)\nLibrary hours extended\t{BODY}\t2025-03-01\n".encode()),
+        ("export.csv", f'sep=;\ntitle;body\nLibrary hours extended;"{BODY}"\n'.encode()),  # Excel's hint
+        ("export.csv", f'title;body;\nLibrary hours extended;"{BODY}";\n'.encode()),  # an empty last column
+    ],
+)
+def test_spreadsheet_exports_in_their_several_shapes(tmp_path, name, data):
+    """A reviewer's exports: each was refused whole ("needs a header row") or, as UTF-16 text,
+    imported as one story titled "title body"."""
+    export = tmp_path / name
+    export.write_bytes(data)
+    [result] = import_paths(paths=[export])
+    assert result.outcome == "imported", result.reason
+    story = Article.objects.get()
+    assert story.title == "Library hours extended"
+    assert story.body_text == BODY
+
+
+@pytest.mark.django_db
+def test_an_unclosed_quote_stops_the_export_there_instead_of_swallowing_the_rows_after_it(tmp_path):
+    export = tmp_path / "export.csv"
+    export.write_text(
+        f'title,body\nFirst story,"{BODY}\nSecond story,{BODY.replace("library", "pool")}\n'
+        f"Third story,{BODY.replace('library', 'museum')}\n"
+    )
+    [result] = import_paths(paths=[export])
+    assert result.outcome == "failed"
+    assert result.reason.startswith("not valid CSV (") and "the rows after it were not read" in result.reason
+    assert Article.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_story_named_like_a_folders_document_is_imported(tmp_path):
+    """`notice.txt` (a public notice) and `Changes.2024-03-05.txt` were passed over as READMEs."""
+    for name in ("notice.txt", "Changes.2024-03-05.txt", "README.md"):
+        (tmp_path / name).write_text(STORY.replace("Ferry", f"Ferry ({name})"))
+    results = list(import_paths(paths=[tmp_path]))
+    assert sorted(result.path.rsplit("/", 1)[1] for result in results) == [
+        "Changes.2024-03-05.txt",
+        "notice.txt",
+    ]
+
+
+@pytest.mark.django_db
+def test_a_word_document_sent_alone_says_what_it_is():
+    from articles.importing.pipeline import import_file
+
+    [result] = import_file(data=_docx(), name="story")
+    assert result.outcome == "failed"
+    assert result.reason == "this is a Word document, not an article"  # (was "a zip archive (or …)")
