@@ -32,6 +32,7 @@ from .plaintext import (
     AD_MARKERS,
     BYLINE,
     COOKIE_NOTICE,
+    EMBARGO,
     FOREIGN_BYLINE,
     LIST_LABEL,
     NEWS_AGENCIES,
@@ -204,7 +205,7 @@ def extract_html_article(
             title, blocks, stripped = lines[0], blocks[1:], [*lines, *stripped]
             description = description or (lines[1] if len(lines) == 2 else "")
     embargo = ""
-    if blocks and _EMBARGO.match(first := " ".join(_ANY_TAG.sub(" ", blocks[0]).split())):
+    if blocks and EMBARGO.match(first := " ".join(_ANY_TAG.sub(" ", blocks[0]).split())):
         embargo, blocks, stripped = first, blocks[1:], [first, *stripped]
     if (subtitle := _DOCUMENT_SUBTITLE(tree)) and (dek := " ".join(subtitle[0].text_content().split())):
         # A document's subtitle under its title: the dek, not the story's first paragraph.
@@ -308,8 +309,6 @@ _PRINT_TITLE = re.compile(
     re.IGNORECASE,
 )
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
-# A release's embargo over its story: "EMBARGOED UNTIL 00:01 GMT THURSDAY 7 NOVEMBER".
-_EMBARGO = re.compile(r"^\W*(?:strictly\s+)?(?:under\s+)?embargo(?:ed)?\b.{0,100}$", re.IGNORECASE)
 # The end of a release's or a wire's copy ("ENDS", "-30-", "###"): what follows is a note to the desk.
 END_OF_COPY = re.compile(r"^[\s\-–—#*]*(?:ends|-30-|###)[\s\-–—#*]*$", re.IGNORECASE)
 

@@ -57,8 +57,10 @@ from .html import (
     visible_lines,
 )
 from .language import story_language
+from .markdown import is_markdown, markdown_record
 from .plaintext import (
     BYLINE,
+    EMBARGO,
     TITLE_SEPARATOR,
     UTC_OFFSET,
     WORD,
@@ -291,7 +293,9 @@ def extract_articles(
 
 def _candidates(text: str, *, name: str, common_lines: Iterable[str]) -> Iterator[Candidate | ImportRejected]:
     kind = detect.detect_format(text, name=name)
-    if kind == detect.TEXT:
+    if kind == detect.TEXT and is_markdown(text, name=name):
+        yield _from_markdown(text, name=name)
+    elif kind == detect.TEXT:
         yield _from_text(text, name=name, common_lines=common_lines)
     elif kind == detect.HTML:
         yield _from_html(text, name=name)
@@ -350,6 +354,15 @@ def _checked(candidate: Candidate | ImportRejected) -> Candidate | ImportRejecte
     return candidate
 
 
+def _from_markdown(text: str, *, name: str) -> Candidate:
+    """A story written in Markdown, read as an export's record (its original: the whole file)."""
+    candidate = _from_record(markdown_record(text, name=name), kind=detect.TEXT)
+    if isinstance(candidate, ImportRejected):
+        raise ImportRejected(candidate.reason.removeprefix(f"{name}: "))
+    candidate.original, candidate.format = None, Article.Format.TEXT
+    return candidate
+
+
 def _from_text(text: str, *, name: str, common_lines: Iterable[str]) -> Candidate:
     article = extract_text_article(text, common_lines=common_lines)
     if article is None:
@@ -387,6 +400,7 @@ def _from_text(text: str, *, name: str, common_lines: Iterable[str]) -> Candidat
         published_at=(published := read_published(article.published)).at,
         published_date_only=published.date_only,
         stripped=article.stripped,
+        note=_embargo_note(next((line for line in article.stripped[:12] if EMBARGO.match(line)), "")),
     )
 
 

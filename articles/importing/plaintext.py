@@ -64,6 +64,7 @@ TRAILING_MARKER = re.compile(r"\s[-–—•]$")
 # What opens a date line: "Published", "Veröffentlicht am", "Publié le", "Опубликовано" …
 _DATE_LEAD = (
     r"(?:(?:last\s+)?(?:posted|published|updated|modified))(?:\s+on)?|on|veröffentlicht(?:\s+am)?|aktualisiert(?:\s+am)?|stand"
+    r"|for\s+immediate\s+release|issued(?:\s+on)?"  # a press release's
     r"|publié(?:\s+le)?|mis\sà\sjour(?:\s+le)?|publicado(?:\s+el)?|actualizado(?:\s+el)?"
     r"|опубликовано|обновлено|опубліковано|оновлено|дата\sпубликации|дата\sпублікації"
 )
@@ -1177,6 +1178,55 @@ def title_case_ratio(tokens: list[str]) -> float:
     return sum(1 for w in long_words if w[0].isupper()) / len(long_words)
 
 
+# Hard-wrapped text (an e-mail, pdftotext's output, a file typed in an editor): its lines stop at a
+# width, mid-sentence, and a paragraph runs over several of them. Read one block per line, each of
+# its lines was a paragraph of its own, short and sentence-less: most of the story was stripped.
+_WRAP_WIDTHS = (45, 100)  # the widths text is wrapped at
+_FULL_LINE = 0.75  # of the width: a line that long ran on to the next; a shorter one ends its paragraph
+_CONTINUED = 0.25  # of the full lines followed by one that opens in lower case: the text is wrapped
+_ITEM_START = re.compile(r"^(?:[-*•·▪–—]\s|\d{1,2}[.)]\s|[A-Z][\w .'’-]{0,30}:\s|\[\d)")
+_BROKEN_WORD = re.compile(r"[^\W\d_]-$")
+
+
+def unwrap(text: str) -> str:
+    """Hard-wrapped text with its paragraphs' lines joined (a word broken at a line's end, "gov-" /
+    "ernment", whole again); any other text as it is."""
+    lines = text.split("\n")
+    lengths = sorted(len(line) for line in lines if len(line) >= 20)
+    if len(lengths) < 5:
+        return text
+    width = lengths[int(len(lengths) * 0.9)]  # (a long address or a table's line may reach past it)
+    if not _WRAP_WIDTHS[0] <= width <= _WRAP_WIDTHS[1]:
+        return text
+    full = [index for index, line in enumerate(lines[:-1]) if len(line) >= _FULL_LINE * width]
+    continued = sum(1 for index in full if lines[index + 1][:1].islower())
+    if len(full) < 3 or continued < _CONTINUED * len(full):
+        return text
+    joined: list[str] = []
+    previous = ""
+    for line in lines:
+        runs_on = len(previous) >= _FULL_LINE * width or (
+            # a short line that stops mid-sentence: a headline, a paragraph's last words but one
+            line[:1].islower() and not SENTENCE_END.search(previous)
+        )
+        if (
+            joined
+            and line
+            and previous
+            and runs_on
+            and not _ITEM_START.match(line)
+            and not _PAGE_MARK.search(line)
+        ):
+            if _BROKEN_WORD.search(joined[-1]) and line[:1].islower():
+                joined[-1] = joined[-1][:-1] + line
+            else:
+                joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+        previous = line
+    return "\n".join(joined)
+
+
 def _split_lines(text: str) -> list[_Line]:
     """Lines with list markers resolved: a lone "-" (or a line ending in " -") marks the next item."""
     lines: list[_Line] = []
@@ -1221,6 +1271,35 @@ def _split_lines(text: str) -> list[_Line]:
     return lines
 
 
+# A release's or a correspondent's embargo over the copy: "EMBARGOED UNTIL 00:01 GMT THURSDAY 7
+# NOVEMBER", "Embargo: not for publication before 06:00 Saturday".
+EMBARGO = re.compile(r"^\W*(?:strictly\s+)?(?:under\s+)?embargo(?:ed)?\b.{0,100}$", re.IGNORECASE)
+# The copy desk's lines over a correspondent's copy: "SLUG: ferry-fares", "Word count: 612".
+# (Not "Words: Solene Rauturier", a magazine's byline, nor a paper's "Keywords: …".)
+_DESK_LINE = re.compile(r"^(?:slug|word\s?count|catchline|priority)\s*:\s*\S", re.IGNORECASE)
+# The label of a press release under its issuer's name ("Ministry of Transport | Press Office").
+_RELEASE_LABEL = re.compile(
+    r"^(?:(?:press|media|news)\s+release$|for\s+immediate\s+release\b)", re.IGNORECASE
+)
+_RELEASE_TOP = 6  # lines: a release opens with its label (a site's menu item "Press Release" is lower)
+
+
+def _release_label(lines: list["_Line"], line: "_Line") -> bool:
+    """A press release's label at its top: "PRESS RELEASE" in capitals or over the release's date,
+    "For immediate release: 14 March 2026" (not a site's menu item "Press Release")."""
+    if line.index >= _RELEASE_TOP or not _RELEASE_LABEL.match(line.text):
+        return False
+    after = next((other for other in lines[line.index + 1 :] if other.words), None)
+    return (
+        line.text.isupper()
+        or line.text.lower().startswith("for")
+        or (after is not None and after.chrome == "date")
+    )
+
+
+# "Page 2 of 3" ending a printed page's header or footer (pdftotext keeps them between the story's
+# paragraphs), "[Page break]" left by a word processor's copy.
+_PAGE_MARK = re.compile(r"(?:^|\s)page \d{1,3} (?:of|/) \d{1,3}$|^\[?page ?break\]?$", re.IGNORECASE)
 # A sentence of this many words repeated across a batch's files is not taken for its template.
 _BATCH_PROSE_WORDS = 12
 
@@ -1233,6 +1312,12 @@ def _score(lines: list[_Line], common: Container[str]) -> None:
         sentence = is_sentence(line.text, n)
         if n == 0:
             line.chrome = "no words"
+        elif _PAGE_MARK.search(line.text):
+            line.chrome = "page mark"  # a printed page's footer or a word processor's page break
+        elif n <= 12 and _DESK_LINE.match(line.text):
+            line.chrome = "desk note"  # the copy's slug, word count, catchline for the desk
+        elif n <= 20 and EMBARGO.match(line.text):
+            line.chrome = "embargo"  # over the copy: the editor is told (``pipeline._embargo_note``)
         elif is_date_line(line.text):
             line.chrome = "date"
         elif READ_TIME.match(line.text) or COUNTERS.match(line.text):
@@ -2313,7 +2398,7 @@ def _own_tail(part: str) -> bool:
 
 def extract_text_article(text: str, *, common_lines: Container[str] = frozenset()) -> TextArticle | None:
     """The article in a plain-text dump, or None when there is none."""
-    lines = _split_lines(text)
+    lines = _split_lines(unwrap(text))
     if not lines:
         return None
     _score(lines, common_lines)
@@ -2346,6 +2431,9 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
             title, title_index = strip_site_name(line.text), line.index
     candidates, past_masthead = [], False
     for line in [] if title else lines[:top]:
+        if _release_label(lines, line):
+            candidates = []  # the issuer's name over "PRESS RELEASE": the headline comes after it
+            continue
         if line.words < 2 or line.words > 30 or _PARTICULARS.match(line.text) or _BREADCRUMB.match(line.text):
             continue
         if line.chrome and not (
@@ -2488,6 +2576,13 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
             near.add(byline_line.index + 2)  # the date under where the writer files from
     if title_index and _SIGNED_DATE.search(lines[title_index - 1].text):
         near.add(title_index - 1)  # a post's "Posted on March 2, 2025 by Fern Whitaker" above its title
+    if title_index is not None:
+        # a press release's "For immediate release: 14 March 2026" between its label and headline
+        near |= {
+            line.index
+            for line in lines[max(0, title_index - 3) : title_index]
+            if _RELEASE_LABEL.match(line.text)
+        }
     dates = [line.text for line in lines[:start] if line.chrome == "date" and line.index in near]
     if byline_line is not None:
         dates.append(byline_line.text)  # "Posted by Jane Roe on March 3, 2025"

@@ -257,3 +257,145 @@ def test_two_writers_linked_in_a_german_byline_line():
     assert story.byline == "Katrin Bergmann und Yusuf Demir"
     assert story.body_text.startswith("Köln. Wer in den kommenden Tagen")
     assert "Bergmann" not in story.body_text
+
+
+WRAPPED_RELEASE = """Ministry of Transport | Press Office
+
+PRESS RELEASE
+For immediate release: 14 March 2026
+
+Ministry announces £42m upgrade for rural bus
+routes across the northern counties
+
+The Ministry of Transport today confirmed a £42 million package to improve
+bus services in rural communities, with the gov-
+ernment promising more frequent connections between market towns and
+regional hospitals by the end of next year.
+
+Transport Minister Helen Carrow said: "For too long people in our vil-
+lages have been left waiting at the roadside for a bus that never comes.
+This investment means real change for passengers."
+
+Ministry of Transport | Press Office                                Page 1 of 2
+
+The funding will be distributed to twelve local transport authorities,
+which must submit improvement plans by 30 June. Priority will be given to
+routes serving hospitals, colleges and employment sites.
+
+                                    -ENDS-
+
+Contacts
+Press Office: 020 7946 0311
+"""
+
+
+@pytest.mark.django_db
+def test_a_hard_wrapped_press_release_from_pdftotext_keeps_its_paragraphs():
+    """A reviewer's release converted by pdftotext: each wrapped line was read as a paragraph of
+    its own, and most of the story was stripped as short lines; the issuer's name was the title."""
+    story = extract_one(WRAPPED_RELEASE.encode(), name="release.txt")
+    assert story.title == "Ministry announces £42m upgrade for rural bus routes across the northern counties"
+    assert story.published_at.date().isoformat() == "2026-03-14"
+    assert story.body_text.split("\n\n") == [
+        "The Ministry of Transport today confirmed a £42 million package to improve bus services in rural "
+        "communities, with the government promising more frequent connections between market towns and "
+        "regional hospitals by the end of next year.",
+        'Transport Minister Helen Carrow said: "For too long people in our villages have been left waiting at '
+        'the roadside for a bus that never comes. This investment means real change for passengers."',
+        "The funding will be distributed to twelve local transport authorities, which must submit improvement "
+        "plans by 30 June. Priority will be given to routes serving hospitals, colleges and employment sites.",
+    ]
+
+
+def test_text_in_one_block_per_line_is_not_joined():
+    from articles.importing.plaintext import unwrap
+
+    dump = "\n".join(
+        [
+            "Council approves harbour budget",
+            "Home | News | Sport",
+            "The town council approved its budget on Monday after a long debate about repairs to the harbour wall.",
+            "councillors agreed to borrow for the wall and to pay for the library roof from reserves this year.",
+            "Short line",
+            "another short line",
+        ]
+    )
+    assert unwrap(dump) == dump  # no width it was wrapped at: its lines are its blocks
+
+
+MARKDOWN_STORY = """---
+slug: school-meals
+desk: education
+---
+
+# Free school meals to be extended to all primary pupils
+
+## Councils say the plan is welcome but underfunded
+
+By **Priya Nair**, Education Correspondent | 11 March 2026
+
+Every primary school pupil in England will receive a free hot lunch from September 2027, the
+Department for Education announced on Wednesday.
+
+## What changes
+
+- All pupils in reception to year 6 will be eligible
+- Schools will receive £2.61 per meal, up from £2.41
+
+The [Local Government Association](https://www.lga.example) said the rate "does not reflect the real
+cost of food and staff". Its chair, *Cllr Dana Whitlock*, said councils would do everything possible.
+
+<!-- TODO: check the per-meal figure -->
+<script>alert(1)</script>
+"""
+
+
+@pytest.mark.django_db
+def test_a_story_written_in_markdown():
+    """A reviewer's reporter's .md: the front matter's "slug: school-meals" was the title, and the
+    hashes, asterisks and link markup stayed in the text."""
+    story = extract_one(MARKDOWN_STORY.encode(), name="school-meals.md")
+    assert story.title == "Free school meals to be extended to all primary pupils"
+    assert story.dek == "Councils say the plan is welcome but underfunded"
+    assert story.byline == "Priya Nair"
+    assert story.published_at.date().isoformat() == "2026-03-11" and story.published_date_only
+    assert story.body_html.startswith("<p>Every primary school pupil in England")
+    assert "<h2>What changes</h2><ul><li>All pupils in reception" in story.body_html
+    assert (
+        '<a href="https://www.lga.example" rel="nofollow noopener noreferrer">Local Government Association</a>'
+        in (story.body_html)
+    )
+    assert "<em>Cllr Dana Whitlock</em>" in story.body_html
+    for markup in ("#", "**", "](", "TODO", "slug:", "script", "alert(1)"):
+        assert markup not in story.body_html  # (the <script> went through the one bleach policy)
+
+
+CORRESPONDENT_COPY = """Embargo: not for publication before 06:00 Saturday 7 February 2026
+
+SLUG: obit-hartley
+Word count: 398
+
+Obituary: Margaret Hartley, pioneering engineer, 1939–2026
+
+By Fiona Grant
+
+Margaret Hartley, who has died aged 86, was one of the first women to lead a bridge-building firm in Britain and designed more than forty crossings across the north of England and Scotland.
+[Page break]
+Born in Leeds in 1939, she studied civil engineering at a time when her class had two women in it, and joined the firm her father had founded as its first graduate engineer in 1962.
+
+Ends
+"""
+
+
+@pytest.mark.django_db
+def test_a_correspondents_copy_keeps_its_headline_and_tells_the_editor_of_its_embargo():
+    story = extract_one(CORRESPONDENT_COPY.encode(), name="obit.txt")
+    assert story.title == "Obituary: Margaret Hartley, pioneering engineer, 1939–2026"
+    assert story.byline == "Fiona Grant"
+    assert story.note == (
+        "the copy says “Embargo: not for publication before 06:00 Saturday 7 February 2026”: "
+        "do not publish it before then"
+    )
+    for desk in ("SLUG", "Word count", "Page break", "Embargo"):
+        assert desk not in story.body_text
+    assert story.body_text.startswith("Margaret Hartley, who has died aged 86")
