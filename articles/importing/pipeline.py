@@ -57,10 +57,12 @@ from .html import (
     visible_lines,
 )
 from .language import story_language
+from .mail import is_email, read_mail
 from .markdown import is_markdown, markdown_record
 from .plaintext import (
     BYLINE,
     EMBARGO,
+    SENTENCE_END,
     TITLE_SEPARATOR,
     UTC_OFFSET,
     WORD,
@@ -284,11 +286,47 @@ def extract_articles(
     ``text`` is ``decode_input(data)`` when the caller has it already (a preview shows it).
     """
     text = decode_input(data) if text is None else text
-    for item in _candidates(text, name=name, common_lines=common_lines):
+    # A saved e-mail is read from its bytes: its headers fold over lines and its parts are encoded.
+    items = (
+        _mail_candidates(data, name=name)
+        if is_email(data)
+        else _candidates(text, name=name, common_lines=common_lines)
+    )
+    for item in items:
         if isinstance(item, Candidate):
             # The body first: a short entry's title repeats its names ("Festa Major de Gràcia").
             item.language = story_language(f"{item.body_text}\n{item.title}", declared=item.language)
         yield item
+
+
+def _mail_candidates(data: bytes, *, name: str) -> Iterator[Candidate]:
+    """The story an e-mail carries (``mail.read_mail``), headed by its subject when its text does
+    not head itself, and dated by the message when it gives no date of its own."""
+    mail = read_mail(data)
+    if mail.html:
+        candidate = _from_html(decode_bytes(mail.html.encode("utf-8")), name=name)
+        if mail.subject and candidate.title == _first_words(candidate.body_text):
+            candidate.title = mail.subject[:500]
+    elif mail.text.strip():
+        text = decode_bytes(mail.text.encode("utf-8"))
+        lines = text.split("\n")
+        opening = [index for index, line in enumerate(lines) if line.strip()][:5]
+        headline = next((index for index in opening if _heads_itself(lines[index])), None)
+        if headline is None:
+            text = f"{mail.subject}\n\n{text}" if mail.subject else text
+        else:
+            text = "\n".join(lines[headline:])  # (above it, the sender's note: "Copy below, 480 words.")
+        candidate = _from_text(text, name=name, common_lines=())
+    else:
+        raise ImportRejected("the e-mail has no text to import (only attachments, or nothing)")
+    if candidate.published_at is None:
+        candidate.published_at = read_published(mail.date).at or read_published(mail.sent).at
+    yield candidate
+
+
+def _heads_itself(line: str) -> bool:
+    """A line shaped like a headline: a few words, no sentence's end."""
+    return 3 <= len(words(line)) <= 20 and not SENTENCE_END.search(line)
 
 
 def _candidates(text: str, *, name: str, common_lines: Iterable[str]) -> Iterator[Candidate | ImportRejected]:

@@ -1,7 +1,6 @@
-"""A story saved from a site's print version: a table lays the page out, a logo cell beside the
-story's column, <br><br> between paragraphs, and a <title> that names the page, not the story (a
-reviewer's page: it came out as one paragraph titled "Printer Friendly Version", with no byline or
-date)."""
+"""Kinds of input a newsroom gets beyond ordinary page dumps and saved pages (reviewers' inputs,
+rewritten): print versions, live blogs, documents saved as pages by Word and Google Docs, hard-wrapped
+press releases, Markdown, a correspondent's copy, e-mails."""
 
 import pytest
 
@@ -36,6 +35,9 @@ distribution, <a href="/reprints">order reprints here</a>.</font></td></tr>
 
 @pytest.mark.django_db
 def test_a_print_version_keeps_its_headline_dek_byline_date_and_paragraphs():
+    """A story saved from a site's print version: a table lays the page out, a logo cell beside the
+    story's column, <br><br> between paragraphs, a <title> that names the page (a reviewer's page
+    came out as one paragraph titled "Printer Friendly Version", with no byline or date)."""
     story = extract_one(PRINT_PAGE.encode(), name="print.html")
 
     assert story.title == "Harbour board delays vote on closing the old fish market"
@@ -399,3 +401,101 @@ def test_a_correspondents_copy_keeps_its_headline_and_tells_the_editor_of_its_em
     for desk in ("SLUG", "Word count", "Page break", "Embargo"):
         assert desk not in story.body_text
     assert story.body_text.startswith("Margaret Hartley, who has died aged 86")
+
+
+FORWARDED = b"""Return-Path: <j.okafor@citycouncil.example>
+Received: from mail.citycouncil.example (mail.citycouncil.example [192.0.2.10])
+\tby mx.newsroom.example with ESMTPS id 4F2A1; Thu, 5 Mar 2026 09:14:22 +0000
+From: Joy Okafor <j.okafor@citycouncil.example>
+To: Newsdesk <newsdesk@newsroom.example>
+Subject: Fwd: Council freezes parking charges for 2026
+Date: Thu, 5 Mar 2026 09:14:02 +0000
+Message-ID: <abc123@citycouncil.example>
+MIME-Version: 1.0
+Content-Type: text/plain; charset="UTF-8"
+Content-Transfer-Encoding: quoted-printable
+
+Hi all,
+
+Please see below - happy to arrange an interview with the cabinet member.
+
+---------- Forwarded message ---------
+From: Press Team <press@citycouncil.example>
+Date: Wed, 4 Mar 2026 at 16:40
+Subject: Council freezes parking charges for 2026
+To: Joy Okafor <j.okafor@citycouncil.example>
+
+Council freezes parking charges for 2026
+
+City Council has frozen on-street and car park charges for the coming year=
+, the cabinet member for transport, Cllr Ravi Mehta, announced on Wednesda=
+y.
+
+The decision, which will cost the council an estimated =C2=A3600,000 in lo=
+st income, follows complaints from traders that rising fees were driving s=
+hoppers to out-of-town retail parks.
+
+ENDS
+
+--=20
+Joy Okafor
+Senior Communications Officer
+
+This email and any attachments are confidential and may be legally privileg=
+ed.
+"""
+
+
+@pytest.mark.django_db
+def test_a_forwarded_press_release_saved_from_a_mail_program():
+    """A reviewer's .eml was read as an HTML page and refused, or its headers became the title
+    ("To: desk@newsroom.example") and its quoted-printable stayed encoded ("=A312m")."""
+    story = extract_one(FORWARDED, name="parking.eml")
+    assert story.title == "Council freezes parking charges for 2026"
+    assert story.published_at.isoformat() == "2026-03-04T16:40:00+00:00"  # the release's own date
+    assert story.body_text.split("\n\n") == [
+        "City Council has frozen on-street and car park charges for the coming year, the cabinet member for "
+        "transport, Cllr Ravi Mehta, announced on Wednesday.",
+        "The decision, which will cost the council an estimated £600,000 in lost income, follows complaints "
+        "from traders that rising fees were driving shoppers to out-of-town retail parks.",
+    ]
+
+
+REPORTER_NOTE = b"""From: "Tomas Rivera" <t.rivera@newsroom.example>
+To: desk@newsroom.example
+Subject: =?UTF-8?Q?Flood_defences_delayed_again_=E2=80=93_copy_for_web?=
+Date: Mon, 9 Feb 2026 18:02:45 +0100
+MIME-Version: 1.0
+Content-Type: text/plain; charset=iso-8859-1
+Content-Transfer-Encoding: quoted-printable
+
+Copy below, 480 words. Pics to follow.
+
+Flood defences delayed again as costs soar
+
+By Tomas Rivera
+
+Work on the =A312m flood barrier protecting the riverside district of
+Linmouth has been delayed for a third time, the Environment Agency
+confirmed on Monday, leaving about 900 homes exposed for another winter.
+
+"We were promised this would be finished before Christmas," said
+Mar=EDa Gonz=E1lez, who chairs the Linmouth Residents' Association. "Every
+time it rains, people here don't sleep."
+
+--=20
+Tomas Rivera | Reporter
+"""
+
+
+@pytest.mark.django_db
+def test_a_correspondents_copy_sent_by_mail():
+    story = extract_one(REPORTER_NOTE, name="copy.eml")
+    assert story.title == "Flood defences delayed again as costs soar"
+    assert story.byline == "Tomas Rivera"
+    assert story.published_at.isoformat() == "2026-02-09T18:02:45+01:00"
+    assert story.body_text.startswith(
+        "Work on the £12m flood barrier protecting the riverside district of Linmouth"
+    )
+    assert "María González" in story.body_text
+    assert "Copy below" not in story.body_text and "Reporter" not in story.body_text
