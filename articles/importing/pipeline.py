@@ -294,9 +294,17 @@ def extract_articles(
     )
     for item in items:
         if isinstance(item, Candidate):
+            item.title = _WIRE_SLUG.sub("", item.title)  # Reuters' "UPDATE 2-Chile's copper output …"
             # The body first: a short entry's title repeats its names ("Festa Major de Gràcia").
             item.language = story_language(f"{item.body_text}\n{item.title}", declared=item.language)
         yield item
+
+
+# A wire's slug before its headline: "UPDATE 2-", "REFILE-", "EXCLUSIVE-", "CORRECTED-", "RPT-".
+_WIRE_SLUG = re.compile(
+    r"^(?:(?:UPDATE|WRAPUP|REFILE|CORRECTED|RPT|EXCLUSIVE|FACTBOX|ANALYSIS|INSIGHT|BREAKINGVIEWS|TIMELINE|"
+    r"EXPLAINER|BRIEF|PREVIEW|GRAPHIC)(?: \d{1,2})?-)+(?=\S)"
+)
 
 
 def _mail_candidates(data: bytes, *, name: str) -> Iterator[Candidate]:

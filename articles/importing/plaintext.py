@@ -407,6 +407,8 @@ def clean_byline(text: str) -> str:
         text = text[: dateline.start()]  # "Sigrid Olafsdottir, Reykjavik": where she files from
     # trafilatura joins a writer's parts with ";": "MATT HOLLOWAY; Staff Writer" names one writer
     text = _ROLE_PART.sub(lambda role: role[1] or "", text)
+    if wire := _NAME_THEN_AGENCY.match(text):
+        text = f"{wire[1]}, {wire[2]}"  # AP's "JANE HOLLOWAY Associated Press": the agency as after a comma
     if (bio := _BIO.match(text)) and _BARE_NAME.match(bio[1]):
         text = bio[1]  # "Maria Lopez is a branch manager with …": a note on the writer, read for a byline
         named = text.split()
@@ -435,6 +437,12 @@ _ROLE_PART = re.compile(
     rf";\s*(?:{_ROLE_QUALIFIER}\s+){{0,2}}{_WRITERS_ROLE}$"
     rf"|^((?-i:[A-Z][A-Z'’.-]+)(?:\s+(?-i:[A-Z][A-Z'’.-]+))+)\s+(?:(?-i:[A-Z][a-z][\w-]*)\s+){{1,3}}{_WRITERS_ROLE}$",
     re.IGNORECASE,
+)
+# A wire's byline, the writer's name in capitals and the agency's after it (an agency in capitals after
+# capitals is an outlet's credit: "LE MONDE AVEC AFP").
+_NAME_THEN_AGENCY = re.compile(
+    r"^((?-i:[A-Z][A-Z'’.-]+)(?:\s+(?-i:[A-Z][A-Z'’.-]+))+)\s+"
+    r"(Associated Press|Reuters|Agence France-Presse|Bloomberg News|Bloomberg|Press Association)$"
 )
 # A note on the writer where a byline was looked for: "Maria Lopez is a branch manager with …".
 _BIO = re.compile(r"^(.{3,60}?)\s+(?:(?:is|was|has been)\s+(?:a|an|the)\b|(?:writes|covers|reports)\s+\w)")

@@ -499,3 +499,35 @@ def test_a_correspondents_copy_sent_by_mail():
     )
     assert "María González" in story.body_text
     assert "Copy below" not in story.body_text and "Reporter" not in story.body_text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("headline", "signed", "title", "byline"),
+    [
+        (
+            "UPDATE 2-Copper output falls for a third month as mine strikes bite",
+            "By Laura Mendez",
+            "Copper output falls for a third month as mine strikes bite",
+            "Laura Mendez",
+        ),
+        (
+            "Storms knock out power to 200,000 across the Southeast",
+            "By JANE HOLLOWAY Associated Press",
+            "Storms knock out power to 200,000 across the Southeast",
+            "Jane Holloway, Associated Press",
+        ),
+    ],
+)
+def test_a_wires_slug_and_byline(headline, signed, title, byline):
+    """A reviewer's wire copy kept Reuters' "UPDATE 2-" in its title, and AP's byline read
+    "JANE HOLLOWAY Associated Press" (an agency after a comma stays: "Jane Doe, AP")."""
+    copy = (
+        f"{headline}\n\n{signed}\n\n"
+        "SANTIAGO, March 5 - Copper production fell 4.1% in January from a year earlier, government data "
+        "showed on Thursday, the third straight monthly decline as strikes at two large mines hit output.\n\n"
+        "Output totalled 412,300 tonnes, the statistics institute said. Analysts had expected a smaller drop "
+        "after the mines reopened late in the month.\n"
+    )
+    story = extract_one(copy.encode(), name="wire.txt")
+    assert (story.title, story.byline) == (title, byline)
