@@ -392,10 +392,11 @@ class ImportAdminMixin:
     def extraction_review(self, obj):
         if obj is None or not obj.original:
             return "—"
-        from .importing.decode import decode_bytes, describe_encoding
+        from .importing.decode import describe_encoding
+        from .importing.pipeline import reviewable_text
 
         try:
-            raw, encoding = decode_bytes(bytes(obj.original)), describe_encoding(bytes(obj.original))
+            raw, encoding = reviewable_text(bytes(obj.original)), describe_encoding(bytes(obj.original))
         except Exception:  # an undecodable original is still shown, just as bytes
             raw, encoding = (
                 bytes(obj.original)[:20000].decode("utf-8", "replace"),

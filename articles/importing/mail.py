@@ -98,3 +98,10 @@ def _header(message, name: str) -> str:
         return " ".join(str(message[name] or "").split())
     except (ValueError, TypeError, IndexError):  # a header the parser could not decode
         return ""
+
+
+def readable(data: bytes) -> str:
+    """The message as an editor reads it, for the review beside the cleaned story: its subject
+    and date, then its text (its HTML part's, tags and all, when it has no plain-text one)."""
+    mail = read_mail(data)
+    return f"Subject: {mail.subject}\nDate: {mail.date}\n\n{mail.text or mail.html}"

@@ -57,7 +57,7 @@ from .html import (
     visible_lines,
 )
 from .language import story_language
-from .mail import is_email, read_mail
+from .mail import is_email, read_mail, readable
 from .markdown import is_markdown, markdown_record
 from .plaintext import (
     BYLINE,
@@ -2663,10 +2663,17 @@ def _page_rows(markup: str, story: str) -> list[tuple[str, bool]]:
     return rows
 
 
+def reviewable_text(data: bytes) -> str:
+    """An input's text as the review shows it beside the cleaned story: the decoded text, or an
+    e-mail's subject, date and text (not its MIME source)."""
+    text = decode_input(data)
+    return readable(data) if is_email(data) else text
+
+
 def preview_import(*, data: bytes, name: str) -> Preview:
     """Extract without storing, and gather what an editor needs to decide."""
     try:
-        raw_text = decode_input(data)
+        raw_text = reviewable_text(data)
     except ImportRejected as exc:
         return Preview(name=name, raw_text="", reason=exc.reason)
     try:

@@ -531,3 +531,19 @@ def test_a_wires_slug_and_byline(headline, signed, title, byline):
     )
     story = extract_one(copy.encode(), name="wire.txt")
     assert (story.title, story.byline) == (title, byline)
+
+
+@pytest.mark.django_db
+def test_an_e_mails_review_shows_the_message_not_its_mime_source():
+    from articles.importing.pipeline import preview_import
+
+    preview = preview_import(data=FORWARDED, name="parking.eml")
+    lines = [line for line, _ in preview.raw_rows()]
+    assert lines[:2] == ["Subject: Council freezes parking charges for 2026", "Date: Wed, 4 Mar 2026 16:40"]
+    assert not any(
+        line.startswith(("Content-Transfer-Encoding", "Received:")) or "=C2=A3" in line for line in lines
+    )
+    assert (
+        "The decision, which will cost the council an estimated £600,000 in lost income, follows complaints"
+        in (" ".join(lines))
+    )
