@@ -592,7 +592,7 @@ def decode_bytes(data: bytes) -> str:
         text = without_control_characters(text)
     else:
         text = unicodedata.normalize("NFC", _CONTROL_OR_INVISIBLE.sub("", text))
-    if "\t" in text[:4096] and csv_delimiter(text[:4096]) == "\t":
+    if "\t" in text[:4096] and csv_delimiter(text[:4096].lstrip()) == "\t":
         # A tab-separated export: its tabs part its cells (each cell's own whitespace collapsed).
         return "\n".join(
             "\t".join(" ".join(cell.split()) for cell in line.split("\t")) for line in text.split("\n")

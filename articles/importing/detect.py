@@ -78,8 +78,8 @@ _SEPARATOR_LINE = re.compile(r"^sep=(.)$", re.IGNORECASE)
 
 def csv_delimiter(head: str) -> str:
     """The delimiter of a CSV export whose first line is its header ('' when it is none)."""
-    lines = head.lstrip("\ufeff").split("\n", 2)
-    if (hint := _SEPARATOR_LINE.match(lines[0].strip())) and len(lines) > 1:
+    lines = head.lstrip("\ufeff").lstrip("\n\r ").split("\n", 2)  # (blank lines over the header)
+    if (hint := _SEPARATOR_LINE.match(lines[0].strip(" \r"))) and len(lines) > 1:
         return hint[1] if hint[1] in {",", ";", "\t", "|"} and _header_fields(lines[1], hint[1]) else ""
     return next((delimiter for delimiter in ("\t", ";", ",") if _header_fields(lines[0], delimiter)), "")
 

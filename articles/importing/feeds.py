@@ -342,13 +342,16 @@ def parse_csv(text: str, *, name: str) -> Iterator[Record | ImportRejected]:
     source: the fields of a JSON export), one record each; a row that cannot be read is reported
     alone, a file that is no longer CSV from some line on stops there."""
     text = text.lstrip("\ufeff")
+    skipped = len(text) - len(text.lstrip("\n\r "))
+    skipped, text = text[:skipped].count("\n"), text[skipped:]  # blank lines over the header
     delimiter = csv_delimiter(text[:4096]) or ","
     first, _, rest = text.partition("\n")
-    skipped = 0
-    if first.strip().lower() == f"sep={delimiter}":
-        text, skipped = rest, 1  # Excel's "sep=;" line over the header
+    if first.strip(" \r").lower() == f"sep={delimiter}":
+        text, skipped = rest, skipped + 1  # Excel's "sep=;" line over the header
     # strict: an unclosed quote is an error on its row, not the rest of the file read into one cell
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    reader = csv.reader(
+        io.StringIO(text, newline=""), delimiter=delimiter, strict=True, skipinitialspace=True
+    )
     try:
         header = [field.strip().lower() for field in next(reader, [])]
     except csv.Error as exc:

@@ -11,6 +11,9 @@ import email.policy
 import re
 from dataclasses import dataclass
 from email.message import EmailMessage
+from email.utils import parsedate_to_datetime
+
+from .errors import ImportRejected
 
 # The headers a saved message opens with (not a story that quotes "From:" in its text).
 _HEADER_BLOCK = re.compile(rb"\A(?:[A-Za-z][\w-]*:[^\n]*\n(?:[ \t][^\n]*\n)*)+\n", re.DOTALL)
@@ -30,7 +33,16 @@ _FORWARDED = re.compile(
 )
 _QUOTED_HEADER = re.compile(r"^(From|Date|Sent|Subject|To|Cc)\s*:\s*(.*)$", re.IGNORECASE)
 _AT_TIME = re.compile(r"\s+at\s+(?=\d{1,2}[:.]\d\d)")  # Gmail's "Wed, 4 Mar 2026 at 16:40"
-_SIGNATURE = re.compile(r"^--[ \t]?$", re.MULTILINE)  # the signature's delimiter, "-- "
+# The signature's delimiter, "-- " (with its space: "--" alone may be a story's scene break), with
+# no more than a signature's lines under it.
+_SIGNATURE = re.compile(r"^-- $", re.MULTILINE)
+_SIGNATURE_LINES = 15
+_NOTE_WORDS = 60  # above a forwarded message: a sender's note under this, else the story
+_REPLY_WORDS = 20  # above a quoted one ("-----Original Message-----"): the story from this on
+_MOST_PARTS = 2000
+_HEADERS_READ = 65536  # bytes: a relayed message's Received and ARC headers can run past 16 KB
+_TAG = re.compile(r"<[^>]+>")
+_ZONE_GIVEN = re.compile(r"[+-]\d{2}:?\d{2}\b|\b(?:GMT|UTC|UT|[A-Z]{3,4})$")
 _SUBJECT_PREFIX = re.compile(
     r"^(?:\s*(?:re|fwd?|fw|aw|wg|tr|rv|enc)\s*:\s*|\s*\[[^\]]{1,30}\]\s*)+", re.IGNORECASE
 )
@@ -46,9 +58,12 @@ class Mail:
 
 
 def is_email(data: bytes, *, name: str = "") -> bool:
-    """A saved message: its first block is headers, with a sender and a subject or a date and one
-    a mail system writes (Message-ID, MIME-Version, Received …)."""
-    head = data[:16384].replace(b"\r\n", b"\n")
+    """A saved message: its first block is headers (under an mbox's "From sender date" line), with
+    a sender and a subject or a date and headers a mail system writes (Message-ID, MIME-Version,
+    Received …)."""
+    head = data[:_HEADERS_READ].replace(b"\r\n", b"\n")
+    if head.startswith(b"From "):
+        head = head.partition(b"\n")[2]  # an mbox's separator line
     block = _HEADER_BLOCK.match(head)
     if block is None:
         return False
@@ -63,34 +78,73 @@ def is_email(data: bytes, *, name: str = "") -> bool:
 
 
 def read_mail(data: bytes) -> Mail:
+    if data.count(b"\n--") > _MOST_PARTS:  # (each part opens with its boundary's line, "--…")
+        raise ImportRejected(
+            f"the e-mail has more than {_MOST_PARTS:,} parts: refused as no newsroom's message"
+        )
     message = email.message_from_bytes(data, policy=email.policy.default)
     subject, date = _header(message, "subject"), _header(message, "date")
-    sent = date  # the message's own date, when a forwarded one's is unreadable ("Wed, 4 Mar 2026 at 16:40")
-    part = message.get_body(preferencelist=("plain", "html")) if isinstance(message, EmailMessage) else None
-    if part is None:
-        return Mail(subject=_SUBJECT_PREFIX.sub("", subject), date=date)
-    try:
-        content = part.get_content()
-    except (LookupError, ValueError, UnicodeError):  # an unknown charset, a broken encoding
-        content = part.get_payload(decode=True).decode("utf-8", errors="replace")
-    if part.get_content_subtype() == "html":
-        return Mail(subject=_SUBJECT_PREFIX.sub("", subject), date=date, html=content)
-    text = content.replace("\r\n", "\n")
-    if forwarded := list(_FORWARDED.finditer(text)):
-        # The forwarded message is the story; the note above it is the sender's to the desk.
-        text = text[forwarded[-1].end() :]
-        lines = text.lstrip("\n").split("\n")
-        while lines and (quoted := _QUOTED_HEADER.match(lines[0])):
-            key, value = quoted[1].lower(), quoted[2].strip()
-            if key == "subject":
-                subject = value
-            elif key in {"date", "sent"}:
-                date = _AT_TIME.sub(" ", value)
-            lines.pop(0)
-        text = "\n".join(lines)
-    if signature := _SIGNATURE.search(text):
+    sent = date
+    text, html = _part(message, "plain"), _part(message, "html")
+    if html and len(_TAG.sub(" ", html).split()) > 2 * len(text.split()):
+        # The HTML part tells the story; the plain one is a stub ("open this release in a browser").
+        return Mail(subject=_SUBJECT_PREFIX.sub("", subject), date=date, html=html, sent=sent)
+    text = text.replace("\r\n", "\n")
+    if marker := _FORWARDED.search(text):
+        above = text[: marker.start()]
+        # A reply (Outlook's "Original Message") quotes the thread under its story; a forward
+        # carries the story under the sender's note.
+        reply = "original" in marker[0].lower()
+        if len(above.split()) >= (_REPLY_WORDS if reply else _NOTE_WORDS):
+            text = above  # a reply's story above the message it quotes ("-----Original Message-----")
+        else:
+            # The forwarded message is the story; the note above it is the sender's to the desk.
+            lines = text[marker.end() :].lstrip("\n").split("\n")
+            header = ""
+            while lines and (
+                (quoted := _QUOTED_HEADER.match(lines[0]))
+                or (header and lines[0].strip() and "@" in lines[0])
+            ):
+                if quoted:  # (else a wrapped address line of the To: or Cc: above)
+                    header, value = quoted[1].lower(), quoted[2].strip()
+                    if header == "subject":
+                        subject = value
+                    elif header in {"date", "sent"}:
+                        date = _with_zone(_AT_TIME.sub(" ", value), of=sent)
+                lines.pop(0)
+            text = "\n".join(lines)
+    if (signature := _SIGNATURE.search(text)) and len(
+        text[signature.end() :].split("\n")
+    ) <= _SIGNATURE_LINES:
         text = text[: signature.start()]
     return Mail(subject=_SUBJECT_PREFIX.sub("", subject), date=date, text=text, sent=sent)
+
+
+def _part(message, subtype: str) -> str:
+    """The text of the message's body part of this subtype ("plain", "html"), '' when none."""
+    try:
+        part = message.get_body(preferencelist=(subtype,)) if isinstance(message, EmailMessage) else None
+    except (LookupError, ValueError, TypeError, IndexError):
+        return ""
+    if part is None:
+        return ""
+    try:
+        return part.get_content()
+    except (LookupError, ValueError, UnicodeError, AttributeError):  # an unknown charset, a broken encoding
+        payload = part.get_payload(decode=True)
+        return payload.decode("utf-8", errors="replace") if isinstance(payload, bytes) else ""
+
+
+def _with_zone(value: str, *, of: str) -> str:
+    """A forwarded message's date, in the zone of the message that forwards it when it names none
+    (Gmail's "Wed, 4 Mar 2026 at 16:40" under a message sent "17:05 +0100")."""
+    if _ZONE_GIVEN.search(value):
+        return value
+    try:
+        offset = parsedate_to_datetime(of).strftime("%z")
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return value
+    return f"{value} {offset}" if offset else value
 
 
 def _header(message, name: str) -> str:

@@ -753,10 +753,12 @@ def read_published(value: str, *, site: ZoneInfo | None = None) -> Published:
         value, zone = value[: zone.start(1)].rstrip(), None  # "+05:30 IST": the offset says it
     if value.endswith(" -0000"):
         value = value[:-5] + "+0000"  # RFC 2822's "UTC, offset unknown": email.utils makes it naive
-    named = ""  # a zone's name that means two places, to be read as the site's ("BST")
+    # A zone's name read as the site's when its clocks use it: "BST" (British Summer Time or
+    # Bangladesh), "CST" on a Taiwanese site (China Standard Time, not the US Central the table says).
+    named, offset = "", None
     if zone:
         offset = ZONE_OFFSETS.get(zone.group(1).upper())
-        if offset is None and site is not None:
+        if site is not None:
             named, value = zone.group(1).upper(), value[: zone.start(1)].rstrip()
         elif offset is None:
             # "IST" (India or Ireland), "WIB": a zone taken as UTC would be hours off
@@ -802,6 +804,9 @@ def read_published(value: str, *, site: ZoneInfo | None = None) -> Published:
                 and local.astimezone(UTC).astimezone(site).replace(tzinfo=None) == parsed
             ):
                 return Published(local.astimezone(UTC).astimezone(site))
+        if offset is not None:  # not the site's: the table's ("EST" on a British site)
+            fixed = datetime.strptime(offset, "%z").tzinfo
+            return Published(parsed.replace(tzinfo=fixed) if timezone.is_naive(parsed) else parsed)
         return Published(None, f"the time zone “{named}” is ambiguous or unknown")
     if timezone.is_naive(parsed):
         # A midnight with no zone is how exports and trafilatura's date reading write a day alone.

@@ -1193,7 +1193,42 @@ _WRAP_WIDTHS = (45, 100)  # the widths text is wrapped at
 _FULL_LINE = 0.75  # of the width: a line that long ran on to the next; a shorter one ends its paragraph
 _CONTINUED = 0.25  # of the full lines followed by one that opens in lower case: the text is wrapped
 _ITEM_START = re.compile(r"^(?:[-*•·▪–—]\s|\d{1,2}[.)]\s|[A-Z][\w .'’-]{0,30}:\s|\[\d)")
-_BROKEN_WORD = re.compile(r"[^\W\d_]-$")
+# A word broken at the line's end ("gov-" / "ernment"); one whose first part is a prefix keeps its
+# hyphen ("ex-" / "minister").
+_BROKEN_WORD = re.compile(r"(?:^|\s)([^\W\d_]+)-$")
+_PREFIXES = frozenset(
+    [
+        "ex",
+        "co",
+        "non",
+        "self",
+        "anti",
+        "pro",
+        "pre",
+        "post",
+        "semi",
+        "multi",
+        "mid",
+        "well",
+        "cross",
+        "half",
+        "all",
+        "vice",
+        "inter",
+        "intra",
+        "over",
+        "under",
+        "re",
+        "de",
+        "sub",
+        "super",
+        "counter",
+        "long",
+        "short",
+        "high",
+        "low",
+    ]
+)
 
 
 def unwrap(text: str) -> str:
@@ -1212,7 +1247,8 @@ def unwrap(text: str) -> str:
         return text
     joined: list[str] = []
     previous = ""
-    for line in lines:
+    first = next((index for index, line in enumerate(lines) if line), 0)  # the headline, alone
+    for index, line in enumerate(lines):
         runs_on = len(previous) >= _FULL_LINE * width or (
             # a short line that stops mid-sentence: a headline, a paragraph's last words but one
             line[:1].islower() and not SENTENCE_END.search(previous)
@@ -1222,11 +1258,14 @@ def unwrap(text: str) -> str:
             and line
             and previous
             and runs_on
+            and index - 1 != first
             and not _ITEM_START.match(line)
             and not _PAGE_MARK.search(line)
+            and not any(BYLINE.match(part) or is_date_line(part) for part in (line, previous))
         ):
-            if _BROKEN_WORD.search(joined[-1]) and line[:1].islower():
-                joined[-1] = joined[-1][:-1] + line
+            if (broken := _BROKEN_WORD.search(joined[-1])) and line[:1].islower():
+                # "gov-" / "ernment" is one word; "ex-" / "minister" keeps its hyphen
+                joined[-1] = (joined[-1] if broken[1].lower() in _PREFIXES else joined[-1][:-1]) + line
             else:
                 joined[-1] = f"{joined[-1]} {line}"
         else:

@@ -1,6 +1,6 @@
 """The time zone a site prints its times in, told by its address's country domain.
 
-A page or a record whose times carry no zone ("12.03.2024, 14:35 Uhr") is read in its site's zone
+A page or a record whose times carry no zone (a page's "12.03.2024, 14:35 Uhr") is read in its site's zone
 when the address's country has one ("rundschau.de": Europe/Berlin; "gazette.co.uk": Europe/London,
 where "BST" is British Summer Time), not in the newsroom's. A country whose zones disagree (Spain
 and the Canaries, Russia, the United States) tells nothing, and neither do the country domains
@@ -15,7 +15,8 @@ from zoneinfo import ZoneInfo
 
 # Country domains whose sites are mostly not from that country.
 _BORROWED_DOMAINS = {
-    "ai", "am", "cc", "co", "fm", "gg", "io", "la", "ly", "me", "nu", "sh", "so", "tk", "to", "tv", "ws",
+    "ai", "am", "cc", "co", "fm", "gd", "gg", "io", "la", "ly", "md", "me", "nu", "sh", "so", "st", "tk", "to",
+    "tv", "vc", "ws",
 }  # fmt: skip
 _DOMAIN_COUNTRY = {"uk": "GB"}  # the one country domain that is not the ISO code
 

@@ -289,3 +289,12 @@ def test_a_word_document_sent_alone_says_what_it_is():
     [result] = import_file(data=_docx(), name="story")
     assert result.outcome == "failed"
     assert result.reason == "this is a Word document, not an article"  # (was "a zip archive (or …)")
+
+
+@pytest.mark.django_db
+def test_a_csv_with_blank_lines_over_its_header_and_spaces_after_its_commas(tmp_path):
+    export = tmp_path / "export.csv"
+    export.write_text(f'\n\ntitle, body\nLibrary hours extended, "{BODY}"\n')
+    [result] = import_paths(paths=[export])
+    assert (result.outcome, result.path) == ("imported", f"{export}:4")
+    assert Article.objects.get().body_text == BODY

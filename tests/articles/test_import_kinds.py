@@ -2,6 +2,8 @@
 rewritten): print versions, live blogs, documents saved as pages by Word and Google Docs, hard-wrapped
 press releases, Markdown, a correspondent's copy, e-mails."""
 
+import datetime
+
 import pytest
 
 from articles.importing.pipeline import extract_one
@@ -539,7 +541,10 @@ def test_an_e_mails_review_shows_the_message_not_its_mime_source():
 
     preview = preview_import(data=FORWARDED, name="parking.eml")
     lines = [line for line, _ in preview.raw_rows()]
-    assert lines[:2] == ["Subject: Council freezes parking charges for 2026", "Date: Wed, 4 Mar 2026 16:40"]
+    assert lines[:2] == [
+        "Subject: Council freezes parking charges for 2026",
+        "Date: Wed, 4 Mar 2026 16:40 +0000",
+    ]
     assert not any(
         line.startswith(("Content-Transfer-Encoding", "Received:")) or "=C2=A3" in line for line in lines
     )
@@ -547,3 +552,90 @@ def test_an_e_mails_review_shows_the_message_not_its_mime_source():
         "The decision, which will cost the council an estimated £600,000 in lost income, follows complaints"
         in (" ".join(lines))
     )
+
+
+def _mail(body: str, *, headers: str = "", content_type: str = "text/plain") -> bytes:
+    return (
+        "From: Desk <desk@paper.example>\nTo: news@paper.example\nSubject: Ferry fares to rise\n"
+        f"Date: Thu, 5 Mar 2026 17:05:00 +0100\nMessage-ID: <1@paper.example>\nMIME-Version: 1.0\n{headers}"
+        f"Content-Type: {content_type}; charset=utf-8\n\n{body}"
+    ).encode()
+
+
+STORY_LINES = (
+    "Ferry fares to the islands will rise by a fifth from April, the operator said on Thursday, blaming the "
+    "cost of fuel and the new crew contracts agreed last year.\n\n"
+    "Island councillors said the rise would hit families who travel to the mainland for hospital visits, and "
+    "asked the government to step in with a subsidy for residents."
+)
+
+
+@pytest.mark.django_db
+def test_a_reply_keeps_its_story_above_the_message_it_quotes():
+    """A reviewer's Outlook reply: the story above "-----Original Message-----" was dropped for
+    the editor's request quoted under it."""
+    body = f"{STORY_LINES}\n\n-----Original Message-----\nFrom: Editor\nSubject: Ferry copy?\n\nCan you file 300 words on the fares?\n"
+    story = extract_one(_mail(body), name="reply.eml")
+    assert story.body_text == STORY_LINES
+    assert story.title == "Ferry fares to rise"
+
+
+@pytest.mark.django_db
+def test_a_scene_break_is_no_signature_and_a_plain_stub_gives_way_to_the_html_story():
+    broken = STORY_LINES.replace("\n\nIsland", "\n\n--\n\nIsland")
+    assert "hospital visits" in extract_one(_mail(broken), name="scene.eml").body_text
+
+    html = "".join(f"<p>{paragraph}</p>" for paragraph in STORY_LINES.split("\n\n"))
+    alternative = (
+        'Content-Type: multipart/alternative; boundary="b"\n\n--b\nContent-Type: text/plain; charset=utf-8\n\n'
+        "To read this press release, open it in your browser.\n--b\nContent-Type: text/html; charset=utf-8\n\n"
+        f"<html><body>{html}</body></html>\n--b--\n"
+    )
+    message = _mail("", content_type="text/plain").replace(
+        b"Content-Type: text/plain; charset=utf-8\n\n", b""
+    )
+    story = extract_one(message + alternative.encode(), name="stub.eml")
+    assert story.body_text == STORY_LINES
+
+
+@pytest.mark.django_db
+def test_a_forwarded_messages_date_without_a_zone_takes_the_forwarding_messages():
+    body = (
+        "FYI\n\n---------- Forwarded message ---------\nFrom: Press <press@ferries.example>\n"
+        f"Date: Wed, 4 Mar 2026 at 16:40\nSubject: Ferry fares to rise\nTo: Desk <desk@paper.example>\n\n{STORY_LINES}\n"
+    )
+    story = extract_one(_mail(body), name="fwd.eml")
+    assert story.published_at.astimezone(datetime.UTC).isoformat() == "2026-03-04T15:40:00+00:00"
+
+
+def test_a_zones_name_on_a_site_whose_clocks_use_it():
+    """ "CST" on a Taiwanese site is China Standard Time (the table says US Central: 14 hours off)."""
+    from articles.importing.pipeline import read_published
+    from articles.importing.zones import site_zone
+
+    taiwan = read_published("2026-03-12 10:00 CST", site=site_zone("https://news.example.tw/a"))
+    assert taiwan.at.astimezone(datetime.UTC).isoformat() == "2026-03-12T02:00:00+00:00"
+    british = read_published("2026-03-12 10:00 EST", site=site_zone("https://news.example.co.uk/a"))
+    assert british.at.astimezone(datetime.UTC).isoformat() == "2026-03-12T15:00:00+00:00"
+
+
+def test_unwrapping_keeps_the_headline_the_byline_and_a_prefixs_hyphen():
+    from articles.importing.plaintext import unwrap
+
+    wrapped = (
+        "Council votes to close the central library despite a petition\n"
+        "By Jane Reporter, Local Government Correspondent, in the town hall\n"
+        "The council voted on Tuesday night to close the central library at the end of\n"
+        "the year, and the ex-\nminister for housing said the gov-\nernment would not step in to\n"
+        "keep it open, despite a petition signed by more than four thousand residents.\n"
+        "Residents said they would take the decision to the courts if the council did\n"
+        "not think again about the closure before the budget meeting in the spring.\n"
+    )
+    assert unwrap(wrapped).split("\n")[:3] == [
+        "Council votes to close the central library despite a petition",
+        "By Jane Reporter, Local Government Correspondent, in the town hall",
+        "The council voted on Tuesday night to close the central library at the end of the year, and the "
+        "ex-minister for housing said the government would not step in to keep it open, despite a petition "
+        "signed by more than four thousand residents. Residents said they would take the decision to the courts "
+        "if the council did not think again about the closure before the budget meeting in the spring.",
+    ]
