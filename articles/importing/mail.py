@@ -57,7 +57,7 @@ class Mail:
     sent: str = ""  # the date of the message itself, when the story's (a forwarded one's) differs
 
 
-def is_email(data: bytes, *, name: str = "") -> bool:
+def is_email(data: bytes) -> bool:
     """A saved message: its first block is headers (under an mbox's "From sender date" line), with
     a sender and a subject or a date and headers a mail system writes (Message-ID, MIME-Version,
     Received …)."""
@@ -78,6 +78,7 @@ def is_email(data: bytes, *, name: str = "") -> bool:
 
 
 def read_mail(data: bytes) -> Mail:
+    """The story a saved message carries, with its subject and date (see the module's docstring)."""
     if data.count(b"\n--") > _MOST_PARTS:  # (each part opens with its boundary's line, "--…")
         raise ImportRejected(
             f"the e-mail has more than {_MOST_PARTS:,} parts: refused as no newsroom's message"

@@ -1,7 +1,7 @@
-"""Stories written in Markdown (a reporter's ``.md``): rendered by markdown-it (CommonMark; HTML in it
-goes through the one bleach policy like any other), then read as an export's record is: its headline from the front
-matter or the first heading, the heading under it as the dek, "By …" and the date from the front
-matter or the line under the headline.
+"""Stories written in Markdown (a reporter's ``.md``): rendered by markdown-it (CommonMark; HTML in
+it goes through the one bleach policy like any other), then read as an export's record is: its
+headline from the front matter or the first heading, the heading under it as the dek, "By …" and
+the date from the front matter or the line under the headline.
 """
 
 import re

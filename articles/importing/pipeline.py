@@ -726,9 +726,9 @@ class Published(NamedTuple):
 def read_published(value: str, *, site: ZoneInfo | None = None) -> Published:
     """``parse_published``'s reading, with why a date was not read and whether it is a day alone.
 
-    ``site`` is the site's zone (``zones.site_zone``): a time without a zone is read in it rather than in
-    the newsroom's, and so is a zone's name that means two places when it is the site's at that
-    time ("BST" on a British site). A day alone stays the newsroom's day.
+    ``site`` is the site's zone (``zones.site_zone``): a time without a zone is read in it rather
+    than in the newsroom's, and a zone's name is read as the site's when its clocks use it at that
+    time ("BST" on a British site, "CST" on a Taiwanese one). A day alone stays the newsroom's day.
     """
     value = " ".join((value or "").split())
     if not value:
@@ -777,9 +777,8 @@ def read_published(value: str, *, site: ZoneInfo | None = None) -> Published:
         except ValueError:  # "2025-03-14T25:00:00Z"
             return Published(None, "no such day or time")
         if parsed is None:
-            return Published(
-                None, "unreadable"
-            )  # an ISO day with something unreadable after it: not midnight
+            # an ISO day with something unreadable after it: not midnight
+            return Published(None, "unreadable")
     if parsed is None:
         try:
             parsed = parsedate_to_datetime(value)

@@ -1,7 +1,7 @@
 """The time zone a site prints its times in, told by its address's country domain.
 
-A page or a record whose times carry no zone (a page's "12.03.2024, 14:35 Uhr") is read in its site's zone
-when the address's country has one ("rundschau.de": Europe/Berlin; "gazette.co.uk": Europe/London,
+A page or a record whose times carry no zone (a page's "12.03.2024, 14:35 Uhr") is read in its
+site's zone when the address's country has one ("rundschau.de": Europe/Berlin; "gazette.co.uk": Europe/London,
 where "BST" is British Summer Time), not in the newsroom's. A country whose zones disagree (Spain
 and the Canaries, Russia, the United States) tells nothing, and neither do the country domains
 that sites take for their letters (".io", ".tv", ".fm").
