@@ -40,6 +40,7 @@ _SIGNATURE_LINES = 15
 _NOTE_WORDS = 60  # above a forwarded message: a sender's note under this, else the story
 _REPLY_WORDS = 20  # above a quoted one ("-----Original Message-----"): the story from this on
 _MOST_PARTS = 2000
+_ATTACHED_DEPTH = 3  # messages attached in messages: a forward of a forward of a forward
 _HEADERS_READ = 65536  # bytes: a relayed message's Received and ARC headers can run past 16 KB
 _TAG = re.compile(r"<[^>]+>")
 _ZONE_GIVEN = re.compile(r"[+-]\d{2}:?\d{2}\b|\b(?:GMT|UTC|UT|[A-Z]{3,4})$")
@@ -77,7 +78,7 @@ def is_email(data: bytes) -> bool:
     )
 
 
-def read_mail(data: bytes) -> Mail:
+def read_mail(data: bytes, *, depth: int = 0) -> Mail:
     """The story a saved message carries, with its subject and date (see the module's docstring)."""
     if data.count(b"\n--") > _MOST_PARTS:  # (each part opens with its boundary's line, "--…")
         raise ImportRejected(
@@ -87,6 +88,11 @@ def read_mail(data: bytes) -> Mail:
     subject, date = _header(message, "subject"), _header(message, "date")
     sent = date
     text, html = _part(message, "plain"), _part(message, "html")
+    if len(_TAG.sub(" ", f"{text} {html}").split()) < _NOTE_WORDS and (
+        attached := _attached_message(message)
+    ):
+        # Forwarded "as an attachment": the story is the message attached under the sender's note.
+        return read_mail(attached)
     if html and len(_TAG.sub(" ", html).split()) > 2 * len(text.split()):
         # The HTML part tells the story; the plain one is a stub ("open this release in a browser").
         return Mail(subject=_SUBJECT_PREFIX.sub("", subject), date=date, html=html, sent=sent)
@@ -119,6 +125,18 @@ def read_mail(data: bytes) -> Mail:
     ) <= _SIGNATURE_LINES:
         text = text[: signature.start()]
     return Mail(subject=_SUBJECT_PREFIX.sub("", subject), date=date, text=text, sent=sent)
+
+
+def _attached_message(message) -> bytes | None:
+    """The bytes of the first message attached to this one (message/rfc822), if any."""
+    try:
+        for part in message.iter_attachments():
+            if part.get_content_type() == "message/rfc822":
+                inner = part.get_content()
+                return inner.as_bytes() if hasattr(inner, "as_bytes") else None
+    except (LookupError, ValueError, TypeError, IndexError, AttributeError):
+        return None
+    return None
 
 
 def _part(message, subtype: str) -> str:

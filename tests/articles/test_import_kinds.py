@@ -639,3 +639,24 @@ def test_unwrapping_keeps_the_headline_the_byline_and_a_prefixs_hyphen():
         "signed by more than four thousand residents. Residents said they would take the decision to the courts "
         "if the council did not think again about the closure before the budget meeting in the spring.",
     ]
+
+
+@pytest.mark.django_db
+def test_a_story_forwarded_as_an_attachment():
+    """A reviewer's message forwarded "as an attachment" (message/rfc822) was refused."""
+    inner = (
+        _mail(STORY_LINES)
+        .decode()
+        .replace("Subject: Ferry fares to rise", "Subject: Ferry fares to rise by a fifth")
+    )
+    outer = (
+        "From: Desk <desk@paper.example>\nTo: news@paper.example\nSubject: Fwd: ferry story\n"
+        "Date: Fri, 6 Mar 2026 09:00:00 +0000\nMessage-ID: <2@paper.example>\nMIME-Version: 1.0\n"
+        'Content-Type: multipart/mixed; boundary="XX"\n\n--XX\nContent-Type: text/plain; charset=utf-8\n\n'
+        "See the attached story.\n--XX\nContent-Type: message/rfc822\n\n"
+        f"{inner}\n--XX--\n"
+    )
+    story = extract_one(outer.encode(), name="fwd.eml")
+    assert story.title == "Ferry fares to rise by a fifth"
+    assert story.body_text == STORY_LINES
+    assert story.published_at.isoformat() == "2026-03-05T17:05:00+01:00"
