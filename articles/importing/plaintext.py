@@ -1869,7 +1869,8 @@ _SIGNING_NAME = re.compile(
 # A name and the writer's role: "David Ferreira | Contributing columnist", "Jane Roe, Staff Writer".
 _NAME_AND_ROLE = re.compile(
     rf"(?P<name>{_BARE_NAME.pattern[:-1]})\s*[|,–—-]\s*(?:[\w-]+\s+){{0,3}}"
-    r"(?i:writer|columnist|correspondent|reporter|editor|contributor|journalist|critic|analyst)s?$"
+    r"(?i:writer|columnist|correspondent|reporter|editor|contributor|journalist|critic|analyst)s?"
+    r"(?:,?\s+in\s+[\w ’'.-]{2,40})?$"  # and where the writer files from: "…, in Westminster"
 )
 _TAIL_PARAGRAPHS = 4
 _DATE_LABEL = re.compile(
