@@ -433,9 +433,11 @@ def _site_in_title(tree, title: str) -> str:
     if not title:
         return ""
     parts = _title_parts(tree)
-    if len(parts) != 2 or title.casefold() not in {part.casefold() for part in parts}:
+    folded = [part.casefold() for part in parts]
+    if len(parts) < 2 or title.casefold() not in folded:
         return ""
-    site = next(part for part in parts if part.casefold() != title.casefold())
+    # "Story | Site", "Site | Story", and "Section | Story – Site" (the site's name last)
+    site = parts[-1] if folded[-1] != title.casefold() else parts[0] if len(parts) == 2 else ""
     return site if 1 <= len(words(site)) <= 5 and site[:1].isupper() else ""
 
 

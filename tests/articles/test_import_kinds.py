@@ -660,3 +660,11 @@ def test_a_story_forwarded_as_an_attachment():
     assert story.title == "Ferry fares to rise by a fifth"
     assert story.body_text == STORY_LINES
     assert story.published_at.isoformat() == "2026-03-05T17:05:00+01:00"
+
+
+@pytest.mark.django_db
+def test_the_sites_name_after_a_section_and_the_headline_in_the_title():
+    """A reviewer's column: "Opinion | Our city's parking … – Lakeshore Post" gave no source."""
+    head = "<title>Opinion | Savings bank collapses &#8211; Lakeshore Post</title>"
+    story = extract_one(_page(head, "<h1>Savings bank collapses</h1>"), name="bank.html")
+    assert (story.title, story.source_name) == ("Savings bank collapses", "Lakeshore Post")
