@@ -535,11 +535,11 @@ MARKUP_TAG = re.compile(r"<\s*/?\s*[a-z][a-z0-9]*\s*(?:\s[^>]*)?/?>", re.IGNOREC
 
 
 # Where the region's press puts the writer's name: class "autor", "autorenzeile", "auteur", "firma",
-# "avtor" …
+# "avtor" …, and Drupal its author's ("field--name-uid").
 _REGIONAL_AUTHOR = etree.XPath(
     "//*[self::span or self::div or self::p or self::a or self::strong]"
     "[re:test(@class, '(^|[ _-])(autor|autora|autoren|autorenzeile|autorzeile|autorname|auteur|autore|firma|avtor|avtori)"
-    "([ _-]|$)', 'i')]",
+    "([ _-]|$)', 'i') or contains(@class, 'field--name-uid')]",  # (and Drupal's author field)
     namespaces={"re": "http://exslt.org/regular-expressions"},
 )
 

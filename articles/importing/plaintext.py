@@ -296,7 +296,8 @@ _BYLINE_TAIL = r"(?:\s*(?:[,|•·-]|\b(?:and|und|et|y|e|и|і|updated|published
 # "By", "Written by", "Story and photos by", "Summary by", "Words:" (not "Words matter").
 _BY = (
     r"(?:by|(?:written|posted|reporting|summary|interview(?:ed)?"
-    r"|(?:story|text|words)(?:\s+and\s+(?:photos?|pictures|photography|video))?)\s+by|author|words(?=\s*:)"
+    r"|(?:story|text|words)(?:\s+and\s+(?:photos?|pictures|photography|video))?"
+    r"|(?:photos?|pictures|photography)\s+and\s+(?:text|words|story))\s+by|author|words(?=\s*:)"
     r"|our\s+(?:reporters?|correspondents?)(?=\s+(?-i:[A-Z])))"  # "Our reporters Hannah Briggs, Omar Said and …"
 )
 # A writer's label in the region's press: "Автор: Ирина Соколова", "Autor: Jan Nowak".

@@ -668,3 +668,11 @@ def test_the_sites_name_after_a_section_and_the_headline_in_the_title():
     head = "<title>Opinion | Savings bank collapses &#8211; Lakeshore Post</title>"
     story = extract_one(_page(head, "<h1>Savings bank collapses</h1>"), name="bank.html")
     assert (story.title, story.source_name) == ("Savings bank collapses", "Lakeshore Post")
+
+
+@pytest.mark.django_db
+def test_drupals_author_field_gives_the_byline():
+    """A reviewer's Drupal page: its author in "field--name-uid" was not read."""
+    body = '<h1>Savings bank collapses</h1><div class="field field--name-uid"><span>Tom Ellery</span></div>'
+    story = extract_one(_page("<title>Savings bank collapses</title>", body), name="bank.html")
+    assert story.byline == "Tom Ellery"

@@ -2137,6 +2137,7 @@ def test_a_dumps_byline_loses_its_by_and_its_dateline_dates_the_story():
         ("MATT HOLLOWAY; Staff Writer", "Matt Holloway"),
         # A role after a comma or a dash was kept as part of the name.
         ("By Jane Doe, Staff Writer", "Jane Doe"),
+        ("Photos and text by Gwen De Vries", "Gwen De Vries"),  # a gallery's (a reviewer's page)
         # and where the writer files from after the role (a reviewer's wrapped copy)
         ("By Jane Reporter, Local Government Correspondent, in the town hall", "Jane Reporter"),
         ("Jane Reporter, Political Editor, in Westminster", "Jane Reporter"),
