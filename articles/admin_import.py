@@ -29,6 +29,7 @@ from .importing.pipeline import (
     PREVIEW_LIST_LIMIT,
     InputFile,
     import_paths,
+    not_a_story,
     preview_import,
     read_limited,
     reextract_article,
@@ -302,7 +303,10 @@ class ImportAdminMixin:
 
     def _import_many(self, request, *, files, source, status):
         run = ImportRun.objects.create(origin="admin", created_by=request.user)
-        passed_over: list[str] = []
+        # A folder's files dropped together bring its Thumbs.db and images: passed over, as in an
+        # archive (a file uploaded alone is read, and refused with its reason).
+        passed_over = [f"{upload.name} ({why})" for upload in files if (why := not_a_story(upload.name))]
+        files = [upload for upload in files if not not_a_story(upload.name)]
         members = sum(_member_count(upload, passed_over) for upload in files)
         if passed_over:
             shown = "; ".join(passed_over[:5]) + (
@@ -310,7 +314,7 @@ class ImportAdminMixin:
             )
             messages.info(
                 request,
-                f"Passed over {len(passed_over)} file{'s' if len(passed_over) != 1 else ''} in the archive "
+                f"Passed over {len(passed_over)} file{'s' if len(passed_over) != 1 else ''} "
                 f"that {'is' if len(passed_over) == 1 else 'are'} no stor{'y' if len(passed_over) == 1 else 'ies'}: "
                 f"{shown}.",
             )

@@ -175,6 +175,8 @@ def _header(message, name: str) -> str:
 
 def readable(data: bytes) -> str:
     """The message as an editor reads it, for the review beside the cleaned story: its subject
-    and date, then its text (its HTML part's, tags and all, when it has no plain-text one)."""
+    and date, then its text (its HTML part's lines as a reader sees them, when it has no plain one)."""
+    from .html import visible_lines
+
     mail = read_mail(data)
-    return f"Subject: {mail.subject}\nDate: {mail.date}\n\n{mail.text or mail.html}"
+    return f"Subject: {mail.subject}\nDate: {mail.date}\n\n{mail.text or visible_lines(mail.html)}"

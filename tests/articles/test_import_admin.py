@@ -696,6 +696,22 @@ def test_an_uploaded_archive_says_which_of_its_files_it_passed_over(editor_clien
     assert (run.total, run.imported, run.failed) == (2, 2, 0)
     shown = [str(message) for message in response.context["messages"]]
     assert shown == [
-        "Passed over 2 files in the archive that are no stories: export.zip/export/README.md (the folder's "
+        "Passed over 2 files that are no stories: export.zip/export/README.md (the folder's "
         "own documentation); export.zip/export/Thumbs.db (a system file or an editor's leftover)."
+    ]
+
+
+def test_a_folders_files_dropped_together_pass_over_its_system_files(editor_client):
+    files = [
+        upload(SEED_000),
+        upload(SEED_004),
+        SimpleUploadedFile("Thumbs.db", b"\xd0\xcf\x11\xe0" + bytes(100)),
+        SimpleUploadedFile("photo.jpg", b"\xff\xd8\xff\xe0" + bytes(100)),
+    ]
+    response = editor_client.post(IMPORT_URL, {"files": files, "status": "draft"}, follow=True)
+    run = ImportRun.objects.get()
+    assert (run.total, run.imported, run.failed) == (2, 2, 0)
+    assert [str(message) for message in response.context["messages"]] == [
+        "Passed over 2 files that are no stories: Thumbs.db (a system file or an editor's leftover); "
+        "photo.jpg (an image, a media file or a page's style or script)."
     ]

@@ -676,3 +676,15 @@ def test_drupals_author_field_gives_the_byline():
     body = '<h1>Savings bank collapses</h1><div class="field field--name-uid"><span>Tom Ellery</span></div>'
     story = extract_one(_page("<title>Savings bank collapses</title>", body), name="bank.html")
     assert story.byline == "Tom Ellery"
+
+
+@pytest.mark.django_db
+def test_an_html_only_e_mails_review_shows_its_lines_not_its_tags():
+    from articles.importing.pipeline import preview_import
+
+    html = "".join(f"<p>{paragraph}</p>" for paragraph in STORY_LINES.split("\n\n"))
+    preview = preview_import(
+        data=_mail(f"<html><body>{html}</body></html>", content_type="text/html"), name="m.eml"
+    )
+    lines = [line for line, _ in preview.raw_rows()]
+    assert lines[2:] == STORY_LINES.split("\n\n")
