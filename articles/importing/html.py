@@ -137,8 +137,6 @@ class HtmlArticle:
     joined: list[str] = field(default_factory=list)
     # The page says its story is for subscribers (schema.org's isAccessibleForFree: false).
     paywalled: bool = False
-    # The embargo line a press release or a correspondent's copy opens with.
-    embargo: str = ""
 
 
 @dataclass(frozen=True)
@@ -163,7 +161,9 @@ def extract_html_article(
     """
     visible = visible or Visible.of(markup)
     markup = unfold(markup)
-    tree = _parse(markup)
+    # (a word processor's page: its comments, title and subtitle are looked for, no other's)
+    document = _WORD_PROCESSOR.search(markup) is not None
+    tree = _parse(markup, document=document)
     if tree is None:
         return None
     try:
@@ -174,16 +174,16 @@ def extract_html_article(
         from trafilatura.settings import Document
 
         metadata = Document()
-    if headline := _DOCUMENT_TITLE(tree):
+    heading, subheading = _document_headings(tree) if document else ("", "")
+    if heading:
         # (the <title> is the document's file name: "Copy of Transit fares story - FINAL")
-        metadata.title = " ".join(headline[0].text_content().split()) or metadata.title
+        metadata.title = heading
         metadata.sitename = (
             None
             if metadata.sitename and metadata.sitename in (tree.findtext(".//title") or "")
             else metadata.sitename
         )
-        if subtitle := _DOCUMENT_SUBTITLE(tree):
-            metadata.description = " ".join(subtitle[0].text_content().split()) or metadata.description
+        metadata.description = subheading or metadata.description
     url = metadata.url or url
     _show_stamps(tree)
     body = _reading(tree, url, visible=visible)
@@ -204,15 +204,14 @@ def extract_html_article(
         if lines and len(words(lines[0])) <= 20 and not SENTENCE_END.search(lines[0]) and len(lines) <= 2:
             title, blocks, stripped = lines[0], blocks[1:], [*lines, *stripped]
             description = description or (lines[1] if len(lines) == 2 else "")
-    embargo = ""
     if blocks and EMBARGO.match(first := " ".join(_ANY_TAG.sub(" ", blocks[0]).split())):
-        embargo, blocks, stripped = first, blocks[1:], [first, *stripped]
-    if (subtitle := _DOCUMENT_SUBTITLE(tree)) and (dek := " ".join(subtitle[0].text_content().split())):
+        blocks, stripped = blocks[1:], [first, *stripped]  # (the editor is told: ``pipeline.embargo_note``)
+    if subheading:
         # A document's subtitle under its title: the dek, not the story's first paragraph.
         shown = [" ".join(_ANY_TAG.sub(" ", block).split()) for block in blocks[:3]]
-        if dek in shown:
-            index = shown.index(dek)
-            blocks, stripped = blocks[:index] + blocks[index + 1 :], [dek, *stripped]
+        if subheading in shown:
+            index = shown.index(subheading)
+            blocks, stripped = blocks[:index] + blocks[index + 1 :], [subheading, *stripped]
     standfirst, marked = _standfirst(tree)
     opening = [" ".join(_ANY_TAG.sub(" ", block).split()) for block in blocks[:2]]
     if (
@@ -298,7 +297,6 @@ def extract_html_article(
         sitename=_site_name(tree, title, metadata.sitename or ""),
         description=description,
         stripped=stripped,
-        embargo=embargo,
     )
 
 
@@ -678,8 +676,9 @@ def unfold(markup: str) -> str:
     )
 
 
-def _parse(markup: str):
-    """The page parsed once for both readings (trafilatura copies a tree before changing it)."""
+def _parse(markup: str, *, document: bool = False):
+    """The page parsed once for both readings (trafilatura copies a tree before changing it); a
+    word processor's ``document`` without its comments."""
     from trafilatura.utils import load_html
 
     try:
@@ -692,7 +691,7 @@ def _parse(markup: str):
             code.drop_tree()
         # A document saved as a page by Word or Google Docs: its comments and their markers in the
         # text ("[JF1]", "[a]") are the writers' notes to each other, not the story.
-        for comment in _DOCUMENT_COMMENTS(tree):
+        for comment in _DOCUMENT_COMMENTS(tree) if document else ():
             comment.drop_tree()
     return tree
 
@@ -709,6 +708,22 @@ _DOCUMENT_TITLE = etree.XPath(
     "(//p[contains(@class, 'MsoTitle')] | //p[re:test(@class, '^(c[0-9]+ )+title( c[0-9]+)*$|^title( c[0-9]+)+$')])[1]",
     namespaces={"re": "http://exslt.org/regular-expressions"},
 )
+# What only a word processor's page writes: Word's styles and comments, Google Docs' comment links
+# and numbered style classes beside "title".
+_WORD_PROCESSOR = re.compile(
+    r"class=[\"']?Mso|msocom|mso-element:comment|cmnt_ref|class=\"(?:c\d+ )+(?:sub)?title"
+)
+
+
+def _document_headings(tree) -> tuple[str, str]:
+    """A word processor's page's title and subtitle (its Title and Subtitle styles), as text."""
+    title, subtitle = _DOCUMENT_TITLE(tree), _DOCUMENT_SUBTITLE(tree)
+    return (
+        " ".join(title[0].text_content().split()) if title else "",
+        " ".join(subtitle[0].text_content().split()) if subtitle else "",
+    )
+
+
 _DOCUMENT_SUBTITLE = etree.XPath(
     "(//p[contains(@class, 'MsoSubtitle')] | //p[re:test(@class, '^(c[0-9]+ )+subtitle( c[0-9]+)*$|^subtitle( c[0-9]+)+$')])[1]",
     namespaces={"re": "http://exslt.org/regular-expressions"},

@@ -62,6 +62,8 @@ def is_email(data: bytes) -> bool:
     """A saved message: its first block is headers (under an mbox's "From sender date" line), with
     a sender and a subject or a date and headers a mail system writes (Message-ID, MIME-Version,
     Received …)."""
+    if not data[:1].isalpha():
+        return False  # (every input asks: a page, an export or most dumps are answered here)
     head = data[:_HEADERS_READ].replace(b"\r\n", b"\n")
     if head.startswith(b"From "):
         head = head.partition(b"\n")[2]  # an mbox's separator line

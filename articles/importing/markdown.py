@@ -27,8 +27,11 @@ def is_markdown(text: str, *, name: str) -> bool:
     """A ``.md`` file, or text that opens with a Markdown headline and writes Markdown again."""
     if name.lower().endswith(_NAMES):
         return True
-    body = _FRONT_MATTER.sub("", text.lstrip(), count=1).lstrip()
-    return body.startswith("# ") and len(_SIGNS.findall(body[:20000])) >= 3
+    head = text[:20000].lstrip()
+    if not head.startswith(("#", "---", "+++")):
+        return False  # (every text dump asks: most are answered here)
+    body = _FRONT_MATTER.sub("", head, count=1).lstrip()
+    return body.startswith("# ") and len(_SIGNS.findall(body)) >= 3
 
 
 def markdown_record(text: str, *, name: str) -> Record:

@@ -446,7 +446,7 @@ def _from_text(text: str, *, name: str, common_lines: Iterable[str]) -> Candidat
         published_at=(published := read_published(article.published)).at,
         published_date_only=published.date_only,
         stripped=article.stripped,
-        note=_embargo_note(next((line for line in article.stripped[:12] if EMBARGO.match(line)), "")),
+        note=embargo_note(article.stripped),
     )
 
 
@@ -477,7 +477,7 @@ def _from_html(text: str, *, name: str) -> Candidate:
         note="; ".join(
             note
             for note in (
-                _embargo_note(article.embargo),
+                embargo_note(article.stripped),
                 _joined_note(article.joined) or _paywall_note(article.paywalled, body_text),
             )
             if note
@@ -498,8 +498,9 @@ def _from_html(text: str, *, name: str) -> Candidate:
     )
 
 
-def _embargo_note(embargo: str) -> str:
-    """The editor's warning for copy under an embargo (taken off the story's top)."""
+def embargo_note(stripped: list[str]) -> str:
+    """The editor's warning for copy under an embargo, whose line the cleaner took off its top."""
+    embargo = next((line for line in stripped[:12] if EMBARGO.match(line)), "")
     return f"the copy says “{embargo[:120]}”: do not publish it before then" if embargo else ""
 
 
@@ -704,14 +705,6 @@ def _url(url: str) -> str:
     return url[:1000] if re.match(r"^https?://[^\s/$.?#].[^\s]*$", url, re.IGNORECASE) else ""
 
 
-def parse_published(value: str) -> datetime | None:
-    """A timezone-aware datetime from ISO 8601, RFC 2822 (or its spelled-out US cousin, "Thursday,
-    March 6, 2025 4:15 PM EST"), a bare date or Unix time; None when unreadable, or when its zone
-    is a name that could mean two places ("IST"). A date or time without a zone is the newsroom's
-    (the TIME_ZONE setting); one in the hour its clocks skip or repeat is unknown too."""
-    return read_published(value).at
-
-
 class Published(NamedTuple):
     """A date as the importer read it."""
 
@@ -724,7 +717,11 @@ class Published(NamedTuple):
 
 
 def read_published(value: str, *, site: ZoneInfo | None = None) -> Published:
-    """``parse_published``'s reading, with why a date was not read and whether it is a day alone.
+    """A date read: a timezone-aware datetime from ISO 8601, RFC 2822 (or its spelled-out US cousin,
+    "Thursday, March 6, 2025 4:15 PM EST"), a bare date or Unix time, or none when unreadable (why,
+    for the editor), or when its zone is a name that could mean two places ("IST"). A date or time
+    without a zone is the newsroom's (the TIME_ZONE setting); one in the hour its clocks skip or
+    repeat is unknown too. Whether the source gave the day alone.
 
     ``site`` is the site's zone (``zones.site_zone``): a time without a zone is read in it rather
     than in the newsroom's, and a zone's name is read as the site's when its clocks use it at that
@@ -2276,6 +2273,7 @@ def import_paths(
     inputs: Iterable[InputFile] | None = None,
     exclude: Iterable[str | Path] = (),
     workers: int | None = None,
+    passed_over: list[str] | None = None,
 ) -> Iterator[ItemResult]:
     """Import files, folders and zips, yielding each result once it is committed.
 
@@ -2286,7 +2284,8 @@ def import_paths(
     lock wait that timed out), its files are retried one transaction each.
 
     ``workers`` extraction processes (default: the NEWSROOM_IMPORT_WORKERS setting) decode and
-    extract ahead while this process writes; 0 extracts here.
+    extract ahead while this process writes; 0 extracts here. ``passed_over`` collects the files
+    of ``paths``' folders and archives that are no stories, with why (``iter_inputs``).
     """
     if isinstance(source, str):
         source = (Source.objects.filter(name=source).first() if dry_run else source_named(source)) or None
@@ -2302,7 +2301,9 @@ def import_paths(
     dry_seen: dict[str, str] | None = {} if dry_run else None  # a dry run's would-be stories
     totals = Counter()
     processed = 0
-    entries = iter(inputs if inputs is not None else iter_inputs(paths, exclude=exclude))
+    entries = iter(
+        inputs if inputs is not None else iter_inputs(paths, exclude=exclude, passed_over=passed_over)
+    )
     prepared = _prepared_inputs(entries, _CommonLines(), extractors)
     sources: dict[str, Source | None] = {}  # source names met in records and pages
 
@@ -2529,14 +2530,6 @@ def _save_progress(run: ImportRun, processed: int, totals: Counter, *, state: st
 def count_inputs(paths: Iterable[str | Path], *, exclude: Iterable[str | Path] = ()) -> int:
     """How many inputs ``import_paths`` will visit (names only; nothing is read)."""
     return sum(1 for _ in iter_inputs(paths, exclude=exclude))
-
-
-def passed_over_files(paths: Iterable[str | Path], *, exclude: Iterable[str | Path] = ()) -> list[str]:
-    """The files in ``paths``' folders and archives that ``import_paths`` passes over, each with why."""
-    passed_over: list[str] = []
-    for _ in iter_inputs(paths, exclude=exclude, passed_over=passed_over):
-        pass
-    return passed_over
 
 
 # --- review: previews and re-extraction -----------------------------------------------------

@@ -1365,7 +1365,7 @@ def _score(lines: list[_Line], common: Container[str]) -> None:
         elif n <= 12 and _DESK_LINE.match(line.text):
             line.chrome = "desk note"  # the copy's slug, word count, catchline for the desk
         elif n <= 20 and EMBARGO.match(line.text):
-            line.chrome = "embargo"  # over the copy: the editor is told (``pipeline._embargo_note``)
+            line.chrome = "embargo"  # over the copy: the editor is told (``pipeline.embargo_note``)
         elif is_date_line(line.text):
             line.chrome = "date"
         elif READ_TIME.match(line.text) or COUNTERS.match(line.text):

@@ -30,7 +30,7 @@ from articles.importing.pipeline import (
     has_words,
     import_file,
     import_paths,
-    parse_published,
+    read_published,
 )
 from articles.importing.plaintext import clean_byline, is_navigation, strip_site_name
 from articles.importing.sanitize import html_to_text, sanitize_html, sanitize_with_text
@@ -2050,9 +2050,9 @@ def test_a_path_that_cannot_be_examined_is_reported(tmp_path):
 def test_dates_feeds_write_are_read_in_their_zone(written, read):
     from datetime import UTC
 
-    from articles.importing.pipeline import parse_published
+    from articles.importing.pipeline import read_published
 
-    parsed = parse_published(written)
+    parsed = read_published(written).at
     assert (parsed.astimezone(UTC).isoformat() if parsed else None) == read
 
 
@@ -2060,29 +2060,31 @@ def test_a_date_without_a_zone_is_the_newsrooms(settings):
     """Taken as UTC, "2025-02-11" showed as 10 February, 19:00 in a New York newsroom."""
     from datetime import UTC
 
-    from articles.importing.pipeline import parse_published
+    from articles.importing.pipeline import read_published
 
     settings.TIME_ZONE = "America/New_York"
-    assert parse_published("2025-02-11").astimezone(UTC).isoformat() == "2025-02-11T05:00:00+00:00"
-    assert parse_published("2025-07-01 09:30").astimezone(UTC).isoformat() == "2025-07-01T13:30:00+00:00"
-    assert parse_published("2025-07-01T09:30:00Z").astimezone(UTC).isoformat() == "2025-07-01T09:30:00+00:00"
-    settings.TIME_ZONE = "Europe/Vilnius"
-    assert parse_published("2025-03-30T03:30:00") is None  # the hour the clocks skipped: no such time
-    assert parse_published("2025-03-30T04:30:00").astimezone(UTC).isoformat() == "2025-03-30T01:30:00+00:00"
-    # The hour the clocks repeat: 03:30 came twice, an hour apart; the hours around it are certain.
-    assert parse_published("2025-10-26T03:30:00") is None
-    assert parse_published("2025-10-26T02:30:00").astimezone(UTC).isoformat() == "2025-10-25T23:30:00+00:00"
-    assert parse_published("2025-10-26T04:30:00").astimezone(UTC).isoformat() == "2025-10-26T02:30:00+00:00"
+    assert read_published("2025-02-11").at.astimezone(UTC).isoformat() == "2025-02-11T05:00:00+00:00"
+    assert read_published("2025-07-01 09:30").at.astimezone(UTC).isoformat() == "2025-07-01T13:30:00+00:00"
     assert (
-        parse_published("2025-10-26T03:30:00+03:00").astimezone(UTC).isoformat()
+        read_published("2025-07-01T09:30:00Z").at.astimezone(UTC).isoformat() == "2025-07-01T09:30:00+00:00"
+    )
+    settings.TIME_ZONE = "Europe/Vilnius"
+    assert read_published("2025-03-30T03:30:00").at is None  # the hour the clocks skipped: no such time
+    assert read_published("2025-03-30T04:30:00").at.astimezone(UTC).isoformat() == "2025-03-30T01:30:00+00:00"
+    # The hour the clocks repeat: 03:30 came twice, an hour apart; the hours around it are certain.
+    assert read_published("2025-10-26T03:30:00").at is None
+    assert read_published("2025-10-26T02:30:00").at.astimezone(UTC).isoformat() == "2025-10-25T23:30:00+00:00"
+    assert read_published("2025-10-26T04:30:00").at.astimezone(UTC).isoformat() == "2025-10-26T02:30:00+00:00"
+    assert (
+        read_published("2025-10-26T03:30:00+03:00").at.astimezone(UTC).isoformat()
         == "2025-10-26T00:30:00+00:00"
     )
     # A day whose midnight the clocks skip is still that day (Chile's summer time starts at 00:00).
     settings.TIME_ZONE = "America/Santiago"
     for day in ("2025-09-07", "7 Sep 2025"):
-        assert parse_published(day).isoformat() == "2025-09-07T01:00:00-03:00"
+        assert read_published(day).at.isoformat() == "2025-09-07T01:00:00-03:00"
     settings.TIME_ZONE = "Pacific/Apia"
-    assert parse_published("2011-12-30") is None  # the day Samoa skipped
+    assert read_published("2011-12-30").at is None  # the day Samoa skipped
 
 
 def test_a_dumps_byline_loses_its_by_and_its_dateline_dates_the_story():
@@ -2224,7 +2226,7 @@ def test_a_dumps_date_line_keeps_its_time_of_day(line, moment, settings):
     dump = f"Cranes return to the harbour\nBy Jane Roe\n{line}\n{paragraph * 3}\n{paragraph * 2}\n"
     published = extract_one(dump.encode(), name="dump.txt").published_at
     # In the zone the line gives, else in the newsroom's ("14:30" is 12:30 UTC in Vilnius).
-    assert published == parse_published(moment)
+    assert published == read_published(moment).at
     if not moment.endswith(("00:00", "UTC")):
         assert (
             timezone.localtime(published)

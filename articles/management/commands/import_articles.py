@@ -7,7 +7,7 @@ import sys
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.importing.pipeline import ItemResult, count_inputs, file_of, import_paths, passed_over_files
+from articles.importing.pipeline import ItemResult, count_inputs, file_of, import_paths
 from articles.models import Article, ImportRun
 
 
@@ -75,6 +75,7 @@ class Command(BaseCommand):
         counts = {"imported": 0, "duplicate": 0, "failed": 0, "near": 0}
         reported = 0
         failed_records = 0  # of a feed or an export
+        passed_over: list[str] = []  # the files of folders and archives that are no stories, with why
         try:
             total = count_inputs(paths, exclude=exclude) if interactive or run else None
             if run:
@@ -95,6 +96,7 @@ class Command(BaseCommand):
                     exclude=exclude,
                     workers=workers,
                     user=user,
+                    passed_over=passed_over,
                 )
             ):
                 counts[result.outcome] += 1
@@ -144,7 +146,7 @@ class Command(BaseCommand):
                     f'"failed": {counts["failed"]}}}\n'
                 )
                 report_file.close()
-        self._say_passed_over(passed_over_files(paths, exclude=exclude), verbosity=verbosity, found=reported)
+        self._say_passed_over(passed_over, verbosity=verbosity, found=reported)
         prefix = "Dry run: would import" if dry_run else "Imported"
         summary = (
             f"{prefix} {counts['imported']}, duplicates {counts['duplicate']}, failed {counts['failed']}."
