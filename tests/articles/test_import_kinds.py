@@ -688,3 +688,42 @@ def test_an_html_only_e_mails_review_shows_its_lines_not_its_tags():
     )
     lines = [line for line, _ in preview.raw_rows()]
     assert lines[2:] == STORY_LINES.split("\n\n")
+
+
+FOLDED_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>What the new bin rounds mean for your street | Riverside Courier</title></head><body>
+<nav><ul class="menu accordion"><li>Sections<ul class="accordion-panel is-hidden"><li><a href="/news">News</a></li>
+<li><a href="/sport">Sport and the league tables of every club in the county this season</a></li></ul></li></ul></nav>
+<main><article><h1>What the new bin rounds mean for your street</h1>
+<p>The council will collect general waste every three weeks from the first of June, and food waste every week,
+under a plan agreed on Tuesday night after two hours of debate in the chamber.</p>
+<p>Councillors said the change would save about 400,000 pounds a year and lift recycling rates, which have
+fallen for three years in a row across the borough's older terraced streets.</p>
+<h2>Your questions answered</h2>
+<div class="faq-accordion">
+<div class="faq-item"><button aria-expanded="false">Will my collection day change?</button>
+<div class="faq-answer" hidden><p>Most households keep their day, but about one street in ten moves to a new
+day; letters telling those households which day is theirs go out in May.</p></div></div>
+<div class="faq-item collapsed"><button aria-expanded="false">What if my bin is too small?</button>
+<div class="accordion-panel accordion-panel-hidden" style="display: none" aria-hidden="true"><p>Families of
+five or more can ask for a larger bin free of charge through the council's website or at any library.</p></div></div>
+</div>
+<p>The plan will be reviewed after a year, when the council will publish the recycling figures street by street.</p>
+</article></main>
+<form class="signup"><div class="faq" hidden><p>We never share your address with anyone, and you can leave the list at any time.</p></div></form>
+</body></html>"""
+
+
+@pytest.mark.django_db
+def test_a_faqs_folded_answers_are_part_of_the_story():
+    """An accordion's answers are hidden until a reader opens them (a ``hidden`` attribute, a class,
+    ``display: none``): they are the story's, and come in order; a menu's or a form's folds stay out."""
+    story = extract_one(FOLDED_PAGE.encode(), name="bins.html")
+    text = story.body_text
+    assert "about one street in ten moves to a new day" in text
+    assert "Families of five or more can ask for a larger bin" in text
+    assert (
+        text.index("one street in ten") < text.index("Families of five") < text.index("reviewed after a year")
+    )
+    assert "league tables" not in text
+    assert "never share your address" not in text
