@@ -1202,6 +1202,15 @@ def _restates(title: str, text: str) -> bool:
     )
 
 
+def _is_prose_paragraph(element) -> bool:
+    """A paragraph of the story's own prose (not a teaser's excerpt or a linked headline)."""
+    return element.tag == "p" and len(words(_text(element))) >= _PROSE_WORDS and _link_share(element) < 0.5
+
+
+_PROSE_WORDS = 40
+_INLINE_LABEL = re.compile(r"^\w+\s*:$")
+
+
 def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], list[str], list[str]]:
     """The story's blocks as HTML, the texts taken off, and those of them above its first block."""
     # trafilatura sometimes leaves a paragraph as the tail of the heading before it.
@@ -1293,9 +1302,14 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
         previous = reason
         if END_OF_COPY.match(text) and seen_words >= _END_SHARE * total_words:
             reason = "list label"  # "ENDS": the copy ends here, notes to the desk follow
-        if reason == "list label" and seen_words >= _END_SHARE * total_words:
+        if (
+            reason == "list label"
+            and seen_words >= _END_SHARE * total_words
+            and not (_INLINE_LABEL.match(text) and any(map(_is_prose_paragraph, children[position + 1 :])))
+        ):
             # A label for what follows the story ("Related posts", "Comments") once most of it is
-            # behind: the story ends here.
+            # behind: the story ends here; but a one-word label with its colon ("Related:") headed
+            # a single teaser (its link taken off) when the story's paragraphs go on under it.
             stripped.extend(_text(element) for element in children[position:] if _text(element))
             break
         if reason:

@@ -727,3 +727,36 @@ def test_a_faqs_folded_answers_are_part_of_the_story():
     )
     assert "league tables" not in text
     assert "never share your address" not in text
+
+
+@pytest.mark.django_db
+def test_a_one_word_teaser_label_near_the_end_does_not_end_the_story():
+    """ "Related:" over a single teaser card (whose link the reading leaves out), then the guide's
+    last section: the story goes on under it; a "Related stories" heading over teasers ends it."""
+    section = (
+        "<p>Paragraph {n} of the guide to cutting household waste: which containers to take to the shops,"
+        " how the refill stations weigh them, what the council's collections accept and where the rest of"
+        " a family's packaging can go instead of the bin, street by street across the town.</p>"
+    )
+    story = "".join(section.format(n=n) for n in range(8))
+    last = (
+        "<h2>Around the house</h2><p>Children seem to attract stuff: party bags, plastic toys and the"
+        " wrapping of every birthday present. Ask relatives for experiences rather than things, swap"
+        " outgrown clothes with neighbours and keep a box of art materials made from what comes into"
+        " the house anyway.</p>"
+    )
+    page = (
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Cutting waste at home</title>"
+        "</head><body><article><h1>Cutting waste at home</h1>{story}<p><strong>Related:</strong></p>"
+        "<div class='teaser-card'><a href='/other'>Ten swaps for a greener kitchen</a></div>"
+        "{last}</article></body></html>"
+    )
+    text = extract_one(page.format(story=story, last=last).encode(), name="waste.html").body_text
+    assert "Children seem to attract stuff" in text
+    assert "Related:" not in text
+    ended = page.replace("<p><strong>Related:</strong></p>", "<h2>Related stories</h2>")
+    text = extract_one(
+        ended.format(story=story, last="<p>Ten swaps for a greener kitchen.</p>").encode(), name="w.html"
+    )
+    assert "Ten swaps" not in text.body_text
+    assert "Paragraph 7 of the guide" in text.body_text
