@@ -1184,6 +1184,29 @@ def _link_share(element) -> float:
     return linked / total
 
 
+# A button that moves the reader about the page rather than a heading: "Jump to review", "Back to
+# our picks", "Click to skip the navigation bar".
+_IN_PAGE_NAVIGATION = re.compile(r"^\W*(?:jump|skip|back|go|return|click|scroll|tap)\b", re.IGNORECASE)
+
+
+def _to_a_place_in(base_url: str | None):
+    """Whether a link's target is a place in the page at ``base_url`` ("#section-2", or the page's
+    own address with one): a heading made its own permalink, not a teaser for another page."""
+    page = urlsplit(base_url or "")
+
+    def test(target: str) -> bool:
+        path, _, place = target.partition("#")
+        if not place:
+            return False
+        if not path:
+            return True
+        there = urlsplit(path)
+        # (trafilatura writes "#how-we-test" against the site's root: "https://example.com#how-we-test")
+        return there.path.rstrip("/") in {"", page.path.rstrip("/")} and there.netloc in {"", page.netloc}
+
+    return test
+
+
 def _loose_paragraph(text: str):
     element = etree.Element("p")
     element.text = text
@@ -1228,6 +1251,7 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
     seen: set[str] = set()
     total_words, seen_words = sum(len(words(_text(child))) for child in children), 0
     previous = ""  # why the block before was taken off
+    in_page = _to_a_place_in(base_url)
     for position, child in enumerate(children):
         text = _text(child)
         tag = child.tag
@@ -1276,8 +1300,21 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
             items = list(child.iter("item"))
             if items and _link_share(child) > 0.8:
                 reason = "link list"
-        if tag == "p" and not reason and _link_share(child) > 0.9 and len(words(text)) < 25:
-            reason = "link"
+        if (
+            tag == "p"
+            and not reason
+            and _link_share(child) > 0.9
+            and len(words(text)) < 25
+            and not (
+                len(words(text)) >= 2  # (a note's number, "More": buttons)
+                and not _IN_PAGE_NAVIGATION.match(text)
+                # (its section under it, not the next entry of a table of contents)
+                and position + 1 < len(children)
+                and _link_share(children[position + 1]) < 0.5
+                and all(in_page(ref.get("target") or ref.get("href") or "") for ref in child.iter("ref", "a"))
+            )
+        ):
+            reason = "link"  # (not a section's heading linked to itself: "<a href="#how-we-test"><h2>…")
         if (
             tag == "p"
             and not reason

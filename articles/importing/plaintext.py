@@ -996,8 +996,8 @@ TEASER = re.compile(
 LIST_LABEL = re.compile(
     r"^(?:(?:related|recommended|popular|trending|latest|featured|recent|more|top|other|editor[’']?s?)"
     r"(?: \w+){0,2} (?:posts?|articles?|stories|news|reads|headlines|videos|picks|content)"
-    r"|(?:more|also) (?:from|in|on) .{1,40}|you (?:may|might) (?:also )?(?:like|enjoy)|read (?:more|next|also)"
-    r"|also read|see also|related|trending|most (?:read|popular|viewed)|comments?|leave a (?:comment|reply)"
+    r"|(?:more|also) (?:from|in|on) .{1,40}|you (?:may|might) (?:also )?(?:like|enjoy)|read (?:more|next|also|this next)"
+    r"|what to read next|also read|see also|related|trending|most (?:read|popular|viewed)|comments?|leave a (?:comment|reply)"
     r"|share(?: this)?(?: \w+)?|tags?|about the author|newsletter"
     r"|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lee también|leer más|читайте также|читайте також"
     r"|(?:también )?te puede interesar|te recomendamos|vous aimerez aussi|das könnte sie auch interessieren"

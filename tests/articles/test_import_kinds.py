@@ -760,3 +760,50 @@ def test_a_one_word_teaser_label_near_the_end_does_not_end_the_story():
     )
     assert "Ten swaps" not in text.body_text
     assert "Paragraph 7 of the guide" in text.body_text
+
+
+@pytest.mark.django_db
+def test_a_heading_linked_to_its_own_place_in_the_page_stays():
+    """Sites wrap each section's heading in a link to itself ("<a href="#how-we-tested"><h2>…"), in
+    the page or through its own address: a heading, not a teaser's linked headline."""
+    section = (
+        "<p>Paragraph {n} of the review: how long each kettle took to boil a litre, how loud it was,"
+        " whether the lid opened with one hand and how hot the handle got after the tenth boil.</p>"
+    )
+    page = (
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>The best kettles</title>"
+        "<link rel='canonical' href='https://reviews.example.com/kitchen/best-kettles'></head><body><article>"
+        f"<h1>The best kettles</h1>{section.format(n=1)}"
+        f"<a href='#how-we-tested' id='how-we-tested'><h2>How we tested the kettles</h2></a>{section.format(n=2)}"
+        f"<a href='/kitchen/best-kettles#picks' id='picks'><h2>Our picks this year</h2></a>{section.format(n=3)}"
+        "</article></body></html>"
+    )
+    story = extract_one(page.encode(), name="kettles.html")
+    text = story.body_text
+    assert "How we tested the kettles" in text
+    assert "Our picks this year" in text
+    assert text.index("Paragraph 1") < text.index("How we tested") < text.index("Paragraph 2")
+    # A link to another page is still a teaser's headline, taken off.
+    teaser = page.replace("/kitchen/best-kettles#picks", "/kitchen/best-toasters#picks")
+    assert "Our picks this year" not in extract_one(teaser.encode(), name="k.html").body_text
+
+
+@pytest.mark.django_db
+def test_read_this_next_ends_the_story():
+    """ "Read This Next" over other stories' cards once the story is told."""
+    paragraph = (
+        "<p>Paragraph {n}: the study asked eleven thousand travellers how long they waited at the rental"
+        " counter, how clean the cars were and whether the price they paid matched the one they booked.</p>"
+    )
+    cards = "".join(
+        f"<h3>Teaser headline number {n} about airports</h3><p>A short excerpt of that other story, {n}.</p>"
+        for n in range(4)
+    )
+    page = (
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Rental cars ranked</title></head>"
+        "<body><article><h1>Rental cars ranked</h1>{story}<h3>Read This Next</h3>{cards}</article></body></html>"
+    ).format(story="".join(paragraph.format(n=n) for n in range(6)), cards=cards)
+    text = extract_one(page.encode(), name="rental.html").body_text
+    assert "Paragraph 5" in text
+    assert "Read This Next" not in text
+    assert "Teaser headline" not in text
