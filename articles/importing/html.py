@@ -693,17 +693,19 @@ def _parse(markup: str, *, document: bool = False):
         # text ("[JF1]", "[a]") are the writers' notes to each other, not the story.
         for comment in _DOCUMENT_COMMENTS(tree) if document else ():
             comment.drop_tree()
-        _open_folded(tree)
+        if any(word in markup for word in _FOLD_WORDS):
+            _open_folded(tree)
     return tree
 
 
 # An accordion or a FAQ in the story: its answers are folded away until a reader opens them, and
 # trafilatura drops what is hidden (a menu's or a form's folds stay as they are).
 _FOLDED = etree.XPath(
-    "//body//*[re:test(@class, 'accordion|faq', 'i')][not(ancestor::nav or ancestor::header or ancestor::footer"
-    " or ancestor::form)]",
-    namespaces={"re": "http://exslt.org/regular-expressions"},
+    "//*[@class][contains(@class, 'ccordion') or contains(@class, 'faq') or contains(@class, 'FAQ')"
+    " or contains(@class, 'Faq')][ancestor::body][not(ancestor::nav or ancestor::header or ancestor::footer"
+    " or ancestor::form)]"
 )
+_FOLD_WORDS = ("ccordion", "faq", "FAQ", "Faq")  # (a page without them has none: its search is skipped)
 _HIDING_CLASS = re.compile(
     r"(?<![\w-])(?:hidden|hide|is-hidden|collapsed?)(?![\w-])|[\w-]*-hidden\b", re.IGNORECASE
 )
