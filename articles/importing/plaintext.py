@@ -2221,6 +2221,7 @@ _TEASER_BOX_LABEL = re.compile(
     re.IGNORECASE,
 )
 _TEASER_BOX_ITEMS = 6
+_STORY_GOES_ON = 40  # words of the paragraph under a box's headlines
 
 
 _EDITORS_NOTE = re.compile(
@@ -2248,6 +2249,23 @@ def _roles_under_bylines(lines: list[_Line]) -> None:
             line.chrome, line.score = "writer's role", -4.0
 
 
+def _story_goes_on(lines: list[_Line], index: int) -> bool:
+    """Whether the story's paragraphs go on from this line: a long sentence (not a teaser's excerpt
+    cut short with "…"), and another paragraph under it."""
+    line = lines[index]
+    return (
+        line.words >= _STORY_GOES_ON
+        and is_sentence(line.text, line.words)
+        and not _CUT_SHORT.search(line.text)
+        and index + 1 < len(lines)
+        and lines[index + 1].score > 0
+        and lines[index + 1].words >= _STORY_GOES_ON // 2
+    )
+
+
+_CUT_SHORT = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*$")
+
+
 def _teaser_boxes(lines: list[_Line]) -> None:
     """The headlines under a "Related" label inside a story, where the story goes on below them:
     short lines that end no sentence, each another story's teaser."""
@@ -2266,13 +2284,17 @@ def _teaser_boxes(lines: list[_Line]) -> None:
         ):
             after += 1
         # Only a box set apart: its headlines one under another, a blank line before the story goes on
-        # (a subheading under a "Read more" line, over its paragraph, is the story's).
+        # (a subheading under a "Read more" line, over its paragraph, is the story's); or, in a dump
+        # that puts a blank line under every line, headlines the story's long paragraphs follow.
         if (
             after > line.index + 1
             and after < len(lines)
             and lines[after].score > 0
             and lines[after].blank_before
-            and not any(teaser.blank_before for teaser in lines[line.index + 2 : after])
+            and (
+                not any(teaser.blank_before for teaser in lines[line.index + 2 : after])
+                or _story_goes_on(lines, after)
+            )
         ):
             for teaser in lines[line.index + 1 : after]:
                 teaser.chrome, teaser.score = "teaser for another story", -4.0
@@ -2312,6 +2334,11 @@ def _cut_at_end_marker(lines: list[_Line], start: int, end: int) -> int:
         if line.score > 0:
             seen += line.score
         elif line.words <= 6 and END_MARKER.match(line.text) and seen >= 0.6 * total:
+            under = line.index + 1
+            while under < end and lines[under].chrome == "teaser for another story":
+                under += 1
+            if under > line.index + 1 and under < end and _story_goes_on(lines, under):
+                continue  # a box of teasers inside the story (``_teaser_boxes``), the story under it
             rest = lines[line.index + 1 : end]
             if TEASER.match(line.text) and all(other.score > 0 or other.chrome for other in rest):
                 continue  # "READ MORE: Storm Ciarán: a month on", then the story's own paragraphs

@@ -807,3 +807,46 @@ def test_read_this_next_ends_the_story():
     assert "Paragraph 5" in text
     assert "Read This Next" not in text
     assert "Teaser headline" not in text
+
+
+def _dump(*lines: str) -> bytes:
+    """A page dump as scrapers write it: a blank line under every line."""
+    return "\n\n".join(lines).encode()
+
+
+_DUMP_PARAGRAPH = (
+    "Paragraph {n} of the report on machine learning in hospitals: which models the trusts bought, how"
+    " the radiologists checked their readings against the software's, and what the regulator asked"
+    " them to publish about the errors it made on scans from older machines."
+)
+
+
+@pytest.mark.django_db
+def test_a_related_box_inside_a_dumped_story_is_taken_out_and_the_story_goes_on():
+    """A "Related Articles" box three quarters of the way down a dump: its headlines go, the story's
+    paragraphs under it stay (they were all cut off with the box)."""
+    lines = [
+        "Hospitals test the limits of machine learning",
+        *(_DUMP_PARAGRAPH.format(n=n) for n in range(7)),
+        "Related Articles",
+        "What business leaders need to know about AI",
+        "Seven lessons for successful machine learning projects",
+        "Why finance is deploying language models",
+        *(_DUMP_PARAGRAPH.format(n=n) for n in range(7, 10)),
+    ]
+    story = extract_one(_dump(*lines), name="ml.txt")
+    assert "Paragraph 9 of the report" in story.body_text
+    assert "Seven lessons" not in story.body_text
+    assert "Related Articles" not in story.body_text
+    # Teasers with their excerpts, cut short, after the story: the story ends at the label.
+    teasers = [
+        "Related Articles",
+        "The best daycare franchises of the year",
+        "Once you have decided to invest in a daycare franchise, the hard part begins: choosing the right"
+        " brand among the dozens that promise the earth to anyone with savings and a lease on a shop…",
+        "Read post",
+        "The best gym franchises of the year",
+    ]
+    ended = extract_one(_dump(*lines[:8], *teasers), name="ml2.txt")
+    assert "Paragraph 6 of the report" in ended.body_text
+    assert "daycare" not in ended.body_text
