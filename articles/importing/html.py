@@ -769,6 +769,12 @@ _CODE_IN_HEADINGS = etree.XPath(
 
 
 _STAMPS = etree.XPath("//body//time[not(*)]")
+# A <time> with words of its sentence before or after it in its paragraph (or list item, heading,
+# cell): "on <time>Monday</time>, officials said".
+_INLINE_STAMPS = etree.XPath(
+    "//body//time[not(*)][ancestor::p or ancestor::li or ancestor::h2 or ancestor::h3 or ancestor::td]"
+    "[normalize-space(preceding-sibling::text()[1]) or normalize-space(following-sibling::text()[1])]"
+)
 _LIVE_ENTRIES = 3  # stamped lines that make a page a live blog
 
 
@@ -782,11 +788,15 @@ def _show_stamps(tree) -> None:
         if (parent := stamp.getparent()) is not None
         and " ".join(parent.text_content().split()) == " ".join(stamp.text_content().split())
     ]
-    if len(stamps) < _LIVE_ENTRIES:
-        return  # a story's date under its headline, or beside its byline: the metadata has it
-    for stamp in stamps:
+    if len(stamps) >= _LIVE_ENTRIES:
+        for stamp in stamps:
+            stamp.tag = "span"
+            stamp.set("data-stamp", "")
+    # (alone on its line, fewer: a story's date under its headline, or beside its byline: the
+    # metadata has it) A <time> inside a sentence is the sentence's words: "set for <time>Oct.
+    # 3</time> at the farm" lost them ("set for at the farm").
+    for stamp in _INLINE_STAMPS(tree):
         stamp.tag = "span"
-        stamp.set("data-stamp", "")
 
 
 def _extract(tree, url: str | None, options: dict):

@@ -1465,6 +1465,26 @@ def _lists_and_tables(lines: list[_Line]) -> None:
             continue
         if introduced and not line.chrome and line.score < -0.5:
             line.score = -0.5
+    # The same list without its markers, its items one under another right under the sentence
+    # that introduces it ("Ask yourselves:" then "Elegant or rustic?", "Black-tie or modern
+    # barn?"), in a text that parts its paragraphs with blank lines, and the story going on under it.
+    for above in lines[:-2]:
+        if not (above.text.endswith(":") and not above.chrome and above.words <= 25 and not above.is_item):
+            continue
+        run = []
+        for line in lines[above.index + 1 :]:
+            if (line.blank_before and run) or line.is_item or line.words > _UNMARKED_ITEM_WORDS:
+                break
+            run.append(line)
+        under = run[-1].index + 1 if run else len(lines)
+        if (
+            len(run) >= 2
+            and all(line.chrome in {"", "credit"} for line in run)
+            # (the story goes on under it, perhaps under a subheading: not teasers closing the page)
+            and any(line.score > 0 for line in lines[under : under + 3])
+        ):
+            for line in run:
+                line.chrome, line.score = "", max(line.score, -0.5)  # (rendered as items below)
     # (a table's row, its cells parted by "|", was taken for a menu: "Femi Okoro | Labour | 18,412")
     for run in _runs(lines, lambda line: line.chrome in {"", "navigation"} and _is_figures_row(line)):
         header = lines[run[0].index - 1] if run[0].index else None
@@ -1481,6 +1501,9 @@ def _lists_and_tables(lines: list[_Line]) -> None:
     for run in _runs(lines, _stamped):
         for entry in run:
             entry.is_item, entry.score = True, max(entry.score, -0.5)
+
+
+_UNMARKED_ITEM_WORDS = 15
 
 
 def _stamped(line: _Line) -> bool:
@@ -2708,7 +2731,10 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
             listing
             and 2 <= line.words <= 30
             and (
-                (line.score <= 0 and not SENTENCE_END.search(text))
+                (
+                    line.score <= 0
+                    and (not SENTENCE_END.search(text) or (line.words <= 8 and text.endswith("?")))
+                )
                 # "Saturday from 10 a.m. to 5 p.m." (not "The first late opening will be … at 7 p.m.")
                 or (line.words <= 10 and _CLOCK_END.search(text) and not _STATEMENT_VERB.search(text))
             )
@@ -2729,7 +2755,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
             blocks.append(Block("p", text))  # (a lead-in to what follows is not a heading)
         else:
             blocks.append(Block("h", text))
-        listing = blocks[-1].kind == "p" and text.endswith(":") and line.words >= 3
+        listing = blocks[-1].kind == "p" and text.endswith(":")
         listed = []
     if label:
         blocks.append(Block("p", label))

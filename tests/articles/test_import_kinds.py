@@ -850,3 +850,47 @@ def test_a_related_box_inside_a_dumped_story_is_taken_out_and_the_story_goes_on(
     ended = extract_one(_dump(*lines[:8], *teasers), name="ml2.txt")
     assert "Paragraph 6 of the report" in ended.body_text
     assert "daycare" not in ended.body_text
+
+
+@pytest.mark.django_db
+def test_a_date_inside_a_sentence_keeps_its_words():
+    """A reviewer's page: "set for <time>Oct. 3</time> at the farm" lost its date ("set for at the
+    farm"), and a correction's heading its day; the date under the headline stays out."""
+    page = _page(
+        "<title>Orchard grafting</title>",
+        "<h1>Orchard grafting</h1><div class='meta'><time datetime='2026-08-30'>Aug. 30, 2026</time></div>"
+        "<p>A public grafting workshop is set for <time datetime='2026-10-03'>Oct. 3</time> at the farm,"
+        " and the trees are dying of old age faster than the grafts can mature, the keeper said.</p>"
+        "<ul><li>Sign-ups close on <time>Sept. 20</time> at noon.</li></ul>",
+    )
+    text = extract_one(page, name="orchard.html").body_text
+    assert "set for Oct. 3 at the farm" in text
+    assert "close on Sept. 20 at noon" in text
+    assert "Aug. 30, 2026" not in text
+
+
+@pytest.mark.django_db
+def test_a_dumps_list_without_markers_under_the_sentence_that_introduces_it():
+    """A guide dumped as text: the items of a list, one under another without markers, right under
+    "Ask yourselves:", weigh like a list, not like a menu: the guide is not cut off above them."""
+    lines = [
+        "The twelve-month wedding planning timeline",
+        "Planning a wedding can feel overwhelming, but with a structured timeline you can stay organized,"
+        " reduce last-minute stress and actually enjoy the months before the day itself.",
+        "Define your style",
+    ]
+    text = (
+        "\n\n".join(lines)
+        + "\n\nAsk yourselves:\n\nElegant or rustic?\nBlack-tie or barn?\nIndoors or out?\n\n"
+    )
+    for n in range(3):
+        text += (
+            f"Step {n}: book the venue, the caterer and the photographer in that order, because the best of"
+            " them are taken a year ahead for the spring and autumn weekends, and deposits are rarely refunded.\n\n"
+            "Choose:\n\nColour palette\nFlowers\nMusic\n\n"
+        )
+    text += "Your budget will guide every decision from here on, so write it down before you sign anything.\n"
+    story = extract_one(text.encode(), name="wedding.txt")
+    assert "Step 2: book the venue" in story.body_text
+    assert "write it down before you sign" in story.body_text
+    assert "<li>Elegant or rustic?</li>" in story.body_html
