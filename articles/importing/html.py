@@ -204,6 +204,14 @@ def extract_html_article(
         if lines and len(words(lines[0])) <= 20 and not SENTENCE_END.search(lines[0]) and len(lines) <= 2:
             title, blocks, stripped = lines[0], blocks[1:], [*lines, *stripped]
             description = description or (lines[1] if len(lines) == 2 else "")
+    if (
+        len(blocks) > 1
+        and blocks[0].startswith(("<h2>", "<h3>", "<h4>"))
+        and fold_quotes(heading := " ".join(_ANY_TAG.sub(" ", blocks[0]).split())).casefold()
+        == fold_quotes(" ".join(description.split())).casefold()
+    ):
+        # The dek under the headline, set as a heading (a blog's subtitle): the dek, not the story.
+        blocks, stripped = blocks[1:], [heading, *stripped]
     if blocks and EMBARGO.match(first := " ".join(_ANY_TAG.sub(" ", blocks[0]).split())):
         blocks, stripped = blocks[1:], [first, *stripped]  # (the editor is told: ``pipeline.embargo_note``)
     if subheading:
@@ -1225,10 +1233,19 @@ def _loose_paragraph(text: str):
     return element
 
 
+_STRAIGHT_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "ʼ": "'"})
+
+
+def fold_quotes(text: str) -> str:
+    """The text with straight quotes for typographic ones: a page's tags and its headline often
+    differ only in those ("city's" and "city’s")."""
+    return text.translate(_STRAIGHT_QUOTES)
+
+
 def _restates(title: str, text: str) -> bool:
     """Whether a block is the title, or the same headline with or without its kicker ("Bahn: Mehr
     Verspätungen …" and "Mehr Verspätungen …", either way round)."""
-    title, text = title.casefold(), text.casefold()
+    title, text = fold_quotes(title).casefold(), fold_quotes(text).casefold()
     shorter, longer = sorted((title, text), key=len)
     return text == title or (
         len(words(shorter)) >= 3

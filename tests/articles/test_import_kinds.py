@@ -894,3 +894,22 @@ def test_a_dumps_list_without_markers_under_the_sentence_that_introduces_it():
     assert "Step 2: book the venue" in story.body_text
     assert "write it down before you sign" in story.body_text
     assert "<li>Elegant or rustic?</li>" in story.body_html
+
+
+@pytest.mark.django_db
+def test_a_headline_and_dek_that_differ_from_the_tags_only_in_their_quotes_stay_out_of_the_body():
+    """A reviewer's blog post: og:title "my own city's budget" (a straight quote), the <h1> "city’s",
+    and the subtitle set as a heading under it: both opened the body as headings."""
+    head = (
+        "<title>I read my city's budget. Here's what I found.</title>"
+        '<meta property="og:title" content="I read my city\'s budget. Here\'s what I found.">'
+        "<meta name='description' content=\"Spoiler: the numbers mostly added up. The explanations didn't.\">"
+    )
+    heading = (
+        "<h1>I read my city’s budget. Here’s what I found.</h1>"
+        "<h2>Spoiler: the numbers mostly added up. The explanations didn’t.</h2>"
+    )
+    story = extract_one(_page(head, heading), name="budget.html")
+    assert story.title == "I read my city's budget. Here's what I found."
+    assert story.dek == "Spoiler: the numbers mostly added up. The explanations didn't."
+    assert story.body_html.startswith("<p>Paragraph 0 of the story")
