@@ -17,7 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db.models import Case, When
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
@@ -442,8 +442,10 @@ class ImportAdminMixin:
             messages.info(request, f"{article.title}: {outcome}")
 
     def reextract_view(self, request, object_id):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])  # (the change page's button posts)
         article = get_object_or_404(Article, pk=object_id)
-        if request.method != "POST" or not self.has_change_permission(request, article):
+        if not self.has_change_permission(request, article):
             raise PermissionDenied
         outcome = reextract_article(article=article, user=request.user)
         messages.info(request, outcome[:1].upper() + outcome[1:] + ".")

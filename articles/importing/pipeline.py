@@ -411,6 +411,11 @@ def _from_markdown(text: str, *, name: str) -> Candidate:
 
 def _from_text(text: str, *, name: str, common_lines: Iterable[str]) -> Candidate:
     article = extract_text_article(text, common_lines=common_lines)
+    if article is None and not has_words(text, MIN_PAGE_WORDS):
+        # ("Hello world.": a sentence, but too few words for a story)
+        raise ImportRejected(
+            f"no article found in the text (too little text: fewer than {MIN_PAGE_WORDS} words)"
+        )
     if article is None:
         raise ImportRejected(
             "no article found in the text (no paragraph of sentences ending in . ! or ?; only short lines, menus or links)"
@@ -1426,7 +1431,8 @@ def source_named(name: str | None, *, cache: dict | None = None) -> Source | Non
         if name not in cache:
             cache[name] = source_named(name)
         return cache[name]
-    source = Source.objects.filter(name=name).first()
+    # (one desk however an operator writes it: "--source 'night desk'" is the "Night Desk" source)
+    source = Source.objects.filter(name__iexact=name).order_by("pk").first()
     if source:
         return source
     slug = ascii_slug(name, max_length=190, fallback="source")
@@ -1434,7 +1440,7 @@ def source_named(name: str | None, *, cache: dict | None = None) -> Source | Non
         with transaction.atomic():
             return Source.objects.create(name=name, slug=_free_source_slug(slug))
     except IntegrityError:
-        return Source.objects.filter(name=name).first()
+        return Source.objects.filter(name__iexact=name).order_by("pk").first()
 
 
 def _free_source_slug(slug: str) -> str:
@@ -1766,7 +1772,7 @@ def iter_inputs(
                 for filename in sorted(files):
                     if filename.startswith(".") or (skip and (Path(root) / filename).resolve() in skip):
                         continue
-                    if why := not_a_story(filename):
+                    if why := not_a_story(filename) or _earlier_report(Path(root) / filename):
                         _pass_over(passed_over, Path(root) / filename, why)
                         continue
                     if (Path(root) / filename).is_symlink():
@@ -1781,6 +1787,22 @@ def iter_inputs(
             yield from _file_inputs(path, passed_over)
         else:
             yield InputFile(name=display_name(path), error="no such file or folder")
+
+
+# How an import's JSON report (``import_articles --report``) begins.
+REPORT_START = b'{"files": ['
+
+
+def _earlier_report(path: Path) -> str:
+    """Why a file in a folder is passed over when it is an earlier import's report, written there
+    ('' when it is not): read again, its lines were failures of a "JSON export"."""
+    if path.suffix.lower() != ".json":
+        return ""
+    try:
+        with open(path, "rb") as handle:
+            return "an earlier import's report" if handle.read(len(REPORT_START)) == REPORT_START else ""
+    except OSError:
+        return ""  # unreadable: reading it as an input says why
 
 
 # Files that travel with stories in the folders and archives operators receive, and are none: the

@@ -342,6 +342,11 @@ def test_change_page_shows_original_beside_cleaned_text_and_reruns(editor_client
     Article.objects.filter(pk=article.pk).update(
         body_html="<p>Edited by hand.</p>", body_text="Edited by hand."
     )
+    # Opened as a page (a bookmark, a pasted address): the button's address only takes its POST.
+    response = editor_client.get(reverse("admin:articles_article_reextract", args=[article.pk]))
+    assert response.status_code == 405
+    article.refresh_from_db()
+    assert article.body_text == "Edited by hand."
     response = editor_client.post(reverse("admin:articles_article_reextract", args=[article.pk]))
     assert response.status_code == 302
     article.refresh_from_db()

@@ -531,3 +531,29 @@ def test_a_story_published_without_a_date_of_its_own_is_pointed_out(tmp_path):
     Article.objects.all().delete()
     out, _err = run(str(export))
     assert "no publication date" not in out
+
+
+@pytest.mark.django_db
+def test_an_earlier_report_in_the_folder_is_passed_over(tmp_path):
+    """A reviewer's re-run: the first run's report, written into the folder it imported, was read
+    as a JSON export on the next run ("report.json:1: the entry has no text"), which then failed."""
+    (tmp_path / "story.txt").write_text(SEED_TEXT, encoding="utf-8")
+    run(str(tmp_path), "--report", str(tmp_path / "report.json"))
+    out, err = run(str(tmp_path), "--report", str(tmp_path / "second.json"), "-v", "2")
+    assert "FAILED" not in out + err
+    assert "report.json" in out and "an earlier import's report" in out
+    out, err = run(str(tmp_path))  # (no report this time: both earlier ones are passed over)
+    assert "FAILED" not in out + err
+    assert Article.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_source_named_in_other_capitals_is_the_same_source(tmp_path):
+    from articles.models import Source
+
+    (tmp_path / "a.txt").write_text(SEED_TEXT, encoding="utf-8")
+    (tmp_path / "b.txt").write_text((SEEDS / "000_d7da914c6f76cbdd.txt").read_text(encoding="utf-8"))
+    run(str(tmp_path / "a.txt"), "--source", "Night Desk")
+    run(str(tmp_path / "b.txt"), "--source", "night  desk")
+    assert list(Source.objects.values_list("name", flat=True)) == ["Night Desk"]
+    assert set(Article.objects.values_list("source__name", flat=True)) == {"Night Desk"}

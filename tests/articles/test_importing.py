@@ -1318,6 +1318,8 @@ BAD_INPUTS = {
     "binary": (bytes(range(256)) * 4, "binary"),
     "undecodable": (b"\x81\x8d\x8f\x90\x9d" * 100, "encoding"),
     "menu only text": (b"Home\nAbout\nContact\nLogin\n", "no article"),
+    # A sentence or two, too few words for a story: that is what the reason says.
+    "too short text": (b"Tiny\n\nToo short.\n", "too little text"),
     # Long lines, but none ends like a sentence: the reason says what a story needs.
     "unpunctuated text": (
         b"the council met on monday and talked about the harbour budget for a long time without end\n" * 6,

@@ -7,7 +7,7 @@ import sys
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.importing.pipeline import ItemResult, count_inputs, file_of, import_paths
+from articles.importing.pipeline import REPORT_START, ItemResult, count_inputs, file_of, import_paths
 from articles.models import Article, ImportRun
 
 
@@ -63,7 +63,7 @@ class Command(BaseCommand):
                 report_file = open(report, "w", encoding="utf-8")  # noqa: SIM115 - streamed to the end
             except OSError as exc:
                 raise CommandError(f"Cannot write the report to {report}: {exc.strerror}") from exc
-            report_file.write('{"files": [')
+            report_file.write(REPORT_START.decode())
         run = (
             None
             if dry_run
@@ -227,4 +227,4 @@ def _holds_something_else(path: str) -> bool:
             start = handle.read(16).lstrip()
     except OSError:
         return False  # unreadable: opening it for writing says why
-    return bool(start) and not start.startswith(b'{"files": [')
+    return bool(start) and not start.startswith(REPORT_START)
