@@ -17,6 +17,7 @@ follows the story ("Related posts", "Comments") once most of it is behind, and s
 author notes among the last blocks.
 """
 
+import html
 import json
 import logging
 import re
@@ -192,14 +193,14 @@ def extract_html_article(
     title = _headline_part(tree, body, clean_title(metadata.title or "", sitename=metadata.sitename or ""))
     blocks, stripped, lead = _post_clean(body, title=title, base_url=url)
     description = metadata.description or ""
-    first = " ".join(_ANY_TAG.sub(" ", blocks[0]).split()) if blocks else ""
+    first = _shown(blocks[0]) if blocks else ""
     if len(blocks) > 2 and blocks[0].startswith("<p>") and _is_kicker_block(first):
         # A section's kicker opened the body ("Tribuna", "Analysis"), not the story.
         blocks, stripped = blocks[1:], [first, *stripped]
     if _PRINT_TITLE.match(title) and blocks and blocks[0].startswith("<p>"):
         # A print version's <title> is a label ("Printer Friendly Version"): its headline is the
         # first line of the story's first block, the dek the line under it.
-        lines = [" ".join(_ANY_TAG.sub(" ", line).split()) for line in _BREAK.split(blocks[0])]
+        lines = [_shown(line) for line in _BREAK.split(blocks[0])]
         lines = [line for line in lines if line]
         if lines and len(words(lines[0])) <= 20 and not SENTENCE_END.search(lines[0]) and len(lines) <= 2:
             title, blocks, stripped = lines[0], blocks[1:], [*lines, *stripped]
@@ -207,21 +208,21 @@ def extract_html_article(
     if (
         len(blocks) > 1
         and blocks[0].startswith(("<h2>", "<h3>", "<h4>"))
-        and fold_quotes(heading := " ".join(_ANY_TAG.sub(" ", blocks[0]).split())).casefold()
+        and fold_quotes(heading := _shown(blocks[0])).casefold()
         == fold_quotes(" ".join(description.split())).casefold()
     ):
         # The dek under the headline, set as a heading (a blog's subtitle): the dek, not the story.
         blocks, stripped = blocks[1:], [heading, *stripped]
-    if blocks and EMBARGO.match(first := " ".join(_ANY_TAG.sub(" ", blocks[0]).split())):
+    if blocks and EMBARGO.match(first := _shown(blocks[0])):
         blocks, stripped = blocks[1:], [first, *stripped]  # (the editor is told: ``pipeline.embargo_note``)
     if subheading:
         # A document's subtitle under its title: the dek, not the story's first paragraph.
-        shown = [" ".join(_ANY_TAG.sub(" ", block).split()) for block in blocks[:3]]
+        shown = [_shown(block) for block in blocks[:3]]
         if subheading in shown:
             index = shown.index(subheading)
             blocks, stripped = blocks[:index] + blocks[index + 1 :], [subheading, *stripped]
     standfirst, marked = _standfirst(tree)
-    opening = [" ".join(_ANY_TAG.sub(" ", block).split()) for block in blocks[:2]]
+    opening = [_shown(block) for block in blocks[:2]]
     if (
         standfirst
         and len(blocks) > 2
@@ -239,23 +240,31 @@ def extract_html_article(
     elif (
         standfirst
         and not description
-        and not any(standfirst in _ANY_TAG.sub(" ", block) for block in blocks)
+        and not any(standfirst in _shown(block) for block in blocks)
         and marked.xpath("boolean(preceding::h1)")  # (not a teaser card's excerpt above the headline)
     ):
         description = standfirst  # shown under the headline only, outside the story's reading
     if not blocks:
         return None
-    byline, published = metadata.author or "", metadata.date or ""
+    byline, published = _without_site(metadata.author or "", metadata.sitename or ""), metadata.date or ""
     # A newsroom's account in the tags ("Gazette Staff"): the writer the page prints is looked for.
     account, byline = (byline, "") if is_newsroom_account(byline) else ("", byline)
 
     # A page whose tags name no writer or date may print them above the story ("By Owen Clarke ·
     # 12 February 2025"): the lines taken off there say them.
+    def zoneless() -> bool:
+        """Whether the tags give a time without its zone ("2026-04-07T09:30:00")."""
+        return len(published) == 19 and published[10] == "T"
+
     def better(day: str) -> bool:
         """Whether a printed date line dates the story better: there was no date, or the tags gave
-        its day alone ("18.12.2024 15:40" printed) and the line gives that day's time (and zone)."""
+        its day alone ("18.12.2024 15:40" printed) and the line gives that day's time (and zone), or
+        the tags gave the time without its zone and the line gives the same time with it ("9:30 AM
+        CDT")."""
         return bool(day) and (
-            not published or (published.endswith("T00:00:00") and day.startswith(f"{published[:10]}T"))
+            not published
+            or (published.endswith("T00:00:00") and day.startswith(f"{published[:10]}T"))
+            or (zoneless() and day.startswith(published[:16]) and len(day) > 16)
         )
 
     for text in lead:
@@ -274,11 +283,15 @@ def extract_html_article(
         ):
             published = day
     for block in [] if published else blocks[:3]:  # "COPENHAGEN, April 14, 2026 /PRNewswire/ -- …"
-        if published := wire_date(" ".join(_ANY_TAG.sub(" ", block).split())):
+        if published := wire_date(_shown(block)):
             break
-    if (not published or published.endswith("T00:00:00") or not byline) and title and visible is not None:
+    if (
+        (not published or published.endswith("T00:00:00") or zoneless() or not byline)
+        and title
+        and visible is not None
+    ):
         # A page whose tags give no date (or writer) prints them beside the headline as a reader sees.
-        shown_in_story = {" ".join(_ANY_TAG.sub(" ", block).split()) for block in blocks}
+        shown_in_story = {_shown(block) for block in blocks}
         writer, day = _signed_near_headline(
             visible.lines, title, byline=byline, story=shown_in_story, updates=not published
         )
@@ -287,10 +300,16 @@ def extract_html_article(
     byline = byline or account or _credited_organization(tree, sitename=metadata.sitename or "") or ""
     signature = "".join(byline.split()).casefold()
     for block in blocks[:2]:
-        text = " ".join(_ANY_TAG.sub(" ", block).split())
-        if len(signature) >= 6 and len(words(text)) <= 10 and "".join(text.split()).casefold() in signature:
+        text = _shown(block)
+        piece = "".join(text.split()).casefold()
+        if (
+            len(signature) >= 6
+            and len(words(text)) <= 10
+            and (piece in signature or _JOINED_ON.sub("", piece) in signature)
+        ):
             # A piece of the byline's line that trafilatura kept ("Katrin Bergmannund", its links'
-            # spaces lost), once the byline is read whole from the page.
+            # spaces lost), once the byline is read whole from the page (or from the tags, which
+            # part the names with ";" where the page wrote "und").
             blocks = [kept for kept in blocks if kept is not block]
             stripped.append(text)
     return HtmlArticle(
@@ -306,6 +325,29 @@ def extract_html_article(
         description=description,
         stripped=stripped,
     )
+
+
+# The word that joined the last two names of a byline, left at the end of its first one.
+_JOINED_ON = re.compile(r"(?<=\w{3})(?:und|and|et|y|и|і|та)$")
+
+
+def _without_site(authors: str, sitename: str) -> str:
+    """The writers the tags name without the site itself among them ("Jana Winter; Lukas Brenner;
+    DER NACHRICHTENSPIEGEL" on the Nachrichtenspiegel's page): the publisher is no writer."""
+    site = sitename.casefold().strip()
+    if not site or ";" not in authors:
+        return authors
+    names = [name.strip() for name in authors.split(";")]
+    kept = [name for name in names if name.casefold() != site]
+    if not kept or len(kept) == len(names) or any(len(name.split()) < 2 for name in kept):
+        return authors  # (not "Silverback Strategies; October": what is left must be writers' names)
+    return "; ".join(kept)
+
+
+def _shown(markup: str) -> str:
+    """A block's (or a line's) text as a reader sees it: no tags, entities read ("Q&amp;A" is
+    "Q&A"), spaces collapsed."""
+    return " ".join(html.unescape(_ANY_TAG.sub(" ", markup)).split())
 
 
 # The <title> of a print version, which names the page and not the story.

@@ -784,13 +784,15 @@ APPEAL_PATTERNS = [
     r"support (?:our|this) (?:work|newsroom|mission)\b",
     r"tax-deductible (?:donation|gift)\b",
     ("donate", r"\bdonate(?: now| today)?\s*$"),
+    r"please chip in\b",
+    ("reader-", r"reader-(?:funded|supported)\b"),
     *(
         rf"this {kind} (?:first )?(?:appears|appeared|was (?:first )?published) in\b"
         for kind in ("essay", "article", "story", "piece", "interview", "column")
     ),
     *(
         (f"support {whose}", rf"^support {whose} (?:journalism|writing|reporting|news)\b")
-        for whose in ("independent", "our")
+        for whose in ("independent", "our", "local")
     ),
     r"sponsored\b",
     r"advertise with us\b",
@@ -894,7 +896,10 @@ _SMALL_PRINT = re.compile(
     r"|all rights reserved|views expressed|do not necessarily (?:reflect|represent)"
     r"|past performance|subject to (?:investment )?risks?|registered trademarks?\b|copyright ©|©\s?\d{4}"
     # a reprint notice: "This copy is for your personal, noncommercial use only."
-    r"|for your personal,? non-?commercial use only)",
+    r"|for your personal,? non-?commercial use only"
+    # the print edition's line, the letters page's call, closed comments
+    r"|a version of this (?:article|story|column) appear(?:s|ed) in print\b|welcomes letters to the editor"
+    r"|comments (?:are|have been) closed\b|kommentarfunktion ist (?:für diesen artikel )?(?:geschlossen|deaktiviert))",
     re.IGNORECASE,
 )
 # A note about the author: "Jane Roe is a freelance writer ...", "Hi, I'm Jane!".
@@ -998,6 +1003,7 @@ LIST_LABEL = re.compile(
     r"(?: \w+){0,2} (?:posts?|articles?|stories|news|reads|headlines|videos|picks|content)"
     r"|(?:more|also) (?:from|in|on) .{1,40}|you (?:may|might) (?:also )?(?:like|enjoy)|read (?:more|next|also|this next)"
     r"|what to read next|also read|see also|related|trending|most (?:read|popular|viewed)|comments?|leave a (?:comment|reply)"
+    r"|responses?(?=\s*\(\d+\))|\d+ responses?|join the (?:conversation|discussion)|diskutieren sie mit"
     r"|share(?: this)?(?: \w+)?|tags?|about the author|newsletter"
     r"|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lee también|leer más|читайте также|читайте також"
     r"|(?:también )?te puede interesar|te recomendamos|vous aimerez aussi|das könnte sie auch interessieren"

@@ -913,3 +913,79 @@ def test_a_headline_and_dek_that_differ_from_the_tags_only_in_their_quotes_stay_
     assert story.title == "I read my city's budget. Here's what I found."
     assert story.dek == "Spoiler: the numbers mostly added up. The explanations didn't."
     assert story.body_html.startswith("<p>Paragraph 0 of the story")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "<h2>Responses (12)</h2><p>What are your thoughts?</p><p>Ana Torres</p>"
+        "<p>This is exactly the kind of work local papers used to do.</p>",
+        "<p>A version of this article appears in print on Aug. 31, 2026, Section D, Page 1 of the New York"
+        " edition with the headline: Saving Apples. Order Reprints | Today’s Paper | Subscribe</p>",
+        "<h3>Diskutieren Sie mit</h3><p>Die Kommentarfunktion ist für diesen Artikel geschlossen.</p>",
+        "<p>The Harbor Gazette welcomes letters to the editor. Submit yours at harborgazette.com/letters."
+        " Letters should be 200 words or fewer.</p>",
+        "<h3>Southwest Current is reader-funded</h3><p>If this interview helped you understand the flood plan,"
+        " please chip in.</p>",
+    ],
+)
+def test_what_newsrooms_put_under_a_story_stays_out(tail):
+    """A reviewer's pages: a blog's responses, a paper's print-edition line, closed comments, the
+    letters page's call and a reader-funded site's appeal ended the stories' bodies."""
+    story = extract_one(
+        _page("<title>Savings bank</title>", "<h1>Savings bank</h1>").replace(
+            b"</article>", tail.encode() + b"</article>"
+        ),
+        name="bank.html",
+    )
+    assert story.body_text.endswith("who signed its accounts in year 3.")
+
+
+@pytest.mark.django_db
+def test_an_interviews_label_and_standfirst_do_not_open_its_body():
+    """ "Q&amp;A" over an interview's standfirst: the entity was read as three words, so the label
+    was no kicker, and the standfirst, no longer first, stayed in the body as well as the dek."""
+    standfirst = "Dr. Ines Calder spent 20 years modelling the river. She says the new plan is overdue."
+    page = _page(
+        "<title>A hydrologist on the flood plan</title>",
+        "<h1>A hydrologist on the flood plan</h1><p class='kicker'>Q&amp;A</p>"
+        f"<p class='standfirst'>{standfirst}</p>",
+    )
+    story = extract_one(page, name="qa.html")
+    assert story.dek == standfirst
+    assert story.body_html.startswith("<p>Paragraph 0 of the story")
+
+
+@pytest.mark.django_db
+def test_a_time_in_the_tags_without_its_zone_takes_the_zone_the_page_prints():
+    """A reviewer's page: article:published_time "2026-04-07T09:30:00" (no zone) beside the printed
+    "Published April 7, 2026 at 9:30 AM CDT": stored as 09:30 UTC, five hours off."""
+    head = "<title>Levee vote</title><meta property='article:published_time' content='2026-04-07T09:30:00'>"
+    heading = (
+        "<h1>Levee vote</h1><p class='byline'>By Ana Ruiz</p><p>Published April 7, 2026 at 9:30 AM CDT</p>"
+    )
+    story = extract_one(_page(head, heading), name="levee.html")
+    assert story.published_at == datetime.datetime(2026, 4, 7, 14, 30, tzinfo=datetime.UTC)
+    # A printed time that is not the tags' is another (an update's): the tags' time stays.
+    other = _page(head, heading.replace("9:30 AM CDT", "11:05 AM CDT"))
+    assert extract_one(other, name="l.html").published_at == datetime.datetime(
+        2026, 4, 7, 9, 30, tzinfo=datetime.UTC
+    )
+
+
+@pytest.mark.django_db
+def test_the_site_among_the_writers_in_the_tags_is_no_writer():
+    """A reviewer's German page: <meta name="author"> lists the two writers and the paper itself,
+    and a piece of the printed "Von Jana Winter und Lukas Brenner" line ("Jana Winterund") opened
+    the body."""
+    head = (
+        "<title>Streik im Güterverkehr</title><meta property='og:site_name' content='DER NACHRICHTENSPIEGEL'>"
+        "<meta name='author' content='Jana Winter, Lukas Brenner, DER NACHRICHTENSPIEGEL'>"
+    )
+    heading = (
+        "<h1>Streik im Güterverkehr</h1><p><a href='/impressum/autor/jana-winter'>Jana Winter</a>und</p>"
+    )
+    story = extract_one(_page(head, heading), name="streik.html")
+    assert story.byline == "Jana Winter; Lukas Brenner"
+    assert story.body_html.startswith("<p>Paragraph 0 of the story")
