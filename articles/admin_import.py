@@ -230,8 +230,9 @@ class ImportAdminMixin:
     def _preview(self, request, *, data, name, source, status):
         discard_stale_previews()
         token = uuid.uuid4().hex
-        default_storage.save(_preview_path(token, request.user), ContentFile(data))
         preview = preview_import(data=data, name=name)
+        if not preview.reason:  # (a refused file has nothing to confirm: its upload is not kept)
+            default_storage.save(_preview_path(token, request.user), ContentFile(data))
         body = safe_body(preview.candidate.body_html) if preview.candidate else ""
         context = self._context(
             request,
@@ -261,8 +262,7 @@ class ImportAdminMixin:
         form = ConfirmForm(request.POST)
         if not form.is_valid():
             if token := form.cleaned_data.get("token"):  # the upload is of no use any more
-                with contextlib.suppress(FileNotFoundError):
-                    default_storage.delete(_preview_path(token, request.user))
+                _discard_preview(_preview_path(token, request.user))
             messages.error(request, "The preview expired or was changed; please upload again.")
             return HttpResponseRedirect(reverse("admin:articles_article_import"))
         token, name = form.cleaned_data["token"], form.cleaned_data["name"]
@@ -271,7 +271,7 @@ class ImportAdminMixin:
             messages.error(request, "The preview expired; please upload again.")
             return HttpResponseRedirect(reverse("admin:articles_article_import"))
         if "cancel" in request.POST:
-            default_storage.delete(stored)
+            _discard_preview(stored)
             messages.info(request, "Import cancelled; nothing was saved.")
             return HttpResponseRedirect(reverse("admin:articles_article_changelist"))
         status = form.cleaned_data["status"]
@@ -279,7 +279,7 @@ class ImportAdminMixin:
             raise PermissionDenied
         with default_storage.open(stored, "rb") as handle:
             data = handle.read()
-        default_storage.delete(stored)
+        _discard_preview(stored)
         run = ImportRun.objects.create(
             origin="admin", state=ImportRun.State.RUNNING, created_by=request.user, total=1
         )
@@ -526,6 +526,15 @@ def _settle_dead_task(run: ImportRun) -> None:
     with contextlib.suppress(FileNotFoundError, NotImplementedError):
         for name in default_storage.listdir(folder)[1]:
             default_storage.delete(f"{folder}/{name}")
+
+
+def _discard_preview(stored: str) -> None:
+    """Delete a preview's upload, and its token's folder once empty (storages without real
+    folders have none)."""
+    with contextlib.suppress(FileNotFoundError):
+        default_storage.delete(stored)
+    with contextlib.suppress(NotImplementedError, OSError):
+        os.rmdir(default_storage.path(stored.rpartition("/")[0]))
 
 
 def _preview_path(token: str, user) -> str:

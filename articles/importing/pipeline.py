@@ -2573,6 +2573,7 @@ class Preview:
     near: list[tuple[Article, float]] = field(default_factory=list)
     links: list[dict] | None = None  # None when no linker is installed
     more_articles: int = 0  # further articles in a feed or export beyond the first
+    stored: int = 0  # of those, how many the archive holds already (reported as duplicates)
     refused: int = 0  # its records that will be refused (a broken line of an export)
     # The file's other records, in order: (title, "") for an article, (label, reason) for a
     # record that will be refused; at most PREVIEW_LIST_LIMIT.
@@ -2697,13 +2698,14 @@ def preview_import(*, data: bytes, name: str) -> Preview:
         return Preview(name=name, raw_text="", reason=exc.reason)
     try:
         items = extract_articles(data, name=name, text=raw_text)
-        candidate, more, refused, others = None, 0, 0, []
+        candidate, more, refused, others, digests = None, 0, 0, [], []
         for number, item in enumerate(items, start=1):
             if isinstance(item, Candidate) and candidate is None:
                 candidate = item
                 continue
             if isinstance(item, Candidate):
                 more += 1
+                digests.append(item.fingerprints()[0])
             else:
                 refused += 1
             if len(others) < PREVIEW_LIST_LIMIT:
@@ -2725,6 +2727,10 @@ def preview_import(*, data: bytes, name: str) -> Preview:
         name=name, raw_text=raw_text, candidate=candidate, more_articles=more, refused=refused, others=others
     )
     preview.encoding = describe_encoding(data)
+    preview.stored = sum(
+        Article.objects.filter(content_hash__in=digests[start : start + 500]).count()
+        for start in range(0, len(digests), 500)
+    )  # (a record repeated in the file counts once: its repeat is a duplicate anyway)
     digest, signature, keys = candidate.fingerprints()
     preview.duplicate_of = Article.objects.filter(content_hash=digest).first()
     scored = near_duplicates(signature, keys=keys)

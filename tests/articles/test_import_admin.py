@@ -160,6 +160,18 @@ def test_preview_cancel_saves_nothing(editor_client, media):
     assert response.status_code == 302
     assert Article.objects.count() == 0
     assert stored_files(media) == []
+    assert not any((media / "imports" / "preview").iterdir())  # (nor its token's empty folder)
+
+
+def test_a_refused_preview_keeps_no_upload(editor_client, media):
+    """A reviewer's uploads: a PDF, an empty file and a pasted sentence were refused with their
+    reasons, but each stayed on disk (the page offers no Confirm or Cancel) until the day's sweep."""
+    editor_client.post(
+        IMPORT_URL, {"files": SimpleUploadedFile("scan.pdf", b"%PDF-1.7\n%binary"), "status": "draft"}
+    )
+    response = editor_client.post(IMPORT_URL, {"text": "Hello world.", "status": "draft"})
+    assert response.context["preview"].reason
+    assert not any(media.rglob("*"))
 
 
 def test_preview_shows_existing_duplicate_and_near_duplicates(editor_client):
@@ -210,6 +222,20 @@ def test_preview_of_an_export_lists_every_record(editor_client):
     assert preview.refused == len(refused)
     assert f"<strong>{len(refused)} record{'s' if len(refused) > 1 else ''} will be refused</strong>" in page
     assert '<details class="import-others" open>' in page
+    assert "All of them are imported on confirm." in page
+
+
+def test_preview_of_an_export_already_imported_says_its_records_are_duplicates(editor_client):
+    """A reviewer's re-upload: the preview flagged the first record as stored and said of the rest
+    "All of them are imported on confirm"; confirming imported none of them."""
+    import_file(data=(DATA / "records.jsonl").read_bytes(), name="records.jsonl")
+    response = editor_client.post(IMPORT_URL, {"files": upload(DATA / "records.jsonl"), "status": "draft"})
+    preview = response.context["preview"]
+    page = response.content.decode()
+    assert preview.duplicate_of is not None
+    assert preview.stored == preview.more_articles > 0
+    assert "The others are already in the archive: confirming reports them as duplicates." in page
+    assert "All of them are imported on confirm." not in page
 
 
 def test_pasted_text_preview(editor_client):
