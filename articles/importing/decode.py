@@ -95,6 +95,9 @@ _ZIPPED_DOCUMENTS = (
 )
 
 
+ZIPPED_DOCUMENT_KINDS = frozenset(label for _part, label in _ZIPPED_DOCUMENTS)
+
+
 def sniff_binary(data: bytes) -> str | None:
     """Name the kind of binary file ``data`` is, or None when it may be text."""
     if data.startswith(b"PK\x03\x04"):

@@ -412,10 +412,10 @@ _IN_A_CARD = etree.XPath(
 
 
 def _standfirst(tree) -> tuple[str, object]:
-    """The text of the page's first element whose class names it a standfirst (5 to 60 words;
-    empty when there is none), and that element."""
+    """The text of the page's first element whose class (or id) names it a standfirst (5 to 60
+    words; empty when there is none), and that element."""
     for element in _CLASSED(tree):
-        if _STANDFIRST_CLASS.search(element.get("class", "")):
+        if _STANDFIRST_CLASS.search(f"{element.get('class', '')} {element.get('id', '')}"):
             if _IN_A_CARD(element):
                 continue  # a teaser card's excerpt, inside its link or its box of related stories
             text = _text(element)

@@ -44,7 +44,13 @@ from ..caching import invalidate_public_pages
 from ..models import Article, AuditEntry, ImportItem, ImportRun, ShingleBand, Source
 from . import detect
 from . import workers as parallel
-from .decode import decode_bytes, describe_encoding, mend_surrogate_references, sniff_binary
+from .decode import (
+    ZIPPED_DOCUMENT_KINDS,
+    decode_bytes,
+    describe_encoding,
+    mend_surrogate_references,
+    sniff_binary,
+)
 from .errors import ImportRejected
 from .feeds import Record, parse_csv, parse_feed, parse_json_lines
 from .html import (
@@ -265,6 +271,8 @@ def decode_input(data: bytes) -> str:
     if len(data) > limit:
         raise ImportRejected(f"the file is too large ({_size(len(data))}; the limit is {_size(limit)})")
     kind = sniff_binary(data)
+    if kind in ZIPPED_DOCUMENT_KINDS:
+        raise ImportRejected(_document_reason(kind))  # (as a folder's or an archive's document is)
     if kind:
         raise ImportRejected(f"this is {kind}, not an article")
     if _is_web_archive(data):
@@ -1871,7 +1879,11 @@ def _office_archive(name: str, members: list[str]) -> str:
 
 
 def _office_reason(kind: str) -> str:
-    return f"this is {_OFFICE_ARCHIVES[kind]}, not an article: save it as text or HTML to import it"
+    return _document_reason(_OFFICE_ARCHIVES[kind])
+
+
+def _document_reason(kind: str) -> str:
+    return f"this is {kind}, not an article: save it as text or HTML to import it"
 
 
 def _pass_over(passed_over: list[str] | None, path, why: str) -> None:

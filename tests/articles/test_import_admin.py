@@ -746,3 +746,21 @@ def test_a_folders_files_dropped_together_pass_over_its_system_files(editor_clie
         "Passed over 2 files that are no stories: Thumbs.db (a system file or an editor's leftover); "
         "photo.jpg (an image, a media file or a page's style or script)."
     ]
+
+
+def test_a_word_document_uploaded_alone_gets_the_commands_reason(editor_client):
+    """A reviewer's .docx: the admin said "this is a Word document, not an article", the command
+    the same and how to import it; both say the whole reason now."""
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    response = editor_client.post(
+        IMPORT_URL, {"files": SimpleUploadedFile("draft.docx", buffer.getvalue()), "status": "draft"}
+    )
+    assert (
+        "draft.docx: this is a Word document, not an article: save it as text or HTML to import it"
+        in response.content.decode()
+    )

@@ -288,7 +288,9 @@ def test_a_word_document_sent_alone_says_what_it_is():
 
     [result] = import_file(data=_docx(), name="story")
     assert result.outcome == "failed"
-    assert result.reason == "this is a Word document, not an article"  # (was "a zip archive (or …)")
+    assert result.reason == (  # (was "a zip archive (or …)")
+        "this is a Word document, not an article: save it as text or HTML to import it"
+    )
 
 
 @pytest.mark.django_db

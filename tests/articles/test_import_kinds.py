@@ -989,3 +989,16 @@ def test_the_site_among_the_writers_in_the_tags_is_no_writer():
     story = extract_one(_page(head, heading), name="streik.html")
     assert story.byline == "Jana Winter; Lukas Brenner"
     assert story.body_html.startswith("<p>Paragraph 0 of the story")
+
+
+@pytest.mark.django_db
+def test_a_dek_marked_by_its_id():
+    """Reviewer K's page: the summary under the headline, named by its id (its classes are a CSS
+    framework's), opened the body and the dek was empty. (Drupal's "field--name-field-summary"
+    is no mark: a development page's holds the site's own blurb.)"""
+    dek = "Hospital officials say the change will cut wait times by an hour."
+    marked = f"<p id='article-summary' class='css-79rysd'>{dek}</p>"
+    page = _page("<title>Emergency room</title>", "<h1>Emergency room</h1>" + marked)
+    story = extract_one(page, name="er.html")
+    assert story.dek == dek
+    assert story.body_html.startswith("<p>Paragraph 0 of the story")
