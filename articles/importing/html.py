@@ -842,6 +842,8 @@ def _show_stamps(tree) -> None:
         for stamp in stamps:
             stamp.tag = "span"
             stamp.set("data-stamp", "")
+            if (link := stamp.getparent()).tag == "a" and link.getparent() is not None:
+                link.drop_tag()  # the entry's permalink around its time: a link alone, read as none
     # (alone on its line, fewer: a story's date under its headline, or beside its byline: the
     # metadata has it) A <time> inside a sentence is the sentence's words: "set for <time>Oct.
     # 3</time> at the farm" lost them ("set for at the farm").
@@ -1286,14 +1288,26 @@ def fold_quotes(text: str) -> str:
 
 def _restates(title: str, text: str) -> bool:
     """Whether a block is the title, or the same headline with or without its kicker ("Bahn: Mehr
-    Verspätungen …" and "Mehr Verspätungen …", either way round)."""
+    Verspätungen …" and "Mehr Verspätungen …", either way round) or the kind of page after it
+    ("Storm Isolde hits Scotland – live")."""
     title, text = fold_quotes(title).casefold(), fold_quotes(text).casefold()
     shorter, longer = sorted((title, text), key=len)
-    return text == title or (
-        len(words(shorter)) >= 3
-        and longer.endswith(shorter)
-        and longer[: -len(shorter)].rstrip().endswith(":")
+    return (
+        text == title
+        or (
+            len(words(shorter)) >= 3
+            and (
+                (longer.endswith(shorter) and longer[: -len(shorter)].rstrip().endswith(":"))
+                # or with the kind of page after it: "… – live", "… - video", "… – as it happened"
+                or (longer.startswith(shorter) and bool(_PAGE_KIND.fullmatch(longer[len(shorter) :])))
+            )
+        )
     )
+
+
+_PAGE_KIND = re.compile(
+    r"\s*[–—-]\s*(?:live|video|audio|podcast|in pictures|as it happened|explained|quiz|opinion)"
+)
 
 
 def _is_prose_paragraph(element) -> bool:

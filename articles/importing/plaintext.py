@@ -63,7 +63,7 @@ LONE_MARKER = re.compile(r"^[-–—•*·▪►]$")
 TRAILING_MARKER = re.compile(r"\s[-–—•]$")
 # What opens a date line: "Published", "Veröffentlicht am", "Publié le", "Опубликовано" …
 _DATE_LEAD = (
-    r"(?:(?:last\s+)?(?:posted|published|updated|modified))(?:\s+on)?|on|veröffentlicht(?:\s+am)?|aktualisiert(?:\s+am)?|stand"
+    r"(?:(?:last\s+|first\s+|originally\s+)?(?:posted|published|updated|modified))(?:\s+on)?|on|veröffentlicht(?:\s+am)?|aktualisiert(?:\s+am)?|stand"
     r"|for\s+immediate\s+release|issued(?:\s+on)?"  # a press release's
     r"|publié(?:\s+le)?|mis\sà\sjour(?:\s+le)?|publicado(?:\s+el)?|actualizado(?:\s+el)?"
     r"|опубликовано|обновлено|опубліковано|оновлено|дата\sпубликации|дата\sпублікації"

@@ -1002,3 +1002,49 @@ def test_a_dek_marked_by_its_id():
     story = extract_one(page, name="er.html")
     assert story.dek == dek
     assert story.body_html.startswith("<p>Paragraph 0 of the story")
+
+
+@pytest.mark.django_db
+def test_a_live_blogs_permalinked_times_its_headline_marked_live_and_first_published_line():
+    """A reviewer's live blog: the time inside each entry's permalink was lost, the <h1> ("… –
+    live", the tags' headline without it) opened the body, and "First published on …" stayed."""
+    entries = [
+        (
+            "11:48",
+            "11.48",
+            "Ferries cancelled",
+            "CalMac has cancelled all sailings on its west coast routes today.",
+        ),
+        (
+            "10:30",
+            "10.30",
+            "Harbour wall overtopped",
+            "Waves are coming clean over the North Pier in Aberdeen.",
+        ),
+        (
+            "09:12",
+            "09.12",
+            "65,000 homes without power",
+            "Engineers cannot begin repairs until the winds ease.",
+        ),
+    ]
+    linked = (
+        '<div class="entry"><p><a href="?page=with:block-{iso}#block-{iso}"><time datetime="2025-01-14T{iso}:00+00:00">'
+        "{shown} GMT</time></a></p><h3>{heading}</h3><p>{text}</p></div>"
+    )
+    page = (
+        LIVE_BLOG.replace(
+            "<h1>Storm live: rivers burst their banks</h1>",
+            "<h1>Storm live: rivers burst their banks – live</h1>",
+        )
+        .replace(
+            '<div class="liveblog">',
+            '<p>First published on Tue 14 Jan 2025 06.02 GMT</p><div class="liveblog">',
+        )
+        .format(entries="".join(linked.format(iso=i, shown=s, heading=h, text=t) for i, s, h, t in entries))
+    )
+    story = extract_one(page.encode(), name="live.html")
+    paragraphs = story.body_text.split("\n\n")
+    assert [p for p in paragraphs if p.endswith(" GMT")] == ["11.48 GMT", "10.30 GMT", "09.12 GMT"]
+    assert "– live" not in story.body_text
+    assert "First published" not in story.body_text
