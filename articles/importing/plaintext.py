@@ -419,7 +419,8 @@ def clean_byline(text: str) -> str:
         return ""
     text = _MAILBOX_BESIDE.sub("", text).strip()  # "Aiko Tanaka <aiko@wire.example>", "… (aiko@…)"
     text = _MAILBOX_AFTER.sub("", text)  # "Dale Kowalczyk dkowalczyk@sentinel.example"
-    return _as_written(text)
+    # (each of the writers the tags list: "Kevin Albright; SOFIA MARQUEZ")
+    return "; ".join(_as_written(name) for name in text.split("; "))
 
 
 _WRITERS_ROLE = r"(?:writer|columnist|correspondent|reporter|editor|contributor|journalist|critic|analyst)s?"

@@ -2137,6 +2137,9 @@ def test_a_dumps_byline_loses_its_by_and_its_dateline_dates_the_story():
         ("ОЛЕНА ГНАТЮК", "Олена Гнатюк"),
         ("VON ANNA MÜLLER", "Anna Müller"),
         ("NASA JPL", "NASA JPL"),
+        # each writer the tags list, not only the first (a reviewer's wire page)
+        ("Kevin Albright; SOFIA MARQUEZ", "Kevin Albright; Sofia Marquez"),
+        ("AFP; JANE DOE", "AFP; Jane Doe"),
         # A role trafilatura parts with a semicolon, or after a name in capitals, is not a writer.
         ("MATT HOLLOWAY; Staff Writer", "Matt Holloway"),
         # A role after a comma or a dash was kept as part of the name.
