@@ -745,7 +745,18 @@ def _parse(markup: str, *, document: bool = False):
             comment.drop_tree()
         if any(word in markup for word in _FOLD_WORDS):
             _open_folded(tree)
+        if "<aside" in markup:
+            for box in _FACT_BOXES(tree):
+                box.tag = "div"  # a factbox in the story ("By the numbers"), not a sidebar
     return tree
+
+
+# A factbox: an <aside> in the story, which trafilatura drops with the sidebars.
+_FACT_BOXES = etree.XPath(
+    "//aside[re:test(@class, 'fact-?box|facts|info-?box|key-?facts|by-the-numbers|at-a-glance', 'i')]"
+    "[ancestor::article or ancestor::main]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
 
 
 # An accordion or a FAQ in the story: its answers are folded away until a reader opens them, and
@@ -1057,8 +1068,8 @@ def _is_residue(text: str, *, tag: str) -> str:
         return "empty"
     if n <= 25 and is_credit(text):
         return "credit"
-    if n <= 12 and BYLINE.match(text):
-        return "byline"
+    if n <= 12 and BYLINE.match(text) and not _NO_NAME_AFTER_BY.match(clean_byline(text)):
+        return "byline"  # (not a box's "By the numbers")
     if n <= 12 and (is_date_line(text) or READ_TIME.match(text)):
         return "date"
     if n <= 8 and LIST_LABEL.match(text):

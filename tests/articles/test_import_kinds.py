@@ -1048,3 +1048,20 @@ def test_a_live_blogs_permalinked_times_its_headline_marked_live_and_first_publi
     assert [p for p in paragraphs if p.endswith(" GMT")] == ["11.48 GMT", "10.30 GMT", "09.12 GMT"]
     assert "– live" not in story.body_text
     assert "First published" not in story.body_text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("box", ["aside", "div"])
+def test_a_factbox_in_the_story_is_kept(box):
+    """A reviewer's page: the "By the numbers" box in the story was dropped with the sidebars (an
+    <aside>), and its heading was taken for a byline ("By …")."""
+    factbox = (
+        f"<{box} class='factbox'><h3>By the numbers</h3><ul><li>2 overdose deaths at Northview High this spring</li>"
+        f"<li>5,000 test strips bought</li><li>14 high schools stocking strips</li></ul></{box}>"
+    )
+    page = _page("<title>Test strips</title>", "<h1>Test strips</h1>").replace(
+        b"<p>Paragraph 2", factbox.encode() + b"<p>Paragraph 2"
+    )
+    story = extract_one(page, name="strips.html")
+    assert "<h3>By the numbers</h3><ul><li>2 overdose deaths" in story.body_html
+    assert story.body_html.index("Paragraph 1") < story.body_html.index("By the numbers")
