@@ -17,6 +17,7 @@ follows the story ("Related posts", "Comments") once most of it is behind, and s
 author notes among the last blocks.
 """
 
+import functools
 import html
 import json
 import logging
@@ -1348,6 +1349,12 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
     total_words, seen_words = sum(len(words(_text(child))) for child in children), 0
     previous = ""  # why the block before was taken off
     in_page = _to_a_place_in(base_url)
+
+    @functools.cache
+    def last_prose() -> int:
+        """The position of the last paragraph of prose (``_is_prose_paragraph``), -1 when none."""
+        return max((n for n, child in enumerate(children) if _is_prose_paragraph(child)), default=-1)
+
     for position, child in enumerate(children):
         text = _text(child)
         tag = child.tag
@@ -1438,7 +1445,7 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
         if (
             reason == "list label"
             and seen_words >= _END_SHARE * total_words
-            and not (_INLINE_LABEL.match(text) and any(map(_is_prose_paragraph, children[position + 1 :])))
+            and not (_INLINE_LABEL.match(text) and position < last_prose())
         ):
             # A label for what follows the story ("Related posts", "Comments") once most of it is
             # behind: the story ends here; but a one-word label with its colon ("Related:") headed

@@ -1479,10 +1479,12 @@ def _lists_and_tables(lines: list[_Line]) -> None:
         if not (above.text.endswith(":") and not above.chrome and above.words <= 25 and not above.is_item):
             continue
         run = []
-        for line in lines[above.index + 1 :]:
+        for line in lines[above.index + 1 : above.index + 2 + _UNMARKED_ITEMS]:
             if (line.blank_before and run) or line.is_item or line.words > _UNMARKED_ITEM_WORDS:
                 break
             run.append(line)
+        if len(run) > _UNMARKED_ITEMS:
+            continue  # (a column of short lines: no list a sentence introduces)
         under = run[-1].index + 1 if run else len(lines)
         if (
             len(run) >= 2
@@ -1511,6 +1513,7 @@ def _lists_and_tables(lines: list[_Line]) -> None:
 
 
 _UNMARKED_ITEM_WORDS = 15
+_UNMARKED_ITEMS = 30  # at most
 
 
 def _stamped(line: _Line) -> bool:
