@@ -1322,6 +1322,14 @@ _PAGE_KIND = re.compile(
 )
 
 
+# What a donation or membership box asks, once its heading has said what the box is.
+_ASKS_FOR_SUPPORT = re.compile(
+    r"\b(?:donat(?:e|ion|ing)|become a (?:member|supporter|subscriber)|chip in|support (?:us|our)|spenden"
+    r"|faire un don|donar|пожертвова\w*|підтрима\w*)\b",
+    re.IGNORECASE,
+)
+
+
 def _is_prose_paragraph(element) -> bool:
     """A paragraph of the story's own prose (not a teaser's excerpt or a linked headline)."""
     return element.tag == "p" and len(words(_text(element))) >= _PROSE_WORDS and _link_share(element) < 0.5
@@ -1437,6 +1445,15 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
             and credit[0].lstrip().startswith("(")
         ):
             reason = "caption"  # "Water pours down Front Street … (Courier-Journal photo by Ben Ostrowski)"
+        if (
+            not reason
+            and tag == "p"
+            and previous == "appeal or navigation"
+            and children[position - 1].tag == "head"
+            and len(words(text)) <= 40
+            and _ASKS_FOR_SUPPORT.search(text)
+        ):
+            reason = "appeal or navigation"  # the pitch under a box's heading ("Support local news")
         if not reason and tag == "p" and previous == "byline" and WRITERS_ROLE_LINE.match(text):
             reason = "byline"  # the writer's role under the byline ("Staff Writer")
         previous = reason

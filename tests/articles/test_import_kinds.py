@@ -1065,3 +1065,22 @@ def test_a_factbox_in_the_story_is_kept(box):
     story = extract_one(page, name="strips.html")
     assert "<h3>By the numbers</h3><ul><li>2 overdose deaths" in story.body_html
     assert story.body_html.index("Paragraph 1") < story.body_html.index("By the numbers")
+
+
+@pytest.mark.django_db
+def test_a_donation_box_in_the_story_goes_with_its_pitch():
+    """A reviewer's Newspack page: the box's heading went, its pitch ("The Ledger is a nonprofit
+    newsroom. Donate today to keep stories like this free for everyone.") stayed in the story."""
+    box = (
+        "<h3>Support local news</h3><p>The Ledger is a nonprofit newsroom. Donate today to keep stories"
+        " like this free for everyone.</p>"
+    )
+    page = _page("<title>Water plant</title>", "<h1>Water plant</h1>").replace(
+        b"<p>Paragraph 2", box.encode() + b"<p>Paragraph 2"
+    )
+    text = extract_one(page, name="water.html").body_text
+    assert "Support local news" not in text and "Donate today" not in text
+    assert "Paragraph 3 of the story" in text
+    # A story's own paragraph under its own heading that mentions donations stays.
+    story = page.replace(b"<h3>Support local news</h3>", b"<h3>Where the money came from</h3>")
+    assert "Donate today" in extract_one(story, name="w.html").body_text
