@@ -18,13 +18,13 @@ author notes among the last blocks.
 """
 
 import functools
-import html
 import json
 import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from html import escape, unescape
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -38,6 +38,7 @@ from .plaintext import (
     FOREIGN_BYLINE,
     LIST_LABEL,
     NEWS_AGENCIES,
+    PROSE_PARAGRAPH_WORDS,
     READ_ON,
     READ_TIME,
     REPORTED,
@@ -348,7 +349,7 @@ def _without_site(authors: str, sitename: str) -> str:
 def _shown(markup: str) -> str:
     """A block's (or a line's) text as a reader sees it: no tags, entities read ("Q&amp;A" is
     "Q&A"), spaces collapsed."""
-    return " ".join(html.unescape(_ANY_TAG.sub(" ", markup)).split())
+    return " ".join(unescape(_ANY_TAG.sub(" ", markup)).split())
 
 
 # The <title> of a print version, which names the page and not the story.
@@ -1019,7 +1020,6 @@ _ANY_TAG = re.compile(r"<[^>]*>")
 
 def visible_lines(markup: str) -> str:
     """The page as a reader would copy it: its title, then one line per block of visible text."""
-    from html import unescape
 
     title = _TITLE.search(markup[:100_000])
     body = _INVISIBLE_PARTS.sub(" ", markup)
@@ -1332,10 +1332,13 @@ _ASKS_FOR_SUPPORT = re.compile(
 
 def _is_prose_paragraph(element) -> bool:
     """A paragraph of the story's own prose (not a teaser's excerpt or a linked headline)."""
-    return element.tag == "p" and len(words(_text(element))) >= _PROSE_WORDS and _link_share(element) < 0.5
+    return (
+        element.tag == "p"
+        and len(words(_text(element))) >= PROSE_PARAGRAPH_WORDS
+        and _link_share(element) < 0.5
+    )
 
 
-_PROSE_WORDS = 40
 _INLINE_LABEL = re.compile(r"^\w+\s*:$")
 
 
@@ -1661,8 +1664,6 @@ def absolute_links(markup: str, base_url: str) -> str:
     absolute http(s) and mailto links, and dropped these with their meaning."""
     if not base_url or not re.match(r"^https?://", base_url, re.IGNORECASE) or "href" not in markup.lower():
         return markup
-
-    from html import escape, unescape
 
     def resolve(match) -> str:
         href = match.group(2) if match.group(2) is not None else match.group(3)

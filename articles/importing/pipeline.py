@@ -2717,7 +2717,7 @@ def preview_import(*, data: bytes, name: str) -> Preview:
                 continue
             if isinstance(item, Candidate):
                 more += 1
-                digests.append(item.fingerprints()[0])
+                digests.append(item.content_hash)  # (its hash alone: no MinHash wanted here)
             else:
                 refused += 1
             if len(others) < PREVIEW_LIST_LIMIT:

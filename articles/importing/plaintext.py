@@ -2254,7 +2254,7 @@ _TEASER_BOX_LABEL = re.compile(
     re.IGNORECASE,
 )
 _TEASER_BOX_ITEMS = 6
-_STORY_GOES_ON = 40  # words of the paragraph under a box's headlines
+PROSE_PARAGRAPH_WORDS = 40  # words of a paragraph that shows a story going on (under a box, a label)
 
 
 _EDITORS_NOTE = re.compile(
@@ -2287,12 +2287,12 @@ def _story_goes_on(lines: list[_Line], index: int) -> bool:
     cut short with "…"), and another paragraph under it."""
     line = lines[index]
     return (
-        line.words >= _STORY_GOES_ON
+        line.words >= PROSE_PARAGRAPH_WORDS
         and is_sentence(line.text, line.words)
         and not _CUT_SHORT.search(line.text)
         and index + 1 < len(lines)
         and lines[index + 1].score > 0
-        and lines[index + 1].words >= _STORY_GOES_ON // 2
+        and lines[index + 1].words >= PROSE_PARAGRAPH_WORDS // 2
     )
 
 
