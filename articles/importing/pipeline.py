@@ -2587,9 +2587,10 @@ class Preview:
     more_articles: int = 0  # further articles in a feed or export beyond the first
     stored: int = 0  # of those, how many the archive holds already (reported as duplicates)
     refused: int = 0  # its records that will be refused (a broken line of an export)
-    # The file's other records, in order: (title, "") for an article, (label, reason) for a
-    # record that will be refused; at most PREVIEW_LIST_LIMIT.
-    others: list[tuple[str, str]] = field(default_factory=list)
+    # The file's other records, in order: (title, "", story) for an article, where ``story`` is the
+    # archive's copy of it (None when it is new), and (label, reason, None) for a record that will
+    # be refused; at most PREVIEW_LIST_LIMIT.
+    others: list[tuple[str, str, Article | None]] = field(default_factory=list)
 
     def stripped_rows(self) -> list[tuple[str, str]]:
         """The lines taken off the story, each with the role it gave the story (``stripped_rows``)."""
@@ -2722,7 +2723,9 @@ def preview_import(*, data: bytes, name: str) -> Preview:
                 refused += 1
             if len(others) < PREVIEW_LIST_LIMIT:
                 others.append(
-                    (item.title, "") if isinstance(item, Candidate) else (f"Record {number}", item.reason)
+                    (item.title, "", item.content_hash)
+                    if isinstance(item, Candidate)
+                    else (f"Record {number}", item.reason, None)
                 )
         if candidate is None:
             raise ImportRejected("no article found")
@@ -2743,6 +2746,10 @@ def preview_import(*, data: bytes, name: str) -> Preview:
         Article.objects.filter(content_hash__in=digests[start : start + 500]).count()
         for start in range(0, len(digests), 500)
     )  # (a record repeated in the file counts once: its repeat is a duplicate anyway)
+    # The listed records the archive holds are named, each with a link to its story.
+    listed = {digest for _title, _reason, digest in others if digest}
+    archived = {story.content_hash: story for story in Article.objects.filter(content_hash__in=listed)}
+    preview.others = [(title, reason, archived.get(digest)) for title, reason, digest in others]
     digest, signature, keys = candidate.fingerprints()
     preview.duplicate_of = Article.objects.filter(content_hash=digest).first()
     scored = near_duplicates(signature, keys=keys)

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import json
 import os
 import re
 import time
@@ -211,12 +212,12 @@ def test_preview_of_an_export_lists_every_record(editor_client):
     page = response.content.decode()
     preview = response.context["preview"]
     assert preview.candidate.title == "Library opens a night reading room"
-    titles = [title for title, reason in preview.others if not reason]
+    titles = [title for title, reason, _story in preview.others if not reason]
     assert "Tram line 4 gets new stops" in titles
     assert f"holds {preview.more_articles + 1} articles" in page
     assert f'value="Import these {preview.more_articles + 1} stories"' in page
     assert "Tram line 4 gets new stops" in page
-    refused = [reason for _title, reason in preview.others if reason]
+    refused = [reason for _title, reason, _story in preview.others if reason]
     assert refused and all(f"will be refused:</strong> {reason}" in page for reason in refused)
     # The summary says so, and the list is open: the refusals were out of sight in a closed box.
     assert preview.refused == len(refused)
@@ -236,6 +237,27 @@ def test_preview_of_an_export_already_imported_says_its_records_are_duplicates(e
     assert preview.stored == preview.more_articles > 0
     assert "The others are already in the archive: confirming reports them as duplicates." in page
     assert "All of them are imported on confirm." not in page
+
+
+def test_preview_of_an_export_names_the_records_the_archive_holds(editor_client):
+    """A reviewer: the preview counted an export's stored records but did not say which they
+    were; each listed record the archive holds now links to its story, and a new one does not."""
+    tram = (DATA / "records.jsonl").read_text(encoding="utf-8").splitlines()[1]
+    import_file(data=tram.encode(), name="tram.jsonl")
+    stored = Article.objects.get(title="Tram line 4 gets new stops")
+    extra = {"title": "Ferry timetable changes in May", "body": "The ferry will leave at seven. " * 12}
+    export = (DATA / "records.jsonl").read_bytes() + json.dumps(extra).encode() + b"\n"
+    response = editor_client.post(
+        IMPORT_URL, {"files": SimpleUploadedFile("records.jsonl", export), "status": "draft"}
+    )
+    preview = response.context["preview"]
+    page = response.content.decode()
+    assert preview.duplicate_of is None and preview.stored == 1
+    by_title = {title: story for title, reason, story in preview.others if not reason}
+    assert by_title == {"Tram line 4 gets new stops": stored, "Ferry timetable changes in May": None}
+    link = reverse("admin:articles_article_change", args=[stored.pk])
+    assert f'already in the archive as <a href="{link}">Tram line 4 gets new stops</a>' in page
+    assert page.count("already in the archive as") == 1
 
 
 def test_pasted_text_preview(editor_client):
