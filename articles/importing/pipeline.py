@@ -129,6 +129,21 @@ class Candidate:
     # (content hash, MinHash signature, band keys): computed once, by whoever extracts.
     fingerprint: tuple[str, np.ndarray, list[int]] | None = field(default=None, repr=False)
 
+    def __post_init__(self):
+        self.fit_title()
+
+    def fit_title(self) -> None:
+        """A headline longer than the archive keeps is cut after a word, with "…", and the note
+        says so (the whole of it stays in the original): it was cut mid-word without a word."""
+        limit = Article._meta.get_field("title").max_length
+        if len(self.title) <= limit:
+            return
+        length = len(self.title)
+        cut = self.title[: limit - 1]
+        self.title = (cut.rsplit(" ", 1)[0] if " " in cut[limit // 2 :] else cut).rstrip(" ,;:–—-") + "…"
+        fitted = f"its headline was {length:,} characters, over the {limit} a story keeps: it is cut short"
+        self.note = "; ".join(filter(None, (self.note, fitted)))
+
     @property
     def content_hash(self) -> str:
         return self.fingerprint[0] if self.fingerprint else content_hash(self.body_text)
@@ -322,7 +337,8 @@ def _mail_candidates(data: bytes, *, name: str) -> Iterator[Candidate]:
     if mail.html:
         candidate = _from_html(decode_bytes(mail.html.encode("utf-8")), name=name)
         if mail.subject and candidate.title == _first_words(candidate.body_text):
-            candidate.title = mail.subject[:500]
+            candidate.title = mail.subject
+            candidate.fit_title()
     elif mail.text.strip():
         text = decode_bytes(mail.text.encode("utf-8"))
         lines = text.split("\n")
@@ -595,7 +611,7 @@ def _from_record(record: Record, *, kind: str) -> Candidate | ImportRejected:
     return Candidate(
         label=record.label,
         format=FORMAT_LABELS[kind],
-        title=title[:500],
+        title=title,
         dek=_dek(record.description, title=title, body_text=body_text),
         # (or the "By …" line the story's HTML opened with)
         byline=clean_byline(_field_text(record.byline) or next(filter(BYLINE.match, stripped), ""))[:300],
@@ -1035,10 +1051,12 @@ _DRY_SLUGS = "slugs"  # the key of a dry run's would-be slugs among its content 
 def _imported_note(candidate: Candidate, status: str) -> str:
     """What the editor should know about an imported story: the extraction's note, and that a
     story published without a date of its own carries the import's (not the story's) date."""
-    if status == Article.Status.PUBLISHED and candidate.published_at is None and not candidate.note:
-        return (
+    undated = status == Article.Status.PUBLISHED and candidate.published_at is None
+    if undated and "dated at import" not in candidate.note:  # (a date not understood says so)
+        undated_note = (
             "no publication date in it: it carries the date of the import; correct it if the story is older"
         )
+        return "; ".join(filter(None, (candidate.note, undated_note)))
     return candidate.note
 
 

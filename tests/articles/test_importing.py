@@ -5866,3 +5866,27 @@ def test_a_writer_labelled_under_the_story_signs_it():
     candidate = extract_one(dump.encode(), name="news.txt")
     assert candidate.byline == "Ирина Соколова"
     assert "Автор" not in candidate.body_text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", ["jsonl", "html"])
+def test_a_headline_longer_than_a_story_keeps_is_cut_after_a_word_with_a_note(kind):
+    """A reviewer's 743-character headline was cut at 500 characters, mid-word, with no word to
+    the editor; it is cut after a word, ends in "…", and the story's note says so."""
+    headline = "Council approves " + "a long and winding headline about the harbour and its cranes " * 12
+    body = "The harbour board met on Monday and agreed a plan for the cranes. " * 10
+    if kind == "jsonl":
+        data = json.dumps({"title": headline, "body": body}).encode()
+    else:
+        data = f"<html><head><title>{headline}</title></head><body><article><h1>{headline}</h1>"
+        data = f"{data}<p>{body}</p><p>{body}</p></article></body></html>".encode()
+    (result,) = import_file(data=data, name=f"long.{kind}", status=Article.Status.PUBLISHED)
+    article = Article.objects.get(pk=result.article_id)
+    whole = " ".join(headline.split())
+    assert len(article.title) <= 500 and article.title.endswith("its…")
+    assert whole.startswith(article.title[:-1]) and whole[len(article.title) - 1] == " "  # after a word
+    length = len(" ".join(headline.split()))
+    assert result.reason == (
+        f"its headline was {length:,} characters, over the 500 a story keeps: it is cut short; "
+        "no publication date in it: it carries the date of the import; correct it if the story is older"
+    )
