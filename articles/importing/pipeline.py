@@ -276,8 +276,10 @@ def _is_web_archive(data: bytes) -> bool:
     return bool(_HEADER_LINE.match(head) and _MHTML_HEADER.search(head) and _MIME_VERSION.search(head))
 
 
-def decode_input(data: bytes) -> str:
-    """Reject what is not text (one-line reasons) and return the decoded, normalised text."""
+def decode_input(data: bytes, *, name: str = "") -> str:
+    """Reject what is not text (one-line reasons) and return the decoded, normalised text.
+    ``name``, the file's, names an office document whose parts its bytes do not show, as a
+    folder's file is named."""
     if not data:
         raise ImportRejected("the file is empty")
     if not data.strip():
@@ -286,6 +288,8 @@ def decode_input(data: bytes) -> str:
     if len(data) > limit:
         raise ImportRejected(f"the file is too large ({_size(len(data))}; the limit is {_size(limit)})")
     kind = sniff_binary(data)
+    if kind == "a zip archive" and (office := _office_archive(name, [])):
+        raise ImportRejected(_office_reason(office))  # (its parts unreadable: named by its name)
     if kind in ZIPPED_DOCUMENT_KINDS:
         raise ImportRejected(_document_reason(kind))  # (as a folder's or an archive's document is)
     if kind:
@@ -308,7 +312,7 @@ def extract_articles(
 
     ``text`` is ``decode_input(data)`` when the caller has it already (a preview shows it).
     """
-    text = decode_input(data) if text is None else text
+    text = decode_input(data, name=name) if text is None else text
     # A saved e-mail is read from its bytes: its headers fold over lines and its parts are encoded.
     items = (
         _mail_candidates(data, name=name)
@@ -2714,17 +2718,17 @@ def _page_rows(markup: str, story: str) -> list[tuple[str, bool]]:
     return rows
 
 
-def reviewable_text(data: bytes) -> str:
+def reviewable_text(data: bytes, *, name: str = "") -> str:
     """An input's text as the review shows it beside the cleaned story: the decoded text, or an
     e-mail's subject, date and text (not its MIME source)."""
-    text = decode_input(data)
+    text = decode_input(data, name=name)
     return readable(data) if is_email(data) else text
 
 
 def preview_import(*, data: bytes, name: str) -> Preview:
     """Extract without storing, and gather what an editor needs to decide."""
     try:
-        raw_text = reviewable_text(data)
+        raw_text = reviewable_text(data, name=name)
     except ImportRejected as exc:
         return Preview(name=name, raw_text="", reason=exc.reason)
     try:

@@ -15,7 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.importing.pipeline import import_file
+from articles.importing.pipeline import import_file, import_paths
 from articles.models import Article, ImportRun
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -786,3 +786,21 @@ def test_a_word_document_uploaded_alone_gets_the_commands_reason(editor_client):
         "draft.docx: this is a Word document, not an article: save it as text or HTML to import it"
         in response.content.decode()
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"), [("draft.docx", "a Word document"), ("draft.pages", "a Pages document")]
+)
+def test_a_broken_office_document_gets_the_same_reason_in_the_admin_and_a_folder(
+    editor_client, tmp_path, name, kind
+):
+    """A reviewer's fake .docx ("PK" and zeros: no part to read) was "a zip archive" in the
+    admin but named by its suffix in a folder; both name it by its suffix now."""
+    data = b"PK\x03\x04" + bytes(2000)
+    reason = f"this is {kind}, not an article: save it as text or HTML to import it"
+    response = editor_client.post(IMPORT_URL, {"files": SimpleUploadedFile(name, data), "status": "draft"})
+    assert f"{name}: {reason}" in response.content.decode()
+    (tmp_path / name).write_bytes(data)
+    (result,) = import_paths(paths=[tmp_path])
+    assert result.reason == reason
+    assert Article.objects.count() == 0
