@@ -59,6 +59,7 @@ from .html import (
     absolute_links,
     containment,
     extract_html_article,
+    fragment_corrections,
     tidy_fragment,
     visible_lines,
 )
@@ -512,6 +513,7 @@ def _from_html(text: str, *, name: str) -> Candidate:
             for note in (
                 embargo_note(article.stripped),
                 _joined_note(article.joined) or _paywall_note(article.paywalled, body_text),
+                struck_note(article.struck),
             )
             if note
         ),
@@ -529,6 +531,17 @@ def _from_html(text: str, *, name: str) -> Candidate:
         source_name=article.sitename[:200],
         stripped=article.stripped,
     )
+
+
+def struck_note(struck: list[str]) -> str:
+    """The editor's word on the story's struck-through passages (``html.show_corrections``): the
+    allowed markup has no strike-through, so "buy <del>10</del> 12 buses" reads "buy 10 12 buses"
+    until someone rewords it."""
+    if not struck:
+        return ""
+    shown = ", ".join(f"“{text if len(text) <= 60 else text[:59] + '…'}”" for text in struck[:3])
+    more = f" and {len(struck) - 3} more" if len(struck) > 3 else ""
+    return f"struck-through text reads as plain text in the story: {shown}{more}; reword it where it matters"
 
 
 def embargo_note(stripped: list[str]) -> str:
@@ -587,11 +600,14 @@ _ANY_TAG = re.compile(r"<[^>]*>")
 def _from_record(record: Record, *, kind: str) -> Candidate | ImportRejected:
     named = _record_title(record.title, source=record.source) if record.title else ""
     stripped: list[str] = []
+    struck: list[str] = []
     html = mend_surrogate_references(record.html)
     if html and detect.detect_format(html) == detect.HTML and "<body" in html.lower():
         page = extract_html_article(html, url=record.url or None)
         body_html, body_text = sanitize_with_text(page.body_html if page else "")
+        struck = page.struck if page else []
     elif html:
+        html, struck = fragment_corrections(html)
         body_html, body_text = sanitize_with_text(absolute_links(_with_paragraphs(html), record.url))
         tidied, stripped = tidy_fragment(body_html, title=named)
         if stripped:
@@ -636,6 +652,7 @@ def _from_record(record: Record, *, kind: str) -> Candidate | ImportRejected:
                 if published.problem
                 else "",
                 _summary_note(record, body_text),
+                struck_note(struck),
             )
             if note
         ),

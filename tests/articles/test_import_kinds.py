@@ -3,6 +3,7 @@ rewritten): print versions, live blogs, documents saved as pages by Word and Goo
 press releases, Markdown, a correspondent's copy, e-mails."""
 
 import datetime
+import json
 
 import pytest
 
@@ -1084,3 +1085,50 @@ def test_a_donation_box_in_the_story_goes_with_its_pitch():
     # A story's own paragraph under its own heading that mentions donations stays.
     story = page.replace(b"<h3>Support local news</h3>", b"<h3>Where the money came from</h3>")
     assert "Donate today" in extract_one(story, name="w.html").body_text
+
+
+_CORRECTED = (
+    "<p>The mayor said the city would buy <del>10</del> <ins>12</ins> new buses, calling them "
+    "<q>a fresh start for <em>the east side</em></q> at the meeting in the town hall on Monday night.</p>"
+    "<p>Correction: an earlier version of this story said the vote was on <s>Tuesday</s>. The council "
+    "will vote on the plan next month, officials said, after a public hearing at the library.</p>"
+)
+_HARBOUR = "<p>" + "The harbour board met on Monday and agreed a plan for the cranes. " * 6 + "</p>"
+
+
+def _rss_item(html: str) -> bytes:
+    item = f"<item><title>Buses for the east side</title><link>https://news.example/buses</link><description><![CDATA[{html}]]></description></item>"
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>City</title>{item}</channel></rss>'.encode()
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        (
+            "buses.html",
+            f"<html><head><title>Buses for the east side</title></head><body><article><h1>Buses for the east side"
+            f"</h1>{_HARBOUR}{_CORRECTED}{_HARBOUR}</article></body></html>".encode(),
+        ),
+        (
+            "buses.jsonl",
+            json.dumps({"title": "Buses for the east side", "html": _HARBOUR + _CORRECTED}).encode(),
+        ),
+        ("buses.xml", _rss_item(_HARBOUR + _CORRECTED)),
+    ],
+)
+def test_struck_text_is_named_in_the_note_and_inline_quotations_keep_their_marks(name, data):
+    """Reviewer K: the policy allows neither <del>/<s> nor <q>, so "buy <del>10</del> 12 buses"
+    read "buy 10 12 buses" unnoticed and a quotation lost its marks. The note names the struck
+    words for the editor (they stay: a struck word is as often the writer's joke), and the
+    quotation is in marks."""
+    candidate = extract_one(data, name=name)
+    assert "buy 10 12 new buses" in candidate.body_text
+    assert "calling them “a fresh start for the east side” at the meeting" in candidate.body_text
+    assert "“a fresh start for <em>the east side</em>”" in candidate.body_html
+    assert "story said the vote was on Tuesday. The council" in candidate.body_text
+    assert (
+        "struck-through text reads as plain text in the story: “10”, “Tuesday”; reword it where it matters"
+        in candidate.note
+    )
