@@ -665,8 +665,7 @@ SUMMARY_WORDS = 150
 
 def _summary_note(record: Record, body_text: str) -> str:
     """The editor's warning for a feed entry that carries only its summary."""
-    count = len(words(body_text))
-    if not record.summary_only or count >= SUMMARY_WORDS:
+    if not record.summary_only or (count := len(words(body_text))) >= SUMMARY_WORDS:
         return ""
     where = f" at {record.url}" if _url(record.url) else " on the site"
     return f"the feed gives only a summary of this story ({count} words): the whole story is{where}"

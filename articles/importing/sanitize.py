@@ -376,7 +376,7 @@ class _Canonicalizer(HTMLParser):
 
     # -- text ------------------------------------------------------------------------------
     def handle_data(self, data):
-        data = _SPACE.sub(" ", _INVISIBLE.sub("", data))
+        data = _SPACE.sub(" ", data if data.isascii() else _INVISIBLE.sub("", data))
         if self.skip_space:
             data = data.lstrip(" ")
         if not data:
