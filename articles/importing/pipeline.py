@@ -84,7 +84,7 @@ from .plaintext import (
     words,
 )
 from .sanitize import sanitize_with_text
-from .zones import site_zone
+from .zones import site_zone, zones_apart
 
 logger = logging.getLogger(__name__)
 
@@ -507,6 +507,7 @@ def _from_html(text: str, *, name: str) -> Candidate:
     if not has_words(body_text, MIN_PAGE_WORDS):
         raise ImportRejected("no article found in the HTML page (too little text)")
     title = article.title or _first_words(body_text)
+    published = read_published(article.published, site=site_zone(article.url))
     return Candidate(
         note="; ".join(
             note
@@ -514,6 +515,7 @@ def _from_html(text: str, *, name: str) -> Candidate:
                 embargo_note(article.stripped),
                 _joined_note(article.joined) or _paywall_note(article.paywalled, body_text),
                 struck_note(article.struck),
+                zone_note(published, article.url),
             )
             if note
         ),
@@ -525,7 +527,7 @@ def _from_html(text: str, *, name: str) -> Candidate:
         body_html=body_html,
         body_text=body_text,
         source_url=_url(article.url),
-        published_at=(published := read_published(article.published, site=site_zone(article.url))).at,
+        published_at=published.at,
         published_date_only=published.date_only,
         language=article.language,
         source_name=article.sitename[:200],
@@ -653,6 +655,7 @@ def _from_record(record: Record, *, kind: str) -> Candidate | ImportRejected:
                 else "",
                 _summary_note(record, body_text),
                 struck_note(struck),
+                zone_note(published, record.url),
             )
             if note
         ),
@@ -763,6 +766,21 @@ class Published(NamedTuple):
     problem: str = ""
     # The source gave the day without its time ("5 March 2024", "2024-03-05T00:00:00").
     date_only: bool = False
+    # A time of day with no zone, and no site's zone to read it in: read in the newsroom's.
+    zone_assumed: bool = False
+
+
+def zone_note(published: Published, url: str) -> str:
+    """The editor's word on a time read in the newsroom's zone although the site's country has
+    several ("14:35" on a Russian site is any of eleven): it may be hours off."""
+    if not published.zone_assumed or not (country := zones_apart(url)):
+        return ""
+    newsroom = timezone.get_default_timezone()
+    shown = published.at.astimezone(newsroom).strftime("%H:%M")
+    return (
+        f"its time {shown} gives no time zone and {country} has several: it is read in the newsroom's "
+        f"({timezone.get_default_timezone_name()}); check it"
+    )
 
 
 def read_published(value: str, *, site: ZoneInfo | None = None) -> Published:
@@ -873,7 +891,7 @@ def read_published(value: str, *, site: ZoneInfo | None = None) -> Published:
         if aware.utcoffset() != timezone.make_aware(parsed.replace(fold=1), local).utcoffset():
             # "03:30" as summer time ends: two moments, an hour apart
             return Published(None, f"that time came twice, an hour apart, in {local}, {whose} time zone")
-        parsed = aware
+        return Published(aware, zone_assumed=site is None)
     return Published(parsed)
 
 

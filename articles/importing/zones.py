@@ -23,14 +23,32 @@ _DOMAIN_COUNTRY = {"uk": "GB"}  # the one country domain that is not the ISO cod
 
 def site_zone(url: str) -> ZoneInfo | None:
     """The zone of the country whose domain ``url`` is on, when the country has one."""
+    country = _site_country(url)
+    return _country_zone(country) if country else None
+
+
+def zones_apart(url: str) -> str:
+    """The name of the country whose domain ``url`` is on when its zones disagree ("Russia"):
+    a time there without its zone could be any of them; "" otherwise."""
+    country = _site_country(url)
+    if not country or not _zones_by_country().get(country) or _country_zone(country) is not None:
+        return ""
+    import pycountry
+
+    found = pycountry.countries.get(alpha_2=country)
+    return getattr(found, "common_name", None) or getattr(found, "name", country)
+
+
+def _site_country(url: str) -> str:
+    """The ISO code of the country whose domain ``url`` is on ("" for a borrowed or generic one)."""
     try:
         host = urlsplit(url or "").hostname or ""
     except ValueError:
-        return None
+        return ""
     domain = host.rsplit(".", 1)[-1].lower() if "." in host else ""
     if len(domain) != 2 or domain in _BORROWED_DOMAINS:
-        return None
-    return _country_zone(_DOMAIN_COUNTRY.get(domain, domain.upper()))
+        return ""
+    return _DOMAIN_COUNTRY.get(domain, domain.upper())
 
 
 @functools.cache

@@ -14,6 +14,7 @@ from html import escape
 from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 from django.db import connection
 from django.test import override_settings
 from django.utils import timezone
@@ -5890,3 +5891,36 @@ def test_a_headline_longer_than_a_story_keeps_is_cut_after_a_word_with_a_note(ki
         f"its headline was {length:,} characters, over the 500 a story keeps: it is cut short; "
         "no publication date in it: it carries the date of the import; correct it if the story is older"
     )
+
+
+_PLAN = "Правительство утвердило новый план развития транспорта в регионе. " * 12
+
+
+@pytest.mark.parametrize(
+    ("url", "published", "noted"),
+    [
+        ("https://lenta.ru/news/1", "2026-03-12 14:35", True),  # eleven zones
+        ("https://zeitung.de/n/1", "2026-03-12 14:35", False),  # one zone: read in it
+        ("https://lenta.ru/news/1", "2026-03-12T14:35:00+03:00", False),  # its zone given
+        ("https://lenta.ru/news/1", "2026-03-12", False),  # a day alone
+        ("https://news.example.com/1", "2026-03-12 14:35", False),  # no country to tell
+    ],
+)
+def test_a_time_without_zone_on_a_site_whose_country_has_several_is_noted(url, published, noted):
+    """Reviewer K: "14:35" on a Russian site (no zone given; Russia has eleven) was read in the
+    newsroom's zone with no word to the editor; the note now says so. One zone (Germany), a zone
+    given, a day alone or a site with no country need no note."""
+    record = json.dumps({"title": "План", "body": _PLAN, "url": url, "published": published})
+    page = (
+        f'<html lang="ru"><head><title>План</title><link rel="canonical" href="{url}">'
+        f'<meta property="article:published_time" content="{published.replace(" ", "T")}"></head>'
+        f"<body><article><h1>План</h1><p>{_PLAN}</p><p>{_PLAN}</p></article></body></html>"
+    )
+    for data, name in ((record.encode(), "plan.jsonl"), (page.encode(), "plan.html")):
+        candidate = extract_one(data, name=name)
+        assert candidate.published_at is not None
+        expected = (
+            "its time 14:35 gives no time zone and Russian Federation has several: "
+            f"it is read in the newsroom's ({django_settings.TIME_ZONE}); check it"
+        )
+        assert (expected in candidate.note) is noted, (name, candidate.note)
