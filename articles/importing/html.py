@@ -1672,6 +1672,8 @@ def _inline(element, base_url: str | None) -> str:
             parts.append(_escape(child.tail or ""))  # the notes it points to are not kept
             continue
         inner = _inline(child, base_url)
+        if child.tag in {"hi", "ref"} and _RUN_ON.search(parts[-1] or "") and _WORD_START.match(inner):
+            parts.append(" ")  # trafilatura trims the text before a link in an item ("simple.<ref>Click")
         if child.tag == "hi":
             rend = child.get("rend", "")
             tag = "strong" if rend == "#b" else "em"
@@ -1687,6 +1689,12 @@ def _inline(element, base_url: str | None) -> str:
             parts.append(inner)
         parts.append(_escape(child.tail or ""))
     return "".join(parts)
+
+
+# Text ending a sentence or a clause right after a word, and an inline element starting with a
+# word: the space between them was lost.
+_RUN_ON = re.compile(r"(?<=[^\W\d_])[.!?,;:]$")
+_WORD_START = re.compile(r"(?:<[^>]+>)*[^\W\d_]")
 
 
 _NOTE_MARK = re.compile(r"^\[?(?:\d{1,3}|[*†‡§])\]?$")

@@ -1132,3 +1132,25 @@ def test_struck_text_is_named_in_the_note_and_inline_quotations_keep_their_marks
         "struck-through text reads as plain text in the story: “10”, “Tuesday”; reword it where it matters"
         in candidate.note
     )
+
+
+def test_a_link_after_a_sentence_in_a_list_item_keeps_its_space():
+    """trafilatura trims the text before a link in a list item with a line break: "is very
+    simple. <a>Click here</a>" read "is very simple.Click here" (a development page)."""
+    paragraph = "<p>" + "The harbour board met on Monday and agreed a plan for the cranes. " * 8 + "</p>"
+    steps = (
+        "<ol><li><strong>Test your type:</strong><br>Finding your learning type is very simple. "
+        '<a href="https://quiz.example/type">Click here</a>, answer ten questions and read the advice.<br></li>'
+        "<li>Then pick the course that suits you, and <em>stick to it</em> for a month.</li></ol>"
+    )
+    page = (
+        f"<html><head><title>Learning types</title></head><body><article><h1>Learning types</h1>"
+        f"{paragraph}{steps}{paragraph}</article></body></html>"
+    )
+    candidate = extract_one(page.encode(), name="types.html")
+    assert "is very simple. Click here, answer ten questions" in candidate.body_text
+    assert (
+        'very simple. <a href="https://quiz.example/type" rel="nofollow noopener noreferrer">'
+        in candidate.body_html
+    )
+    assert "suits you, and stick to it" in candidate.body_text
