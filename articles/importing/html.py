@@ -399,6 +399,22 @@ def _signed_near_headline(
     at = next((n for n, line in enumerate(shown) if line.strip() == title), None)
     if at is None:
         return "", ""
+    # A line of its own right under the headline with the writer alone ("By Jane Roe", the date
+    # elsewhere or none). The headline as the page shows it, not its <title>, the first line: a
+    # menu follows that ("BY COMPANY TYPE").
+    shown_at = next((n for n, line in enumerate(shown) if n and line.strip() == title), None)
+    signed = next(
+        (
+            name
+            for line in (shown[shown_at + 1 : shown_at + 4] if shown_at is not None else [])
+            if len(words(line)) <= 6
+            and BYLINE.match(line.strip())
+            and not date_of_line(line)
+            and is_bare_name(name := clean_byline(line))
+            and not _NO_NAME_AFTER_BY.match(name)
+        ),
+        "",
+    )
     for line in shown[at + 1 : at + 7] + shown[max(0, at - 2) : at]:
         if line.strip() in story or len(words(line)) > 15 or not (day := date_of_line(line)):
             continue
@@ -406,8 +422,8 @@ def _signed_near_headline(
             continue  # (an update's time is not the publication's)
         writer = writer_before_date(line)
         if writer or is_date_line(line) or (byline and line.startswith(byline)):
-            return writer, day
-    return "", ""
+            return writer or signed, day
+    return signed, ""
 
 
 _IN_A_CARD = etree.XPath(

@@ -1154,3 +1154,24 @@ def test_a_link_after_a_sentence_in_a_list_item_keeps_its_space():
         in candidate.body_html
     )
     assert "suits you, and stick to it" in candidate.body_text
+
+
+def test_a_writer_printed_alone_under_the_headline_is_the_byline():
+    """Reviewer K's BBC-style page: no writer in the tags or structured data, and the byline block
+    ("By Priya Sharma", her role under it, no date) dropped by trafilatura: no byline at all."""
+    paragraph = (
+        "<p>" + "The harbour board met on Monday and agreed a plan for the cranes after a debate. " * 5
+    )
+    page = (
+        "<html><head><title>Harbour cranes plan agreed - BBC News</title></head><body><main><article>"
+        '<h1 id="main-heading">Harbour cranes plan agreed</h1>'
+        '<div data-component="byline-block"><div><span>By <span class="name">Priya Sharma</span></span>'
+        "<div>BBC Scotland reporter</div></div></div>"
+        f'<div data-component="text-block">{paragraph}</p></div><div>{paragraph}</p></div></article></main></body></html>'
+    )
+    candidate = extract_one(page.encode(), name="cranes.html")
+    assert candidate.byline == "Priya Sharma"
+    assert candidate.body_text.startswith("The harbour board met on Monday")
+    # "By the numbers" under a headline is a box's heading, not a writer.
+    boxed = page.replace("By <span", "By the <span").replace(">Priya Sharma<", ">numbers<")
+    assert extract_one(boxed.encode(), name="cranes.html").byline == ""
