@@ -190,7 +190,7 @@ def extract_html_article(
         )
         metadata.description = subheading or metadata.description
     url = metadata.url or url
-    _show_stamps(tree)
+    live_writers = _show_stamps(tree)
     struck = show_corrections(tree) if _CORRECTION_TAGS.search(markup) else []
     body = _reading(tree, url, visible=visible)
     if body is None:
@@ -242,6 +242,17 @@ def extract_html_article(
     if standfirst and len(blocks) > 1 and opening[0] == standfirst:
         # The page's standfirst, marked as such, opened the body: it is the story's dek.
         blocks, description = blocks[1:], standfirst
+    elif standfirst and (
+        inside := [
+            n
+            for n, block in enumerate(blocks[2:], 2)  # (right under the first, a story may repeat it)
+            if block.startswith("<p>") and _shown(block) == standfirst
+        ]
+    ):
+        # Set down among the story's blocks (a live blog whose entries are <article>s: trafilatura
+        # reads the first entry, then the standfirst, then the others): the dek all the same.
+        blocks = [block for n, block in enumerate(blocks) if n not in inside]
+        description = description or standfirst
     elif (
         standfirst
         and not description
@@ -301,10 +312,14 @@ def extract_html_article(
             visible.lines, title, byline=byline, story=shown_in_story, updates=not published
         )
         published, byline = day if better(day) else published, byline or writer
+    # (the writers of the entries the story holds: not of a list of teasers, each with its time)
+    live_writers = [writer for writer in live_writers if writer in {_shown(block) for block in blocks}]
+    if len(live_writers) > 1 and (not byline or clean_byline(byline) in live_writers):
+        byline = "; ".join(live_writers)  # a live blog's writers, not its first entry's alone
     # No writer named anywhere: the account, or the agency the structured data credits ("dpa").
     byline = byline or account or _credited_organization(tree, sitename=metadata.sitename or "") or ""
     signature = "".join(byline.split()).casefold()
-    for block in blocks[:2]:
+    for block in [] if live_writers else blocks[:2]:  # (a live blog's first entry keeps its writer)
         text = _shown(block)
         piece = "".join(text.split()).casefold()
         if (
@@ -907,10 +922,11 @@ def fragment_corrections(markup: str) -> tuple[str, list[str]]:
     return inner[len("<div>") : -len("</div>")], struck
 
 
-def _show_stamps(tree) -> None:
+def _show_stamps(tree) -> list[str]:
     """The <time>s that are all of their line ("15.40 GMT" over each entry of a live blog: three or
     more) made plain text: trafilatura drops every <time>, and a live blog's entries ran on
-    undated (or into one block). Called once the page's metadata, which they date, is read."""
+    undated (or into one block). Called once the page's metadata, which they date, is read.
+    Returns a live blog's entries' writers (``_show_entry_writers``)."""
     stamps = [
         stamp
         for stamp in _STAMPS(tree)
@@ -928,6 +944,58 @@ def _show_stamps(tree) -> None:
     # 3</time> at the farm" lost them ("set for at the farm").
     for stamp in _INLINE_STAMPS(tree):
         stamp.tag = "span"
+    if len(stamps) < _LIVE_ENTRIES:
+        return []
+    stamped = set(stamps)
+    for stamp in stamps:
+        entry = next(stamp.iterancestors("article"), None)
+        if (
+            entry is not None
+            and sum(element in stamped for element in entry.iter()) == 1
+            and next(entry.iter("h1", "h2", "h3"), None) is None  # (a roundup's stories have headlines)
+        ):
+            # An entry of the live blog, not a story of its own: trafilatura read the first
+            # <article> alone, or the first then the page's standfirst then the others.
+            entry.tag = "div"
+    return _show_entry_writers(stamps)
+
+
+# A writer's element by its class: "block-byline", "contributor", "entry-author".
+_WRITER_CLASS = re.compile(r"(?:^|[\s_-])(?:byline|contributor|author)s?(?:$|[\s_-])", re.IGNORECASE)
+_ENTRY_DEPTH = 4  # levels above an entry's time where its writer is looked for
+
+
+def _show_entry_writers(stamps: list) -> list[str]:
+    """A live blog's entries' writers (an element classed as a byline, contributor or author, in
+    the entry of one time, a few levels up from it) made plain paragraphs under their time:
+    trafilatura drops them as the page's furniture, and the entries ran on unsigned. The writers,
+    each once, in order."""
+    stamped = set(stamps)
+    writers: list[str] = []
+    for stamp in stamps:
+        entry = stamp
+        for _ in range(_ENTRY_DEPTH):
+            entry = entry.getparent()
+            if entry is None or sum(element in stamped for element in entry.iter()) > 1:
+                break  # (the list of all the entries)
+            found = [
+                element
+                for element in entry.iter()
+                if isinstance(element.tag, str) and _WRITER_CLASS.search(element.get("class") or "")
+            ]
+            if not found:
+                continue
+            signed = found[0]
+            name = clean_byline(" ".join(signed.text_content().split()))
+            if name and len(words(name)) <= 5 and is_bare_name(name) and not _NO_NAME_AFTER_BY.match(name):
+                for child in list(signed):
+                    signed.remove(child)
+                signed.attrib.clear()
+                signed.tag, signed.text = "p", name
+                if name not in writers:
+                    writers.append(name)
+            break
+    return writers
 
 
 def _extract(tree, url: str | None, options: dict):

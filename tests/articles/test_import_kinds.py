@@ -1175,3 +1175,73 @@ def test_a_writer_printed_alone_under_the_headline_is_the_byline():
     # "By the numbers" under a headline is a box's heading, not a writer.
     boxed = page.replace("By <span", "By the <span").replace(">Priya Sharma<", ">numbers<")
     assert extract_one(boxed.encode(), name="cranes.html").byline == ""
+
+
+def _live_blog(entry_tag: str = "article") -> bytes:
+    entries = [
+        (
+            "15.40",
+            "Harry Taylor",
+            "The river at Bewdley has risen another 20cm in the last hour, the agency says.",
+        ),
+        (
+            "15.12",
+            "Aletha Adu",
+            "The prime minister will visit the flooded towns tomorrow, Downing Street says.",
+        ),
+        (
+            "14.55",
+            "Harry Taylor",
+            "Rail services between Worcester and Hereford are suspended because of flooding.",
+        ),
+    ]
+    blocks = "".join(
+        f'<{entry_tag} id="block-{n}" class="block"><header class="block-header"><p class="block-time">'
+        f'<a href="#block-{n}"><time datetime="2026-03-12T{time.replace(".", ":")}:00Z">{time} GMT</time></a></p>'
+        f'<div class="block-byline"><img src="/avatar.jpg" alt=""><span class="contributor">{writer}</span></div>'
+        f'</header><div class="block-elements"><p>{text}</p><p>More on the {time} report follows within the hour, '
+        f"with details of roads, schools and the shelters in each town.</p></div></{entry_tag}>"
+        for n, (time, writer, text) in enumerate(entries)
+    )
+    return (
+        "<html><head><title>Flood warnings across England – live | The Courier</title></head><body><main>"
+        '<h1>Flood warnings across England – live</h1><p class="standfirst">Rivers are still rising in the '
+        f'Midlands.</p><div class="live-blog">{blocks}</div></main></body></html>'
+    ).encode()
+
+
+@pytest.mark.parametrize("entry_tag", ["article", "div"])
+def test_a_live_blog_keeps_every_entry_with_its_time_and_writer(entry_tag):
+    """Reviewer K: a live blog's entry bylines were dropped. Entries marked up as <article>s lost
+    more: trafilatura read the first entry alone, or the first, then the standfirst, then the
+    rest. Every entry is kept, in order, under its time and its writer; the standfirst is the dek,
+    and the byline names the blog's writers."""
+    candidate = extract_one(_live_blog(entry_tag), name="live.html")
+    paragraphs = candidate.body_text.split("\n\n")
+    expected = ["15.40 GMT", "Harry Taylor", "The river at Bewdley", "15.12 GMT", "Aletha Adu",
+                "The prime minister will visit", "14.55 GMT", "Harry Taylor", "Rail services between"]  # fmt: skip
+    opening = [paragraph for paragraph in paragraphs if paragraph.startswith(tuple(expected))]
+    assert [
+        next(start for start in expected if paragraph.startswith(start)) for paragraph in opening
+    ] == expected
+    assert "Rivers are still rising" not in candidate.body_text
+    assert candidate.dek == "Rivers are still rising in the Midlands."
+    assert candidate.byline == "Harry Taylor; Aletha Adu"
+
+
+@pytest.mark.parametrize("repeated_at", [1, 3])
+def test_a_standfirst_repeated_among_the_story_blocks_is_the_dek(repeated_at):
+    """A page's standfirst set down again among the story's blocks (a box at the end, the
+    description again) is taken out from the third block on; right under the first, a story may
+    repeat it, and it stays in the story (not shown twice as the dek too)."""
+    standfirst = "How the harbour board chose its new cranes, and what they will cost the city."
+    story = [f"<p>{n} The harbour board met on Monday and agreed a plan for the cranes after a debate.</p>" * 3
+             for n in ("First.", "Second.", "Third.", "Fourth.")]  # fmt: skip
+    story.insert(repeated_at, f'<p class="promo">{standfirst}</p>')
+    page = (
+        "<html><head><title>New cranes for the harbour</title></head><body><main><h1>New cranes for the harbour</h1>"
+        f'<p class="standfirst">{standfirst}</p><article>{"".join(story)}</article></main></body></html>'
+    )
+    candidate = extract_one(page.encode(), name="cranes.html")
+    assert (standfirst in candidate.body_text) is (repeated_at == 1)
+    assert candidate.dek == ("" if repeated_at == 1 else standfirst)
