@@ -541,8 +541,13 @@ def struck_note(struck: list[str]) -> str:
     until someone rewords it."""
     if not struck:
         return ""
-    shown = ", ".join(f"“{text if len(text) <= 60 else text[:59] + '…'}”" for text in struck[:3])
-    more = f" and {len(struck) - 3} more" if len(struck) > 3 else ""
+    times = Counter(struck)  # each passage once, in order ("10" struck in six places: “10” (6 times))
+    shown = ", ".join(
+        f"“{text if len(text) <= 60 else text[:59] + '…'}”"
+        + (f" ({times[text]} times)" if times[text] > 1 else "")
+        for text in list(times)[:3]
+    )
+    more = f" and {len(times) - 3} more" if len(times) > 3 else ""
     return f"struck-through text reads as plain text in the story: {shown}{more}; reword it where it matters"
 
 

@@ -1245,3 +1245,15 @@ def test_a_standfirst_repeated_among_the_story_blocks_is_the_dek(repeated_at):
     candidate = extract_one(page.encode(), name="cranes.html")
     assert (standfirst in candidate.body_text) is (repeated_at == 1)
     assert candidate.dek == ("" if repeated_at == 1 else standfirst)
+
+
+def test_a_passage_struck_in_many_places_is_named_once_with_its_count():
+    """The import report listed “10”, “10”, “10” and 3 more for one number struck in six places."""
+    paragraph = (
+        "<p>The city would buy <del>10</del> 12 new buses for the east side, the mayor said on Monday.</p>"
+    )
+    export = json.dumps({"title": "Buses", "html": paragraph * 6 + "<p>Also <s>Tuesday</s> Monday.</p>"})
+    candidate = extract_one(export.encode(), name="buses.jsonl")
+    assert (
+        "struck-through text reads as plain text in the story: “10” (6 times), “Tuesday”;" in candidate.note
+    )
