@@ -183,6 +183,21 @@ class ImportAdminMixin:
         }
         return super().changelist_view(request, extra_context=extra_context)
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """The story's form, with what its import said of it (a date not understood, struck-through
+        text, a cut headline): the editor who opens the story later sees it too, not only the
+        import's report."""
+        note = (
+            ImportItem.objects.filter(article_id=object_id, outcome=ImportItem.Outcome.IMPORTED)
+            .order_by("-pk")
+            .values_list("reason", flat=True)
+            .first()
+            if str(object_id).isdigit()
+            else None
+        )
+        extra_context = {**(extra_context or {}), "import_note": note or ""}
+        return super().change_view(request, object_id, form_url, extra_context=extra_context)
+
     def _context(self, request, title, **extra):
         return {
             **self.admin_site.each_context(request),

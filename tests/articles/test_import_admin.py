@@ -804,3 +804,22 @@ def test_a_broken_office_document_gets_the_same_reason_in_the_admin_and_a_folder
     (result,) = import_paths(paths=[tmp_path])
     assert result.reason == reason
     assert Article.objects.count() == 0
+
+
+def test_the_story_form_shows_what_its_import_said_of_it(editor_client):
+    """The import's note (here, struck-through text) was in the import's report alone: an editor
+    opening the story later never saw it. The story's form shows it above the fields; a story
+    whose import said nothing shows no note."""
+    body = "<p>The city would buy <del>10</del> 12 new buses for the east side, the mayor said on Monday night.</p>"
+    export = json.dumps({"title": "Buses", "html": body * 3}) + "\n"
+    export += json.dumps({"title": "Trams", "body": "The trams will run every ten minutes from May on. " * 4})
+    run = ImportRun.objects.create(origin="admin")
+    results = import_file(data=export.encode(), name="buses.jsonl", run=run)
+    noted, plain = (Article.objects.get(pk=result.article_id) for result in results)
+    page = editor_client.get(reverse("admin:articles_article_change", args=[noted.pk])).content.decode()
+    assert (
+        '<p class="import-note" role="note"><strong>From the import:</strong> Struck-through text reads as '
+        "plain text in the story: “10” (3 times); reword it where it matters.</p>"
+    ) in page
+    page = editor_client.get(reverse("admin:articles_article_change", args=[plain.pk])).content.decode()
+    assert 'class="import-note"' not in page
