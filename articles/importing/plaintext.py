@@ -1379,7 +1379,17 @@ def _score(lines: list[_Line], common: Container[str]) -> None:
             line.chrome = "counter"
         elif n <= 12 and BYLINE.match(line.text):
             line.chrome = "byline"
-        elif line.text in common and not (sentence and n >= _BATCH_PROSE_WORDS):
+        elif (
+            position <= 3
+            and n <= 16
+            and _MOTTO.search(line.text)
+            and (name := next((other for other in lines[:position] if other.text), None)) is not None
+            and name.words <= 4
+            and _is_masthead(name.text)  # (a paper's name: not a short headline over its first line)
+            and not REPORTED.search(line.text)
+        ):
+            line.chrome = "motto"  # "Your trusted source for local news since 1998." under the paper's name
+        elif line.text in common and (not (sentence and n >= _BATCH_PROSE_WORDS) or _MOTTO.search(line.text)):
             # The site's template (menus, labels, slogans). A newsroom's dates and bylines repeat
             # across its stories too, and so may a stock sentence ("The company did not respond to
             # a request for comment."): those are read as in a file imported alone.
@@ -1592,10 +1602,23 @@ _KICKER = re.compile(
 )
 # A paper's motto under its name: "Serving Port Ellis and the valley since 1884", "Your news, your way".
 _MOTTO = re.compile(
-    r"^(?:serving|your|the voice of|proudly|independent)\b|\bsince (?:1[6-9]|20)\d\d$", re.IGNORECASE
+    r"^(?:serving|your|the voice of|proudly|independent)\b|\bsince (?:1[6-9]|20)\d\d\.?$", re.IGNORECASE
 )
 _DATED = re.compile(r"\b(?:19|20)\d\d\b|\b(?:updated|reviewed|written|posted|published)\b", re.IGNORECASE)
 _BESIDE_HEADLINE = {"byline", "date", "credit", "counter", "date label"}
+
+
+_COPYRIGHT_LINE = re.compile(r"©|\(c\)|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
+
+
+def _named_in_small_print(name: str, lines: list[_Line]) -> bool:
+    """Whether a copyright line under the story names ``name`` ("© 2026 The Valley Courier. All
+    rights reserved."): the line is the site's name, not a headline."""
+    folded = name.casefold()
+    return any(
+        line.words <= 25 and _COPYRIGHT_LINE.search(line.text) and folded in line.text.casefold()
+        for line in lines
+    )
 
 
 def _heads_as_title(lines: list[_Line], line: _Line, first: _Line, start: int) -> bool:
@@ -1624,6 +1647,12 @@ def _heads_as_title(lines: list[_Line], line: _Line, first: _Line, start: int) -
         return True  # "Press Releases - Capitol Wire", the menu, then the headline over the body
     if set(words(first.text.casefold())) <= set(words(line.text.casefold())):
         return False
+    if between == [] and (
+        _named_in_small_print(first.text, lines[start:]) or any(other.chrome == "motto" for other in above)
+    ):
+        # The site's name (its copyright line names it, or its motto is under it) and its menu,
+        # then the headline right above the body.
+        return True
     if (
         between is not None
         and all(other.chrome == "byline" for other in between)

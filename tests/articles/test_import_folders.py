@@ -300,3 +300,23 @@ def test_a_csv_with_blank_lines_over_its_header_and_spaces_after_its_commas(tmp_
     [result] = import_paths(paths=[export])
     assert (result.outcome, result.path) == ("imported", f"{export}:4")
     assert Article.objects.get().body_text == BODY
+
+
+@pytest.mark.django_db
+def test_a_batch_from_one_site_is_titled_by_its_headlines_not_its_masthead_and_motto(tmp_path):
+    """Four dumps of one site: its name over a motto of 13 words (a sentence, too long for the
+    batch's template lines) and its menu. The first ones were titled "The Valley Courier", and once
+    the name was learned as the site's, the motto became the title."""
+    for n, place in enumerate(["Ashford", "Brigham", "Carlow", "Denby"]):
+        (tmp_path / f"{n}.txt").write_text(
+            f"The Valley Courier\nYour trusted source for local news and views across the valley since 1998.\n"
+            f"Home | News | Sport | Opinion\n\nNew bridge opens to traffic in {place}\n\n"
+            f"The county opened the bridge in {place} on Monday after two years of work, officials said.\n"
+            f"Engineers said the {place} bridge would carry twelve thousand vehicles a day from now on.\n"
+            f"The mayor of {place} thanked the crews who worked through the winter to finish it early.\n",
+            encoding="utf-8",
+        )
+    results = list(import_paths(paths=[tmp_path], workers=0))
+    assert [Article.objects.get(pk=r.article_id).title for r in results] == [
+        f"New bridge opens to traffic in {place}" for place in ["Ashford", "Brigham", "Carlow", "Denby"]
+    ]

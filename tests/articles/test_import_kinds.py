@@ -1257,3 +1257,36 @@ def test_a_passage_struck_in_many_places_is_named_once_with_its_count():
     assert (
         "struck-through text reads as plain text in the story: “10” (6 times), “Tuesday”;" in candidate.note
     )
+
+
+_MASTHEAD_DUMP = """The Valley Courier
+Your trusted source for local news and views across the valley since 1998.
+Home | News | Sport | Opinion
+
+New bridge over the river opens to traffic
+
+The county opened the bridge on Monday after two years of work, officials said, and traffic began to flow at noon.
+Engineers said the structure would carry twelve thousand vehicles a day, easing the queues on the old ferry road.
+The mayor thanked the crews who worked through the winter to finish it months ahead of the schedule.
+{footer}"""
+
+
+@pytest.mark.parametrize("footer", ["© 2026 The Valley Courier. All rights reserved.", ""])
+def test_a_dumps_masthead_and_motto_are_not_its_headline(footer):
+    """A site's name over its motto and menu was the story's title ("The Valley Courier") and the
+    motto opened the body; the headline right above the body is the title."""
+    candidate = extract_one(_MASTHEAD_DUMP.format(footer=footer).encode(), name="bridge.txt")
+    assert candidate.title == "New bridge over the river opens to traffic"
+    assert candidate.body_text.startswith("The county opened the bridge on Monday")
+    assert "trusted source" not in candidate.body_text and "Valley Courier" not in candidate.body_text
+
+
+def test_a_story_opening_with_your_under_its_headline_keeps_its_first_paragraph():
+    dump = (
+        "Council Tax Rises\n\nYour council tax will rise by five per cent from April, the council said on Monday.\n"
+        "The increase will pay for road repairs and for the libraries, the finance chief told the meeting.\n"
+        "Residents can apply for a discount if they live alone or on a low income, the council added.\n"
+    )
+    candidate = extract_one(dump.encode(), name="tax.txt")
+    assert candidate.title == "Council Tax Rises"
+    assert candidate.body_text.startswith("Your council tax will rise by five per cent")
