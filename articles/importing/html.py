@@ -138,8 +138,10 @@ class HtmlArticle:
     stripped: list[str] = field(default_factory=list)
     # The headlines of the stories the reading joined, when the page holds several (a roundup).
     joined: list[str] = field(default_factory=list)
-    # The page says its story is for subscribers (schema.org's isAccessibleForFree: false).
+    # The page says its story is for subscribers (schema.org's isAccessibleForFree: false), or
+    # says that the story goes on for subscribers only (``_CUT_SHORT``, then ``cut_short`` too).
     paywalled: bool = False
+    cut_short: bool = False
     # The struck-through passages, which read as plain text in the story (``show_corrections``).
     struck: list[str] = field(default_factory=list)
 
@@ -197,6 +199,16 @@ def extract_html_article(
         return None
     title = _headline_part(tree, body, clean_title(metadata.title or "", sitename=metadata.sitename or ""))
     blocks, stripped, lead = _post_clean(body, title=title, base_url=url)
+    while (
+        len(blocks) > 1
+        and len(words(last := _shown(blocks[-1]))) <= 5
+        and last.endswith(":")
+        and last.isupper()
+    ):
+        # A label in capitals that introduces nothing, the story's last block: a promo's "ELECTION
+        # 2026:", its link gone with the links around the story. (A story's own "Sources:" or "Then
+        # I use this prompt:" may end what was read of it.)
+        blocks, stripped = blocks[:-1], [*stripped, last]
     description = metadata.description or ""
     first = _shown(blocks[0]) if blocks else ""
     if len(blocks) > 2 and blocks[0].startswith("<p>") and _is_kicker_block(first):
@@ -332,8 +344,10 @@ def extract_html_article(
             # part the names with ";" where the page wrote "und").
             blocks = [kept for kept in blocks if kept is not block]
             stripped.append(text)
+    cut_short = bool(_CUT_SHORT.search(visible.lines))
     return HtmlArticle(
-        paywalled=_paywalled(tree),
+        paywalled=cut_short or _paywalled(tree),
+        cut_short=cut_short,
         joined=_joined_stories(tree, _words(body)),
         title=title,
         body_html="".join(blocks),
@@ -658,6 +672,17 @@ def _json_ld_articles(tree) -> Iterator[dict]:
                 yield item
 
 
+# What a page says under a story cut short for subscribers: "Subscribe to continue reading", "Il
+# vous reste 58.21% de cet article à lire", "Weiterlesen mit SZ Plus".
+_CUT_SHORT = re.compile(
+    r"\b(?:subscribe|sign in|log in|register) to (?:continue|keep) reading\b"
+    r"|\bthe rest of this (?:article|story) is (?:only )?(?:for|available to) (?:subscribers|members)\b"
+    r"|\bil vous reste \d+(?:[.,]\d+)? ?% de cet article\b|\bla suite est réservée aux abonnés\b"
+    r"|\bweiterlesen mit\b|\bcontinúa leyendo\b|\bpara seguir leyendo\b",
+    re.IGNORECASE,
+)
+
+
 def _paywalled(tree) -> bool:
     """Whether the page's structured data says its story is not free to read (the page may hold
     its opening paragraphs only)."""
@@ -785,7 +810,21 @@ def _parse(markup: str, *, document: bool = False):
         if "<aside" in markup:
             for box in _FACT_BOXES(tree):
                 box.tag = "div"  # a factbox in the story ("By the numbers"), not a sidebar
+        if _GUEST_BOOK_WORDS.search(markup):
+            for book in _GUEST_BOOKS(tree):
+                # An obituary's guest book: its readers' messages, as comments are (trafilatura read
+                # the first message as the story's opening, its entries being classed "entry").
+                if book.getparent() is not None:
+                    book.drop_tree()
     return tree
+
+
+_GUEST_BOOK_WORDS = re.compile(r"guest-?book|condolence", re.IGNORECASE)
+_GUEST_BOOKS = etree.XPath(
+    "//body//*[re:test(@class, '(^|[\\s_-])(guest-?book|condolences?)([\\s_-]|$)', 'i')"
+    " or re:test(@id, '^(guest-?book|condolences?)$', 'i')]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
 
 
 # A factbox: an <aside> in the story, which trafilatura drops with the sidebars.
@@ -1453,6 +1492,7 @@ def _restates(title: str, text: str) -> bool:
 
 _PAGE_KIND = re.compile(
     r"\s*[–—-]\s*(?:live|video|audio|podcast|in pictures|as it happened|explained|quiz|opinion)"
+    r"|\s+obituary"  # an obituary's tags name the page: "Margaret Sorensen Obituary"
 )
 
 
@@ -1758,7 +1798,9 @@ def _inline(element, base_url: str | None) -> str:
         inner = _inline(child, base_url)
         if child.tag in {"hi", "ref"} and _RUN_ON.search(parts[-1] or "") and _WORD_START.match(inner):
             parts.append(" ")  # trafilatura trims the text before a link in an item ("simple.<ref>Click")
-        if child.tag == "hi":
+        if child.tag == "hi" and child.get("rend") in {"#sup", "#sub"}:
+            parts.append(inner)  # "1<sup>er</sup>", "H<sub>2</sub>O": no emphasis (the policy has neither)
+        elif child.tag == "hi":
             rend = child.get("rend", "")
             tag = "strong" if rend == "#b" else "em"
             parts.append(f"<{tag}>{inner}</{tag}>" if inner.strip() else inner)
@@ -1777,7 +1819,7 @@ def _inline(element, base_url: str | None) -> str:
 
 # Text ending a sentence or a clause right after a word, and an inline element starting with a
 # word: the space between them was lost.
-_RUN_ON = re.compile(r"(?<=[^\W\d_])[.!?,;:]$")
+_RUN_ON = re.compile(r"(?<=[^\W\d_])[.!?,;:)]$")
 _WORD_START = re.compile(r"(?:<[^>]+>)*[^\W\d_]")
 
 

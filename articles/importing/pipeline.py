@@ -513,7 +513,8 @@ def _from_html(text: str, *, name: str) -> Candidate:
             note
             for note in (
                 embargo_note(article.stripped),
-                _joined_note(article.joined) or _paywall_note(article.paywalled, body_text),
+                _joined_note(article.joined)
+                or _paywall_note(article.paywalled, body_text, cut_short=article.cut_short),
                 struck_note(article.struck),
                 zone_note(published, article.url),
             )
@@ -561,9 +562,10 @@ def embargo_note(stripped: list[str]) -> str:
 PAYWALL_TEASER_WORDS = 300
 
 
-def _paywall_note(paywalled: bool, body_text: str) -> str:
-    """The editor's warning for a subscribers' story of which the page held only the opening."""
-    if not paywalled or has_words(body_text, PAYWALL_TEASER_WORDS):
+def _paywall_note(paywalled: bool, body_text: str, *, cut_short: bool = False) -> str:
+    """The editor's warning for a subscribers' story of which the page held only the opening: a
+    short one, or one whose page says the rest is for subscribers, however long."""
+    if not paywalled or (has_words(body_text, PAYWALL_TEASER_WORDS) and not cut_short):
         return ""
     return "the page marks the story as for subscribers only: the saved page may hold its opening paragraphs alone"
 

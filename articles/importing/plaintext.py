@@ -775,6 +775,7 @@ APPEAL_PATTERNS = [
     r"artikel anhören\b",
     ("iniciar sesión", r"^iniciar sesión\s*$"),
     r"exclusivo para suscriptores\b",
+    r"tu suscripción\b",  # "¿Quieres añadir otro usuario a tu suscripción?"
     r"только для подписчиков\b",
     r"listen to (?:this|the) (?:article|story)\b",
     r"écouter (?:cet|l[’'])article\b",

@@ -1290,3 +1290,100 @@ def test_a_story_opening_with_your_under_its_headline_keeps_its_first_paragraph(
     candidate = extract_one(dump.encode(), name="tax.txt")
     assert candidate.title == "Council Tax Rises"
     assert candidate.body_text.startswith("Your council tax will rise by five per cent")
+
+
+def test_an_obituarys_guest_book_is_not_its_story():
+    """Reviewer M's obituary: the guest book's entries (classed "entry") were read first, so a
+    reader's message opened the story and the others followed it; the <h1> without the tags'
+    " Obituary" stayed in the body as a heading."""
+    story = "".join(
+        f"<p>{text}</p>"
+        for text in (
+            "Margaret Ellen Sorensen, 87, of Cedar Falls, passed away peacefully on Saturday with her family.",
+            "She taught second grade at Lincoln Elementary for 31 years, and generations of children learned to read there.",
+            "A funeral service will be held at 11 a.m. Saturday at Nazareth Lutheran Church, with visitation before it.",
+        )
+    )
+    guest_book = "".join(
+        f'<div class="entry"><p>{text}</p><p class="sig">A reader · March 3, 2026</p></div>'
+        for text in (
+            "Mrs. Sorensen was my second grade teacher in 1972 and I still remember her reading to us every day.",
+            "Peggy was a dear friend from choir for over forty years. Heaven gained a beautiful alto. Rest in peace.",
+        )
+    )
+    page = (
+        '<html><head><title>Margaret Ellen Sorensen Obituary - Prairie Gazette</title><meta property="og:title"'
+        ' content="Margaret Ellen Sorensen Obituary"></head><body><main><h1>Margaret Ellen Sorensen</h1>'
+        f'<div class="obit-text">{story}</div><section class="guestbook"><h2>Guest Book</h2>{guest_book}</section>'
+        "</main></body></html>"
+    )
+    candidate = extract_one(page.encode(), name="obituary.html")
+    assert candidate.body_text.startswith("Margaret Ellen Sorensen, 87, of Cedar Falls")
+    assert "second grade teacher in 1972" not in candidate.body_text and "choir" not in candidate.body_text
+    assert "<h2>" not in candidate.body_html
+
+
+def test_superscripts_are_not_emphasis_and_a_link_after_a_bracket_keeps_its_space():
+    """Reviewer M: "1<sup>er</sup> septembre" read as an italic "er"; "— Dana (@danawrites) <a>"
+    lost its space, trafilatura trimming the text before the link."""
+    paragraph = (
+        "<p>" + "La métropole a confirmé l'extension de la zone à faibles émissions au centre. " * 4 + "</p>"
+    )
+    page = (
+        "<html><head><title>La zone</title></head><body><article><h1>La zone</h1>"
+        f"{paragraph}<p>À partir du 1<sup>er</sup> septembre, le NO<sub>2</sub> sera mesuré chaque jour.</p>"
+        '<ul><li>Une réaction<br>— Dana (@danawrites) <a href="https://social.example/dana/1">voir le message</a></li>'
+        f"<li>Une autre réaction, plus longue, des habitants du quartier.</li></ul>{paragraph}</article></body></html>"
+    )
+    candidate = extract_one(page.encode(), name="zone.html")
+    assert "À partir du 1er septembre, le NO2 sera mesuré" in candidate.body_html
+    assert '(@danawrites) <a href="https://social.example/dana/1"' in candidate.body_html
+
+
+@pytest.mark.parametrize(
+    ("cue", "noted"),
+    [
+        ("Il vous reste 58.21% de cet article à lire. La suite est réservée aux abonnés.", True),
+        ("Subscribe to continue reading.", True),
+        ("Sign up for our newsletter to get the morning briefing.", False),
+    ],
+)
+def test_a_page_that_says_its_story_goes_on_for_subscribers_is_noted_however_long(cue, noted):
+    """Reviewer M's French page: "Il vous reste 58.21% de cet article à lire" under a 330-word
+    opening, and no structured data: no note. Its own words now say the story is cut short."""
+    paragraphs = "".join(
+        "<p>"
+        + " ".join(f"Le conseil a adopté {n} la mesure numéro {k}, après un long débat." for k in range(9))
+        + "</p>"
+        for n in ("lundi", "mardi", "mercredi")
+    )
+    page = (
+        "<html><head><title>La zone</title></head><body><article><h1>La zone</h1>"
+        f'{paragraphs}</article><div class="paywall"><p>{cue}</p><a>S\'abonner</a></div></body></html>'
+    )
+    candidate = extract_one(page.encode(), name="zone.html")
+    assert len(candidate.body_text.split()) > 300
+    assert ("the page marks the story as for subscribers only" in candidate.note) is noted
+
+
+@pytest.mark.parametrize(
+    ("after", "leak"),
+    [
+        ('<div class="inline-promo"><strong>ELECTION 2026:</strong> <a href="/results">See all results</a></div>', "ELECTION 2026"),
+        ('<div class="account"><p>¿Quieres añadir otro usuario a tu suscripción? <a href="/u">Añadir usuario</a></p></div>', "suscripción"),
+    ],
+)  # fmt: skip
+def test_a_promos_label_and_a_subscription_offer_under_the_story_are_not_its_end(after, leak):
+    """Reviewer M: a promo's label stayed as the story's last block once its link was taken off
+    ("ELECTION 2026:"), and a Spanish site's offer to add a user to your subscription closed a story."""
+    paragraphs = "".join(
+        f"<p>{' '.join(f'The county counted ballot box {n}{k} on Tuesday night and the result was clear.' for k in range(4))}</p>"
+        for n in range(4)
+    )
+    page = (
+        f"<html><head><title>Results</title></head><body><article><h1>Results</h1><div>{paragraphs}{after}</div>"
+        "</article></body></html>"
+    )
+    candidate = extract_one(page.encode(), name="results.html")
+    assert candidate.body_text.endswith("the result was clear.")
+    assert leak not in candidate.body_text
