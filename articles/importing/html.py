@@ -21,10 +21,12 @@ import functools
 import json
 import logging
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from html import escape, unescape
+from itertools import islice
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -261,8 +263,8 @@ def extract_html_article(
             if block.startswith("<p>") and _shown(block) == standfirst
         ]
     ):
-        # Set down among the story's blocks (a live blog whose entries are <article>s: trafilatura
-        # reads the first entry, then the standfirst, then the others): the dek all the same.
+        # Set down again among the story's blocks (a call to action's box, the description again
+        # at the end): the dek all the same.
         blocks = [block for n, block in enumerate(blocks) if n not in inside]
         description = description or standfirst
     elif (
@@ -984,12 +986,11 @@ def _show_stamps(tree) -> list[str]:
         stamp.tag = "span"
     if len(stamps) < _LIVE_ENTRIES:
         return []
-    stamped = set(stamps)
-    for stamp in stamps:
-        entry = next(stamp.iterancestors("article"), None)
+    entries = Counter(next(stamp.iterancestors("article"), None) for stamp in stamps)
+    for entry, times in entries.items():
         if (
             entry is not None
-            and sum(element in stamped for element in entry.iter()) == 1
+            and times == 1
             and next(entry.iter("h1", "h2", "h3"), None) is None  # (a roundup's stories have headlines)
         ):
             # An entry of the live blog, not a story of its own: trafilatura read the first
@@ -1008,13 +1009,15 @@ def _show_entry_writers(stamps: list) -> list[str]:
     the entry of one time, a few levels up from it) made plain paragraphs under their time:
     trafilatura drops them as the page's furniture, and the entries ran on unsigned. The writers,
     each once, in order."""
-    stamped = set(stamps)
+    # How many times each element a few levels up holds (counted once: a live blog of hundreds of
+    # entries is not walked once per entry).
+    holding = Counter(
+        ancestor for stamp in stamps for ancestor in islice(stamp.iterancestors(), _ENTRY_DEPTH)
+    )
     writers: list[str] = []
     for stamp in stamps:
-        entry = stamp
-        for _ in range(_ENTRY_DEPTH):
-            entry = entry.getparent()
-            if entry is None or sum(element in stamped for element in entry.iter()) > 1:
+        for entry in islice(stamp.iterancestors(), _ENTRY_DEPTH):
+            if holding[entry] > 1:
                 break  # (the list of all the entries)
             found = [
                 element
