@@ -1282,6 +1282,7 @@ def test_a_dumps_masthead_and_motto_are_not_its_headline(footer):
 
 
 def test_a_story_opening_with_your_under_its_headline_keeps_its_first_paragraph():
+    """A motto opens with "Your …"; a story's first paragraph may too, under a short headline."""
     dump = (
         "Council Tax Rises\n\nYour council tax will rise by five per cent from April, the council said on Monday.\n"
         "The increase will pay for road repairs and for the libraries, the finance chief told the meeting.\n"
