@@ -1440,7 +1440,12 @@ def _score(lines: list[_Line], common: Container[str]) -> None:
             line.score = -2.0 - (3.0 if n >= 4 and title_case_ratio(tokens) > 0.7 else 0.0)
 
 
-_INSIDE_STORIES = {"credit", "caption", "teaser for another story"}
+_INSIDE_STORIES = {
+    "credit",
+    "caption",
+    "teaser for another story",
+    "cookie notice",
+}  # (a consent box sits anywhere)
 # A line ended by an unbracketed credit, unless it reports ("…, the authority said. Photo: Ben
 # Ortiz" is the story's; so is "… call 101. (Photo: Avon Police)").
 _CAPTION_WORDS = 20
@@ -2312,6 +2317,32 @@ def _roles_under_bylines(lines: list[_Line]) -> None:
             line.chrome, line.score = "writer's role", -4.0
 
 
+_CONSENT_BOX_LINES = 4  # a consent box's buttons under its notice
+_CONSENT_HEADING = re.compile(
+    r"privacy|cookie|consent|datenschutz|confidentialité|privacidad|приватн", re.IGNORECASE
+)
+
+
+def _consent_buttons(lines: list[_Line]) -> None:
+    """A cookie notice's heading and buttons ("We value your privacy", "Accept all", "Reject
+    all"): short lines beside the notice, not sentences. Left as they were, they split the story
+    where the box sat, and its headline, dek and lead above the box were lost."""
+    for notice in [line for line in lines if line.chrome == "cookie notice"]:
+        above = lines[notice.index - 1] if notice.index else None
+        if (
+            above is not None
+            and not above.chrome
+            and above.words <= 6
+            and _CONSENT_HEADING.search(above.text)
+        ):
+            above.chrome, above.score = "cookie notice", -4.0  # its heading: "We value your privacy"
+        for line in lines[notice.index + 1 : notice.index + 1 + _CONSENT_BOX_LINES]:
+            if line.chrome not in {"", "appeal or navigation", "cookie notice"} or line.words > 4:
+                break
+            if line.words and not SENTENCE_END.search(line.text):
+                line.chrome, line.score = "cookie notice", -4.0  # its buttons: "Accept all", "Reject all"
+
+
 def _story_goes_on(lines: list[_Line], index: int) -> bool:
     """Whether the story's paragraphs go on from this line: a long sentence (not a teaser's excerpt
     cut short with "…"), and another paragraph under it."""
@@ -2546,6 +2577,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
     _teaser_boxes(lines)
     _notes_above_the_headline(lines)
     _roles_under_bylines(lines)
+    _consent_buttons(lines)
     span = _best_span(lines)
     if span is None:
         return None

@@ -1388,3 +1388,33 @@ def test_a_promos_label_and_a_subscription_offer_under_the_story_are_not_its_end
     candidate = extract_one(page.encode(), name="results.html")
     assert candidate.body_text.endswith("the result was clear.")
     assert leak not in candidate.body_text
+
+
+def test_a_consent_box_inside_a_dump_does_not_cut_off_the_headline_dek_and_lead():
+    """Reviewer N: a cookie notice under the lead (its heading, its text, its buttons) split the
+    dump; the story was taken from below the box, losing the headline, the dek and the lead."""
+    dump = "\n".join(
+        [
+            "The Coastal Observer", "News", "Environment", "Politics",
+            "Seal pups return to Marrow Point beach for first time in 30 years",
+            "Wildlife volunteers counted 14 newborn grey seals on the shingle this month, a sign that protection works.",
+            "By Fiona Hale, Environment Correspondent", "Published 22 December 2023",
+            "Volunteers from the Marrow Point Wildlife Trust have recorded the first grey seal births on the "
+            "headland's beach in three decades, in what conservationists call a remarkable recovery for the coast.",
+            "We value your privacy",
+            "We use cookies and similar technologies to improve your experience, personalise content and analyse "
+            'our traffic. By clicking "Accept all", you consent to our use of cookies. You can manage your '
+            "preferences at any time.",
+            "Accept all", "Reject all", "Manage preferences",
+            "Fourteen pups were counted during weekly surveys in early December, most of them on a sheltered "
+            "section of shingle below the old lifeboat station, and mothers return to feed them at high tide.",
+            "The beach was closed to vehicles in 2013 after years of campaigning, and a voluntary exclusion zone "
+            "for boats was introduced three years later, while water quality in the bay has improved since.",
+        ]
+    )  # fmt: skip
+    candidate = extract_one(dump.encode(), name="seals.txt")
+    assert candidate.title == "Seal pups return to Marrow Point beach for first time in 30 years"
+    assert candidate.dek.startswith("Wildlife volunteers counted 14 newborn grey seals")
+    assert candidate.body_text.startswith("Volunteers from the Marrow Point Wildlife Trust")
+    for chrome in ("privacy", "cookies", "Accept all", "Reject all", "Manage preferences"):
+        assert chrome not in candidate.body_text
