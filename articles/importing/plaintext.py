@@ -2686,6 +2686,13 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
                 start += 1
             break
 
+    # A subhead alone between the headline and the body (a release's, without a full stop): the
+    # dek, not a line lost between the two.
+    if not dek and title_index is not None and start == title_index + 2:
+        subhead = lines[title_index + 1]
+        if not subhead.chrome and 5 <= subhead.words <= 40 and subhead.text[:1].isupper():
+            dek, subhead.chrome = subhead.text, "standfirst"
+
     # The lead photo's caption over its credit ("The old pier, built in 1958, …", "(Photo: …)").
     if (
         start + 2 < end

@@ -1418,3 +1418,26 @@ def test_a_consent_box_inside_a_dump_does_not_cut_off_the_headline_dek_and_lead(
     assert candidate.body_text.startswith("Volunteers from the Marrow Point Wildlife Trust")
     for chrome in ("privacy", "cookies", "Accept all", "Reject all", "Manage preferences"):
         assert chrome not in candidate.body_text
+
+
+def test_a_subhead_between_a_releases_headline_and_its_body_is_the_dek():
+    """Reviewer N's press release: the subhead under the headline (no full stop) was neither the
+    dek nor in the body: lost."""
+    dump = "\n".join(
+        [
+            "Newsroom", "Press Releases", "Media Kit", "FOR IMMEDIATE RELEASE",
+            "Brightwater Health opens rural telemedicine hubs in 12 Montana towns",
+            "New clinics connect patients in remote communities with specialists in Billings and Missoula",
+            "BILLINGS, Mont., Sept. 17, 2024 /PRNewsline/ -- Brightwater Health, a nonprofit hospital network, "
+            "today announced the opening of telemedicine hubs in 12 rural towns across the eastern plains.",
+            "Each hub is housed in an existing community building, such as a library or a pharmacy, and is "
+            "staffed by a trained medical assistant who takes vital signs before each video appointment.",
+        ]
+    )  # fmt: skip
+    candidate = extract_one(dump.encode(), name="release.txt")
+    assert candidate.title == "Brightwater Health opens rural telemedicine hubs in 12 Montana towns"
+    assert (
+        candidate.dek
+        == "New clinics connect patients in remote communities with specialists in Billings and Missoula"
+    )
+    assert candidate.body_text.startswith("BILLINGS, Mont., Sept. 17, 2024")
