@@ -125,7 +125,8 @@ DATE_LINE = re.compile(
     )
     (?:,?\s*(?:at\s+|в\s+|о\s+|um\s+|à\s+|a\s+las\s+)?\d{{1,2}}[:.h]\d{{2}}(?:\s*[ap]\.?m\.?)?
         (?:\s*(?:{_ZONE}|Uhr))?)?
-    (?:\s*[-–—|•·/]\s*.{{0,40}}|,?\s+{UPDATE_WORD}\b[^.!?]{{0,40}}\d[^.!?]{{0,20}}|\s+by\s+{_SIGNER}(?:\s*[-–—|•·,]\s*.{{0,60}})?)?$""",
+    (?:\s*[-–—|•·/]\s*.{{0,40}}|,?\s+{UPDATE_WORD}\b[^.!?]{{0,40}}\d[^.!?]{{0,20}}|\s+{UPDATE_WORD}(?:\s+ago)?
+      |\s+by\s+{_SIGNER}(?:\s*[-–—|•·,]\s*.{{0,60}})?)?$""",
     re.IGNORECASE | re.VERBOSE,
 )
 # A place and the day alone on a line: "London, March 12, 2025", "New York, 12 March 2025, 14:05"
@@ -2139,10 +2140,17 @@ def _signed_headline(lines: list[_Line], top: int) -> tuple[_Line, _Line | None]
     return (lower, None) if _could_head(lower) else None
 
 
-def _weak_title(line: _Line, title: str) -> bool:
+_MENU_UNDER = 4  # lines of one or two words under a line at the top of a page: the site's menu
+
+
+def _weak_title(line: _Line, title: str, lines: list[_Line]) -> bool:
     """A line taken for the title that more likely names the site, its section or a box: three
-    words or fewer, in capitals, a paper's name, a kicker, or a cookie or sign-in prompt (not a
-    page's title naming its site, "Strengthen your cybersecurity | Coastal Times")."""
+    words or fewer, in capitals, a paper's name, a kicker, a cookie or sign-in prompt, or the
+    site's tagline over its menu at the top of the page (not a page's title naming its site,
+    "Strengthen your cybersecurity | Coastal Times")."""
+    under = lines[line.index + 1 : line.index + 1 + _MENU_UNDER]
+    if line.index <= 2 and len(under) == _MENU_UNDER and all(0 < other.words <= 2 for other in under):
+        return True  # "Exclusive news, data and analytics for …" over "World", "Business", "Markets"
     parts = TITLE_SEPARATOR.split(line.text)
     if (
         len(parts) == 2
@@ -2653,7 +2661,9 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
             )
             or (
                 headline.words >= 4
-                and _weak_title(lines[title_index], title)
+                and not headline.text.endswith("?")  # (a search box's "What are you looking for?")
+                and " / " not in headline.text  # (a breadcrumb: "Utne / Mind And Body / …")
+                and _weak_title(lines[title_index], title, lines)
                 and any(not _could_head(line) for line in lines[title_index + 1 : headline.index])
             )
         ):

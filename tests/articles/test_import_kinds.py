@@ -1441,3 +1441,25 @@ def test_a_subhead_between_a_releases_headline_and_its_body_is_the_dek():
         == "New clinics connect patients in remote communities with specialists in Billings and Missoula"
     )
     assert candidate.body_text.startswith("BILLINGS, Mont., Sept. 17, 2024")
+
+
+def test_a_sites_tagline_over_its_menu_is_not_the_headline_and_a_bare_updated_keeps_the_date():
+    """Reviewer N's wire dump: the site's tagline at the top of the page, over its menu, was the
+    title; the date line "July 3, 2024 10:14 AM UTC Updated ago" (the page's script had not filled
+    in the update's time) was not read."""
+    dump = "\n".join(
+        [
+            "Skip to main content", "Exclusive news, data and analytics for financial market professionals",
+            "World", "Business", "Markets", "Sustainability", "Legal",
+            "Copper miners in Zambia brace for power cuts as drought drains Kariba dam",
+            "By Tomas Linde and Grace Mwale", "July 3, 2024 10:14 AM UTC Updated ago",
+            "LUSAKA, July 3 (Newswire) - Zambia's copper miners are preparing for a second year of rolling power "
+            "cuts after a prolonged drought drained the Kariba dam, industry officials said on Wednesday.",
+            "The state power utility has cut supplies to large industrial users by as much as 40% since March, "
+            "forcing some mines to buy expensive imported electricity or to scale back output at their smelters.",
+        ]
+    )  # fmt: skip
+    candidate = extract_one(dump.encode(), name="copper.txt")
+    assert candidate.title == "Copper miners in Zambia brace for power cuts as drought drains Kariba dam"
+    assert candidate.published_at == datetime.datetime(2024, 7, 3, 10, 14, tzinfo=datetime.UTC)
+    assert candidate.body_text.startswith("LUSAKA, July 3 (Newswire)")
