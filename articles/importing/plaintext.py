@@ -2084,6 +2084,7 @@ _UNDER_THE_BYLINE = {
     "byline label",
     "writer's role",
     "place",
+    "affiliate disclosure",  # "This post may contain affiliate links." over a blog's post
 }
 
 

@@ -1463,3 +1463,24 @@ def test_a_sites_tagline_over_its_menu_is_not_the_headline_and_a_bare_updated_ke
     assert candidate.title == "Copper miners in Zambia brace for power cuts as drought drains Kariba dam"
     assert candidate.published_at == datetime.datetime(2024, 7, 3, 10, 14, tzinfo=datetime.UTC)
     assert candidate.body_text.startswith("LUSAKA, July 3 (Newswire)")
+
+
+def test_an_affiliate_disclosure_under_a_blogs_byline_does_not_hide_its_headline():
+    """Reviewer N's recipe blog: "This post may contain affiliate links." between the byline and
+    the post made the blog's name ("Crumbs & Kin") the title."""
+    dump = "\n".join(
+        [
+            "Crumbs & Kin", "Recipes", "Breakfast", "Baking", "About Me",
+            "Grandma Vera's rye bread and the winter the oven broke",
+            "By Julia Marsh | Published November 30, 2023", "Jump to Recipe", "Print Recipe",
+            "This post may contain affiliate links. Please read my disclosure policy.",
+            "Every family has a bread story, and ours begins with a broken oven in the winter of 1987, when my "
+            "grandmother carried six loaves of dough down the street to the baker's back door in the snow.",
+            "Vera did what she always did when something went wrong: she put on her coat and walked, and the "
+            "baker, a widower called Henryk, opened the door wider and let her use his oven all that winter.",
+        ]
+    )  # fmt: skip
+    candidate = extract_one(dump.encode(), name="rye.txt")
+    assert candidate.title == "Grandma Vera's rye bread and the winter the oven broke"
+    assert candidate.byline == "Julia Marsh"
+    assert candidate.body_text.startswith("Every family has a bread story")
