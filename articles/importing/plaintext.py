@@ -1379,8 +1379,8 @@ def _score(lines: list[_Line], common: Container[str]) -> None:
             line.chrome = "date"
         elif READ_TIME.match(line.text) or COUNTERS.match(line.text):
             line.chrome = "counter"
-        elif n <= 12 and BYLINE.match(line.text):
-            line.chrome = "byline"
+        elif n <= 12 and (BYLINE.match(line.text) or FOREIGN_BYLINE.match(line.text)):
+            line.chrome = "byline"  # (also "Von Katharina Wendler, MDN", "Par Jeanne Martin")
         elif (
             position <= 3
             and n <= 16

@@ -1484,3 +1484,26 @@ def test_an_affiliate_disclosure_under_a_blogs_byline_does_not_hide_its_headline
     assert candidate.title == "Grandma Vera's rye bread and the winter the oven broke"
     assert candidate.byline == "Julia Marsh"
     assert candidate.body_text.startswith("Every family has a bread story")
+
+
+def test_a_german_byline_line_under_the_dek_is_the_byline_not_a_heading():
+    """Reviewer N's German dump: "Von Katharina Wendler" under the dek was a heading in the body,
+    and the dek was the body's first paragraph."""
+    dump = "\n".join(
+        [
+            "Startseite", "Inland", "Ausland", "Wirtschaft",
+            "Kleinstadt in Thüringen testet kostenlosen Busverkehr", "Stand: 18.04.2024 14:32 Uhr",
+            "Seit Anfang April können alle in Saalbrück die Stadtbusse ohne Fahrschein nutzen. Nach zwei Wochen "
+            "zieht die Stadt eine erste Bilanz.",
+            "Von Katharina Wendler",
+            "Die Busse in Saalbrück sind voller als früher. Das ist die erste Erkenntnis, die Bürgermeister Jörg "
+            "Albrecht nach zwei Wochen des Modellversuchs mitteilen kann, und die Stadtwerke bestätigen sie.",
+            "Nach Zählungen der Stadtwerke stiegen auf den vier Linien der Stadt rund ein Drittel mehr Fahrgäste "
+            "ein als im März, vor allem morgens und am frühen Nachmittag, wenn die Schulen schließen.",
+        ]
+    )  # fmt: skip
+    candidate = extract_one(dump.encode(), name="bus.txt")
+    assert candidate.byline == "Katharina Wendler"
+    assert candidate.dek.startswith("Seit Anfang April können alle in Saalbrück")
+    assert candidate.body_text.startswith("Die Busse in Saalbrück sind voller als früher")
+    assert "Von Katharina" not in candidate.body_html
