@@ -1361,6 +1361,19 @@ _PAGE_MARK = re.compile(r"(?:^|\s)page \d{1,3} (?:of|/) \d{1,3}$|^\[?page ?break
 _BATCH_PROSE_WORDS = 12
 
 
+def _headline_over_byline(lines: list[_Line], position: int, n: int) -> bool:
+    """A headline that speaks in the site's voice ("The 7 best kitchen tools under $30, tested by
+    our editors"), not an appeal: one such phrase, no full stop, and a byline one or two lines
+    under it (under its dek)."""
+    text = lines[position].text
+    return (
+        6 <= n <= 16
+        and not SENTENCE_END.search(text)
+        and appeal_hits(text) == 1
+        and any(BYLINE.match(other.text) for other in lines[position + 1 : position + 3])
+    )
+
+
 def _score(lines: list[_Line], common: Container[str]) -> None:
     for position, line in enumerate(lines):
         tokens = words(line.text)
@@ -1417,7 +1430,7 @@ def _score(lines: list[_Line], common: Container[str]) -> None:
             and (n <= 6 or _SITE_VOICE.search(line.text))  # not a story about third-party cookies
         ):
             line.chrome = "cookie notice"
-        elif is_appeal(line.text, n):
+        elif is_appeal(line.text, n) and not _headline_over_byline(lines, position, n):
             line.chrome = "appeal or navigation"
         elif is_disclosure(line.text, n):
             line.chrome = "affiliate disclosure"

@@ -1507,3 +1507,24 @@ def test_a_german_byline_line_under_the_dek_is_the_byline_not_a_heading():
     assert candidate.dek.startswith("Seit Anfang April können alle in Saalbrück")
     assert candidate.body_text.startswith("Die Busse in Saalbrück sind voller als früher")
     assert "Von Katharina" not in candidate.body_html
+
+
+def test_a_headline_in_the_sites_voice_over_its_byline_is_not_an_appeal():
+    """Reviewer N's buying guide: "… tested by our editors" read as the site speaking to its
+    readers (an appeal), so the menu's "Home & Kitchen" was the title."""
+    dump = "\n".join(
+        [
+            "GearNest", "Reviews", "Deals", "Home & Kitchen", "Outdoors", "Home & Kitchen › Guides",
+            "The 7 best kitchen tools under $30, tested by our editors",
+            "We cooked our way through more than 40 gadgets to find the cheap ones that earn their drawer space.",
+            "By Lena Fairbanks", "Updated February 20, 2024",
+            "Most kitchen gadgets are clutter. They promise to save time and end up in a drawer, so to build this "
+            "list we used each tool for at least a month of ordinary weeknight cooking before we judged it.",
+            "A flat piece of steel with a handle sounds too simple to matter, but a bench scraper moves chopped "
+            "vegetables, divides dough and cleans the counter in one pass, and ours cost nine dollars.",
+        ]
+    )  # fmt: skip
+    candidate = extract_one(dump.encode(), name="tools.txt")
+    assert candidate.title == "The 7 best kitchen tools under $30, tested by our editors"
+    assert candidate.byline == "Lena Fairbanks"
+    assert candidate.body_text.startswith("Most kitchen gadgets are clutter.")
