@@ -703,7 +703,14 @@ AD_MARKERS = ("advertisement", "anzeige", "werbung", "реклама", "publicit
 # "Read more" in the region's languages, as feeds end an excerpt.
 READ_ON = ("читать далее", "читать полностью", "читати далі", "weiterlesen", "lire la suite", "leer más")
 
+_SHOP = r"[\w&'’.-]+(?: [\w&'’.-]+){0,2}"  # a retailer's name: "Amazon", "Best Buy", "Crate & Barrel"
 APPEAL_PATTERNS = [
+    # A retailer's button under a product in a buying guide: "Buy on Amazon for $9", "$24 at Target",
+    # "Check price at Walmart".
+    ("buy ", rf"^buy (?:it )?(?:on|at|from) {_SHOP}(?: for \$\d[\d,.]*)?\s*$"),
+    ("check price", rf"^check (?:the )?price (?:on|at) {_SHOP}\s*$"),
+    ("see price", rf"^see price (?:on|at) {_SHOP}\s*$"),
+    ("$", rf"^\$\d[\d,.]*(?: (?:for|a|per) [\w-]+)? (?:at|on|from) {_SHOP}\s*$"),
     r"thanks?(?: you)? for (?:visiting|reading|being|stopping|watching|your (?:visit|support|interest))",
     r"bookmark\b",
     r"subscribe\b",

@@ -1528,3 +1528,26 @@ def test_a_headline_in_the_sites_voice_over_its_byline_is_not_an_appeal():
     assert candidate.title == "The 7 best kitchen tools under $30, tested by our editors"
     assert candidate.byline == "Lena Fairbanks"
     assert candidate.body_text.startswith("Most kitchen gadgets are clutter.")
+
+
+def test_a_buying_guides_retailer_buttons_are_not_its_headings():
+    """Reviewer N's buying guide: "Buy on Amazon for $9", "$22 for two at Target" and "Check price
+    at Walmart" came out as headings between the products. A story's own price stays."""
+    products = [
+        ("1. A bench scraper", "A flat piece of steel with a handle sounds too simple to matter, but it moves "
+         "chopped vegetables, divides dough and cleans the counter in a single pass.", "Buy on Amazon for $9"),
+        ("2. Kitchen shears", "Ours cut through chicken backs, herbs and pizza, come apart for washing and "
+         "cost about $24 million less than the council's new kitchen, a reader joked.", "$22 for two at Target"),
+        ("3. A salad spinner", "Dry greens take dressing; wet ones dilute it. This one spins with a pump, "
+         "stores leftovers and nests in the cupboard without taking a whole shelf.", "Check price at Walmart"),
+    ]  # fmt: skip
+    lines = ["The 3 kitchen tools we use every day", "By Lena Fairbanks", "Updated February 20, 2024",
+             "Most kitchen gadgets are clutter. They promise to save time and end up in a drawer, so we "
+             "used each tool for a month of ordinary weeknight cooking before we judged it."]  # fmt: skip
+    for heading, text, button in products:
+        lines += [heading, text, button]
+    candidate = extract_one("\n".join(lines).encode(), name="tools.txt")
+    for _heading, _text, button in products:
+        assert button not in candidate.body_text
+    assert "cost about $24 million less" in candidate.body_text
+    assert "Dry greens take dressing" in candidate.body_text
