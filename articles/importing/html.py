@@ -141,7 +141,7 @@ class HtmlArticle:
     # The headlines of the stories the reading joined, when the page holds several (a roundup).
     joined: list[str] = field(default_factory=list)
     # The page says its story is for subscribers (schema.org's isAccessibleForFree: false), or
-    # says that the story goes on for subscribers only (``_CUT_SHORT``, then ``cut_short`` too).
+    # says that the story goes on for subscribers only (``_GOES_ON_FOR_SUBSCRIBERS``: ``cut_short``).
     paywalled: bool = False
     cut_short: bool = False
     # The struck-through passages, which read as plain text in the story (``show_corrections``).
@@ -326,8 +326,9 @@ def extract_html_article(
             visible.lines, title, byline=byline, story=shown_in_story, updates=not published
         )
         published, byline = day if better(day) else published, byline or writer
-    # (the writers of the entries the story holds: not of a list of teasers, each with its time)
-    live_writers = [writer for writer in live_writers if writer in {_shown(block) for block in blocks}]
+    if live_writers:  # (the writers of the entries the story holds: not of a list of teasers)
+        in_story = {_shown(block) for block in blocks}
+        live_writers = [writer for writer in live_writers if writer in in_story]
     if len(live_writers) > 1 and (not byline or clean_byline(byline) in live_writers):
         byline = "; ".join(live_writers)  # a live blog's writers, not its first entry's alone
     # No writer named anywhere: the account, or the agency the structured data credits ("dpa").
@@ -346,7 +347,9 @@ def extract_html_article(
             # part the names with ";" where the page wrote "und").
             blocks = [kept for kept in blocks if kept is not block]
             stripped.append(text)
-    cut_short = bool(_CUT_SHORT.search(visible.lines.lower()))  # (faster than an IGNORECASE search)
+    cut_short = bool(
+        _GOES_ON_FOR_SUBSCRIBERS.search(visible.lines.lower())
+    )  # (faster than an IGNORECASE search)
     return HtmlArticle(
         paywalled=cut_short or _paywalled(tree),
         cut_short=cut_short,
@@ -676,7 +679,7 @@ def _json_ld_articles(tree) -> Iterator[dict]:
 
 # What a page says under a story cut short for subscribers: "Subscribe to continue reading", "Il
 # vous reste 58.21% de cet article à lire", "Weiterlesen mit SZ Plus".
-_CUT_SHORT = re.compile(
+_GOES_ON_FOR_SUBSCRIBERS = re.compile(
     r"\b(?:subscribe|sign in|log in|register) to (?:continue|keep) reading\b"
     r"|\bthe rest of this (?:article|story) is (?:only )?(?:for|available to) (?:subscribers|members)\b"
     r"|\bil vous reste \d+(?:[.,]\d+)? ?% de cet article\b|\bla suite est réservée aux abonnés\b"
@@ -973,19 +976,17 @@ def _show_stamps(tree) -> list[str]:
         if (parent := stamp.getparent()) is not None
         and " ".join(parent.text_content().split()) == " ".join(stamp.text_content().split())
     ]
-    if len(stamps) >= _LIVE_ENTRIES:
-        for stamp in stamps:
-            stamp.tag = "span"
-            stamp.set("data-stamp", "")
-            if (link := stamp.getparent()).tag == "a" and link.getparent() is not None:
-                link.drop_tag()  # the entry's permalink around its time: a link alone, read as none
-    # (alone on its line, fewer: a story's date under its headline, or beside its byline: the
-    # metadata has it) A <time> inside a sentence is the sentence's words: "set for <time>Oct.
-    # 3</time> at the farm" lost them ("set for at the farm").
+    # A <time> inside a sentence is the sentence's words: "set for <time>Oct. 3</time> at the
+    # farm" lost them ("set for at the farm").
     for stamp in _INLINE_STAMPS(tree):
         stamp.tag = "span"
     if len(stamps) < _LIVE_ENTRIES:
-        return []
+        return []  # a story's date under its headline, or beside its byline: the metadata has it
+    for stamp in stamps:
+        stamp.tag = "span"
+        stamp.set("data-stamp", "")
+        if (link := stamp.getparent()).tag == "a" and link.getparent() is not None:
+            link.drop_tag()  # the entry's permalink around its time: a link alone, read as none
     entries = Counter(next(stamp.iterancestors("article"), None) for stamp in stamps)
     for entry, times in entries.items():
         if (

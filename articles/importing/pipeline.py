@@ -657,7 +657,7 @@ def _from_record(record: Record, *, kind: str) -> Candidate | ImportRejected:
             note
             for note in (
                 f"its date “{record.published[:40]}” was not understood ({published.problem}): "
-                "imported without it (published stories are dated at import)"
+                f"imported without it ({DATED_AT_IMPORT})"
                 if published.problem
                 else "",
                 _summary_note(record, body_text),
@@ -1093,11 +1093,14 @@ def find_near_duplicate(
 _DRY_SLUGS = "slugs"  # the key of a dry run's would-be slugs among its content hashes
 
 
+DATED_AT_IMPORT = "published stories are dated at import"  # (said by a note on a date not understood)
+
+
 def _imported_note(candidate: Candidate, status: str) -> str:
     """What the editor should know about an imported story: the extraction's note, and that a
     story published without a date of its own carries the import's (not the story's) date."""
     undated = status == Article.Status.PUBLISHED and candidate.published_at is None
-    if undated and "dated at import" not in candidate.note:  # (a date not understood says so)
+    if undated and DATED_AT_IMPORT not in candidate.note:  # (a date not understood says so already)
         undated_note = (
             "no publication date in it: it carries the date of the import; correct it if the story is older"
         )
@@ -2811,7 +2814,10 @@ def preview_import(*, data: bytes, name: str) -> Preview:
     )  # (a record repeated in the file counts once: its repeat is a duplicate anyway)
     # The listed records the archive holds are named, each with a link to its story.
     listed = {digest for _title, _reason, digest in others if digest}
-    archived = {story.content_hash: story for story in Article.objects.filter(content_hash__in=listed)}
+    archived = {
+        story.content_hash: story
+        for story in Article.objects.filter(content_hash__in=listed).only("pk", "title", "content_hash")
+    }
     preview.others = [(title, reason, archived.get(digest)) for title, reason, digest in others]
     digest, signature, keys = candidate.fingerprints()
     preview.duplicate_of = Article.objects.filter(content_hash=digest).first()

@@ -1259,6 +1259,11 @@ def test_a_passage_struck_in_many_places_is_named_once_with_its_count():
     )
 
 
+def _dumped(name: str, lines: list[str]):
+    """The story extracted from a plain-text dump of these lines."""
+    return extract_one("\n".join(lines).encode(), name=name)
+
+
 _MASTHEAD_DUMP = """The Valley Courier
 Your trusted source for local news and views across the valley since 1998.
 Home | News | Sport | Opinion
@@ -1393,7 +1398,8 @@ def test_a_promos_label_and_a_subscription_offer_under_the_story_are_not_its_end
 def test_a_consent_box_inside_a_dump_does_not_cut_off_the_headline_dek_and_lead():
     """Reviewer N: a cookie notice under the lead (its heading, its text, its buttons) split the
     dump; the story was taken from below the box, losing the headline, the dek and the lead."""
-    dump = "\n".join(
+    candidate = _dumped(
+        "seals.txt",
         [
             "The Coastal Observer", "News", "Environment", "Politics",
             "Seal pups return to Marrow Point beach for first time in 30 years",
@@ -1410,9 +1416,8 @@ def test_a_consent_box_inside_a_dump_does_not_cut_off_the_headline_dek_and_lead(
             "section of shingle below the old lifeboat station, and mothers return to feed them at high tide.",
             "The beach was closed to vehicles in 2013 after years of campaigning, and a voluntary exclusion zone "
             "for boats was introduced three years later, while water quality in the bay has improved since.",
-        ]
+        ],
     )  # fmt: skip
-    candidate = extract_one(dump.encode(), name="seals.txt")
     assert candidate.title == "Seal pups return to Marrow Point beach for first time in 30 years"
     assert candidate.dek.startswith("Wildlife volunteers counted 14 newborn grey seals")
     assert candidate.body_text.startswith("Volunteers from the Marrow Point Wildlife Trust")
@@ -1423,7 +1428,8 @@ def test_a_consent_box_inside_a_dump_does_not_cut_off_the_headline_dek_and_lead(
 def test_a_subhead_between_a_releases_headline_and_its_body_is_the_dek():
     """Reviewer N's press release: the subhead under the headline (no full stop) was neither the
     dek nor in the body: lost."""
-    dump = "\n".join(
+    candidate = _dumped(
+        "release.txt",
         [
             "Newsroom", "Press Releases", "Media Kit", "FOR IMMEDIATE RELEASE",
             "Brightwater Health opens rural telemedicine hubs in 12 Montana towns",
@@ -1432,9 +1438,8 @@ def test_a_subhead_between_a_releases_headline_and_its_body_is_the_dek():
             "today announced the opening of telemedicine hubs in 12 rural towns across the eastern plains.",
             "Each hub is housed in an existing community building, such as a library or a pharmacy, and is "
             "staffed by a trained medical assistant who takes vital signs before each video appointment.",
-        ]
+        ],
     )  # fmt: skip
-    candidate = extract_one(dump.encode(), name="release.txt")
     assert candidate.title == "Brightwater Health opens rural telemedicine hubs in 12 Montana towns"
     assert (
         candidate.dek
@@ -1447,7 +1452,8 @@ def test_a_sites_tagline_over_its_menu_is_not_the_headline_and_a_bare_updated_ke
     """Reviewer N's wire dump: the site's tagline at the top of the page, over its menu, was the
     title; the date line "July 3, 2024 10:14 AM UTC Updated ago" (the page's script had not filled
     in the update's time) was not read."""
-    dump = "\n".join(
+    candidate = _dumped(
+        "copper.txt",
         [
             "Skip to main content", "Exclusive news, data and analytics for financial market professionals",
             "World", "Business", "Markets", "Sustainability", "Legal",
@@ -1457,9 +1463,8 @@ def test_a_sites_tagline_over_its_menu_is_not_the_headline_and_a_bare_updated_ke
             "cuts after a prolonged drought drained the Kariba dam, industry officials said on Wednesday.",
             "The state power utility has cut supplies to large industrial users by as much as 40% since March, "
             "forcing some mines to buy expensive imported electricity or to scale back output at their smelters.",
-        ]
+        ],
     )  # fmt: skip
-    candidate = extract_one(dump.encode(), name="copper.txt")
     assert candidate.title == "Copper miners in Zambia brace for power cuts as drought drains Kariba dam"
     assert candidate.published_at == datetime.datetime(2024, 7, 3, 10, 14, tzinfo=datetime.UTC)
     assert candidate.body_text.startswith("LUSAKA, July 3 (Newswire)")
@@ -1468,7 +1473,8 @@ def test_a_sites_tagline_over_its_menu_is_not_the_headline_and_a_bare_updated_ke
 def test_an_affiliate_disclosure_under_a_blogs_byline_does_not_hide_its_headline():
     """Reviewer N's recipe blog: "This post may contain affiliate links." between the byline and
     the post made the blog's name ("Crumbs & Kin") the title."""
-    dump = "\n".join(
+    candidate = _dumped(
+        "rye.txt",
         [
             "Crumbs & Kin", "Recipes", "Breakfast", "Baking", "About Me",
             "Grandma Vera's rye bread and the winter the oven broke",
@@ -1478,9 +1484,8 @@ def test_an_affiliate_disclosure_under_a_blogs_byline_does_not_hide_its_headline
             "grandmother carried six loaves of dough down the street to the baker's back door in the snow.",
             "Vera did what she always did when something went wrong: she put on her coat and walked, and the "
             "baker, a widower called Henryk, opened the door wider and let her use his oven all that winter.",
-        ]
+        ],
     )  # fmt: skip
-    candidate = extract_one(dump.encode(), name="rye.txt")
     assert candidate.title == "Grandma Vera's rye bread and the winter the oven broke"
     assert candidate.byline == "Julia Marsh"
     assert candidate.body_text.startswith("Every family has a bread story")
@@ -1489,7 +1494,8 @@ def test_an_affiliate_disclosure_under_a_blogs_byline_does_not_hide_its_headline
 def test_a_german_byline_line_under_the_dek_is_the_byline_not_a_heading():
     """Reviewer N's German dump: "Von Katharina Wendler" under the dek was a heading in the body,
     and the dek was the body's first paragraph."""
-    dump = "\n".join(
+    candidate = _dumped(
+        "bus.txt",
         [
             "Startseite", "Inland", "Ausland", "Wirtschaft",
             "Kleinstadt in Thüringen testet kostenlosen Busverkehr", "Stand: 18.04.2024 14:32 Uhr",
@@ -1500,9 +1506,8 @@ def test_a_german_byline_line_under_the_dek_is_the_byline_not_a_heading():
             "Albrecht nach zwei Wochen des Modellversuchs mitteilen kann, und die Stadtwerke bestätigen sie.",
             "Nach Zählungen der Stadtwerke stiegen auf den vier Linien der Stadt rund ein Drittel mehr Fahrgäste "
             "ein als im März, vor allem morgens und am frühen Nachmittag, wenn die Schulen schließen.",
-        ]
+        ],
     )  # fmt: skip
-    candidate = extract_one(dump.encode(), name="bus.txt")
     assert candidate.byline == "Katharina Wendler"
     assert candidate.dek.startswith("Seit Anfang April können alle in Saalbrück")
     assert candidate.body_text.startswith("Die Busse in Saalbrück sind voller als früher")
@@ -1512,7 +1517,8 @@ def test_a_german_byline_line_under_the_dek_is_the_byline_not_a_heading():
 def test_a_headline_in_the_sites_voice_over_its_byline_is_not_an_appeal():
     """Reviewer N's buying guide: "… tested by our editors" read as the site speaking to its
     readers (an appeal), so the menu's "Home & Kitchen" was the title."""
-    dump = "\n".join(
+    candidate = _dumped(
+        "tools.txt",
         [
             "GearNest", "Reviews", "Deals", "Home & Kitchen", "Outdoors", "Home & Kitchen › Guides",
             "The 7 best kitchen tools under $30, tested by our editors",
@@ -1522,9 +1528,8 @@ def test_a_headline_in_the_sites_voice_over_its_byline_is_not_an_appeal():
             "list we used each tool for at least a month of ordinary weeknight cooking before we judged it.",
             "A flat piece of steel with a handle sounds too simple to matter, but a bench scraper moves chopped "
             "vegetables, divides dough and cleans the counter in one pass, and ours cost nine dollars.",
-        ]
+        ],
     )  # fmt: skip
-    candidate = extract_one(dump.encode(), name="tools.txt")
     assert candidate.title == "The 7 best kitchen tools under $30, tested by our editors"
     assert candidate.byline == "Lena Fairbanks"
     assert candidate.body_text.startswith("Most kitchen gadgets are clutter.")
@@ -1546,7 +1551,7 @@ def test_a_buying_guides_retailer_buttons_are_not_its_headings():
              "used each tool for a month of ordinary weeknight cooking before we judged it."]  # fmt: skip
     for heading, text, button in products:
         lines += [heading, text, button]
-    candidate = extract_one("\n".join(lines).encode(), name="tools.txt")
+    candidate = _dumped("tools.txt", lines)
     for _heading, _text, button in products:
         assert button not in candidate.body_text
     assert "cost about $24 million less" in candidate.body_text
