@@ -594,13 +594,35 @@ def decode_bytes(data: bytes) -> str:
     if text.isascii():  # pure ASCII has no invisible characters and is already NFC
         text = without_control_characters(text)
     else:
-        text = unicodedata.normalize("NFC", _CONTROL_OR_INVISIBLE.sub("", text))
+        if encoding != "utf-8" or _may_hide_characters(data, text):
+            text = _CONTROL_OR_INVISIBLE.sub("", text)
+        text = unicodedata.normalize("NFC", text)
     if "\t" in text[:4096] and csv_delimiter(text[:4096].lstrip()) == "\t":
         # A tab-separated export: its tabs part its cells (each cell's own whitespace collapsed).
         return "\n".join(
             "\t".join(" ".join(cell.split()) for cell in line.split("\t")) for line in text.split("\n")
         )
     return normalize_whitespace(text)
+
+
+# What ``_CONTROL_OR_INVISIBLE`` removes, told apart in UTF-8's bytes: C0 controls and DEL (one
+# byte each), C1 controls ("\xc2" and a byte from 0x80 to 0x9f), and the invisible characters.
+_C0_CONTROLS = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")
+_INVISIBLE_CHARACTERS = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad")
+
+
+def _may_hide_characters(data: bytes, text: str) -> bool:
+    """Whether UTF-8 ``data`` (decoded: ``text``) holds a control or invisible character.
+
+    Looked for in the bytes and with one search per character: a character-class substitution over
+    a 157 KB page cost 0.9-1.0 ms, these 0.3 ms.
+    """
+    return (
+        len(data.translate(None, _C0_CONTROLS)) != len(data)
+        or (b"\xc2" in data and _C1_CONTROL.search(data) is not None)
+        or any(character in text for character in _INVISIBLE_CHARACTERS)
+    )
 
 
 def repair_mojibake(text: str) -> str:

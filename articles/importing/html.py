@@ -171,7 +171,7 @@ def extract_html_article(
     visible = visible or Visible.of(markup)
     markup = unfold(markup)
     # (a word processor's page: its comments, title and subtitle are looked for, no other's)
-    document = _WORD_PROCESSOR.search(markup) is not None
+    document = _from_word_processor(markup)
     tree = _parse(markup, document=document)
     if tree is None:
         return None
@@ -347,7 +347,7 @@ def extract_html_article(
             # part the names with ";" where the page wrote "und").
             blocks = [kept for kept in blocks if kept is not block]
             stripped.append(text)
-    cut_short = bool(
+    cut_short = any(word in visible.lines for word in _GOES_ON_WORDS) and bool(
         _GOES_ON_FOR_SUBSCRIBERS.search(visible.lines.lower())
     )  # (faster than an IGNORECASE search)
     return HtmlArticle(
@@ -685,6 +685,12 @@ _GOES_ON_FOR_SUBSCRIBERS = re.compile(
     r"|\bil vous reste \d+(?:[.,]\d+)? ?% de cet article\b|\bla suite est réservée aux abonnés\b"
     r"|\bweiterlesen mit\b|\bcontinúa leyendo\b|\bpara seguir leyendo\b"  # (read in lower case)
 )
+# A piece of each of those phrases, in a title's case and in capitals, looked for before the page
+# is lowered and searched (0.02 ms against 0.6 ms on a 157 KB page without them).
+_GOES_ON_WORDS = (
+    *("eading", "ubscribers", "embers", "este", "bonnés", "eiterlesen", "eyendo"),
+    *("EADING", "UBSCRIBERS", "EMBERS", "ESTE", "BONNÉS", "EITERLESEN", "EYENDO"),
+)
 
 
 def _paywalled(tree) -> bool:
@@ -884,9 +890,20 @@ _DOCUMENT_TITLE = etree.XPath(
 )
 # What only a word processor's page writes: Word's styles and comments, Google Docs' comment links
 # and numbered style classes beside "title".
-_WORD_PROCESSOR = re.compile(
-    r"class=[\"']?Mso|msocom|mso-element:comment|cmnt_ref|class=\"(?:c\d+ )+(?:sub)?title"
-)
+# Each test starts with its own literal, which the regex engine looks for first: one alternation
+# was a step per character of a 157 KB page (1.0-1.7 ms; these, 0.3-0.5 ms).
+_WORD_STYLE = re.compile(r"class=[\"']?Mso")
+_DOCS_TITLE_CLASS = re.compile(r'class="c\d+ (?:c\d+ )*(?:sub)?title')
+_WORD_PROCESSOR_MARKS = ("msocom", "mso-element:comment", "cmnt_ref")
+
+
+def _from_word_processor(markup: str) -> bool:
+    """Whether the page was saved by a word processor (Word, Google Docs)."""
+    return (
+        ("Mso" in markup and _WORD_STYLE.search(markup) is not None)
+        or any(mark in markup for mark in _WORD_PROCESSOR_MARKS)
+        or _DOCS_TITLE_CLASS.search(markup) is not None
+    )
 
 
 def _document_headings(tree) -> tuple[str, str]:

@@ -1351,6 +1351,10 @@ def test_superscripts_are_not_emphasis_and_a_link_after_a_bracket_keeps_its_spac
     [
         ("Il vous reste 58.21% de cet article à lire. La suite est réservée aux abonnés.", True),
         ("Subscribe to continue reading.", True),
+        ("THE REST OF THIS STORY IS FOR SUBSCRIBERS.", True),
+        ("The Rest Of This Article Is Available To Members", True),
+        ("Weiterlesen mit SZ Plus", True),
+        ("Para seguir leyendo, suscríbete.", True),
         ("Sign up for our newsletter to get the morning briefing.", False),
     ],
 )

@@ -378,6 +378,16 @@ def test_decode_latin1_and_normalises():
     assert decode_bytes(german.encode("latin-1")) == german
 
 
+@pytest.mark.parametrize(
+    "hidden", ["\x00", "\x0b", "\x7f", "\x9f", "\u200b", "\u200d", "\u2060", "\ufeff", "\u00ad"]
+)
+def test_decode_drops_control_and_invisible_characters_in_utf8_text(hidden):
+    """A UTF-8 page that is not ASCII: its control and invisible characters are looked for in its
+    bytes before the text is searched, and each kind found is removed."""
+    text = f"<p>Привет, “Minsk” — city{hidden}hall</p>\n" * 3
+    assert decode_bytes(text.encode("utf-8")) == "<p>Привет, “Minsk” — cityhall</p>\n" * 3
+
+
 def _misread(text: str) -> str:
     """``text`` after its UTF-8 was read once as windows-1252, as browsers read it (bytes cp1252
     leaves undefined, such as the 0x9D of "”", become C1 controls)."""
