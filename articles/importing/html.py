@@ -592,7 +592,7 @@ def page_metadata(tree, url: str | None):
         shown = document.title.rstrip(" .…")
         if heading.casefold().startswith(shown.casefold()) and _HEADLINE_GOES_ON.match(heading[len(shown) :]):
             document.title = heading
-    document.author = document.author or meta.extract_author(tree) or _regional_author(tree)
+    document.author = document.author or _printed_author(tree) or _regional_author(tree)
     document.url = document.url or meta.extract_url(tree, url)
     if document.url and urlsplit(document.url).path in {"", "/"}:
         # The home page's address in og:url; the page's canonical link names the story's own.
@@ -614,6 +614,26 @@ def page_metadata(tree, url: str | None):
         document.sitename = domain[1]
     document.clean_and_trim()
     return document
+
+
+# A writer's note in brackets after the name: "(Reuters)", "(Lyon, correspondante)".
+_BRACKETED = re.compile(r"\s*\([^()]*\)")
+
+
+def _printed_author(tree) -> str | None:
+    """The writer the page prints (trafilatura's ``extract_author`` step for step), its bracketed
+    notes taken off first: trafilatura drops "(Reuters)" but parts the names at commas before, and
+    "Par Jeanne Martin (Lyon, correspondante)" came out as "Jeanne Martin Lyon"."""
+    from copy import deepcopy
+
+    from trafilatura import metadata as meta
+    from trafilatura.htmlprocessing import prune_unwanted_nodes
+    from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
+
+    author = meta.extract_metainfo(
+        prune_unwanted_nodes(deepcopy(tree), AUTHOR_DISCARD_XPATHS), AUTHOR_XPATHS, len_limit=120
+    )
+    return meta.normalize_authors(None, _BRACKETED.sub("", author)) if author else None
 
 
 # Where pages state their publication time: meta tags (Open Graph's article:published_time,

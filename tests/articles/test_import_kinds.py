@@ -1560,3 +1560,21 @@ def test_a_buying_guides_retailer_buttons_are_not_its_headings():
         assert button not in candidate.body_text
     assert "cost about $24 million less" in candidate.body_text
     assert "Dry greens take dressing" in candidate.body_text
+
+
+@pytest.mark.parametrize(
+    ("printed", "byline"),
+    [
+        ("Par <a href='/auteur/jeanne-martin'>Jeanne Martin</a> (Lyon, correspondante)", "Jeanne Martin"),
+        ("By <a href='/by/sam-lee'>Sam Lee</a> (Reuters)", "Sam Lee"),
+        ("By Ana Ruiz and Tom Okafor", "Ana Ruiz; Tom Okafor"),
+    ],
+)
+def test_a_writers_note_in_brackets_stays_out_of_the_byline(printed, byline):
+    """Reviewer M's Le Monde-like page printed "Par Jeanne Martin (Lyon, correspondante)": the
+    byline read "Jeanne Martin Lyon" (trafilatura parts the names at the bracket's comma)."""
+    page = _page(
+        "<title>Le tramway prolongé - Le Quotidien</title>",
+        f'<h1>Le tramway prolongé</h1><p class="article__author">{printed}</p>',
+    )
+    assert extract_one(page, name="tram.html").byline == byline
