@@ -36,6 +36,9 @@ class Record:
     summary_only: bool = False  # a feed entry without its content: the body is the entry's summary
 
 
+_MEDIA_DESCRIPTION = re.compile(
+    r"<media:description\b[^>]*?(?:/>|>.*?</media:description\s*>)", re.DOTALL | re.IGNORECASE
+)
 _XML_ENCODING = re.compile(r"""^(\s*<\?xml\b[^>]*?)\s+encoding\s*=\s*["'][^"']*["']""")
 
 
@@ -47,6 +50,11 @@ def parse_feed(text: str, *, name: str) -> Iterator[Record | ImportRejected]:
     # The text is decoded already: the bytes handed over are UTF-8, whatever the XML declaration
     # said (feedparser obeyed a declared windows-1251 and turned Cyrillic into mojibake).
     document = mend_surrogate_references(_XML_ENCODING.sub(r"\1", text, count=1))
+    # A photo's caption (Media RSS's <media:description>): feedparser lists it first among the
+    # entry's contents, and the caption had become the story ("The MV Loch Bay at the pier.
+    # Photo: …" for the three paragraphs of its content:encoded). Captions are not the story.
+    if "media:description" in document:
+        document = _MEDIA_DESCRIPTION.sub("", document)
     parsed = feedparser.parse(io.BytesIO(document.encode("utf-8")))
     version = parsed.get("version") or ""
     if not version or not parsed.entries:

@@ -199,6 +199,7 @@ def extract_html_article(
     body = _reading(tree, url, visible=visible)
     if body is None:
         return None
+    _open_divisions(body)
     title = _headline_part(tree, body, clean_title(metadata.title or "", sitename=metadata.sitename or ""))
     blocks, stripped, lead = _post_clean(body, title=title, base_url=url)
     while (
@@ -837,6 +838,11 @@ def _parse(markup: str, *, document: bool = False):
             comment.drop_tree()
         if any(word in markup for word in _FOLD_WORDS):
             _open_folded(tree)
+        if 'href="#"' in markup or "href='#'" in markup:
+            for link in _LINKS_TO_NOWHERE(tree):
+                # A button's link ("Book now", href="#"): trafilatura writes it as the site's home
+                # page, and the story would link there.
+                del link.attrib["href"]
         if "<aside" in markup:
             for box in _FACT_BOXES(tree):
                 box.tag = "div"  # a factbox in the story ("By the numbers"), not a sidebar
@@ -849,6 +855,7 @@ def _parse(markup: str, *, document: bool = False):
     return tree
 
 
+_LINKS_TO_NOWHERE = etree.XPath("//a[@href='#']")
 _GUEST_BOOK_WORDS = ("uestbook", "uestBook", "uest-book", "ondolence")
 _GUEST_BOOKS = etree.XPath(
     "//body//*[re:test(@class, '(^|[\\s_-])(guest-?book|condolences?)([\\s_-]|$)', 'i')"
@@ -1150,6 +1157,34 @@ def _holds_the_story(tree, reading: list[str], *, visible: Visible, prose: int, 
     return _ARTICLE_COVERAGE * len(in_article) <= count and containment(reading, in_article) >= _WITHIN
 
 
+_BLOCKS = frozenset({"p", "head", "list", "quote", "table", "div", "section", "code", "graphic"})
+
+
+def _open_divisions(body) -> None:
+    """A reading handed back with the page's <div>s still in it (trafilatura's reading of the whole
+    page, when it found no article: a live blog's entries): each division's blocks in its place,
+    and one that holds text alone a paragraph. A live blog had come out as one paragraph."""
+    for division in reversed(body.xpath(".//div | .//section")):  # (the innermost first)
+        if not any(child.tag in _BLOCKS for child in division):
+            division.tag = "p"
+            division.attrib.clear()
+            continue
+        parent = division.getparent()
+        at = parent.index(division)
+        if (division.text or "").strip():
+            opening = etree.Element("p")
+            opening.text = division.text
+            division.insert(0, opening)
+        if (division.tail or "").strip():
+            closing = etree.Element("p")
+            closing.text = division.tail
+            division.append(closing)
+        division.tail = None
+        for offset, child in enumerate(list(division)):
+            parent.insert(at + offset, child)  # (moves it out of the division)
+        parent.remove(division)
+
+
 _HEADING = etree.XPath("(.//h1|.//h2|.//h3)[1]")
 _JOINED_SHARE = 0.5  # of a story's word 4-grams in the reading
 
@@ -1325,7 +1360,7 @@ _AD_MARKER = re.compile(rf"^(?:{'|'.join(AD_MARKERS)})$", re.IGNORECASE)
 _TRAILING_PROMPTS = re.compile(
     r"(?:\s*(?:(?:read more|continue reading|read the full (?:story|article)"
     rf"|{'|'.join(READ_ON)}"
-    r"|share (?:on|via) (?:facebook|twitter|x|linkedin|whatsapp|email))(?:\s*[»›…])?|\[(?:…|\.\.\.)\]))+[\s.:]*$",
+    r"|share (?:on|via) (?:facebook|twitter|x|linkedin|whatsapp|email))(?:\s*[»›…→⟶➔>]+)?|\[(?:…|\.\.\.)\]))+[\s.:]*$",
     re.IGNORECASE,
 )
 _SENTENCE_DONE = re.compile(r"[.!?…\"”’)]\s*$")
@@ -1832,7 +1867,10 @@ def _inline(element, base_url: str | None) -> str:
     """The element's content as inline HTML: emphasis, links and line breaks kept."""
     parts = [_escape(element.text or "")]
     for child in element:
-        if _is_note_reference(child):
+        if _is_note_reference(child, base_url) and not (
+            (parts[-1] or "").rstrip().endswith(("[", "(", ",", "–", "-"))
+            or (child.tail or "").lstrip().startswith(("]", ")", ",", "–", "-"))
+        ):  # (a citation in brackets, "[13]" or "[1,2]", reads as such: it stays)
             parts.append(_escape(child.tail or ""))  # the notes it points to are not kept
             continue
         inner = _inline(child, base_url)
@@ -1866,7 +1904,7 @@ _WORD_START = re.compile(r"(?:<[^>]+>)*[^\W\d_]")
 _NOTE_MARK = re.compile(r"^\[?(?:\d{1,3}|[*†‡§])\]?$")
 
 
-def _is_note_reference(element) -> bool:
+def _is_note_reference(element, base_url: str | None) -> bool:
     """A footnote's number linked to the notes further down the page ("… two decades.<sup><a
     href="#fn1">1</a></sup>"): with the notes gone it would read "two decades.1"."""
     link = element
@@ -1874,7 +1912,7 @@ def _is_note_reference(element) -> bool:
         link = element[0]
     return (
         link.tag == "ref"
-        and (link.get("target") or "").startswith("#")
+        and _to_a_place_in(base_url)(link.get("target") or "")  # (written against the site's root too)
         and bool(_NOTE_MARK.match(_text(element)))
     )
 

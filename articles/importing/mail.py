@@ -62,6 +62,13 @@ def is_email(data: bytes) -> bool:
     """A saved message: its first block is headers (under an mbox's "From sender date" line), with
     a sender and a subject or a date and headers a mail system writes (Message-ID, MIME-Version,
     Received …)."""
+    if data[:1] == b"-" or data[:5] == b"Begin":
+        # A forwarded message pasted into a text file, its marker first: read as the e-mail it was.
+        first, _, rest = data[:_HEADERS_READ].lstrip().replace(b"\r\n", b"\n").partition(b"\n")
+        return bool(
+            _FORWARDED.match(first.decode("utf-8", "replace").strip())
+            and _QUOTED_HEADER.match(rest.lstrip(b"\n").partition(b"\n")[0].decode("utf-8", "replace"))
+        )
     if not data[:1].isalpha():
         return False  # (every input asks: a page, an export or most dumps are answered here)
     head = data[:_HEADERS_READ].replace(b"\r\n", b"\n")

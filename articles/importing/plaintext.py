@@ -367,7 +367,7 @@ def is_newsroom_account(byline: str) -> bool:
     return any(word.casefold() in _ACCOUNT_WORDS for word in words(byline))
 
 
-_EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
+_EMAIL = re.compile(r"^(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", re.IGNORECASE)
 _MAILBOX_BESIDE = re.compile(r"\s*[<(\[]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[>)\]]")
 _MAILBOX_AFTER = re.compile(r"(?<=\w)\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 _EMAIL_AND_NAME = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*\((.+)\)$")
@@ -715,6 +715,10 @@ APPEAL_PATTERNS = [
     r"bookmark\b",
     r"subscribe\b",
     r"sign(?:ing)? ?up\b",
+    # a newsletter's footer, copied with its story: "Forwarded this email?", "You are receiving …"
+    r"forwarded this (?:e-?mail|newsletter)\b",
+    r"receiving this (?:e-?mail|newsletter|message)\b",
+    r"view (?:this|it) (?:e-?mail |newsletter )?in (?:your|a|the) browser\b",
     r"follow (?:us|our|me)\b",
     r"get (?:our|the) (?:\w+ ){0,3}newsletters?\b",
     r"join (?:thousands|millions|us|our|the conversation|the discussion)\b",

@@ -1578,3 +1578,132 @@ def test_a_writers_note_in_brackets_stays_out_of_the_byline(printed, byline):
         f'<h1>Le tramway prolongé</h1><p class="article__author">{printed}</p>',
     )
     assert extract_one(page, name="tram.html").byline == byline
+
+
+def test_a_feed_items_photo_caption_is_not_its_story():
+    """Reviewer P's RSS item: feedparser listed its <media:description> (a photo's caption) first
+    among the item's contents, and the caption was stored as the whole story."""
+    from articles.importing.pipeline import extract_articles
+
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+        'xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Lakeside Herald</title><item>'
+        "<title>Ferry fares to rise by 6% in April</title><description>Operator blames fuel costs.</description>"
+        '<media:content url="https://lakeside.example/f.jpg" medium="image"><media:description>The MV Loch Bay '
+        "at the pier. Photo: Lakeside Herald</media:description></media:content>"
+        "<content:encoded><![CDATA[<p>Ferry fares on the Lakeside crossing will rise by 6% from 1 April, the "
+        "operator announced on Monday.</p><p>A single adult ticket will go up from £4.20 to £4.45.</p>"
+        '<p><a href="https://lakeside.example/news/ferry#more">Continue reading &rarr;</a></p>]]></content:encoded>'
+        "</item></channel></rss>"
+    ).encode()
+    [story] = extract_articles(feed, name="herald.rss")
+    assert story.body_text.startswith("Ferry fares on the Lakeside crossing")
+    assert "Loch Bay" not in story.body_text and "Continue reading" not in story.body_text
+    assert "£4.45" in story.body_text and story.dek == "Operator blames fuel costs."
+
+
+def test_a_mailto_address_is_no_byline():
+    from articles.importing.pipeline import extract_articles
+
+    record = json.dumps(
+        {
+            "title": "Tram line opens",
+            "byline": "mailto:desk@metro.example",
+            "body": "The tram line opened on Monday after three years of work on the route.",
+        }
+    )
+    [story] = extract_articles(record.encode(), name="export.jsonl")
+    assert story.byline == ""
+
+
+def test_footnote_marks_and_links_to_nowhere_do_not_reach_the_story():
+    """Reviewer O's history page: trafilatura wrote "#fn1" against the site's root, so the note's
+    number stayed glued to the sentence ("demolished in 1957.1"); a sponsor's "Book now" (href="#")
+    linked to the site's home page."""
+    page = _page(
+        '<title>The canal - Review</title><link rel="canonical" href="https://review.example/articles/canal">',
+        "<h1>The canal</h1><p>The last lock keeper's house was demolished in 1957.<sup>"
+        '<a href="#fn1">1</a></sup> Passes from $19. <a href="#">Book now</a> or see '
+        '<a href="#sources">the sources</a> [<a href="#r2">2</a>, <a href="#r3">3</a>].</p>',
+    )
+    story = extract_one(page, name="canal.html")
+    assert "demolished in 1957. Passes from $19. Book now" in story.body_text
+    assert "the sources [2, 3]." in story.body_text  # (a citation in brackets reads as one)
+    assert 'href="https://review.example"' not in story.body_html and ">1<" not in story.body_html
+
+
+def test_a_newsletters_footer_is_furniture():
+    story = _dumped(
+        "ledger.txt",
+        [
+            "Valley school board votes to close two campuses",
+            "",
+            "The Valley Unified school board voted 4-3 late Tuesday to close two elementary schools at the end of the year.",
+            "",
+            "About 410 pupils will move to three neighbouring schools, the district said in a statement on Wednesday.",
+            "",
+            "You are receiving this email because you subscribed to The Morning Ledger.",
+            "Forwarded this email? Sign up here to get the Morning Brief every weekday.",
+            "Unsubscribe | Update preferences",
+        ],
+    )
+    assert story.body_text.endswith("in a statement on Wednesday.")
+
+
+def test_a_forwarded_newsletter_pasted_into_a_text_file_is_read_as_the_email():
+    """Reviewer P's paste: the forward's "Subject: Morning Ledger: …" line was the headline, its
+    date was not read and the headline became the dek."""
+    text = """---------- Forwarded message ---------
+From: The Valley Ledger <newsletter@valleyledger.example>
+Date: Wed, 5 Mar 2025 at 07:02
+Subject: Morning Ledger: Valley school board votes to close two campuses
+To: <editor@newsroom.example>
+
+
+View this email in your browser <https://valleyledger.example/newsletter/2025-03-05>
+
+THE MORNING LEDGER
+
+Valley school board votes to close two campuses
+
+By Priya Raman
+
+The Valley Unified school board voted 4-3 late Tuesday to close two elementary schools at the end of the year.
+
+About 410 pupils will move to three neighbouring schools, the district said in a statement on Wednesday.
+"""
+    story = extract_one(text.encode(), name="forward.txt")
+    assert story.title == "Valley school board votes to close two campuses"
+    assert story.byline == "Priya Raman" and story.published_at.date() == datetime.date(2025, 3, 5)
+    assert story.body_text.startswith("The Valley Unified") and "Subject" not in story.dek
+
+
+def test_a_live_blog_read_with_its_divisions_keeps_its_entries_apart():
+    """Reviewer O's live blog: trafilatura's reading kept the page's <div>s, and the whole blog
+    came out as one paragraph (its headings, list and quotation run together)."""
+    from lxml import etree
+
+    from articles.importing.html import _open_divisions
+
+    reading = etree.fromstring(
+        '<div><div class="body"><p class="time">17.41 GMT</p><head rend="h2">Summary</head>'
+        '<div class="elements"><p>We are closing the blog.</p><list rend="ul"><item>Fuel duty frozen.</item></list>'
+        '</div><div class="block"><p>14.05 GMT</p><div>A <hi rend="#b">quoted</hi> line</div>said the chair.</div>'
+        "</div></div>"
+    )
+    _open_divisions(reading)
+    assert [child.tag for child in reading] == ["p", "head", "p", "list", "p", "p"]
+    assert "".join(reading[5].itertext()) == "A quoted line" and reading[5].tail == "said the chair."
+
+
+def test_a_live_blog_page_keeps_each_entry_its_time_heading_list_and_quotation():
+    """Reviewer O's live blog page (tests/data/import/reviewed/liveblog.html, written for this
+    test): every entry had run into one paragraph."""
+    from pathlib import Path
+
+    page = Path(__file__).resolve().parent.parent / "data" / "import" / "reviewed" / "liveblog.html"
+    story = extract_one(page.read_bytes(), name="liveblog.html")
+    assert "<h2>Summary of the day</h2>" in story.body_html and "<h2>Good morning</h2>" in story.body_html
+    assert "<li>Fuel duty will be frozen for a further 12 months.</li>" in story.body_html
+    assert "<blockquote><p>Small firms will now think twice" in story.body_html
+    assert story.body_html.index("Summary of the day") < story.body_html.index("Good morning")
