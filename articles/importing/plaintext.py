@@ -15,6 +15,7 @@ Every removed line is kept (``stripped``) so an editor can review the cleaner's 
 """
 
 import re
+import unicodedata
 from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -829,6 +830,11 @@ APPEAL_PATTERNS = [
     r"sign ?(?:in|out)\b",
     r"download (?:our|the)(?: [\w-]+){0,3} app\b",
     r"skip to (?:main )?content\b",
+    # a phone's reader mode and its buttons, copied with the story
+    ("reader ", r"^reader (?:view|mode)\s*$"),
+    ("open in ", r"^open in (?:safari|chrome|firefox|(?:the )?app|(?:your |a )?browser)\s*$"),
+    # a channel's or a profile's counters and a forward's label: "12.6K subscribers", "Forwarded from …"
+    ("forwarded from ", r"^forwarded from\b.{0,60}$"),
     # … and in the region's languages, as a whole line: "Zum Inhalt springen", "Aller au contenu"
     *(
         (literal, rf"^{literal}{rest}$")
@@ -1127,7 +1133,12 @@ def is_appeal(text: str, n: int) -> bool:
 NAV_SEPARATOR = re.compile(r"\s*[|•·»/]\s*|\s{2,}")
 # A breadcrumb ("News > Local > Council", "You are here: Home › News"): never the story's title;
 # in a story, the same shape is a path through menus ("Settings > Privacy > Location").
-_BREADCRUMB = re.compile(r"^(?:you are here\s*:\s*)?[^>›]{1,40}(?:\s+[>›]\s+[^>›]{1,40}){2,}$", re.IGNORECASE)
+_BREADCRUMB = re.compile(
+    r"^(?:you are here\s*:\s*)?[^>›]{1,40}(?:\s+[>›]\s+[^>›]{1,40}){2,}$"
+    # (two parts from the home page: "Home > City", "Главная > Город")
+    r"|^(?:home|главная|головна|startseite|accueil|inicio|portada|strona główna)\s+[>›]\s+[^>›]{1,40}$",
+    re.IGNORECASE,
+)
 
 
 # The items of a site's menu, in the languages of the region's press: a menu whose separators a
@@ -1643,11 +1654,27 @@ _COPYRIGHT_LINE = re.compile(r"©|\(c\)|\bcopyright\b|\ball rights reserved\b", 
 
 
 def _named_in_small_print(name: str, lines: list[_Line]) -> bool:
-    """Whether a copyright line under the story names ``name`` ("© 2026 The Valley Courier. All
-    rights reserved."): the line is the site's name, not a headline."""
+    """Whether a copyright line or a prompt under the story names ``name`` ("© 2026 The Valley
+    Courier. All rights reserved.", "Subscribe to Riverside Dispatch"): the line is the site's or
+    the channel's name, not a headline."""
     folded = name.casefold()
     return any(
-        line.words <= 25 and _COPYRIGHT_LINE.search(line.text) and folded in line.text.casefold()
+        line.words <= 25
+        and (_COPYRIGHT_LINE.search(line.text) or line.chrome == "appeal or navigation")
+        and folded in line.text.casefold()  # (or a prompt: "Subscribe to Riverside Dispatch")
+        for line in lines
+    )
+
+
+def _spelled_as_address(name: str, lines: list[_Line]) -> bool:
+    """Whether a line above gives ``name`` as the site's address ("valleygazette.example" over
+    "Valley Gazette": a phone's reader view prints the address, then the site's name)."""
+    joined = "".join(character for character in name.casefold() if character.isalnum())
+    return len(joined) >= 4 and any(
+        line.words <= 2
+        and re.fullmatch(
+            rf"(?:https?://)?(?:www\.)?{re.escape(joined)}(?:\.[a-z]{{2,}})+/?", line.text.casefold()
+        )
         for line in lines
     )
 
@@ -1661,8 +1688,9 @@ def _heads_as_title(lines: list[_Line], line: _Line, first: _Line, start: int) -
     site's name and motto, or has the site's menu under it; also a headline in capitals, signed
     and dated, right under a paper's name ("Metro Daily"), and a post signed and dated under a
     blog's name and motto."""
-    if not line.text[:1].isupper() or _DATED.search(line.text) or not _headline_shaped(line):
-        return False
+    initial = next((character for character in line.text if character.isalpha()), "")
+    if not initial.isupper() or _DATED.search(line.text) or not _headline_shaped(line):
+        return False  # (the first letter: a channel's post may open with "⚡️")
     above = lines[first.index + 1 : line.index]
     between = lines[line.index + 1 : start]
     if len(between) > 4 or not all(
@@ -1679,7 +1707,9 @@ def _heads_as_title(lines: list[_Line], line: _Line, first: _Line, start: int) -
     if set(words(first.text.casefold())) <= set(words(line.text.casefold())):
         return False
     if between == [] and (
-        _named_in_small_print(first.text, lines[start:]) or any(other.chrome == "motto" for other in above)
+        _named_in_small_print(first.text, lines[start:])
+        or any(other.chrome == "motto" for other in above)
+        or _spelled_as_address(first.text, lines[: first.index])
     ):
         # The site's name (its copyright line names it, or its motto is under it) and its menu,
         # then the headline right above the body.
@@ -2168,14 +2198,27 @@ def _signed_headline(lines: list[_Line], top: int) -> tuple[_Line, _Line | None]
 _MENU_UNDER = 4  # lines of one or two words under a line at the top of a page: the site's menu
 
 
-def _weak_title(line: _Line, title: str, lines: list[_Line]) -> bool:
+def _weak_title(
+    line: _Line, title: str, lines: list[_Line], *, headline: _Line | None = None, lead: str = ""
+) -> bool:
     """A line taken for the title that more likely names the site, its section or a box: three
     words or fewer, in capitals, a paper's name, a kicker, a cookie or sign-in prompt, or the
     site's tagline over its menu at the top of the page (not a page's title naming its site,
     "Strengthen your cybersecurity | Coastal Times")."""
     under = lines[line.index + 1 : line.index + 1 + _MENU_UNDER]
     if line.index <= 2 and len(under) == _MENU_UNDER and all(0 < other.words <= 2 for other in under):
-        return True  # "Exclusive news, data and analytics for …" over "World", "Business", "Markets"
+        return True  # "Exclusive news, data and analytics for …" over "World", "Business", "Markets", "Tech"
+    if (
+        line.index <= 2
+        and headline is not None
+        and len(under) >= 3
+        and all(0 < other.words <= 2 for other in under[:3])
+        and _overlap(line.text, headline.text) == 0
+        and _share_told(line.text, lead) < 0.25
+    ):
+        # … over three sections, and a signed headline below that shares none of its words, nor
+        # does the story's lead
+        return True
     parts = TITLE_SEPARATOR.split(line.text)
     if (
         len(parts) == 2
@@ -2194,6 +2237,13 @@ def _weak_title(line: _Line, title: str, lines: list[_Line]) -> bool:
         or line.chrome in {"appeal or navigation", "navigation"}
         or "cookie" in line.text.casefold()
     )
+
+
+def _share_told(line: str, text: str) -> float:
+    """The share of the line's longer words (four letters or more) that ``text`` holds."""
+    named = {word.casefold() for word in words(line) if len(word) >= 4}
+    told = {word.casefold() for word in words(text)}
+    return len(named & told) / len(named) if named else 0.0
 
 
 def _could_head(line: _Line) -> bool:
@@ -2561,6 +2611,7 @@ def strip_site_name(title: str) -> str:
     """ "Story title - Site Name" → "Story title" (the longest part is kept); a title whose longest
     part goes on in lower case after the first ("Storm Isla latest - power cuts, road closures and
     school shutdowns") is one headline, kept whole."""
+    title = _without_leading_symbols(title)
     parts = TITLE_SEPARATOR.split(title)
     if len(parts) == 1:
         return title.strip()
@@ -2584,6 +2635,16 @@ def strip_site_name(title: str) -> str:
     if len(words(best)) < 3 or goes_on:
         return title.strip()
     return best.strip()
+
+
+def _without_leading_symbols(title: str) -> str:
+    """The headline without the emoji a channel's post opens with ("⚡️ Water main bursts …")."""
+    start = 0
+    while start < len(title) and (
+        title[start].isspace() or unicodedata.category(title[start]) in {"So", "Mn", "Cf"}
+    ):
+        start += 1
+    return title[start:] if start < len(title) else title
 
 
 def _own_tail(part: str) -> bool:
@@ -2638,7 +2699,13 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
         if _release_label(lines, line):
             candidates = []  # the issuer's name over "PRESS RELEASE": the headline comes after it
             continue
-        if line.words < 2 or line.words > 30 or _PARTICULARS.match(line.text) or _BREADCRUMB.match(line.text):
+        if (
+            line.words < 2
+            or line.words > 30
+            or _PARTICULARS.match(line.text)
+            or _BREADCRUMB.match(line.text)
+            or not any(character.isalpha() for character in line.text)  # a phone's clock: "9:41"
+        ):
             continue
         if line.chrome and not (
             line.chrome == "headline followed by a date"
@@ -2688,7 +2755,13 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
                 headline.words >= 4
                 and not headline.text.endswith("?")  # (a search box's "What are you looking for?")
                 and " / " not in headline.text  # (a breadcrumb: "Utne / Mind And Body / …")
-                and _weak_title(lines[title_index], title, lines)
+                and _weak_title(
+                    lines[title_index],
+                    title,
+                    lines,
+                    headline=headline,
+                    lead=" ".join(line.text for line in lines[top : top + 2]),
+                )
                 and any(not _could_head(line) for line in lines[title_index + 1 : headline.index])
             )
         ):

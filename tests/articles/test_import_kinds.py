@@ -4,6 +4,7 @@ press releases, Markdown, a correspondent's copy, e-mails."""
 
 import datetime
 import json
+from pathlib import Path
 
 import pytest
 
@@ -1707,3 +1708,39 @@ def test_a_live_blog_page_keeps_each_entry_its_time_heading_list_and_quotation()
     assert "<li>Fuel duty will be frozen for a further 12 months.</li>" in story.body_html
     assert "<blockquote><p>Small firms will now think twice" in story.body_html
     assert story.body_html.index("Summary of the day") < story.body_html.index("Good morning")
+
+
+_REVIEWED = Path(__file__).resolve().parent.parent / "data" / "import" / "reviewed"
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        # a site's tagline over three sections, the signed headline below it
+        ("wire_reporting.txt", "Copper hits record as Chilean mine strike enters second week"),
+        # a phone's clock, its address and "Reader View" over the site's name
+        ("reader_view.txt", "Library to stay open until midnight during exam season"),
+        # a channel's name (its "Subscribe to …" prompt below names it) and the post's emoji
+        ("telegram_post.txt", "Water main bursts on Mill Street, 40 homes without supply"),
+        # a two-part breadcrumb from the home page ("Главная > Город"), in windows-1251
+        ("tram_cp1251.txt", "Трамвай на Садовой не будет ходить две недели"),
+        # a forwarded newsletter: not its "Subject: Morning Ledger: …" line
+        ("newsletter_fwd.txt", "Valley school board votes to close two campuses"),
+    ],
+)
+def test_reviewer_ps_dumps_get_their_headlines(name, title):
+    """Reviewer P's dumps (tests/data/import/reviewed/, written for these tests): the site's
+    tagline, a phone's clock, a channel's name, a breadcrumb and a forward's subject line had
+    been taken for the headline, and the headline was lost."""
+    story = extract_one((_REVIEWED / name).read_bytes(), name=name)
+    assert story.title == title
+    assert title not in story.body_text
+
+
+def test_reviewer_ps_feed_keeps_each_items_story():
+    from articles.importing.pipeline import extract_articles
+
+    first, second, third = extract_articles((_REVIEWED / "rss_full.rss").read_bytes(), name="rss_full.rss")
+    assert first.body_text.startswith("Ferry fares on the Lakeside crossing will rise by 6%")
+    assert "Continue reading" not in first.body_text and "Loch Bay" not in first.body_text
+    assert second.body_text.startswith("New LED lights were switched on") and third.byline == "Fiona Grant"
