@@ -36,6 +36,7 @@ from .plaintext import (
     AD_MARKERS,
     BYLINE,
     COOKIE_NOTICE,
+    DAY_WITHOUT_YEAR,
     EMBARGO,
     FOREIGN_BYLINE,
     LIST_LABEL,
@@ -594,6 +595,13 @@ def page_metadata(tree, url: str | None):
         if heading.casefold().startswith(shown.casefold()) and _HEADLINE_GOES_ON.match(heading[len(shown) :]):
             document.title = heading
     document.author = document.author or _printed_author(tree) or _regional_author(tree)
+    writers = _json_ld_writers(tree)
+    if writers and (
+        not document.author or (len(writers) > 1 and document.author.casefold() in map(str.casefold, writers))
+    ):
+        # A live blog's or a podcast's writers (trafilatura reads Article records only), or the
+        # story's several writers when the tags name the first alone.
+        document.author = "; ".join(writers[:6])
     document.url = document.url or meta.extract_url(tree, url)
     if document.url and urlsplit(document.url).path in {"", "/"}:
         # The home page's address in og:url; the page's canonical link names the story's own.
@@ -684,8 +692,10 @@ def _regional_author(tree) -> str | None:
 _JSON_LD = etree.XPath("//script[@type='application/ld+json']/text()")
 
 
-def _json_ld_articles(tree) -> Iterator[dict]:
-    """The story's records in the page's structured data (schema.org Article, NewsArticle …)."""
+def _json_ld_articles(tree, *, kinds: re.Pattern | None = None) -> Iterator[dict]:
+    """The story's records in the page's structured data (schema.org Article, NewsArticle …; or
+    the ``kinds`` of record given)."""
+    kinds = kinds or _ARTICLE_TYPE
     for text in _JSON_LD(tree)[:4]:
         try:
             data = json.loads(text)
@@ -694,8 +704,29 @@ def _json_ld_articles(tree) -> Iterator[dict]:
         for item in (
             data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
         ):
-            if isinstance(item, dict) and "Article" in str(item.get("@type")):
+            if isinstance(item, dict) and kinds.search(str(item.get("@type"))):
                 yield item
+
+
+_ARTICLE_TYPE = re.compile("Article")
+# The records that name a story's writers: schema.org's Article and its kinds (NewsArticle …),
+# a blog's or a live blog's posting, a podcast's episode, a report.
+_STORY_TYPE = re.compile(r"Article|Posting|PodcastEpisode|Report")
+
+
+def _json_ld_writers(tree) -> list[str]:
+    """The writers the structured data names for the story (persons' names, in order)."""
+    for item in _json_ld_articles(tree, kinds=_STORY_TYPE):
+        authors = item.get("author")
+        authors = authors if isinstance(authors, list) else [authors]
+        names = [
+            " ".join(str(author.get("name") if isinstance(author, dict) else author or "").split())
+            for author in authors
+            if not isinstance(author, dict) or author.get("@type", "Person") == "Person"
+        ]
+        if names := [name for name in dict.fromkeys(names) if 2 <= len(words(name)) <= 5]:
+            return names
+    return []
 
 
 # What a page says under a story cut short for subscribers: "Subscribe to continue reading", "Il
@@ -734,7 +765,7 @@ def _described_in_json(tree) -> str | None:
 def _credited_organization(tree, *, sitename: str) -> str | None:
     """The agency a story is credited to in its structured data, when no person is: an author of
     type Organization ("dpa", "Reuters") that is not the page's own publisher or site."""
-    for item in _json_ld_articles(tree):
+    for item in _json_ld_articles(tree, kinds=_STORY_TYPE):
         authors = item.get("author")
         publisher = item.get("publisher")
         own = {sitename.casefold()} | (
@@ -1352,7 +1383,9 @@ _LINKED_APPEAL = re.compile(
 )
 # An agency's credit alone in a paragraph: "(dpa/rr)", "(AFP)", "(Reuters)".
 _AGENCY_CREDIT = re.compile(
-    rf"^\((?:{'|'.join(sorted(NEWS_AGENCIES))})(?:/[A-Za-z]{{1,4}})*\)$",  # not "(Laughter)"
+    rf"^\((?:{'|'.join(sorted(NEWS_AGENCIES))})(?:/[A-Za-z]{{1,4}})*\)$"  # not "(Laughter)"
+    # and the desk's initials with it, unbracketed: "kho/dpa", "dpa/lhe"
+    rf"|^[A-Za-z]{{2,4}}/(?:{'|'.join(sorted(NEWS_AGENCIES))})$|^(?:{'|'.join(sorted(NEWS_AGENCIES))})/[A-Za-z]{{2,4}}$",
     re.IGNORECASE,
 )
 # An advertisement's marker, alone in its paragraph.
@@ -1496,6 +1529,19 @@ def _is_menu(text: str) -> bool:
     """ "Home | News | Contact": three items or more of a word or two, no figures (not
     "1-4 Players • Ages 14+ • 90 minutes", not "Taylor Swift | The Eras Tour | The Final Show")."""
     return is_navigation(text, most_words=2) and not any(character.isdigit() for character in text)
+
+
+def _dated_teaser(item) -> bool:
+    """Whether a list's item is a linked headline and its date alone ("<a>Islanders protest over
+    ferry fare plan</a> Published 3 August")."""
+    links = [ref for ref in item.iter("ref", "a") if _text(ref)]
+    if len(links) != 1:
+        return False
+    rest = _DATE_LABEL_WORD.sub("", _text(item).replace(_text(links[0]), " ", 1).strip())
+    return bool(rest) and len(words(rest)) <= 6 and (is_date_line(rest) or bool(DAY_WITHOUT_YEAR.match(rest)))
+
+
+_DATE_LABEL_WORD = re.compile(r"^(?:published|updated|posted)(?:\s+on)?\s*:?\s*", re.IGNORECASE)
 
 
 def _link_share(element) -> float:
@@ -1661,8 +1707,10 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
             reason = "kicker"  # "Opinion" above the story
         if tag == "list" and not reason:
             items = list(child.iter("item"))
-            if items and _link_share(child) > 0.8:
-                reason = "link list"
+            if items and (_link_share(child) > 0.8 or all(_dated_teaser(item) for item in items)):
+                reason = (
+                    "link list"  # (or teasers, each a linked headline and its date: "Published 3 August")
+                )
         if (
             tag == "p"
             and not reason
@@ -1759,7 +1807,20 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
         stripped.append(_text(kept.pop()[1]))
     while kept and kept[-1][0] == "head":
         stripped.append(_text(kept.pop()[1]))
+    if any(tag == "quote" for tag, _ in kept):
+        # A pull quote: the story's own words again, set large beside the paragraph that says them.
+        said = [_quoted_words(child) for tag, child in kept if tag == "p"]
+        for tag, child in list(kept):
+            repeated = _quoted_words(child)
+            if tag == "quote" and 5 <= len(repeated.split()) <= 40 and any(repeated in text for text in said):
+                kept.remove((tag, child))
+                stripped.append(_text(child))
     return [_to_html(tag, child, base_url) for tag, child in kept], stripped, lead
+
+
+def _quoted_words(element) -> str:
+    """The element's words, lower case, without quotation marks (a pull quote adds its own)."""
+    return " ".join(words(_text(element).casefold()))
 
 
 _BLOCK_ELEMENTS = frozenset({"p", "head", "list", "quote", "table", "figure"})
@@ -1891,7 +1952,10 @@ def _inline(element, base_url: str | None) -> str:
             parts.append(f" {inner} ")
         else:
             parts.append(inner)
-        parts.append(_escape(child.tail or ""))
+        tail = child.tail or ""
+        if child.tag in {"hi", "ref"} and tail[:1].isalpha() and _CLAUSE_DONE.search(_ANY_TAG.sub("", inner)):
+            parts.append(" ")  # trafilatura trims the text after it too ("«Вектор».</strong>Министры")
+        parts.append(_escape(tail))
     return "".join(parts)
 
 
@@ -1899,6 +1963,9 @@ def _inline(element, base_url: str | None) -> str:
 # word: the space between them was lost.
 _RUN_ON = re.compile(r"(?<=[^\W\d_])[.!?,;:)]$")
 _WORD_START = re.compile(r"(?:<[^>]+>)*[^\W\d_]")
+# An inline element ending a sentence or a clause (a bold dateline: "MOSCOW, June 11 —
+# Vector."), when the word after it follows with no space.
+_CLAUSE_DONE = re.compile(r"[^\W\d_][.!?,;:)»”\"]+$")
 
 
 _NOTE_MARK = re.compile(r"^\[?(?:\d{1,3}|[*†‡§])\]?$")

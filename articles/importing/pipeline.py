@@ -661,12 +661,17 @@ def _from_record(record: Record, *, kind: str) -> Candidate | ImportRejected:
                 if published.problem
                 else "",
                 _summary_note(record, body_text),
+                "" if named else UNTITLED_NOTE,
                 struck_note(struck),
                 zone_note(published, record.url),
             )
             if note
         ),
     )
+
+
+# A record without a title is headed by its first words until an editor writes its headline.
+UNTITLED_NOTE = "it came without a title: its first words stand in for one; write its headline"
 
 
 # A feed entry's summary this short is a teaser of the story, not the story.
@@ -780,12 +785,18 @@ class Published(NamedTuple):
 def zone_note(published: Published, url: str) -> str:
     """The editor's word on a time read in the newsroom's zone although the site's country has
     several ("14:35" on a Russian site is any of eleven): it may be hours off."""
-    if not published.zone_assumed or not (country := zones_apart(url)):
+    if not published.zone_assumed or published.date_only or published.at is None:
         return ""
     newsroom = timezone.get_default_timezone()
     shown = published.at.astimezone(newsroom).strftime("%H:%M")
+    if country := zones_apart(url):
+        why = f"{country} has several"
+    elif site_zone(url) is None:
+        why = "the page's address names no country"  # (no address, or a .com's: "Beijing time"?)
+    else:
+        return ""
     return (
-        f"its time {shown} gives no time zone and {country} has several: it is read in the newsroom's "
+        f"its time {shown} gives no time zone and {why}: it is read in the newsroom's "
         f"({timezone.get_default_timezone_name()}); check it"
     )
 

@@ -16,6 +16,7 @@ Every removed line is kept (``stripped``) so an editor can review the cleaner's 
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -66,6 +67,7 @@ TRAILING_MARKER = re.compile(r"\s[-–—•]$")
 _DATE_LEAD = (
     r"(?:(?:last\s+|first\s+|originally\s+)?(?:posted|published|updated|modified))(?:\s+on)?|on|veröffentlicht(?:\s+am)?|aktualisiert(?:\s+am)?|stand"
     r"|for\s+immediate\s+release|issued(?:\s+on)?"  # a press release's
+    r"|broadcast(?:\s+on)?|aired(?:\s+on)?|air\s*date|first\s+aired|gesendet(?:\s+am)?|ausgestrahlt(?:\s+am)?"  # a transcript's
     r"|publié(?:\s+le)?|mis\sà\sjour(?:\s+le)?|publicado(?:\s+el)?|actualizado(?:\s+el)?"
     r"|опубликовано|обновлено|опубліковано|оновлено|дата\sпубликации|дата\sпублікації"
 )
@@ -334,7 +336,7 @@ _FOREIGN_BYLINE_LEAD = re.compile(
 )
 # What follows the name on a "Posted by … on March 3, 2025" line: the date, not the writer.
 # A day without its year after a byline ("Nora Quinlan; March 8", once trafilatura dropped 2024).
-_DAY_WITHOUT_YEAR = re.compile(
+DAY_WITHOUT_YEAR = re.compile(
     rf"^(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.?\s+(?:{MONTHS})\.?)$", re.IGNORECASE
 )
 _POSTED_TAIL = re.compile(r"\s+(?:last\s+)?(?:posted|updated|published)(?:\s+(?:on|at))?\s*$", re.IGNORECASE)
@@ -384,7 +386,7 @@ def clean_byline(text: str) -> str:
     text = _FOREIGN_BYLINE_LEAD.sub("", _BYLINE_LEAD.sub("", text))
     for separator in _BYLINE_DATE_TAIL.finditer(text):
         rest = text[separator.end() :]
-        if separator.start() > 0 and (is_date_line(rest) or _DAY_WITHOUT_YEAR.match(rest)):
+        if separator.start() > 0 and (is_date_line(rest) or DAY_WITHOUT_YEAR.match(rest)):
             text = text[: separator.start()].rstrip(" ,;|•·–—-")
             break
     # trafilatura's reading of "By health reporter Jess Miller<br>Posted <time>": the label of the
@@ -1394,6 +1396,24 @@ def _headline_over_byline(lines: list[_Line], position: int, n: int) -> bool:
         and appeal_hits(text) == 1
         and any(BYLINE.match(other.text) for other in lines[position + 1 : position + 3])
     )
+
+
+def _page_breaks(lines: list[_Line]) -> None:
+    """A printed document's page breaks, pasted with its text: the page's mark ("Page 2 of 3"), its
+    number alone, and its running head (a line repeated at every break: "DRAFT — NOT FOR
+    CIRCULATION") are chrome that weighs nothing. As furniture they cut a story in two, and its
+    last page was lost."""
+    marks = [line.index for line in lines if line.chrome == "page mark"]
+    if len(marks) < 2:
+        return
+    seen = Counter(line.text for line in lines)
+    for index in marks:
+        lines[index].score = 0.0
+        for near in lines[max(0, index - 2) : index + 3]:
+            if near.index == index or near.chrome not in {"", "counter"} or near.words > 12:
+                continue
+            if (near.chrome == "counter" and near.text.isdigit()) or seen[near.text] >= 2:
+                near.chrome, near.score = "page mark", 0.0
 
 
 def _score(lines: list[_Line], common: Container[str]) -> None:
@@ -2492,6 +2512,9 @@ def _headline_lists(lines: list[_Line]) -> None:
                     lines[j].score = -max(4.0, min(lines[j].words, 40))
 
 
+_NUMBERED_REPLY = re.compile(
+    r"^(?:reply|re|comment|antwort|réponse|respuesta|ответ|відповідь)\s*#\s*\d+\b", re.IGNORECASE
+)
 END_MARKER = re.compile(
     r"^(?:\d+\s+)?(?:comments?|responses?|replies|leave a (?:comment|reply)|join the discussion|"
     r"related(?: \w+)?|you (?:may|might) (?:also )?(?:like|enjoy)|more (?:from|stories|articles|on)\b.*|"
@@ -2510,7 +2533,10 @@ def _cut_at_end_marker(lines: list[_Line], start: int, end: int) -> int:
     for line in lines[start:end]:
         if line.score > 0:
             seen += line.score
-        elif line.words <= 6 and END_MARKER.match(line.text) and seen >= 0.6 * total:
+        elif (
+            (line.words <= 6 and END_MARKER.match(line.text))
+            or (line.words <= 16 and _NUMBERED_REPLY.match(line.text))  # a forum's "Reply #1 — user » date"
+        ) and seen >= 0.6 * total:
             under = line.index + 1
             while under < end and lines[under].chrome == "teaser for another story":
                 under += 1
@@ -2666,6 +2692,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
     if not lines:
         return None
     _score(lines, common_lines)
+    _page_breaks(lines)
     _lists_and_tables(lines)
     _headline_lists(lines)
     _teaser_boxes(lines)
@@ -2938,7 +2965,13 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
             blocks.append(Block("li", text))  # an item whose bullet the dump lost
             listed.append(text)
             continue
-        elif line.score > 0 or is_sentence(text, line.words) or line.figures or text.endswith(":"):
+        elif (
+            line.score > 0
+            or is_sentence(text, line.words)
+            or line.figures
+            or text.endswith(":")
+            or (text.startswith("[") and text.endswith("]"))  # a transcript's "[CROSSTALK]"
+        ):
             blocks.append(Block("p", text))  # (a lead-in to what follows is not a heading)
         else:
             blocks.append(Block("h", text))

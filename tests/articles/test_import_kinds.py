@@ -1708,6 +1708,7 @@ def test_a_live_blog_page_keeps_each_entry_its_time_heading_list_and_quotation()
     assert "<li>Fuel duty will be frozen for a further 12 months.</li>" in story.body_html
     assert "<blockquote><p>Small firms will now think twice" in story.body_html
     assert story.body_html.index("Summary of the day") < story.body_html.index("Good morning")
+    assert story.byline == "Nadia Brenner; Owen Pryce"  # (its structured data's LiveBlogPosting)
 
 
 _REVIEWED = Path(__file__).resolve().parent.parent / "data" / "import" / "reviewed"
@@ -1744,3 +1745,151 @@ def test_reviewer_ps_feed_keeps_each_items_story():
     assert first.body_text.startswith("Ferry fares on the Lakeside crossing will rise by 6%")
     assert "Continue reading" not in first.body_text and "Loch Bay" not in first.body_text
     assert second.body_text.startswith("New LED lights were switched on") and third.byline == "Fiona Grant"
+
+
+def test_a_time_without_zone_on_a_page_whose_address_names_no_country_is_noted():
+    """Reviewer O's ministry statement and Chinese page: "18:20" with no zone and no address was
+    read as UTC without a word."""
+    page = _page(
+        "<title>Statement on the SCO summit</title>"
+        '<meta property="article:published_time" content="2024-07-03T18:20:00">',
+        "<h1>Statement on the SCO summit</h1>",
+    )
+    story = extract_one(page, name="statement.html")
+    assert story.published_at == datetime.datetime(2024, 7, 3, 18, 20, tzinfo=datetime.UTC)
+    assert "its time 18:20 gives no time zone and the page's address names no country" in story.note
+    zoned = page.replace(b"2024-07-03T18:20:00", b"2024-07-03T18:20:00+06:00")
+    assert "time zone" not in extract_one(zoned, name="statement.html").note
+
+
+def test_a_bold_dateline_keeps_the_space_after_it():
+    """Reviewer O's Russian page, its paragraphs <div>s: "«Вектор».</strong>Министры"."""
+    paragraphs = "".join(
+        f"<div class='text'>Министры финансов стран БРИКС обсудили расчёты в национальных валютах, день {n}.</div>"
+        for n in range(6)
+    )
+    page = _page(
+        "<title>БРИКС</title>",
+        f"<h1>БРИКС</h1><div class='text'><strong>МОСКВА, 11 июн — «Вектор».</strong>Министры финансов "
+        f"стран БРИКС встретились в Москве.</div>{paragraphs}",
+    )
+    assert (
+        "«Вектор». Министры финансов стран БРИКС встретились"
+        in extract_one(page, name="brics.html").body_text
+    )
+
+
+@pytest.mark.parametrize(
+    ("kind", "authors", "tagged", "byline"),
+    [
+        ("LiveBlogPosting", ["Nadia Brenner", "Owen Pryce"], "Nadia Brenner", "Nadia Brenner; Owen Pryce"),
+        ("PodcastEpisode", ["Rosa Lindqvist"], "", "Rosa Lindqvist"),
+        ("NewsArticle", ["Nadia Brenner", "Owen Pryce"], "Nadia Brenner", "Nadia Brenner; Owen Pryce"),
+    ],
+)
+def test_the_writers_of_a_live_blog_or_a_podcast_come_from_its_structured_data(kind, authors, tagged, byline):
+    """Reviewer O's live blog named its first writer only (the tags' "author"), and the podcast
+    none: trafilatura reads Article records alone."""
+    record = {
+        "@context": "https://schema.org",
+        "@type": kind,
+        "headline": "Budget day",
+        "author": [{"@type": "Person", "name": name} for name in authors],
+    }
+    page = _page(
+        f'<title>Budget day</title><meta name="author" content="{tagged}">'
+        f'<script type="application/ld+json">{json.dumps(record)}</script>',
+        "<h1>Budget day</h1>",
+    )
+    assert extract_one(page, name="blog.html").byline == byline
+
+
+def test_a_desks_initials_and_agency_under_the_story_are_furniture():
+    page = _page("<title>Hochwasser</title>", "<h1>Hochwasser</h1>")
+    page = page.replace(b"</article>", b"<p>kho/dpa</p></article>")
+    assert "kho/dpa" not in extract_one(page, name="lahn.html").body_text
+
+
+def test_a_record_without_a_title_is_noted():
+    from articles.importing.pipeline import UNTITLED_NOTE, extract_articles
+
+    records = [
+        {"body": "A record with no title at all still carries a story: the pier lights were switched on."},
+        {"title": "Pier lights on", "body": "The pier lights were switched on at dusk on Sunday evening."},
+    ]
+    untitled, titled = extract_articles("\n".join(map(json.dumps, records)).encode(), name="export.jsonl")
+    assert untitled.title.startswith("A record with no title") and UNTITLED_NOTE in untitled.note
+    assert UNTITLED_NOTE not in titled.note
+
+
+def test_a_transcripts_broadcast_line_dates_it_and_its_stage_directions_stay_text():
+    """Reviewer P's TV transcript: "Broadcast: 18 March 2025, 19:30" became the dek, undated, and
+    "[CROSSTALK]" a heading."""
+    story = extract_one((_REVIEWED / "tv_transcript.txt").read_bytes(), name="tv_transcript.txt")
+    assert story.published_at == datetime.datetime(2025, 3, 18, 19, 30, tzinfo=datetime.UTC)
+    assert story.dek == "" and "<p>[CROSSTALK]</p>" in story.body_html
+
+
+def test_a_pasted_pdfs_page_breaks_neither_cut_the_story_nor_head_it():
+    """Reviewer P's PDF paste: three page breaks ("Page 2 of 3", the running head, the page's
+    number) outweighed the last page, which was lost; the running head was the title."""
+    story = extract_one((_REVIEWED / "pdf_paste.txt").read_bytes(), name="pdf_paste.txt")
+    assert story.title == "Dredging Plan Delayed as Silt Levels Rise"
+    assert story.body_text.endswith("discuss the funding gap at their meeting on 14 May.")
+    assert "CIRCULATION" not in story.body_text and "Page 2" not in story.body_text
+    assert "environmental assessment" in story.body_text  # (its words hyphenated across lines, mended)
+
+
+def test_a_list_of_dated_teasers_inside_the_story_is_furniture():
+    """Reviewer O's BBC-like page: "More on this story", each item a linked headline and its
+    "Published 3 August", stayed between two of the story's paragraphs."""
+    page = _page(
+        "<title>Ferry fares frozen</title>",
+        "<h1>Ferry fares frozen</h1><p>Island ferry fares will be frozen for another year, the council said.</p>"
+        '<div data-component="links-block"><h2>More on this story</h2><ul>'
+        '<li><a href="/news/1">Islanders protest over ferry fare plan</a><span>Published 3 August</span></li>'
+        '<li><a href="/news/2">Ferry replacement plan years behind</a><span>Published 12 June 2024</span></li>'
+        "</ul></div><p>The Scottish government said it was reviewing funding for island ferries.</p>",
+    )
+    story = extract_one(page, name="ferry.html")
+    assert "Islanders protest" not in story.body_text and "Published" not in story.body_text
+    assert "reviewing funding for island ferries" in story.body_text
+
+
+def test_a_pull_quote_repeating_the_story_is_not_printed_twice():
+    """Reviewer O's Q&A: the answer's own sentence came again as a blockquote right after it."""
+    page = _page(
+        "<title>Interview</title>",
+        "<h1>Interview</h1><p><strong>Why did you leave?</strong></p><p>I told them forecasts were not my "
+        "department, which was true. Then I left the same afternoon.</p><blockquote><p>“Forecasts were not my "
+        "department, which was true.”</p></blockquote><blockquote><p>A quotation from the minutes of the "
+        "board, read into the record.</p></blockquote>",
+    )
+    story = extract_one(page, name="interview.html")
+    assert story.body_text.count("Forecasts were not my department") == 0
+    assert story.body_text.count("forecasts were not my department") == 1
+    assert "read into the record" in story.body_text  # (a quotation of its own stays)
+
+
+def test_a_forum_threads_replies_are_not_the_story():
+    story = _dumped(
+        "forum.txt",
+        [
+            "Harbourside Community Forum",
+            "",
+            "New cycle lane on Quay Road approved",
+            "",
+            "The council's planning committee approved the Quay Road cycle lane tonight by six votes to two. "
+            "Work starts in September and is due to finish before Christmas.",
+            "",
+            "The lane will run from the ferry terminal to the retail park, about 2.4 km. Forty parking spaces "
+            "along the road will go, but the council says it will add sixty at the old bus depot.",
+            "",
+            "Reply #1 — SeaShanty99 » Mon Mar 10, 2025 9:02 pm",
+            "About time. I nearly got doored there twice last month, and so did my neighbour on her way home.",
+            "",
+            "Reply #2 — QuayRoadResident » Mon Mar 10, 2025 9:30 pm",
+            "Sixty spaces at the depot is a long walk with shopping. Not impressed with the council at all.",
+        ],
+    )
+    assert story.body_text.endswith("add sixty at the old bus depot.")
