@@ -145,6 +145,8 @@ class HtmlArticle:
     # says that the story goes on for subscribers only (``_GOES_ON_FOR_SUBSCRIBERS``: ``cut_short``).
     paywalled: bool = False
     cut_short: bool = False
+    # The page is one of a story's several ("Page 1 of 3" and a link to the next): "1 of 3".
+    page_of: str = ""
     # The struck-through passages, which read as plain text in the story (``show_corrections``).
     struck: list[str] = field(default_factory=list)
 
@@ -355,6 +357,7 @@ def extract_html_article(
     return HtmlArticle(
         paywalled=cut_short or _paywalled(tree),
         cut_short=cut_short,
+        page_of=_page_of(tree, visible.lines),
         joined=_joined_stories(tree, _words(body)),
         title=title,
         body_html="".join(blocks),
@@ -743,6 +746,40 @@ _GOES_ON_WORDS = (
     *("eading", "ubscribers", "embers", "este", "bonnés", "eiterlesen", "eyendo"),
     *("EADING", "UBSCRIBERS", "EMBERS", "ESTE", "BONNÉS", "EITERLESEN", "EYENDO"),
 )
+
+
+# "Page 1 of 3" (and the region's "Seite 1 von 3", "Page 1 sur 3", "Página 1 de 3", "Страница 1 из 3").
+_PAGE_OF = re.compile(
+    r"\b(?:page|seite|página|pagina|страница|сторінка)\s+(\d{1,2})\s+(?:of|von|sur|de|di|из|з)\s+(\d{1,2})\b",
+    re.IGNORECASE,
+)
+_NEXT_PAGE = re.compile(
+    r"\b(?:next page|view as (?:a )?single page|nächste seite|page suivante|página siguiente)\b",
+    re.IGNORECASE,
+)
+_NEXT_PAGE_WORDS = (
+    "ext page",
+    "EXT PAGE",
+    "ingle page",
+    "INGLE PAGE",
+    "ächste Seite",
+    "age suivante",
+    "ágina siguiente",
+)
+_PAGED = etree.XPath("//head/link[@rel='next' or @rel='prev']")
+
+
+def _page_of(tree, lines: str) -> str:
+    """ "1 of 3" when the page says it holds one page of a story printed over several (its pager's
+    "Page 1 of 3", with a link to the next page in its head or its text); else ""."""
+    if not _PAGED(tree) and not (
+        any(word in lines for word in _NEXT_PAGE_WORDS) and _NEXT_PAGE.search(lines)
+    ):
+        return ""  # (looked for first: most pages have neither, and the pager's search is the dearer)
+    found = _PAGE_OF.search(lines)
+    if found is None or not 1 <= int(found[1]) <= int(found[2]) or int(found[2]) < 2:
+        return ""
+    return f"{found[1]} of {found[2]}"
 
 
 def _paywalled(tree) -> bool:

@@ -517,6 +517,10 @@ def _from_html(text: str, *, name: str) -> Candidate:
                 or _paywall_note(article.paywalled, body_text, cut_short=article.cut_short),
                 struck_note(article.struck),
                 zone_note(published, article.url),
+                f"the page is page {article.page_of} of the story: only its part is imported; import the "
+                "others, or the story's single-page view, to have it whole"
+                if article.page_of
+                else "",
             )
             if note
         ),

@@ -1893,3 +1893,18 @@ def test_a_forum_threads_replies_are_not_the_story():
         ],
     )
     assert story.body_text.endswith("add sixty at the old bus depot.")
+
+
+@pytest.mark.parametrize(
+    ("pager", "noted"),
+    [
+        ('Page 1 of 3 <a href="?page=2">Next page »</a>', "page 1 of 3"),
+        ("Seite 2 von 4", ""),  # (no link to another page: a pager of something else)
+        ('<a href="?page=2">Next page »</a>', ""),  # (no page count)
+    ],
+)
+def test_a_story_printed_over_several_pages_is_noted(pager, noted):
+    """Reviewer O's paged story: only its first page was imported, without a word."""
+    page = _page("<title>The canal</title>", f"<h1>The canal</h1><div class='pager'>{pager}</div>")
+    note = extract_one(page, name="canal.html").note
+    assert (f"the page is {noted} of the story" in note) if noted else ("of the story" not in note)
