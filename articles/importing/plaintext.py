@@ -835,7 +835,7 @@ APPEAL_PATTERNS = [
     # a phone's reader mode and its buttons, copied with the story
     ("reader ", r"^reader (?:view|mode)\s*$"),
     ("open in ", r"^open in (?:safari|chrome|firefox|(?:the )?app|(?:your |a )?browser)\s*$"),
-    # a channel's or a profile's counters and a forward's label: "12.6K subscribers", "Forwarded from …"
+    # a channel's forwarded post: "Forwarded from Riverside Dispatch Live"
     ("forwarded from ", r"^forwarded from\b.{0,60}$"),
     # … and in the region's languages, as a whole line: "Zum Inhalt springen", "Aller au contenu"
     *(
