@@ -354,6 +354,9 @@ def test_ctrl_c_stops_a_command_whose_worker_has_inputs_queued(tmp_path):
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,  # its own process group, as a terminal's foreground job
+        # … which answers Ctrl-C: a shell starts a background job (this suite run with "&") with
+        # SIGINT ignored, the command inherited that, and ran to its end.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         import select
