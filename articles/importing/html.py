@@ -215,6 +215,10 @@ def extract_html_article(
         # 2026:", its link gone with the links around the story. (A story's own "Sources:" or "Then
         # I use this prompt:" may end what was read of it.)
         blocks, stripped = blocks[:-1], [*stripped, last]
+    signed_off = ""
+    if len(blocks) > 1 and (signoff := _REPORTER_SIGNOFF.match(_shown(blocks[-1]))):
+        # A Korean paper's sign-off under the story, "정다은 기자 daeun@…": its writer, not its text.
+        blocks, stripped, signed_off = blocks[:-1], [*stripped, _shown(blocks[-1])], signoff[1]
     description = metadata.description or ""
     first = _shown(blocks[0]) if blocks else ""
     if len(blocks) > 2 and blocks[0].startswith("<p>") and _is_kicker_block(first):
@@ -283,6 +287,7 @@ def extract_html_article(
     byline, published = _without_site(metadata.author or "", metadata.sitename or ""), metadata.date or ""
     # A newsroom's account in the tags ("Gazette Staff"): the writer the page prints is looked for.
     account, byline = (byline, "") if is_newsroom_account(byline) else ("", byline)
+    byline = byline or signed_off
 
     # A page whose tags name no writer or date may print them above the story ("By Owen Clarke ·
     # 12 February 2025"): the lines taken off there say them.
@@ -734,6 +739,9 @@ def _json_ld_writers(tree) -> list[str]:
 
 # What a page says under a story cut short for subscribers: "Subscribe to continue reading", "Il
 # vous reste 58.21% de cet article à lire", "Weiterlesen mit SZ Plus".
+# A reporter's sign-off under a Korean story: the name (two to four syllables), "기자" (reporter)
+# or "특파원" (correspondent), and the mailbox.
+_REPORTER_SIGNOFF = re.compile(r"^([가-힣]{2,4})\s*(?:기자|특파원)(?:\s*\(?[\w.+-]+@[\w.-]+\)?)?$")
 _GOES_ON_FOR_SUBSCRIBERS = re.compile(
     r"\b(?:subscribe|sign in|log in|register) to (?:continue|keep) reading\b"
     r"|\bthe rest of this (?:article|story) is (?:only )?(?:for|available to) (?:subscribers|members)\b"

@@ -1908,3 +1908,11 @@ def test_a_story_printed_over_several_pages_is_noted(pager, noted):
     page = _page("<title>The canal</title>", f"<h1>The canal</h1><div class='pager'>{pager}</div>")
     note = extract_one(page, name="canal.html").note
     assert (f"the page is {noted} of the story" in note) if noted else ("of the story" not in note)
+
+
+def test_a_korean_reporters_sign_off_is_the_byline_not_the_storys_last_line():
+    """Reviewer O's Korean page ended "정다은 기자 daeun@hanbit-ilbo.co.kr" and had no byline."""
+    page = _page("<title>지하철 2호선</title>", "<h1>지하철 2호선</h1>")
+    page = page.replace(b"</article>", "<p>정다은 기자 daeun@hanbit-ilbo.co.kr</p></article>".encode())
+    story = extract_one(page, name="ko.html")
+    assert story.byline == "정다은" and "daeun@" not in story.body_text
