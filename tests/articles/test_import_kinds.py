@@ -59,6 +59,10 @@ def test_a_print_version_keeps_its_headline_dek_byline_date_and_paragraphs():
         assert chrome not in story.body_text
 
 
+# Inputs reviewers wrote for these tests (not third-party pages).
+_REVIEWED = Path(__file__).resolve().parent.parent / "data" / "import" / "reviewed"
+
+
 def _page(head: str, body: str) -> bytes:
     prose = "".join(
         f"<p>Paragraph {n} of the story about the savings bank, long enough to read as prose: its "
@@ -1700,18 +1704,12 @@ def test_a_live_blog_read_with_its_divisions_keeps_its_entries_apart():
 def test_a_live_blog_page_keeps_each_entry_its_time_heading_list_and_quotation():
     """Reviewer O's live blog page (tests/data/import/reviewed/liveblog.html, written for this
     test): every entry had run into one paragraph."""
-    from pathlib import Path
-
-    page = Path(__file__).resolve().parent.parent / "data" / "import" / "reviewed" / "liveblog.html"
-    story = extract_one(page.read_bytes(), name="liveblog.html")
+    story = extract_one((_REVIEWED / "liveblog.html").read_bytes(), name="liveblog.html")
     assert "<h2>Summary of the day</h2>" in story.body_html and "<h2>Good morning</h2>" in story.body_html
     assert "<li>Fuel duty will be frozen for a further 12 months.</li>" in story.body_html
     assert "<blockquote><p>Small firms will now think twice" in story.body_html
     assert story.body_html.index("Summary of the day") < story.body_html.index("Good morning")
     assert story.byline == "Nadia Brenner; Owen Pryce"  # (its structured data's LiveBlogPosting)
-
-
-_REVIEWED = Path(__file__).resolve().parent.parent / "data" / "import" / "reviewed"
 
 
 @pytest.mark.parametrize(
