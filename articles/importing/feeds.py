@@ -36,9 +36,12 @@ class Record:
     summary_only: bool = False  # a feed entry without its content: the body is the entry's summary
 
 
+# (a caption is short: bounded, so that a feed of unclosed tags is not scanned to its end each time)
 _MEDIA_DESCRIPTION = re.compile(
-    r"<media:description\b[^>]*?(?:/>|>.*?</media:description\s*>)", re.DOTALL | re.IGNORECASE
+    r"<media:description\b[^>]{0,200}(?:/>|>(?:<!\[CDATA\[[^\]]{0,4000}\]\]>|[^<]{0,4000})</media:description\s*>)",
+    re.IGNORECASE,
 )
+_OTHER_TEXT = re.compile(r"<(?:content|description|summary)\b|<content:encoded\b", re.IGNORECASE)
 _XML_ENCODING = re.compile(r"""^(\s*<\?xml\b[^>]*?)\s+encoding\s*=\s*["'][^"']*["']""")
 
 
@@ -54,7 +57,7 @@ def parse_feed(text: str, *, name: str) -> Iterator[Record | ImportRejected]:
     # entry's contents, and the caption had become the story ("The MV Loch Bay at the pier.
     # Photo: …" for the three paragraphs of its content:encoded). Captions are not the story.
     if "media:description" in document:
-        document = _MEDIA_DESCRIPTION.sub("", document)
+        document = _ITEM.sub(_without_captions, document)
     parsed = feedparser.parse(io.BytesIO(document.encode("utf-8")))
     version = parsed.get("version") or ""
     if not version or not parsed.entries:
@@ -247,6 +250,15 @@ def _cut_off(text: str, *, entries: int) -> bool:
 
 _FEED_ROOT = re.compile(r"<(rss|feed|rdf:RDF)\b[^>]*>", re.IGNORECASE)
 _ITEM = re.compile(r"<(item|entry)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def _without_captions(item: re.Match) -> str:
+    """A feed item without its photos' captions, when it has a story or a summary of its own (a
+    video's entry whose only text is its description keeps it)."""
+    text = item.group(0)
+    if "media:description" not in text or not _OTHER_TEXT.search(_MEDIA_DESCRIPTION.sub("", text)):
+        return text
+    return _MEDIA_DESCRIPTION.sub("", text)
 
 
 def _item_documents(text: str, *, count: int) -> list[str]:

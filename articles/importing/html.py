@@ -709,9 +709,8 @@ def _json_ld_articles(tree, *, kinds: re.Pattern | None = None) -> Iterator[dict
             data = json.loads(text)
         except ValueError:
             continue
-        for item in (
-            data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
-        ):
+        items = data.get("@graph", [data]) if isinstance(data, dict) else data
+        for item in items if isinstance(items, list) else []:
             if isinstance(item, dict) and kinds.search(str(item.get("@type"))):
                 yield item
 
@@ -728,9 +727,10 @@ def _json_ld_writers(tree) -> list[str]:
         authors = item.get("author")
         authors = authors if isinstance(authors, list) else [authors]
         names = [
-            " ".join(str(author.get("name") if isinstance(author, dict) else author or "").split())
+            " ".join(name.split())
             for author in authors
-            if not isinstance(author, dict) or author.get("@type", "Person") == "Person"
+            if isinstance(name := author.get("name") if isinstance(author, dict) else author, str)
+            and (not isinstance(author, dict) or author.get("@type", "Person") == "Person")
         ]
         if names := [name for name in dict.fromkeys(names) if 2 <= len(words(name)) <= 5]:
             return names
@@ -784,10 +784,11 @@ def _page_of(tree, lines: str) -> str:
         any(word in lines for word in _NEXT_PAGE_WORDS) and _NEXT_PAGE.search(lines)
     ):
         return ""  # (looked for first: most pages have neither, and the pager's search is the dearer)
-    found = _PAGE_OF.search(lines)
-    if found is None or not 1 <= int(found[1]) <= int(found[2]) or int(found[2]) < 2:
-        return ""
-    return f"{found[1]} of {found[2]}"
+    for line in lines.split("\n"):
+        # (a pager's line, not a sentence of the story: "… on page 14 of 60 pages of the audit")
+        if len(line) <= 80 and (found := _PAGE_OF.search(line)) and 1 <= int(found[1]) <= int(found[2]) >= 2:
+            return f"{found[1]} of {found[2]}" if len(words(line)) <= 12 else ""
+    return ""
 
 
 def _paywalled(tree) -> bool:
@@ -1239,26 +1240,40 @@ _BLOCKS = frozenset({"p", "head", "list", "quote", "table", "div", "section", "c
 def _open_divisions(body) -> None:
     """A reading handed back with the page's <div>s still in it (trafilatura's reading of the whole
     page, when it found no article: a live blog's entries): each division's blocks in its place,
-    and one that holds text alone a paragraph. A live blog had come out as one paragraph."""
+    its loose text and inline elements gathered into paragraphs, and one that holds text alone a
+    paragraph. A live blog had come out as one paragraph."""
     for division in reversed(body.xpath(".//div | .//section")):  # (the innermost first)
         if not any(child.tag in _BLOCKS for child in division):
             division.tag = "p"
             division.attrib.clear()
             continue
+        pieces: list = []
+        run = None  # the paragraph gathering the inline run being read
+        if (division.text or "").strip():
+            run = _new_paragraph(pieces, division.text)
+        for child in list(division):
+            if child.tag in _BLOCKS:
+                tail, child.tail = child.tail, None
+                pieces.append(child)
+                run = _new_paragraph(pieces, tail) if (tail or "").strip() else None
+            else:
+                run = run if run is not None else _new_paragraph(pieces)
+                run.append(child)  # (with its tail: "<b>Update:</b> the bridge has reopened")
+        if (division.tail or "").strip():
+            _new_paragraph(pieces, division.tail)
+        division.tail = None
         parent = division.getparent()
         at = parent.index(division)
-        if (division.text or "").strip():
-            opening = etree.Element("p")
-            opening.text = division.text
-            division.insert(0, opening)
-        if (division.tail or "").strip():
-            closing = etree.Element("p")
-            closing.text = division.tail
-            division.append(closing)
-        division.tail = None
-        for offset, child in enumerate(list(division)):
-            parent.insert(at + offset, child)  # (moves it out of the division)
+        for offset, piece in enumerate(pieces):
+            parent.insert(at + offset, piece)
         parent.remove(division)
+
+
+def _new_paragraph(pieces: list, text: str | None = None):
+    paragraph = etree.Element("p")
+    paragraph.text = text
+    pieces.append(paragraph)
+    return paragraph
 
 
 _HEADING = etree.XPath("(.//h1|.//h2|.//h3)[1]")
@@ -1752,7 +1767,10 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
             reason = "kicker"  # "Opinion" above the story
         if tag == "list" and not reason:
             items = list(child.iter("item"))
-            if items and (_link_share(child) > 0.8 or all(_dated_teaser(item) for item in items)):
+            lead_in = position > 0 and _text(children[position - 1]).endswith(":")  # (the story's own list)
+            if items and (
+                _link_share(child) > 0.8 or (not lead_in and all(_dated_teaser(item) for item in items))
+            ):
                 reason = (
                     "link list"  # (or teasers, each a linked headline and its date: "Published 3 August")
                 )
@@ -1973,10 +1991,8 @@ def _inline(element, base_url: str | None) -> str:
     """The element's content as inline HTML: emphasis, links and line breaks kept."""
     parts = [_escape(element.text or "")]
     for child in element:
-        if _is_note_reference(child, base_url) and not (
-            (parts[-1] or "").rstrip().endswith(("[", "(", ",", "–", "-"))
-            or (child.tail or "").lstrip().startswith(("]", ")", ",", "–", "-"))
-        ):  # (a citation in brackets, "[13]" or "[1,2]", reads as such: it stays)
+        if _is_note_reference(child, base_url) and not _in_brackets("".join(parts)):
+            # (a citation in brackets, "[13]" or "[1, 2, 3]", reads as such: it stays)
             parts.append(_escape(child.tail or ""))  # the notes it points to are not kept
             continue
         inner = _inline(child, base_url)
@@ -2014,6 +2030,11 @@ _CLAUSE_DONE = re.compile(r"[^\W\d_][.!?,;:)»”\"]+$")
 
 
 _NOTE_MARK = re.compile(r"^\[?(?:\d{1,3}|[*†‡§])\]?$")
+
+
+def _in_brackets(text: str) -> bool:
+    """Whether ``text`` ends inside an open bracket ("… the sources [2, ")."""
+    return text.rfind("[") > text.rfind("]") or text.rfind("(") > text.rfind(")")
 
 
 def _is_note_reference(element, base_url: str | None) -> bool:

@@ -719,8 +719,11 @@ APPEAL_PATTERNS = [
     r"subscribe\b",
     r"sign(?:ing)? ?up\b",
     # a newsletter's footer, copied with its story: "Forwarded this email?", "You are receiving …"
-    r"forwarded this (?:e-?mail|newsletter)\b",
-    r"receiving this (?:e-?mail|newsletter|message)\b",
+    ("forwarded this", r"forwarded this (?:e-?mail|newsletter)\s*\?"),
+    *(
+        (f"{you} receiving this", rf"{you} receiving this (?:e-?mail|newsletter)\b")
+        for you in ("you are", "you're", "you’re")
+    ),
     r"view (?:this|it) (?:e-?mail |newsletter )?in (?:your|a|the) browser\b",
     r"follow (?:us|our|me)\b",
     r"get (?:our|the) (?:\w+ ){0,3}newsletters?\b",
@@ -1406,13 +1409,19 @@ def _page_breaks(lines: list[_Line]) -> None:
     marks = [line.index for line in lines if line.chrome == "page mark"]
     if len(marks) < 2:
         return
-    seen = Counter(line.text for line in lines)
+
+    def beside(index: int) -> list[_Line]:
+        return [near for near in lines[max(0, index - 2) : index + 3] if near.index != index]
+
+    # A running head stands beside two page marks or more (a speaker's "MAYOR ANNA HOLT:", which a
+    # transcript repeats anywhere, is no running head).
+    heads = Counter(text for index in marks for text in {near.text for near in beside(index)})
     for index in marks:
         lines[index].score = 0.0
-        for near in lines[max(0, index - 2) : index + 3]:
-            if near.index == index or near.chrome not in {"", "counter"} or near.words > 12:
+        for near in beside(index):
+            if near.chrome not in {"", "counter"} or near.words > 12 or near.text.endswith(":"):
                 continue
-            if (near.chrome == "counter" and near.text.isdigit()) or seen[near.text] >= 2:
+            if (near.chrome == "counter" and near.text.isdigit()) or heads[near.text] >= 2:
                 near.chrome, near.score = "page mark", 0.0
 
 
@@ -2666,11 +2675,17 @@ def strip_site_name(title: str) -> str:
 def _without_leading_symbols(title: str) -> str:
     """The headline without the emoji a channel's post opens with ("⚡️ Water main bursts …")."""
     start = 0
-    while start < len(title) and (
-        title[start].isspace() or unicodedata.category(title[start]) in {"So", "Mn", "Cf"}
-    ):
+    while start < len(title) and (title[start].isspace() or _pictograph(title[start])):
         start += 1
     return title[start:] if start < len(title) else title
+
+
+def _pictograph(character: str) -> bool:
+    """An emoji or a pictograph (and the joiners and variation selectors that shape one), not a
+    symbol a headline may open with ("№", "©")."""
+    return (
+        unicodedata.category(character) == "So" and ord(character) >= 0x2190
+    ) or character in "\ufe0f\u200d"
 
 
 def _own_tail(part: str) -> bool:
