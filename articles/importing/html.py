@@ -786,8 +786,13 @@ def _page_of(tree, lines: str) -> str:
         return ""  # (looked for first: most pages have neither, and the pager's search is the dearer)
     for line in lines.split("\n"):
         # (a pager's line, not a sentence of the story: "… on page 14 of 60 pages of the audit")
-        if len(line) <= 80 and (found := _PAGE_OF.search(line)) and 1 <= int(found[1]) <= int(found[2]) >= 2:
-            return f"{found[1]} of {found[2]}" if len(words(line)) <= 12 else ""
+        if (
+            len(line) <= 80
+            and (found := _PAGE_OF.search(line))
+            and 1 <= int(found[1]) <= int(found[2]) >= 2
+            and len(words(line)) <= 12
+        ):
+            return f"{found[1]} of {found[2]}"
     return ""
 
 

@@ -1912,6 +1912,12 @@ def test_a_forum_threads_replies_are_not_the_story():
     ("pager", "noted"),
     [
         ('Page 1 of 3 <a href="?page=2">Next page »</a>', "page 1 of 3"),
+        # (a long sentence naming a page first, then the pager)
+        (
+            "<p>It is on page 7 of 9 in the report, as the mayor said to us all.</p>"
+            'Page 2 of 3 <a href="?page=3">Next page</a>',
+            "page 2 of 3",
+        ),
         ("Seite 2 von 4", ""),  # (no link to another page: a pager of something else)
         ('<a href="?page=2">Next page »</a>', ""),  # (no page count)
     ],
