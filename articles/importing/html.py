@@ -203,6 +203,7 @@ def extract_html_article(
     if body is None:
         return None
     _open_divisions(body)
+    _mend_links(body, tree)
     title = _headline_part(tree, body, clean_title(metadata.title or "", sitename=metadata.sitename or ""))
     blocks, stripped, lead = _post_clean(body, title=title, base_url=url)
     while (
@@ -1279,6 +1280,56 @@ def _open_divisions(body) -> None:
         for offset, piece in enumerate(pieces):
             parent.insert(at + offset, piece)
         parent.remove(division)
+
+
+# A link's text glued to the word after it by the reading ("a security fairin Las Vegas").
+_GLUED_TAIL = re.compile(r"^[^\W_]")
+_UNFINISHED = re.compile(r"[^\W_,]$")  # a paragraph that stops on a word, not a sentence's end
+
+
+def _mend_links(body, tree) -> None:
+    """Undo what trafilatura's reading does to a link in loose text (text and links straight in a
+    <div>, lines parted by <br>: issues #476 and #585 upstream): the paragraph is cut before the
+    link, and the space after it is lost ("… rushed off alone to a" / "security fairin Las
+    Vegas"). The page itself decides: where the page sets the link in the same run of text as the
+    words before it, the two paragraphs are one; where a space follows it there, one follows it
+    here."""
+    found = None  # the page's links: text -> [(the words before, a space after)], read when needed
+    for ref in list(body.iter("ref")):
+        glued = bool(ref.tail and _GLUED_TAIL.match(ref.tail))
+        paragraph = ref.getparent()
+        previous = paragraph.getprevious() if paragraph.tag == "p" else None
+        split = (
+            previous is not None
+            and previous.tag == "p"
+            and paragraph.index(ref) == 0
+            and not (paragraph.text or "").strip()
+            and _UNFINISHED.search(before := _text(previous))
+        )
+        if not (glued or split):
+            continue
+        if found is None:
+            found = {}
+            for link in tree.iter("a"):
+                text = " ".join("".join(link.itertext()).split())
+                if text:
+                    sibling = link.getprevious()
+                    ahead = (sibling.tail if sibling is not None else link.getparent().text) or ""
+                    found.setdefault(text, []).append((" ".join(ahead.split()), link.tail or ""))
+        readings = found.get(" ".join("".join(ref.itertext()).split()), [])
+        if glued and any(tail[:1].isspace() for _ahead, tail in readings):
+            ref.tail = " " + ref.tail
+        if split and any(ahead and before.endswith(ahead[-40:]) for ahead, _tail in readings):
+            # (the paragraph's words join the one before, after a space)
+            if len(previous):
+                last = previous[-1]
+                last.tail = (last.tail or "").rstrip() + " "
+            else:
+                previous.text = (previous.text or "").rstrip() + " "
+            for child in list(paragraph):
+                previous.append(child)
+            previous.tail = paragraph.tail
+            paragraph.getparent().remove(paragraph)
 
 
 def _new_paragraph(pieces: list, text: str | None = None):

@@ -373,7 +373,7 @@ def test_a_story_written_in_markdown():
     assert "<h2>What changes</h2><ul><li>All pupils in reception" in story.body_html
     assert (
         '<a href="https://www.lga.example" rel="nofollow noopener noreferrer">Local Government Association</a>'
-        in (story.body_html)
+        in story.body_html
     )
     assert "<em>Cllr Dana Whitlock</em>" in story.body_html
     for markup in ("#", "**", "](", "TODO", "slug:", "script", "alert(1)"):
@@ -2054,3 +2054,69 @@ def test_a_headline_opening_with_a_symbol_keeps_it():
         ],
     )
     assert story.title == "№ 10 Downing Street sets budget date"
+
+
+LOOSE_TEXT_PAGE = """<!doctype html><html><head><meta charset="utf-8">
+<title>Ferry operator fined over missed crossings | Harbour Post</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<h1>Ferry operator fined over missed crossings</h1>
+<div class="entry">
+<blockquote>"We cannot run a ferry service on apologies."<br>— Marta Lind, commuters' association</blockquote>
+The regional transport authority fined the island ferry operator on Monday after
+it cancelled more than four hundred crossings last winter, leaving commuters stranded on both shores.
+<br><br>Inspectors found that the company had laid up two of its three vessels for repairs at a
+<a href="https://example.org/yard">shipyard in Gdansk</a> without telling the authority, as its
+contract requires, and ran the remaining boat on a reduced timetable for eleven weeks.
+<br><br>The fine of 1.2 million euros is the largest the authority has imposed, its director told
+<a href="https://example.org/radio">local radio</a>, adding that the contract would be put out to
+tender again next year if the service did not improve before the summer season.
+<br><br>Commuters' groups welcomed the decision but said the fine would not bring back the lost
+working days, and asked the authority to publish the operator's maintenance records in full.
+</div>
+<p>Related coverage</p>
+<p><a href="/news/ferry-timetable">Winter ferry timetable cut again</a></p>
+<footer>© 2026 Harbour Post</footer>
+</body></html>"""
+
+
+@pytest.mark.django_db
+def test_a_link_in_loose_text_keeps_its_sentence_whole_and_the_space_after_it():
+    """A story set as loose text in a <div> (lines parted by <br>, a quotation among them), with
+    links in its sentences: trafilatura's reading cut the paragraph before each link and lost the space after it ("at a"
+    / "shipyard in Gdanskwithout telling"). The page, where the link sits in the same run of text
+    as the words before it, puts them back together."""
+    story = extract_one(LOOSE_TEXT_PAGE.encode(), name="ferry.html")
+
+    paragraphs = story.body_text.split("\n\n")
+    assert "for repairs at a shipyard in Gdansk without telling the authority" in story.body_text
+    assert "its director told local radio, adding that" in story.body_text
+    assert [paragraph.split()[:2] for paragraph in paragraphs] == [
+        ['"We', "cannot"],
+        ["The", "regional"],
+        ["Inspectors", "found"],
+        ["The", "fine"],
+        ["Commuters'", "groups"],
+    ]
+    assert (
+        '<a href="https://example.org/yard" rel="nofollow noopener noreferrer">shipyard in Gdansk</a> without'
+        in (story.body_html)
+    )
+
+
+@pytest.mark.django_db
+def test_a_paragraph_opening_with_a_link_in_the_page_stays_its_own():
+    """The page's own paragraphs decide: a paragraph that opens with a link after one that stops
+    on a word (a label, a list's lead) is not joined to it."""
+    body = (
+        "<h1>Harbour board publishes its ferry review</h1>"
+        "<p>The harbour board published its review of the island ferry service on Tuesday, a year after"
+        " the winter of cancelled crossings that left commuters stranded on both shores.</p>"
+        "<p>Documents published with the review</p>"
+        '<p><a href="https://example.org/review.pdf">The full review</a> runs to 214 pages and sets out'
+        " forty recommendations, from a second relief vessel to a public maintenance register.</p>"
+    )
+    story = extract_one(
+        _page("<title>Harbour board publishes its ferry review</title>", body), name="review.html"
+    )
+
+    assert "Documents published with the review\n\nThe full review runs to 214 pages" in story.body_text
