@@ -21,15 +21,23 @@ from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
+# Chinese and Japanese write no spaces between words: their characters are read two at a time, as
+# ``pipeline.has_words`` counts them (a Chinese paragraph was a handful of "words", one a clause,
+# and a dump's story read as short lines: no article found). The katakana middle dot is punctuation.
+UNSPACED = "\u3040-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+WORD = re.compile(rf"[{UNSPACED}]{{1,2}}|[^\W_{UNSPACED}]+(?:['’.-][^\W_{UNSPACED}]+)*", re.UNICODE)
 # A line that ends on a time of day's "a.m."/"p.m.": an opening hour or a timetable's item, unless
 # a verb makes it a sentence ("The first late opening will be on Thursday at 7 p.m.").
 _CLOCK_END = re.compile(r"\d(?::\d\d)?\s?[ap]\.m\.$|\bnoon\.?$|\bmidnight\.?$", re.IGNORECASE)
 _STATEMENT_VERB = re.compile(
     r"\b(?:will|is|are|was|were|has|have|had|opens|closes|starts|begins)\b", re.IGNORECASE
 )
-# The end of a sentence, a reference marker after it included ("the following year. (7)", "year.[3]").
-SENTENCE_END = re.compile(r"""[.!?…:;]["'”’)\]]*(?:\s?(?:\(\d{1,3}\)|\[\d{1,3}\])|[¹²³⁰-⁹]+)?$""")
+# The end of a sentence, a reference marker after it included ("the following year. (7)", "year.[3]"),
+# in the scripts of the region's press too: Chinese and Japanese "。！？", the Devanagari danda "।",
+# the Urdu full stop "۔", the Arabic question mark "؟", the Ethiopic "።" and the Burmese "။".
+SENTENCE_END = re.compile(
+    r"""[.!?…:;。！？．：；।॥۔؟።။]["'”’)\]」』）]*(?:\s?(?:\(\d{1,3}\)|\[\d{1,3}\])|[¹²³⁰-⁹]+)?$"""
+)
 # Month names as dates are written in the languages of the newsroom's press: English ("March 4,
 # 2025", "4 Mar 2025"), Russian, Ukrainian and Belarusian in the genitive ("12 марта 2025", "15
 # квітня 2025", "14 сакавіка 2025"), Kazakh ("15 наурыз 2025"),
@@ -70,6 +78,7 @@ _DATE_LEAD = (
     r"|broadcast(?:\s+on)?|aired(?:\s+on)?|air\s*date|first\s+aired|gesendet(?:\s+am)?|ausgestrahlt(?:\s+am)?"  # a transcript's
     r"|publié(?:\s+le)?|mis\sà\sjour(?:\s+le)?|publicado(?:\s+el)?|actualizado(?:\s+el)?"
     r"|опубликовано|обновлено|опубліковано|оновлено|дата\sпубликации|дата\sпублікації"
+    r"|发布时间|发表时间|更新时间|发布日期|时间|日期"  # Chinese: "发布时间：2026-03-14 09:30"
 )
 _WEEKDAYS = (
     r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
@@ -114,9 +123,11 @@ _PLACE = (
 # abril de 2025".
 _MONTH_DAY = rf"(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
 _DAY_MONTH = rf"\d{{1,2}}\.?(?:st|nd|rd|th)?\s+(?:de\s+)?(?:{MONTHS})\.?,?\s+(?:de\s+)?\d{{4}}"
+# A day as Chinese, Japanese and Korean pages write it: "2026年3月14日", "2026년 3월 14일".
+_CJK_DAY_FORM = r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]"
 DATE_LINE = re.compile(
     rf"""^(?:{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD})?\s+[-–—]\s+(?=\d))?  # "Madrid - 04 mar 2026"
-    (?:(?:{_DATE_LEAD})\s*:?\s*)?
+    (?:(?:{_DATE_LEAD})\s*[:：]?\s*)?
     (?:\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s+{_ZONE})?,?\s+)?
     (?:(?:{_WEEKDAYS}),?\s+)?
     (?:
@@ -125,11 +136,13 @@ DATE_LINE = re.compile(
       | \d{{4}}-\d{{2}}-\d{{2}}(?:[T\s]\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?
       | \d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}{_YEAR_WORD}
       | \d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago
+      | {_CJK_DAY_FORM}
     )
-    (?:,?\s*(?:at\s+|в\s+|о\s+|um\s+|à\s+|a\s+las\s+)?\d{{1,2}}[:.h]\d{{2}}(?:\s*[ap]\.?m\.?)?
+    (?:,?\s*(?:at\s+|в\s+|о\s+|um\s+|à\s+|a\s+las\s+)?\d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?
         (?:\s*(?:{_ZONE}|Uhr))?)?
     (?:\s*[-–—|•·/]\s*.{{0,40}}|,?\s+{UPDATE_WORD}\b[^.!?]{{0,40}}\d[^.!?]{{0,20}}|\s+{UPDATE_WORD}(?:\s+ago)?
-      |\s+by\s+{_SIGNER}(?:\s*[-–—|•·,]\s*.{{0,60}})?)?$""",
+      |\s+by\s+{_SIGNER}(?:\s*[-–—|•·,]\s*.{{0,60}})?
+      |\s+(?:来源|作者|编辑|责任编辑|稿源|出处)\s*[:：].{{0,40}})?$""",
     re.IGNORECASE | re.VERBOSE,
 )
 # A place and the day alone on a line: "London, March 12, 2025", "New York, 12 March 2025, 14:05"
@@ -152,6 +165,7 @@ _STARTS_WITH_DAY = re.compile(
     re.IGNORECASE,
 )
 _ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")  # "2024-03-04T08:30:00Z" too
+_CJK_DAY = re.compile(_CJK_DAY_FORM)
 
 
 def date_of_line(text: str) -> str:
@@ -242,7 +256,7 @@ _ISO_TIME = re.compile(
 )
 # A time told before the date, after the date's label at most ("Last updated: 21:15, Sunday …").
 _TIME_BEFORE = re.compile(
-    rf"^\s*(?:(?:{_DATE_LEAD})\s*:?\s*)?([01]?\d|2[0-3])[:.h]([0-5]\d)\s*(?:([ap])\.?\s?m\b\.?)?,?\s+"
+    rf"^\s*(?:(?:{_DATE_LEAD})\s*[:：]?\s*)?([01]?\d|2[0-3])[:.h]([0-5]\d)\s*(?:([ap])\.?\s?m\b\.?)?,?\s+"
     rf"(?:(?:{_WEEKDAYS}),?\s+)?$",
     re.IGNORECASE,
 )
@@ -253,7 +267,7 @@ _SLASHED_DAY = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 def _day_of_line(text: str) -> tuple[str, int, int]:
     """The first day the text names (YYYY-MM-DD) and where its mention starts and ends; ("", 0, 0)
     for none."""
-    if found := _ISO_DAY.search(text):
+    if (found := _ISO_DAY.search(text)) or (found := _CJK_DAY.search(text)):
         year, month, day = (int(part) for part in found.groups())
     elif found := _MONTH_DAY_YEAR.search(text):
         month, day, year = month_number(found[1]), int(found[2]), int(found[3])
@@ -959,11 +973,29 @@ _WRITER_CONTACT = re.compile(
 )
 
 
+# What Chinese sites print under every story: the licence and registration numbers the law asks
+# them to show ("京ICP备13028878号-6", "京公网安备11010502032503号", "互联网新闻信息服务许可证10120170006",
+# "京网文[2011]0283-097号"; not a decree's "国务院令第123456号"), the line to report illegal content, the copyright and reprint notices
+# ("版权所有", "版权说明：…", "未经授权禁止转载"), and the editor's credit in brackets ("【责任编辑：严玉洁】",
+# "【纠错】【责任编辑:张樵苏 】", "（责编：王丽）"). (``\b`` does not part Chinese characters from letters:
+# the patterns do without it.)
+_CHINESE_SMALL_PRINT = re.compile(
+    r"^[\u4e00-\u9fffA-Za-z]{2,24}(?<!第)[\[〔［(（]?\d[\d\[\]〔〕［］()（）-]{5,}号?(?:-\d+)?$"
+    r"|ICP[备证]\s*\d|公网安备\s*\d|违法和不良信息举报"
+    r"|版权所有|版权(?:说明|声明|保护)\s*[:：]|未经[^。]{0,30}(?:许可|授权)[^。]{0,10}(?:转载|使用|复制)|禁止转载"
+    r"|^(?:[【\[（(]\s*(?:责任编辑|责编|编辑|纠错)[^】\]）)]{0,30}[】\]）)]\s*)+$"
+)
+
+
 def is_small_print(text: str) -> bool:
     """Disclaimers, licence and affiliate notes, and a note about the writer ("Jane Roe is a
     freelance writer …", "Mascaro is AP's chief congressional correspondent …", "Jane Roe covers
     the county. Reach her at …"): what sites put under a story."""
-    if _SMALL_PRINT.search(text) or is_disclosure(text, len(words(text))):
+    if (
+        _SMALL_PRINT.search(text)
+        or _CHINESE_SMALL_PRINT.search(text)
+        or is_disclosure(text, len(words(text)))
+    ):
         return True
     return is_writer_note(text)
 
@@ -2646,7 +2678,7 @@ def strip_site_name(title: str) -> str:
     """ "Story title - Site Name" → "Story title" (the longest part is kept); a title whose longest
     part goes on in lower case after the first ("Storm Isla latest - power cuts, road closures and
     school shutdowns") is one headline, kept whole."""
-    title = _without_leading_symbols(title)
+    title = _without_cjk_site(_without_leading_symbols(title))
     parts = TITLE_SEPARATOR.split(title)
     if len(parts) == 1:
         return title.strip()
@@ -2670,6 +2702,18 @@ def strip_site_name(title: str) -> str:
     if len(words(best)) < 3 or goes_on:
         return title.strip()
     return best.strip()
+
+
+# A Chinese or Japanese site's name after the headline, set without spaces ("短缺药品保供稳价
+# 全力保障临床用药需求-新华网", "…_凤凰网资讯_凤凰网", "…｜日経"): a short last part with no digits.
+_CJK_SITE = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff）」』])\s*[-_|｜－]+\s*[^\W\d_][^\W\d]{0,11}$")
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def _without_cjk_site(title: str) -> str:
+    while (found := _CJK_SITE.search(title)) and _CJK.search(found[0]) and len(title) - len(found[0]) >= 8:
+        title = title[: found.start()]
+    return title
 
 
 def _without_leading_symbols(title: str) -> str:

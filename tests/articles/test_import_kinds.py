@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from articles.importing.pipeline import extract_one
+from articles.importing.plaintext import is_small_print, strip_site_name, words
 
 PRINT_PAGE = """<!doctype html>
 <html><head><meta charset="utf-8"><title>Printer Friendly Version - Quayside Gazette</title></head>
@@ -2120,3 +2121,104 @@ def test_a_paragraph_opening_with_a_link_in_the_page_stays_its_own():
     )
 
     assert "Documents published with the review\n\nThe full review runs to 214 pages" in story.body_text
+
+
+# A Chinese wire story (written for these tests), as a text dump and as a saved page.
+CHINESE_DUMP = """新华网
+首页 国际 财经 体育 科技
+中白工业园新一批企业入驻 双边贸易额稳步增长
+2026-03-14 09:30:12 来源：新华网
+新华社明斯克3月14日电 中白工业园管理委员会14日宣布，又有十二家中国和白俄罗斯企业正式入驻园区，涉及新能源汽车零部件、生物医药和物流等领域。
+管委会主任在签约仪式上表示，园区目前已吸引来自十五个国家的一百多家企业，累计投资额超过十三亿美元。他说，新入驻企业将为当地创造约两千个就业岗位。
+白俄罗斯经济部副部长指出，中白工业园是两国务实合作的重要平台。过去一年，两国双边贸易额同比增长百分之十，农产品和机电产品贸易增长尤为明显。
+据介绍，园区今年还将启动第二期基础设施建设，包括一座新的物流中心和一条连接明斯克国际机场的专用公路。
+【责任编辑：王丽】
+相关新闻
+明斯克国际书展开幕 中国主宾国展台受关注
+白俄罗斯总统会见中国代表团
+违法和不良信息举报电话：010-12345678
+京ICP备12345678号-1
+京公网安备11010502030000号
+版权所有 新华网 未经授权禁止转载"""
+CHINESE_PAGE = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+<title>中白工业园新一批企业入驻 双边贸易额稳步增长-新华网</title></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/world">国际</a> <a href="/fortune">财经</a> <a href="/sports">体育</a></div>
+<div class="main">
+<h1>中白工业园新一批企业入驻 双边贸易额稳步增长</h1>
+<div class="info"><span class="time">2026-03-14 09:30:12</span> <span class="source">来源：新华网</span></div>
+<div id="detail">
+<p>新华社明斯克3月14日电 中白工业园管理委员会14日宣布，又有十二家中国和白俄罗斯企业正式入驻园区，涉及新能源汽车零部件、生物医药和物流等领域。</p>
+<p>管委会主任在签约仪式上表示，园区目前已吸引来自十五个国家的一百多家企业，累计投资额超过十三亿美元。他说，新入驻企业将为当地创造约两千个就业岗位。</p>
+<p>白俄罗斯经济部副部长指出，中白工业园是两国务实合作的重要平台。过去一年，两国双边贸易额同比增长百分之十，农产品和机电产品贸易增长尤为明显。</p>
+<p>据介绍，园区今年还将启动第二期基础设施建设，包括一座新的物流中心和一条连接明斯克国际机场的专用公路。</p>
+<p>【纠错】【责任编辑：王丽】</p>
+</div>
+<div class="related"><h3>相关新闻</h3><ul><li><a href="/a">明斯克国际书展开幕 中国主宾国展台受关注</a></li><li><a href="/b">白俄罗斯总统会见中国代表团</a></li></ul></div>
+</div>
+<div class="footer"><p>违法和不良信息举报电话：010-12345678</p><p>互联网新闻信息服务许可证10120170000</p><p>京ICP备12345678号-1</p><p>京公网安备11010502030000号</p><p>版权所有 新华网 未经授权禁止转载</p></div>
+</body></html>"""
+CHINESE_PARAGRAPHS = [line for line in CHINESE_DUMP.splitlines() if line.endswith("。")]
+
+
+@pytest.mark.django_db
+def test_a_chinese_dump_imports_with_its_headline_date_and_paragraphs():
+    """Chinese writes no spaces and ends sentences with "。": a Chinese dump had no paragraph
+    the cleaner saw as prose (each clause was one "word"), and was refused ("no article found")."""
+    story = extract_one(CHINESE_DUMP.encode(), name="minsk.txt")
+
+    assert story.title == "中白工业园新一批企业入驻 双边贸易额稳步增长"
+    assert story.published_at.isoformat() == "2026-03-14T09:30:00+00:00"
+    assert story.body_text.split("\n\n") == CHINESE_PARAGRAPHS
+    assert len(CHINESE_PARAGRAPHS) == 4
+    for chrome in ("首页", "来源", "责任编辑", "相关新闻", "书展", "举报", "ICP", "公网安备", "版权所有"):
+        assert chrome not in story.body_text
+
+
+@pytest.mark.django_db
+def test_a_chinese_pages_date_line_and_editors_credit_are_not_the_story():
+    story = extract_one(CHINESE_PAGE.encode(), name="minsk.html")
+
+    assert story.title == "中白工业园新一批企业入驻 双边贸易额稳步增长"
+    assert story.published_at.isoformat() == "2026-03-14T09:30:12+00:00"
+    assert story.body_text.split("\n\n") == CHINESE_PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("中白工业园新一批企业入驻 双边贸易额稳步增长-新华网", "中白工业园新一批企业入驻 双边贸易额稳步增长"),
+        ("习近平会见白俄罗斯总统_凤凰网资讯_凤凰网", "习近平会见白俄罗斯总统"),
+        ("米朝首脳会談の成否を読む｜日本経済新聞", "米朝首脳会談の成否を読む"),
+        # a short headline, a year, an English title: as they are
+        ("北京-上海高铁", "北京-上海高铁"),
+        ("中美贸易谈判进入新阶段-2026", "中美贸易谈判进入新阶段-2026"),
+        ("Minsk-Beijing flights resume", "Minsk-Beijing flights resume"),
+    ],
+)
+def test_a_chinese_or_japanese_sites_name_after_the_headline_goes(title, headline):
+    assert strip_site_name(title) == headline
+
+
+@pytest.mark.parametrize(
+    ("line", "small_print"),
+    [
+        ("京ICP备12345678号-1", True),
+        ("京公网安备11010502030000号", True),
+        ("互联网新闻信息服务许可证10120170000", True),
+        ("京网文[2011]0283-097号", True),
+        ("违法和不良信息举报电话：010-12345678", True),
+        ("版权所有 新华网 未经授权禁止转载", True),
+        ("【纠错】【责任编辑：王丽】", True),
+        ("（责编：王丽、李强）", True),
+        ("国务院令第123456号", False),  # a decree's number
+        ("白俄罗斯经济部副部长指出，中白工业园是两国务实合作的重要平台。", False),
+    ],
+)
+def test_what_chinese_sites_print_under_a_story_is_small_print(line, small_print):
+    assert is_small_print(line) is small_print
+
+
+def test_chinese_and_japanese_are_read_two_characters_to_a_word():
+    assert words("外国专家：中美合作。GDP增长5.2%") == ["外国", "专家", "中美", "合作", "GDP", "增长", "5.2"]
+    assert words("シー・ジンピン") == ["シー", "ジン", "ピン"]
+    assert words("don't stop") == ["don't", "stop"]
