@@ -975,12 +975,13 @@ _WRITER_CONTACT = re.compile(
 
 # What Chinese sites print under every story: the licence and registration numbers the law asks
 # them to show ("京ICP备13028878号-6", "京公网安备11010502032503号", "互联网新闻信息服务许可证10120170006",
-# "京网文[2011]0283-097号"; not a decree's "国务院令第123456号"), the line to report illegal content, the copyright and reprint notices
+# "京网文[2011]0283-097号"; not a decree's "国务院令第123456号", nor a Latin code alone, an adviser's
+# "RO4993426-1125"), the line to report illegal content, the copyright and reprint notices
 # ("版权所有", "版权说明：…", "未经授权禁止转载"), and the editor's credit in brackets ("【责任编辑：严玉洁】",
 # "【纠错】【责任编辑:张樵苏 】", "（责编：王丽）"). (``\b`` does not part Chinese characters from letters:
 # the patterns do without it.)
 _CHINESE_SMALL_PRINT = re.compile(
-    r"^[\u4e00-\u9fffA-Za-z]{2,24}(?<!第)[\[〔［(（]?\d[\d\[\]〔〕［］()（）-]{5,}号?(?:-\d+)?$"
+    r"^(?=[A-Za-z]*[\u4e00-\u9fff])[\u4e00-\u9fffA-Za-z]{2,24}(?<!第)[\[〔［(（]?\d[\d\[\]〔〕［］()（）-]{5,}号?(?:-\d+)?$"
     r"|ICP[备证]\s*\d|公网安备\s*\d|违法和不良信息举报"
     r"|版权所有|版权(?:说明|声明|保护)\s*[:：]|未经[^。]{0,30}(?:许可|授权)[^。]{0,10}(?:转载|使用|复制)|禁止转载"
     r"|^(?:[【\[（(]\s*(?:责任编辑|责编|编辑|纠错)[^】\]）)]{0,30}[】\]）)]\s*)+$"

@@ -2211,6 +2211,7 @@ def test_a_chinese_or_japanese_sites_name_after_the_headline_goes(title, headlin
         ("【纠错】【责任编辑：王丽】", True),
         ("（责编：王丽、李强）", True),
         ("国务院令第123456号", False),  # a decree's number
+        ("RO4993426-1125", False),  # a compliance code under an adviser's article
         ("白俄罗斯经济部副部长指出，中白工业园是两国务实合作的重要平台。", False),
     ],
 )
