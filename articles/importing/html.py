@@ -1934,6 +1934,9 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
         stripped.append(_text(kept.pop()[1]))
     while kept and kept[-1][0] == "head":
         stripped.append(_text(kept.pop()[1]))
+    # and the small print those links had stood under ("（编辑：严玉洁 王辉）" over a site's list of links)
+    while len(kept) > 2 and kept[-1][0] == "p" and is_small_print(_text(kept[-1][1])):
+        stripped.append(_text(kept.pop()[1]))
     if any(tag == "quote" for tag, _ in kept):
         # A pull quote: the story's own words again, set large beside the paragraph that says them.
         said = [_quoted_words(child) for tag, child in kept if tag == "p"]

@@ -34,9 +34,11 @@ _STATEMENT_VERB = re.compile(
 )
 # The end of a sentence, a reference marker after it included ("the following year. (7)", "year.[3]"),
 # in the scripts of the region's press too: Chinese and Japanese "。！？", the Devanagari danda "।",
-# the Urdu full stop "۔", the Arabic question mark "؟", the Ethiopic "።" and the Burmese "။".
+# the Urdu full stop "۔", the Arabic question mark "؟", the Ethiopic "።" and the Burmese "။" (the
+# full-width "！" after Chinese, not after a Latin word: an author box's "Comment and discuss with her！").
 SENTENCE_END = re.compile(
-    r"""[.!?…:;。！？．：；।॥۔؟።။]["'”’)\]」』）]*(?:\s?(?:\(\d{1,3}\)|\[\d{1,3}\])|[¹²³⁰-⁹]+)?$"""
+    r"""(?:[.!?…:;。．।॥۔؟።။]|(?<![\x00-\x7f])[！？：；])["'”’)\]」』）]*"""
+    r"""(?:\s?(?:\(\d{1,3}\)|\[\d{1,3}\])|[¹²³⁰-⁹]+)?$"""
 )
 # Month names as dates are written in the languages of the newsroom's press: English ("March 4,
 # 2025", "4 Mar 2025"), Russian, Ukrainian and Belarusian in the genitive ("12 марта 2025", "15

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from articles.importing.pipeline import extract_one
-from articles.importing.plaintext import is_small_print, strip_site_name, words
+from articles.importing.plaintext import SENTENCE_END, is_small_print, strip_site_name, words
 
 PRINT_PAGE = """<!doctype html>
 <html><head><meta charset="utf-8"><title>Printer Friendly Version - Quayside Gazette</title></head>
@@ -2223,3 +2223,45 @@ def test_chinese_and_japanese_are_read_two_characters_to_a_word():
     assert words("外国专家：中美合作。GDP增长5.2%") == ["外国", "专家", "中美", "合作", "GDP", "增长", "5.2"]
     assert words("シー・ジンピン") == ["シー", "ジン", "ピン"]
     assert words("don't stop") == ["don't", "stop"]
+
+
+@pytest.mark.parametrize(
+    ("line", "ends"),
+    [
+        ("中白工业园又有十二家企业正式入驻。", True),
+        ("两国贸易额创历史新高！", True),
+        ("“合作前景广阔。”", True),
+        ("मंत्री ने कहा कि व्यापार बढ़ेगा।", True),  # Hindi's danda
+        ("Comment and discuss with her！", False),  # an author box's, not a sentence of Chinese
+        ("中白工业园新一批企业入驻 双边贸易额稳步增长", False),
+    ],
+)
+def test_sentences_end_as_each_script_ends_them(line, ends):
+    assert bool(SENTENCE_END.search(line)) is ends
+
+
+def test_small_print_over_a_list_of_links_under_the_story_goes_with_the_list():
+    """A Chinese page read whole (held-out page): the editor's credit stood above a list of the
+    site's licence links and its copyright notices; the notices and the list went, the credit
+    stayed as the story's last line."""
+    from lxml import etree
+
+    from articles.importing.html import _post_clean
+
+    paragraphs = [f"{text[:-1]}，第{n}段。" for n, text in enumerate(CHINESE_PARAGRAPHS * 2)]
+    story = "".join(f"<p>{text}</p>" for text in paragraphs)
+    reading = etree.fromstring(
+        f"<body>{story}<p>（编辑：王丽 李强）</p><p>【责任编辑：王丽】</p>"
+        '<list rend="ul"><item><ref target="/report">违法和不良信息举报</ref></item>'
+        '<item><ref target="/licence">互联网新闻信息服务许可证10120170000</ref></item>'
+        "<item>信息网络传播视听节目许可证0108000号</item>"
+        '<item><ref target="/police">京公网安备11010502030000号</ref></item>'
+        "<item>京网文[2011]0283-000号</item>"
+        '<item><ref target="/icp">京ICP备12345678号-1</ref></item></list>'
+        "<p>版权说明：凡注明来源为新华网的作品，未经本网授权不得转载、摘编或利用其它方式使用。</p>"
+        "<p>版权保护：本网登载的内容版权属本网所有，未经协议授权，禁止转载使用。</p></body>"
+    )
+    blocks, stripped, _lead = _post_clean(reading, title="中白工业园新一批企业入驻", base_url=None)
+
+    assert blocks == [f"<p>{text}</p>" for text in paragraphs]
+    assert "（编辑：王丽 李强）" in stripped
