@@ -217,9 +217,11 @@ def extract_html_article(
         # I use this prompt:" may end what was read of it.)
         blocks, stripped = blocks[:-1], [*stripped, last]
     signed_off = ""
-    if len(blocks) > 1 and (signoff := _REPORTER_SIGNOFF.match(_shown(blocks[-1]))):
-        # A Korean paper's sign-off under the story, "정다은 기자 daeun@…": its writer, not its text.
-        blocks, stripped, signed_off = blocks[:-1], [*stripped, _shown(blocks[-1])], signoff[1]
+    while len(blocks) > 1 and (signoff := _REPORTER_SIGNOFF.match(_shown(blocks[-1]))):
+        # A Korean paper's sign-off under the story, "정다은 기자 daeun@…": its writer, not its text
+        # (the mailbox may be a line of its own under the name).
+        blocks, stripped = blocks[:-1], [*stripped, _shown(blocks[-1])]
+        signed_off = signed_off or signoff[1] or ""
     description = metadata.description or ""
     first = _shown(blocks[0]) if blocks else ""
     if len(blocks) > 2 and blocks[0].startswith("<p>") and _is_kicker_block(first):
@@ -408,8 +410,15 @@ _PRINT_TITLE = re.compile(
     re.IGNORECASE,
 )
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
-# The end of a release's or a wire's copy ("ENDS", "-30-", "###"): what follows is a note to the desk.
-END_OF_COPY = re.compile(r"^[\s\-–—#*]*(?:ends|-30-|###)[\s\-–—#*]*$", re.IGNORECASE)
+# A mailbox alone: a writer's address under a wire's story ("kim@wire.example", its sign-off
+# without the name).
+_MAILBOX = r"\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?"
+# The end of a release's or a wire's copy ("ENDS", "-30-", "###", "(END)", "-END-"): what follows is
+# a note to the desk. A wire's writer may put their mailbox on the line above it, the same paragraph
+# ("kim@wire.example<br>(END)").
+END_OF_COPY = re.compile(
+    rf"^(?:{_MAILBOX}\s*)?[\s\-–—#*(\[]*(?:ends?|-30-|###)[\s\-–—#*)\]]*$", re.IGNORECASE
+)
 
 # What pages call the line under the headline that sums the story up.
 _STANDFIRST_CLASS = re.compile(
@@ -748,8 +757,9 @@ def _json_ld_writers(tree) -> list[str]:
 # What a page says under a story cut short for subscribers: "Subscribe to continue reading", "Il
 # vous reste 58.21% de cet article à lire", "Weiterlesen mit SZ Plus".
 # A reporter's sign-off under a Korean story: the name (two to four syllables), "기자" (reporter)
-# or "특파원" (correspondent), and the mailbox.
-_REPORTER_SIGNOFF = re.compile(r"^([가-힣]{2,4})\s*(?:기자|특파원)(?:\s*\(?[\w.+-]+@[\w.-]+\)?)?$")
+# or "특파원" (correspondent), and the mailbox; or the mailbox alone, as a wire's writer signs
+# ("kim@wire.example" under the story: no name to take).
+_REPORTER_SIGNOFF = re.compile(rf"^(?:([가-힣]{{2,4}})\s*(?:기자|특파원)(?:\s*{_MAILBOX})?|{_MAILBOX})$")
 _GOES_ON_FOR_SUBSCRIBERS = re.compile(
     r"\b(?:subscribe|sign in|log in|register) to (?:continue|keep) reading\b"
     r"|\bthe rest of this (?:article|story) is (?:only )?(?:for|available to) (?:subscribers|members)\b"

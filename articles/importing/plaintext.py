@@ -1029,7 +1029,7 @@ LIST_LABEL = re.compile(
     r"|(?:more|also) (?:from|in|on) .{1,40}|you (?:may|might) (?:also )?(?:like|enjoy)|read (?:more|next|also|this next)"
     r"|what to read next|also read|see also|related|trending|most (?:read|popular|viewed)|comments?|leave a (?:comment|reply)"
     r"|responses?(?=\s*\(\d+\))|\d+ responses?|join the (?:conversation|discussion)|diskutieren sie mit"
-    r"|share(?: this)?(?: \w+)?|tags?|about the author|newsletter"
+    r"|share(?: this)?(?: \w+)?|tags?|keywords?|about the author|newsletter"
     r"|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lee también|leer más|читайте также|читайте також"
     r"|(?:también )?te puede interesar|te recomendamos|vous aimerez aussi|das könnte sie auch interessieren"
     r"|partager|teilen|compartir|поделиться|поділитися"

@@ -2120,3 +2120,34 @@ def test_a_paragraph_opening_with_a_link_in_the_page_stays_its_own():
     )
 
     assert "Documents published with the review\n\nThe full review runs to 214 pages" in story.body_text
+
+
+# Wire and Asian pages' furniture (pages in the shape of held-out ones, invented).
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "<p>minjae.oh@wire.example<br>(END)</p><p><strong>Keywords</strong></p>",
+        "<p>(End)</p><p>Tags</p>",
+        "<p>-END-</p>",
+        "<p>minjae.oh@wire.example</p>",
+        "<p>Keywords</p>",
+    ],
+)
+def test_a_wires_end_mark_its_writers_mailbox_and_a_lone_label_under_the_story_are_furniture(tail):
+    """A Korean wire's English page ended its story with the writer's mailbox alone on a line,
+    "(END)", and a "Keywords" label whose keywords were links."""
+    page = _page("<title>Savings bank</title>", "<h1>Savings bank</h1>").replace(
+        b"</article>", tail.encode() + b"</article>"
+    )
+    story = extract_one(page, name="wire.html")
+    assert story.body_text.endswith("who signed its accounts in year 3.")
+
+
+def test_an_end_mark_inside_a_story_and_a_sentence_naming_a_mailbox_stay():
+    sentence = "Readers can write to the bank's ombudsman at ombudsman@bank.example before Friday."
+    page = _page("<title>Savings bank</title>", "<h1>Savings bank</h1>").replace(
+        b"</article>", f"<p>{sentence}</p></article>".encode()
+    )
+    assert extract_one(page, name="bank.html").body_text.endswith(sentence)
