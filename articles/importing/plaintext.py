@@ -114,8 +114,12 @@ _PLACE = (
 # abril de 2025".
 _MONTH_DAY = rf"(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
 _DAY_MONTH = rf"\d{{1,2}}\.?(?:st|nd|rd|th)?\s+(?:de\s+)?(?:{MONTHS})\.?,?\s+(?:de\s+)?\d{{4}}"
+# A section's name before a time of day and the day ("North Korea 09:31 August 20, 2019": a wire's
+# section link, then when the story was filed).
+_SECTION_BEFORE_TIME = rf"{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD})?\s+(?=\d{{1,2}}:\d{{2}}\s)"
 DATE_LINE = re.compile(
-    rf"""^(?:{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD})?\s+[-–—]\s+(?=\d))?  # "Madrid - 04 mar 2026"
+    rf"""^(?:{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD})?\s+[-–—]\s+(?=\d)  # "Madrid - 04 mar 2026"
+      |{_SECTION_BEFORE_TIME})?
     (?:(?:{_DATE_LEAD})\s*:?\s*)?
     (?:\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s+{_ZONE})?,?\s+)?
     (?:(?:{_WEEKDAYS}),?\s+)?
@@ -242,7 +246,7 @@ _ISO_TIME = re.compile(
 )
 # A time told before the date, after the date's label at most ("Last updated: 21:15, Sunday …").
 _TIME_BEFORE = re.compile(
-    rf"^\s*(?:(?:{_DATE_LEAD})\s*:?\s*)?([01]?\d|2[0-3])[:.h]([0-5]\d)\s*(?:([ap])\.?\s?m\b\.?)?,?\s+"
+    rf"^\s*(?:(?:{_DATE_LEAD})\s*:?\s*|{_SECTION_BEFORE_TIME})?([01]?\d|2[0-3])[:.h]([0-5]\d)\s*(?:([ap])\.?\s?m\b\.?)?,?\s+"
     rf"(?:(?:{_WEEKDAYS}),?\s+)?$",
     re.IGNORECASE,
 )

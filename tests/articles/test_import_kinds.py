@@ -2151,3 +2151,15 @@ def test_an_end_mark_inside_a_story_and_a_sentence_naming_a_mailbox_stay():
         b"</article>", f"<p>{sentence}</p></article>".encode()
     )
     assert extract_one(page, name="bank.html").body_text.endswith(sentence)
+
+
+def test_a_sections_name_before_the_time_and_date_above_the_story_is_furniture():
+    """A wire's page opened its body with its section's link, then the time and the day ("<a>North
+    Korea</a> 09:31 August 20, 2019"): a date line, labelled."""
+    page = _page(
+        "<title>Savings bank</title>",
+        "<h1>Savings bank</h1><p><strong><a href='/economy'>Local Economy</a></strong> 09:31 March 4, 2025</p>",
+    )
+    story = extract_one(page, name="wire.html")
+    assert story.body_text.startswith("Paragraph 0 of the story")
+    assert story.published_at.isoformat().startswith("2025-03-04T09:31")
