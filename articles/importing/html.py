@@ -765,12 +765,16 @@ _GOES_ON_FOR_SUBSCRIBERS = re.compile(
     r"|\bthe rest of this (?:article|story) is (?:only )?(?:for|available to) (?:subscribers|members)\b"
     r"|\bil vous reste \d+(?:[.,]\d+)? ?% de cet article\b|\bla suite est réservée aux abonnés\b"
     r"|\bweiterlesen mit\b|\bcontinúa leyendo\b|\bpara seguir leyendo\b"  # (read in lower case)
+    # a Japanese paper's: "この記事は会員限定です" (this story is for members only), "(登録すると)続きを
+    # お読みいただけます" (register and you can read the rest)
+    r"|この記事は(?:有料)?会員(?:限定|向け)(?:記事)?です|続きをお読みいただけます|続きを読むには(?:有料)?会員"
 )
 # A piece of each of those phrases, in a title's case and in capitals, looked for before the page
 # is lowered and searched (0.08 ms against 0.3-0.6 ms on a 157 KB page without them).
 _GOES_ON_WORDS = (
     *("eading", "ubscribers", "embers", "este", "bonnés", "eiterlesen", "eyendo"),
     *("EADING", "UBSCRIBERS", "EMBERS", "ESTE", "BONNÉS", "EITERLESEN", "EYENDO"),
+    *("会員", "続きを"),
 )
 
 
@@ -1894,6 +1898,19 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
         if not reason and tag == "p" and previous == "byline" and WRITERS_ROLE_LINE.match(text):
             reason = "byline"  # the writer's role under the byline ("Staff Writer")
         previous = reason
+        if (
+            not reason
+            and kept
+            and tag == "p"
+            and len(text) <= 160
+            and _GOES_ON_FOR_SUBSCRIBERS.search(text.lower())
+            and not REPORTED.search(text)
+        ):
+            # The paywall's notice ("この記事は会員限定です。…続きをお読みいただけます。", "Subscribe to
+            # continue reading"): the story read stops here, what follows is the site's (other
+            # stories' headlines, its copyright line). (The page is noted as cut short.)
+            stripped.extend(_text(element) for element in children[position:] if _text(element))
+            break
         if END_OF_COPY.match(text) and seen_words >= _END_SHARE * total_words:
             reason = "list label"  # "ENDS": the copy ends here, notes to the desk follow
         if (

@@ -922,7 +922,7 @@ def is_disclosure(text: str, n: int) -> bool:
 _SMALL_PRINT = re.compile(
     r"\b(?:for (?:general )?informational (?:and educational )?(?:purposes )?only|(?:is|are) not intended (?:to|as)"
     r"|does not constitute|should not be (?:construed|considered|relied)|not (?:a substitute for|intended to provide) "
-    r"|all rights reserved|views expressed|do not necessarily (?:reflect|represent)"
+    r"|all rights reserved|no reproduction without permission|無断(?:転載|複製|転用)|views expressed|do not necessarily (?:reflect|represent)"
     r"|past performance|subject to (?:investment )?risks?|registered trademarks?\b|copyright ©|©\s?\d{4}"
     # a reprint notice: "This copy is for your personal, noncommercial use only."
     r"|for your personal,? non-?commercial use only"

@@ -2163,3 +2163,42 @@ def test_a_sections_name_before_the_time_and_date_above_the_story_is_furniture()
     story = extract_one(page, name="wire.html")
     assert story.body_text.startswith("Paragraph 0 of the story")
     assert story.published_at.isoformat().startswith("2025-03-04T09:31")
+
+
+_JAPANESE_STORY = (
+    "<h1>港の再開発計画、市議会が可決</h1>"
+    "<p>市議会は四日、港の再開発計画を賛成多数で可決した。旧魚市場の跡地に公園と集合住宅を整備し、"
+    "完成は三年後を見込む。反対派の議員は、費用の見積もりが甘いと指摘した。</p>"
+    "<p>市長は記者会見で「港を市民の手に取り戻す」と述べ、来月にも設計の入札を始める考えを示した。"
+    "地元の商店街からは、工事中の客足を心配する声も上がっている。</p>"
+)
+
+
+def test_a_japanese_members_only_notice_ends_the_story_and_notes_it_cut_short():
+    """A Japanese paper's page stopped its story with "この記事は会員限定です。…続きをお読みいただけます。"
+    (members only: register to read on), then other stories' headlines and its copyright line."""
+    page = (
+        "<html><head><meta charset='utf-8'><title>港の再開発計画、市議会が可決</title></head><body><article>"
+        f"{_JAPANESE_STORY}<p>この記事は有料会員限定です。登録すると続きをお読みいただけます。</p>"
+        "<p>Harbour Shimbun Inc. No reproduction without permission.</p></article></body></html>"
+    )
+    story = extract_one(page.encode(), name="ja.html")
+    assert story.body_text.endswith("心配する声も上がっている。")
+    assert "the page marks the story as for subscribers only" in story.note
+
+
+def test_a_no_reproduction_line_is_small_print():
+    page = _page("<title>Savings bank</title>", "<h1>Savings bank</h1>").replace(
+        b"</article>", b"<p>Ledger Media Ltd. No reproduction without permission.</p></article>"
+    )
+    assert extract_one(page, name="bank.html").body_text.endswith("who signed its accounts in year 3.")
+
+
+def test_a_sentence_reporting_a_paywalls_words_does_not_end_the_story():
+    sentence = '"Subscribe to continue reading," the banner said, and most readers left.'
+    page = _page(
+        "<title>Savings bank</title>",
+        f"<h1>Savings bank</h1><p>The bank's site went dark.</p><p>{sentence}</p>",
+    )
+    text = extract_one(page, name="bank.html").body_text
+    assert sentence in text and text.endswith("who signed its accounts in year 3.")
