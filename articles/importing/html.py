@@ -1773,6 +1773,23 @@ def _is_prose_paragraph(element) -> bool:
 
 
 _INLINE_LABEL = re.compile(r"^\w+\s*:$")
+# A Japanese or Chinese paragraph's end ("。"): its words are not counted (a run of characters
+# between punctuation is one word), its characters are.
+_CJK_SENTENCE_END = re.compile(r"[。！？][」』）]?$")
+_CJK_PROSE_CHARACTERS = 60  # (two sentences or so)
+
+
+def _is_cjk_prose(element) -> bool:
+    """A Japanese or Chinese paragraph of the story's prose: long and ending a sentence, little of
+    it linked (``_is_prose_paragraph`` counts words, which such text hardly has)."""
+    if element.tag != "p":
+        return False
+    text = _text(element)
+    return (
+        len(text) >= _CJK_PROSE_CHARACTERS
+        and bool(_CJK_SENTENCE_END.search(text))
+        and _link_share(element) < 0.5
+    )
 
 
 def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], list[str], list[str]]:
@@ -1908,7 +1925,11 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
         ):
             # The paywall's notice ("この記事は会員限定です。…続きをお読みいただけます。", "Subscribe to
             # continue reading"): the story read stops here, what follows is the site's (other
-            # stories' headlines, its copyright line). (The page is noted as cut short.)
+            # stories' headlines, its copyright line). (The page is noted as cut short.) A box
+            # in the middle of a story whose paragraphs go on under it is the box alone.
+            if position < last_prose() or any(_is_cjk_prose(later) for later in children[position + 1 :]):
+                stripped.append(text)
+                continue
             stripped.extend(_text(element) for element in children[position:] if _text(element))
             break
         if END_OF_COPY.match(text) and seen_words >= _END_SHARE * total_words:

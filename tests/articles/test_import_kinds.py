@@ -2202,3 +2202,13 @@ def test_a_sentence_reporting_a_paywalls_words_does_not_end_the_story():
     )
     text = extract_one(page, name="bank.html").body_text
     assert sentence in text and text.endswith("who signed its accounts in year 3.")
+
+
+def test_a_members_only_box_inside_a_story_that_goes_on_is_the_box_alone():
+    first, second = _JAPANESE_STORY.split("</p>", 1)
+    page = (
+        "<html><head><meta charset='utf-8'><title>港の再開発計画、市議会が可決</title></head><body><article>"
+        f"{first}</p><p>この記事は会員限定です。</p>{second}</article></body></html>"
+    )
+    text = extract_one(page.encode(), name="ja.html").body_text
+    assert "会員限定" not in text and text.endswith("心配する声も上がっている。")
