@@ -783,6 +783,9 @@ _PAGE_OF = re.compile(
     r"\b(?:page|seite|página|pagina|страница|сторінка)\s+(\d{1,2})\s+(?:of|von|sur|de|di|из|з)\s+(\d{1,2})\b",
     re.IGNORECASE,
 )
+# A Japanese page's own mark of its place in a story printed over several: "（1/3ページ）" (a
+# pager's alone: no link to the next page is looked for).
+_PAGE_MARK = re.compile(r"^[（(]\s*(\d{1,2})\s*/\s*(\d{1,2})\s*ページ\s*[）)]$")
 _NEXT_PAGE = re.compile(
     r"\b(?:next page|view as (?:a )?single page|nächste seite|page suivante|página siguiente)\b",
     re.IGNORECASE,
@@ -802,6 +805,10 @@ _PAGED = etree.XPath("/*/head/link[@rel='next' or @rel='prev']")
 def _page_of(tree, lines: str) -> str:
     """ "1 of 3" when the page says it holds one page of a story printed over several (its pager's
     "Page 1 of 3", with a link to the next page in its head or its text); else ""."""
+    if "ページ" in lines:
+        for line in lines.split("\n"):
+            if (found := _PAGE_MARK.match(line.strip())) and 1 <= int(found[1]) <= int(found[2]) >= 2:
+                return f"{found[1]} of {found[2]}"
     if not _PAGED(tree) and not (
         any(word in lines for word in _NEXT_PAGE_WORDS) and _NEXT_PAGE.search(lines)
     ):
@@ -1676,10 +1683,13 @@ def _dated_teaser(item) -> bool:
     if len(links) != 1:
         return False
     rest = _DATE_LABEL_WORD.sub("", _text(item).replace(_text(links[0]), " ", 1).strip())
+    # (a Japanese page's date in brackets, "（2018/6/18 14:10）", or the print edition's, "（2018/6/15付）")
+    rest = _BRACKETED_DAY.sub(r"\1", rest)
     return bool(rest) and len(words(rest)) <= 6 and (is_date_line(rest) or bool(DAY_WITHOUT_YEAR.match(rest)))
 
 
 _DATE_LABEL_WORD = re.compile(r"^(?:published|updated|posted)(?:\s+on)?\s*:?\s*", re.IGNORECASE)
+_BRACKETED_DAY = re.compile(r"^[(（]\s*([^()（）]*?)\s*付?\s*[)）]$")
 
 
 def _link_share(element) -> float:
@@ -1773,6 +1783,21 @@ def _is_prose_paragraph(element) -> bool:
 
 
 _INLINE_LABEL = re.compile(r"^\w+\s*:$")
+_INFO_ITEM_CHARACTERS = 24
+
+
+def _is_info_bar(element) -> bool:
+    """Whether a list is a page's information bar: short items, none a sentence, one of them a
+    date line or a page mark ("2018/6/19 5:50", "（1/3ページ）"). (Its items are measured in
+    characters: "日本経済新聞" is one word, "2018/6/19 5:50" five.)"""
+    shown = [_text(item) for item in element.iter("item") if _text(item)]
+    return (
+        len(shown) >= 2
+        and all(len(text) <= _INFO_ITEM_CHARACTERS and not SENTENCE_END.search(text) for text in shown)
+        and any(is_date_line(text) or _PAGE_MARK.match(text) for text in shown)
+    )
+
+
 # A Japanese or Chinese paragraph's end ("。"): its words are not counted (a run of characters
 # between punctuation is one word), its characters are.
 _CJK_SENTENCE_END = re.compile(r"[。！？][」』）]?$")
@@ -1860,6 +1885,19 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
             reason = "credit"  # "(dpa/rr)": the agency and editor's initials
         if not kept and not reason and tag in {"p", "head"} and is_kicker(text):
             reason = "kicker"  # "Opinion" above the story
+        if (
+            tag == "list"
+            and not reason
+            and (not kept or (len(kept) == 1 and len(_text(kept[0][1])) <= _INFO_ITEM_CHARACTERS))
+            and _is_info_bar(child)
+        ):
+            # A list above the story (under its writer's line at most: "編集委員 中沢克二") of its page
+            # mark, day and source ("（1/3ページ）", "2018/6/19 5:50", "情報元", "日本経済新聞 電子版"):
+            # the page's, not the story's.
+            shown = [_text(item) for item in child.iter("item") if _text(item)]
+            stripped.extend(shown)
+            lead.extend(shown)
+            continue
         if tag == "list" and not reason:
             items = list(child.iter("item"))
             lead_in = position > 0 and _text(children[position - 1]).endswith(":")  # (the story's own list)

@@ -117,6 +117,9 @@ _DAY_MONTH = rf"\d{{1,2}}\.?(?:st|nd|rd|th)?\s+(?:de\s+)?(?:{MONTHS})\.?,?\s+(?:
 # A section's name before a time of day and the day ("North Korea 09:31 August 20, 2019": a wire's
 # section link, then when the story was filed).
 _SECTION_BEFORE_TIME = rf"{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD})?\s+(?=\d{{1,2}}:\d{{2}}\s)"
+# A day written year first, as Japanese, Chinese and Korean pages write it: "2018/6/19",
+# "2019.08.20", "2018年6月19日" (never day first: read without doubt).
+_YEAR_FIRST = r"\d{4}(?:/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2}\.?|年\s?\d{1,2}月\s?\d{1,2}日)"
 DATE_LINE = re.compile(
     rf"""^(?:{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD})?\s+[-–—]\s+(?=\d)  # "Madrid - 04 mar 2026"
       |{_SECTION_BEFORE_TIME})?
@@ -128,6 +131,7 @@ DATE_LINE = re.compile(
       | {_DAY_MONTH}{_YEAR_WORD}
       | \d{{4}}-\d{{2}}-\d{{2}}(?:[T\s]\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?
       | \d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}{_YEAR_WORD}
+      | {_YEAR_FIRST}
       | \d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago
     )
     (?:,?\s*(?:at\s+|в\s+|о\s+|um\s+|à\s+|a\s+las\s+)?\d{{1,2}}[:.h]\d{{2}}(?:\s*[ap]\.?m\.?)?
@@ -156,6 +160,10 @@ _STARTS_WITH_DAY = re.compile(
     re.IGNORECASE,
 )
 _ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")  # "2024-03-04T08:30:00Z" too
+# (``_YEAR_FIRST``'s; "(?<!\d)", not "\b": a CJK character before the year is a word's too)
+_YEAR_FIRST_DAY = re.compile(
+    r"(?<!\d)(\d{4})(?:/(\d{1,2})/(\d{1,2})|\.(\d{1,2})\.(\d{1,2})|年\s?(\d{1,2})月\s?(\d{1,2})日)(?!\d)"
+)
 
 
 def date_of_line(text: str) -> str:
@@ -268,6 +276,8 @@ def _day_of_line(text: str) -> tuple[str, int, int]:
     elif (found := _SLASHED_DAY.search(text)) and (int(found[1]) > 12) != (int(found[2]) > 12):
         first, second, year = (int(part) for part in found.groups())
         day, month = (first, second) if first > 12 else (second, first)
+    elif found := _YEAR_FIRST_DAY.search(text):
+        year, month, day = (int(part) for part in [found[1], *filter(None, found.groups()[1:])])
     else:
         return "", 0, 0
     try:

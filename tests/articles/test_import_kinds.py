@@ -2212,3 +2212,29 @@ def test_a_members_only_box_inside_a_story_that_goes_on_is_the_box_alone():
     )
     text = extract_one(page.encode(), name="ja.html").body_text
     assert "会員限定" not in text and text.endswith("心配する声も上がっている。")
+
+
+def test_a_japanese_pages_info_bar_pager_and_dated_teasers_are_furniture():
+    """A Japanese paper's page opened its body with a list: "（1/3ページ）" (page 1 of 3), the day
+    and time written year first ("2018/6/19 5:50"), "情報元" (source) and the paper's name; under
+    the story, other stories' headlines with their dates in brackets ("（2018/6/18 14:10）",
+    "（2018/6/15付）": the print edition's day)."""
+    page = (
+        "<html><head><meta charset='utf-8'><title>港の再開発計画、市議会が可決</title></head><body><article>"
+        "<p>編集委員 山田花子</p><ul><li>（1/2ページ）</li><li>2025/3/4 9:30</li><li>情報元</li><li>港湾新聞 電子版</li></ul>"
+        f"{_JAPANESE_STORY}<ul><li><a href='/a'>漁港の改修、来年度に着工</a> （2025/3/3 14:10）</li>"
+        "<li><a href='/b'>市長選、三月に告示</a> （2025/3/2付）</li></ul></article></body></html>"
+    )
+    story = extract_one(page.encode(), name="ja.html")
+    assert story.body_text.startswith("市議会は四日")
+    assert story.body_text.endswith("心配する声も上がっている。")
+    assert "the page is page 1 of 2 of the story" in story.note
+    assert story.published_at.isoformat().startswith("2025-03-04T09:30")
+
+
+def test_a_short_list_opening_a_story_without_a_date_stays():
+    page = _page(
+        "<title>Savings bank</title>",
+        "<h1>Savings bank</h1><ul><li>Deposits frozen</li><li>Two branches shut</li><li>Audit due</li></ul>",
+    )
+    assert "Two branches shut" in extract_one(page, name="bank.html").body_text
