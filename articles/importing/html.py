@@ -1452,9 +1452,18 @@ def visible_lines(markup: str) -> str:
     return "\n".join(head + [line for line in lines if line])
 
 
+# A photo's credit in brackets at a headline's end: "…の成否（写真＝ロイター）" (photo = Reuters), "…
+# (Photo: Reuters)"; not "(photos)", what the page holds.
+_TITLE_PHOTO_CREDIT = re.compile(
+    r"\s*[（(]\s*(?:写真|画像|사진|photo|foto|фото)\s*[＝=:：/／]\s*[^()（）]{1,40}[）)]$", re.IGNORECASE
+)
+
+
 def clean_title(title: str, *, sitename: str = "") -> str:
-    """Remove a site name glued to the title: "Story | Site", "Site - Story", "Story — Site"."""
+    """Remove a site name glued to the title: "Story | Site", "Site - Story", "Story — Site"; and a
+    photo's credit at its end."""
     title = " ".join(title.split())
+    title = _TITLE_PHOTO_CREDIT.sub("", title) or title
     if sitename:
         site = re.escape(sitename.strip())
         title = re.sub(rf"\s*[|–—:»-]\s*{site}\s*$", "", title, flags=re.IGNORECASE)

@@ -2238,3 +2238,20 @@ def test_a_short_list_opening_a_story_without_a_date_stays():
         "<h1>Savings bank</h1><ul><li>Deposits frozen</li><li>Two branches shut</li><li>Audit due</li></ul>",
     )
     assert "Two branches shut" in extract_one(page, name="bank.html").body_text
+
+
+@pytest.mark.parametrize(
+    ("headline", "title"),
+    [
+        ("港の再開発計画、市議会が可決（写真＝共同）", "港の再開発計画、市議会が可決"),
+        ("Harbour board votes to close the fish market (Photo: Reuters)", "Harbour board votes to close the fish market"),
+        ("Harbour board votes to close the fish market (photos)", "Harbour board votes to close the fish market (photos)"),
+    ],
+)  # fmt: skip
+def test_a_photo_credit_at_the_end_of_a_headline_is_not_the_headlines(headline, title):
+    """A Japanese paper's headline ended with its picture's credit, "（写真＝ロイター）" (photo = Reuters)."""
+    page = (
+        f"<html><head><meta charset='utf-8'><title>{headline}</title></head><body><article>"
+        f"{_JAPANESE_STORY.split('</h1>', 1)[1]}</article></body></html>"
+    )
+    assert extract_one(page.encode(), name="ja.html").title == title
