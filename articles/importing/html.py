@@ -1792,6 +1792,19 @@ def _is_prose_paragraph(element) -> bool:
 
 
 _INLINE_LABEL = re.compile(r"^\w+\s*:$")
+# Japanese and Chinese characters, written without spaces between words.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def _amount(text: str) -> int:
+    """How much text a block holds, in words; Japanese or Chinese text in characters, two to a
+    word (``words`` reads a run of them between punctuation as one: a paragraph was six words, a
+    teaser's headline two, and a label under the story never came after most of it)."""
+    if not _UNSPACED.search(text):
+        return len(words(text))
+    return len(words(_UNSPACED.sub(" ", text))) + len(_UNSPACED.findall(text)) // 2
+
+
 _INFO_ITEM_CHARACTERS = 24
 
 
@@ -1841,7 +1854,7 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
     stripped: list[str] = []
     lead: list[str] = []
     seen: set[str] = set()
-    total_words, seen_words = sum(len(words(_text(child))) for child in children), 0
+    total_words, seen_words = sum(_amount(_text(child)) for child in children), 0
     previous = ""  # why the block before was taken off
     in_page = _to_a_place_in(base_url)
 
@@ -1998,7 +2011,7 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
             continue
         if tag == "p":
             stripped += _trim_teaser_link(child)
-        seen_words += len(words(text))
+        seen_words += _amount(text)
         kept.append((tag, child))
     # An affiliate disclosure among the first few blocks.
     head = [

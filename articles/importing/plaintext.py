@@ -1047,7 +1047,9 @@ LIST_LABEL = re.compile(
     r"|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lee también|leer más|читайте также|читайте також"
     r"|(?:también )?te puede interesar|te recomendamos|vous aimerez aussi|das könnte sie auch interessieren"
     r"|partager|teilen|compartir|поделиться|поділитися"
-    r"|comentarios|commentaires|kommentare|комментарии|коментарі|коментарів)\s*(?:\(\d+\))?\s*:?$",
+    r"|comentarios|commentaires|kommentare|комментарии|коментарі|коментарів"
+    # Japanese and Korean pages' "related stories", "keywords", "tags"
+    r"|関連記事|関連ニュース|キーワード|タグ|관련\s?기사|키워드|태그)\s*(?:\(\d+\))?\s*:?$",
     re.IGNORECASE,
 )
 

@@ -2255,3 +2255,12 @@ def test_a_photo_credit_at_the_end_of_a_headline_is_not_the_headlines(headline, 
         f"{_JAPANESE_STORY.split('</h1>', 1)[1]}</article></body></html>"
     )
     assert extract_one(page.encode(), name="ja.html").title == title
+
+
+@pytest.mark.parametrize("label", ["関連記事", "キーワード", "관련기사", "태그"])
+def test_a_japanese_or_korean_label_under_the_story_ends_it(label):
+    page = (
+        "<html><head><meta charset='utf-8'><title>港の再開発計画、市議会が可決</title></head><body><article>"
+        f"{_JAPANESE_STORY}<p>{label}</p><p>漁港の改修、来年度に着工へ</p></article></body></html>"
+    )
+    assert extract_one(page.encode(), name="ja.html").body_text.endswith("心配する声も上がっている。")
