@@ -1048,8 +1048,8 @@ LIST_LABEL = re.compile(
     r"|(?:también )?te puede interesar|te recomendamos|vous aimerez aussi|das könnte sie auch interessieren"
     r"|partager|teilen|compartir|поделиться|поділитися"
     r"|comentarios|commentaires|kommentare|комментарии|коментарі|коментарів"
-    # Japanese and Korean pages' "related stories", "keywords", "tags"
-    r"|関連記事|関連ニュース|キーワード|タグ|관련\s?기사|키워드|태그)\s*(?:\(\d+\))?\s*:?$",
+    # Japanese and Korean pages' "related stories", "keywords", "tags", "share (this story)"
+    r"|関連記事|関連ニュース|キーワード|タグ|관련\s?기사|키워드|태그|(?:この(?:ニュース|記事)を)?シェア(?:する)?|공유하기)\s*(?:\(\d+\))?\s*:?$",
     re.IGNORECASE,
 )
 

@@ -2264,3 +2264,12 @@ def test_a_japanese_or_korean_label_under_the_story_ends_it(label):
         f"{_JAPANESE_STORY}<p>{label}</p><p>漁港の改修、来年度に着工へ</p></article></body></html>"
     )
     assert extract_one(page.encode(), name="ja.html").body_text.endswith("心配する声も上がっている。")
+
+
+def test_a_japanese_share_label_above_the_story_is_furniture():
+    """A Japanese agency's page opened its body with "このニュースをシェア" (share this news)."""
+    page = (
+        "<html><head><meta charset='utf-8'><title>港の再開発計画、市議会が可決</title></head><body><article>"
+        f"<h2>この記事をシェア</h2>{_JAPANESE_STORY}</article></body></html>"
+    )
+    assert extract_one(page.encode(), name="ja.html").body_text.startswith("市議会は四日")
