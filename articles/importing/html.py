@@ -217,9 +217,11 @@ def extract_html_article(
         # I use this prompt:" may end what was read of it.)
         blocks, stripped = blocks[:-1], [*stripped, last]
     signed_off = ""
-    if len(blocks) > 1 and (signoff := _REPORTER_SIGNOFF.match(_shown(blocks[-1]))):
-        # A Korean paper's sign-off under the story, "정다은 기자 daeun@…": its writer, not its text.
-        blocks, stripped, signed_off = blocks[:-1], [*stripped, _shown(blocks[-1])], signoff[1]
+    while len(blocks) > 1 and (signoff := _REPORTER_SIGNOFF.match(_shown(blocks[-1]))):
+        # A Korean paper's sign-off under the story, "정다은 기자 daeun@…": its writer, not its text
+        # (the mailbox may be a line of its own under the name).
+        blocks, stripped = blocks[:-1], [*stripped, _shown(blocks[-1])]
+        signed_off = signed_off or signoff[1] or ""
     description = metadata.description or ""
     first = _shown(blocks[0]) if blocks else ""
     if len(blocks) > 2 and blocks[0].startswith("<p>") and _is_kicker_block(first):
@@ -408,8 +410,15 @@ _PRINT_TITLE = re.compile(
     re.IGNORECASE,
 )
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
-# The end of a release's or a wire's copy ("ENDS", "-30-", "###"): what follows is a note to the desk.
-END_OF_COPY = re.compile(r"^[\s\-–—#*]*(?:ends|-30-|###)[\s\-–—#*]*$", re.IGNORECASE)
+# A mailbox alone: a writer's address under a wire's story ("kim@wire.example", its sign-off
+# without the name).
+_MAILBOX = r"\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?"
+# The end of a release's or a wire's copy ("ENDS", "-30-", "###", "(END)", "-END-"): what follows is
+# a note to the desk. A wire's writer may put their mailbox on the line above it, the same paragraph
+# ("kim@wire.example<br>(END)").
+END_OF_COPY = re.compile(
+    rf"^(?:{_MAILBOX}\s*)?[\s\-–—#*(\[]*(?:ends?|-30-|###)[\s\-–—#*)\]]*$", re.IGNORECASE
+)
 
 # What pages call the line under the headline that sums the story up.
 _STANDFIRST_CLASS = re.compile(
@@ -748,19 +757,24 @@ def _json_ld_writers(tree) -> list[str]:
 # What a page says under a story cut short for subscribers: "Subscribe to continue reading", "Il
 # vous reste 58.21% de cet article à lire", "Weiterlesen mit SZ Plus".
 # A reporter's sign-off under a Korean story: the name (two to four syllables), "기자" (reporter)
-# or "특파원" (correspondent), and the mailbox.
-_REPORTER_SIGNOFF = re.compile(r"^([가-힣]{2,4})\s*(?:기자|특파원)(?:\s*\(?[\w.+-]+@[\w.-]+\)?)?$")
+# or "특파원" (correspondent), and the mailbox; or the mailbox alone, as a wire's writer signs
+# ("kim@wire.example" under the story: no name to take).
+_REPORTER_SIGNOFF = re.compile(rf"^(?:([가-힣]{{2,4}})\s*(?:기자|특파원)(?:\s*{_MAILBOX})?|{_MAILBOX})$")
 _GOES_ON_FOR_SUBSCRIBERS = re.compile(
     r"\b(?:subscribe|sign in|log in|register) to (?:continue|keep) reading\b"
     r"|\bthe rest of this (?:article|story) is (?:only )?(?:for|available to) (?:subscribers|members)\b"
     r"|\bil vous reste \d+(?:[.,]\d+)? ?% de cet article\b|\bla suite est réservée aux abonnés\b"
     r"|\bweiterlesen mit\b|\bcontinúa leyendo\b|\bpara seguir leyendo\b"  # (read in lower case)
+    # a Japanese paper's: "この記事は会員限定です" (this story is for members only), "(登録すると)続きを
+    # お読みいただけます" (register and you can read the rest)
+    r"|この記事は(?:有料)?会員(?:限定|向け)(?:記事)?です|続きをお読みいただけます|続きを読むには(?:有料)?会員"
 )
 # A piece of each of those phrases, in a title's case and in capitals, looked for before the page
 # is lowered and searched (0.08 ms against 0.3-0.6 ms on a 157 KB page without them).
 _GOES_ON_WORDS = (
     *("eading", "ubscribers", "embers", "este", "bonnés", "eiterlesen", "eyendo"),
     *("EADING", "UBSCRIBERS", "EMBERS", "ESTE", "BONNÉS", "EITERLESEN", "EYENDO"),
+    *("会員", "続きを"),
 )
 
 
@@ -769,6 +783,9 @@ _PAGE_OF = re.compile(
     r"\b(?:page|seite|página|pagina|страница|сторінка)\s+(\d{1,2})\s+(?:of|von|sur|de|di|из|з)\s+(\d{1,2})\b",
     re.IGNORECASE,
 )
+# A Japanese page's own mark of its place in a story printed over several: "（1/3ページ）" (a
+# pager's alone: no link to the next page is looked for).
+_PAGE_MARK = re.compile(r"^[（(]\s*(\d{1,2})\s*/\s*(\d{1,2})\s*ページ\s*[）)]$")
 _NEXT_PAGE = re.compile(
     r"\b(?:next page|view as (?:a )?single page|nächste seite|page suivante|página siguiente)\b",
     re.IGNORECASE,
@@ -788,6 +805,10 @@ _PAGED = etree.XPath("/*/head/link[@rel='next' or @rel='prev']")
 def _page_of(tree, lines: str) -> str:
     """ "1 of 3" when the page says it holds one page of a story printed over several (its pager's
     "Page 1 of 3", with a link to the next page in its head or its text); else ""."""
+    if "ページ" in lines:
+        for line in lines.split("\n"):
+            if (found := _PAGE_MARK.match(line.strip())) and 1 <= int(found[1]) <= int(found[2]) >= 2:
+                return f"{found[1]} of {found[2]}"
     if not _PAGED(tree) and not (
         any(word in lines for word in _NEXT_PAGE_WORDS) and _NEXT_PAGE.search(lines)
     ):
@@ -1431,9 +1452,18 @@ def visible_lines(markup: str) -> str:
     return "\n".join(head + [line for line in lines if line])
 
 
+# A photo's credit in brackets at a headline's end: "…の成否（写真＝ロイター）" (photo = Reuters), "…
+# (Photo: Reuters)"; not "(photos)", what the page holds.
+_TITLE_PHOTO_CREDIT = re.compile(
+    r"\s*[（(]\s*(?:写真|画像|사진|photo|foto|фото)\s*[＝=:：/／]\s*[^()（）]{1,40}[）)]$", re.IGNORECASE
+)
+
+
 def clean_title(title: str, *, sitename: str = "") -> str:
-    """Remove a site name glued to the title: "Story | Site", "Site - Story", "Story — Site"."""
+    """Remove a site name glued to the title: "Story | Site", "Site - Story", "Story — Site"; and a
+    photo's credit at its end."""
     title = " ".join(title.split())
+    title = _TITLE_PHOTO_CREDIT.sub("", title) or title
     if sitename:
         site = re.escape(sitename.strip())
         title = re.sub(rf"\s*[|–—:»-]\s*{site}\s*$", "", title, flags=re.IGNORECASE)
@@ -1662,10 +1692,13 @@ def _dated_teaser(item) -> bool:
     if len(links) != 1:
         return False
     rest = _DATE_LABEL_WORD.sub("", _text(item).replace(_text(links[0]), " ", 1).strip())
+    # (a Japanese page's date in brackets, "（2018/6/18 14:10）", or the print edition's, "（2018/6/15付）")
+    rest = _BRACKETED_DAY.sub(r"\1", rest)
     return bool(rest) and len(words(rest)) <= 6 and (is_date_line(rest) or bool(DAY_WITHOUT_YEAR.match(rest)))
 
 
 _DATE_LABEL_WORD = re.compile(r"^(?:published|updated|posted)(?:\s+on)?\s*:?\s*", re.IGNORECASE)
+_BRACKETED_DAY = re.compile(r"^[(（]\s*([^()（）]*?)\s*付?\s*[)）]$")
 
 
 def _link_share(element) -> float:
@@ -1759,6 +1792,19 @@ def _is_prose_paragraph(element) -> bool:
 
 
 _INLINE_LABEL = re.compile(r"^\w+\s*:$")
+_INFO_ITEM_CHARACTERS = 24
+
+
+def _is_info_bar(element) -> bool:
+    """Whether a list is a page's information bar: short items, none a sentence, one of them a
+    date line or a page mark ("2018/6/19 5:50", "（1/3ページ）"). (Its items are measured in
+    characters: "日本経済新聞" is one word, "2018/6/19 5:50" five.)"""
+    shown = [_text(item) for item in element.iter("item") if _text(item)]
+    return (
+        len(shown) >= 2
+        and all(len(text) <= _INFO_ITEM_CHARACTERS and not SENTENCE_END.search(text) for text in shown)
+        and any(is_date_line(text) or _PAGE_MARK.match(text) for text in shown)
+    )
 
 
 def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], list[str], list[str]]:
@@ -1829,6 +1875,19 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
             reason = "credit"  # "(dpa/rr)": the agency and editor's initials
         if not kept and not reason and tag in {"p", "head"} and is_kicker(text):
             reason = "kicker"  # "Opinion" above the story
+        if (
+            tag == "list"
+            and not reason
+            and (not kept or (len(kept) == 1 and len(_text(kept[0][1])) <= _INFO_ITEM_CHARACTERS))
+            and _is_info_bar(child)
+        ):
+            # A list above the story (under its writer's line at most: "編集委員 中沢克二") of its page
+            # mark, day and source ("（1/3ページ）", "2018/6/19 5:50", "情報元", "日本経済新聞 電子版"):
+            # the page's, not the story's.
+            shown = [_text(item) for item in child.iter("item") if _text(item)]
+            stripped.extend(shown)
+            lead.extend(shown)
+            continue
         if tag == "list" and not reason:
             items = list(child.iter("item"))
             lead_in = position > 0 and _text(children[position - 1]).endswith(":")  # (the story's own list)
@@ -1884,6 +1943,23 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
         if not reason and tag == "p" and previous == "byline" and WRITERS_ROLE_LINE.match(text):
             reason = "byline"  # the writer's role under the byline ("Staff Writer")
         previous = reason
+        if (
+            not reason
+            and kept
+            and tag == "p"
+            and len(text) <= 160
+            and _GOES_ON_FOR_SUBSCRIBERS.search(text.lower())
+            and not REPORTED.search(text)
+        ):
+            # The paywall's notice ("この記事は会員限定です。…続きをお読みいただけます。", "Subscribe to
+            # continue reading"): the story read stops here, what follows is the site's (other
+            # stories' headlines, its copyright line). (The page is noted as cut short.) A box
+            # in the middle of a story whose paragraphs go on under it is the box alone.
+            if position < last_prose():
+                stripped.append(text)
+                continue
+            stripped.extend(_text(element) for element in children[position:] if _text(element))
+            break
         if END_OF_COPY.match(text) and seen_words >= _END_SHARE * total_words:
             reason = "list label"  # "ENDS": the copy ends here, notes to the desk follow
         if (

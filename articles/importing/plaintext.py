@@ -125,10 +125,16 @@ _PLACE = (
 # abril de 2025".
 _MONTH_DAY = rf"(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
 _DAY_MONTH = rf"\d{{1,2}}\.?(?:st|nd|rd|th)?\s+(?:de\s+)?(?:{MONTHS})\.?,?\s+(?:de\s+)?\d{{4}}"
-# A day as Chinese, Japanese and Korean pages write it: "2026年3月14日", "2026년 3월 14일".
+# A section's name before a time of day and the day ("North Korea 09:31 August 20, 2019": a wire's
+# section link, then when the story was filed).
+_SECTION_BEFORE_TIME = rf"{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD})?\s+(?=\d{{1,2}}:\d{{2}}\s)"
+# A day as Chinese, Japanese and Korean pages write it: "2026年3月14日", "2026년 3월 14일"; and year
+# first in figures, "2018/6/19", "2019.08.20" (never day first: read without doubt).
 _CJK_DAY_FORM = r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]"
+_YEAR_FIRST = r"\d{4}(?:/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2}\.?)"
 DATE_LINE = re.compile(
-    rf"""^(?:{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD})?\s+[-–—]\s+(?=\d))?  # "Madrid - 04 mar 2026"
+    rf"""^(?:{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD})?\s+[-–—]\s+(?=\d)  # "Madrid - 04 mar 2026"
+      |{_SECTION_BEFORE_TIME})?
     (?:(?:{_DATE_LEAD})\s*[:：]?\s*)?
     (?:\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s+{_ZONE})?,?\s+)?
     (?:(?:{_WEEKDAYS}),?\s+)?
@@ -137,6 +143,7 @@ DATE_LINE = re.compile(
       | {_DAY_MONTH}{_YEAR_WORD}
       | \d{{4}}-\d{{2}}-\d{{2}}(?:[T\s]\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?
       | \d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}{_YEAR_WORD}
+      | {_YEAR_FIRST}
       | \d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago
       | {_CJK_DAY_FORM}
     )
@@ -168,6 +175,8 @@ _STARTS_WITH_DAY = re.compile(
 )
 _ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")  # "2024-03-04T08:30:00Z" too
 _CJK_DAY = re.compile(_CJK_DAY_FORM)
+# (``_YEAR_FIRST``'s; "(?<!\d)", not "\b": a CJK character before the year is a word's too)
+_YEAR_FIRST_DAY = re.compile(r"(?<!\d)(\d{4})(?:/(\d{1,2})/(\d{1,2})|\.(\d{1,2})\.(\d{1,2}))(?!\d)")
 
 
 def date_of_line(text: str) -> str:
@@ -258,7 +267,7 @@ _ISO_TIME = re.compile(
 )
 # A time told before the date, after the date's label at most ("Last updated: 21:15, Sunday …").
 _TIME_BEFORE = re.compile(
-    rf"^\s*(?:(?:{_DATE_LEAD})\s*[:：]?\s*)?([01]?\d|2[0-3])[:.h]([0-5]\d)\s*(?:([ap])\.?\s?m\b\.?)?,?\s+"
+    rf"^\s*(?:(?:{_DATE_LEAD})\s*[:：]?\s*|{_SECTION_BEFORE_TIME})?([01]?\d|2[0-3])[:.h]([0-5]\d)\s*(?:([ap])\.?\s?m\b\.?)?,?\s+"
     rf"(?:(?:{_WEEKDAYS}),?\s+)?$",
     re.IGNORECASE,
 )
@@ -280,6 +289,8 @@ def _day_of_line(text: str) -> tuple[str, int, int]:
     elif (found := _SLASHED_DAY.search(text)) and (int(found[1]) > 12) != (int(found[2]) > 12):
         first, second, year = (int(part) for part in found.groups())
         day, month = (first, second) if first > 12 else (second, first)
+    elif found := _YEAR_FIRST_DAY.search(text):
+        year, month, day = (int(part) for part in [found[1], *filter(None, found.groups()[1:])])
     else:
         return "", 0, 0
     try:
@@ -331,13 +342,23 @@ BYLINE = re.compile(
     rf"{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD}){{0,4}})" + _BYLINE_TAIL,
     re.IGNORECASE,
 )
+# A Chinese or Japanese writer's line: the role, then the name ("记者 王丽", "本报记者 王丽", "編集委員
+# 山田花子", "特派員 中村一郎"), or the name, then the role ("山田花子記者"). The role goes (``clean_byline``).
+# (Not a heading that starts with the word: "记者会见", "記者クラブ".)
+_CJK_ROLE = r"(?:本报|本社|新华社)?(?:记者|記者|特派员|特派員|编辑委员|編集委員|論説委員|首席记者)"
+_CJK_NAME = r"[\u4e00-\u9fff\u3040-\u30ff]{1,4}(?:[\s·・][\u4e00-\u9fff\u3040-\u30ff]{1,4})?"
+_CJK_WRITER = rf"{_CJK_ROLE}\s*[:：]?\s*(?!会|招待|节|節|证|証|クラブ){_CJK_NAME}(?:[、,，\s]+{_CJK_NAME}){{0,2}}$|{_CJK_NAME}\s*(?:记者|記者|特派员|特派員)$"
 # "By" in another language before a name in capitals ("Von Anna Schmidt", "Par Jean-Luc Le Goff";
 # not "Von den 20 …", nor a headline, "Par For The Course", "Von Miller Signs With Bills"): a
 # byline only where one is expected, between a story's headline and its body.
 FOREIGN_BYLINE = re.compile(
-    r"^(?-i:Von|Par|Por|Przez|VON|PAR|POR)\s+(?!(?:der|den|de|van|von|la|le|del|di|da|dos)\b)"
+    r"^(?:(?-i:Von|Par|Por|Przez|VON|PAR|POR)\s+(?!(?:der|den|de|van|von|la|le|del|di|da|dos)\b)"
     r"(?!.*\b(?-i:The|For|With|And|Of|To|In|On|At|Al|El|Los|Las)\b)"
-    rf"{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD}){{1,3}}" + _BYLINE_TAIL,
+    rf"{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD}){{1,3}}"
+    + _BYLINE_TAIL
+    + "|"
+    + _CJK_WRITER
+    + ")",
     re.IGNORECASE,
 )
 _BYLINE_LEAD = re.compile(rf"^{_BY}\s*:?\s+", re.IGNORECASE)
@@ -347,9 +368,11 @@ _FOREIGN_BYLINE_LEAD = re.compile(
     r"^(?:von|par|por|door|av|af|przez|беседовал[аи]?|записал[аи]?|розмовляв|розмовляла|розмову вела?"
     r"|(?:автор(?:ы|и|ка)?|аўтар(?:ы)?|autor(?:in)?|auteur|текст)\s*:?)\s+"
     r"(?!(?:der|den|de|van|von|la|le|del|di|da|dos)\b)"
-    r"(?=[^\W\d_]\S*\s+\S)",
+    r"(?=[^\W\d_]\S*\s+\S)"
+    rf"|^{_CJK_ROLE}\s*[:：]?\s*",
     re.IGNORECASE,
 )
+_CJK_ROLE_AFTER = re.compile(r"(?<=[\u4e00-\u9fff\u3040-\u30ff])\s*(?:记者|記者|特派员|特派員)$")
 # What follows the name on a "Posted by … on March 3, 2025" line: the date, not the writer.
 # A day without its year after a byline ("Nora Quinlan; March 8", once trafilatura dropped 2024).
 DAY_WITHOUT_YEAR = re.compile(
@@ -399,7 +422,7 @@ def clean_byline(text: str) -> str:
     it would be published)."""
     text = " ".join(text.split())
     signed = _BYLINE_LEAD.match(text) or _FOREIGN_BYLINE_LEAD.match(text)
-    text = _FOREIGN_BYLINE_LEAD.sub("", _BYLINE_LEAD.sub("", text))
+    text = _CJK_ROLE_AFTER.sub("", _FOREIGN_BYLINE_LEAD.sub("", _BYLINE_LEAD.sub("", text)))
     for separator in _BYLINE_DATE_TAIL.finditer(text):
         rest = text[separator.end() :]
         if separator.start() > 0 and (is_date_line(rest) or DAY_WITHOUT_YEAR.match(rest)):
@@ -934,7 +957,7 @@ def is_disclosure(text: str, n: int) -> bool:
 _SMALL_PRINT = re.compile(
     r"\b(?:for (?:general )?informational (?:and educational )?(?:purposes )?only|(?:is|are) not intended (?:to|as)"
     r"|does not constitute|should not be (?:construed|considered|relied)|not (?:a substitute for|intended to provide) "
-    r"|all rights reserved|views expressed|do not necessarily (?:reflect|represent)"
+    r"|all rights reserved|no reproduction without permission|無断(?:転載|複製|転用)|views expressed|do not necessarily (?:reflect|represent)"
     r"|past performance|subject to (?:investment )?risks?|registered trademarks?\b|copyright ©|©\s?\d{4}"
     # a reprint notice: "This copy is for your personal, noncommercial use only."
     r"|for your personal,? non-?commercial use only"
@@ -1064,11 +1087,13 @@ LIST_LABEL = re.compile(
     r"|(?:more|also) (?:from|in|on) .{1,40}|you (?:may|might) (?:also )?(?:like|enjoy)|read (?:more|next|also|this next)"
     r"|what to read next|also read|see also|related|trending|most (?:read|popular|viewed)|comments?|leave a (?:comment|reply)"
     r"|responses?(?=\s*\(\d+\))|\d+ responses?|join the (?:conversation|discussion)|diskutieren sie mit"
-    r"|share(?: this)?(?: \w+)?|tags?|about the author|newsletter"
+    r"|share(?: this)?(?: \w+)?|tags?|keywords?|about the author|newsletter"
     r"|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lee también|leer más|читайте также|читайте також"
     r"|(?:también )?te puede interesar|te recomendamos|vous aimerez aussi|das könnte sie auch interessieren"
     r"|partager|teilen|compartir|поделиться|поділитися"
-    r"|comentarios|commentaires|kommentare|комментарии|коментарі|коментарів)\s*(?:\(\d+\))?\s*:?$",
+    r"|comentarios|commentaires|kommentare|комментарии|коментарі|коментарів"
+    # Japanese and Korean pages' "related stories", "keywords", "tags", "share (this story)"
+    r"|関連記事|関連ニュース|キーワード|タグ|관련\s?기사|키워드|태그|(?:この(?:ニュース|記事)を)?シェア(?:する)?|공유하기)\s*(?:\(\d+\))?\s*:?$",
     re.IGNORECASE,
 )
 

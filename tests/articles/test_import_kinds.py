@@ -2168,6 +2168,7 @@ def test_a_chinese_dump_imports_with_its_headline_date_and_paragraphs():
 
     assert story.title == "中白工业园新一批企业入驻 双边贸易额稳步增长"
     assert story.published_at.isoformat() == "2026-03-14T09:30:00+00:00"
+    assert story.byline == ""
     assert story.body_text.split("\n\n") == CHINESE_PARAGRAPHS
     assert len(CHINESE_PARAGRAPHS) == 4
     for chrome in ("首页", "来源", "责任编辑", "相关新闻", "书展", "举报", "ICP", "公网安备", "版权所有"):
@@ -2265,3 +2266,158 @@ def test_small_print_over_a_list_of_links_under_the_story_goes_with_the_list():
 
     assert blocks == [f"<p>{text}</p>" for text in paragraphs]
     assert "（编辑：王丽 李强）" in stripped
+
+
+# Wire and Asian pages' furniture (pages in the shape of held-out ones, invented).
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "<p>minjae.oh@wire.example<br>(END)</p><p><strong>Keywords</strong></p>",
+        "<p>(End)</p><p>Tags</p>",
+        "<p>-END-</p>",
+        "<p>minjae.oh@wire.example</p>",
+        "<p>Keywords</p>",
+    ],
+)
+def test_a_wires_end_mark_its_writers_mailbox_and_a_lone_label_under_the_story_are_furniture(tail):
+    """A Korean wire's English page ended its story with the writer's mailbox alone on a line,
+    "(END)", and a "Keywords" label whose keywords were links."""
+    page = _page("<title>Savings bank</title>", "<h1>Savings bank</h1>").replace(
+        b"</article>", tail.encode() + b"</article>"
+    )
+    story = extract_one(page, name="wire.html")
+    assert story.body_text.endswith("who signed its accounts in year 3.")
+
+
+def test_an_end_mark_inside_a_story_and_a_sentence_naming_a_mailbox_stay():
+    sentence = "Readers can write to the bank's ombudsman at ombudsman@bank.example before Friday."
+    page = _page("<title>Savings bank</title>", "<h1>Savings bank</h1>").replace(
+        b"</article>", f"<p>{sentence}</p></article>".encode()
+    )
+    assert extract_one(page, name="bank.html").body_text.endswith(sentence)
+
+
+def test_a_sections_name_before_the_time_and_date_above_the_story_is_furniture():
+    """A wire's page opened its body with its section's link, then the time and the day ("<a>North
+    Korea</a> 09:31 August 20, 2019"): a date line, labelled."""
+    page = _page(
+        "<title>Savings bank</title>",
+        "<h1>Savings bank</h1><p><strong><a href='/economy'>Local Economy</a></strong> 09:31 March 4, 2025</p>",
+    )
+    story = extract_one(page, name="wire.html")
+    assert story.body_text.startswith("Paragraph 0 of the story")
+    assert story.published_at.isoformat().startswith("2025-03-04T09:31")
+
+
+_JAPANESE_STORY = (
+    "<h1>港の再開発計画、市議会が可決</h1>"
+    "<p>市議会は四日、港の再開発計画を賛成多数で可決した。旧魚市場の跡地に公園と集合住宅を整備し、"
+    "完成は三年後を見込む。反対派の議員は、費用の見積もりが甘いと指摘した。</p>"
+    "<p>市長は記者会見で「港を市民の手に取り戻す」と述べ、来月にも設計の入札を始める考えを示した。"
+    "市は工事の間も朝市を続けられるよう、仮設の売り場を岸壁の北側に設ける方針だ。"
+    "地元の商店街からは、工事中の客足を心配する声も上がっている。</p>"
+)
+
+
+def test_a_japanese_members_only_notice_ends_the_story_and_notes_it_cut_short():
+    """A Japanese paper's page stopped its story with "この記事は会員限定です。…続きをお読みいただけます。"
+    (members only: register to read on), then other stories' headlines and its copyright line."""
+    page = (
+        "<html><head><meta charset='utf-8'><title>港の再開発計画、市議会が可決</title></head><body><article>"
+        f"{_JAPANESE_STORY}<p>この記事は有料会員限定です。登録すると続きをお読みいただけます。</p>"
+        "<p>Harbour Shimbun Inc. No reproduction without permission.</p></article></body></html>"
+    )
+    story = extract_one(page.encode(), name="ja.html")
+    assert story.body_text.endswith("心配する声も上がっている。")
+    assert "the page marks the story as for subscribers only" in story.note
+
+
+def test_a_no_reproduction_line_is_small_print():
+    page = _page("<title>Savings bank</title>", "<h1>Savings bank</h1>").replace(
+        b"</article>", b"<p>Ledger Media Ltd. No reproduction without permission.</p></article>"
+    )
+    assert extract_one(page, name="bank.html").body_text.endswith("who signed its accounts in year 3.")
+
+
+def test_a_sentence_reporting_a_paywalls_words_does_not_end_the_story():
+    sentence = '"Subscribe to continue reading," the banner said, and most readers left.'
+    page = _page(
+        "<title>Savings bank</title>",
+        f"<h1>Savings bank</h1><p>The bank's site went dark.</p><p>{sentence}</p>",
+    )
+    text = extract_one(page, name="bank.html").body_text
+    assert sentence in text and text.endswith("who signed its accounts in year 3.")
+
+
+def test_a_members_only_box_inside_a_story_that_goes_on_is_the_box_alone():
+    first, second = _JAPANESE_STORY.split("</p>", 1)
+    page = (
+        "<html><head><meta charset='utf-8'><title>港の再開発計画、市議会が可決</title></head><body><article>"
+        f"{first}</p><p>この記事は会員限定です。</p>{second}</article></body></html>"
+    )
+    text = extract_one(page.encode(), name="ja.html").body_text
+    assert "会員限定" not in text and text.endswith("心配する声も上がっている。")
+
+
+def test_a_japanese_pages_info_bar_pager_and_dated_teasers_are_furniture():
+    """A Japanese paper's page opened its body with a list: "（1/3ページ）" (page 1 of 3), the day
+    and time written year first ("2018/6/19 5:50"), "情報元" (source) and the paper's name; under
+    the story, other stories' headlines with their dates in brackets ("（2018/6/18 14:10）",
+    "（2018/6/15付）": the print edition's day)."""
+    page = (
+        "<html><head><meta charset='utf-8'><title>港の再開発計画、市議会が可決</title></head><body><article>"
+        "<p>編集委員 山田花子</p><ul><li>（1/2ページ）</li><li>2025/3/4 9:30</li><li>情報元</li><li>港湾新聞 電子版</li></ul>"
+        f"{_JAPANESE_STORY}<ul><li><a href='/a'>漁港の改修、来年度に着工</a> （2025/3/3 14:10）</li>"
+        "<li><a href='/b'>市長選、三月に告示</a> （2025/3/2付）</li></ul></article></body></html>"
+    )
+    story = extract_one(page.encode(), name="ja.html")
+    assert story.body_text.startswith("市議会は四日")
+    assert story.body_text.endswith("心配する声も上がっている。")
+    assert story.byline == "山田花子"  # ("編集委員": the writer's role, senior staff writer)
+    assert "the page is page 1 of 2 of the story" in story.note
+    assert story.published_at.isoformat().startswith("2025-03-04T09:30")
+
+
+def test_a_short_list_opening_a_story_without_a_date_stays():
+    page = _page(
+        "<title>Savings bank</title>",
+        "<h1>Savings bank</h1><ul><li>Deposits frozen</li><li>Two branches shut</li><li>Audit due</li></ul>",
+    )
+    assert "Two branches shut" in extract_one(page, name="bank.html").body_text
+
+
+@pytest.mark.parametrize(
+    ("headline", "title"),
+    [
+        ("港の再開発計画、市議会が可決（写真＝共同）", "港の再開発計画、市議会が可決"),
+        ("Harbour board votes to close the fish market (Photo: Reuters)", "Harbour board votes to close the fish market"),
+        ("Harbour board votes to close the fish market (photos)", "Harbour board votes to close the fish market (photos)"),
+    ],
+)  # fmt: skip
+def test_a_photo_credit_at_the_end_of_a_headline_is_not_the_headlines(headline, title):
+    """A Japanese paper's headline ended with its picture's credit, "（写真＝ロイター）" (photo = Reuters)."""
+    page = (
+        f"<html><head><meta charset='utf-8'><title>{headline}</title></head><body><article>"
+        f"{_JAPANESE_STORY.split('</h1>', 1)[1]}</article></body></html>"
+    )
+    assert extract_one(page.encode(), name="ja.html").title == title
+
+
+@pytest.mark.parametrize("label", ["関連記事", "キーワード", "관련기사", "태그"])
+def test_a_japanese_or_korean_label_under_the_story_ends_it(label):
+    page = (
+        "<html><head><meta charset='utf-8'><title>港の再開発計画、市議会が可決</title></head><body><article>"
+        f"{_JAPANESE_STORY}<p>{label}</p><p>漁港の改修、来年度に着工へ</p></article></body></html>"
+    )
+    assert extract_one(page.encode(), name="ja.html").body_text.endswith("心配する声も上がっている。")
+
+
+def test_a_japanese_share_label_above_the_story_is_furniture():
+    """A Japanese agency's page opened its body with "このニュースをシェア" (share this news)."""
+    page = (
+        "<html><head><meta charset='utf-8'><title>港の再開発計画、市議会が可決</title></head><body><article>"
+        f"<h2>この記事をシェア</h2>{_JAPANESE_STORY}</article></body></html>"
+    )
+    assert extract_one(page.encode(), name="ja.html").body_text.startswith("市議会は四日")
