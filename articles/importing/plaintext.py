@@ -1092,8 +1092,10 @@ LIST_LABEL = re.compile(
     r"|(?:también )?te puede interesar|te recomendamos|vous aimerez aussi|das könnte sie auch interessieren"
     r"|partager|teilen|compartir|поделиться|поділитися"
     r"|comentarios|commentaires|kommentare|комментарии|коментарі|коментарів"
-    # Japanese and Korean pages' "related stories", "keywords", "tags", "share (this story)"
-    r"|関連記事|関連ニュース|キーワード|タグ|관련\s?기사|키워드|태그|(?:この(?:ニュース|記事)を)?シェア(?:する)?|공유하기)\s*(?:\(\d+\))?\s*:?$",
+    # Japanese, Korean and Chinese pages' "related stories", "keywords", "tags", "share (this story)
+    # (to WeChat)"
+    r"|関連記事|関連ニュース|キーワード|タグ|관련\s?기사|키워드|태그|(?:この(?:ニュース|記事)を)?シェア(?:する)?|공유하기"
+    r"|相关(?:新闻|阅读|报道)|关键词|标签|分享(?:到|至)?\s*(?:微信|微博|朋友圈|QQ空间|QQ)?)\s*(?:\(\d+\))?\s*:?$",
     re.IGNORECASE,
 )
 
