@@ -79,6 +79,7 @@ _DATE_LEAD = (
     r"|for\s+immediate\s+release|issued(?:\s+on)?"  # a press release's
     r"|broadcast(?:\s+on)?|aired(?:\s+on)?|air\s*date|first\s+aired|gesendet(?:\s+am)?|ausgestrahlt(?:\s+am)?"  # a transcript's
     r"|publié(?:\s+le)?|mis\sà\sjour(?:\s+le)?|publicado(?:\s+el)?|actualizado(?:\s+el)?"
+    r"|publicad[oa](?:\s+em)?|atualizad[oa](?:\s+em)?"  # Brazil's press
     r"|опубликовано|обновлено|опубліковано|оновлено|дата\sпубликации|дата\sпублікації"
     r"|发布时间|发表时间|更新时间|发布日期|时间|日期"  # Chinese: "发布时间：2026-03-14 09:30"
 )
@@ -91,7 +92,7 @@ _WEEKDAYS = (
 # "2025 г.", "2025 года", "2025 р.", "2025 року" after the year.
 _YEAR_WORD = r"(?:\s*(?:г\.|года|р\.|року))?"
 # A later update told after the date, on the same line ("… 11:05 AM UTC Updated 2 hours ago").
-UPDATE_WORD = r"(?:updated|(?:last\s)?modified|aktualisiert|mis\sà\sjour|modifié|actualizado|обновлено|оновлено)"  # (\s: verbose)
+UPDATE_WORD = r"(?:updated|(?:last\s)?modified|aktualisiert|mis\sà\sjour|modifié|actualizado|atualizad[oa]|обновлено|оновлено)"  # (\s: verbose)
 # An update's label in a date line: the part of the line after it is the update's.
 _UPDATED = re.compile(rf"\b{UPDATE_WORD}\b", re.IGNORECASE)
 # A time of day after the date: "14:30", "9:15 a.m.", "9.15pm", "10h15", "17:05 Uhr" (the dump's
@@ -145,6 +146,7 @@ DATE_LINE = re.compile(
       | \d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}{_YEAR_WORD}
       | {_YEAR_FIRST}
       | \d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago
+      | (?:há|hace)\s+\d+\s+(?:minutos?|horas?|dias?|días|semanas?|meses|mês|mes)  # "Há 3 horas"
       | {_CJK_DAY_FORM}
     )
     (?:,?\s*(?:at\s+|в\s+|о\s+|um\s+|à\s+|a\s+las\s+)?\d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?
@@ -390,6 +392,9 @@ _BYLINE_DATE_TAIL = re.compile(
 # One word after a full name: the place the writer files from, not a second writer (trafilatura
 # joins the parts of "By Sigrid Olafsdottir, Reykjavik" with "; ").
 _DATELINE_PLACE = re.compile(r"\s*[,;]\s*([^\W\d_][\w'’-]{2,})$")
+# The outlet and the place after a signed name: "Por Ana Souza, g1 — Brasília", "Por João Lima, TV
+# Globo — Rio de Janeiro" (Brazil's press signs so).
+_OUTLET_AND_PLACE = re.compile(r"\s*,\s*[^,;—–]{1,30}?\s+[—–]\s+[^\W\d_][^,;—–]{1,40}$")
 # Accounts, not writers: a blog's default user is no byline to publish.
 _EDITED_BY = re.compile(
     r"\s*[;,|]\s*(?:editing|edited|additional reporting|graphics|fact[- ]checking|production) by\b.*$",
@@ -440,6 +445,8 @@ def clean_byline(text: str) -> str:
         text = text[: text.rindex(" in ")]  # "Priya Natarajan in London": where she files from
     if role := _NAME_AND_ROLE.match(text):
         text = role["name"]  # "David Ferreira | Contributing columnist", "Jane Roe, Staff Writer"
+    if signed and (tail := _OUTLET_AND_PLACE.search(text)) and len(words(text[: tail.start()])) >= 2:
+        text = text[: tail.start()]
     if (
         (dateline := _DATELINE_PLACE.search(text))
         # After "By …" a comma (after trafilatura's joining, a semicolon) sets off the place, not
@@ -741,9 +748,12 @@ _FILLER = frozenset(
 # Every pattern starts with a literal word (matched on lower-cased text), so one Aho-Corasick
 # pass finds where to try them: a line costs one scan, not one per pattern.
 # An advertisement's marker, alone on its line or in its paragraph.
-AD_MARKERS = ("advertisement", "anzeige", "werbung", "реклама", "publicité", "publicidad")
+AD_MARKERS = ("advertisement", "anzeige", "werbung", "реклама", "publicité", "publicidad", "publicidade")
 # "Read more" in the region's languages, as feeds end an excerpt.
-READ_ON = ("читать далее", "читать полностью", "читати далі", "weiterlesen", "lire la suite", "leer más")
+READ_ON = (
+    *("читать далее", "читать полностью", "читати далі", "weiterlesen", "lire la suite", "leer más"),
+    *("continue lendo", "continuar lendo"),
+)
 
 _SHOP = r"[\w&'’.-]+(?: [\w&'’.-]+){0,2}"  # a retailer's name: "Amazon", "Best Buy", "Crate & Barrel"
 APPEAL_PATTERNS = [
@@ -809,6 +819,17 @@ APPEAL_PATTERNS = [
     r"abonnieren sie\b",
     r"abonnez-vous\b",
     r"suscríbete\b",
+    # Brazil's press: "Assine o g1", "Inscreva-se", "Receba as notícias do g1 no WhatsApp", "Siga o
+    # g1 no Instagram", "Compartilhe esta notícia", "Todos os direitos reservados".
+    r"assine (?:o|a|já|agora)\b",
+    r"inscreva-se\b",
+    r"receba (?:as |nossas )?notícias\b",
+    (
+        "siga ",
+        r"^siga (?:o|a|os|as|-nos|nos)\b.{0,40}\b(?:instagram|facebook|twitter|x|youtube|tiktok|whatsapp|telegram|threads)\b",
+    ),
+    r"compartilhe\b",
+    r"todos os direitos reservados\b",
     # A subscription's offer: "Jetzt weiterlesen mit RR+", "Lesen Sie alle Artikel für nur 0,99 € im
     # ersten Monat. Jederzeit kündbar", "cancel anytime" (not a price alone: "for just $3.39 per
     # month" is a product review's; nor "unlimited access": "Unlimited access for residents").
@@ -1092,6 +1113,8 @@ LIST_LABEL = re.compile(
     r"|(?:también )?te puede interesar|te recomendamos|vous aimerez aussi|das könnte sie auch interessieren"
     r"|partager|teilen|compartir|поделиться|поділитися"
     r"|comentarios|commentaires|kommentare|комментарии|коментарі|коментарів"
+    r"|leia (?:também|mais)|veja (?:também|mais)|saiba mais|mais lidas|(?:notícias )?relacionadas|compartilhe"
+    r"|compartilhar|comentários|você (?:também )?pode gostar"
     # Japanese, Korean and Chinese pages' "related stories", "keywords", "tags", "share (this story)
     # (to WeChat)"
     r"|関連記事|関連ニュース|キーワード|タグ|관련\s?기사|키워드|태그|(?:この(?:ニュース|記事)を)?シェア(?:する)?|공유하기"
@@ -2459,7 +2482,7 @@ def _heads_the_story(lines: list[_Line], position: int, start: int) -> bool:
 _TEASER_BOX_LABEL = re.compile(
     r"^(?:related(?: \w+)?|read (?:more|also|next)|also read|see also|more on this(?: story)?|recommended"
     r"|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lee también|te puede interesar|читайте также"
-    r"|читайте також)\s*:?$",
+    r"|читайте також|leia (?:também|mais)|veja (?:também|mais)|saiba mais)\s*:?$",
     re.IGNORECASE,
 )
 _TEASER_BOX_ITEMS = 6
@@ -2553,12 +2576,16 @@ def _teaser_boxes(lines: list[_Line]) -> None:
             after += 1
         # Only a box set apart: its headlines one under another, a blank line before the story goes on
         # (a subheading under a "Read more" line, over its paragraph, is the story's); or, in a dump
-        # that puts a blank line under every line, headlines the story's long paragraphs follow.
+        # that puts a blank line under every line, headlines the story's long paragraphs follow. In
+        # a dump without blank lines, two headlines or more, and the story's sentences under them.
         if (
             after > line.index + 1
             and after < len(lines)
             and lines[after].score > 0
-            and lines[after].blank_before
+            and (
+                lines[after].blank_before
+                or (after > line.index + 2 and is_sentence(lines[after].text, lines[after].words))
+            )
             and (
                 not any(teaser.blank_before for teaser in lines[line.index + 2 : after])
                 or _story_goes_on(lines, after)

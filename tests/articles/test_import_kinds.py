@@ -2422,3 +2422,47 @@ def test_a_japanese_share_label_above_the_story_is_furniture():
         f"<h2>この記事をシェア</h2>{_JAPANESE_STORY}</article></body></html>"
     )
     assert extract_one(page.encode(), name="ja.html").body_text.startswith("市議会は四日")
+
+
+# A Brazilian paper's story (written for these tests) as a dump and as a saved page.
+_REGIONAL = Path(__file__).resolve().parent.parent / "data" / "import" / "regional"
+_BRAZIL_OPENINGS = [
+    "Os governos do Brasil",
+    "Segundo o Ministério",
+    '"O acordo dá segurança',
+    "O projeto será financiado",
+    "A expectativa do governo",
+]
+_BRAZIL_CHROME = (
+    "Leia também",
+    "leilão de energia eólica",
+    "Publicidade",
+    "WhatsApp",
+    "Instagram",
+    "Veja também",
+    "Petrobras",
+    "Copyright",
+    "Atualizado",
+)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["brazil_dump.txt", "brazil_page.html"])
+def test_a_brazilian_storys_labels_teasers_prompts_and_byline(name):
+    """Brazil's press: "Leia também:" over two headlines inside the story, "Publicidade", "Receba as
+    notícias do g1 no WhatsApp", "Siga o g1 no Instagram", a date line "14/03/2026 09h30 · Atualizado
+    há 2 horas", and the byline "Por Ana Souza, g1 — Brasília" (the outlet and the place after
+    the name)."""
+    story = extract_one((_REGIONAL / name).read_bytes(), name=name)
+
+    assert story.title == "Brasil e Argentina assinam acordo para ampliar comércio de energia na fronteira"
+    assert story.dek == "Acordo prevê linha de transmissão entre Uruguaiana e Paso de los Libres até 2028."
+    assert story.byline == "Ana Souza"
+    assert story.published_at.date() == datetime.date(2026, 3, 14)
+    paragraphs = story.body_text.split("\n\n")
+    assert [
+        paragraph[: len(opening)] for paragraph, opening in zip(paragraphs, _BRAZIL_OPENINGS, strict=False)
+    ] == (_BRAZIL_OPENINGS)
+    assert len(paragraphs) == len(_BRAZIL_OPENINGS)
+    for chrome in _BRAZIL_CHROME:
+        assert chrome not in story.body_text
