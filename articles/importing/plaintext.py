@@ -1843,6 +1843,13 @@ def _heads_as_title(lines: list[_Line], line: _Line, first: _Line, start: int) -
         for other in lines[max(line.index + 1, start - 2) : start + 1]
     ):
         return True
+    if (
+        len(above) >= 2
+        and all(other.words <= 2 and not is_sentence(other.text, other.words) for other in above)
+        and line.words >= 5
+        and start - line.index <= 2
+    ):
+        return True  # the site's name and its menu ("Portada", "Local"), then the headline (its dek) over the body
     if between is None:
         return False
     if (
@@ -2618,8 +2625,19 @@ END_MARKER = re.compile(
     r"related(?: \w+)?|you (?:may|might) (?:also )?(?:like|enjoy)|more (?:from|stories|articles|on)\b.*|"
     r"read (?:next|more)|recommended(?: \w+)?|popular(?: \w+)?|trending(?: \w+)?|about the author|"
     r"share this(?: \w+)?|tags?|filed under|forward-looking statements?|safe harbou?r statement|notes? to editors"
-    r"|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lee también"
-    r"|читайте также|читайте також)\b.{0,30}$",
+    r"|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lee también|leia também|veja também"
+    r"|читайте также|читайте також"
+    # the comments' heading or button in the region's languages ("Comentar", "Kommentare (12)")
+    r"|comentar(?:ios)?|comentários|comente|commentaires|commenter|kommentare|kommentieren"
+    r"|комментарии|комментировать|коментарі|коментарів|коментувати)\b.{0,30}$",
+    re.IGNORECASE,
+)
+
+
+_COMMENTS_HEADING = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|leave a (?:comment|reply)|join the discussion|comentar(?:ios)?|comentários|comente"
+    r"|commentaires|commenter|kommentare|kommentieren|комментарии|комментировать|коментарі|коментарів|коментувати)"
+    r"\b.{0,30}$",
     re.IGNORECASE,
 )
 
@@ -2634,7 +2652,11 @@ def _cut_at_end_marker(lines: list[_Line], start: int, end: int) -> int:
         elif (
             (line.words <= 6 and END_MARKER.match(line.text))
             or (line.words <= 16 and _NUMBERED_REPLY.match(line.text))  # a forum's "Reply #1 — user » date"
-        ) and seen >= 0.6 * total:
+        ) and (
+            seen >= 0.6 * total
+            # the comments' heading, with readers' comments under it as long as the story
+            or (seen >= 0.3 * total and _COMMENTS_HEADING.match(line.text))
+        ):
             under = line.index + 1
             while under < end and lines[under].chrome == "teaser for another story":
                 under += 1

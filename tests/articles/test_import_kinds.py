@@ -2466,3 +2466,36 @@ def test_a_brazilian_storys_labels_teasers_prompts_and_byline(name):
     assert len(paragraphs) == len(_BRAZIL_OPENINGS)
     for chrome in _BRAZIL_CHROME:
         assert chrome not in story.body_text
+
+
+@pytest.mark.django_db
+def test_readers_comments_as_long_as_the_story_do_not_run_on_from_it():
+    """A Spanish paper's dump (held-out page's shape): the story, "Comentar", the form, then
+    readers' comments as long as the story, each "user / Hace 12 minutos / text / Valoración". The
+    comments had run on from the story: a comments heading ended it only with 60% of the dump's
+    prose behind it."""
+    name = "spain_comments_dump.txt"
+    story = extract_one((_REGIONAL / name).read_bytes(), name=name)
+
+    assert story.title == "El puerto de Palma limitará la llegada de cruceros a tres por día desde junio"
+    paragraphs = story.body_text.split("\n\n")
+    assert [paragraph.split()[:2] for paragraph in paragraphs] == [
+        ["El", "consejo"],
+        ["Según", "el"],
+        ["Las", "asociaciones"],
+        ["La", "patronal"],
+    ]
+    for chrome in ("Comentar", "Hace 12 minutos", "Valoración", "Dubrovnik", "coches de alquiler"):
+        assert chrome not in story.body_text
+
+
+@pytest.mark.django_db
+def test_a_headline_under_the_sites_name_and_menu_with_no_byline_or_date_is_the_title():
+    """A dump that opens with the paper's name, its menu, then the headline and its dek over the
+    body, nobody signing it and no date: the paper's name was the title."""
+    dump = (_REGIONAL / "spain_comments_dump.txt").read_text(encoding="utf-8")
+    english = dump.replace("Diario de la Costa", "The Coastal Courier").replace("Portada", "Home")
+    story = extract_one(english.encode(), name="courier.txt")
+
+    assert story.title == "El puerto de Palma limitará la llegada de cruceros a tres por día desde junio"
+    assert story.dek == "La medida busca reducir la saturación del centro histórico en temporada alta"
