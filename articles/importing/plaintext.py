@@ -2625,7 +2625,7 @@ END_MARKER = re.compile(
     r"related(?: \w+)?|you (?:may|might) (?:also )?(?:like|enjoy)|more (?:from|stories|articles|on)\b.*|"
     r"read (?:next|more)|recommended(?: \w+)?|popular(?: \w+)?|trending(?: \w+)?|about the author|"
     r"share this(?: \w+)?|tags?|filed under|forward-looking statements?|safe harbou?r statement|notes? to editors"
-    r"|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lee también|leia também|veja também"
+    r"|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lee también"
     r"|читайте также|читайте також"
     # the comments' heading or button in the region's languages ("Comentar", "Kommentare (12)")
     r"|comentar(?:ios)?|comentários|comente|commentaires|commenter|kommentare|kommentieren"
