@@ -44,23 +44,23 @@ SENTENCE_END = re.compile(
 # 2025", "4 Mar 2025"), Russian, Ukrainian and Belarusian in the genitive ("12 марта 2025", "15
 # квітня 2025", "14 сакавіка 2025"), Kazakh ("15 наурыз 2025"),
 # German ("18. März 2025"), French ("4 avril 2025"), Spanish and Portuguese ("4 de abril de 2025",
-# "18 ABR 2024").
+# "18 ABR 2024"), Polish ("14 marca 2026").
 _MONTH_NAMES = {
     number: names.split()
     for number, names in enumerate(
         [
-            "january jan студзень студзеня қаңтар январь января янв січень січня січ januar jän janvier janv enero ene janeiro",
-            "february feb люты лютага ақпан февраль февраля фев лютий лютого лют februar février févr fevrier febrero fevereiro",
-            "march mar сакавік сакавіка наурыз март марта мар березень березня бер märz maerz mars marzo março mär",
-            "april apr красавік красавіка сәуір апрель апреля апр квітень квітня квіт avril avr abril abr",
-            "may май траўня мамыр мая травень травня трав mai mayo maio",
-            "june jun чэрвень чэрвеня маусым июнь июня июн червень червня черв juni juin junio junho",
-            "july jul ліпеня шілде июль июля июл липень липня лип juli juillet juil julio julho",
-            "august aug жнівень жніўня тамыз август августа авг серпень серпня серп août aout agosto ago",
-            "september sept sep верасня қыркүйек сентябрь сентября сен вересень вересня вер septembre septiembre setembro",
-            "october oct кастрычнік кастрычніка қазан октябрь октября окт жовтень жовтня жовт oktober okt octobre octubre outubro",
-            "november nov лістапад лістапада қараша ноябрь ноября ноя листопад листопада лист novembre noviembre novembro",
-            "december dec снежань снежня желтоқсан декабрь декабря дек грудень грудня груд dezember dez décembre déc diciembre dic dezembro",
+            "january jan студзень студзеня қаңтар январь января янв січень січня січ januar jän janvier janv enero ene janeiro stycznia styczeń",
+            "february feb люты лютага ақпан февраль февраля фев лютий лютого лют februar février févr fevrier febrero fevereiro lutego luty",
+            "march mar сакавік сакавіка наурыз март марта мар березень березня бер märz maerz mars marzo março mär marca marzec",
+            "april apr красавік красавіка сәуір апрель апреля апр квітень квітня квіт avril avr abril abr kwietnia kwiecień",
+            "may май траўня мамыр мая травень травня трав mai mayo maio maja",
+            "june jun чэрвень чэрвеня маусым июнь июня июн червень червня черв juni juin junio junho czerwca czerwiec",
+            "july jul ліпеня шілде июль июля июл липень липня лип juli juillet juil julio julho lipca lipiec",
+            "august aug жнівень жніўня тамыз август августа авг серпень серпня серп août aout agosto ago sierpnia sierpień",
+            "september sept sep верасня қыркүйек сентябрь сентября сен вересень вересня вер septembre septiembre setembro września wrzesień",
+            "october oct кастрычнік кастрычніка қазан октябрь октября окт жовтень жовтня жовт oktober okt octobre octubre outubro października październik",
+            "november nov лістапад лістапада қараша ноябрь ноября ноя листопад листопада лист novembre noviembre novembro listopada listopad",
+            "december dec снежань снежня желтоқсан декабрь декабря дек грудень грудня груд dezember dez décembre déc diciembre dic dezembro grudnia grudzień",
         ],
         start=1,
     )
@@ -80,6 +80,7 @@ _DATE_LEAD = (
     r"|broadcast(?:\s+on)?|aired(?:\s+on)?|air\s*date|first\s+aired|gesendet(?:\s+am)?|ausgestrahlt(?:\s+am)?"  # a transcript's
     r"|publié(?:\s+le)?|mis\sà\sjour(?:\s+le)?|publicado(?:\s+el)?|actualizado(?:\s+el)?"
     r"|publicad[oa](?:\s+em)?|atualizad[oa](?:\s+em)?"  # Brazil's press
+    r"|opublikowano|data\spublikacji|aktualizacja|zaktualizowano|paskelbta|atnaujinta|publicēts|atjaunināts"
     r"|опубликовано|обновлено|опубліковано|оновлено|дата\sпубликации|дата\sпублікації"
     r"|发布时间|发表时间|更新时间|发布日期|时间|日期"  # Chinese: "发布时间：2026-03-14 09:30"
 )
@@ -92,7 +93,10 @@ _WEEKDAYS = (
 # "2025 г.", "2025 года", "2025 р.", "2025 року" after the year.
 _YEAR_WORD = r"(?:\s*(?:г\.|года|р\.|року))?"
 # A later update told after the date, on the same line ("… 11:05 AM UTC Updated 2 hours ago").
-UPDATE_WORD = r"(?:updated|(?:last\s)?modified|aktualisiert|mis\sà\sjour|modifié|actualizado|atualizad[oa]|обновлено|оновлено)"  # (\s: verbose)
+UPDATE_WORD = (
+    r"(?:updated|(?:last\s)?modified|aktualisiert|mis\sà\sjour|modifié|actualizado|atualizad[oa]|обновлено|оновлено"
+    r"|aktualizacja|zaktualizowano|atnaujinta|atjaunināts|абноўлена)"
+)  # (\s: verbose)
 # An update's label in a date line: the part of the line after it is the update's.
 _UPDATED = re.compile(rf"\b{UPDATE_WORD}\b", re.IGNORECASE)
 # A time of day after the date: "14:30", "9:15 a.m.", "9.15pm", "10h15", "17:05 Uhr" (the dump's
@@ -334,7 +338,9 @@ _BY = (
     r"|our\s+(?:reporters?|correspondents?)(?=\s+(?-i:[A-Z])))"  # "Our reporters Hannah Briggs, Omar Said and …"
 )
 # A writer's label in the region's press: "Автор: Ирина Соколова", "Autor: Jan Nowak".
-_AUTHOR_LABEL = r"(?:автор|авторка|автори|авторы|аўтар|аўтары|текст|autor|autorin|auteur|autore|autora)"
+_AUTHOR_LABEL = (
+    r"(?:автор|авторка|автори|авторы|аўтар|аўтары|текст|autor|autorin|auteur|autore|autora|autorius|autors)"
+)
 BYLINE = re.compile(
     # (and the writer's address after the name: "By Dale Kowalczyk dkowalczyk@sentinel.example")
     rf"^(?:{_BY}\s*:?\s+[\w.'’-]+(?:\s+[\w.'’-]+){{0,5}}(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?"
@@ -654,7 +660,9 @@ COOKIE_NOTICE = re.compile(
     r"|cookies? (?:akzeptieren|zulassen|ablehnen|einstellungen)"
     r"|(?:nous|ce site) (?:utilisons|utilise) des cookies|(?:accepter|refuser|gérer) (?:les |tous les )?cookies"
     r"|(?:usamos|utilizamos|este sitio(?: web)? (?:usa|utiliza)) cookies|(?:aceptar|rechazar) (?:todas )?(?:las )?cookies"
-    r"|(?:мы|сайт) использу(?:ем|ет) (?:файлы )?cookie|(?:ми|сайт) використову(?:ємо|є) (?:файли )?cookie)",
+    r"|(?:мы|сайт) использу(?:ем|ет) (?:файлы )?cookie|(?:ми|сайт) використову(?:ємо|є) (?:файли )?cookie"
+    # Polish, Lithuanian, Latvian: "Ta strona używa plików cookie", "Naudojame slapukus", "izmantojam sīkdatnes"
+    r"|(?:używa(?:my)?|wykorzystuje(?:my)?) (?:plik(?:ów|i) )?cookies?|pliki cookies?|slapuk(?:us|ai|ų)|sīkdatn(?:es|ēm))",
     re.IGNORECASE,
 )
 # The site speaking for itself, as a cookie notice does ("We use cookies", "Wir verwenden …").
@@ -748,11 +756,21 @@ _FILLER = frozenset(
 # Every pattern starts with a literal word (matched on lower-cased text), so one Aho-Corasick
 # pass finds where to try them: a line costs one scan, not one per pattern.
 # An advertisement's marker, alone on its line or in its paragraph.
-AD_MARKERS = ("advertisement", "anzeige", "werbung", "реклама", "publicité", "publicidad", "publicidade")
+AD_MARKERS = (
+    *("advertisement", "anzeige", "werbung", "реклама", "publicité", "publicidad", "publicidade"),
+    *("reklama", "reklāma", "рэклама"),
+)
 # "Read more" in the region's languages, as feeds end an excerpt.
 READ_ON = (
     *("читать далее", "читать полностью", "читати далі", "weiterlesen", "lire la suite", "leer más"),
-    *("continue lendo", "continuar lendo"),
+    *(
+        "continue lendo",
+        "continuar lendo",
+        "czytaj dalej",
+        "czytaj więcej",
+        "skaityti daugiau",
+        "lasīt vairāk",
+    ),
 )
 
 _SHOP = r"[\w&'’.-]+(?: [\w&'’.-]+){0,2}"  # a retailer's name: "Amazon", "Best Buy", "Crate & Barrel"
@@ -830,6 +848,23 @@ APPEAL_PATTERNS = [
     ),
     r"compartilhe\b",
     r"todos os direitos reservados\b",
+    # Poland's, Lithuania's, Latvia's and Belarus's press: subscribe, follow us, share, all rights
+    # reserved ("Zapisz się do newslettera", "Obserwuj nas w Google News", "Visos teisės saugomos").
+    r"zapisz się\b",
+    r"subskrybuj\b",
+    r"obserwuj nas\b",
+    r"udostępnij\b",
+    r"wszelkie prawa zastrzeżone\b",
+    r"sekite mus\b",
+    r"prenumeruokite\b",
+    r"visos teisės saugomos\b",
+    r"seko mums\b",
+    r"piesakies\b",
+    r"abonē\b",
+    r"visas tiesības aizsargātas\b",
+    r"падпісвайцеся\b",
+    r"падпішыцеся\b",
+    r"усе правы абаронены\b",
     # A subscription's offer: "Jetzt weiterlesen mit RR+", "Lesen Sie alle Artikel für nur 0,99 € im
     # ersten Monat. Jederzeit kündbar", "cancel anytime" (not a price alone: "for just $3.39 per
     # month" is a product review's; nor "unlimited access": "Unlimited access for residents").
@@ -1113,6 +1148,9 @@ LIST_LABEL = re.compile(
     r"|(?:también )?te puede interesar|te recomendamos|vous aimerez aussi|das könnte sie auch interessieren"
     r"|partager|teilen|compartir|поделиться|поділитися"
     r"|comentarios|commentaires|kommentare|комментарии|коментарі|коментарів"
+    r"|czytaj (?:także|też|również)|zobacz (?:także|też|również)|polecamy|udostępnij|komentarze"
+    r"|skaitykite (?:taip pat|daugiau)|dalintis|komentarai|lasi(?:et)? arī|dalīties|komentāri"
+    r"|чытайце таксама|падзяліцца|каментары"
     r"|leia (?:também|mais)|veja (?:também|mais)|saiba mais|mais lidas|(?:notícias )?relacionadas|compartilhe"
     r"|compartilhar|comentários|você (?:também )?pode gostar"
     # Japanese, Korean and Chinese pages' "related stories", "keywords", "tags", "share (this story)
@@ -2489,7 +2527,8 @@ def _heads_the_story(lines: list[_Line], position: int, start: int) -> bool:
 _TEASER_BOX_LABEL = re.compile(
     r"^(?:related(?: \w+)?|read (?:more|also|next)|also read|see also|more on this(?: story)?|recommended"
     r"|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lee también|te puede interesar|читайте также"
-    r"|читайте також|leia (?:também|mais)|veja (?:também|mais)|saiba mais)\s*:?$",
+    r"|читайте також|leia (?:também|mais)|veja (?:também|mais)|saiba mais"
+    r"|czytaj (?:także|też|również)|zobacz (?:także|też|również)|skaitykite taip pat|lasi(?:et)? arī|чытайце таксама)\s*:?$",
     re.IGNORECASE,
 )
 _TEASER_BOX_ITEMS = 6
@@ -2626,18 +2665,19 @@ END_MARKER = re.compile(
     r"read (?:next|more)|recommended(?: \w+)?|popular(?: \w+)?|trending(?: \w+)?|about the author|"
     r"share this(?: \w+)?|tags?|filed under|forward-looking statements?|safe harbou?r statement|notes? to editors"
     r"|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lee también"
-    r"|читайте также|читайте також"
+    r"|читайте также|читайте також|czytaj (?:także|też|również)|чытайце таксама"
     # the comments' heading or button in the region's languages ("Comentar", "Kommentare (12)")
     r"|comentar(?:ios)?|comentários|comente|commentaires|commenter|kommentare|kommentieren"
-    r"|комментарии|комментировать|коментарі|коментарів|коментувати)\b.{0,30}$",
+    r"|комментарии|комментировать|коментарі|коментарів|коментувати"
+    r"|komentarze|komentarai|komentāri|каментары)\b.{0,30}$",
     re.IGNORECASE,
 )
 
 
 _COMMENTS_HEADING = re.compile(
     r"^(?:\d+\s+)?(?:comments?|leave a (?:comment|reply)|join the discussion|comentar(?:ios)?|comentários|comente"
-    r"|commentaires|commenter|kommentare|kommentieren|комментарии|комментировать|коментарі|коментарів|коментувати)"
-    r"\b.{0,30}$",
+    r"|commentaires|commenter|kommentare|kommentieren|комментарии|комментировать|коментарі|коментарів|коментувати"
+    r"|komentarze|komentarai|komentāri|каментары)\b.{0,30}$",
     re.IGNORECASE,
 )
 

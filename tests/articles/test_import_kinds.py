@@ -2499,3 +2499,55 @@ def test_a_headline_under_the_sites_name_and_menu_with_no_byline_or_date_is_the_
 
     assert story.title == "El puerto de Palma limitará la llegada de cruceros a tres por día desde junio"
     assert story.dek == "La medida busca reducir la saturación del centro histórico en temporada alta"
+
+
+@pytest.mark.django_db
+def test_a_polish_dumps_headline_date_story_and_furniture():
+    """Poland's press (a neighbour's, covering Belarus): the date in Polish ("Opublikowano: 14 marca
+    2026, 09:30", "Aktualizacja: …"), "Czytaj także:" over two headlines inside the story, "Reklama",
+    "Obserwuj nas w Google News", "Zapisz się do newslettera", "Komentarze (12)" over readers'
+    comments, a cookie notice and "Wszelkie prawa zastrzeżone". The dump had kept all of them,
+    been titled with the paper's name and had no date."""
+    name = "poland_dump.txt"
+    story = extract_one((_REGIONAL / name).read_bytes(), name=name)
+
+    assert story.title == "Polska i Białoruś otwierają ponownie przejście graniczne w Bobrownikach"
+    assert story.dek == "Przejście będzie czynne dla samochodów osobowych i autobusów od poniedziałku"
+    assert story.byline == "Anna Kowalska"
+    assert story.published_at.isoformat() == "2026-03-14T09:30:00+00:00"
+    assert [paragraph.split()[0] for paragraph in story.body_text.split("\n\n")] == [
+        "Przejście",
+        "Według",
+        "Przedsiębiorcy",
+        "Decyzja",
+    ]
+    for chrome in (
+        "Czytaj",
+        "Terespolu. Kierowcy",
+        "Reklama",
+        "Obserwuj",
+        "newslettera",
+        "Komentarze",
+        "cookie",
+    ):
+        assert chrome not in story.body_text
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("Visos teisės saugomos", True),
+        ("Naudojame slapukus, kad pagerintume jūsų patirtį", True),
+        ("Mēs izmantojam sīkdatnes", True),
+        ("Усе правы абаронены", True),
+        ("Reklāma", True),
+        ("Rząd przedstawił w piątek plan budowy nowych dróg we wschodniej Polsce.", False),
+    ],
+)
+def test_the_baltic_and_belarusian_presss_furniture_phrases(line, furniture):
+    """Lithuanian, Latvian and Belarusian sites' "all rights reserved", cookie notices and
+    advertisement marks, as the Polish, Russian and Ukrainian ones are."""
+    from articles.importing.plaintext import COOKIE_NOTICE, is_appeal
+
+    found = is_appeal(line, len(words(line))) or bool(COOKIE_NOTICE.search(line))
+    assert found is furniture
