@@ -329,7 +329,9 @@ def month_number(name: str) -> int:
     return _MONTH_NUMBERS.get(name.lower(), 0)
 
 
-_BYLINE_TAIL = r"(?:\s*(?:[,|•·-]|\b(?:and|und|et|y|e|и|і|updated|published|posted)\b)\s*.{0,60})?$"
+# (the date's label after the name, in the region's languages too: "Autor: Anna Kowalska Opublikowano: …")
+_PUBLISHED_WORDS = r"updated|published|posted|opublikowano|aktualizacja|publicado|publié|veröffentlicht|опубликовано|опубліковано"
+_BYLINE_TAIL = rf"(?:\s*(?:[,|•·-]|\b(?:and|und|et|y|e|и|і|{_PUBLISHED_WORDS})\b)\s*.{{0,60}})?$"
 # "By", "Written by", "Story and photos by", "Summary by", "Words:" (not "Words matter").
 _BY = (
     r"(?:by|(?:written|posted|reporting|summary|interview(?:ed)?"
@@ -386,7 +388,7 @@ _CJK_ROLE_AFTER = re.compile(r"(?<=[\u4e00-\u9fff\u3040-\u30ff])\s*(?:记者|記
 DAY_WITHOUT_YEAR = re.compile(
     rf"^(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\.?\s+(?:{MONTHS})\.?)$", re.IGNORECASE
 )
-_POSTED_TAIL = re.compile(r"\s+(?:last\s+)?(?:posted|updated|published)(?:\s+(?:on|at))?\s*$", re.IGNORECASE)
+_POSTED_TAIL = re.compile(rf"\s+(?:last\s+)?(?:{_PUBLISHED_WORDS})(?:\s+(?:on|at))?\s*:?\s*$", re.IGNORECASE)
 _ROLE_BEFORE_NAME = re.compile(
     r"^(?:[A-Za-z]+\s+){0,2}(?:reporter|correspondent|editor|writer|columnist|producer)\s+(?=(?-i:[A-Z]))",
     re.IGNORECASE,
@@ -1133,7 +1135,8 @@ TEASER = re.compile(
     r"|you (?:may|might) also (?:like|enjoy)"
     r"|читайте также|читайте також|lesen sie auch|à lire aussi|lire aussi|lea también|leia também"
     r"|(?:noticia|artículo|article|artikel) (?:relacionad[oa]|lié|liée|associé)|voir aussi|siehe auch|mehr zum thema"
-    r"|по теме|на тему)"
+    r"|по теме|на тему|veja também|saiba mais|czytaj (?:także|też|również)|zobacz (?:także|też|również)"
+    r"|skaitykite taip pat|lasi(?:et)? arī|чытайце таксама)"
     r"(?:\s*[:>»|]|\s+[–—-])\s*[¿¡«\"“‘']?\w",
     re.IGNORECASE,
 )

@@ -2551,3 +2551,30 @@ def test_the_baltic_and_belarusian_presss_furniture_phrases(line, furniture):
 
     found = is_appeal(line, len(words(line))) or bool(COOKIE_NOTICE.search(line))
     assert found is furniture
+
+
+@pytest.mark.django_db
+def test_a_polish_pages_writer_date_and_read_also_line():
+    """The Polish story as a saved page: "Autor: Anna Kowalska Opublikowano: 14 marca 2026, 09:30"
+    on one line under the headline (the writer with the date's label glued: "Anna Kowalska
+    Opublikowano:" in English pages too, "By Anna Kowalska Published:"), and "Czytaj także:" with
+    another story's linked headline inside the story."""
+    name = "poland_page.html"
+    story = extract_one((_REGIONAL / name).read_bytes(), name=name)
+
+    assert story.byline == "Anna Kowalska"
+    assert story.published_at.isoformat() == "2026-03-14T09:30:00+00:00"
+    assert "Czytaj" not in story.body_text and "Terespolu. Kierowcy" not in story.body_text
+    assert [paragraph.split()[0] for paragraph in story.body_text.split("\n\n")][-4:] == [
+        "Przejście",
+        "Według",
+        "Przedsiębiorcy",
+        "Decyzja",
+    ]
+    english = (
+        (_REGIONAL / name)
+        .read_text(encoding="utf-8")
+        .replace("Autor: Anna Kowalska", "By Anna Kowalska")
+        .replace("Opublikowano: 14 marca 2026", "Published: March 14, 2026")
+    )
+    assert extract_one(english.encode(), name="en.html").byline == "Anna Kowalska"
