@@ -25,7 +25,27 @@ from datetime import date
 # ``pipeline.has_words`` counts them (a Chinese paragraph was a handful of "words", one a clause,
 # and a dump's story read as short lines: no article found). The katakana middle dot is punctuation.
 UNSPACED = "\u3040-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-WORD = re.compile(rf"[{UNSPACED}]{{1,2}}|[^\W_{UNSPACED}]+(?:['’.-][^\W_{UNSPACED}]+)*", re.UNICODE)
+
+
+def _combining_marks() -> str:
+    """The combining marks of the Basic Multilingual Plane as a character class's ranges: the vowel
+    signs and viramas of Indic scripts ("शर्मा" is letters and marks), Arabic harakat. Python's
+    ``\\w`` takes letters, not marks: "यह भी पढ़ें" read as "यह भ पढ" and a name lost its last vowel."""
+    ranges, start = [], None
+    for code in range(0x300, 0x10000):
+        mark = unicodedata.category(chr(code)).startswith("M")
+        if mark and start is None:
+            start = code
+        elif not mark and start is not None:
+            ranges.append(f"\\u{start:04x}-\\u{code - 1:04x}")
+            start = None
+    return "".join(ranges)
+
+
+MARKS = _combining_marks()
+# A word: letters with the marks written on them (a run of Chinese or Japanese: two characters).
+_LETTERS = rf"[^\W_{UNSPACED}]+(?:[{MARKS}]+[^\W_{UNSPACED}]*)*"
+WORD = re.compile(rf"[{UNSPACED}]{{1,2}}|{_LETTERS}(?:['’.-]{_LETTERS})*", re.UNICODE)
 # A line that ends on a time of day's "a.m."/"p.m.": an opening hour or a timetable's item, unless
 # a verb makes it a sentence ("The first late opening will be on Thursday at 7 p.m.").
 _CLOCK_END = re.compile(r"\d(?::\d\d)?\s?[ap]\.m\.$|\bnoon\.?$|\bmidnight\.?$", re.IGNORECASE)

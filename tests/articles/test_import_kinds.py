@@ -2422,3 +2422,35 @@ def test_a_japanese_share_label_above_the_story_is_furniture():
         f"<h2>この記事をシェア</h2>{_JAPANESE_STORY}</article></body></html>"
     )
     assert extract_one(page.encode(), name="ja.html").body_text.startswith("市議会は四日")
+
+
+# A Hindi story (a reviewer's, written for the tests): its words carry vowel signs and viramas.
+_HINDI_STORY = (
+    "<p>वाराणसी में गंगा नदी के किनारे एक नया घाट बनकर तैयार हो गया है और शुक्रवार से इसे श्रद्धालुओं के लिए"
+    " खोल दिया गया। घाट पर बैठने के लिए पत्थर की सीढ़ियां और रात में रोशनी की व्यवस्था की गई है।</p>"
+    "<p>नगर निगम के अधिकारियों ने बताया कि घाट के निर्माण में दो साल लगे। यहां बुज़ुर्गों के लिए रैंप और पीने"
+    " के पानी की सुविधा भी दी गई है।</p>"
+)
+
+
+def test_a_word_keeps_the_marks_written_on_its_letters():
+    """Python's ``\\w`` takes letters, not the vowel signs and viramas of Indic scripts: "यह भी पढ़ें"
+    (read also) was five words, "पढ़ें" two, and a Hindi teaser's line too long to be one."""
+    assert words("यह भी पढ़ें: रीना शर्मा") == ["यह", "भी", "पढ़ें", "रीना", "शर्मा"]
+    assert words("مُحَمَّد علي") == ["مُحَمَّد", "علي"]
+
+
+@pytest.mark.parametrize(
+    ("head", "byline"),
+    [
+        ('<meta name="author" content="रीना शर्मा">', ""),
+        ("", '<div class="author">रीना शर्मा</div>'),
+    ],
+)
+def test_a_hindi_writers_name_keeps_its_last_vowel_sign(head, byline):
+    """trafilatura's clean-up of a name reads ``\\w`` as Python does: "रीना शर्मा" came out "रीना शर्म"."""
+    page = (
+        f"<html><head><meta charset='utf-8'><title>गंगा किनारे नया घाट तैयार</title>{head}</head><body>"
+        f"<article><h1>गंगा किनारे नया घाट तैयार</h1>{byline}{_HINDI_STORY}</article></body></html>"
+    )
+    assert extract_one(page.encode(), name="hi.html").byline == "रीना शर्मा"
