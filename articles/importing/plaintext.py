@@ -765,6 +765,11 @@ AD_MARKERS = ("advertisement", "anzeige", "werbung", "реклама", "publicit
 # "Read more" in the region's languages, as feeds end an excerpt.
 READ_ON = ("читать далее", "читать полностью", "читати далі", "weiterlesen", "lire la suite", "leer más")
 
+# "All rights reserved" in Arabic, Persian and Urdu: "جميع الحقوق محفوظة", "تمامی حقوق این سایت محفوظ
+# است", "جملہ حقوق محفوظ ہیں" (all of the rights: not a story's "حقوق العمال محفوظة", workers' rights
+# are protected).
+_EVERY_RIGHT = ("جميع", "كافة", "تمامی", "کلیه", "جملہ")
+_RIGHTS_RESERVED = rf"(?:{'|'.join(_EVERY_RIGHT)}) (?:ال)?حقوق[^.؟!]{{0,40}}محفوظ"
 _SHOP = r"[\w&'’.-]+(?: [\w&'’.-]+){0,2}"  # a retailer's name: "Amazon", "Best Buy", "Crate & Barrel"
 APPEAL_PATTERNS = [
     # A retailer's button under a product in a buying guide: "Buy on Amazon for $9", "$24 at Target",
@@ -804,6 +809,10 @@ APPEAL_PATTERNS = [
     r"privacy (?:policy|notice|settings)\b",
     r"terms (?:of (?:use|service)|and conditions|& conditions)\b",
     r"all rights reserved\b",
+    # … and in Hindi, Arabic, Persian and Urdu ("सर्वाधिकार सुरक्षित", "جميع الحقوق محفوظة", "تمامی حقوق …
+    # محفوظ است", "جملہ حقوق محفوظ ہیں")
+    r"सर्वाधिकार सुरक्षित",
+    *(f"{every} {_RIGHTS_RESERVED.split(' ', 1)[1]}" for every in _EVERY_RIGHT),
     r"©",
     ("(c)", r"\(c\)\s*\d{4}"),
     r"copyright\s*(?:©\s*)?\d{4}",
@@ -819,6 +828,24 @@ APPEAL_PATTERNS = [
     ("copiar enlace", r"^copiar enlace\s*$"),
     ("copier le lien", r"^copier le lien\s*$"),
     ("link kopieren", r"^link kopieren\s*$"),
+    # … in Hindi, Arabic, Persian and Urdu: "शेयर करें", "شارك", "اشتراک گذاری", "شیئر کریں" alone on
+    # their line; "हमें फॉलो करें", "تابعونا" (follow us), "जुड़े रहें" (stay connected) anywhere.
+    *(
+        (literal, rf"^{literal}{rest}\s*[:：]?\s*$")
+        for literal, rest in (
+            ("शेयर", r"(?: करें| कीजिए)?"),
+            ("شارك", r"(?:\s+(?:الخبر|المقال|على))?"),
+            ("مشاركة", r"(?:\s+(?:الخبر|المقال))?"),
+            ("اشتراک", r"(?:[\s\u200c]*گذاری)?"),
+            ("شیئر", r"(?: کریں)?"),
+        )
+    ),
+    r"हमें फॉलो करें",
+    r"फॉलो करें\b",
+    r"تابعونا\b",
+    r"تابعوا\b",
+    r"ہمیں فالو کریں",
+    r"ما را دنبال کنید",
     r"advertisement\b",
     # An advertisement's marker alone on its line, and the appeals of the region's press.
     *((word, rf"^{word}\s*$") for word in AD_MARKERS[1:]),  # "advertisement" is furniture anywhere
@@ -977,7 +1004,7 @@ def is_disclosure(text: str, n: int) -> bool:
 _SMALL_PRINT = re.compile(
     r"\b(?:for (?:general )?informational (?:and educational )?(?:purposes )?only|(?:is|are) not intended (?:to|as)"
     r"|does not constitute|should not be (?:construed|considered|relied)|not (?:a substitute for|intended to provide) "
-    r"|all rights reserved|no reproduction without permission|無断(?:転載|複製|転用)|views expressed|do not necessarily (?:reflect|represent)"
+    rf"|all rights reserved|सर्वाधिकार सुरक्षित|{_RIGHTS_RESERVED}|no reproduction without permission|無断(?:転載|複製|転用)|views expressed|do not necessarily (?:reflect|represent)"
     r"|past performance|subject to (?:investment )?risks?|registered trademarks?\b|copyright ©|©\s?\d{4}"
     # a reprint notice: "This copy is for your personal, noncommercial use only."
     r"|for your personal,? non-?commercial use only"
@@ -1097,7 +1124,9 @@ TEASER = re.compile(
     r"|you (?:may|might) also (?:like|enjoy)"
     r"|читайте также|читайте також|lesen sie auch|à lire aussi|lire aussi|lea también|leia também"
     r"|(?:noticia|artículo|article|artikel) (?:relacionad[oa]|lié|liée|associé)|voir aussi|siehe auch|mehr zum thema"
-    r"|по теме|на тему)"
+    r"|по теме|на тему"
+    # "read also" in Hindi, Arabic, Persian and Urdu
+    r"|(?:यह|ये) भी पढ़ें|اقرأ\s+[أا]يضاً?|(?:بیشتر\s+)?بخوانید|یہ بھی پڑھیں)"
     r"(?:\s*[:>»|]|\s+[–—-])\s*[¿¡«\"“‘']?\w",
     re.IGNORECASE,
 )
@@ -1115,7 +1144,12 @@ LIST_LABEL = re.compile(
     # Japanese, Korean and Chinese pages' "related stories", "keywords", "tags", "share (this story)
     # (to WeChat)"
     r"|関連記事|関連ニュース|キーワード|タグ|관련\s?기사|키워드|태그|(?:この(?:ニュース|記事)を)?シェア(?:する)?|공유하기"
-    r"|相关(?:新闻|阅读|报道)|关键词|标签|分享(?:到|至)?\s*(?:微信|微博|朋友圈|QQ空间|QQ)?)\s*(?:\(\d+\))?\s*:?$",
+    r"|相关(?:新闻|阅读|报道)|关键词|标签|分享(?:到|至)?\s*(?:微信|微博|朋友圈|QQ空间|QQ)?"
+    # Hindi, Arabic, Persian and Urdu pages' "read also", "related news", "tags", "share"
+    r"|(?:यह|ये) भी पढ़ें|संबंधित (?:खबरें|ख़बरें|समाचार)|टैग्स?|शेयर(?: करें)?"
+    r"|اقرأ\s+[أا]يضاً?|(?:أخبار|مقالات|موضوعات) (?:ذات صلة|متعلقة)|الوسوم|كلمات مفتاحية|شارك"
+    r"|بیشتر بخوانید|(?:اخبار|مطالب) (?:مرتبط|مشابه)|برچسب[\s\u200c]*ها|اشتراک[\s\u200c]*گذاری"
+    r"|یہ بھی پڑھیں|متعلقہ (?:خبریں|مضامین)|شیئر(?: کریں)?)\s*(?:\(\d+\))?\s*:?$",
     re.IGNORECASE,
 )
 

@@ -2454,3 +2454,42 @@ def test_a_hindi_writers_name_keeps_its_last_vowel_sign(head, byline):
         f"<article><h1>गंगा किनारे नया घाट तैयार</h1>{byline}{_HINDI_STORY}</article></body></html>"
     )
     assert extract_one(page.encode(), name="hi.html").byline == "रीना शर्मा"
+
+
+# Dumps of Hindi, Arabic, Persian and Urdu news pages (a reviewer's, written for these tests): the
+# site's name and menu, a breadcrumb, the headline, a byline and a date, the story with a "read
+# also" teaser inside it, then share and follow prompts, a list of other stories and the copyright.
+_SOUTH_ASIAN_AND_ARAB_DUMPS = {
+    "hindi_dump.txt": ("नागपुर शहर में", "तेज़ी से पूरा किया गया।", "यह भी पढ़ें"),
+    "arabic_dump.txt": ("افتتحت السلطات", "بحسب بيان رسمي.", "اقرأ أيضا"),
+    "persian_dump.txt": ("به گزارش خبرنگار", "صرفه\u200cجویی ادامه پیدا کند.", "بیشتر بخوانید"),
+    "urdu_dump.txt": ("لاہور میں ہفتے", "بہت فائدہ ہوگا۔", "یہ بھی پڑھیں"),
+}
+
+
+@pytest.mark.parametrize("name", list(_SOUTH_ASIAN_AND_ARAB_DUMPS))
+def test_read_also_share_follow_and_copyright_lines_in_hindi_arabic_persian_and_urdu_are_furniture(name):
+    """The "read also" of "اقرأ أيضا" / "بیشتر بخوانید" / "یہ بھی پڑھیں") before another
+    story's headline, "शेयर करें" / "شارك" / "اشتراک گذاری" / "شیئر کریں" (share), "हमें फॉलो करें" /
+    "تابعونا" (follow us) and "सर्वाधिकार सुरक्षित" / "جميع الحقوق محفوظة" (all rights reserved) are
+    the site's, as "Also read:", "Share" and "All rights reserved" are."""
+    first, last, read_also = _SOUTH_ASIAN_AND_ARAB_DUMPS[name]
+    story = extract_one((_REVIEWED / name).read_bytes(), name=name)
+
+    assert story.body_text.startswith(first)
+    assert story.body_text.endswith(last.replace("\u200c", "")) or story.body_text.endswith(last)
+    assert read_also not in story.body_text
+
+
+@pytest.mark.parametrize(
+    ("name", "last", "read_also"),
+    [
+        ("hindi_page.html", "जुर्माने का प्रावधान भी किया गया है।", "यह भी पढ़ें"),
+        ("arabic_page.html", "حتى العاشرة مساء.", "اقرأ أيضا"),
+    ],
+)
+def test_a_read_also_teaser_inside_a_hindi_or_arabic_saved_page_is_furniture(name, last, read_also):
+    story = extract_one((_REVIEWED / name).read_bytes(), name=name)
+
+    assert read_also not in story.body_text
+    assert story.body_text.endswith(last)
