@@ -2469,7 +2469,7 @@ _SOUTH_ASIAN_AND_ARAB_DUMPS = {
 
 @pytest.mark.parametrize("name", list(_SOUTH_ASIAN_AND_ARAB_DUMPS))
 def test_read_also_share_follow_and_copyright_lines_in_hindi_arabic_persian_and_urdu_are_furniture(name):
-    """The "read also" of "اقرأ أيضا" / "بیشتر بخوانید" / "یہ بھی پڑھیں") before another
+    """The "read also" ("यह भी पढ़ें" / "اقرأ أيضا" / "بیشتر بخوانید" / "یہ بھی پڑھیں") before another
     story's headline, "शेयर करें" / "شارك" / "اشتراک گذاری" / "شیئر کریں" (share), "हमें फॉलो करें" /
     "تابعونا" (follow us) and "सर्वाधिकार सुरक्षित" / "جميع الحقوق محفوظة" (all rights reserved) are
     the site's, as "Also read:", "Share" and "All rights reserved" are."""
