@@ -353,13 +353,21 @@ _BY = (
 )
 # A writer's label in the region's press: "Автор: Ирина Соколова", "Autor: Jan Nowak".
 _AUTHOR_LABEL = r"(?:автор|авторка|автори|авторы|аўтар|аўтары|текст|autor|autorin|auteur|autore|autora)"
+# "By" and "writer:" in Hindi, Arabic, Persian and Urdu, whose scripts have no capitals to tell a
+# name by: "लेखक: सुनील वर्मा", "द्वारा रीना शर्मा", "بقلم: سارة المنصوري", "كتب: أحمد السالم" (the
+# colon: "كتب" alone is "wrote"), "نویسنده: …", "تحریر: …".
+_UNCASED_BY = (
+    r"(?:लेखक|द्वारा|بقلم|بواسطة|نویسنده|نوشته)\s*:?|(?:रिपोर्ट|संवाददाता|كتب|كتبت|إعداد|تحریر|رپورٹ)\s*:"
+)
+_UNCASED_NAME_WORD = rf"(?:[^\W\d_]|[{MARKS}])+"
 BYLINE = re.compile(
     # (and the writer's address after the name: "By Dale Kowalczyk dkowalczyk@sentinel.example")
     rf"^(?:{_BY}\s*:?\s+[\w.'’-]+(?:\s+[\w.'’-]+){{0,5}}(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?"
     # The region's press: a labelled name ("Автор: Ирина Соколова", "Autor: Jan Nowak"; not
     # "Автор: не указан").
     rf"|{_AUTHOR_LABEL}\s*:\s*"
-    rf"{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD}){{0,4}})" + _BYLINE_TAIL,
+    rf"{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD}){{0,4}}"
+    rf"|(?:{_UNCASED_BY})\s*{_UNCASED_NAME_WORD}(?:\s+{_UNCASED_NAME_WORD}){{0,3}})" + _BYLINE_TAIL,
     re.IGNORECASE,
 )
 # A Chinese or Japanese writer's line: the role, then the name ("记者 王丽", "本报记者 王丽", "編集委員
@@ -389,7 +397,7 @@ _FOREIGN_BYLINE_LEAD = re.compile(
     r"|(?:автор(?:ы|и|ка)?|аўтар(?:ы)?|autor(?:in)?|auteur|текст)\s*:?)\s+"
     r"(?!(?:der|den|de|van|von|la|le|del|di|da|dos)\b)"
     r"(?=[^\W\d_]\S*\s+\S)"
-    rf"|^{_CJK_ROLE}\s*[:：]?\s*",
+    rf"|^{_CJK_ROLE}\s*[:：]?\s*|^(?:{_UNCASED_BY})\s*",
     re.IGNORECASE,
 )
 _CJK_ROLE_AFTER = re.compile(r"(?<=[\u4e00-\u9fff\u3040-\u30ff])\s*(?:记者|記者|特派员|特派員)$")

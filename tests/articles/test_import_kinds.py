@@ -2493,3 +2493,24 @@ def test_a_read_also_teaser_inside_a_hindi_or_arabic_saved_page_is_furniture(nam
 
     assert read_also not in story.body_text
     assert story.body_text.endswith(last)
+
+
+@pytest.mark.parametrize(
+    ("name", "byline"),
+    [
+        ("hindi_dump.txt", "सुनील वर्मा"),  # "लेखक: सुनील वर्मा" (writer:)
+        ("arabic_dump.txt", "أحمد السالم"),  # "كتب: أحمد السالم" (wrote:)
+        ("hindi_page.html", "रीना शर्मा"),  # "द्वारा रीना शर्मा" (by)
+        ("arabic_page.html", "سارة المنصوري"),  # "بقلم: سارة المنصوري" (by the pen of)
+    ],
+)
+def test_a_hindi_or_arabic_byline_is_read_without_its_label(name, byline):
+    """Their scripts have no capitals: a writer's name is told by its label alone."""
+    assert extract_one((_REVIEWED / name).read_bytes(), name=name).byline == byline
+
+
+def test_an_arabic_sentence_opening_with_wrote_is_no_byline():
+    from articles.importing.plaintext import BYLINE
+
+    assert not BYLINE.match("كتب الرئيس رسالة إلى البرلمان")  # the president wrote a letter to parliament
+    assert BYLINE.match("كتب: أحمد السالم")
