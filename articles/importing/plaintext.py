@@ -85,7 +85,35 @@ _MONTH_NAMES = {
         start=1,
     )
 }
-_MONTH_NUMBERS = {name: number for number, names in _MONTH_NAMES.items() for name in names}
+# … and Hindi ("14 मार्च 2026"), Arabic (Egyptian and Gulf names, "14 مارس 2026"; the Levantine
+# ones, one word each: "14 آذار 2026"), Urdu ("14 مارچ 2026") and Persian for the Gregorian months
+# ("۱۴ مارس ۲۰۲۶"; the Solar Hijri months, "۲۴ اسفند ۱۴۰۴", are another calendar and are not read).
+_MONTH_NAMES_EAST = {
+    number: names.split()
+    for number, names in enumerate(
+        [
+            "जनवरी يناير جنوری ژانویه",
+            "फरवरी फ़रवरी فبراير شباط فروری فوریه",
+            "मार्च مارس آذار مارچ",
+            "अप्रैल अप्रेल أبريل ابريل إبريل نيسان اپریل آوریل",
+            "मई مايو أيار مئی مه",
+            "जून يونيو يونيه حزيران جون ژوئن",
+            "जुलाई يوليو يوليه تموز جولائی ژوئیه",
+            "अगस्त أغسطس اغسطس آب اگست اوت",
+            "सितंबर सितम्बर سبتمبر أيلول ستمبر سپتامبر",
+            "अक्टूबर अक्तूबर أكتوبر اكتوبر اکتوبر اکتبر",
+            "नवंबर नवम्बर نوفمبر نومبر نوامبر",
+            "दिसंबर दिसम्बर ديسمبر دسمبر دسامبر",
+        ],
+        start=1,
+    )
+}
+_MONTH_NUMBERS = {
+    name: number
+    for table in (_MONTH_NAMES, _MONTH_NAMES_EAST)
+    for number, names in table.items()
+    for name in names
+}
 MONTHS = "|".join(sorted(map(re.escape, _MONTH_NUMBERS), key=len, reverse=True))
 # A numbered item ("1. Preheat the oven"), not a German date ("18. März 2025").
 LIST_MARKER = re.compile(
@@ -101,6 +129,10 @@ _DATE_LEAD = (
     r"|publié(?:\s+le)?|mis\sà\sjour(?:\s+le)?|publicado(?:\s+el)?|actualizado(?:\s+el)?"
     r"|опубликовано|обновлено|опубліковано|оновлено|дата\sпубликации|дата\sпублікації"
     r"|发布时间|发表时间|更新时间|发布日期|时间|日期"  # Chinese: "发布时间：2026-03-14 09:30"
+    # Hindi, Arabic, Persian and Urdu: "प्रकाशित: …", "अपडेटेड: …", "نشر في: …", "آخر تحديث: …",
+    # "تاریخ انتشار: …", "شائع: …"
+    r"|प्रकाशित(?:\s+तिथि)?|अपडेटेड|अपडेट|نُشر في|نشر(?:\s+في|\s+بتاريخ)?|تاريخ\s+النشر|آخر\s+تحديث"
+    r"|تاریخ\s+انتشار|انتشار|شائع(?:\s+شدہ)?|اپ\s+ڈیٹ"
 )
 _WEEKDAYS = (
     r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
@@ -150,6 +182,12 @@ _DAY_MONTH = rf"\d{{1,2}}\.?(?:st|nd|rd|th)?\s+(?:de\s+)?(?:{MONTHS})\.?,?\s+(?:
 _SECTION_BEFORE_TIME = rf"{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD})?\s+(?=\d{{1,2}}:\d{{2}}\s)"
 # A day as Chinese, Japanese and Korean pages write it: "2026年3月14日", "2026년 3월 14일"; and year
 # first in figures, "2018/6/19", "2019.08.20" (never day first: read without doubt).
+# A Solar Hijri day, as Iranian and Afghan pages date their stories ("۲۴ اسفند ۱۴۰۴"): a date line,
+# but of another calendar, whose day is not read (``date_of_line`` finds no Gregorian month in it).
+_SOLAR_HIJRI_DAY = (
+    r"\d{1,2}\s+(?:فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند|حمل|ثور|جوزا|سرطان|اسد|سنبله"
+    r"|میزان|عقرب|قوس|جدی|دلو|حوت)\s+\d{4}"
+)
 _CJK_DAY_FORM = r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]"
 _YEAR_FIRST = r"\d{4}(?:/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2}\.?)"
 DATE_LINE = re.compile(
@@ -166,6 +204,7 @@ DATE_LINE = re.compile(
       | {_YEAR_FIRST}
       | \d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago
       | {_CJK_DAY_FORM}
+      | {_SOLAR_HIJRI_DAY}
     )
     (?:,?\s*(?:at\s+|в\s+|о\s+|um\s+|à\s+|a\s+las\s+)?\d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?
         (?:\s*(?:{_ZONE}|Uhr))?)?

@@ -2514,3 +2514,43 @@ def test_an_arabic_sentence_opening_with_wrote_is_no_byline():
 
     assert not BYLINE.match("كتب الرئيس رسالة إلى البرلمان")  # the president wrote a letter to parliament
     assert BYLINE.match("كتب: أحمد السالم")
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("अपडेटेड: 14 मार्च 2026, 09:30 IST", "2026-03-14T09:30"),  # Hindi: updated
+        ("प्रकाशित: 2 अक्टूबर 2025", "2025-10-02"),  # published
+        ("١٤ مارس ٢٠٢٦ - ١٠:١٥ ص", "2026-03-14"),  # Arabic-Indic figures (the time not read)
+        ("نشر في: 14 مارس 2026 10:15", "2026-03-14T10:15"),  # Arabic: published on
+        ("3 آذار 2026", "2026-03-03"),  # the Levantine March
+        ("14 مارچ 2026", "2026-03-14"),  # Urdu
+        ("۱۴ مارس ۲۰۲۶", "2026-03-14"),  # Persian figures, a Gregorian month
+        ("۲۴ اسفند ۱۴۰۴ - ۱۰:۳۰", ""),  # Solar Hijri: a date line, its day not read
+    ],
+)
+def test_hindi_arabic_urdu_and_persian_date_lines(line, day):
+    from articles.importing.plaintext import date_of_line, is_date_line
+
+    assert is_date_line(line)
+    assert date_of_line(line) == day
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "published"),
+    [
+        ("hindi_dump.txt", "नागपुर में नई मेट्रो लाइन का उद्घाटन", "2026-03-14T09:30:00+00:00"),
+        ("arabic_dump.txt", "افتتاح ميناء جديد في صلالة", "2026-03-14T00:00:00+00:00"),
+        ("persian_dump.txt", "کاهش مصرف آب در تهران", None),
+        ("hindi_page.html", "गंगा किनारे नया घाट तैयार", "2026-03-14T07:45:00+00:00"),
+        ("arabic_page.html", "انطلاق مهرجان الكتاب في الدوحة", "2026-03-14T00:00:00+00:00"),
+    ],
+)
+def test_a_hindi_arabic_or_persian_story_is_dated_and_headed_by_its_own_lines(name, title, published):
+    """The site's name was taken for the title of the dumps: the headline's byline and date above
+    the body were not read as such. A Solar Hijri date ("۲۴ اسفند ۱۴۰۴") is not turned into a
+    Gregorian day: the story is left undated rather than dated wrong."""
+    story = extract_one((_REVIEWED / name).read_bytes(), name=name)
+
+    assert story.title.startswith(title)
+    assert (story.published_at and story.published_at.isoformat()) == published
