@@ -399,6 +399,7 @@ _UNCASED_BY = (
     r"(?:लेखक|द्वारा|بقلم|بواسطة|نویسنده|نوشته)\s*:?|(?:रिपोर्ट|संवाददाता|كتب|كتبت|إعداد|تحریر|رپورٹ)\s*:"
 )
 _UNCASED_NAME_WORD = rf"(?:[^\W\d_]|[{MARKS}])+"
+_UNCASED_DESKS = ("डेस्क", "ڈیسک")
 BYLINE = re.compile(
     # (and the writer's address after the name: "By Dale Kowalczyk dkowalczyk@sentinel.example")
     rf"^(?:{_BY}\s*:?\s+[\w.'’-]+(?:\s+[\w.'’-]+){{0,5}}(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?"
@@ -406,7 +407,9 @@ BYLINE = re.compile(
     # "Автор: не указан").
     rf"|{_AUTHOR_LABEL}\s*:\s*"
     rf"{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD}){{0,4}}"
-    rf"|(?:{_UNCASED_BY})\s*{_UNCASED_NAME_WORD}(?:\s+{_UNCASED_NAME_WORD}){{0,3}})" + _BYLINE_TAIL,
+    rf"|(?:{_UNCASED_BY})\s*{_UNCASED_NAME_WORD}(?:\s+{_UNCASED_NAME_WORD}){{0,3}}"
+    # and a newsroom's desk, as "Web Desk" is: "ویب ڈیسک", "न्यूज़ डेस्क"
+    rf"|(?:{_UNCASED_NAME_WORD}\s+){{1,2}}(?:{'|'.join(_UNCASED_DESKS)}))" + _BYLINE_TAIL,
     re.IGNORECASE,
 )
 # A Chinese or Japanese writer's line: the role, then the name ("记者 王丽", "本报记者 王丽", "編集委員
@@ -466,7 +469,7 @@ _NO_WRITER = frozenset({"admin", "administrator", "webmaster", "root", "user"})
 # A newsroom's desk, not a person: "Gazette Staff", "AP STAFF", "Redaktion".
 _DESK_WORDS = frozenset(
     {"staff", "desk", "team", "editors", "newsroom", "editorial"}
-    | {"redaktion", "rédaction", "redacción", "redazione", "редакция", "редакція"}
+    | {"redaktion", "rédaction", "redacción", "redazione", "редакция", "редакція", *_UNCASED_DESKS}
 )
 # A newsroom's shared account, which CMSs put in a page's tags.
 _ACCOUNT_WORDS = _DESK_WORDS | _NO_WRITER

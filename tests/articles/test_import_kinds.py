@@ -2554,3 +2554,13 @@ def test_a_hindi_arabic_or_persian_story_is_dated_and_headed_by_its_own_lines(na
 
     assert story.title.startswith(title)
     assert (story.published_at and story.published_at.isoformat()) == published
+
+
+def test_an_urdu_newsrooms_desk_over_the_date_signs_the_story_as_web_desk_does():
+    """ "ویب ڈیسک" (web desk) between the headline and the date: read as "Web Desk" is, the desk's
+    byline, and the headline over it the title (the site's name was)."""
+    story = extract_one((_REVIEWED / "urdu_dump.txt").read_bytes(), name="urdu_dump.txt")
+
+    assert story.title.startswith("لاہور میں نئی بس سروس کا آغاز")
+    assert story.byline == "ویب ڈیسک"
+    assert story.published_at.isoformat() == "2026-03-14T00:00:00+00:00"
