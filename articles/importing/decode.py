@@ -12,6 +12,7 @@ from newsroom.text import CONTROL_CHARACTERS, without_control_characters
 
 from .detect import csv_delimiter
 from .errors import ImportRejected
+from .plaintext import MARKS
 
 # Magic numbers of files that are certainly not articles, with the name a person knows them by.
 _MAGIC = (
@@ -49,10 +50,15 @@ _BOMS = (
 )
 # Legacy encodings of the region: tried (and only these) when the bytes are not UTF-8.
 LEGACY_ENCODINGS = ["cp1251", "koi8_r", "cp1252", "latin_1"]
-# Control characters and invisible ones (zero-width spaces and joiners, BOM, soft hyphen): a
+# A zero-width non-joiner or joiner that is not spelling: Persian writes one inside its words
+# ("می‌گویند", "برچسب‌ها": the verb's prefix and the plural's ending stay unjoined), Indic scripts
+# between a virama and a letter; elsewhere (around a Latin letter, a space, at a word's end) it is
+# a stray that only gets in the way of search and matching.
+STRAY_JOINER = rf"(?<![^\W\d_\x00-\x7f])(?<![{MARKS}])[\u200c\u200d]|[\u200c\u200d](?![^\W\d_\x00-\x7f])"
+# Control characters and invisible ones (zero-width spaces, stray joiners, BOM, soft hyphen): a
 # non-ASCII text is cleared of both in one pass.
 _CONTROL_OR_INVISIBLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200c\u200d\u2060\ufeff\u00ad]"
+    f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2060\ufeff\u00ad]|{STRAY_JOINER}"
 )
 # Mojibake: UTF-8 read once as latin-1 or cp1252 before it was saved ("â€™" for "’", "Ã©" for
 # "é", "â\x80\x94" for "—"). Its mark is a lead byte's letter (Â-ô) followed by a continuation

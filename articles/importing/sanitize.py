@@ -26,6 +26,8 @@ import bleach
 
 from newsroom.text import without_control_characters
 
+from .decode import STRAY_JOINER
+
 ALLOWED_TAGS = frozenset(
     {
         "p",
@@ -76,8 +78,9 @@ _RENAMES = (
     ),
 )
 _SPACE = re.compile(r"\s+")
-# Invisible characters that only get in the way of search and matching.
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Invisible characters that only get in the way of search and matching (a joiner inside a Persian
+# or Indic word is spelling: ``decode.STRAY_JOINER``).
+_INVISIBLE = re.compile(f"[\u200b\u2060\ufeff\u00ad]|{STRAY_JOINER}")
 
 _cleaner = bleach.sanitizer.Cleaner(
     tags=ALLOWED_TAGS,
