@@ -564,7 +564,7 @@ _BIO = re.compile(r"^(.{3,60}?)\s+(?:(?:is|was|has been)\s+(?:a|an|the)\b|(?:wri
 
 # News agencies, as their credits write them ("(dpa/rr)", "AP", "LE MONDE AVEC AFP").
 _AGENCY_WORD_LIST = """dpa afp ap reuters rtr efe ansa apa sda kna epd pap tass ria interfax ukrinform unian bta
-    mti ctk xinhua kyodo yonhap lusa belga anp ntb tt stt ritzau sid ots bloomberg upi"""
+    mti ctk xinhua kyodo yonhap lusa belga anp ntb tt stt ritzau sid ots bloomberg upi pti ians wam kuna qna irna isna bss"""
 NEWS_AGENCIES = frozenset(_AGENCY_WORD_LIST.split())
 # An outlet's words, not a person's name: "AP STAFF", "LE MONDE AVEC AFP".
 _NEWSROOM_WORDS = (
@@ -1049,6 +1049,13 @@ def is_disclosure(text: str, n: int) -> bool:
     return not REPORTED.search(text)
 
 
+# A note that the story is an agency's copy run as it came, which Indian papers put under it: "…
+# the rest of the content is auto-generated from a syndicated feed", "this story has not been
+# edited by … staff and is published from a syndicated feed". Never the story's own words.
+_AGENCY_COPY_NOTE = (
+    r"(?:auto-?generated|published) from an? (?:syndicated|agency|news agency|wire) feed"
+    r"|has not been edited by [^.]{0,40}\bstaff\b"
+)
 # The small print pages put under a story: disclaimers and licence notes (affiliate notes are
 # ``is_disclosure``'s, above the story and below it).
 _SMALL_PRINT = re.compile(
@@ -1058,6 +1065,7 @@ _SMALL_PRINT = re.compile(
     r"|past performance|subject to (?:investment )?risks?|registered trademarks?\b|copyright ©|©\s?\d{4}"
     # a reprint notice: "This copy is for your personal, noncommercial use only."
     r"|for your personal,? non-?commercial use only"
+    rf"|{_AGENCY_COPY_NOTE}"
     # the print edition's line, the letters page's call, closed comments
     r"|a version of this (?:article|story|column) appear(?:s|ed) in print\b|welcomes letters to the editor"
     r"|comments (?:are|have been) closed\b|kommentarfunktion ist (?:für diesen artikel )?(?:geschlossen|deaktiviert))",
@@ -2515,14 +2523,17 @@ def _list_at_the_end(lines: list[_Line], end: int, edge: int) -> int:
     return after
 
 
+_AGENCY_COPY = re.compile(_AGENCY_COPY_NOTE, re.IGNORECASE)
+
+
 def _without_writer_note(lines: list[_Line], start: int, end: int) -> int:
     """Where the story ends once what sits under it is stripped: a note about the writer (and the
-    name heading it, "LISA MASCARO") or a release's contacts, among its last four paragraphs (its
+    name heading it, "LISA MASCARO"), a release's contacts or an agency copy's note, among its last four paragraphs (its
     last one when it has fewer than nine). Disclaimers' wording stays: in a dump it is a story's
     as often ("… does not constitute an admission")."""
     paragraphs = [line for line in lines[start:end] if line.score > 0]
     for line in paragraphs[-(_TAIL_PARAGRAPHS if len(paragraphs) > 2 * _TAIL_PARAGRAPHS else 1) :]:
-        if line.words <= 80 and is_writer_note(line.text):
+        if line.words <= 80 and (is_writer_note(line.text) or _AGENCY_COPY.search(line.text)):
             line.chrome, line.score = "note under the story", -4.0
             above = lines[line.index - 1]
             if above.index > start and above.score <= 0 and not above.chrome and above.words <= 5:

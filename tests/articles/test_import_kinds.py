@@ -2585,3 +2585,14 @@ def test_a_zero_width_non_joiner_inside_a_persian_word_is_kept():
     story = extract_one(page.encode(), name="fa.html")
     assert "می\u200cگویند" in story.body_text and "می\u200cگویند" in story.body_html
     assert "نتیجه خوبی" in story.body_text and "Water" in story.body_text
+
+
+@pytest.mark.parametrize("name", ["indian_english_dump.txt", "indian_english_page.html"])
+def test_an_indian_papers_agency_credit_and_syndicated_feed_note_are_furniture(name):
+    """An Indian paper runs PTI's copy with "(PTI)" and a note under it, "… the rest of the content
+    is auto-generated from a syndicated feed": not the story's. (PTI, IANS, WAM, KUNA, QNA, IRNA
+    and ISNA are agencies as AP and Reuters are.)"""
+    story = extract_one((_REVIEWED / name).read_bytes(), name=name)
+
+    assert story.body_text.endswith("delays in the supply of coaches.")
+    assert "(PTI)" not in story.body_text.split("\n\n")[-1]
