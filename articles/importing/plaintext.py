@@ -148,8 +148,11 @@ UPDATE_WORD = r"(?:updated|(?:last\s)?modified|aktualisiert|mis\sà\sjour|modifi
 _UPDATED = re.compile(rf"\b{UPDATE_WORD}\b", re.IGNORECASE)
 # A time of day after the date: "14:30", "9:15 a.m.", "9.15pm", "10h15", "17:05 Uhr" (the dump's
 # local time).
+# Arabic pages mark the half of the day after the time: "10:15 ص" (morning), "03:15 م" (evening), or
+# in full, "صباحا", "مساءً".
+_ARABIC_HALF = r"([صم])(?:باحاً?|ساءً?)?(?![^\W\d_])"
 _TIME_OF_DAY = re.compile(
-    r"\b([01]?\d|2[0-3])[:.h]([0-5]\d)(?![.\d])\s*(?:([ap])\.?\s?m\b\.?)?", re.IGNORECASE
+    rf"\b([01]?\d|2[0-3])[:.h]([0-5]\d)(?![.\d])\s*(?:([ap])\.?\s?m\b\.?|{_ARABIC_HALF})?", re.IGNORECASE
 )
 _CAPITALIZED_NAME_WORD = r"(?-i:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁЄІЇҐ])[\w.'’-]*"
 # A time zone after a time of day: "EST", "CET", "ET", "GMT+2", "UTC-05:00".
@@ -207,7 +210,7 @@ DATE_LINE = re.compile(
       | {_SOLAR_HIJRI_DAY}
     )
     (?:,?\s*(?:at\s+|в\s+|о\s+|um\s+|à\s+|a\s+las\s+)?\d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?
-        (?:\s*(?:{_ZONE}|Uhr))?)?
+        (?:\s*(?:{_ZONE}|Uhr|{_ARABIC_HALF}))?)?
     (?:\s*[-–—|•·/]\s*.{{0,40}}|,?\s+{UPDATE_WORD}\b[^.!?]{{0,40}}\d[^.!?]{{0,20}}|\s+{UPDATE_WORD}(?:\s+ago)?
       |\s+by\s+{_SIGNER}(?:\s*[-–—|•·,]\s*.{{0,60}})?
       |\s+(?:来源|作者|编辑|责任编辑|稿源|出处)\s*[:：].{{0,40}})?$""",
@@ -258,6 +261,8 @@ def date_of_line(text: str) -> str:
     if found is None:
         return day
     hour, minute, half = int(found[1]), int(found[2]), (found[3] or "").lower()
+    if found.re is _TIME_OF_DAY and found[4]:
+        half = "a" if found[4] == "ص" else "p"
     if half and not 1 <= hour <= 12:
         return day
     if half:

@@ -2596,3 +2596,20 @@ def test_an_indian_papers_agency_credit_and_syndicated_feed_note_are_furniture(n
 
     assert story.body_text.endswith("delays in the supply of coaches.")
     assert "(PTI)" not in story.body_text.split("\n\n")[-1]
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("نشر في: 14 مارس 2026 - 03:15 م", "2026-03-14T15:15"),  # م: evening
+        ("14 مارس 2026 10:15 ص", "2026-03-14T10:15"),  # ص: morning
+        ("14 مارس 2026 11:40 مساءً", "2026-03-14T23:40"),
+        ("14 مارس 2026 - 12:05 م", "2026-03-14T12:05"),
+    ],
+)
+def test_an_arabic_date_lines_morning_or_evening_mark_is_read_as_am_or_pm(line, day):
+    """ "03:15 م" is a quarter past three in the afternoon: it was read as 03:15 in the morning."""
+    from articles.importing.plaintext import date_of_line, is_date_line
+
+    assert is_date_line(line)
+    assert date_of_line(line) == day
