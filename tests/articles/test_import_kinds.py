@@ -2613,3 +2613,20 @@ def test_an_arabic_date_lines_morning_or_evening_mark_is_read_as_am_or_pm(line, 
 
     assert is_date_line(line)
     assert date_of_line(line) == day
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("السبت، 14 مارس 2026", "2026-03-14"),  # Saturday, with the Arabic comma
+        ("يوم السبت 14 مارس 2026 - 03:15 م", "2026-03-14T15:15"),
+        ("शनिवार, 14 मार्च 2026", "2026-03-14"),
+        ("ہفتہ 14 مارچ 2026", "2026-03-14"),
+        ("سه\u200cشنبه ۲۴ اسفند ۱۴۰۴", ""),  # Tuesday, a Solar Hijri day: not read
+    ],
+)
+def test_a_weekday_before_a_hindi_arabic_urdu_or_persian_date(line, day):
+    from articles.importing.plaintext import date_of_line, is_date_line
+
+    assert is_date_line(line)
+    assert date_of_line(line) == day
