@@ -2630,3 +2630,22 @@ def test_a_weekday_before_a_hindi_arabic_urdu_or_persian_date(line, day):
 
     assert is_date_line(line)
     assert date_of_line(line) == day
+
+
+@pytest.mark.parametrize("signed", ["كتب - أحمد السالم", "كتب ـ أحمد السالم"])
+def test_an_egyptian_pages_byline_with_a_dash_is_read(signed):
+    """ "كتب - …" (wrote -): Egyptian pages put a dash where others put a colon."""
+    dump = (_REVIEWED / "arabic_dump.txt").read_text().replace("كتب: أحمد السالم", signed)
+    assert extract_one(dump.encode(), name="ar.txt").byline == "أحمد السالم"
+
+
+@pytest.mark.parametrize("label", ["الكلمات المفتاحية", "और पढ़ें"])
+def test_an_arabic_keywords_or_hindi_read_more_label_under_the_story_ends_it(label):
+    page = (
+        (_REVIEWED / "arabic_page.html")
+        .read_text()
+        .replace(
+            '<div class="share">', f'<p>{label}</p><p>معدلات التضخم في الربع الأول</p><div class="share">'
+        )
+    )
+    assert extract_one(page.encode(), name="ar.html").body_text.endswith("حتى العاشرة مساء.")
