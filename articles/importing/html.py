@@ -47,6 +47,7 @@ from .plaintext import (
     READ_TIME,
     REPORTED,
     SENTENCE_END,
+    STORY_ID,
     TEASER,
     TITLE_SEPARATOR,
     TRAILING_CREDIT,
@@ -1530,7 +1531,7 @@ def _is_residue(text: str, *, tag: str) -> str:
         return "credit"
     if n <= 12 and BYLINE.match(text) and not _NO_NAME_AFTER_BY.match(clean_byline(text)):
         return "byline"  # (not a box's "By the numbers")
-    if n <= 12 and (is_date_line(text) or READ_TIME.match(text)):
+    if n <= 12 and (is_date_line(text) or READ_TIME.match(text) or STORY_ID.match(text)):
         return "date"
     if n <= 8 and LIST_LABEL.match(text):
         return "list label"

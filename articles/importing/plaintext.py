@@ -742,6 +742,13 @@ COUNTERS = re.compile(
     r"^(?:\d[\d,.]*+\s*+[kKmM]?\s*+(?:shares?|views?|comments?|likes?|reads?)?\s*+)++$"
     r"|^\d{1,3}\s+(?:/|of)\s+\d{1,3}$"  # a gallery's "1 / 12" (not a rating, "5/5")
 )
+# A story's number in the site's system, which news agencies print by the headline: "News ID:
+# 123456", "Article No. 98765", Persian "کد خبر: ۱۲۳۴۵۶" and "شناسه خبر", Arabic "رقم الخبر".
+STORY_ID = re.compile(
+    r"^(?:(?:news|story|article|post)\s+(?:id|code|no\.?|number)|(?:کد|شناسه)\s+(?:خبر|مطلب)|رقم\s+(?:الخبر|المقال))"
+    r"\s*[:：#]?\s*\d+$",
+    re.IGNORECASE,
+)
 
 SOCIAL_NETWORKS = (
     "facebook",
@@ -1626,7 +1633,7 @@ def _score(lines: list[_Line], common: Container[str]) -> None:
             line.chrome = "embargo"  # over the copy: the editor is told (``pipeline.embargo_note``)
         elif is_date_line(line.text):
             line.chrome = "date"
-        elif READ_TIME.match(line.text) or COUNTERS.match(line.text):
+        elif READ_TIME.match(line.text) or COUNTERS.match(line.text) or STORY_ID.match(line.text):
             line.chrome = "counter"
         elif n <= 12 and (BYLINE.match(line.text) or FOREIGN_BYLINE.match(line.text)):
             line.chrome = "byline"  # (also "Von Katharina Wendler, MDN", "Par Jeanne Martin")

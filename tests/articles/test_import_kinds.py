@@ -2649,3 +2649,15 @@ def test_an_arabic_keywords_or_hindi_read_more_label_under_the_story_ends_it(lab
         )
     )
     assert extract_one(page.encode(), name="ar.html").body_text.endswith("حتى العاشرة مساء.")
+
+
+@pytest.mark.parametrize("number", ["کد خبر: ۱۲۳۴۵۶", "News ID: 123456"])
+def test_a_storys_number_by_the_headline_is_furniture(number):
+    """Iranian agencies print the story's number under its headline ("کد خبر: ۱۲۳۴۵۶", news code):
+    it opened the body of a saved page. The page's Solar Hijri date ("۱۴۰۴/۱۲/۲۴") is not read as
+    the year 1404; its tags' timestamp is."""
+    page = (_REVIEWED / "persian_page.html").read_text().replace("کد خبر: ۱۲۳۴۵۶", number)
+    story = extract_one(page.encode(), name="fa.html")
+
+    assert story.body_text.startswith("به گزارش خبرنگار اقتصادی")
+    assert story.published_at.isoformat() == "2026-03-14T10:30:00+03:30"
