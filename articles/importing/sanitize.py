@@ -26,7 +26,7 @@ import bleach
 
 from newsroom.text import without_control_characters
 
-from .decode import STRAY_JOINER
+from .decode import BIDI_CONTROLS, STRAY_JOINER
 
 ALLOWED_TAGS = frozenset(
     {
@@ -80,7 +80,7 @@ _RENAMES = (
 _SPACE = re.compile(r"\s+")
 # Invisible characters that only get in the way of search and matching (a joiner inside a Persian
 # or Indic word is spelling: ``decode.STRAY_JOINER``).
-_INVISIBLE = re.compile(f"[\u200b\u2060\ufeff\u00ad]|{STRAY_JOINER}")
+_INVISIBLE = re.compile(f"[\u200b\u2060\ufeff\u00ad{BIDI_CONTROLS}]|{STRAY_JOINER}")
 
 _cleaner = bleach.sanitizer.Cleaner(
     tags=ALLOWED_TAGS,

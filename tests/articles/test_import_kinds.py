@@ -2661,3 +2661,32 @@ def test_a_storys_number_by_the_headline_is_furniture(number):
 
     assert story.body_text.startswith("به گزارش خبرنگار اقتصادی")
     assert story.published_at.isoformat() == "2026-03-14T10:30:00+03:30"
+
+
+def test_direction_marks_around_an_arabic_byline_and_date_are_dropped():
+    """Arabic text copied from a page carries invisible direction marks ("\\u200f", embeddings
+    "\\u202b…\\u202c"); a saved page writes them as references ("&rlm;"). They kept the dump's
+    byline and date from being read (the site's name became the title) and the page's date line
+    from being read and taken off the story."""
+    dump = (
+        (_REVIEWED / "arabic_dump.txt")
+        .read_text()
+        .replace("كتب: أحمد السالم", "\u202bكتب: أحمد السالم\u202c")
+        .replace("١٤ مارس ٢٠٢٦ - ١٠:١٥ ص", "\u200f١٤ مارس ٢٠٢٦ - ١٠:١٥ ص\u200f")
+    )
+    story = extract_one(dump.encode(), name="ar.txt")
+    assert (story.title, story.byline) == (
+        "افتتاح ميناء جديد في صلالة لتعزيز التجارة الإقليمية",
+        "أحمد السالم",
+    )
+    assert story.published_at.date().isoformat() == "2026-03-14"
+
+    page = (
+        (_REVIEWED / "arabic_page.html")
+        .read_text()
+        .replace('<div class="date">14 مارس 2026</div>', '<div class="date">&rlm;14 مارس 2026&#x200F;</div>')
+    )
+    story = extract_one(page.encode(), name="ar.html")
+    assert story.body_text.startswith("انطلقت يوم الجمعة")
+    assert story.published_at.date().isoformat() == "2026-03-14"
+    assert "\u200f" not in story.body_text
