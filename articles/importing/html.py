@@ -40,12 +40,14 @@ from .plaintext import (
     EMBARGO,
     FOREIGN_BYLINE,
     LIST_LABEL,
+    MARKS,
     NEWS_AGENCIES,
     PROSE_PARAGRAPH_WORDS,
     READ_ON,
     READ_TIME,
     REPORTED,
     SENTENCE_END,
+    STORY_ID,
     TEASER,
     TITLE_SEPARATOR,
     TRAILING_CREDIT,
@@ -612,6 +614,8 @@ def page_metadata(tree, url: str | None):
         shown = document.title.rstrip(" .…")
         if heading.casefold().startswith(shown.casefold()) and _HEADLINE_GOES_ON.match(heading[len(shown) :]):
             document.title = heading
+    if document.author and _A_MARK.search(tags := " ".join(_author_tags(tree))):
+        document.author = _with_its_marks(document.author, tags)
     document.author = document.author or _printed_author(tree) or _regional_author(tree)
     writers = _json_ld_writers(tree)
     if writers and (
@@ -660,7 +664,31 @@ def _printed_author(tree) -> str | None:
     author = meta.extract_metainfo(
         prune_unwanted_nodes(deepcopy(tree), AUTHOR_DISCARD_XPATHS), AUTHOR_XPATHS, len_limit=120
     )
-    return meta.normalize_authors(None, _BRACKETED.sub("", author)) if author else None
+    return (
+        _with_its_marks(meta.normalize_authors(None, printed := _BRACKETED.sub("", author)), printed)
+        if author
+        else None
+    )
+
+
+_A_MARK = re.compile(f"[{MARKS}]")
+
+
+def _author_tags(tree) -> Iterator[str]:
+    """What the page's tags say of its writer: its author meta tags and structured data."""
+    yield from (
+        m.get("content", "") for m in tree.iterfind(".//head/meta[@content]") if _meta_key(m) == "author"
+    )
+    yield from _JSON_LD(tree)[:4]
+
+
+def _with_its_marks(name: str | None, printed: str) -> str | None:
+    """trafilatura's reading of a name with the vowel signs it dropped put back: its clean-up reads
+    ``\\w`` as Python does, without marks, and "रीना शर्मा" came out as "रीना शर्म"."""
+    if not name or not _A_MARK.search(printed):
+        return name
+    found = re.search("".join(f"{re.escape(character)}[{MARKS}]*" for character in name), printed)
+    return found[0] if found else name
 
 
 # Where pages state their publication time: meta tags (Open Graph's article:published_time,
@@ -1503,7 +1531,7 @@ def _is_residue(text: str, *, tag: str) -> str:
         return "credit"
     if n <= 12 and BYLINE.match(text) and not _NO_NAME_AFTER_BY.match(clean_byline(text)):
         return "byline"  # (not a box's "By the numbers")
-    if n <= 12 and (is_date_line(text) or READ_TIME.match(text)):
+    if n <= 12 and (is_date_line(text) or READ_TIME.match(text) or STORY_ID.match(text)):
         return "date"
     if n <= 8 and LIST_LABEL.match(text):
         return "list label"

@@ -50,6 +50,7 @@ from .decode import (
     describe_encoding,
     mend_surrogate_references,
     sniff_binary,
+    without_direction_references,
 )
 from .errors import ImportRejected
 from .feeds import Record, parse_csv, parse_feed, parse_json_lines
@@ -478,7 +479,7 @@ def _from_text(text: str, *, name: str, common_lines: Iterable[str]) -> Candidat
 
 
 def _from_html(text: str, *, name: str) -> Candidate:
-    text = mend_surrogate_references(text)
+    text = without_direction_references(mend_surrogate_references(text))
     visible = Visible.of(text)
     article = extract_html_article(text, visible=visible)
     fallback = _page_as_text(visible, main=article)
@@ -607,7 +608,7 @@ def _from_record(record: Record, *, kind: str) -> Candidate | ImportRejected:
     named = _record_title(record.title, source=record.source) if record.title else ""
     stripped: list[str] = []
     struck: list[str] = []
-    html = mend_surrogate_references(record.html)
+    html = without_direction_references(mend_surrogate_references(record.html))
     if html and detect.detect_format(html) == detect.HTML and "<body" in html.lower():
         page = extract_html_article(html, url=record.url or None)
         body_html, body_text = sanitize_with_text(page.body_html if page else "")

@@ -25,7 +25,27 @@ from datetime import date
 # ``pipeline.has_words`` counts them (a Chinese paragraph was a handful of "words", one a clause,
 # and a dump's story read as short lines: no article found). The katakana middle dot is punctuation.
 UNSPACED = "\u3040-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-WORD = re.compile(rf"[{UNSPACED}]{{1,2}}|[^\W_{UNSPACED}]+(?:['’.-][^\W_{UNSPACED}]+)*", re.UNICODE)
+
+
+def _combining_marks() -> str:
+    """The combining marks of the Basic Multilingual Plane as a character class's ranges: the vowel
+    signs and viramas of Indic scripts ("शर्मा" is letters and marks), Arabic harakat. Python's
+    ``\\w`` takes letters, not marks: "यह भी पढ़ें" read as "यह भ पढ" and a name lost its last vowel."""
+    ranges, start = [], None
+    for code in range(0x300, 0x10000):
+        mark = unicodedata.category(chr(code)).startswith("M")
+        if mark and start is None:
+            start = code
+        elif not mark and start is not None:
+            ranges.append(f"\\u{start:04x}-\\u{code - 1:04x}")
+            start = None
+    return "".join(ranges)
+
+
+MARKS = _combining_marks()
+# A word: letters with the marks written on them (a run of Chinese or Japanese: two characters).
+_LETTERS = rf"[^\W_{UNSPACED}]+(?:[{MARKS}]+[^\W_{UNSPACED}]*)*"
+WORD = re.compile(rf"[{UNSPACED}]{{1,2}}|{_LETTERS}(?:['’.-]{_LETTERS})*", re.UNICODE)
 # A line that ends on a time of day's "a.m."/"p.m.": an opening hour or a timetable's item, unless
 # a verb makes it a sentence ("The first late opening will be on Thursday at 7 p.m.").
 _CLOCK_END = re.compile(r"\d(?::\d\d)?\s?[ap]\.m\.$|\bnoon\.?$|\bmidnight\.?$", re.IGNORECASE)
@@ -65,7 +85,35 @@ _MONTH_NAMES = {
         start=1,
     )
 }
-_MONTH_NUMBERS = {name: number for number, names in _MONTH_NAMES.items() for name in names}
+# … and Hindi ("14 मार्च 2026"), Arabic (Egyptian and Gulf names, "14 مارس 2026"; the Levantine
+# ones, one word each: "14 آذار 2026"), Urdu ("14 مارچ 2026") and Persian for the Gregorian months
+# ("۱۴ مارس ۲۰۲۶"; the Solar Hijri months, "۲۴ اسفند ۱۴۰۴", are another calendar and are not read).
+_MONTH_NAMES_EAST = {
+    number: names.split()
+    for number, names in enumerate(
+        [
+            "जनवरी يناير جنوری ژانویه",
+            "फरवरी फ़रवरी فبراير شباط فروری فوریه",
+            "मार्च مارس آذار مارچ",
+            "अप्रैल अप्रेल أبريل ابريل إبريل نيسان اپریل آوریل",
+            "मई مايو أيار مئی مه",
+            "जून يونيو يونيه حزيران جون ژوئن",
+            "जुलाई يوليو يوليه تموز جولائی ژوئیه",
+            "अगस्त أغسطس اغسطس آب اگست اوت",
+            "सितंबर सितम्बर سبتمبر أيلول ستمبر سپتامبر",
+            "अक्टूबर अक्तूबर أكتوبر اكتوبر اکتوبر اکتبر",
+            "नवंबर नवम्बर نوفمبر نومبر نوامبر",
+            "दिसंबर दिसम्बर ديسمبر دسمبر دسامبر",
+        ],
+        start=1,
+    )
+}
+_MONTH_NUMBERS = {
+    name: number
+    for table in (_MONTH_NAMES, _MONTH_NAMES_EAST)
+    for number, names in table.items()
+    for name in names
+}
 MONTHS = "|".join(sorted(map(re.escape, _MONTH_NUMBERS), key=len, reverse=True))
 # A numbered item ("1. Preheat the oven"), not a German date ("18. März 2025").
 LIST_MARKER = re.compile(
@@ -83,12 +131,21 @@ _DATE_LEAD = (
     r"|opublikowano|data\spublikacji|aktualizacja|zaktualizowano|paskelbta|atnaujinta|publicēts|atjaunināts"
     r"|опубликовано|обновлено|опубліковано|оновлено|дата\sпубликации|дата\sпублікації"
     r"|发布时间|发表时间|更新时间|发布日期|时间|日期"  # Chinese: "发布时间：2026-03-14 09:30"
+    # Hindi, Arabic, Persian and Urdu: "प्रकाशित: …", "अपडेटेड: …", "نشر في: …", "آخر تحديث: …",
+    # "تاریخ انتشار: …", "شائع: …"
+    r"|प्रकाशित(?:\s+तिथि)?|अपडेटेड|अपडेट|نُشر في|نشر(?:\s+في|\s+بتاريخ)?|تاريخ\s+النشر|آخر\s+تحديث"
+    r"|تاریخ\s+انتشار|انتشار|شائع(?:\s+شدہ)?|اپ\s+ڈیٹ"
 )
 _WEEKDAYS = (
     r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
     r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado"
     r"|domingo|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|понеділок|вівторок|середа"
     r"|четвер|п’ятниця|п'ятниця|субота|неділя"
+    # Hindi, Arabic ("يوم السبت", Saturday), Urdu and Persian
+    r"|सोमवार|मंगलवार|बुधवार|गुरुवार|बृहस्पतिवार|शुक्रवार|शनिवार|रविवार"
+    r"|(?:يوم\s+)?(?:الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد)"
+    r"|پیر|منگل|بدھ|جمعرات|جمعہ|ہفتہ|اتوار"
+    r"|(?:یک|دو|سه|چهار|پنج)[\s\u200c]?شنبه|شنبه|جمعه"
 )
 # "2025 г.", "2025 года", "2025 р.", "2025 року" after the year.
 _YEAR_WORD = r"(?:\s*(?:г\.|года|р\.|року))?"
@@ -101,8 +158,11 @@ UPDATE_WORD = (
 _UPDATED = re.compile(rf"\b{UPDATE_WORD}\b", re.IGNORECASE)
 # A time of day after the date: "14:30", "9:15 a.m.", "9.15pm", "10h15", "17:05 Uhr" (the dump's
 # local time).
+# Arabic pages mark the half of the day after the time: "10:15 ص" (morning), "03:15 م" (evening), or
+# in full, "صباحا", "مساءً".
+_ARABIC_HALF = r"([صم])(?:باحاً?|ساءً?)?(?![^\W\d_])"
 _TIME_OF_DAY = re.compile(
-    r"\b([01]?\d|2[0-3])[:.h]([0-5]\d)(?![.\d])\s*(?:([ap])\.?\s?m\b\.?)?", re.IGNORECASE
+    rf"\b([01]?\d|2[0-3])[:.h]([0-5]\d)(?![.\d])\s*(?:([ap])\.?\s?m\b\.?|{_ARABIC_HALF})?", re.IGNORECASE
 )
 _CAPITALIZED_NAME_WORD = r"(?-i:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁЄІЇҐ])[\w.'’-]*"
 # A time zone after a time of day: "EST", "CET", "ET", "GMT+2", "UTC-05:00".
@@ -135,6 +195,12 @@ _DAY_MONTH = rf"\d{{1,2}}\.?(?:st|nd|rd|th)?\s+(?:de\s+)?(?:{MONTHS})\.?,?\s+(?:
 _SECTION_BEFORE_TIME = rf"{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD})?\s+(?=\d{{1,2}}:\d{{2}}\s)"
 # A day as Chinese, Japanese and Korean pages write it: "2026年3月14日", "2026년 3월 14일"; and year
 # first in figures, "2018/6/19", "2019.08.20" (never day first: read without doubt).
+# A Solar Hijri day, as Iranian and Afghan pages date their stories ("۲۴ اسفند ۱۴۰۴"): a date line,
+# but of another calendar, whose day is not read (``date_of_line`` finds no Gregorian month in it).
+_SOLAR_HIJRI_DAY = (
+    r"\d{1,2}\s+(?:فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند|حمل|ثور|جوزا|سرطان|اسد|سنبله"
+    r"|میزان|عقرب|قوس|جدی|دلو|حوت)\s+\d{4}"
+)
 _CJK_DAY_FORM = r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]"
 _YEAR_FIRST = r"\d{4}(?:/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2}\.?)"
 DATE_LINE = re.compile(
@@ -142,7 +208,7 @@ DATE_LINE = re.compile(
       |{_SECTION_BEFORE_TIME})?
     (?:(?:{_DATE_LEAD})\s*[:：]?\s*)?
     (?:\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s+{_ZONE})?,?\s+)?
-    (?:(?:{_WEEKDAYS}),?\s+)?
+    (?:(?:{_WEEKDAYS})[,،]?\s+)?
     (?:
         {_MONTH_DAY}
       | {_DAY_MONTH}{_YEAR_WORD}
@@ -152,9 +218,10 @@ DATE_LINE = re.compile(
       | \d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago
       | (?:há|hace)\s+\d+\s+(?:minutos?|horas?|dias?|días|semanas?|meses|mês|mes)  # "Há 3 horas"
       | {_CJK_DAY_FORM}
+      | {_SOLAR_HIJRI_DAY}
     )
     (?:,?\s*(?:at\s+|в\s+|о\s+|um\s+|à\s+|a\s+las\s+)?\d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?
-        (?:\s*(?:{_ZONE}|Uhr))?)?
+        (?:\s*(?:{_ZONE}|Uhr|{_ARABIC_HALF}))?)?
     (?:\s*[-–—|•·/]\s*.{{0,40}}|,?\s+{UPDATE_WORD}\b[^.!?]{{0,40}}\d[^.!?]{{0,20}}|\s+{UPDATE_WORD}(?:\s+ago)?
       |\s+by\s+{_SIGNER}(?:\s*[-–—|•·,]\s*.{{0,60}})?
       |\s+(?:来源|作者|编辑|责任编辑|稿源|出处)\s*[:：].{{0,40}})?$""",
@@ -205,6 +272,8 @@ def date_of_line(text: str) -> str:
     if found is None:
         return day
     hour, minute, half = int(found[1]), int(found[2]), (found[3] or "").lower()
+    if found.re is _TIME_OF_DAY and found[4]:
+        half = "a" if found[4] == "ص" else "p"
     if half and not 1 <= hour <= 12:
         return day
     if half:
@@ -343,13 +412,25 @@ _BY = (
 _AUTHOR_LABEL = (
     r"(?:автор|авторка|автори|авторы|аўтар|аўтары|текст|autor|autorin|auteur|autore|autora|autorius|autors)"
 )
+# "By" and "writer:" in Hindi, Arabic, Persian and Urdu, whose scripts have no capitals to tell a
+# name by: "लेखक: सुनील वर्मा", "द्वारा रीना शर्मा", "بقلم: سارة المنصوري", "كتب: أحمد السالم" (the
+# colon, or the dash Egyptian pages write, "كتب - …", "كتبت ـ …": "كتب" alone is "wrote"),
+# "نویسنده: …", "تحریر: …".
+_UNCASED_BY = (
+    r"(?:लेखक|द्वारा|بقلم|بواسطة|نویسنده|نوشته)\s*:?|(?:रिपोर्ट|संवाददाता|كتب|كتبت|إعداد|تحریر|رپورٹ)\s*[:–—ـ-]"
+)
+_UNCASED_NAME_WORD = rf"(?:[^\W\d_]|[{MARKS}])+"
+_UNCASED_DESKS = ("डेस्क", "ڈیسک")
 BYLINE = re.compile(
     # (and the writer's address after the name: "By Dale Kowalczyk dkowalczyk@sentinel.example")
     rf"^(?:{_BY}\s*:?\s+[\w.'’-]+(?:\s+[\w.'’-]+){{0,5}}(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?"
     # The region's press: a labelled name ("Автор: Ирина Соколова", "Autor: Jan Nowak"; not
     # "Автор: не указан").
     rf"|{_AUTHOR_LABEL}\s*:\s*"
-    rf"{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD}){{0,4}})" + _BYLINE_TAIL,
+    rf"{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD}){{0,4}}"
+    rf"|(?:{_UNCASED_BY})\s*{_UNCASED_NAME_WORD}(?:\s+{_UNCASED_NAME_WORD}){{0,3}}"
+    # and a newsroom's desk, as "Web Desk" is: "ویب ڈیسک", "न्यूज़ डेस्क"
+    rf"|(?:{_UNCASED_NAME_WORD}\s+){{1,2}}(?:{'|'.join(_UNCASED_DESKS)}))" + _BYLINE_TAIL,
     re.IGNORECASE,
 )
 # A Chinese or Japanese writer's line: the role, then the name ("记者 王丽", "本报记者 王丽", "編集委員
@@ -379,7 +460,7 @@ _FOREIGN_BYLINE_LEAD = re.compile(
     r"|(?:автор(?:ы|и|ка)?|аўтар(?:ы)?|autor(?:in)?|auteur|текст)\s*:?)\s+"
     r"(?!(?:der|den|de|van|von|la|le|del|di|da|dos)\b)"
     r"(?=[^\W\d_]\S*\s+\S)"
-    rf"|^{_CJK_ROLE}\s*[:：]?\s*",
+    rf"|^{_CJK_ROLE}\s*[:：]?\s*|^(?:{_UNCASED_BY})\s*",
     re.IGNORECASE,
 )
 _CJK_ROLE_AFTER = re.compile(r"(?<=[\u4e00-\u9fff\u3040-\u30ff])\s*(?:记者|記者|特派员|特派員)$")
@@ -412,7 +493,7 @@ _NO_WRITER = frozenset({"admin", "administrator", "webmaster", "root", "user"})
 # A newsroom's desk, not a person: "Gazette Staff", "AP STAFF", "Redaktion".
 _DESK_WORDS = frozenset(
     {"staff", "desk", "team", "editors", "newsroom", "editorial"}
-    | {"redaktion", "rédaction", "redacción", "redazione", "редакция", "редакція"}
+    | {"redaktion", "rédaction", "redacción", "redazione", "редакция", "редакція", *_UNCASED_DESKS}
 )
 # A newsroom's shared account, which CMSs put in a page's tags.
 _ACCOUNT_WORDS = _DESK_WORDS | _NO_WRITER
@@ -509,7 +590,7 @@ _BIO = re.compile(r"^(.{3,60}?)\s+(?:(?:is|was|has been)\s+(?:a|an|the)\b|(?:wri
 
 # News agencies, as their credits write them ("(dpa/rr)", "AP", "LE MONDE AVEC AFP").
 _AGENCY_WORD_LIST = """dpa afp ap reuters rtr efe ansa apa sda kna epd pap tass ria interfax ukrinform unian bta
-    mti ctk xinhua kyodo yonhap lusa belga anp ntb tt stt ritzau sid ots bloomberg upi"""
+    mti ctk xinhua kyodo yonhap lusa belga anp ntb tt stt ritzau sid ots bloomberg upi pti ians wam kuna qna irna isna bss"""
 NEWS_AGENCIES = frozenset(_AGENCY_WORD_LIST.split())
 # An outlet's words, not a person's name: "AP STAFF", "LE MONDE AVEC AFP".
 _NEWSROOM_WORDS = (
@@ -678,6 +759,13 @@ COUNTERS = re.compile(
     r"^(?:\d[\d,.]*+\s*+[kKmM]?\s*+(?:shares?|views?|comments?|likes?|reads?)?\s*+)++$"
     r"|^\d{1,3}\s+(?:/|of)\s+\d{1,3}$"  # a gallery's "1 / 12" (not a rating, "5/5")
 )
+# A story's number in the site's system, which news agencies print by the headline: "News ID:
+# 123456", "Article No. 98765", Persian "کد خبر: ۱۲۳۴۵۶" and "شناسه خبر", Arabic "رقم الخبر".
+STORY_ID = re.compile(
+    r"^(?:(?:news|story|article|post)\s+(?:id|code|no\.?|number)|(?:کد|شناسه)\s+(?:خبر|مطلب)|رقم\s+(?:الخبر|المقال))"
+    r"\s*[:：#]?\s*\d+$",
+    re.IGNORECASE,
+)
 
 SOCIAL_NETWORKS = (
     "facebook",
@@ -775,6 +863,11 @@ READ_ON = (
     ),
 )
 
+# "All rights reserved" in Arabic, Persian and Urdu: "جميع الحقوق محفوظة", "تمامی حقوق این سایت محفوظ
+# است", "جملہ حقوق محفوظ ہیں" (all of the rights: not a story's "حقوق العمال محفوظة", workers' rights
+# are protected).
+_EVERY_RIGHT = ("جميع", "كافة", "تمامی", "کلیه", "جملہ")
+_RIGHTS_RESERVED = rf"(?:{'|'.join(_EVERY_RIGHT)}) (?:ال)?حقوق[^.؟!]{{0,40}}محفوظ"
 _SHOP = r"[\w&'’.-]+(?: [\w&'’.-]+){0,2}"  # a retailer's name: "Amazon", "Best Buy", "Crate & Barrel"
 APPEAL_PATTERNS = [
     # A retailer's button under a product in a buying guide: "Buy on Amazon for $9", "$24 at Target",
@@ -814,6 +907,10 @@ APPEAL_PATTERNS = [
     r"privacy (?:policy|notice|settings)\b",
     r"terms (?:of (?:use|service)|and conditions|& conditions)\b",
     r"all rights reserved\b",
+    # … and in Hindi, Arabic, Persian and Urdu ("सर्वाधिकार सुरक्षित", "جميع الحقوق محفوظة", "تمامی حقوق …
+    # محفوظ است", "جملہ حقوق محفوظ ہیں")
+    r"सर्वाधिकार सुरक्षित",
+    *(f"{every} {_RIGHTS_RESERVED.split(' ', 1)[1]}" for every in _EVERY_RIGHT),
     r"©",
     ("(c)", r"\(c\)\s*\d{4}"),
     r"copyright\s*(?:©\s*)?\d{4}",
@@ -829,6 +926,24 @@ APPEAL_PATTERNS = [
     ("copiar enlace", r"^copiar enlace\s*$"),
     ("copier le lien", r"^copier le lien\s*$"),
     ("link kopieren", r"^link kopieren\s*$"),
+    # … in Hindi, Arabic, Persian and Urdu: "शेयर करें", "شارك", "اشتراک گذاری", "شیئر کریں" alone on
+    # their line; "हमें फॉलो करें", "تابعونا" (follow us), "जुड़े रहें" (stay connected) anywhere.
+    *(
+        (literal, rf"^{literal}{rest}\s*[:：]?\s*$")
+        for literal, rest in (
+            ("शेयर", r"(?: करें| कीजिए)?"),
+            ("شارك", r"(?:\s+(?:الخبر|المقال|على))?"),
+            ("مشاركة", r"(?:\s+(?:الخبر|المقال))?"),
+            ("اشتراک", r"(?:[\s\u200c]*گذاری)?"),
+            ("شیئر", r"(?: کریں)?"),
+        )
+    ),
+    r"हमें फॉलो करें",
+    r"फॉलो करें\b",
+    r"تابعونا\b",
+    r"تابعوا\b",
+    r"ہمیں فالو کریں",
+    r"ما را دنبال کنید",
     r"advertisement\b",
     # An advertisement's marker alone on its line, and the appeals of the region's press.
     *((word, rf"^{word}\s*$") for word in AD_MARKERS[1:]),  # "advertisement" is furniture anywhere
@@ -1010,15 +1125,23 @@ def is_disclosure(text: str, n: int) -> bool:
     return not REPORTED.search(text)
 
 
+# A note that the story is an agency's copy run as it came, which Indian papers put under it: "…
+# the rest of the content is auto-generated from a syndicated feed", "this story has not been
+# edited by … staff and is published from a syndicated feed". Never the story's own words.
+_AGENCY_COPY_NOTE = (
+    r"(?:auto-?generated|published) from an? (?:syndicated|agency|news agency|wire) feed"
+    r"|has not been edited by [^.]{0,40}\bstaff\b"
+)
 # The small print pages put under a story: disclaimers and licence notes (affiliate notes are
 # ``is_disclosure``'s, above the story and below it).
 _SMALL_PRINT = re.compile(
     r"\b(?:for (?:general )?informational (?:and educational )?(?:purposes )?only|(?:is|are) not intended (?:to|as)"
     r"|does not constitute|should not be (?:construed|considered|relied)|not (?:a substitute for|intended to provide) "
-    r"|all rights reserved|no reproduction without permission|無断(?:転載|複製|転用)|views expressed|do not necessarily (?:reflect|represent)"
+    rf"|all rights reserved|सर्वाधिकार सुरक्षित|{_RIGHTS_RESERVED}|no reproduction without permission|無断(?:転載|複製|転用)|views expressed|do not necessarily (?:reflect|represent)"
     r"|past performance|subject to (?:investment )?risks?|registered trademarks?\b|copyright ©|©\s?\d{4}"
     # a reprint notice: "This copy is for your personal, noncommercial use only."
     r"|for your personal,? non-?commercial use only"
+    rf"|{_AGENCY_COPY_NOTE}"
     # the print edition's line, the letters page's call, closed comments
     r"|a version of this (?:article|story|column) appear(?:s|ed) in print\b|welcomes letters to the editor"
     r"|comments (?:are|have been) closed\b|kommentarfunktion ist (?:für diesen artikel )?(?:geschlossen|deaktiviert))",
@@ -1136,7 +1259,9 @@ TEASER = re.compile(
     r"|читайте также|читайте також|lesen sie auch|à lire aussi|lire aussi|lea también|leia também"
     r"|(?:noticia|artículo|article|artikel) (?:relacionad[oa]|lié|liée|associé)|voir aussi|siehe auch|mehr zum thema"
     r"|по теме|на тему|veja também|saiba mais|czytaj (?:także|też|również)|zobacz (?:także|też|również)"
-    r"|skaitykite taip pat|lasi(?:et)? arī|чытайце таксама)"
+    r"|skaitykite taip pat|lasi(?:et)? arī|чытайце таксама"
+    # "read also" in Hindi, Arabic, Persian and Urdu
+    r"|(?:यह|ये) भी पढ़ें|اقرأ\s+[أا]يضاً?|(?:بیشتر\s+)?بخوانید|یہ بھی پڑھیں)"
     r"(?:\s*[:>»|]|\s+[–—-])\s*[¿¡«\"“‘']?\w",
     re.IGNORECASE,
 )
@@ -1159,7 +1284,12 @@ LIST_LABEL = re.compile(
     # Japanese, Korean and Chinese pages' "related stories", "keywords", "tags", "share (this story)
     # (to WeChat)"
     r"|関連記事|関連ニュース|キーワード|タグ|관련\s?기사|키워드|태그|(?:この(?:ニュース|記事)を)?シェア(?:する)?|공유하기"
-    r"|相关(?:新闻|阅读|报道)|关键词|标签|分享(?:到|至)?\s*(?:微信|微博|朋友圈|QQ空间|QQ)?)\s*(?:\(\d+\))?\s*:?$",
+    r"|相关(?:新闻|阅读|报道)|关键词|标签|分享(?:到|至)?\s*(?:微信|微博|朋友圈|QQ空间|QQ)?"
+    # Hindi, Arabic, Persian and Urdu pages' "read also", "related news", "tags", "share"
+    r"|(?:यह|ये|और) भी पढ़ें|और पढ़ें|संबंधित (?:खबरें|ख़बरें|समाचार)|टैग्स?|शेयर(?: करें)?"
+    r"|اقرأ\s+[أا]يضاً?|(?:أخبار|مقالات|موضوعات) (?:ذات صلة|متعلقة)|الوسوم|(?:ال)?كلمات (?:ال)?مفتاحية|شارك"
+    r"|بیشتر بخوانید|(?:اخبار|مطالب) (?:مرتبط|مشابه)|برچسب[\s\u200c]*ها|اشتراک[\s\u200c]*گذاری"
+    r"|یہ بھی پڑھیں|متعلقہ (?:خبریں|مضامین)|شیئر(?: کریں)?)\s*(?:\(\d+\))?\s*:?$",
     re.IGNORECASE,
 )
 
@@ -1567,7 +1697,7 @@ def _score(lines: list[_Line], common: Container[str]) -> None:
             line.chrome = "embargo"  # over the copy: the editor is told (``pipeline.embargo_note``)
         elif is_date_line(line.text):
             line.chrome = "date"
-        elif READ_TIME.match(line.text) or COUNTERS.match(line.text):
+        elif READ_TIME.match(line.text) or COUNTERS.match(line.text) or STORY_ID.match(line.text):
             line.chrome = "counter"
         elif n <= 12 and (BYLINE.match(line.text) or FOREIGN_BYLINE.match(line.text)):
             line.chrome = "byline"  # (also "Von Katharina Wendler, MDN", "Par Jeanne Martin")
@@ -2482,14 +2612,17 @@ def _list_at_the_end(lines: list[_Line], end: int, edge: int) -> int:
     return after
 
 
+_AGENCY_COPY = re.compile(_AGENCY_COPY_NOTE, re.IGNORECASE)
+
+
 def _without_writer_note(lines: list[_Line], start: int, end: int) -> int:
     """Where the story ends once what sits under it is stripped: a note about the writer (and the
-    name heading it, "LISA MASCARO") or a release's contacts, among its last four paragraphs (its
+    name heading it, "LISA MASCARO"), a release's contacts or an agency copy's note, among its last four paragraphs (its
     last one when it has fewer than nine). Disclaimers' wording stays: in a dump it is a story's
     as often ("… does not constitute an admission")."""
     paragraphs = [line for line in lines[start:end] if line.score > 0]
     for line in paragraphs[-(_TAIL_PARAGRAPHS if len(paragraphs) > 2 * _TAIL_PARAGRAPHS else 1) :]:
-        if line.words <= 80 and is_writer_note(line.text):
+        if line.words <= 80 and (is_writer_note(line.text) or _AGENCY_COPY.search(line.text)):
             line.chrome, line.score = "note under the story", -4.0
             above = lines[line.index - 1]
             if above.index > start and above.score <= 0 and not above.chrome and above.words <= 5:

@@ -26,6 +26,8 @@ import bleach
 
 from newsroom.text import without_control_characters
 
+from .decode import BIDI_CONTROLS, without_stray_joiners
+
 ALLOWED_TAGS = frozenset(
     {
         "p",
@@ -76,8 +78,9 @@ _RENAMES = (
     ),
 )
 _SPACE = re.compile(r"\s+")
-# Invisible characters that only get in the way of search and matching.
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Invisible characters that only get in the way of search and matching (a joiner inside a Persian
+# or Indic word is spelling: ``decode.without_stray_joiners``).
+_INVISIBLE = re.compile(f"[\u200b\u2060\ufeff\u00ad{BIDI_CONTROLS}]")
 
 _cleaner = bleach.sanitizer.Cleaner(
     tags=ALLOWED_TAGS,
@@ -376,7 +379,7 @@ class _Canonicalizer(HTMLParser):
 
     # -- text ------------------------------------------------------------------------------
     def handle_data(self, data):
-        data = _SPACE.sub(" ", data if data.isascii() else _INVISIBLE.sub("", data))
+        data = _SPACE.sub(" ", data if data.isascii() else without_stray_joiners(_INVISIBLE.sub("", data)))
         if self.skip_space:
             data = data.lstrip(" ")
         if not data:

@@ -2578,3 +2578,271 @@ def test_a_polish_pages_writer_date_and_read_also_line():
         .replace("Opublikowano: 14 marca 2026", "Published: March 14, 2026")
     )
     assert extract_one(english.encode(), name="en.html").byline == "Anna Kowalska"
+
+
+# A Hindi story (a reviewer's, written for the tests): its words carry vowel signs and viramas.
+_HINDI_STORY = (
+    "<p>वाराणसी में गंगा नदी के किनारे एक नया घाट बनकर तैयार हो गया है और शुक्रवार से इसे श्रद्धालुओं के लिए"
+    " खोल दिया गया। घाट पर बैठने के लिए पत्थर की सीढ़ियां और रात में रोशनी की व्यवस्था की गई है।</p>"
+    "<p>नगर निगम के अधिकारियों ने बताया कि घाट के निर्माण में दो साल लगे। यहां बुज़ुर्गों के लिए रैंप और पीने"
+    " के पानी की सुविधा भी दी गई है।</p>"
+)
+
+
+def test_a_word_keeps_the_marks_written_on_its_letters():
+    """Python's ``\\w`` takes letters, not the vowel signs and viramas of Indic scripts: "यह भी पढ़ें"
+    (read also) was five words, "पढ़ें" two, and a Hindi teaser's line too long to be one."""
+    assert words("यह भी पढ़ें: रीना शर्मा") == ["यह", "भी", "पढ़ें", "रीना", "शर्मा"]
+    assert words("مُحَمَّد علي") == ["مُحَمَّد", "علي"]
+
+
+@pytest.mark.parametrize(
+    ("head", "byline"),
+    [
+        ('<meta name="author" content="रीना शर्मा">', ""),
+        ("", '<div class="author">रीना शर्मा</div>'),
+    ],
+)
+def test_a_hindi_writers_name_keeps_its_last_vowel_sign(head, byline):
+    """trafilatura's clean-up of a name reads ``\\w`` as Python does: "रीना शर्मा" came out "रीना शर्म"."""
+    page = (
+        f"<html><head><meta charset='utf-8'><title>गंगा किनारे नया घाट तैयार</title>{head}</head><body>"
+        f"<article><h1>गंगा किनारे नया घाट तैयार</h1>{byline}{_HINDI_STORY}</article></body></html>"
+    )
+    assert extract_one(page.encode(), name="hi.html").byline == "रीना शर्मा"
+
+
+# Dumps of Hindi, Arabic, Persian and Urdu news pages (a reviewer's, written for these tests): the
+# site's name and menu, a breadcrumb, the headline, a byline and a date, the story with a "read
+# also" teaser inside it, then share and follow prompts, a list of other stories and the copyright.
+_SOUTH_ASIAN_AND_ARAB_DUMPS = {
+    "hindi_dump.txt": ("नागपुर शहर में", "तेज़ी से पूरा किया गया।", "यह भी पढ़ें"),
+    "arabic_dump.txt": ("افتتحت السلطات", "بحسب بيان رسمي.", "اقرأ أيضا"),
+    "persian_dump.txt": ("به گزارش خبرنگار", "صرفه\u200cجویی ادامه پیدا کند.", "بیشتر بخوانید"),
+    "urdu_dump.txt": ("لاہور میں ہفتے", "بہت فائدہ ہوگا۔", "یہ بھی پڑھیں"),
+}
+
+
+@pytest.mark.parametrize("name", list(_SOUTH_ASIAN_AND_ARAB_DUMPS))
+def test_read_also_share_follow_and_copyright_lines_in_hindi_arabic_persian_and_urdu_are_furniture(name):
+    """The "read also" ("यह भी पढ़ें" / "اقرأ أيضا" / "بیشتر بخوانید" / "یہ بھی پڑھیں") before another
+    story's headline, "शेयर करें" / "شارك" / "اشتراک گذاری" / "شیئر کریں" (share), "हमें फॉलो करें" /
+    "تابعونا" (follow us) and "सर्वाधिकार सुरक्षित" / "جميع الحقوق محفوظة" (all rights reserved) are
+    the site's, as "Also read:", "Share" and "All rights reserved" are."""
+    first, last, read_also = _SOUTH_ASIAN_AND_ARAB_DUMPS[name]
+    story = extract_one((_REVIEWED / name).read_bytes(), name=name)
+
+    assert story.body_text.startswith(first)
+    assert story.body_text.endswith(last)
+    assert read_also not in story.body_text
+
+
+@pytest.mark.parametrize(
+    ("name", "last", "read_also"),
+    [
+        ("hindi_page.html", "जुर्माने का प्रावधान भी किया गया है।", "यह भी पढ़ें"),
+        ("arabic_page.html", "حتى العاشرة مساء.", "اقرأ أيضا"),
+    ],
+)
+def test_a_read_also_teaser_inside_a_hindi_or_arabic_saved_page_is_furniture(name, last, read_also):
+    story = extract_one((_REVIEWED / name).read_bytes(), name=name)
+
+    assert read_also not in story.body_text
+    assert story.body_text.endswith(last)
+
+
+@pytest.mark.parametrize(
+    ("name", "byline"),
+    [
+        ("hindi_dump.txt", "सुनील वर्मा"),  # "लेखक: सुनील वर्मा" (writer:)
+        ("arabic_dump.txt", "أحمد السالم"),  # "كتب: أحمد السالم" (wrote:)
+        ("hindi_page.html", "रीना शर्मा"),  # "द्वारा रीना शर्मा" (by)
+        ("arabic_page.html", "سارة المنصوري"),  # "بقلم: سارة المنصوري" (by the pen of)
+    ],
+)
+def test_a_hindi_or_arabic_byline_is_read_without_its_label(name, byline):
+    """Their scripts have no capitals: a writer's name is told by its label alone."""
+    assert extract_one((_REVIEWED / name).read_bytes(), name=name).byline == byline
+
+
+def test_an_arabic_sentence_opening_with_wrote_is_no_byline():
+    from articles.importing.plaintext import BYLINE
+
+    assert not BYLINE.match("كتب الرئيس رسالة إلى البرلمان")  # the president wrote a letter to parliament
+    assert BYLINE.match("كتب: أحمد السالم")
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("अपडेटेड: 14 मार्च 2026, 09:30 IST", "2026-03-14T09:30"),  # Hindi: updated
+        ("प्रकाशित: 2 अक्टूबर 2025", "2025-10-02"),  # published
+        ("١٤ مارس ٢٠٢٦ - ١٠:١٥ ص", "2026-03-14"),  # Arabic-Indic figures (the time not read)
+        ("نشر في: 14 مارس 2026 10:15", "2026-03-14T10:15"),  # Arabic: published on
+        ("3 آذار 2026", "2026-03-03"),  # the Levantine March
+        ("14 مارچ 2026", "2026-03-14"),  # Urdu
+        ("۱۴ مارس ۲۰۲۶", "2026-03-14"),  # Persian figures, a Gregorian month
+        ("۲۴ اسفند ۱۴۰۴ - ۱۰:۳۰", ""),  # Solar Hijri: a date line, its day not read
+    ],
+)
+def test_hindi_arabic_urdu_and_persian_date_lines(line, day):
+    from articles.importing.plaintext import date_of_line, is_date_line
+
+    assert is_date_line(line)
+    assert date_of_line(line) == day
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "published"),
+    [
+        ("hindi_dump.txt", "नागपुर में नई मेट्रो लाइन का उद्घाटन", "2026-03-14T09:30:00+00:00"),
+        ("arabic_dump.txt", "افتتاح ميناء جديد في صلالة", "2026-03-14T00:00:00+00:00"),
+        ("persian_dump.txt", "کاهش مصرف آب در تهران", None),
+        ("hindi_page.html", "गंगा किनारे नया घाट तैयार", "2026-03-14T07:45:00+00:00"),
+        ("arabic_page.html", "انطلاق مهرجان الكتاب في الدوحة", "2026-03-14T00:00:00+00:00"),
+    ],
+)
+def test_a_hindi_arabic_or_persian_story_is_dated_and_headed_by_its_own_lines(name, title, published):
+    """The site's name was taken for the title of the dumps: the headline's byline and date above
+    the body were not read as such. A Solar Hijri date ("۲۴ اسفند ۱۴۰۴") is not turned into a
+    Gregorian day: the story is left undated rather than dated wrong."""
+    story = extract_one((_REVIEWED / name).read_bytes(), name=name)
+
+    assert story.title.startswith(title)
+    assert (story.published_at and story.published_at.isoformat()) == published
+
+
+def test_an_urdu_newsrooms_desk_over_the_date_signs_the_story_as_web_desk_does():
+    """ "ویب ڈیسک" (web desk) between the headline and the date: read as "Web Desk" is, the desk's
+    byline, and the headline over it the title (the site's name was)."""
+    story = extract_one((_REVIEWED / "urdu_dump.txt").read_bytes(), name="urdu_dump.txt")
+
+    assert story.title.startswith("لاہور میں نئی بس سروس کا آغاز")
+    assert story.byline == "ویب ڈیسک"
+    assert story.published_at.isoformat() == "2026-03-14T00:00:00+00:00"
+
+
+def test_a_zero_width_non_joiner_inside_a_persian_word_is_kept():
+    """Persian spells "می‌گویند" (they say) and "شکننده‌ای" with a zero-width non-joiner: it was
+    taken for an invisible stray and the words came out misspelt ("میگویند"). A stray one, by a
+    Latin letter or a space, still goes."""
+    story = extract_one((_REVIEWED / "persian_dump.txt").read_bytes(), name="persian_dump.txt")
+    assert "می\u200cگویند" in story.body_text
+    assert "شکننده\u200cای" in story.body_text
+
+    paragraph = (
+        "مدیران شرکت آب می\u200cگویند این طرح در شهرهای دیگر نیز اجرا خواهد شد و نتیجه\u200c خوبی داشته است. "
+    )
+    page = (
+        "<html lang='fa' dir='rtl'><head><meta charset='utf-8'><title>کاهش مصرف آب در تهران</title></head>"
+        f"<body><article><h1>کاهش مصرف آب در تهران</h1><p>{paragraph * 3}</p><p>{paragraph * 2}Wa\u200cter</p>"
+        "</article></body></html>"
+    )
+    story = extract_one(page.encode(), name="fa.html")
+    assert "می\u200cگویند" in story.body_text and "می\u200cگویند" in story.body_html
+    assert "نتیجه خوبی" in story.body_text and "Water" in story.body_text
+
+
+@pytest.mark.parametrize("name", ["indian_english_dump.txt", "indian_english_page.html"])
+def test_an_indian_papers_agency_credit_and_syndicated_feed_note_are_furniture(name):
+    """An Indian paper runs PTI's copy with "(PTI)" and a note under it, "… the rest of the content
+    is auto-generated from a syndicated feed": not the story's. (PTI, IANS, WAM, KUNA, QNA, IRNA
+    and ISNA are agencies as AP and Reuters are.)"""
+    story = extract_one((_REVIEWED / name).read_bytes(), name=name)
+
+    assert story.body_text.endswith("delays in the supply of coaches.")
+    assert "(PTI)" not in story.body_text.split("\n\n")[-1]
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("نشر في: 14 مارس 2026 - 03:15 م", "2026-03-14T15:15"),  # م: evening
+        ("14 مارس 2026 10:15 ص", "2026-03-14T10:15"),  # ص: morning
+        ("14 مارس 2026 11:40 مساءً", "2026-03-14T23:40"),
+        ("14 مارس 2026 - 12:05 م", "2026-03-14T12:05"),
+    ],
+)
+def test_an_arabic_date_lines_morning_or_evening_mark_is_read_as_am_or_pm(line, day):
+    """ "03:15 م" is a quarter past three in the afternoon: it was read as 03:15 in the morning."""
+    from articles.importing.plaintext import date_of_line, is_date_line
+
+    assert is_date_line(line)
+    assert date_of_line(line) == day
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("السبت، 14 مارس 2026", "2026-03-14"),  # Saturday, with the Arabic comma
+        ("يوم السبت 14 مارس 2026 - 03:15 م", "2026-03-14T15:15"),
+        ("शनिवार, 14 मार्च 2026", "2026-03-14"),
+        ("ہفتہ 14 مارچ 2026", "2026-03-14"),
+        ("سه\u200cشنبه ۲۴ اسفند ۱۴۰۴", ""),  # Tuesday, a Solar Hijri day: not read
+    ],
+)
+def test_a_weekday_before_a_hindi_arabic_urdu_or_persian_date(line, day):
+    from articles.importing.plaintext import date_of_line, is_date_line
+
+    assert is_date_line(line)
+    assert date_of_line(line) == day
+
+
+@pytest.mark.parametrize("signed", ["كتب - أحمد السالم", "كتب ـ أحمد السالم"])
+def test_an_egyptian_pages_byline_with_a_dash_is_read(signed):
+    """ "كتب - …" (wrote -): Egyptian pages put a dash where others put a colon."""
+    dump = (_REVIEWED / "arabic_dump.txt").read_text().replace("كتب: أحمد السالم", signed)
+    assert extract_one(dump.encode(), name="ar.txt").byline == "أحمد السالم"
+
+
+@pytest.mark.parametrize("label", ["الكلمات المفتاحية", "और पढ़ें"])
+def test_an_arabic_keywords_or_hindi_read_more_label_under_the_story_ends_it(label):
+    page = (
+        (_REVIEWED / "arabic_page.html")
+        .read_text()
+        .replace(
+            '<div class="share">', f'<p>{label}</p><p>معدلات التضخم في الربع الأول</p><div class="share">'
+        )
+    )
+    assert extract_one(page.encode(), name="ar.html").body_text.endswith("حتى العاشرة مساء.")
+
+
+@pytest.mark.parametrize("number", ["کد خبر: ۱۲۳۴۵۶", "News ID: 123456"])
+def test_a_storys_number_by_the_headline_is_furniture(number):
+    """Iranian agencies print the story's number under its headline ("کد خبر: ۱۲۳۴۵۶", news code):
+    it opened the body of a saved page. The page's Solar Hijri date ("۱۴۰۴/۱۲/۲۴") is not read as
+    the year 1404; its tags' timestamp is."""
+    page = (_REVIEWED / "persian_page.html").read_text().replace("کد خبر: ۱۲۳۴۵۶", number)
+    story = extract_one(page.encode(), name="fa.html")
+
+    assert story.body_text.startswith("به گزارش خبرنگار اقتصادی")
+    assert story.published_at.isoformat() == "2026-03-14T10:30:00+03:30"
+
+
+def test_direction_marks_around_an_arabic_byline_and_date_are_dropped():
+    """Arabic text copied from a page carries invisible direction marks ("\\u200f", embeddings
+    "\\u202b…\\u202c"); a saved page writes them as references ("&rlm;"). They kept the dump's
+    byline and date from being read (the site's name became the title) and the page's date line
+    from being read and taken off the story."""
+    dump = (
+        (_REVIEWED / "arabic_dump.txt")
+        .read_text()
+        .replace("كتب: أحمد السالم", "\u202bكتب: أحمد السالم\u202c")
+        .replace("١٤ مارس ٢٠٢٦ - ١٠:١٥ ص", "\u200f١٤ مارس ٢٠٢٦ - ١٠:١٥ ص\u200f")
+    )
+    story = extract_one(dump.encode(), name="ar.txt")
+    assert (story.title, story.byline) == (
+        "افتتاح ميناء جديد في صلالة لتعزيز التجارة الإقليمية",
+        "أحمد السالم",
+    )
+    assert story.published_at.date().isoformat() == "2026-03-14"
+
+    page = (
+        (_REVIEWED / "arabic_page.html")
+        .read_text()
+        .replace('<div class="date">14 مارس 2026</div>', '<div class="date">&rlm;14 مارس 2026&#x200F;</div>')
+    )
+    story = extract_one(page.encode(), name="ar.html")
+    assert story.body_text.startswith("انطلقت يوم الجمعة")
+    assert story.published_at.date().isoformat() == "2026-03-14"
+    assert "\u200f" not in story.body_text
