@@ -1977,8 +1977,9 @@ def _heads_as_title(lines: list[_Line], line: _Line, first: _Line, start: int) -
     and dated, right under a paper's name ("Metro Daily"), and a post signed and dated under a
     blog's name and motto."""
     initial = next((character for character in line.text if character.isalpha()), "")
-    if not initial.isupper() or _DATED.search(line.text) or not _headline_shaped(line):
-        return False  # (the first letter: a channel's post may open with "⚡️")
+    if not initial or initial.islower() or _DATED.search(line.text) or not _headline_shaped(line):
+        # (the first letter: a channel's post may open with "⚡️"; Arabic and Hindi have no capitals)
+        return False
     above = lines[first.index + 1 : line.index]
     between = lines[line.index + 1 : start]
     if len(between) > 4 or not all(

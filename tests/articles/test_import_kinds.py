@@ -2846,3 +2846,14 @@ def test_direction_marks_around_an_arabic_byline_and_date_are_dropped():
     assert story.body_text.startswith("انطلقت يوم الجمعة")
     assert story.published_at.date().isoformat() == "2026-03-14"
     assert "\u200f" not in story.body_text
+
+
+@pytest.mark.django_db
+def test_an_uncased_headline_under_the_sites_name_and_menu_is_the_title():
+    """Arabic and Hindi have no capitals: a headline that did not start with one was never taken
+    for the title under a site's name and menu (the site's name was)."""
+    dump = (_REVIEWED / "arabic_dump.txt").read_text(encoding="utf-8").splitlines()
+    unsigned = [line for line in dump if not line.startswith(("كتب: ", "١٤ مارس", "الرئيسية » "))]
+    story = extract_one("\n".join(unsigned).encode(), name="gulf.txt")
+
+    assert story.title == "افتتاح ميناء جديد في صلالة لتعزيز التجارة الإقليمية"
