@@ -65,6 +65,7 @@ from .plaintext import (
     is_kicker,
     is_navigation,
     is_newsroom_account,
+    is_section_date_line,
     is_small_print,
     strip_site_name,
     wire_date,
@@ -321,7 +322,7 @@ def extract_html_article(
             byline = text
         if (
             len(words(text)) <= 12
-            and (is_date_line(text) or signed)
+            and (is_date_line(text) or is_section_date_line(text) or signed)
             and not (published and _UPDATE_LINE.match(text))  # (an update's time is not the story's)
             and better(day := date_of_line(text))
         ):
@@ -1366,7 +1367,10 @@ def _mend_links(body, tree) -> None:
                     ahead = (sibling.tail if sibling is not None else link.getparent().text) or ""
                     found.setdefault(text, []).append((" ".join(ahead.split()), link.tail or ""))
         readings = found.get(" ".join("".join(ref.itertext()).split()), [])
-        if glued and any(tail[:1].isspace() for _ahead, tail in readings):
+        # (the same words after it on the page, a space before them: not a menu's "Tesla" over the
+        # story's "two Teslas")
+        following = ref.tail.split()[:1] if glued else []
+        if glued and any(tail[:1].isspace() and tail.split()[:1] == following for _ahead, tail in readings):
             ref.tail = " " + ref.tail
         if split and any(ahead and before.endswith(ahead[-40:]) for ahead, _tail in readings):
             # (the paragraph's words join the one before, after a space)
@@ -1824,14 +1828,16 @@ _INFO_ITEM_CHARACTERS = 24
 
 
 def _is_info_bar(element) -> bool:
-    """Whether a list is a page's information bar: short items, none a sentence, one of them a
-    date line or a page mark ("2018/6/19 5:50", "（1/3ページ）"). (Its items are measured in
+    """Whether a list is a page's information bar: short items, none a sentence, two of them its
+    day, a page mark or a reading time ("2018/6/19 5:50", "（1/3ページ）"; not a fact box's "Flood of
+    2015", "March 14, 2015", "Three dead"). (Its items are measured in
     characters: "日本経済新聞" is one word, "2018/6/19 5:50" five.)"""
     shown = [_text(item) for item in element.iter("item") if _text(item)]
     return (
         len(shown) >= 2
         and all(len(text) <= _INFO_ITEM_CHARACTERS and not SENTENCE_END.search(text) for text in shown)
-        and any(is_date_line(text) or _PAGE_MARK.match(text) for text in shown)
+        and sum(bool(is_date_line(text) or _PAGE_MARK.match(text) or READ_TIME.match(text)) for text in shown)
+        >= 2
     )
 
 
@@ -1901,6 +1907,8 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
             reason = "teaser"  # its linked headline taken off ("More Opinion:"), no list under it
         if not reason and tag == "p" and _AGENCY_CREDIT.match(text):
             reason = "credit"  # "(dpa/rr)": the agency and editor's initials
+        if not kept and not reason and tag == "p" and is_section_date_line(text):
+            reason = "date"  # "North Korea 09:31 August 20, 2019": its section's link, then its time, above the story
         if not kept and not reason and tag in {"p", "head"} and is_kicker(text):
             reason = "kicker"  # "Opinion" above the story
         if (
@@ -1976,7 +1984,10 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
             and kept
             and tag == "p"
             and len(text) <= 160
-            and _GOES_ON_FOR_SUBSCRIBERS.search(text.lower())
+            and (notice := _GOES_ON_FOR_SUBSCRIBERS.search(text.lower())) is not None
+            # (the box's own words, "You've read your 3 free articles. Subscribe to continue reading", not a
+            # report of them: "After three stories, readers see a box telling them to subscribe to …")
+            and len(words(text[: notice.start()])) <= 8
             and not REPORTED.search(text)
         ):
             # The paywall's notice ("この記事は会員限定です。…続きをお読みいただけます。", "Subscribe to

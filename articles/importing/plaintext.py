@@ -150,7 +150,7 @@ _WEEKDAYS = (
     r"|(?:یک|دو|سه|چهار|پنج)[\s\u200c]?شنبه|شنبه|جمعه"
 )
 # "2025 г.", "2025 года", "2025 р.", "2025 року" after the year.
-_YEAR_WORD = r"(?:\s*(?:г\.|года|р\.|року))?"
+_YEAR_WORD = r"(?:\s*(?:г\.|года|р\.|року|r\.))?"
 # A later update told after the date, on the same line ("… 11:05 AM UTC Updated 2 hours ago").
 UPDATE_WORD = (
     r"(?:updated|(?:last\s)?modified|aktualisiert|mis\sà\sjour|modifié|actualizado|atualizad[oa]|обновлено|оновлено"
@@ -195,6 +195,15 @@ _DAY_MONTH = rf"\d{{1,2}}\.?(?:st|nd|rd|th)?\s+(?:de\s+)?(?:{MONTHS})\.?,?\s+(?:
 # A section's name before a time of day and the day ("North Korea 09:31 August 20, 2019": a wire's
 # section link, then when the story was filed).
 _SECTION_BEFORE_TIME = rf"{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD})?\s+(?=\d{{1,2}}:\d{{2}}\s)"
+_SECTION_PREFIX = re.compile(_SECTION_BEFORE_TIME)
+
+
+def is_section_date_line(text: str) -> bool:
+    """A section's name, then the time and the day: a date line only above a story (inside one,
+    "Kickoff 19:30 March 14, 2026" is the story's)."""
+    return bool(found := _SECTION_PREFIX.match(text)) and is_date_line(text[found.end() :])
+
+
 # A day as Chinese, Japanese and Korean pages write it: "2026年3月14日", "2026년 3월 14일"; and year
 # first in figures, "2018/6/19", "2019.08.20" (never day first: read without doubt).
 # A Solar Hijri day, as Iranian and Afghan pages date their stories ("۲۴ اسفند ۱۴۰۴"): a date line,
@@ -206,8 +215,7 @@ _SOLAR_HIJRI_DAY = (
 _CJK_DAY_FORM = r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]"
 _YEAR_FIRST = r"\d{4}(?:/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2}\.?)"
 DATE_LINE = re.compile(
-    rf"""^(?:{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD})?\s+[-–—]\s+(?=\d)  # "Madrid - 04 mar 2026"
-      |{_SECTION_BEFORE_TIME})?
+    rf"""^(?:{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD})?\s+[-–—]\s+(?=\d))?  # "Madrid - 04 mar 2026"
     (?:(?:{_DATE_LEAD})\s*[:：]?\s*)?
     (?:\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s+{_ZONE})?,?\s+)?
     (?:(?:{_WEEKDAYS})[,،]?\s+)?
@@ -218,11 +226,14 @@ DATE_LINE = re.compile(
       | \d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}{_YEAR_WORD}
       | {_YEAR_FIRST}
       | \d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago
-      | (?:há|hace)\s+\d+\s+(?:minutos?|horas?|dias?|días|semanas?|meses|mês|mes)  # "Há 3 horas"
+      | (?:há|hace)\s+\d+\s+(?:minutos?|horas?|dias?|días|semanas?|meses|mês|mes|anos?|años?)  # "Há 3 horas"
+      | vor\s+\d+\s+(?:minuten|stunden?|tagen?)  # "vor 2 Stunden"
+      | \d+\s+(?:minut[ay]?|godzin[ay]?|dni|tygodni[e]?)\s+temu  # "2 godziny temu"
+      | \d+\s+(?:минут[уы]?|час(?:а|ов)?|дн(?:я|ей))\s+назад  # "2 часа назад"
       | {_CJK_DAY_FORM}
       | {_SOLAR_HIJRI_DAY}
     )
-    (?:,?\s*(?:at\s+|в\s+|о\s+|um\s+|à\s+|a\s+las\s+)?\d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?
+    (?:,?\s*(?:at\s+|в\s+|о\s+|o\s+|um\s+|à\s+|a\s+las\s+)?\d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?
         (?:\s*(?:{_ZONE}|Uhr|{_ARABIC_HALF}))?)?
     (?:\s*[-–—|•·/]\s*.{{0,40}}|,?\s+{UPDATE_WORD}\b[^.!?]{{0,40}}\d[^.!?]{{0,20}}|\s+{UPDATE_WORD}(?:\s+ago)?
       |\s+by\s+{_SIGNER}(?:\s*[-–—|•·,]\s*.{{0,60}})?
@@ -438,10 +449,10 @@ BYLINE = re.compile(
 )
 # A Chinese or Japanese writer's line: the role, then the name ("记者 王丽", "本报记者 王丽", "編集委員
 # 山田花子", "特派員 中村一郎"), or the name, then the role ("山田花子記者"). The role goes (``clean_byline``).
-# (Not a heading that starts with the word: "记者会见", "記者クラブ".)
+# (Not a heading that starts with the word: "记者会见", "記者クラブ", "记者手记", "記者の目".)
 _CJK_ROLE = r"(?:本报|本社|新华社)?(?:记者|記者|特派员|特派員|编辑委员|編集委員|論説委員|首席记者)"
 _CJK_NAME = r"[\u4e00-\u9fff\u3040-\u30ff]{1,4}(?:[\s·・][\u4e00-\u9fff\u3040-\u30ff]{1,4})?"
-_CJK_WRITER = rf"{_CJK_ROLE}\s*[:：]?\s*(?!会|招待|节|節|证|証|クラブ){_CJK_NAME}(?:[、,，\s]+{_CJK_NAME}){{0,2}}$|{_CJK_NAME}\s*(?:记者|記者|特派员|特派員)$"
+_CJK_WRITER = rf"{_CJK_ROLE}\s*[:：]?\s*(?!会|招待|节|節|证|証|クラブ|手记|手記|调查|調査|の目|观察|観察|日记|日記){_CJK_NAME}(?:[、,，\s]+{_CJK_NAME}){{0,2}}$|{_CJK_NAME}\s*(?:记者|記者|特派员|特派員)$"
 # "By" in another language before a name in capitals ("Von Anna Schmidt", "Par Jean-Luc Le Goff";
 # not "Von den 20 …", nor a headline, "Par For The Course", "Von Miller Signs With Bills"): a
 # byline only where one is expected, between a story's headline and its body.
@@ -486,7 +497,10 @@ _BYLINE_DATE_TAIL = re.compile(
 _DATELINE_PLACE = re.compile(r"\s*[,;]\s*([^\W\d_][\w'’-]{2,})$")
 # The outlet and the place after a signed name: "Por Ana Souza, g1 — Brasília", "Por João Lima, TV
 # Globo — Rio de Janeiro" (Brazil's press signs so).
-_OUTLET_AND_PLACE = re.compile(r"\s*,\s*[^,;—–]{1,30}?\s+[—–]\s+[^\W\d_][^,;—–]{1,40}$")
+# (One word, or in lower case, between the comma and the dash: "Jane Roe, Tom Li — London" names two writers.)
+_OUTLET_AND_PLACE = re.compile(
+    r"\s*,\s*(?:[^\s,;—–]{1,20}|(?-i:[a-z])[^,;—–]{0,29}?)\s+[—–]\s+[^\W\d_][^,;—–]{1,40}$"
+)
 # Accounts, not writers: a blog's default user is no byline to publish.
 _EDITED_BY = re.compile(
     r"\s*[;,|]\s*(?:editing|edited|additional reporting|graphics|fact[- ]checking|production) by\b.*$",
@@ -959,14 +973,14 @@ APPEAL_PATTERNS = [
     r"suscríbete\b",
     # Brazil's press: "Assine o g1", "Inscreva-se", "Receba as notícias do g1 no WhatsApp", "Siga o
     # g1 no Instagram", "Compartilhe esta notícia", "Todos os direitos reservados".
-    r"assine (?:o|a|já|agora)\b",
+    ("assine", r"^assine\b"),
     r"inscreva-se\b",
     r"receba (?:as |nossas )?notícias\b",
     (
         "siga ",
         r"^siga (?:o|a|os|as|-nos|nos)\b.{0,40}\b(?:instagram|facebook|twitter|x|youtube|tiktok|whatsapp|telegram|threads)\b",
     ),
-    r"compartilhe\b",
+    ("compartilhe", r"^compartilhe\b"),
     r"todos os direitos reservados\b",
     # Poland's, Lithuania's, Latvia's and Belarus's press: subscribe, follow us, share, all rights
     # reserved ("Zapisz się do newslettera", "Obserwuj nas w Google News", "Visos teisės saugomos").
@@ -1133,7 +1147,7 @@ def is_disclosure(text: str, n: int) -> bool:
 # edited by … staff and is published from a syndicated feed". Never the story's own words.
 _AGENCY_COPY_NOTE = (
     r"(?:auto-?generated|published) from an? (?:syndicated|agency|news agency|wire) feed"
-    r"|has not been edited by [^.]{0,40}\bstaff\b"
+    r"|(?:story|article|report|copy|headline) (?:has|have) not been edited by [^.]{0,40}\bstaff\b"
 )
 # The small print pages put under a story: disclaimers and licence notes (affiliate notes are
 # ``is_disclosure``'s, above the story and below it).
@@ -1192,7 +1206,7 @@ _WRITER_CONTACT = re.compile(
 _CHINESE_SMALL_PRINT = re.compile(
     r"^(?=[A-Za-z]*[\u4e00-\u9fff])[\u4e00-\u9fffA-Za-z]{2,24}(?<!第)[\[〔［(（]?\d[\d\[\]〔〕［］()（）-]{5,}号?(?:-\d+)?$"
     r"|ICP[备证]\s*\d|公网安备\s*\d|违法和不良信息举报"
-    r"|版权所有|版权(?:说明|声明|保护)\s*[:：]|未经[^。]{0,30}(?:许可|授权)[^。]{0,10}(?:转载|使用|复制)|禁止转载"
+    r"|版权所有|版权(?:说明|声明|保护)\s*[:：]|未经[^。]{0,30}(?:许可|授权)[^。]{0,10}(?:不得|禁止)[^。]{0,6}(?:转载|使用|复制)|禁止转载"
     r"|^(?:[【\[（(]\s*(?:责任编辑|责编|编辑|纠错)[^】\]）)]{0,30}[】\]）)]\s*)+$"
 )
 
@@ -2019,7 +2033,7 @@ def _heads_as_title(lines: list[_Line], line: _Line, first: _Line, start: int) -
     ):
         return True
     if (
-        len(above) >= 2
+        len(above) >= 3  # (a menu; not a writer's name and the section over a short headline's dek)
         and all(other.words <= 2 and not is_sentence(other.text, other.words) for other in above)
         and line.words >= 5
         and start - line.index <= 2
@@ -2805,11 +2819,7 @@ END_MARKER = re.compile(
     r"read (?:next|more)|recommended(?: \w+)?|popular(?: \w+)?|trending(?: \w+)?|about the author|"
     r"share this(?: \w+)?|tags?|filed under|forward-looking statements?|safe harbou?r statement|notes? to editors"
     r"|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lee también"
-    r"|читайте также|читайте також|czytaj (?:także|też|również)|чытайце таксама"
-    # the comments' heading or button in the region's languages ("Comentar", "Kommentare (12)")
-    r"|comentar(?:ios)?|comentários|comente|commentaires|commenter|kommentare|kommentieren"
-    r"|комментарии|комментировать|коментарі|коментарів|коментувати"
-    r"|komentarze|komentarai|komentāri|каментары)\b.{0,30}$",
+    r"|читайте также|читайте також|czytaj (?:także|też|również)|чытайце таксама)\b.{0,30}$",
     re.IGNORECASE,
 )
 
@@ -2822,6 +2832,28 @@ _COMMENTS_HEADING = re.compile(
 )
 
 
+_BARE_COMMENTS_HEADING = re.compile(
+    _COMMENTS_HEADING.pattern.removesuffix(r"\b.{0,30}$").replace(
+        r"^(?:\d+\s+)?", r"^(?:\d+\s+(?:readers?[’']?\s+)?)?", 1
+    )
+    + r"\s*(?:\(\d+\)|\d+)?\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def _comments_follow(lines: list[_Line], index: int, end: int) -> bool:
+    """Whether readers' comments follow a comments heading: two dated lines among the next
+    thirty, each under a short line (the reader's name: "Marinero67", "Mukesh Saini says:")."""
+    dated = [
+        n
+        for n in range(index + 2, min(end, index + 31))
+        if lines[n].chrome == "date"
+        and lines[n - 1].words <= 4
+        and not lines[n - 1].text.endswith((".", "!", "?"))
+    ]
+    return len(dated) >= 2
+
+
 def _cut_at_end_marker(lines: list[_Line], start: int, end: int) -> int:
     """The article ends where comments or "related stories" begin, once most of it is behind."""
     total = sum(line.score for line in lines[start:end] if line.score > 0)
@@ -2830,12 +2862,20 @@ def _cut_at_end_marker(lines: list[_Line], start: int, end: int) -> int:
         if line.score > 0:
             seen += line.score
         elif (
-            (line.words <= 6 and END_MARKER.match(line.text))
-            or (line.words <= 16 and _NUMBERED_REPLY.match(line.text))  # a forum's "Reply #1 — user » date"
-        ) and (
+            # Once most of the story is behind (a forum's "Reply #1 — user » date" too); a comments
+            # heading once a third is (readers' comments as long as the story under it), when it is
+            # one ("Comments", "10 comments:", "Komentarze (12)") or readers' comments follow it (each
+            # dated: "Marinero67", "Hace 12 minutos"), not a subheading ("Comentarios del alcalde").
             seen >= 0.6 * total
-            # the comments' heading, with readers' comments under it as long as the story
-            or (seen >= 0.3 * total and _COMMENTS_HEADING.match(line.text))
+            and (
+                (line.words <= 6 and END_MARKER.match(line.text))
+                or (line.words <= 16 and _NUMBERED_REPLY.match(line.text))
+            )
+        ) or (
+            seen >= 0.3 * total
+            and line.words <= 6
+            and _COMMENTS_HEADING.match(line.text)
+            and (_BARE_COMMENTS_HEADING.match(line.text) or _comments_follow(lines, line.index, end))
         ):
             under = line.index + 1
             while under < end and lines[under].chrome == "teaser for another story":

@@ -2857,3 +2857,43 @@ def test_an_uncased_headline_under_the_sites_name_and_menu_is_the_title():
     story = extract_one("\n".join(unsigned).encode(), name="gulf.txt")
 
     assert story.title == "افتتاح ميناء جديد في صلالة لتعزيز التجارة الإقليمية"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [
+        # a subheading that opens with "Comments" is not the comments' heading
+        ("review_r_ru1.txt", "Комментарии экспертов"),
+        ("review_r_es1.txt", "Comentarios del alcalde"),
+        # an event's time and day inside a story ("Kickoff 19:30 March 14, 2026") is no date line
+        ("review_r_en5.txt", "The league has moved the city derby"),
+        # a sentence that reports an edit, not a syndication note
+        ("review_r_en6.txt", "has not been edited by the council's press staff"),
+        # a story that reports a paywall's words
+        ("review_r_h3.html", "telling them to subscribe to continue reading"),
+        # "two Teslas", whatever the menu's link to "Tesla" is followed by
+        ("review_r_h2.html", "Teslas"),
+        # Portuguese subjunctives, not the site's imperatives
+        ("review_r_pt1.txt", "que a população compartilhe qualquer informação"),
+        ("review_r_pt1.txt", "que o governador assine o decreto"),
+        # a fact box with one date in it
+        ("review_r_h6.html", "Three dead"),
+        # a court's finding ("未经原告许可擅自使用"), not a site's reprint notice
+        ("review_r_h5.html", "未经原告许可擅自使用"),
+        # a column's heading ("记者手记", reporter's notes) is no writer's line
+        ("review_r_zh3.txt", "记者手记"),
+    ],
+)
+def test_reviewer_rs_ordinary_lines_stay_the_storys(name, kept):
+    """Reviewer R read the whole change and wrote ordinary stories the new rules took text from."""
+    story = extract_one((_REVIEWED / name).read_bytes(), name=name)
+    assert kept in story.body_text
+
+
+@pytest.mark.django_db
+def test_reviewer_rs_short_headline_over_its_writer_and_section_stays_the_title():
+    story = extract_one((_REVIEWED / "review_r_en3.txt").read_bytes(), name="fire.txt")
+    assert story.title == "Fire Kills Three"
+    kickoff = extract_one((_REVIEWED / "review_r_en5.txt").read_bytes(), name="derby.txt")
+    assert kickoff.published_at is None
