@@ -2897,3 +2897,24 @@ def test_reviewer_rs_short_headline_over_its_writer_and_section_stays_the_title(
     assert story.title == "Fire Kills Three"
     kickoff = extract_one((_REVIEWED / "review_r_en5.txt").read_bytes(), name="derby.txt")
     assert kickoff.published_at is None
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("14 marca 2026 r.", "2026-03-14"),
+        ("14 maja 2026 o 10:15", "2026-05-14T10:15"),
+        ("Opublikowano: 14 marca 2026, 09:30", "2026-03-14T09:30"),
+        ("vor 2 Stunden", ""),
+        ("2 godziny temu", ""),
+        ("2 часа назад", ""),
+        ("Hace 2 años", ""),
+    ],
+)
+def test_the_neighbours_date_lines(line, day):
+    """Polish days with their "r." (rok) and "o" before the time; relative times in Polish, Russian,
+    German and Spanish are date lines without a day to read."""
+    from articles.importing.plaintext import date_of_line, is_date_line
+
+    assert is_date_line(line)
+    assert date_of_line(line) == day
