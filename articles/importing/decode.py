@@ -8,11 +8,10 @@ from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
-from newsroom.text import CONTROL_CHARACTERS, without_control_characters
+from newsroom.text import CONTROL_CHARACTERS, MARKS, without_control_characters
 
 from .detect import csv_delimiter
 from .errors import ImportRejected
-from .plaintext import MARKS
 
 # Magic numbers of files that are certainly not articles, with the name a person knows them by.
 _MAGIC = (

@@ -21,28 +21,8 @@ from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-# Chinese and Japanese write no spaces between words: their characters are read two at a time, as
-# ``pipeline.has_words`` counts them (a Chinese paragraph was a handful of "words", one a clause,
-# and a dump's story read as short lines: no article found). The katakana middle dot is punctuation.
-UNSPACED = "\u3040-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+from newsroom.text import MARKS, UNSPACED
 
-
-def _combining_marks() -> str:
-    """The combining marks of the Basic Multilingual Plane as a character class's ranges: the vowel
-    signs and viramas of Indic scripts ("शर्मा" is letters and marks), Arabic harakat. Python's
-    ``\\w`` takes letters, not marks: "यह भी पढ़ें" read as "यह भ पढ" and a name lost its last vowel."""
-    ranges, start = [], None
-    for code in range(0x300, 0x10000):
-        mark = unicodedata.category(chr(code)).startswith("M")
-        if mark and start is None:
-            start = code
-        elif not mark and start is not None:
-            ranges.append(f"\\u{start:04x}-\\u{code - 1:04x}")
-            start = None
-    return "".join(ranges)
-
-
-MARKS = _combining_marks()
 # A word: letters with the marks written on them (a run of Chinese or Japanese: two characters).
 _LETTERS = rf"[^\W_{UNSPACED}]+(?:[{MARKS}]+[^\W_{UNSPACED}]*)*"
 WORD = re.compile(rf"[{UNSPACED}]{{1,2}}|{_LETTERS}(?:['’.-]{_LETTERS})*", re.UNICODE)
@@ -57,7 +37,7 @@ _STATEMENT_VERB = re.compile(
 # The end of a sentence, a reference marker after it included ("the following year. (7)", "year.[3]"),
 # in the scripts of the region's press too: Chinese and Japanese "。！？", the Devanagari danda "।",
 # the Urdu full stop "۔", the Arabic question mark "؟", the Ethiopic "።" and the Burmese "။" (the
-# full-width "！" after Chinese, not after a Latin word: an author box's "Comment and discuss with her！").
+# full-width "！" after Chinese, not after an ASCII character: an author box's "Comment and discuss with her！").
 SENTENCE_END = re.compile(
     r"""[.!?…:;。．।॥۔؟።။！？：；](?<![\x00-\x7f][！？：；])["'”’)\]」』）]*"""
     r"""(?:\s?(?:\(\d{1,3}\)|\[\d{1,3}\])|[¹²³⁰-⁹]+)?$"""
