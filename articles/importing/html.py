@@ -1830,8 +1830,8 @@ _INFO_ITEM_CHARACTERS = 24
 def _is_info_bar(element) -> bool:
     """Whether a list is a page's information bar: short items, none a sentence, two of them its
     day, a page mark or a reading time ("2018/6/19 5:50", "（1/3ページ）"; not a fact box's "Flood of
-    2015", "March 14, 2015", "Three dead"). (Its items are measured in
-    characters: "日本経済新聞" is one word, "2018/6/19 5:50" five.)"""
+    2015", "March 14, 2015", "Three dead"). Its items are measured in characters, whatever their
+    script."""
     shown = [_text(item) for item in element.iter("item") if _text(item)]
     return (
         len(shown) >= 2
