@@ -62,8 +62,8 @@ _STRAY_JOINER = re.compile(
 # and Latin words (RLM, LRM, ALM, U+202A-U+202E, U+2066-U+2069): invisible, copied with the text
 # ("\u200f١٤ مارس ٢٠٢٦", "\u202bكتب: …\u202c"), where they kept a date or a byline from being read.
 BIDI_CONTROLS = "\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069"
-# Control characters and invisible ones (zero-width spaces, stray joiners, direction marks, BOM, soft
-# hyphen): a non-ASCII text is cleared of both in one pass.
+# Control characters and invisible ones (zero-width spaces, direction marks, BOM, soft hyphen): a
+# non-ASCII text is cleared of both in one pass, then of stray joiners (``without_stray_joiners``).
 _CONTROL_OR_INVISIBLE = re.compile(
     f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2060\ufeff\u00ad{BIDI_CONTROLS}]"
 )
