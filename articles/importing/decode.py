@@ -61,7 +61,7 @@ _STRAY_JOINER = re.compile(
 # The marks and embeddings that set the direction of Arabic, Persian and Urdu text around figures
 # and Latin words (RLM, LRM, ALM, U+202A-U+202E, U+2066-U+2069): invisible, copied with the text
 # ("\u200f١٤ مارس ٢٠٢٦", "\u202bكتب: …\u202c"), where they kept a date or a byline from being read.
-BIDI_CONTROLS = "\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069"
+BIDI_CONTROLS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 # Control characters and invisible ones (zero-width spaces, direction marks, BOM, soft hyphen): a
 # non-ASCII text is cleared of both in one pass, then of stray joiners (``without_stray_joiners``).
 _CONTROL_OR_INVISIBLE = re.compile(
@@ -637,7 +637,7 @@ _C0_CONTROLS = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 _C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")
 _INVISIBLE_CHARACTERS = (
     *"\u200b\u200c\u200d\u2060\ufeff\u00ad",
-    *"\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",  # ``BIDI_CONTROLS``
+    *BIDI_CONTROLS,
 )
 
 

@@ -1247,16 +1247,21 @@ APPEAL = _build_appeal_matcher()
 
 
 # Section labels that open a list of other stories: whatever follows them is not the article.
+# "Read also" in the press of Brazil, Poland, Lithuania, Latvia and Belarus: one list for the
+# teaser's label (``TEASER``), a box's (``_TEASER_BOX_LABEL``) and a label alone (``LIST_LABEL``).
+_READ_ALSO_NEIGHBOURS = (
+    r"leia (?:também|mais)|veja (?:também|mais)|saiba mais|czytaj (?:także|też|również)"
+    r"|zobacz (?:także|też|również)|skaitykite taip pat|lasi(?:et)? arī|чытайце таксама"
+)
 # A teaser for another story inside this one: a "read this too" label, then its headline
 # ("Also read: How the port was won", "Related: Budget passes").
 TEASER = re.compile(
     r"^\W{0,3}(?:also read|read (?:also|more|next)|see also|further reading|recommended(?: reading)?"
     r"|related(?: (?:reading|posts?|articles?|stories|story|content|coverage|guides?))?"
     r"|you (?:may|might) also (?:like|enjoy)"
-    r"|читайте также|читайте також|lesen sie auch|à lire aussi|lire aussi|lea también|leia também"
+    r"|читайте также|читайте також|lesen sie auch|à lire aussi|lire aussi|lea también"
     r"|(?:noticia|artículo|article|artikel) (?:relacionad[oa]|lié|liée|associé)|voir aussi|siehe auch|mehr zum thema"
-    r"|по теме|на тему|veja também|saiba mais|czytaj (?:także|też|również)|zobacz (?:także|też|również)"
-    r"|skaitykite taip pat|lasi(?:et)? arī|чытайце таксама"
+    rf"|по теме|на тему|{_READ_ALSO_NEIGHBOURS}"
     # "read also" in Hindi, Arabic, Persian and Urdu
     r"|(?:यह|ये) भी पढ़ें|اقرأ\s+[أا]يضاً?|(?:بیشتر\s+)?بخوانید|یہ بھی پڑھیں)"
     r"(?:\s*[:>»|]|\s+[–—-])\s*[¿¡«\"“‘']?\w",
@@ -1273,10 +1278,8 @@ LIST_LABEL = re.compile(
     r"|(?:también )?te puede interesar|te recomendamos|vous aimerez aussi|das könnte sie auch interessieren"
     r"|partager|teilen|compartir|поделиться|поділитися"
     r"|comentarios|commentaires|kommentare|комментарии|коментарі|коментарів"
-    r"|czytaj (?:także|też|również)|zobacz (?:także|też|również)|polecamy|udostępnij|komentarze"
-    r"|skaitykite (?:taip pat|daugiau)|dalintis|komentarai|lasi(?:et)? arī|dalīties|komentāri"
-    r"|чытайце таксама|падзяліцца|каментары"
-    r"|leia (?:também|mais)|veja (?:também|mais)|saiba mais|mais lidas|(?:notícias )?relacionadas|compartilhe"
+    rf"|{_READ_ALSO_NEIGHBOURS}|polecamy|udostępnij|komentarze|skaitykite daugiau|dalintis|komentarai"
+    r"|dalīties|komentāri|падзяліцца|каментары|mais lidas|(?:notícias )?relacionadas|compartilhe"
     r"|compartilhar|comentários|você (?:também )?pode gostar"
     # Japanese, Korean and Chinese pages' "related stories", "keywords", "tags", "share (this story)
     # (to WeChat)"
@@ -2661,8 +2664,7 @@ def _heads_the_story(lines: list[_Line], position: int, start: int) -> bool:
 _TEASER_BOX_LABEL = re.compile(
     r"^(?:related(?: \w+)?|read (?:more|also|next)|also read|see also|more on this(?: story)?|recommended"
     r"|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lee también|te puede interesar|читайте также"
-    r"|читайте також|leia (?:também|mais)|veja (?:também|mais)|saiba mais"
-    r"|czytaj (?:także|też|również)|zobacz (?:także|też|również)|skaitykite taip pat|lasi(?:et)? arī|чытайце таксама)\s*:?$",
+    rf"|читайте також|{_READ_ALSO_NEIGHBOURS})\s*:?$",
     re.IGNORECASE,
 )
 _TEASER_BOX_ITEMS = 6
@@ -2804,20 +2806,16 @@ END_MARKER = re.compile(
 )
 
 
-_COMMENTS_HEADING = re.compile(
-    r"^(?:\d+\s+)?(?:comments?|leave a (?:comment|reply)|join the discussion|comentar(?:ios)?|comentários|comente"
+_COMMENT_WORDS = (
+    r"comments?|leave a (?:comment|reply)|join the discussion|comentar(?:ios)?|comentários|comente"
     r"|commentaires|commenter|kommentare|kommentieren|комментарии|комментировать|коментарі|коментарів|коментувати"
-    r"|komentarze|komentarai|komentāri|каментары)\b.{0,30}$",
-    re.IGNORECASE,
+    r"|komentarze|komentarai|komentāri|каментары"
 )
-
-
+# The comments' heading, and the heading alone ("Comments", "10 comments:", "124 Reader Comments",
+# "Komentarze (12)"), not a subheading that opens with the word ("Comments from residents").
+_COMMENTS_HEADING = re.compile(rf"^(?:\d+\s+)?(?:{_COMMENT_WORDS})\b.{{0,30}}$", re.IGNORECASE)
 _BARE_COMMENTS_HEADING = re.compile(
-    _COMMENTS_HEADING.pattern.removesuffix(r"\b.{0,30}$").replace(
-        r"^(?:\d+\s+)?", r"^(?:\d+\s+(?:readers?[’']?\s+)?)?", 1
-    )
-    + r"\s*(?:\(\d+\)|\d+)?\s*:?$",
-    re.IGNORECASE,
+    rf"^(?:\d+\s+(?:readers?[’']?\s+)?)?(?:{_COMMENT_WORDS})\s*(?:\(\d+\)|\d+)?\s*:?$", re.IGNORECASE
 )
 
 
