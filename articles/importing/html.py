@@ -983,6 +983,14 @@ def _parse(markup: str, *, document: bool = False):
                 # A button's link ("Book now", href="#"): trafilatura writes it as the site's home
                 # page, and the story would link there.
                 del link.attrib["href"]
+        if "embed" in markup:
+            for table in _EMBEDDED_TABLES(tree):
+                # A table in a site builder's embed block (Webflow's "w-embed": the way its editors
+                # add a table): trafilatura drops any "embed" class with the social networks'
+                # embedded posts, and the story lost its tables.
+                for element in table.iterancestors():
+                    if "embed" in (kind := element.get("class") or ""):
+                        element.set("class", _EMBED_CLASS.sub(" ", kind))
         if "<aside" in markup:
             for box in _FACT_BOXES(tree):
                 box.tag = "div"  # a factbox in the story ("By the numbers"), not a sidebar
@@ -996,6 +1004,8 @@ def _parse(markup: str, *, document: bool = False):
 
 
 _LINKS_TO_NOWHERE = etree.XPath("//a[@href='#']")
+_EMBEDDED_TABLES = etree.XPath("//body//table[ancestor::*[contains(@class, 'embed')]]")
+_EMBED_CLASS = re.compile(r"\S*embed\S*")
 _GUEST_BOOK_WORDS = ("uestbook", "uestBook", "uest-book", "ondolence")
 _GUEST_BOOKS = etree.XPath(
     "//body//*[re:test(@class, '(^|[\\s_-])(guest-?book|condolences?)([\\s_-]|$)', 'i')"

@@ -2918,3 +2918,21 @@ def test_the_neighbours_date_lines(line, day):
 
     assert is_date_line(line)
     assert date_of_line(line) == day
+
+
+@pytest.mark.django_db
+def test_a_table_in_a_site_builders_embed_block_stays_with_the_story():
+    """Webflow's editors add a table as an HTML embed ("w-embed"): trafilatura dropped every
+    "embed" class with the social networks' embedded posts, and the story lost its table."""
+    table = (
+        '<div class="w-embed"><style>table { width: 100%; }</style><div class="responsive-table">'
+        "<table><thead><tr><th>Service</th><th>Suggested tip</th></tr></thead><tbody>"
+        "<tr><td>Full service restaurant</td><td>20%</td></tr><tr><td>Hotel valet parking</td><td>$2 to $5</td></tr>"
+        "</tbody></table></div></div>"
+    )
+    tweet = '<div class="social-embed"><p>Follow the bank on its social networks for more news.</p></div>'
+    story = extract_one(_page("<title>How much to tip</title>", table + tweet), name="tips.html")
+    assert "Service | Suggested tip" in story.body_text
+    assert "Full service restaurant | 20%" in story.body_text
+    assert "Hotel valet parking | $2 to $5" in story.body_text
+    assert "Follow the bank" not in story.body_text  # an embed without a table is still dropped
