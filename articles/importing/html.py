@@ -984,13 +984,16 @@ def _parse(markup: str, *, document: bool = False):
                 # page, and the story would link there.
                 del link.attrib["href"]
         if "embed" in markup:
-            for table in _EMBEDDED_TABLES(tree):
-                # A table in a site builder's embed block (Webflow's "w-embed": the way its editors
-                # add a table): trafilatura drops any "embed" class with the social networks'
-                # embedded posts, and the story lost its tables.
-                for element in table.iterancestors():
-                    if "embed" in (kind := element.get("class") or ""):
-                        element.set("class", _EMBED_CLASS.sub(" ", kind))
+            for block in _EMBEDS(tree):
+                # trafilatura drops any "embed" class with the social networks' embedded posts. A
+                # site builder's embed block holding a table (Webflow's "w-embed": the way its
+                # editors add one) or the site's own paragraphs (a listing's "profile embed") is the
+                # story's: it lost its tables and entries.
+                kind = block.get("class")
+                if not _HIDING_CLASS.search(kind) and (
+                    _HOLDS_TABLE(block) or (not _HOLDS_POST(block) and _paragraph_words(block) >= 30)
+                ):
+                    block.set("class", _EMBED_CLASS.sub(" ", kind))
         if "<aside" in markup:
             for box in _FACT_BOXES(tree):
                 box.tag = "div"  # a factbox in the story ("By the numbers"), not a sidebar
@@ -1004,8 +1007,16 @@ def _parse(markup: str, *, document: bool = False):
 
 
 _LINKS_TO_NOWHERE = etree.XPath("//a[@href='#']")
-_EMBEDDED_TABLES = etree.XPath("//body//table[ancestor::*[contains(@class, 'embed')]]")
+_EMBEDS = etree.XPath("//body//*[contains(@class, 'embed')]")
 _EMBED_CLASS = re.compile(r"\S*embed\S*")
+_HOLDS_TABLE = etree.XPath("boolean(.//table)")
+_HOLDS_POST = etree.XPath("boolean(.//blockquote | .//iframe)")  # a post, a video, a map
+
+
+def _paragraph_words(element) -> int:
+    return sum(len(" ".join(paragraph.itertext()).split()) for paragraph in element.iter("p"))
+
+
 _GUEST_BOOK_WORDS = ("uestbook", "uestBook", "uest-book", "ondolence")
 _GUEST_BOOKS = etree.XPath(
     "//body//*[re:test(@class, '(^|[\\s_-])(guest-?book|condolences?)([\\s_-]|$)', 'i')"

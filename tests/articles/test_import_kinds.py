@@ -2921,7 +2921,7 @@ def test_the_neighbours_date_lines(line, day):
 
 
 @pytest.mark.django_db
-def test_a_table_in_a_site_builders_embed_block_stays_with_the_story():
+def test_a_table_or_the_sites_paragraphs_in_an_embed_block_stay_with_the_story():
     """Webflow's editors add a table as an HTML embed ("w-embed"): trafilatura dropped every
     "embed" class with the social networks' embedded posts, and the story lost its table."""
     table = (
@@ -2930,9 +2930,26 @@ def test_a_table_in_a_site_builders_embed_block_stays_with_the_story():
         "<tr><td>Full service restaurant</td><td>20%</td></tr><tr><td>Hotel valet parking</td><td>$2 to $5</td></tr>"
         "</tbody></table></div></div>"
     )
-    tweet = '<div class="social-embed"><p>Follow the bank on its social networks for more news.</p></div>'
-    story = extract_one(_page("<title>How much to tip</title>", table + tweet), name="tips.html")
+    # A listing's entry, classed "embed" by its theme: the site's own paragraph.
+    entry = (
+        '<div class="mover-profile embed"><h2>Harbour Van Lines</h2><p>Harbour Van Lines is a full-service '
+        "moving company based in Gdynia, handling long-distance moves across the country. With more than "
+        "forty years of experience and thousands of moves a year, it offers packing, storage and transport.</p></div>"
+    )
+    # An embedded post (a blockquote, a player's frame) and a short "embed" box are still dropped.
+    tweet = (
+        '<figure class="wp-block-embed"><div class="wp-block-embed__wrapper"><blockquote class="twitter-tweet">'
+        "<p>Breaking: the savings bank's depositors queue outside every branch in the city this morning, and the "
+        "regulator says it will speak later today about the accounts, the auditors and the deposits.</p>"
+        "</blockquote></div></figure>"
+    )
+    short = '<div class="social-embed"><p>Follow the bank on its social networks.</p><p>More news.</p></div>'
+    story = extract_one(
+        _page("<title>How much to tip</title>", table + entry + tweet + short), name="tips.html"
+    )
     assert "Service | Suggested tip" in story.body_text
     assert "Full service restaurant | 20%" in story.body_text
     assert "Hotel valet parking | $2 to $5" in story.body_text
-    assert "Follow the bank" not in story.body_text  # an embed without a table is still dropped
+    assert "Harbour Van Lines is a full-service moving company" in story.body_text
+    assert "queue outside every branch" not in story.body_text
+    assert "Follow the bank" not in story.body_text
