@@ -994,6 +994,11 @@ def _parse(markup: str, *, document: bool = False):
                     _HOLDS_TABLE(block) or (not _HOLDS_POST(block) and _paragraph_words(block) >= 30)
                 ):
                     block.set("class", _EMBED_CLASS.sub(" ", kind))
+        if "listicle" in markup:
+            for entry in _LISTICLE_SLIDES(tree):
+                # A listicle's entries shown as slides ("listicle-slides"): the story itself, which
+                # trafilatura drops with carousels' and slideshows' "slide" classes.
+                entry.set("class", _SLIDE_CLASS.sub(" ", entry.get("class")))
         if "<aside" in markup:
             for box in _FACT_BOXES(tree):
                 box.tag = "div"  # a factbox in the story ("By the numbers"), not a sidebar
@@ -1007,6 +1012,8 @@ def _parse(markup: str, *, document: bool = False):
 
 
 _LINKS_TO_NOWHERE = etree.XPath("//a[@href='#']")
+_LISTICLE_SLIDES = etree.XPath("//body//*[contains(@class, 'listicle') and contains(@class, 'slide')]")
+_SLIDE_CLASS = re.compile(r"\S*slide\S*")
 _EMBEDS = etree.XPath("//body//*[contains(@class, 'embed')]")
 _EMBED_CLASS = re.compile(r"\S*embed\S*")
 _HOLDS_TABLE = etree.XPath("boolean(.//table)")

@@ -2953,3 +2953,29 @@ def test_a_table_or_the_sites_paragraphs_in_an_embed_block_stay_with_the_story()
     assert "Harbour Van Lines is a full-service moving company" in story.body_text
     assert "queue outside every branch" not in story.body_text
     assert "Follow the bank" not in story.body_text
+
+
+@pytest.mark.django_db
+def test_a_listicles_entries_shown_as_slides_are_the_story():
+    """A magazine's listicle ("The 10 best online design services") shows each entry as a slide
+    ("listicle-slides"): trafilatura dropped them with carousels' "slide" classes, and the story was
+    its introduction alone."""
+    entries = "".join(
+        f'<div class="listicle-slides css-8binen"><h2>{n}. {name}</h2><p>{name} starts you off with a style '
+        f"quiz and asks about your budget, then a designer sends two concepts for the living room within "
+        f"a week; entry {n} of the list.</p></div>"
+        for n, name in enumerate(("Havenly", "Modsy", "Decorist"), start=1)
+    )
+    intro = "".join(
+        f"<p>So you have decided to give your home a refresh, part {n}. But where to begin? Between the paint "
+        "swatches, the endless furniture arrangements and the lighting plans, the choices overwhelm. A bona fide "
+        "interior designer costs more than most budgets allow, so we tried the online services instead.</p>"
+        for n in range(5)
+    )
+    markup = (
+        "<!doctype html><html><head><title>The best online design services</title></head><body><article>"
+        f"<h1>The best online design services</h1>{intro}{entries}</article></body></html>"
+    )
+    story = extract_one(markup.encode(), name="design.html")
+    for name in ("Havenly", "Modsy", "Decorist"):
+        assert f"{name} starts you off with a style quiz" in story.body_text
