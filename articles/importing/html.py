@@ -999,6 +999,14 @@ def _parse(markup: str, *, document: bool = False):
                 # A listicle's entries shown as slides ("listicle-slides"): the story itself, which
                 # trafilatura drops with carousels' and slideshows' "slide" classes.
                 entry.set("class", _SLIDE_CLASS.sub(" ", entry.get("class")))
+        if "sidebar" in markup and (wrappers := _SIDEBARS(tree)):
+            # A layout's wrapper named for its sidebar ("c-layout-sidebar-left", "main-with-sidebar")
+            # that holds most of the page's paragraphs holds the story: trafilatura drops any
+            # "sidebar" class, and the story went with it.
+            page = _paragraph_words(tree)
+            for wrapper in wrappers:
+                if 2 * _paragraph_words(wrapper) > page:
+                    wrapper.set("class", _SIDEBAR_CLASS.sub(" ", wrapper.get("class")))
         if "<aside" in markup:
             for box in _FACT_BOXES(tree):
                 box.tag = "div"  # a factbox in the story ("By the numbers"), not a sidebar
@@ -1012,6 +1020,8 @@ def _parse(markup: str, *, document: bool = False):
 
 
 _LINKS_TO_NOWHERE = etree.XPath("//a[@href='#']")
+_SIDEBARS = etree.XPath("//body//*[contains(@class, 'sidebar')]")
+_SIDEBAR_CLASS = re.compile(r"\S*sidebar\S*")
 _LISTICLE_SLIDES = etree.XPath("//body//*[contains(@class, 'listicle') and contains(@class, 'slide')]")
 _SLIDE_CLASS = re.compile(r"\S*slide\S*")
 _EMBEDS = etree.XPath("//body//*[contains(@class, 'embed')]")

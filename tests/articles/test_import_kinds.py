@@ -2979,3 +2979,30 @@ def test_a_listicles_entries_shown_as_slides_are_the_story():
     story = extract_one(markup.encode(), name="design.html")
     for name in ("Havenly", "Modsy", "Decorist"):
         assert f"{name} starts you off with a style quiz" in story.body_text
+
+
+@pytest.mark.django_db
+def test_a_layout_wrapper_named_for_its_sidebar_keeps_the_story_it_holds():
+    """A government guide's layout puts its menu and its story in one "c-layout-sidebar-left" box:
+    trafilatura dropped the box for its "sidebar" class, and the story with it. A real sidebar, a
+    small part of the page, is still dropped."""
+    steps = "".join(
+        f"<h2>Step {n}: backing up your data</h2><p>Step {n} of the guide: identify the essential data, keep "
+        "a copy away from the office and make backing up part of the everyday business, so that a theft, "
+        "a fire or malware does not cost the firm its records.</p>"
+        for n in range(1, 6)
+    )
+    sidebar = (
+        '<div class="widget-sidebar"><p>Our other guides for small firms: passwords, phishing and the '
+        "cloud, each in five short steps that anyone can follow.</p></div>"
+    )
+    markup = (
+        "<!doctype html><html><head><title>Small business guide: cyber security</title></head><body>"
+        "<h1>Small business guide: cyber security</h1>"
+        '<div class="c-layout-sidebar-left"><div class="c-layout-sidebar-top"><nav><ul><li><a href="/a">Pages</a>'
+        f'</li></ul></nav></div><div class="c-layout-main">{steps}</div></div>{sidebar}</body></html>'
+    )
+    story = extract_one(markup.encode(), name="guide.html")
+    for n in range(1, 6):
+        assert f"Step {n} of the guide: identify the essential data" in story.body_text
+    assert "Our other guides for small firms" not in story.body_text
