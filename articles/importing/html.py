@@ -59,6 +59,7 @@ from .plaintext import (
     extract_text_article,
     is_appeal,
     is_bare_name,
+    is_cookie_notice,
     is_credit,
     is_date_line,
     is_disclosure,
@@ -1581,7 +1582,7 @@ def _is_residue(text: str, *, tag: str) -> str:
         text, n
     ):
         return "appeal or navigation"  # (a sign-up or donation box's pitch: "Subscribe … Subscribe now")
-    if n <= 80 and COOKIE_NOTICE.search(text):
+    if is_cookie_notice(text, n):
         return "cookie notice"
     if _PLACEHOLDER.search(text):
         return "placeholder text"
@@ -1879,6 +1880,35 @@ def _is_info_bar(element) -> bool:
     )
 
 
+def _consent_panel(texts: list[str]) -> set[int]:
+    """The positions of a cookie consent panel's blocks: a run of three or more blocks about cookies
+    or consent ("Manage consent", "Necessary cookies are absolutely essential …", "Analytical
+    cookies are used …"), two or more of them notices and one in the site's own voice ("This
+    website uses cookies"). Its blocks run past the 80 words a lone notice may have (a category's
+    description with its table of cookies), and name categories a notice need not ("Advertisement
+    cookies"). A story about cookies does not say that it uses them."""
+    panel: set[int] = set()
+    run: list[int] = []
+    for position, text in enumerate([*texts, ""]):
+        lowered = text.lower()
+        if "cookie" in lowered or (
+            position in range(len(texts)) and "consent" in lowered and len(text) <= 40
+        ):
+            run.append(position)
+            continue
+        if len(run) >= 3:
+            notices = [texts[n] for n in run if COOKIE_NOTICE.search(texts[n])]
+            if len(notices) >= 2 and any(_SITE_USES_COOKIES.search(notice) for notice in notices):
+                panel.update(run)
+        run = []
+    return panel
+
+
+_SITE_USES_COOKIES = re.compile(
+    r"\b(?:we|this (?:web)?site|our (?:web)?site) (?:uses?|may use|stores?) cookies", re.I
+)
+
+
 def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], list[str], list[str]]:
     """The story's blocks as HTML, the texts taken off, and those of them above its first block."""
     # trafilatura sometimes leaves a paragraph as the tail of the heading before it.
@@ -1897,6 +1927,8 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
     total_words, seen_words = sum(len(words(_text(child))) for child in children), 0
     previous = ""  # why the block before was taken off
     in_page = _to_a_place_in(base_url)
+
+    panel = _consent_panel([_text(child) for child in children])
 
     @functools.cache
     def last_prose() -> int:
@@ -1919,6 +1951,8 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
             stripped.append(text)
             continue
         reason = _is_residue(text, tag=tag) if tag in {"p", "head", "list", "quote"} else ""
+        if not reason and position in panel:
+            reason = "cookie notice"
         if not kept and not reason and tag in {"p", "table"} and _is_menu(text):
             reason = "navigation"  # a menu bar above the story (a page laid out with a table)
         if (

@@ -745,6 +745,19 @@ COOKIE_NOTICE = re.compile(
     r"|(?:używa(?:my)?|wykorzystuje(?:my)?) (?:plik(?:ów|i) )?cookies?|pliki cookies?|slapuk(?:us|ai|ų)|sīkdatn(?:es|ēm))",
     re.IGNORECASE,
 )
+
+
+def is_cookie_notice(text: str, n: int) -> bool:
+    """A cookie notice of ``n`` words: its phrasing, up to 80 words, in the site's own voice unless
+    it is a few words ("Accept all cookies"); not a story's paragraph about third-party cookies."""
+    return (
+        n <= 80
+        and ("ookie" in text or "OOKIE" in text)
+        and COOKIE_NOTICE.search(text) is not None
+        and (n <= 6 or _SITE_VOICE.search(text) is not None)
+    )
+
+
 # The site speaking for itself, as a cookie notice does ("We use cookies", "Wir verwenden …").
 _SITE_VOICE = re.compile(
     r"\b(?:we|our|this (?:web)?site|wir|unsere|nous|notre|ce site|usamos|utilizamos|este sitio|мы|наш|ми)\b",
@@ -1730,12 +1743,7 @@ def _score(lines: list[_Line], common: Container[str]) -> None:
             line.chrome = "teaser for another story"
         elif is_navigation(line.text):
             line.chrome = "navigation"
-        elif (
-            n <= 80
-            and ("ookie" in line.text or "OOKIE" in line.text)
-            and COOKIE_NOTICE.search(line.text)
-            and (n <= 6 or _SITE_VOICE.search(line.text))  # not a story about third-party cookies
-        ):
+        elif is_cookie_notice(line.text, n):
             line.chrome = "cookie notice"
         elif is_appeal(line.text, n) and not _headline_over_byline(lines, position, n):
             line.chrome = "appeal or navigation"

@@ -3006,3 +3006,53 @@ def test_a_layout_wrapper_named_for_its_sidebar_keeps_the_story_it_holds():
     for n in range(1, 6):
         assert f"Step {n} of the guide: identify the essential data" in story.body_text
     assert "Our other guides for small firms" not in story.body_text
+
+
+_CONSENT_PANEL = (
+    "<h3>Manage consent</h3>"
+    "<p>This website uses cookies to improve your experience while you navigate through the website. Out of "
+    "these, the cookies that are categorized as necessary are stored on your browser as they are essential "
+    "for the working of basic functionalities of the website. We also use third-party cookies that help us "
+    "analyze and understand how you use this website. These cookies will be stored in your browser only with "
+    "your consent. You also have the option to opt-out of these cookies. But opting out of some of these "
+    "cookies may affect your browsing experience.</p>"
+    "<p>Necessary cookies are absolutely essential for the website to function properly. These cookies "
+    "ensure basic functionalities and security features of the website, anonymously.</p>"
+    "<p>Analytical cookies are used to understand how visitors interact with the website.</p>"
+    "<p>Advertisement cookies are used to provide visitors with relevant ads and marketing campaigns.</p>"
+)
+
+
+@pytest.mark.django_db
+def test_a_cookie_consent_panel_under_the_story_is_not_the_story():
+    """A consent plugin's panel, printed under the story: its long notice (93 words) and the
+    categories it describes ("Advertisement cookies …") were kept, past what a lone notice is."""
+    story = extract_one(_page("<title>Ten easy woodworking projects</title>", _CONSENT_PANEL), name="w.html")
+    assert "Paragraph 3 of the story" in story.body_text
+    for gone in (
+        "Manage consent",
+        "This website uses cookies",
+        "Analytical cookies",
+        "Advertisement cookies",
+    ):
+        assert gone not in story.body_text
+
+
+@pytest.mark.django_db
+def test_a_story_about_cookies_keeps_its_paragraphs():
+    """A story about third-party cookies, paragraph after paragraph, is no consent panel: the
+    site does not say that it uses them."""
+    paragraphs = "".join(
+        f"<p>{text}</p>"
+        for text in (
+            "Third-party cookies have followed readers from site to site for twenty years, and advertisers "
+            "built their business on them.",
+            "Advertising cookies track visitors across websites and collect what they read, the regulator said.",
+            "Necessary cookies, which keep a basket full or a reader logged in, are not affected by the rule.",
+            "Browsers will block third-party cookies by default from next year, the company confirmed.",
+        )
+    )
+    story = extract_one(_page("<title>The end of the third-party cookie</title>", paragraphs), name="c.html")
+    assert "Third-party cookies have followed readers" in story.body_text
+    assert "Necessary cookies, which keep a basket full" in story.body_text
+    assert "Browsers will block third-party cookies" in story.body_text
