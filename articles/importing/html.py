@@ -1526,6 +1526,14 @@ def _pitches(text: str) -> bool:
     return bool(_READER.search(text)) and not REPORTED.search(text)
 
 
+def _may_name_cookies(text: str) -> bool:
+    """Whether a block may be a cookie notice: each of ``COOKIE_NOTICE``'s phrases holds one of
+    these, in any case (no other character matches their letters in that search). The search, an
+    alternation tried at every word, was 0.27 of ``_is_residue``'s 0.30 ms on a page's blocks."""
+    lowered = text.lower()
+    return "cook" in lowered or "lapuk" in lowered or "kdatn" in lowered
+
+
 def _is_residue(text: str, *, tag: str) -> str:
     """Why a short block is furniture rather than story (empty string when it is story)."""
     n = len(words(text))
@@ -1543,7 +1551,7 @@ def _is_residue(text: str, *, tag: str) -> str:
         text, n
     ):
         return "appeal or navigation"  # (a sign-up or donation box's pitch: "Subscribe … Subscribe now")
-    if n <= 80 and COOKIE_NOTICE.search(text):
+    if n <= 80 and _may_name_cookies(text) and COOKIE_NOTICE.search(text):
         return "cookie notice"
     if _PLACEHOLDER.search(text):
         return "placeholder text"
