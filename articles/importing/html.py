@@ -959,13 +959,48 @@ def unfold(markup: str) -> str:
     )
 
 
+# What trafilatura's ``load_html`` removes before parsing (its INVALID_XML_CHARS), as UTF-8 bytes:
+# the C0 controls but tab and newlines (U+FFFE and U+FFFF are looked for in the text).
+_NOT_IN_XML = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+
+
+def _load_html(markup: str):
+    """``trafilatura.utils.load_html(markup)``, the same tree, without its work a page does not need.
+
+    It removes the characters XML does not allow with a substitution over the whole page (0.44 ms
+    on a 157 KB page), then lxml reads the text as UTF-8. The page's UTF-8 bytes tell in 0.15 ms
+    whether it has any, and are what lxml reads. A page that has them, that trafilatura would
+    repair (a doctype with a slash, a self-closing <html/>), or whose tree is too small for its
+    test, is loaded by ``load_html`` itself.
+    """
+    from lxml.html import fromstring
+    from trafilatura.utils import DOCTYPE_TAG, HTML_PARSER, load_html
+
+    try:
+        data = markup.encode("utf-8")
+    except UnicodeEncodeError:  # (a lone surrogate)
+        return load_html(markup)
+    if len(data.translate(None, _NOT_IN_XML)) != len(data) or "\ufffe" in markup or "\uffff" in markup:
+        return load_html(markup)
+    beginning = markup[:50].lower()
+    if "doctype" in beginning:
+        first, newline, _ = markup[:4096].partition("\n")
+        if not newline or DOCTYPE_TAG.search(first):
+            return load_html(markup)
+    if any("<html" in line and line.endswith("/>") for line in markup[:4096].splitlines()[:4]):
+        return load_html(markup)
+    try:
+        tree = fromstring(data, parser=HTML_PARSER)
+    except Exception:
+        return load_html(markup)
+    return tree if tree is not None and len(tree) >= 2 else load_html(markup)
+
+
 def _parse(markup: str, *, document: bool = False):
     """The page parsed once for both readings (trafilatura copies a tree before changing it); a
     word processor's ``document`` without its comments."""
-    from trafilatura.utils import load_html
-
     try:
-        tree = load_html(markup)
+        tree = _load_html(markup)
     except (ValueError, TypeError, etree.LxmlError, RecursionError):
         return None
     if tree is not None:
