@@ -982,11 +982,14 @@ def _load_html(markup: str):
         return load_html(markup)
     if len(data.translate(None, _NOT_IN_XML)) != len(data) or "\ufffe" in markup or "\uffff" in markup:
         return load_html(markup)
-    beginning = markup[:50].lower()
-    if "doctype" in beginning:
-        first, newline, _ = markup[:4096].partition("\n")
-        if not newline or DOCTYPE_TAG.search(first):
+    if "doctype" in markup[:50].lower():
+        # trafilatura takes a doctype with a slash off the first line, and writes that line back
+        # with a newline after it, one more when the page has none.
+        end = markup.find("\n")
+        if DOCTYPE_TAG.match(markup if end == -1 else markup[:end]):
             return load_html(markup)
+        if end == -1:
+            data += b"\n"
     if any("<html" in line and line.endswith("/>") for line in markup[:4096].splitlines()[:4]):
         return load_html(markup)
     try:
