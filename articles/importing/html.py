@@ -1488,8 +1488,12 @@ def _words(body) -> list[str]:
 
 
 def word_grams(tokens: list[str]) -> set[tuple[str, ...]]:
-    """The word 4-grams of a text (a shorter text is one gram): what readings are compared by."""
-    return {tuple(tokens[i : i + 4]) for i in range(max(1, len(tokens) - 3))} if tokens else set()
+    """The word 4-grams of a text (a shorter text is one gram): what readings are compared by.
+
+    Zipped in C rather than sliced a gram at a time: 0.1 ms of a page's 0.18 (the same grams)."""
+    if len(tokens) < 4:
+        return {tuple(tokens)} if tokens else set()
+    return set(zip(tokens, tokens[1:], tokens[2:], tokens[3:], strict=False))  # (the shifts are shorter)
 
 
 def _agreement(one: list[str], other: list[str]) -> float:
