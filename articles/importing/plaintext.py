@@ -1392,6 +1392,7 @@ def is_appeal(text: str, n: int) -> bool:
 
 
 NAV_SEPARATOR = re.compile(r"\s*[|•·»/]\s*|\s{2,}")
+_NAV_MARKS = "|•·»/"  # (NAV_SEPARATOR's marks)
 # A breadcrumb ("News > Local > Council", "You are here: Home › News"): never the story's title;
 # in a story, the same shape is a path through menus ("Settings > Privacy > Location").
 _BREADCRUMB = re.compile(
@@ -1423,9 +1424,12 @@ def is_navigation(text: str, *, most_words: int = 3) -> bool:
     """A menu bar flattened to one line: "Home | World | Business | Contact" (three items or more
     of at most ``most_words`` words), or a run of four menu words or more ("Home News Sport Weather"),
     or of five capitalized words or more, two in three a menu's."""
-    parts = [part for part in NAV_SEPARATOR.split(text) if part.strip()]
-    if len(parts) >= 3 and all(len(words(part)) <= most_words for part in parts):
-        return True
+    # (Split only when a separator may be there: printable text has no whitespace but the space,
+    # and most lines have no bar, bullet or slash; 0.1 of the 0.14 ms a text dump spent here.)
+    if not text.isprintable() or "  " in text or any(mark in text for mark in _NAV_MARKS):
+        parts = [part for part in NAV_SEPARATOR.split(text) if part.strip()]
+        if len(parts) >= 3 and all(len(words(part)) <= most_words for part in parts):
+            return True
     # Four words or more, every one a menu's: "Business Travel Deals", "Local News And Weather" and
     # "Культура, спорт, наука" are headlines.
     if len(text) > 200 or _NOT_A_MENU.search(text):
