@@ -749,10 +749,15 @@ COOKIE_NOTICE = re.compile(
 
 def is_cookie_notice(text: str, n: int) -> bool:
     """A cookie notice of ``n`` words: its phrasing, up to 80 words, in the site's own voice unless
-    it is a few words ("Accept all cookies"); not a story's paragraph about third-party cookies."""
+    it is a few words ("Accept all cookies"); not a story's paragraph about third-party cookies.
+
+    The pattern is searched only in a text that holds, in any case, a word each of its phrases holds
+    ("cook", "lapuk", "kdatn"): the alternation, tried at every word, was 0.27 of the 0.30 ms the
+    HTML cleaner spent on a page's blocks."""
+    lowered = text.lower()
     return (
         n <= 80
-        and ("ookie" in text or "OOKIE" in text)
+        and ("cook" in lowered or "lapuk" in lowered or "kdatn" in lowered)
         and COOKIE_NOTICE.search(text) is not None
         and (n <= 6 or _SITE_VOICE.search(text) is not None)
     )
@@ -1405,6 +1410,7 @@ def is_appeal(text: str, n: int) -> bool:
 
 
 NAV_SEPARATOR = re.compile(r"\s*[|•·»/]\s*|\s{2,}")
+_NAV_MARKS = "|•·»/"  # (NAV_SEPARATOR's marks)
 # A breadcrumb ("News > Local > Council", "You are here: Home › News"): never the story's title;
 # in a story, the same shape is a path through menus ("Settings > Privacy > Location").
 _BREADCRUMB = re.compile(
@@ -1436,9 +1442,12 @@ def is_navigation(text: str, *, most_words: int = 3) -> bool:
     """A menu bar flattened to one line: "Home | World | Business | Contact" (three items or more
     of at most ``most_words`` words), or a run of four menu words or more ("Home News Sport Weather"),
     or of five capitalized words or more, two in three a menu's."""
-    parts = [part for part in NAV_SEPARATOR.split(text) if part.strip()]
-    if len(parts) >= 3 and all(len(words(part)) <= most_words for part in parts):
-        return True
+    # (Split only when a separator may be there: printable text has no whitespace but the space,
+    # and most lines have no bar, bullet or slash; 0.1 of the 0.14 ms a text dump spent here.)
+    if not text.isprintable() or "  " in text or any(mark in text for mark in _NAV_MARKS):
+        parts = [part for part in NAV_SEPARATOR.split(text) if part.strip()]
+        if len(parts) >= 3 and all(len(words(part)) <= most_words for part in parts):
+            return True
     # Four words or more, every one a menu's: "Business Travel Deals", "Local News And Weather" and
     # "Культура, спорт, наука" are headlines.
     if len(text) > 200 or _NOT_A_MENU.search(text):
