@@ -793,6 +793,11 @@ _REPORTER_SIGNOFF = re.compile(rf"^(?:([가-힣]{{2,4}})\s*(?:기자|특파원)(
 _GOES_ON_FOR_SUBSCRIBERS = re.compile(
     r"\b(?:subscribe|sign in|log in|register) to (?:continue|keep) reading\b"
     r"|\bthe rest of this (?:article|story) is (?:only )?(?:for|available to) (?:subscribers|members)\b"
+    # "Become a paid subscriber to Every to unlock this piece", "Subscribe to The Ledger to keep reading
+    # this post", "This post is for paid subscribers", "Keep reading with a 7-day free trial"
+    r"|\b(?:become an? (?:paid )?(?:subscriber|member)|subscribe|upgrade)(?: to [^.]{1,40}?)? to (?:unlock (?:this|the rest"
+    r"|the full)|(?:keep|continue) reading (?:this|the rest))\b|\bthis post is for paid subscribers\b"
+    r"|\bkeep reading with a \d+-day free trial\b"
     r"|\bil vous reste \d+(?:[.,]\d+)? ?% de cet article\b|\bla suite est réservée aux abonnés\b"
     r"|\bweiterlesen mit\b|\bcontinúa leyendo\b|\bpara seguir leyendo\b"  # (read in lower case)
     # a Japanese paper's: "この記事は会員限定です" (this story is for members only), "(登録すると)続きを
@@ -802,8 +807,8 @@ _GOES_ON_FOR_SUBSCRIBERS = re.compile(
 # A piece of each of those phrases, in a title's case and in capitals, looked for before the page
 # is lowered and searched (0.08 ms against 0.3-0.6 ms on a 157 KB page without them).
 _GOES_ON_WORDS = (
-    *("eading", "ubscribers", "embers", "este", "bonnés", "eiterlesen", "eyendo"),
-    *("EADING", "UBSCRIBERS", "EMBERS", "ESTE", "BONNÉS", "EITERLESEN", "EYENDO"),
+    *("eading", "ubscribers", "embers", "este", "bonnés", "eiterlesen", "eyendo", "nlock"),
+    *("EADING", "UBSCRIBERS", "EMBERS", "ESTE", "BONNÉS", "EITERLESEN", "EYENDO", "NLOCK"),
     *("会員", "続きを"),
 )
 

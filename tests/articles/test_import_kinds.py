@@ -1361,7 +1361,11 @@ def test_superscripts_are_not_emphasis_and_a_link_after_a_bracket_keeps_its_spac
         ("The Rest Of This Article Is Available To Members", True),
         ("Weiterlesen mit SZ Plus", True),
         ("Para seguir leyendo, suscríbete.", True),
+        ("Become a paid subscriber to The Ledger to unlock this piece and learn about:", True),
+        ("This post is for paid subscribers", True),
+        ("Keep reading with a 7-day free trial", True),
         ("Sign up for our newsletter to get the morning briefing.", False),
+        ("Become a member to get our weekly briefing.", False),
     ],
 )
 def test_a_page_that_says_its_story_goes_on_for_subscribers_is_noted_however_long(cue, noted):
@@ -3057,3 +3061,22 @@ def test_a_story_about_cookies_keeps_its_paragraphs():
     assert "Third-party cookies have followed readers" in story.body_text
     assert "Necessary cookies, which keep a basket full" in story.body_text
     assert "Browsers will block third-party cookies" in story.body_text
+
+
+@pytest.mark.django_db
+def test_a_newsletters_paywall_pitch_ends_the_story():
+    """A newsletter platform's post: the free part, then "Become a paid subscriber to … to unlock
+    this piece and learn about:" and the list of what the paid part holds, then what a subscription
+    includes. The story read stops at the pitch."""
+    pitch = (
+        "<p>Become a paid subscriber to The Ledger to unlock this piece and learn about:</p>"
+        "<ul><li>The planning document that means never starting from scratch</li>"
+        "<li>Why your next quarterly plan should start with a voice memo</li></ul>"
+        "<h3>What is included in a subscription?</h3><p>Daily insights from our reporters and early access.</p>"
+    )
+    page = _page("<title>Savings bank</title>", "<h1>Savings bank</h1>").replace(
+        b"</article>", pitch.encode() + b"</article>"
+    )
+    story = extract_one(page, name="post.html")
+    assert story.body_text.endswith("who signed its accounts in year 3.")
+    assert "the page marks the story as for subscribers only" in story.note
