@@ -149,6 +149,18 @@ class Extractors:
         """The ``Extracted`` of input ``number``; None when a worker died (extract it here instead)."""
         return self._take(number)
 
+    def pending(self, number: int) -> bool:
+        """Whether input ``number``'s result has yet to come, after reading what the workers have
+        sent (without waiting)."""
+        while number not in self.done and not self.broken and (ready := wait(self.results, timeout=0)):
+            for reader in ready:
+                try:
+                    finished, payload = reader.recv()
+                except (EOFError, OSError):
+                    return False  # (``result`` finds the worker gone and says so)
+                self.done[finished] = payload
+        return number not in self.done and not self.broken
+
     def record_chunks(self, number: int):
         """(records, reason) chunks of feed or export ``number``, in order; the reason (the whole
         file failed) comes with the last one. Raises WorkerLost when the worker died."""

@@ -76,6 +76,36 @@ def test_worker_extraction_stores_exactly_what_in_process_extraction_stores(tmp_
 
 
 @pytest.mark.django_db
+def test_pages_the_importing_process_extracts_while_the_worker_is_behind_are_stored_the_same(
+    tmp_path, monkeypatch
+):
+    """The importing process extracts the next page itself while the worker has a backlog: the
+    stored rows are those of an import in one process (the template lines included)."""
+    from articles.importing import workers
+
+    folder = _folder(tmp_path)
+    here = [(r.path, r.outcome) for r in import_paths(paths=[folder], workers=0)]
+    stored_here = _stored()
+    Article.objects.all().delete()
+    # The worker is always behind: every page after the first one it was given is extracted here.
+    monkeypatch.setattr(workers.Extractors, "pending", lambda self, number: True)
+    monkeypatch.setattr(pipeline, "WORKER_BACKLOG", 1)
+    extracted_here = []
+    real = pipeline.extract_file
+
+    def counted(data, *, name, common_lines):
+        extracted_here.append(name)
+        return real(data, name=name, common_lines=common_lines)
+
+    monkeypatch.setattr(pipeline, "extract_file", counted)  # (the forked worker counts in its own copy)
+    shared = [(r.path, r.outcome) for r in import_paths(paths=[folder], workers=1)]
+    assert shared == here
+    assert _stored() == stored_here
+    pages = [path for path in os.listdir(folder) if path.endswith((".txt", ".html"))]
+    assert len(extracted_here) == len(pages) - 1  # all but the one the worker was given first
+
+
+@pytest.mark.django_db
 def test_a_file_that_fails_while_stored_leaves_nothing_and_its_batch_goes_on(tmp_path, monkeypatch, editor):
     folder = _folder(tmp_path)
     real = pipeline._store_bands
