@@ -795,8 +795,10 @@ _GOES_ON_FOR_SUBSCRIBERS = re.compile(
     r"|\bthe rest of this (?:article|story) is (?:only )?(?:for|available to) (?:subscribers|members)\b"
     # "Become a paid subscriber to Every to unlock this piece", "Subscribe to The Ledger to keep reading
     # this post", "This post is for paid subscribers", "Keep reading with a 7-day free trial"
-    r"|\b(?:become an? (?:paid )?(?:subscriber|member)|subscribe|upgrade)(?: to [^.]{1,40}?)? to (?:unlock (?:this|the rest"
-    r"|the full)|(?:keep|continue) reading (?:this|the rest))\b|\bthis post is for paid subscribers\b"
+    # (what is unlocked is the piece: "upgrade to unlock the full set of tools" is a review's)
+    r"|\b(?:become an? (?:paid )?(?:subscriber|member)|subscribe|upgrade)(?: to [^.]{1,40}?)? to (?:unlock (?:(?:this|the"
+    r" full) (?:piece|post|article|story|essay|issue|newsletter)|the rest(?= of this|[.!:]|$))|(?:keep|continue) reading (?:this|the rest))\b"
+    r"|\bthis post is for paid subscribers\b"
     r"|\bkeep reading with a \d+-day free trial\b"
     r"|\bil vous reste \d+(?:[.,]\d+)? ?% de cet article\b|\bla suite est réservée aux abonnés\b"
     r"|\bweiterlesen mit\b|\bcontinúa leyendo\b|\bpara seguir leyendo\b"  # (read in lower case)
@@ -1070,7 +1072,9 @@ _SLIDE_CLASS = re.compile(r"\S*slide\S*")
 _EMBEDS = etree.XPath("//body//*[contains(@class, 'embed')]")
 _EMBED_CLASS = re.compile(r"\S*embed\S*")
 _HOLDS_TABLE = etree.XPath("boolean(.//table)")
-_HOLDS_POST = etree.XPath("boolean(.//blockquote | .//iframe)")  # a post, a video, a map
+_HOLDS_POST = etree.XPath(
+    "boolean(.//blockquote | .//iframe | .//form)"
+)  # a post, a video, a map, a sign-up box
 
 
 def _paragraph_words(element) -> int:
@@ -1949,12 +1953,27 @@ def _consent_panel(texts: list[str]) -> set[int]:
         ):
             run.append(position)
             continue
+        # The panel begins at its first notice or consent label: the story's paragraphs about
+        # (baked) cookies just above it are not of it.
+        while run and not (COOKIE_NOTICE.search(texts[run[0]]) or _is_consent_label(texts[run[0]])):
+            run.pop(0)
         if len(run) >= 3:
             notices = [texts[n] for n in run if COOKIE_NOTICE.search(texts[n])]
-            if len(notices) >= 2 and any(_SITE_USES_COOKIES.search(notice) for notice in notices):
+            if len(notices) >= 2 and any(_in_site_voice(notice) for notice in notices):
                 panel.update(run)
         run = []
     return panel
+
+
+def _is_consent_label(text: str) -> bool:
+    """A short label of a consent panel ("Manage consent", "Consent preferences")."""
+    return "consent" in text.lower() and len(text) <= 40
+
+
+def _in_site_voice(notice: str) -> bool:
+    """The site saying it uses cookies, not a story quoting or reporting a site that does
+    ('a box reading "This website uses cookies …"', 'Meta told the regulator: "We use cookies …"')."""
+    return any(not REPORTED.search(notice[: found.start()]) for found in _SITE_USES_COOKIES.finditer(notice))
 
 
 _SITE_USES_COOKIES = re.compile(
