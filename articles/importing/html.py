@@ -363,8 +363,8 @@ def extract_html_article(
             # part the names with ";" where the page wrote "und").
             blocks = [kept for kept in blocks if kept is not block]
             stripped.append(text)
-    cut_short = any(word in visible.lines for word in _GOES_ON_WORDS) and bool(
-        _GOES_ON_FOR_SUBSCRIBERS.search(visible.lines.lower())
+    cut_short = any(word in visible.lines for word in _GOES_ON_WORDS) and _says_it_goes_on(
+        visible.lines.lower()
     )  # (faster than an IGNORECASE search)
     return HtmlArticle(
         paywalled=cut_short or _paywalled(tree),
@@ -806,6 +806,18 @@ _GOES_ON_FOR_SUBSCRIBERS = re.compile(
     # お読みいただけます" (register and you can read the rest)
     r"|この記事は(?:有料)?会員(?:限定|向け)(?:記事)?です|続きをお読みいただけます|続きを読むには(?:有料)?会員"
 )
+
+
+def _says_it_goes_on(lowered: str) -> bool:
+    """Whether the page's lines (``lowered``) hold the paywall's own notice: not a story quoting or
+    reporting one ('a box that reads "This post is for paid subscribers"')."""
+    for notice in _GOES_ON_FOR_SUBSCRIBERS.finditer(lowered):
+        line = lowered[lowered.rfind("\n", 0, notice.start()) + 1 : notice.start()]
+        if not REPORTED.search(line):
+            return True
+    return False
+
+
 # A piece of each of those phrases, in a title's case and in capitals, looked for before the page
 # is lowered and searched (0.08 ms against 0.3-0.6 ms on a 157 KB page without them).
 _GOES_ON_WORDS = (

@@ -3158,3 +3158,18 @@ def test_a_cookie_notice_in_the_sites_voice_in_the_regions_languages(notice):
     from articles.importing.plaintext import is_cookie_notice
 
     assert is_cookie_notice(notice, len(words(notice)))
+
+
+@pytest.mark.django_db
+def test_a_story_quoting_a_newsletters_paywall_is_not_noted_cut_short():
+    """A story about a newsletter platform quoting its paywall box ("a box that reads “This post is
+    for paid subscribers”"): the page's own notice would mark the story cut short, a quoted one
+    does not."""
+    quote = (
+        "<p>Readers who reach the end of the free section see a box that reads “This post is for paid "
+        "subscribers”, and most of them close the tab, the platform's figures show.</p>"
+    )
+    page = _page("<title>Savings bank</title>", "<h1>Savings bank</h1>" + quote)
+    story = extract_one(page, name="newsletters.html")
+    assert "most of them close the tab" in story.body_text
+    assert "subscribers only" not in story.note
