@@ -363,8 +363,8 @@ def extract_html_article(
             # part the names with ";" where the page wrote "und").
             blocks = [kept for kept in blocks if kept is not block]
             stripped.append(text)
-    cut_short = any(word in visible.lines for word in _GOES_ON_WORDS) and bool(
-        _GOES_ON_FOR_SUBSCRIBERS.search(visible.lines.lower())
+    cut_short = any(word in visible.lines for word in _GOES_ON_WORDS) and _says_it_goes_on(
+        visible.lines.lower()
     )  # (faster than an IGNORECASE search)
     return HtmlArticle(
         paywalled=cut_short or _paywalled(tree),
@@ -795,8 +795,10 @@ _GOES_ON_FOR_SUBSCRIBERS = re.compile(
     r"|\bthe rest of this (?:article|story) is (?:only )?(?:for|available to) (?:subscribers|members)\b"
     # "Become a paid subscriber to Every to unlock this piece", "Subscribe to The Ledger to keep reading
     # this post", "This post is for paid subscribers", "Keep reading with a 7-day free trial"
-    r"|\b(?:become an? (?:paid )?(?:subscriber|member)|subscribe|upgrade)(?: to [^.]{1,40}?)? to (?:unlock (?:this|the rest"
-    r"|the full)|(?:keep|continue) reading (?:this|the rest))\b|\bthis post is for paid subscribers\b"
+    # (what is unlocked is the piece: "upgrade to unlock the full set of tools" is a review's)
+    r"|\b(?:become an? (?:paid )?(?:subscriber|member)|subscribe|upgrade)(?: to [^.]{1,40}?)? to (?:unlock (?:(?:this|the"
+    r" full) (?:piece|post|article|story|essay|issue|newsletter)|the rest(?= of this|[.!:]|$))|(?:keep|continue) reading (?:this|the rest))\b"
+    r"|\bthis post is for paid subscribers\b"
     r"|\bkeep reading with a \d+-day free trial\b"
     r"|\bil vous reste \d+(?:[.,]\d+)? ?% de cet article\b|\bla suite est réservée aux abonnés\b"
     r"|\bweiterlesen mit\b|\bcontinúa leyendo\b|\bpara seguir leyendo\b"  # (read in lower case)
@@ -804,6 +806,18 @@ _GOES_ON_FOR_SUBSCRIBERS = re.compile(
     # お読みいただけます" (register and you can read the rest)
     r"|この記事は(?:有料)?会員(?:限定|向け)(?:記事)?です|続きをお読みいただけます|続きを読むには(?:有料)?会員"
 )
+
+
+def _says_it_goes_on(lowered: str) -> bool:
+    """Whether the page's lines (``lowered``) hold the paywall's own notice: not a story quoting or
+    reporting one ('a box that reads "This post is for paid subscribers"')."""
+    for notice in _GOES_ON_FOR_SUBSCRIBERS.finditer(lowered):
+        line = lowered[lowered.rfind("\n", 0, notice.start()) + 1 : notice.start()]
+        if not REPORTED.search(line):
+            return True
+    return False
+
+
 # A piece of each of those phrases, in a title's case and in capitals, looked for before the page
 # is lowered and searched (0.08 ms against 0.3-0.6 ms on a 157 KB page without them).
 _GOES_ON_WORDS = (
@@ -1070,7 +1084,9 @@ _SLIDE_CLASS = re.compile(r"\S*slide\S*")
 _EMBEDS = etree.XPath("//body//*[contains(@class, 'embed')]")
 _EMBED_CLASS = re.compile(r"\S*embed\S*")
 _HOLDS_TABLE = etree.XPath("boolean(.//table)")
-_HOLDS_POST = etree.XPath("boolean(.//blockquote | .//iframe)")  # a post, a video, a map
+_HOLDS_POST = etree.XPath(
+    "boolean(.//blockquote | .//iframe | .//form)"
+)  # a post, a video, a map, a sign-up box
 
 
 def _paragraph_words(element) -> int:
@@ -1949,12 +1965,27 @@ def _consent_panel(texts: list[str]) -> set[int]:
         ):
             run.append(position)
             continue
+        # The panel begins at its first notice or consent label: the story's paragraphs about
+        # (baked) cookies just above it are not of it.
+        while run and not (COOKIE_NOTICE.search(texts[run[0]]) or _is_consent_label(texts[run[0]])):
+            run.pop(0)
         if len(run) >= 3:
             notices = [texts[n] for n in run if COOKIE_NOTICE.search(texts[n])]
-            if len(notices) >= 2 and any(_SITE_USES_COOKIES.search(notice) for notice in notices):
+            if len(notices) >= 2 and any(_in_site_voice(notice) for notice in notices):
                 panel.update(run)
         run = []
     return panel
+
+
+def _is_consent_label(text: str) -> bool:
+    """A short label of a consent panel ("Manage consent", "Consent preferences")."""
+    return "consent" in text.lower() and len(text) <= 40
+
+
+def _in_site_voice(notice: str) -> bool:
+    """The site saying it uses cookies, not a story quoting or reporting a site that does
+    ('a box reading "This website uses cookies …"', 'Meta told the regulator: "We use cookies …"')."""
+    return any(not REPORTED.search(notice[: found.start()]) for found in _SITE_USES_COOKIES.finditer(notice))
 
 
 _SITE_USES_COOKIES = re.compile(

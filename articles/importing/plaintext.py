@@ -759,8 +759,18 @@ def is_cookie_notice(text: str, n: int) -> bool:
         n <= 80
         and ("cook" in lowered or "lapuk" in lowered or "kdatn" in lowered)
         and COOKIE_NOTICE.search(text) is not None
-        and (n <= 6 or _SITE_VOICE.search(text) is not None)
+        and (n <= 6 or _SITE_VOICE.search(text) is not None or _SITE_SAYS_IT_USES.search(text) is not None)
     )
+
+
+# The notices' own first-person or site's phrasings that _SITE_VOICE has no word of: "Сайт использует
+# файлы cookie", "Ta strona używa plików cookie", "Naudojame slapukus", "Mēs izmantojam sīkdatnes".
+_SITE_SAYS_IT_USES = re.compile(
+    r"\b(?:diese (?:web)?seite (?:verwendet|nutzt|setzt) cookies|сайт использует (?:файлы )?cookie"
+    r"|сайт використовує (?:файли )?cookie|ta strona (?:używa|wykorzystuje)|używamy|wykorzystujemy"
+    r"|naudojame slapuk|izmantojam sīkdatn)",
+    re.IGNORECASE,
+)
 
 
 # The site speaking for itself, as a cookie notice does ("We use cookies", "Wir verwenden …").

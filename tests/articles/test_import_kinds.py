@@ -3080,3 +3080,96 @@ def test_a_newsletters_paywall_pitch_ends_the_story():
     story = extract_one(page, name="post.html")
     assert story.body_text.endswith("who signed its accounts in year 3.")
     assert "the page marks the story as for subscribers only" in story.note
+
+
+@pytest.mark.django_db
+def test_a_reviews_upgrade_to_unlock_a_feature_is_not_a_paywall():
+    """An app review: "you'll need to upgrade to unlock the full set of editing tools", "Users can
+    subscribe to unlock this feature". What is unlocked is a feature, not the piece: the story goes
+    on and is not noted as cut short."""
+    review = (
+        "<p>The free tier is generous, but you'll need to upgrade to unlock the full set of editing tools.</p>"
+        "<p>Users can subscribe to unlock this feature for four pounds a month, the app's makers say.</p>"
+    )
+    page = _page("<title>Savings bank app</title>", "<h1>Savings bank app</h1>" + review)
+    story = extract_one(page, name="review.html")
+    assert "subscribe to unlock this feature" in story.body_text
+    assert story.body_text.endswith("who signed its accounts in year 3.")
+    assert "subscribers only" not in story.note
+
+
+@pytest.mark.django_db
+def test_a_consent_panel_under_a_story_about_cookies_takes_neither_its_last_paragraphs_nor_its_quotes():
+    """A bakery story ending on its (baked) cookies, a consent panel right under it; a story about
+    cookie banners quoting one ("a box reading "This website uses cookies …""). The panel goes, the
+    story's paragraphs stay: the panel begins at its first notice, and a quoted notice is not the
+    site's own voice."""
+    bakery = (
+        "<p>At the bakery, Ruth Dale handed out trays of oat cookies to the depositors queueing outside.</p>"
+        "<p>Her cookies, baked with local honey, have become a fixture of the bank's annual meeting.</p>"
+        "<p>The ginger cookies she sells in winter are made to her grandmother's recipe.</p>"
+        "<div class='gdpr-box'><h4>Manage consent</h4>"
+        "<p>This website uses cookies to improve your experience while you navigate through the website. "
+        "Out of these, the cookies that are categorized as necessary are stored on your browser.</p>"
+        "<p>Necessary cookies are absolutely essential for the website to function properly.</p>"
+        "<p>Analytical cookies are used to understand how visitors interact with the website.</p></div>"
+    )
+    page = _page("<title>Savings bank</title>", "<h1>Savings bank</h1>").replace(
+        b"</article>", bakery.encode() + b"</article>"
+    )
+    story = extract_one(page, name="bakery.html")
+    assert "The ginger cookies she sells in winter" in story.body_text
+    assert "Necessary cookies are absolutely essential" not in story.body_text
+    quoted = (
+        "<p>Savers who opened the bank's site were greeted by a box reading \"This website uses cookies "
+        'to improve your experience" with a single green button.</p>'
+        "<p>Regulators said that necessary cookies need no consent, but advertising cookies do.</p>"
+        "<p>The bank argued that third-party cookies were set by its partners, not by it.</p>"
+    )
+    story = extract_one(_page("<title>Savings bank</title>", "<h1>Savings bank</h1>" + quoted), name="b.html")
+    assert "The bank argued that third-party cookies were set by its partners" in story.body_text
+
+
+@pytest.mark.django_db
+def test_a_newsletter_sign_up_box_in_an_embed_block_stays_out():
+    """A sign-up box the page names an embed ("newsletter-embed"): its pitch is 30 words of <p>,
+    but it holds a form, and is no more the story than an embedded post is."""
+    box = (
+        "<div class='newsletter-embed'><h3>Get the Bank Briefing</h3><p>Sign up for our free morning "
+        "newsletter and get the day's banking, court and council news in your inbox before seven, "
+        "written by our reporters, with the markets and the rates for the week ahead.</p>"
+        "<form><input type='email'><button>Sign up</button></form></div>"
+    )
+    story = extract_one(_page("<title>Savings bank</title>", "<h1>Savings bank</h1>" + box), name="n.html")
+    assert "Sign up for our free morning newsletter" not in story.body_text
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Сайт использует файлы cookie. Продолжая пользоваться сайтом, вы соглашаетесь с их использованием.",
+        "Ta strona używa plików cookie. Korzystając ze strony wyrażasz zgodę na ich używanie.",
+        "Naudojame slapukus, kad pagerintume jūsų patirtį. Naršydami toliau sutinkate su slapukų naudojimu.",
+    ],
+)
+def test_a_cookie_notice_in_the_sites_voice_in_the_regions_languages(notice):
+    """Russian, Polish and Lithuanian notices longer than six words: in the site's voice, though
+    not in one of _SITE_VOICE's words ("Сайт использует", "Ta strona używa", "Naudojame")."""
+    from articles.importing.plaintext import is_cookie_notice
+
+    assert is_cookie_notice(notice, len(words(notice)))
+
+
+@pytest.mark.django_db
+def test_a_story_quoting_a_newsletters_paywall_is_not_noted_cut_short():
+    """A story about a newsletter platform quoting its paywall box ("a box that reads “This post is
+    for paid subscribers”"): the page's own notice would mark the story cut short, a quoted one
+    does not."""
+    quote = (
+        "<p>Readers who reach the end of the free section see a box that reads “This post is for paid "
+        "subscribers”, and most of them close the tab, the platform's figures show.</p>"
+    )
+    page = _page("<title>Savings bank</title>", "<h1>Savings bank</h1>" + quote)
+    story = extract_one(page, name="newsletters.html")
+    assert "most of them close the tab" in story.body_text
+    assert "subscribers only" not in story.note
