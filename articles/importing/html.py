@@ -1084,9 +1084,8 @@ _SLIDE_CLASS = re.compile(r"\S*slide\S*")
 _EMBEDS = etree.XPath("//body//*[contains(@class, 'embed')]")
 _EMBED_CLASS = re.compile(r"\S*embed\S*")
 _HOLDS_TABLE = etree.XPath("boolean(.//table)")
-_HOLDS_POST = etree.XPath(
-    "boolean(.//blockquote | .//iframe | .//form)"
-)  # a post, a video, a map, a sign-up box
+# An embedded post, a player or a map, a sign-up box:
+_HOLDS_POST = etree.XPath("boolean(.//blockquote | .//iframe | .//form)")
 
 
 def _paragraph_words(element) -> int:
