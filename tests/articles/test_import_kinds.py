@@ -73,6 +73,13 @@ def _page(head: str, body: str) -> bytes:
     return f"<!doctype html><html><head><meta charset='utf-8'>{head}</head><body><article>{body}{prose}</article></body></html>".encode()
 
 
+def _bank_story_then(markup: str) -> bytes:
+    """The savings bank's story (``_page``) with ``markup`` after its paragraphs, in its <article>."""
+    return _page("<title>Savings bank</title>", "<h1>Savings bank</h1>").replace(
+        b"</article>", markup.encode() + b"</article>"
+    )
+
+
 @pytest.mark.django_db
 def test_a_shortened_title_in_the_tags_gives_way_to_the_whole_headline():
     """A reviewer's page: og:title "Inside the collapse of Fairmont Savings", its <h1> going on
@@ -941,9 +948,7 @@ def test_what_newsrooms_put_under_a_story_stays_out(tail):
     """A reviewer's pages: a blog's responses, a paper's print-edition line, closed comments, the
     letters page's call and a reader-funded site's appeal ended the stories' bodies."""
     story = extract_one(
-        _page("<title>Savings bank</title>", "<h1>Savings bank</h1>").replace(
-            b"</article>", tail.encode() + b"</article>"
-        ),
+        _bank_story_then(tail),
         name="bank.html",
     )
     assert story.body_text.endswith("who signed its accounts in year 3.")
@@ -2289,18 +2294,14 @@ def test_small_print_over_a_list_of_links_under_the_story_goes_with_the_list():
 def test_a_wires_end_mark_its_writers_mailbox_and_a_lone_label_under_the_story_are_furniture(tail):
     """A Korean wire's English page ended its story with the writer's mailbox alone on a line,
     "(END)", and a "Keywords" label whose keywords were links."""
-    page = _page("<title>Savings bank</title>", "<h1>Savings bank</h1>").replace(
-        b"</article>", tail.encode() + b"</article>"
-    )
+    page = _bank_story_then(tail)
     story = extract_one(page, name="wire.html")
     assert story.body_text.endswith("who signed its accounts in year 3.")
 
 
 def test_an_end_mark_inside_a_story_and_a_sentence_naming_a_mailbox_stay():
     sentence = "Readers can write to the bank's ombudsman at ombudsman@bank.example before Friday."
-    page = _page("<title>Savings bank</title>", "<h1>Savings bank</h1>").replace(
-        b"</article>", f"<p>{sentence}</p></article>".encode()
-    )
+    page = _bank_story_then(f"<p>{sentence}</p>")
     assert extract_one(page, name="bank.html").body_text.endswith(sentence)
 
 
@@ -2340,9 +2341,7 @@ def test_a_japanese_members_only_notice_ends_the_story_and_notes_it_cut_short():
 
 
 def test_a_no_reproduction_line_is_small_print():
-    page = _page("<title>Savings bank</title>", "<h1>Savings bank</h1>").replace(
-        b"</article>", b"<p>Ledger Media Ltd. No reproduction without permission.</p></article>"
-    )
+    page = _bank_story_then("<p>Ledger Media Ltd. No reproduction without permission.</p>")
     assert extract_one(page, name="bank.html").body_text.endswith("who signed its accounts in year 3.")
 
 
@@ -3074,9 +3073,7 @@ def test_a_newsletters_paywall_pitch_ends_the_story():
         "<li>Why your next quarterly plan should start with a voice memo</li></ul>"
         "<h3>What is included in a subscription?</h3><p>Daily insights from our reporters and early access.</p>"
     )
-    page = _page("<title>Savings bank</title>", "<h1>Savings bank</h1>").replace(
-        b"</article>", pitch.encode() + b"</article>"
-    )
+    page = _bank_story_then(pitch)
     story = extract_one(page, name="post.html")
     assert story.body_text.endswith("who signed its accounts in year 3.")
     assert "the page marks the story as for subscribers only" in story.note
@@ -3114,9 +3111,7 @@ def test_a_consent_panel_under_a_story_about_cookies_takes_neither_its_last_para
         "<p>Necessary cookies are absolutely essential for the website to function properly.</p>"
         "<p>Analytical cookies are used to understand how visitors interact with the website.</p></div>"
     )
-    page = _page("<title>Savings bank</title>", "<h1>Savings bank</h1>").replace(
-        b"</article>", bakery.encode() + b"</article>"
-    )
+    page = _bank_story_then(bakery)
     story = extract_one(page, name="bakery.html")
     assert "The ginger cookies she sells in winter" in story.body_text
     assert "Necessary cookies are absolutely essential" not in story.body_text
