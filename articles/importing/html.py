@@ -1089,6 +1089,7 @@ _HOLDS_POST = etree.XPath("boolean(.//blockquote | .//iframe | .//form)")
 
 
 def _paragraph_words(element) -> int:
+    """How many words the element's paragraphs (<p>) hold."""
     return sum(len(" ".join(paragraph.itertext()).split()) for paragraph in element.iter("p"))
 
 
@@ -1957,11 +1958,8 @@ def _consent_panel(texts: list[str]) -> set[int]:
     cookies"). A story about cookies does not say that it uses them."""
     panel: set[int] = set()
     run: list[int] = []
-    for position, text in enumerate([*texts, ""]):
-        lowered = text.lower()
-        if "cookie" in lowered or (
-            position in range(len(texts)) and "consent" in lowered and len(text) <= 40
-        ):
+    for position, text in enumerate([*texts, ""]):  # (the empty text ends the last run)
+        if "cookie" in text.lower() or _is_consent_label(text):
             run.append(position)
             continue
         # The panel begins at its first notice or consent label: the story's paragraphs about
