@@ -157,7 +157,10 @@ class Extractors:
                 try:
                     finished, payload = reader.recv()
                 except (EOFError, OSError):
-                    return False  # (``result`` finds the worker gone and says so)
+                    # The worker is gone: say so now, so that nothing more is sent to it (answering
+                    # "not behind" sent it every later page, each then extracted here in its turn).
+                    self._lost()
+                    return False
                 self.done[finished] = payload
         return number not in self.done and not self.broken
 
@@ -187,11 +190,14 @@ class Extractors:
                         raise EOFError
                     finished, payload = reader.recv()
                 except (EOFError, OSError):  # the worker is gone, with what it had not sent
-                    logger.warning("An extraction worker stopped; extracting in the importing process")
-                    self.broken = True
+                    self._lost()
                     break
                 self.done[finished] = payload
         return self.done.pop(key, None)
+
+    def _lost(self) -> None:
+        logger.warning("An extraction worker stopped; extracting in the importing process")
+        self.broken = True
 
     def close(self, *, abandon: bool = False) -> None:
         """Stop the workers once they have done what they were given; ``abandon``: at once (the

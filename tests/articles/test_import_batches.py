@@ -581,3 +581,31 @@ def test_the_importing_process_hands_free_heap_back_once_per_few_megabytes_of_in
     assert [result.outcome for result in results].count("imported") == 12
     # Six committed batches of 2 files: a trim after the 2nd, the 4th and the 6th.
     assert len(trims) == 3
+
+
+@pytest.mark.django_db
+def test_a_dead_worker_seen_while_its_backlog_is_counted_is_sent_nothing_more(tmp_path):
+    """Counting the worker's backlog read the end of its pipe (it had died) and answered "not
+    behind": every later page was then sent to the dead worker, its bytes queued in this process,
+    and extracted here only once its turn came."""
+    from articles.importing.workers import Extractors
+
+    extractors = Extractors(1)
+    try:
+        extractors.processes[0].kill()  # as if the parser crashed it, or the kernel's OOM killer
+        extractors.processes[0].join(timeout=60)
+        sent, real_submit = [], extractors.submit
+
+        def submit(number, **kwargs):
+            sent.append(number)
+            real_submit(number, **kwargs)
+
+        extractors.submit = submit
+        folder = _stories(tmp_path / "in", 8)
+        entries = pipeline.iter_inputs([folder])
+        prepared = list(pipeline._prepared_inputs(entries, pipeline._CommonLines(), extractors))
+        assert extractors.broken
+        assert sent == [0]  # the first page: nothing had said the worker was gone yet
+        assert [len(item.extracted.items) for item in prepared] == [1] * 8
+    finally:
+        extractors.close(abandon=True)
