@@ -201,7 +201,11 @@ class Extractors:
 
     def close(self, *, abandon: bool = False) -> None:
         """Stop the workers once they have done what they were given; ``abandon``: at once (the
-        import was interrupted and nobody will read their results)."""
+        import was interrupted and nobody will read their results; so too once a worker died)."""
+        # Once a worker is gone nobody reads the others' results either: one blocked sending them
+        # into its full pipe (or on an export's credits) never exited, and waiting for it stalled
+        # the end of the import five seconds.
+        abandon = abandon or self.broken
         for tasks in self.tasks:
             if not abandon:
                 tasks.put(None)

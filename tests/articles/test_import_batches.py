@@ -609,3 +609,31 @@ def test_a_dead_worker_seen_while_its_backlog_is_counted_is_sent_nothing_more(tm
         assert [len(item.extracted.items) for item in prepared] == [1] * 8
     finally:
         extractors.close(abandon=True)
+
+
+def test_closing_after_a_worker_died_does_not_wait_for_the_others():
+    """Once a worker is gone nobody reads the others' results: one blocked writing them into its
+    full pipe, or on an export's credits, never exited, and every import with two workers in
+    which one died stalled five seconds at its end (``close`` waited for it, then killed it)."""
+    import time
+
+    from articles.importing.workers import Extractors
+
+    paragraphs = (
+        f"Paragraph {n}: the harbour board met on Monday and agreed a plan for the cranes and the quays."
+        for n in range(800)
+    )
+    page = ("Harbour cranes return\n\n" + "\n\n".join(paragraphs)).encode()
+    extractors = Extractors(2)
+    try:
+        extractors.processes[0].kill()
+        extractors.processes[0].join(timeout=60)
+        for number in (1, 3, 5, 7):  # the living worker's: results larger than its pipe holds
+            extractors.submit(number, name=f"{number}.txt", data=page, common=[], known=0)
+        assert extractors.result(0) is None and extractors.broken
+        started = time.monotonic()
+        extractors.close()
+        assert time.monotonic() - started < 3
+        assert not any(process.is_alive() for process in extractors.processes)
+    finally:
+        extractors.close(abandon=True)
