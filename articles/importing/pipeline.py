@@ -2235,7 +2235,8 @@ def _prepared_inputs(entries: Iterator[InputFile], common: _CommonLines, extract
             item.stored = _previous_import(item.data, name=entry.name)
             if item.stored is not None:
                 pass  # imported before: reported as a duplicate, not extracted again
-            elif workers is None or _workers_behind(in_flight, workers):
+            elif workers is None or _workers_behind(in_flight, workers) or workers.broken:
+                # (Counting the backlog may find a worker gone: nothing more is sent to it.)
                 item.extracted = extract_file(item.data, name=entry.name, common_lines=common.lines)
             else:
                 item.submitted = True

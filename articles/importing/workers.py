@@ -77,14 +77,15 @@ class MemoryTrim:
 
 
 def _load_justext_stoplist() -> None:
-    """Build, once, the stop-word set trafilatura's justext fallback reads, before forking
-    several workers.
+    """Build, once, the stop-word set trafilatura's justext fallback reads, before forking the
+    workers.
 
     trafilatura builds it on its first justext run (all of justext's languages: about 150,000
     words, 29 MB) and justext keeps a lower-cased copy (``define_stoplist``, cached). Built in a
     worker, each worker held its own 29 MB; built here, the workers share one copy: a worker's
     private memory on the bench's pages went from 41 to 15 MB. Lookups touch only the entries of
-    the words they find. With one worker it would only move the 29 MB into this process.
+    the words they find. With one worker too: this process extracts pages as well, and would
+    otherwise build a copy of its own beside the worker's.
     """
     from justext.core import define_stoplist
     from trafilatura import external
@@ -102,8 +103,10 @@ class Extractors:
 
         from . import pipeline  # noqa: F401
 
-        if count > 1:
-            _load_justext_stoplist()
+        # Even with one worker: the importing process extracts pages too while the workers are
+        # behind (``pipeline.WORKER_BACKLOG``), and built after forking each process held its own
+        # copy (60 real pages, one worker: peak 250 MB PSS, 218 with the copy shared).
+        _load_justext_stoplist()
         context = multiprocessing.get_context("fork")
         # Heap pages this process freed but kept (an earlier import in the same process) would be
         # inherited, and copied the moment this process reuses them: hand them back first.
@@ -157,7 +160,10 @@ class Extractors:
                 try:
                     finished, payload = reader.recv()
                 except (EOFError, OSError):
-                    return False  # (``result`` finds the worker gone and says so)
+                    # The worker is gone: say so now, so that nothing more is sent to it (answering
+                    # "not behind" sent it every later page, each then extracted here in its turn).
+                    self._lost()
+                    return False
                 self.done[finished] = payload
         return number not in self.done and not self.broken
 
@@ -187,15 +193,22 @@ class Extractors:
                         raise EOFError
                     finished, payload = reader.recv()
                 except (EOFError, OSError):  # the worker is gone, with what it had not sent
-                    logger.warning("An extraction worker stopped; extracting in the importing process")
-                    self.broken = True
+                    self._lost()
                     break
                 self.done[finished] = payload
         return self.done.pop(key, None)
 
+    def _lost(self) -> None:
+        logger.warning("An extraction worker stopped; extracting in the importing process")
+        self.broken = True
+
     def close(self, *, abandon: bool = False) -> None:
         """Stop the workers once they have done what they were given; ``abandon``: at once (the
-        import was interrupted and nobody will read their results)."""
+        import was interrupted and nobody will read their results; so too once a worker died)."""
+        # Once a worker is gone nobody reads the others' results either: one blocked sending them
+        # into its full pipe (or on an export's credits) never exited, and waiting for it stalled
+        # the end of the import five seconds.
+        abandon = abandon or self.broken
         for tasks in self.tasks:
             if not abandon:
                 tasks.put(None)
