@@ -77,15 +77,14 @@ class MemoryTrim:
 
 
 def _load_justext_stoplist() -> None:
-    """Build, once, the stop-word set trafilatura's justext fallback reads, before forking the
-    workers.
+    """Build, once, the stop-word set trafilatura's justext fallback reads, before forking
+    several workers.
 
     trafilatura builds it on its first justext run (all of justext's languages: about 150,000
     words, 29 MB) and justext keeps a lower-cased copy (``define_stoplist``, cached). Built in a
     worker, each worker held its own 29 MB; built here, the workers share one copy: a worker's
     private memory on the bench's pages went from 41 to 15 MB. Lookups touch only the entries of
-    the words they find. With one worker too: this process extracts pages as well, and would
-    otherwise build a copy of its own beside the worker's.
+    the words they find. With one worker it would only move the 29 MB into this process.
     """
     from justext.core import define_stoplist
     from trafilatura import external
@@ -103,10 +102,8 @@ class Extractors:
 
         from . import pipeline  # noqa: F401
 
-        # Even with one worker: the importing process extracts pages too while the workers are
-        # behind (``pipeline.WORKER_BACKLOG``), and built after forking each process held its own
-        # copy (60 real pages, one worker: peak 250 MB PSS, 218 with the copy shared).
-        _load_justext_stoplist()
+        if count > 1:
+            _load_justext_stoplist()
         context = multiprocessing.get_context("fork")
         # Heap pages this process freed but kept (an earlier import in the same process) would be
         # inherited, and copied the moment this process reuses them: hand them back first.
