@@ -2264,8 +2264,8 @@ def _prepared_inputs(entries: Iterator[InputFile], common: _CommonLines, extract
 def _workers_behind(in_flight: deque, extractors) -> bool:
     """Whether the workers have ``WORKER_BACKLOG`` pages or more still to extract: this process then
     extracts the next page itself instead of waiting for theirs (the cores both extract, each as
-    much as it has time for, and the workers are never left idle). The page is cleaned with the
-    same template lines either way."""
+    much as it has time for, and a worker keeps pages queued). The page is cleaned with the same
+    template lines either way."""
     backlog = 0
     for item in in_flight:
         if item.submitted and extractors.pending(item.number):
