@@ -774,8 +774,12 @@ _SITE_SAYS_IT_USES = re.compile(
 
 
 # The site speaking for itself, as a cookie notice does ("We use cookies", "Wir verwenden …").
+# The Baltic notices' "we" and "our" (Latvian "mēs", "mūsu"; Lithuanian "mūsų": its "mes" is Spanish's
+# "month"), and a notice telling its reader that they agree ("you agree", Latvian "Jūs piekrītat",
+# Lithuanian "sutinkate", Polish "zgadzasz się", Russian "вы соглашаетесь", Ukrainian "ви погоджуєтесь").
 _SITE_VOICE = re.compile(
-    r"\b(?:we|our|this (?:web)?site|wir|unsere|nous|notre|ce site|usamos|utilizamos|este sitio|мы|наш|ми)\b",
+    r"\b(?:we|our|this (?:web)?site|wir|unsere|nous|notre|ce site|usamos|utilizamos|este sitio|мы|наш|ми"
+    r"|mēs|mūsu|mūsų|you (?:agree|consent)|piekrītat|sutinkate|zgadzasz się|вы соглашаетесь|ви погоджуєтес[ья])\b",
     re.IGNORECASE,
 )
 # Possessive: a line of figures ("2,025,000 people") was split every possible way before failing

@@ -2542,6 +2542,12 @@ def test_a_polish_dumps_headline_date_story_and_furniture():
         ("Visos teisės saugomos", True),
         ("Naudojame slapukus, kad pagerintume jūsų patirtį", True),
         ("Mēs izmantojam sīkdatnes", True),
+        (
+            "Informējam, ka portālā tiek izmantotas sīkdatnes. Turpinot lietot šo portālu, Jūs piekrītat, ka "
+            "mēs uzkrāsim un izmantosim sīkdatnes Jūsu ierīcē. Uzzināt vairāk",
+            True,
+        ),
+        ("Tęsdami naršymą, jūs sutinkate, kad mes naudotume slapukus savo svetainėje ir analizei", True),
         ("Усе правы абаронены", True),
         ("Reklāma", True),
         ("Rząd przedstawił w piątek plan budowy nowych dróg we wschodniej Polsce.", False),
