@@ -39,9 +39,7 @@ class LatestStoriesFeed(Feed):
 
     def item_description(self, item):
         # At a word, with an ellipsis (it was cut mid-word: "…but was di").
-        return escape(
-            without_control_characters(item.dek or textwrap.shorten(item.body_text, 400, placeholder=" …"))
-        )
+        return escape(without_control_characters(textwrap.shorten(item.summary_text, 400, placeholder=" …")))
 
     def item_pubdate(self, item):
         return item.published_at

@@ -121,6 +121,13 @@ class Article(models.Model):
         return reverse("articles:detail", kwargs={"slug": self.slug})
 
     @property
+    def summary_text(self) -> str:
+        """What describes the story in its page's meta tags and in the feeds, on one line: its dek,
+        else its text without its tables' rows ("Service | Tip" read as a link's preview)."""
+        text = self.dek or "\n".join(line for line in self.body_text.split("\n") if " | " not in line)
+        return " ".join(text.split())
+
+    @property
     def dated_at_midnight(self) -> bool:
         """Whether the story's date is the start of a day in the newsroom's zone (how a day alone is
         stored; where the clocks skip midnight, the day starts at 01:00)."""

@@ -245,7 +245,7 @@ def story_parts(story: Article, *, absolute) -> dict:
     # Rendered here, so a cached fragment is HTML (dozens of URL reversals saved per page).
     return {
         "canonical_url": absolute(story.get_absolute_url()),
-        "description": Truncator(story.dek or story.body_text).chars(200),
+        "description": Truncator(story.summary_text).chars(200),
         "meta": render_to_string("articles/story_meta.html", {"story": story}),
         "body": render_story_body(story, mentions),
         "aside": render_to_string("articles/story_aside.html", aside),

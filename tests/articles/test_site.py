@@ -451,6 +451,26 @@ class TestFeedsAndSitemaps:
         assert description.endswith(" …") and len(description) <= 400
         assert description[:-2].split()[-1] in body.split()  # a whole word before the ellipsis
 
+    def test_a_storys_table_rows_are_not_its_description(self, client):
+        """A story with a table under its opening paragraph: its link preview and its feed entry
+        read "… in the United States. Service | Tip Full service restauran…" (the rows of the
+        table, on the lines of the page's meta tags)."""
+        body = (
+            "Tipping rules differ from one country to the next, and travellers are often unsure.\n\n"
+            "Service | Tip\n\nFull service restaurant | 20%\n\n"
+            "The chart sums up what most servers expect, the survey's authors said."
+        )
+        story = ArticleFactory(title="How much to tip", dek="", body_text=body, body_html=f"<p>{body}</p>")
+        page = client.get(story.get_absolute_url()).content.decode()
+        [description] = re.findall(r'<meta property="og:description" content="([^"]*)"', page)
+        assert description == (
+            "Tipping rules differ from one country to the next, and travellers are often unsure. The chart "
+            "sums up what most servers expect, the survey&#x27;s authors said."
+        )
+        [item] = ET.fromstring(client.get("/feeds/rss/").content).iter("item")
+        assert "Service | Tip" not in item.findtext("description")
+        assert item.findtext("description").startswith("Tipping rules differ")
+
     def test_feeds_quote_markup_in_stories_as_text(self, client):
         """Titles and descriptions went out raw: readers that render them as HTML ran the
         "<img onerror>" of a title and the "<script>" a story quoted."""
