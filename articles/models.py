@@ -124,7 +124,7 @@ class Article(models.Model):
     def summary_text(self) -> str:
         """What describes the story in its page's meta tags and in the feeds, on one line: its dek,
         else its text without its tables' rows ("Service | Tip" read as a link's preview)."""
-        text = self.dek or "\n".join(line for line in self.body_text.split("\n") if " | " not in line)
+        text = self.dek or " ".join(line for line in self.body_text.split("\n") if " | " not in line)
         return " ".join(text.split())
 
     @property

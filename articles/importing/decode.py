@@ -62,11 +62,12 @@ _STRAY_JOINER = re.compile(
 # and Latin words (RLM, LRM, ALM, U+202A-U+202E, U+2066-U+2069): invisible, copied with the text
 # ("\u200f١٤ مارس ٢٠٢٦", "\u202bكتب: …\u202c"), where they kept a date or a byline from being read.
 BIDI_CONTROLS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+# The invisible characters a text is cleared of: zero-width spaces, word joiner, BOM, soft hyphen,
+# direction marks (a stray zero-width joiner or non-joiner too: ``without_stray_joiners``).
+INVISIBLE = f"\u200b\u2060\ufeff\u00ad{BIDI_CONTROLS}"
 # Control characters and invisible ones (zero-width spaces, direction marks, BOM, soft hyphen): a
 # non-ASCII text is cleared of both in one pass, then of stray joiners (``without_stray_joiners``).
-_CONTROL_OR_INVISIBLE = re.compile(
-    f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2060\ufeff\u00ad{BIDI_CONTROLS}]"
-)
+_CONTROL_OR_INVISIBLE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{INVISIBLE}]")
 
 
 def without_stray_joiners(text: str) -> str:
@@ -635,10 +636,7 @@ def decode_bytes(data: bytes) -> str:
 # byte each), C1 controls ("\xc2" and a byte from 0x80 to 0x9f), and the invisible characters.
 _C0_CONTROLS = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 _C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")
-_INVISIBLE_CHARACTERS = (
-    *"\u200b\u200c\u200d\u2060\ufeff\u00ad",
-    *BIDI_CONTROLS,
-)
+_INVISIBLE_CHARACTERS = (*INVISIBLE, "\u200c", "\u200d")
 
 
 def _may_hide_characters(data: bytes, text: str) -> bool:

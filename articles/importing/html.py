@@ -68,6 +68,7 @@ from .plaintext import (
     is_newsroom_account,
     is_section_date_line,
     is_small_print,
+    speaks_for_the_site,
     strip_site_name,
     wire_date,
     words,
@@ -1046,16 +1047,15 @@ def _parse(markup: str, *, document: bool = False):
                 # site builder's embed block holding a table (Webflow's "w-embed": the way its
                 # editors add one) or the site's own paragraphs (a listing's "profile embed") is the
                 # story's: it lost its tables and entries.
-                kind = block.get("class")
-                if not _HIDING_CLASS.search(kind) and (
+                if not _HIDING_CLASS.search(block.get("class")) and (
                     _HOLDS_TABLE(block) or (not _HOLDS_POST(block) and _paragraph_words(block) >= 30)
                 ):
-                    block.set("class", _EMBED_CLASS.sub(" ", kind))
+                    _without_class_word(block, "embed")
         if "listicle" in markup:
             for entry in _LISTICLE_SLIDES(tree):
                 # A listicle's entries shown as slides ("listicle-slides"): the story itself, which
                 # trafilatura drops with carousels' and slideshows' "slide" classes.
-                entry.set("class", _SLIDE_CLASS.sub(" ", entry.get("class")))
+                _without_class_word(entry, "slide")
         if "sidebar" in markup and (wrappers := _SIDEBARS(tree)):
             # A layout's wrapper named for its sidebar ("c-layout-sidebar-left", "main-with-sidebar")
             # that holds most of the page's paragraphs holds the story: trafilatura drops any
@@ -1063,7 +1063,7 @@ def _parse(markup: str, *, document: bool = False):
             page = _paragraph_words(tree)
             for wrapper in wrappers:
                 if 2 * _paragraph_words(wrapper) > page:
-                    wrapper.set("class", _SIDEBAR_CLASS.sub(" ", wrapper.get("class")))
+                    _without_class_word(wrapper, "sidebar")
         if "<aside" in markup:
             for box in _FACT_BOXES(tree):
                 box.tag = "div"  # a factbox in the story ("By the numbers"), not a sidebar
@@ -1078,14 +1078,16 @@ def _parse(markup: str, *, document: bool = False):
 
 _LINKS_TO_NOWHERE = etree.XPath("//a[@href='#']")
 _SIDEBARS = etree.XPath("//body//*[contains(@class, 'sidebar')]")
-_SIDEBAR_CLASS = re.compile(r"\S*sidebar\S*")
 _LISTICLE_SLIDES = etree.XPath("//body//*[contains(@class, 'listicle') and contains(@class, 'slide')]")
-_SLIDE_CLASS = re.compile(r"\S*slide\S*")
 _EMBEDS = etree.XPath("//body//*[contains(@class, 'embed')]")
-_EMBED_CLASS = re.compile(r"\S*embed\S*")
 _HOLDS_TABLE = etree.XPath("boolean(.//table)")
 # An embedded post, a player or a map, a sign-up box:
 _HOLDS_POST = etree.XPath("boolean(.//blockquote | .//iframe | .//form)")
+
+
+def _without_class_word(element, word: str) -> None:
+    """The element's class without its names holding ``word``, by which trafilatura would drop it."""
+    element.set("class", re.sub(rf"\S*{word}\S*", " ", element.get("class")))
 
 
 def _paragraph_words(element) -> int:
@@ -1968,7 +1970,7 @@ def _consent_panel(texts: list[str]) -> set[int]:
             run.pop(0)
         if len(run) >= 3:
             notices = [texts[n] for n in run if COOKIE_NOTICE.search(texts[n])]
-            if len(notices) >= 2 and any(_in_site_voice(notice) for notice in notices):
+            if len(notices) >= 2 and any(map(speaks_for_the_site, notices)):
                 panel.update(run)
         run = []
     return panel
@@ -1977,17 +1979,6 @@ def _consent_panel(texts: list[str]) -> set[int]:
 def _is_consent_label(text: str) -> bool:
     """A short label of a consent panel ("Manage consent", "Consent preferences")."""
     return "consent" in text.lower() and len(text) <= 40
-
-
-def _in_site_voice(notice: str) -> bool:
-    """The site saying it uses cookies, not a story quoting or reporting a site that does
-    ('a box reading "This website uses cookies …"', 'Meta told the regulator: "We use cookies …"')."""
-    return any(not REPORTED.search(notice[: found.start()]) for found in _SITE_USES_COOKIES.finditer(notice))
-
-
-_SITE_USES_COOKIES = re.compile(
-    r"\b(?:we|this (?:web)?site|our (?:web)?site) (?:uses?|may use|stores?) cookies", re.I
-)
 
 
 def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], list[str], list[str]]:

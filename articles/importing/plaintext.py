@@ -759,27 +759,27 @@ def is_cookie_notice(text: str, n: int) -> bool:
         n <= 80
         and ("cook" in lowered or "lapuk" in lowered or "kdatn" in lowered)
         and COOKIE_NOTICE.search(text) is not None
-        and (n <= 6 or _SITE_VOICE.search(text) is not None or _SITE_SAYS_IT_USES.search(text) is not None)
+        and (n <= 6 or _SITE_VOICE.search(text) is not None)
     )
 
 
-# The notices' own first-person or site's phrasings that _SITE_VOICE has no word of: "Сайт использует
-# файлы cookie", "Ta strona używa plików cookie", "Naudojame slapukus", "Mēs izmantojam sīkdatnes".
-_SITE_SAYS_IT_USES = re.compile(
-    r"\b(?:diese (?:web)?seite (?:verwendet|nutzt|setzt) cookies|сайт использует (?:файлы )?cookie"
-    r"|сайт використовує (?:файли )?cookie|ta strona (?:używa|wykorzystuje)|używamy|wykorzystujemy"
-    r"|naudojame slapuk|izmantojam sīkdatn)",
-    re.IGNORECASE,
-)
+def speaks_for_the_site(text: str) -> bool:
+    """Whether the text speaks in the site's own voice ("This website uses cookies …", "We …"),
+    not quoting or reporting one that does ('a box reading "This website uses cookies …"')."""
+    return any(not REPORTED.search(text, 0, found.start()) for found in _SITE_VOICE.finditer(text))
 
 
-# The site speaking for itself, as a cookie notice does ("We use cookies", "Wir verwenden …").
-# The Baltic notices' "we" and "our" (Latvian "mēs", "mūsu"; Lithuanian "mūsų": its "mes" is Spanish's
-# "month"), and a notice telling its reader that they agree ("you agree", Latvian "Jūs piekrītat",
-# Lithuanian "sutinkate", Polish "zgadzasz się", Russian "вы соглашаетесь", Ukrainian "ви погоджуєтесь").
+# The site speaking for itself, as a cookie notice does ("We use cookies", "Wir verwenden …", "Ta
+# strona używa plików cookie", "Сайт использует файлы cookie", "Naudojame slapukus", "Mēs izmantojam
+# sīkdatnes"); the Baltic notices' "we" and "our" (Latvian "mēs", "mūsu"; Lithuanian "mūsų": its
+# "mes" is Spanish's "month"), and a notice telling its reader that they agree ("you agree", Latvian
+# "Jūs piekrītat", Lithuanian "sutinkate", Polish "zgadzasz się", Russian "вы соглашаетесь",
+# Ukrainian "ви погоджуєтесь").
 _SITE_VOICE = re.compile(
-    r"\b(?:we|our|this (?:web)?site|wir|unsere|nous|notre|ce site|usamos|utilizamos|este sitio|мы|наш|ми"
-    r"|mēs|mūsu|mūsų|you (?:agree|consent)|piekrītat|sutinkate|zgadzasz się|вы соглашаетесь|ви погоджуєтес[ья])\b",
+    r"\b(?:we|our|this (?:web)?site|wir|unsere|diese (?:web)?seite|nous|notre|ce site|usamos|utilizamos"
+    r"|este sitio|мы|наш|ми|сайт использует|сайт використовує|ta strona|używamy|wykorzystujemy|naudojame"
+    r"|izmantojam|mēs|mūsu|mūsų|you (?:agree|consent)|piekrītat|sutinkate|zgadzasz się|вы соглашаетесь"
+    r"|ви погоджуєтес[ья])\b",
     re.IGNORECASE,
 )
 # Possessive: a line of figures ("2,025,000 people") was split every possible way before failing

@@ -26,7 +26,7 @@ import bleach
 
 from newsroom.text import without_control_characters
 
-from .decode import BIDI_CONTROLS, without_stray_joiners
+from .decode import INVISIBLE, without_stray_joiners
 
 ALLOWED_TAGS = frozenset(
     {
@@ -80,7 +80,7 @@ _RENAMES = (
 _SPACE = re.compile(r"\s+")
 # Invisible characters that only get in the way of search and matching (a joiner inside a Persian
 # or Indic word is spelling: ``decode.without_stray_joiners``).
-_INVISIBLE = re.compile(f"[\u200b\u2060\ufeff\u00ad{BIDI_CONTROLS}]")
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 
 _cleaner = bleach.sanitizer.Cleaner(
     tags=ALLOWED_TAGS,

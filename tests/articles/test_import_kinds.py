@@ -3049,6 +3049,21 @@ def test_a_cookie_consent_panel_under_the_story_is_not_the_story():
 
 
 @pytest.mark.django_db
+def test_a_polish_consent_panel_is_known_by_the_same_voice_as_a_lone_notice():
+    """The panel's voice is the lone notice's (one pattern, the region's languages too): a Polish
+    site's panel ("Ta strona używa plików cookie …", then its categories) went whole only in English."""
+    panel = (
+        "<h3>Zarządzaj zgodą</h3>"
+        "<p>Ta strona używa plików cookie, aby poprawić komfort korzystania z serwisu.</p>"
+        "<p>Niezbędne pliki cookie są konieczne do prawidłowego działania strony i nie wymagają zgody.</p>"
+        "<p>Analityczne pliki cookie pozwalają zrozumieć, jak odwiedzający korzystają ze strony.</p>"
+    )
+    story = extract_one(_bank_story_then(panel), name="pl.html")
+    assert story.body_text.endswith("who signed its accounts in year 3.")
+    assert "pliki cookie" not in story.body_text
+
+
+@pytest.mark.django_db
 def test_a_story_about_cookies_keeps_its_paragraphs():
     """A story about third-party cookies, paragraph after paragraph, is no consent panel: the
     site does not say that it uses them."""
