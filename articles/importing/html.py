@@ -176,6 +176,7 @@ def extract_html_article(
 
     ``visible`` is the page's ``Visible`` text when the caller already has it.
     """
+    markup = without_code(markup)
     visible = visible or Visible.of(markup)
     markup = unfold(markup)
     # (a word processor's page: its comments, title and subtitle are looked for, no other's)
@@ -958,6 +959,41 @@ def page_language(tree) -> str:
         if kind in {"content-language", "og:locale", "language"}:
             candidates.append(element.get("content"))
     return next((tag for tag in map(language_tag, candidates) if tag), "")
+
+
+# A script or style sheet opening: its code runs to the first closing tag of its name, as an HTML
+# parser reads it (a "</script>" in a string of the code ends it there too).
+_CODE_OPENING = re.compile(r"<(script|style)\b([^>]*)>", re.IGNORECASE)
+_CODE_END = {
+    "script": re.compile(r"</script[\s/>]", re.IGNORECASE),
+    "style": re.compile(r"</style[\s/>]", re.IGNORECASE),
+}
+
+
+def without_code(markup: str) -> str:
+    """The page without the code of its inline scripts and style sheets, their elements left empty;
+    a script of structured data (JSON: schema.org's, a page's settings) keeps its text.
+
+    Neither the story nor its metadata is read from code, and every reader of the page drops it
+    (trafilatura, htmldate's cleaning, ``visible_lines``): but a saved news page is mostly code
+    (a 157 KB page holds about 20 KB of markup besides), and each of them parsed or searched all
+    of it. Looked for with a search per element, not a substitution over the page: 0.09 ms.
+    """
+    pieces, start, position = [], 0, 0
+    while opening := _CODE_OPENING.search(markup, position):
+        name = opening[1].lower()
+        end = _CODE_END[name].search(markup, opening.end())
+        if end is None:
+            break  # (unclosed: the parser reads the rest of the page as its code)
+        position = end.end()
+        if name == "script" and "json" in opening[2].lower():
+            continue
+        pieces.append(markup[start : opening.end()])
+        start = end.start()
+    if not pieces:
+        return markup
+    pieces.append(markup[start:])
+    return "".join(pieces)
 
 
 # Accordions, tabs and "read more" folds hide part of the story with an inline display:none until

@@ -63,6 +63,7 @@ from .html import (
     fragment_corrections,
     tidy_fragment,
     visible_lines,
+    without_code,
 )
 from .language import story_language
 from .mail import is_email, read_mail, readable
@@ -479,7 +480,7 @@ def _from_text(text: str, *, name: str, common_lines: Iterable[str]) -> Candidat
 
 
 def _from_html(text: str, *, name: str) -> Candidate:
-    text = without_direction_references(mend_surrogate_references(text))
+    text = without_direction_references(mend_surrogate_references(without_code(text)))
     visible = Visible.of(text)
     article = extract_html_article(text, visible=visible)
     fallback = _page_as_text(visible, main=article)
@@ -2275,9 +2276,9 @@ def _workers_behind(in_flight: deque, extractors) -> bool:
     return False
 
 
-# Enough for a worker to be busy while this process extracts a page (about one page's work: a few
-# ms of a text dump, 12 of a 157 KB page).
-WORKER_BACKLOG = 4
+# Enough for a worker to stay busy while this process extracts a page or stores and links a batch
+# (tens of ms): with 4, the worker sat idle a fifth of an HTML import, with 10 about a sixth.
+WORKER_BACKLOG = 10
 
 
 def _previous_import(data: bytes, *, name: str) -> tuple[int, str] | None:

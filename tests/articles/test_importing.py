@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from articles.importing.decode import decode_bytes
 from articles.importing.errors import ImportRejected
-from articles.importing.html import extract_html_article
+from articles.importing.html import extract_html_article, without_code
 from articles.importing.language import language_tag, story_language
 from articles.importing.pipeline import (
     extract_articles,
@@ -833,6 +833,41 @@ def test_date_comes_from_the_markup_not_from_the_text():
         b"</title>", b'</title><meta property="article:published_time" content="2025-05-02">'
     )
     assert extract_one(dated, name="bridge.html").published_at.date().isoformat() == "2025-05-02"
+
+
+def test_a_date_in_a_scripts_code_does_not_date_the_story():
+    """A script's timestamps are its widgets': a video's upload date, an asset's build time. The
+    structured data a page states its date in (JSON) still dates the story."""
+    story = _paragraphs_html(BRIDGE_STORY)
+    code = (
+        '<script>var player = {"@type": "VideoObject", "uploadDate": new Date("2024-02-11T11:28:02")};'
+        'if (a < b) { document.write("</div>"); }</SCRIPT >'
+        "<style>.story:before { content: 'Published 2023-07-28T02:14:58Z'; }</style>"
+    )
+    undated = _bridge_page(code + story)
+    candidate = extract_one(undated, name="bridge.html")
+    assert candidate.published_at is None
+    assert candidate.body_text.split("\n\n") == BRIDGE_STORY
+    stated = undated.replace(
+        b"</title>",
+        b'</title><script type="application/ld+json">{"@type": "NewsArticle", '
+        b'"datePublished": "2025-05-20T18:05:00+01:00"}</script>',
+    )
+    published = extract_one(stated, name="bridge.html").published_at
+    assert published == datetime.datetime(2025, 5, 20, 17, 5, tzinfo=datetime.UTC)
+
+
+def test_a_pages_code_is_emptied_before_it_is_read():
+    page = (
+        '<head><script type="application/ld+json">{"headline": "Kept"}</script><style>p{color:red}</style>'
+        '<script src="/app.js"></script></head><body><p>Story</p><script>\nlet s = "</p>";</Script>'
+        "<script>unclosed"
+    )
+    assert without_code(page) == (
+        '<head><script type="application/ld+json">{"headline": "Kept"}</script><style></style>'
+        '<script src="/app.js"></script></head><body><p>Story</p><script></Script><script>unclosed'
+    )
+    assert without_code("<p>No code</p>") == "<p>No code</p>"
 
 
 def test_the_storys_time_element_gives_the_time_of_day_not_a_header_clock_or_an_update():
