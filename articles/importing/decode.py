@@ -4,6 +4,7 @@ import codecs
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
@@ -598,11 +599,13 @@ def _capital_share(data: bytes, encoding: str) -> float:
     return sum(letter.isupper() for letter in letters) / len(letters)
 
 
-def decode_bytes(data: bytes) -> str:
+def decode_bytes(data: bytes, *, trim: Callable[[str], str] | None = None) -> str:
     """Decode and normalise: mojibake repaired, NFC, Unix newlines, no control or invisible characters.
 
     Typographic quotes and dashes are kept. Horizontal whitespace is collapsed within lines
     and lines are right-trimmed; line structure (which the text cleaner reads) is kept.
+    ``trim`` takes off what no reader needs before the rest is normalised (a saved page's code:
+    ``html.without_code``).
     """
     encoding = detect_encoding(data)
     try:
@@ -611,6 +614,8 @@ def decode_bytes(data: bytes) -> str:
         raise ImportRejected(f"the bytes are not valid {encoding}") from exc
     if text.startswith("\ufeff"):
         text = text[1:]
+    if trim is not None:
+        text = trim(text)
     if encoding != "utf-8" or b"\xc3" in data:  # mojibake's letters (Â-ô) are \xc3 in UTF-8
         text = repair_mojibake(text)
     if "\r" in text:

@@ -30,13 +30,15 @@ def detect_format(text: str, *, name: str = "") -> str:
         parsed = _json_start(text.lstrip())
         if isinstance(parsed, dict | list) or lowered_name.endswith(_JSON_NAMES):
             return JSONL
+    if _HTML_DOC.match(root):
+        return HTML  # (a page's first line is no header row: its style sheet's ";" made it 1,000 fields)
     if lowered_name.endswith((".csv", ".tsv")) or csv_delimiter(head):
         return CSV
     # A ".json" name on a page or a text dump: the content decides (each of its lines was
     # reported as "not valid JSON").
     if lowered_name.endswith(_JSON_NAMES) and not _HTML_DOC.search(head):
         return JSONL if not _looks_like_prose(head) else TEXT
-    if _HTML_DOC.match(root) or (not says_text and _HTML_DOC.search(head)):
+    if not says_text and _HTML_DOC.search(head):
         return HTML
     sample = text[:20000]
     tags = len(_HTML_TAG.findall(sample))

@@ -302,7 +302,10 @@ def decode_input(data: bytes, *, name: str = "") -> str:
             "this is a web archive (MHTML, a browser's “Webpage, Single File”), which the importer does "
             "not read; save the page as “Webpage, HTML Only” and import that"
         )
-    text = decode_bytes(data)
+    # A saved page's code goes before the page is normalised: it is most of the page, and NFC and
+    # whitespace over it were 0.8 of a 157 KB page's 1.0 ms here.
+    page = _kind(data, name=name) == detect.HTML
+    text = decode_bytes(data, trim=without_code if page else None)
     if not text.strip():
         raise ImportRejected("the file contains only whitespace")
     return text
