@@ -483,7 +483,7 @@ def _from_text(text: str, *, name: str, common_lines: Iterable[str]) -> Candidat
 
 
 def _from_html(text: str, *, name: str) -> Candidate:
-    text = without_direction_references(mend_surrogate_references(without_code(text)))
+    text = without_direction_references(mend_surrogate_references(text))  # (its code gone: decode_input)
     visible = Visible.of(text)
     article = extract_html_article(text, visible=visible)
     fallback = _page_as_text(visible, main=article)
