@@ -1096,9 +1096,11 @@ def _parse(markup: str, *, document: bool = False):
             # A layout's wrapper named for its sidebar ("c-layout-sidebar-left", "main-with-sidebar")
             # that holds most of the page's paragraphs holds the story: trafilatura drops any
             # "sidebar" class, and the story went with it.
-            page = _paragraph_words(tree)
+            page = None  # (counted only for a wrapper with paragraphs: a sidebar of links has none)
             for wrapper in wrappers:
-                if 2 * _paragraph_words(wrapper) > page:
+                if (held := _paragraph_words(wrapper)) and 2 * held > (
+                    page if page is not None else (page := _paragraph_words(tree))
+                ):
                     _without_class_word(wrapper, "sidebar")
         if "<aside" in markup:
             for box in _FACT_BOXES(tree):
