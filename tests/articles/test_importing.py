@@ -2746,6 +2746,20 @@ def test_comments_end_where_a_browser_ends_them(markup, text):
     assert visible_lines(markup) == text.replace("\n\n", "\n")
 
 
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<HTML><HEAD><TITLE>Ferry</TITLE></HEAD><BODY><SCRIPT>var x = 1;</SCRIPT><P>One</P><DIV>Two</DIV>",
+        "<html><head><title>Ferry</title></head><body><script>var x = 1;</Script><p>One</P><dIv>Two</div>",
+        "<html><head><title>Ferry</title></head><body><script>var x = 1;</script><p>One</p><div>Two</div>",
+    ],
+)
+def test_a_pages_visible_lines_whatever_the_case_of_its_tags(markup):
+    from articles.importing.html import visible_lines
+
+    assert visible_lines(markup) == "Ferry\nOne\nTwo"
+
+
 @pytest.mark.django_db
 def test_one_unreadable_record_or_entry_fails_alone_on_one_line(tmp_path, caplog):
     """A record nested a thousand deep (RecursionError) or an entry with a broken link
