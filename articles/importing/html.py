@@ -1010,6 +1010,8 @@ _DISPLAY_NONE = re.compile(r"display\s*:\s*none\s*;?", re.IGNORECASE)
 
 def unfold(markup: str) -> str:
     """The page with its folded sections (accordions, tabs, "read more") open."""
+    if "display" not in markup.lower():  # (most pages hide nothing inline: 0.19 ms of a bench page)
+        return markup
     return _HIDDEN_TAG.sub(
         lambda tag: _DISPLAY_NONE.sub("", tag.group(0)) if _FOLD.search(tag.group(0)) else tag.group(0),
         markup,
