@@ -986,7 +986,13 @@ def without_code(markup: str) -> str:
         if end is None:
             break  # (unclosed: the parser reads the rest of the page as its code)
         position = end.end()
-        if name == "script" and "json" in opening[2].lower():
+        attributes = opening[2]
+        if (
+            (name == "script" and "json" in attributes.lower())
+            or attributes.count('"') % 2
+            or attributes.count("'") % 2
+        ):
+            # (an odd quote: a value holding a ">" ended the pattern inside it, and the tag is left whole)
             continue
         pieces.append(markup[start : opening.end()])
         start = end.start()

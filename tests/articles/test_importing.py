@@ -868,6 +868,9 @@ def test_a_pages_code_is_emptied_before_it_is_read():
         '<script src="/app.js"></script></head><body><p>Story</p><script></Script><script>unclosed'
     )
     assert without_code("<p>No code</p>") == "<p>No code</p>"
+    # A ">" in an attribute's value: the tag is left whole, not cut inside its quotes.
+    odd = '<script data-when="a>b">run();</script><p>Story</p>'
+    assert without_code(odd) == odd
 
 
 def test_the_storys_time_element_gives_the_time_of_day_not_a_header_clock_or_an_update():
