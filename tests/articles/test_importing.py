@@ -18,7 +18,7 @@ from django.conf import settings as django_settings
 from django.db import connection
 from django.test import override_settings
 from django.utils import timezone
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from articles.importing.decode import decode_bytes
@@ -33,7 +33,8 @@ from articles.importing.pipeline import (
     import_paths,
     read_published,
 )
-from articles.importing.plaintext import clean_byline, is_navigation, strip_site_name
+from articles.importing.plaintext import clean_byline, is_navigation, strip_site_name, word_count
+from articles.importing.plaintext import words as words_of
 from articles.importing.sanitize import html_to_text, sanitize_html, sanitize_with_text
 from articles.models import Article, AuditEntry, ImportItem, ImportRun, ShingleBand, Source
 
@@ -5986,3 +5987,12 @@ def test_a_time_without_zone_on_a_site_whose_country_has_several_is_noted(url, p
             f"it is read in the newsroom's ({django_settings.TIME_ZONE}); check it"
         )
         assert (expected in candidate.note) is noted, (name, candidate.note)
+
+
+@given(st.text(alphabet=st.sampled_from("ab1 .'-_’\n,é中\u0301Ω"), max_size=60) | st.text(max_size=60))
+@example("U.S. a.b.c 1.2.3.4 co-op--x don't a..b")
+@example("é a.b.c\nx-y-z _a_ w’s")
+@settings(max_examples=400, deadline=None)
+def test_a_words_count_is_the_number_of_its_words(text):
+    """``word_count`` counts without making the words, in a page's thousands: the same number."""
+    assert word_count(text) == len(words_of(text))
