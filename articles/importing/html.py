@@ -964,10 +964,12 @@ def page_language(tree) -> str:
 
 # A script or style sheet opening: its code runs to the first closing tag of its name, as an HTML
 # parser reads it (a "</script>" in a string of the code ends it there too).
-_CODE_OPENING = re.compile(r"<(script|style)\b([^>]*)>", re.IGNORECASE)
+# (ASCII case only: a case-blind pattern also takes "ſ", the long s, for an "s", and "<ſcript>" is
+# no script to a parser.)
+_CODE_OPENING = re.compile(r"<(script|style)(?=[\s/>])([^>]*)>", re.IGNORECASE | re.ASCII)
 _CODE_END = {
-    "script": re.compile(r"</script[\s/>]", re.IGNORECASE),
-    "style": re.compile(r"</style[\s/>]", re.IGNORECASE),
+    "script": re.compile(r"</script[\s/>]", re.IGNORECASE | re.ASCII),
+    "style": re.compile(r"</style[\s/>]", re.IGNORECASE | re.ASCII),
 }
 
 

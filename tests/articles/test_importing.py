@@ -872,6 +872,9 @@ def test_a_pages_code_is_emptied_before_it_is_read():
     # A ">" in an attribute's value: the tag is left whole, not cut inside its quotes.
     odd = '<script data-when="a>b">run();</script><p>Story</p>'
     assert without_code(odd) == odd
+    # A long s ("ſ") is no "s" to a parser: "<ſcript>" is no script (it failed the page).
+    for other in ("<\u017fcript>", "<scriptä>", "<scripts>"):
+        assert without_code(f"<p>a</p>{other}x</script><p>b</p>") == f"<p>a</p>{other}x</script><p>b</p>"
 
 
 def test_the_storys_time_element_gives_the_time_of_day_not_a_header_clock_or_an_update():
