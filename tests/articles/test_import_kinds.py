@@ -73,11 +73,14 @@ def _page(head: str, body: str) -> bytes:
     return f"<!doctype html><html><head><meta charset='utf-8'>{head}</head><body><article>{body}{prose}</article></body></html>".encode()
 
 
+def _bank_story(markup: str = "") -> bytes:
+    """The savings bank's story (``_page``) with ``markup`` under its headline, above its paragraphs."""
+    return _page("<title>Savings bank</title>", "<h1>Savings bank</h1>" + markup)
+
+
 def _bank_story_then(markup: str) -> bytes:
     """The savings bank's story (``_page``) with ``markup`` after its paragraphs, in its <article>."""
-    return _page("<title>Savings bank</title>", "<h1>Savings bank</h1>").replace(
-        b"</article>", markup.encode() + b"</article>"
-    )
+    return _bank_story().replace(b"</article>", markup.encode() + b"</article>")
 
 
 @pytest.mark.django_db
@@ -3142,7 +3145,7 @@ def test_a_consent_panel_under_a_story_about_cookies_takes_neither_its_last_para
         "<p>Regulators said that necessary cookies need no consent, but advertising cookies do.</p>"
         "<p>The bank argued that third-party cookies were set by its partners, not by it.</p>"
     )
-    story = extract_one(_page("<title>Savings bank</title>", "<h1>Savings bank</h1>" + quoted), name="b.html")
+    story = extract_one(_bank_story(quoted), name="b.html")
     assert "The bank argued that third-party cookies were set by its partners" in story.body_text
 
 
@@ -3156,7 +3159,7 @@ def test_a_newsletter_sign_up_box_in_an_embed_block_stays_out():
         "written by our reporters, with the markets and the rates for the week ahead.</p>"
         "<form><input type='email'><button>Sign up</button></form></div>"
     )
-    story = extract_one(_page("<title>Savings bank</title>", "<h1>Savings bank</h1>" + box), name="n.html")
+    story = extract_one(_bank_story(box), name="n.html")
     assert "Sign up for our free morning newsletter" not in story.body_text
 
 
@@ -3185,7 +3188,6 @@ def test_a_story_quoting_a_newsletters_paywall_is_not_noted_cut_short():
         "<p>Readers who reach the end of the free section see a box that reads “This post is for paid "
         "subscribers”, and most of them close the tab, the platform's figures show.</p>"
     )
-    page = _page("<title>Savings bank</title>", "<h1>Savings bank</h1>" + quote)
-    story = extract_one(page, name="newsletters.html")
+    story = extract_one(_bank_story(quote), name="newsletters.html")
     assert "most of them close the tab" in story.body_text
     assert "subscribers only" not in story.note
