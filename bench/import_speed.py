@@ -9,10 +9,13 @@ prints per format:
 - articles per second of wall-clock time (other work on the machine slows this one);
 - articles per CPU-second, counting this process *and* its extraction workers (the CPU column
   says how much of it was this importing process);
-- trafilatura's extraction alone on the same HTML pages, in this one process, and the HTML
-  import's rate as a share of it (wall-clock and per CPU-second; the import may use several
-  processes, and says so); then the same for trafilatura asked for what the importer takes from
-  it (metadata, formatting, links, tables), the fairer yardstick for the import's own overhead;
+- trafilatura's extraction alone on the same HTML pages, in this one process, warmed up and
+  measured right before and right after the HTML import, and the HTML import's rate as a share of
+  each (wall-clock and per CPU-second; the import may use several processes, and says so): this
+  machine's speed moves by a quarter from one minute to the next, so a baseline taken minutes
+  away from the import says little; then the same for trafilatura asked for what the importer
+  takes from it (metadata, formatting, links, tables), the fairer yardstick for the import's own
+  overhead;
 - the text and HTML folders imported a second time (each file recognised by its bytes, reported
   as a duplicate, not extracted again), in files per second;
 - peak memory of all processes together: their proportional set sizes summed (a page shared
@@ -345,6 +348,33 @@ class MemorySampler(threading.Thread):
             self.phase_peak = max(self.phase_peak, total)
 
 
+# The target's baseline (text only), and trafilatura asked for what the importer takes from it:
+# metadata, formatting, links and tables.
+ALONE = {"include_comments": False}
+WITH_METADATA = {
+    "include_comments": False,
+    "with_metadata": True,
+    "include_formatting": True,
+    "include_links": True,
+    "include_tables": True,
+    "output_format": "xml",
+}
+
+
+def trafilatura_alone(pages: list[Path], options: dict) -> tuple[float, float]:
+    """``trafilatura.extract`` over the pages in this process, warmed up: pages per second of
+    wall-clock time and per CPU-second."""
+    import trafilatura
+
+    for page in pages[:20]:  # (untimed: its first pages load what trafilatura loads once)
+        trafilatura.extract(page.read_text(encoding="utf-8"), **options)
+    started = time.perf_counter()
+    cpu_started = cpu_seconds()
+    for page in pages:
+        trafilatura.extract(page.read_text(encoding="utf-8"), **options)
+    return len(pages) / (time.perf_counter() - started), len(pages) / (cpu_seconds() - cpu_started)
+
+
 def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -392,9 +422,12 @@ def main():
 
     expected = {"text": args.text, "html": args.html, "jsonl": args.jsonl}
     html_rates = None
+    alone_before = alone_after = None
     for name in ("jsonl", "text", "html"):
         if not expected[name]:
             continue
+        if name == "html":
+            alone_before = trafilatura_alone(sorted(folders["html"].iterdir()), ALONE)
         run = ImportRun.objects.create(origin="command")
         outcomes = {"imported": 0, "duplicate": 0, "failed": 0}
         started = time.perf_counter()
@@ -408,6 +441,7 @@ def main():
         cpu_rate = outcomes["imported"] / cpu if cpu else 0
         if name == "html":
             html_rates = rate, cpu_rate
+            alone_after = trafilatura_alone(sorted(folders["html"].iterdir()), ALONE)
         print(
             f"{name:5}  {outcomes['imported']:6} imported  {outcomes['duplicate']} duplicates  "
             f"{outcomes['failed']} failed  {elapsed:7.1f}s wall {rate:8.1f} articles/s  "
@@ -431,38 +465,28 @@ def main():
         )
 
     if args.html:
-        import trafilatura
-
-        pages = sorted(folders["html"].iterdir())
-        # The target's baseline (text only), and trafilatura asked for what the importer takes
-        # from it: metadata, formatting, links and tables.
-        baselines = {
-            "trafilatura.extract alone": {"include_comments": False},
-            "trafilatura.extract with metadata, formatting and links": {
-                "include_comments": False,
-                "with_metadata": True,
-                "include_formatting": True,
-                "include_links": True,
-                "include_tables": True,
-                "output_format": "xml",
-            },
-        }
-        for label, options in baselines.items():
-            started = time.perf_counter()
-            cpu_started = cpu_seconds()
-            for page in pages:
-                trafilatura.extract(page.read_text(encoding="utf-8"), **options)
-            elapsed = time.perf_counter() - started
-            cpu = cpu_seconds() - cpu_started
-            alone, alone_cpu = len(pages) / elapsed, len(pages) / cpu
-            print(
-                f"{label} on the same HTML (one process): {alone:.1f} pages/s wall, {alone_cpu:.1f} pages/CPU-s"
-            )
-            print(
-                f"    HTML import / that: {html_rates[0] / alone:.0%} wall-clock"
-                + (f" (import uses {args.workers + 1} processes)" if args.workers else "")
-                + f", {html_rates[1] / alone_cpu:.0%} per CPU-second"
-            )
+        # Right before and right after the import (the machine's speed moves by a quarter from one
+        # minute to the next: a single run minutes away made the ratio swing 67-92% between
+        # identical runs), then asked for what the importer takes from trafilatura.
+        before, after = alone_before, alone_after
+        print(
+            f"trafilatura.extract alone on the same HTML (one process): {before[0]:.1f} pages/s wall, "
+            f"{before[1]:.1f} pages/CPU-s right before the import, {after[0]:.1f} and {after[1]:.1f} right after"
+        )
+        print(
+            f"    HTML import / that: {html_rates[0] / before[0]:.0%} and {html_rates[0] / after[0]:.0%} wall-clock"
+            + (f" (import uses {args.workers + 1} processes)" if args.workers else "")
+            + f", {html_rates[1] / before[1]:.0%} and {html_rates[1] / after[1]:.0%} per CPU-second"
+        )
+        alone, alone_cpu = trafilatura_alone(sorted(folders["html"].iterdir()), WITH_METADATA)
+        print(
+            "trafilatura.extract with metadata, formatting and links on the same HTML (one process): "
+            f"{alone:.1f} pages/s wall, {alone_cpu:.1f} pages/CPU-s"
+        )
+        print(
+            f"    HTML import / that: {html_rates[0] / alone:.0%} wall-clock, "
+            f"{html_rates[1] / alone_cpu:.0%} per CPU-second"
+        )
 
     sampler.stopped.set()
     sampler.join()
