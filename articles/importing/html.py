@@ -46,7 +46,6 @@ from .plaintext import (
     READ_ON,
     READ_TIME,
     REPORTED,
-    SENTENCE_END,
     STORY_ID,
     TEASER,
     TITLE_SEPARATOR,
@@ -56,6 +55,7 @@ from .plaintext import (
     appeal_hits,
     clean_byline,
     date_of_line,
+    ends_sentence,
     extract_text_article,
     is_appeal,
     is_bare_name,
@@ -239,7 +239,7 @@ def extract_html_article(
         # first line of the story's first block, the dek the line under it.
         lines = [_shown(line) for line in _BREAK.split(blocks[0])]
         lines = [line for line in lines if line]
-        if lines and len(words(lines[0])) <= 20 and not SENTENCE_END.search(lines[0]) and len(lines) <= 2:
+        if lines and len(words(lines[0])) <= 20 and not ends_sentence(lines[0]) and len(lines) <= 2:
             title, blocks, stripped = lines[0], blocks[1:], [*lines, *stripped]
             description = description or (lines[1] if len(lines) == 2 else "")
     if (
@@ -2003,7 +2003,7 @@ def _is_info_bar(element) -> bool:
     shown = [_text(item) for item in element.iter("item") if _text(item)]
     return (
         len(shown) >= 2
-        and all(len(text) <= _INFO_ITEM_CHARACTERS and not SENTENCE_END.search(text) for text in shown)
+        and all(len(text) <= _INFO_ITEM_CHARACTERS and not ends_sentence(text) for text in shown)
         and sum(bool(is_date_line(text) or _PAGE_MARK.match(text) or READ_TIME.match(text)) for text in shown)
         >= 2
     )
@@ -2097,7 +2097,7 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
                 (not kept and n <= 12)
                 # under a kicker or standfirst: signed and dated, or a name alone ("Por Santa Cruz,
                 # según la Policía …" is the story's)
-                or (len(kept) <= 2 and (date_of_line(text) or (n <= 8 and not SENTENCE_END.search(text))))
+                or (len(kept) <= 2 and (date_of_line(text) or (n <= 8 and not ends_sentence(text))))
             )
         ):
             reason = "byline"  # "Von Anna Schmidt" above the story (under its kicker or standfirst)

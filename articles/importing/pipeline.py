@@ -71,13 +71,13 @@ from .markdown import is_markdown, markdown_record
 from .plaintext import (
     BYLINE,
     EMBARGO,
-    SENTENCE_END,
     TITLE_SEPARATOR,
     UTC_OFFSET,
     WORD,
     ZONE_OFFSETS,
     clean_byline,
     date_of_line,
+    ends_sentence,
     extract_text_article,
     is_date_line,
     month_number,
@@ -368,7 +368,7 @@ def _mail_candidates(data: bytes, *, name: str) -> Iterator[Candidate]:
 
 def _heads_itself(line: str) -> bool:
     """A line shaped like a headline: a few words, no sentence's end."""
-    return 3 <= len(words(line)) <= 20 and not SENTENCE_END.search(line)
+    return 3 <= len(words(line)) <= 20 and not ends_sentence(line)
 
 
 def _candidates(text: str, *, name: str, common_lines: Iterable[str]) -> Iterator[Candidate | ImportRejected]:

@@ -23,9 +23,13 @@ from datetime import date
 
 from newsroom.text import MARKS, UNSPACED
 
-# A word: letters with the marks written on them (a run of Chinese or Japanese: two characters).
-_LETTERS = rf"[^\W_{UNSPACED}]+(?:[{MARKS}]+[^\W_{UNSPACED}]*)*"
-WORD = re.compile(rf"[{UNSPACED}]{{1,2}}|{_LETTERS}(?:['’.-]{_LETTERS})*", re.UNICODE)
+# Thai letters, vowels and tone marks (not its digits, currency sign or punctuation). Thai writes no
+# spaces between words either, only between clauses and sentences.
+THAI = "\u0e01-\u0e3a\u0e40-\u0e4e"
+# A word: letters with the marks written on them (a run of Chinese or Japanese: two characters; of
+# Thai, four: its words are longer, and a clause read as one "word" made a paragraph a short line).
+_LETTERS = rf"[^\W_{UNSPACED}{THAI}]+(?:[{MARKS}]+[^\W_{UNSPACED}{THAI}]*)*"
+WORD = re.compile(rf"[{UNSPACED}]{{1,2}}|[{THAI}]{{1,4}}|{_LETTERS}(?:['’.-]{_LETTERS})*", re.UNICODE)
 # The same words in ASCII text (no marks, no Chinese): a third quicker, and most lines are ASCII.
 _ASCII_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 # A line that ends on a time of day's "a.m."/"p.m.": an opening hour or a timetable's item, unless
@@ -90,9 +94,32 @@ _MONTH_NAMES_EAST = {
         start=1,
     )
 }
+# … and Thai ("25 พ.ย. 2569": its years are of the Buddhist era, 543 after the Common Era's).
+_MONTH_NAMES_THAI = {
+    number: names.split()
+    for number, names in enumerate(
+        [
+            "มกราคม ม.ค.",
+            "กุมภาพันธ์ ก.พ.",
+            "มีนาคม มี.ค.",
+            "เมษายน เม.ย.",
+            "พฤษภาคม พ.ค.",
+            "มิถุนายน มิ.ย.",
+            "กรกฎาคม ก.ค.",
+            "สิงหาคม ส.ค.",
+            "กันยายน ก.ย.",
+            "ตุลาคม ต.ค.",
+            "พฤศจิกายน พ.ย.",
+            "ธันวาคม ธ.ค.",
+        ],
+        start=1,
+    )
+}
+_THAI_MONTHS = frozenset(name for names in _MONTH_NAMES_THAI.values() for name in names)
+BUDDHIST_ERA = 543
 _MONTH_NUMBERS = {
     name: number
-    for table in (_MONTH_NAMES, _MONTH_NAMES_EAST)
+    for table in (_MONTH_NAMES, _MONTH_NAMES_EAST, _MONTH_NAMES_THAI)
     for number, names in table.items()
     for name in names
 }
@@ -214,7 +241,7 @@ DATE_LINE = re.compile(
       | {_SOLAR_HIJRI_DAY}
     )
     (?:,?\s*(?:at\s+|в\s+|о\s+|o\s+|um\s+|à\s+|a\s+las\s+)?\d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?
-        (?:\s*(?:{_ZONE}|Uhr|{_ARABIC_HALF}))?)?
+        (?:\s*(?:{_ZONE}|Uhr|{_ARABIC_HALF}|น\.))?)?
     (?:\s*[-–—|•·/]\s*.{{0,40}}|,?\s+{UPDATE_WORD}\b[^.!?]{{0,40}}\d[^.!?]{{0,20}}|\s+{UPDATE_WORD}(?:\s+ago)?
       |\s+by\s+{_SIGNER}(?:\s*[-–—|•·,]\s*.{{0,60}})?
       |\s+(?:来源|作者|编辑|责任编辑|稿源|出处)\s*[:：].{{0,40}})?$""",
@@ -352,6 +379,8 @@ def _day_of_line(text: str) -> tuple[str, int, int]:
         month, day, year = month_number(found[1]), int(found[2]), int(found[3])
     elif found := _DAY_MONTH_YEAR.search(text):
         day, month, year = int(found[1]), month_number(found[2]), int(found[3])
+        if found[2] in _THAI_MONTHS and year > 2400:
+            year -= BUDDHIST_ERA
     elif found := _DOTTED_DAY.search(text):
         day, month, year = (int(part) for part in found.groups())
     elif (found := _SLASHED_DAY.search(text)) and (int(found[1]) > 12) != (int(found[2]) > 12):
@@ -1533,8 +1562,27 @@ def is_date_line(text: str) -> bool:
     )
 
 
+def ends_sentence(text: str) -> bool:
+    """Whether the line ends as a sentence does: on a sentence's end mark (``SENTENCE_END``), or, in
+    Thai, which has none, as a paragraph does: a long line of clauses ending on a Thai word."""
+    return SENTENCE_END.search(text) is not None or (
+        (text[-1:] > "\u0e00" or text[-1:] in _CLOSERS) and _is_thai_paragraph(text)
+    )
+
+
+def _is_thai_paragraph(text: str) -> bool:
+    end = text.rstrip(_CLOSERS)[-1:]
+    return "\u0e01" <= end <= "\u0e4e" and _THAI_PARAGRAPH.fullmatch(text) is not None
+
+
+_CLOSERS = "\"'”’)]」』）"
+# A paragraph of Thai: 80 characters or more in three clauses or more (a headline is shorter, or
+# has fewer).
+_THAI_PARAGRAPH = re.compile(r"(?=.{80})(?:[^ ]+ ){2,}[^ ]+", re.DOTALL)
+
+
 def is_sentence(text: str, count: int) -> bool:
-    return count >= 3 and bool(SENTENCE_END.search(text))
+    return count >= 3 and ends_sentence(text)
 
 
 def title_case_ratio(tokens: list[str]) -> float:
@@ -1609,7 +1657,7 @@ def unwrap(text: str) -> str:
     for index, line in enumerate(lines):
         runs_on = len(previous) >= _FULL_LINE * width or (
             # a short line that stops mid-sentence: a headline, a paragraph's last words but one
-            line[:1].islower() and not SENTENCE_END.search(previous)
+            line[:1].islower() and not ends_sentence(previous)
         )
         if (
             joined
@@ -1716,7 +1764,7 @@ def _headline_over_byline(lines: list[_Line], position: int, n: int) -> bool:
     text = lines[position].text
     return (
         6 <= n <= 16
-        and not SENTENCE_END.search(text)
+        and not ends_sentence(text)
         and appeal_hits(text) == 1
         and any(BYLINE.match(other.text) for other in lines[position + 1 : position + 3])
     )
@@ -2660,10 +2708,7 @@ def _list_at_the_end(lines: list[_Line], end: int, edge: int) -> int:
         after < edge
         and after - start < _LIST_AT_THE_END
         and not lines[after].chrome
-        and (
-            lines[after].is_item
-            or (1 <= lines[after].words <= 12 and not SENTENCE_END.search(lines[after].text))
-        )
+        and (lines[after].is_item or (1 <= lines[after].words <= 12 and not ends_sentence(lines[after].text)))
     ):
         after += 1
     if after - start < 2:
@@ -2778,7 +2823,7 @@ def _consent_buttons(lines: list[_Line]) -> None:
         for line in lines[notice.index + 1 : notice.index + 1 + _CONSENT_BOX_LINES]:
             if line.chrome not in {"", "appeal or navigation", "cookie notice"} or line.words > 4:
                 break
-            if line.words and not SENTENCE_END.search(line.text):
+            if line.words and not ends_sentence(line.text):
                 line.chrome, line.score = "cookie notice", -4.0  # its buttons: "Accept all", "Reject all"
 
 
@@ -2812,7 +2857,7 @@ def _teaser_boxes(lines: list[_Line]) -> None:
             and not lines[after].chrome
             and not lines[after].is_item
             and 3 <= lines[after].words <= 15
-            and not SENTENCE_END.search(lines[after].text)
+            and not ends_sentence(lines[after].text)
             and ":" not in lines[after].text  # (a subheading: "Trend 5: Exercises for mental health")
         ):
             after += 1
@@ -3341,10 +3386,7 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
             listing
             and 2 <= line.words <= 30
             and (
-                (
-                    line.score <= 0
-                    and (not SENTENCE_END.search(text) or (line.words <= 8 and text.endswith("?")))
-                )
+                (line.score <= 0 and (not ends_sentence(text) or (line.words <= 8 and text.endswith("?"))))
                 # "Saturday from 10 a.m. to 5 p.m." (not "The first late opening will be … at 7 p.m.")
                 or (line.words <= 10 and _CLOCK_END.search(text) and not _STATEMENT_VERB.search(text))
             )

@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 
 from articles.importing.pipeline import extract_one
-from articles.importing.plaintext import SENTENCE_END, is_small_print, strip_site_name, words
+from articles.importing.plaintext import (
+    SENTENCE_END,
+    date_of_line,
+    ends_sentence,
+    is_date_line,
+    is_small_print,
+    strip_site_name,
+    words,
+)
 
 PRINT_PAGE = """<!doctype html>
 <html><head><meta charset="utf-8"><title>Printer Friendly Version - Quayside Gazette</title></head>
@@ -2252,6 +2260,76 @@ def test_chinese_and_japanese_are_read_two_characters_to_a_word():
 )
 def test_sentences_end_as_each_script_ends_them(line, ends):
     assert bool(SENTENCE_END.search(line)) is ends
+
+
+# Thai writes no spaces between words and no mark at a sentence's end: a space parts its clauses
+# and sentences, and a paragraph is a long line of them.
+THAI_DUMP = """ข่าวเมือง
+หน้าแรก การเมือง เศรษฐกิจ ต่างประเทศ กีฬา
+กรุงเทพฯ เปิดรถเมล์ไฟฟ้าสายใหม่ เชื่อมหัวลำโพงกับจตุจักร
+25 พ.ย. 2569 10:30 น.
+กรุงเทพมหานครเปิดให้บริการรถเมล์ไฟฟ้าสายใหม่เมื่อวันจันทร์ที่ผ่านมา โดยรถจะวิ่งระหว่างสถานีหัวลำโพงและสวนจตุจักรทุก 15 นาที ผู้โดยสารสามารถใช้บัตรเดียวกับรถไฟฟ้าได้
+นายสมชาย ใจดี ผู้อำนวยการสำนักการจราจรและขนส่ง กล่าวว่า รถเมล์ไฟฟ้าจะช่วยลดมลพิษทางอากาศและลดเวลาเดินทางของประชาชน และในปีหน้าจะเพิ่มรถอีก 40 คัน
+ค่าโดยสารตลอดสายอยู่ที่ 20 บาท ส่วนนักเรียนและผู้สูงอายุจ่ายเพียงครึ่งราคา ผู้ที่ต้องการข้อมูลเพิ่มเติมสามารถดูตารางเวลาได้ที่ป้ายรถเมล์ทุกป้าย
+แชร์ข่าวนี้
+ข่าวที่เกี่ยวข้อง
+ทางด่วนสายใหม่เปิดให้ใช้ฟรีหนึ่งเดือน
+24 พ.ย. 2569
+ราคาน้ำมันลดลงเป็นสัปดาห์ที่สาม
+23 พ.ย. 2569
+© 2569 ข่าวเมือง สงวนลิขสิทธิ์"""
+THAI_PARAGRAPHS = THAI_DUMP.splitlines()[4:7]
+
+
+@pytest.mark.django_db
+def test_a_thai_dump_imports_with_its_headline_date_and_paragraphs():
+    """A Thai dump was refused ("no article found"): each clause was one "word", and no line
+    ended as a sentence does. Its date is of the Buddhist era (2569 is 2026)."""
+    story = extract_one(THAI_DUMP.encode(), name="bangkok.txt")
+
+    assert story.title == "กรุงเทพฯ เปิดรถเมล์ไฟฟ้าสายใหม่ เชื่อมหัวลำโพงกับจตุจักร"
+    assert story.published_at.isoformat() == "2026-11-25T10:30:00+00:00"
+    assert story.language == "th"
+    assert story.body_text.split("\n\n") == THAI_PARAGRAPHS
+    for chrome in ("ข่าวเมือง", "หน้าแรก", "แชร์", "ข่าวที่เกี่ยวข้อง", "ทางด่วน", "ราคาน้ำมัน", "พ.ย.", "สงวนลิขสิทธิ์"):
+        assert chrome not in story.body_text
+
+
+def test_thai_is_read_four_characters_to_a_word():
+    assert words("รถเมล์ไฟฟ้า 20 บาท") == ["รถเม", "ล์ไฟ", "ฟ้า", "20", "บาท"]
+    # (a paragraph: as many words as a reader counts, roughly, not one per clause)
+    assert len(words(THAI_PARAGRAPHS[0])) == 41
+
+
+@pytest.mark.parametrize(
+    ("line", "ends"),
+    [
+        *((paragraph, True) for paragraph in THAI_PARAGRAPHS),
+        (f"“{THAI_PARAGRAPHS[2]}”", True),
+        ("กรุงเทพฯ เปิดรถเมล์ไฟฟ้าสายใหม่ เชื่อมหัวลำโพงกับจตุจักร", False),  # a headline: short
+        ("หน้าแรก การเมือง เศรษฐกิจ ต่างประเทศ กีฬา", False),  # a menu
+        # long, but one clause (a run of Thai with no space) or two
+        ("กรุงเทพมหานครเปิดให้บริการรถเมล์ไฟฟ้าสายใหม่เมื่อวันจันทร์ที่ผ่านมาโดยรถจะวิ่งระหว่างสถานีหัวลำโพง", False),
+        ("กรุงเทพมหานครเปิดให้บริการรถเมล์ไฟฟ้าสายใหม่เมื่อวันจันทร์ที่ผ่านมา โดยรถจะวิ่งระหว่างสถานีหัวลำโพง", False),
+        ("The minister said so.", True),
+        ("Bangkok opens a new electric bus line between Hua Lamphong and Chatuchak on Monday", False),
+    ],
+)
+def test_a_thai_paragraph_ends_as_a_sentence_does(line, ends):
+    assert ends_sentence(line) is ends
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("25 พ.ย. 2569 10:30 น.", "2026-11-25T10:30"),
+        ("3 มกราคม 2569", "2026-01-03"),
+        ("14 มี.ค. 2026", "2026-03-14"),  # (a year of the Common Era, as some sites write it)
+    ],
+)
+def test_a_thai_date_line_is_read_in_the_common_era(line, day):
+    assert is_date_line(line)
+    assert date_of_line(line) == day
 
 
 def test_small_print_over_a_list_of_links_under_the_story_goes_with_the_list():
