@@ -88,7 +88,7 @@ def test_pages_the_importing_process_extracts_while_the_worker_is_behind_are_sto
     stored_here = _stored()
     Article.objects.all().delete()
     # The worker is always behind: every page after the first one it was given is extracted here.
-    monkeypatch.setattr(workers.Extractors, "pending", lambda self, number: True)
+    monkeypatch.setattr(workers.Extractors, "pending", lambda self, number, poll=True: True)
     monkeypatch.setattr(pipeline, "WORKER_BACKLOG", 1)
     extracted_here = []
     real = pipeline.extract_file
@@ -524,11 +524,11 @@ def test_a_database_error_while_reading_ahead_loses_no_file(tmp_path, monkeypatc
     """The error ended the read-ahead generator: the run said done with 2 of 6 files, exit 0."""
     real, calls = pipeline._stored_original, []
 
-    def locked_once(data):
+    def locked_once(data, **kwargs):
         calls.append(1)
         if len(calls) == 3:
             raise OperationalError("database is locked")
-        return real(data)
+        return real(data, **kwargs)
 
     monkeypatch.setattr(pipeline, "_stored_original", locked_once)
     results = list(import_paths(paths=[_stories(tmp_path / "in", 6)], workers=workers))
@@ -547,12 +547,12 @@ def test_a_batch_sqlite_rolled_back_during_the_read_ahead_is_not_reported_as_sto
         pytest.skip("SQLite's own rollback; PostgreSQL's lookup runs in a savepoint")
     real, calls = pipeline._stored_original, []
 
-    def disk_full_once(data):
+    def disk_full_once(data, **kwargs):
         calls.append(1)
         if len(calls) == 3:
             connection.connection.rollback()  # what SQLite does on SQLITE_FULL or SQLITE_IOERR
             raise OperationalError("database or disk is full")
-        return real(data)
+        return real(data, **kwargs)
 
     monkeypatch.setattr(pipeline, "_stored_original", disk_full_once)
     results = list(import_paths(paths=[_stories(tmp_path / "in", 6)], workers=0))
