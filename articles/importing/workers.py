@@ -149,10 +149,12 @@ class Extractors:
         """The ``Extracted`` of input ``number``; None when a worker died (extract it here instead)."""
         return self._take(number)
 
-    def pending(self, number: int) -> bool:
+    def pending(self, number: int, *, poll: bool = True) -> bool:
         """Whether input ``number``'s result has yet to come, after reading what the workers have
-        sent (without waiting)."""
-        while number not in self.done and not self.broken and (ready := wait(self.results, timeout=0)):
+        sent (without waiting; ``poll=False``: without looking again, after a call that did)."""
+        while (
+            poll and number not in self.done and not self.broken and (ready := wait(self.results, timeout=0))
+        ):
             for reader in ready:
                 try:
                     finished, payload = reader.recv()
