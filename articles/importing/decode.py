@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
-from newsroom.text import CONTROL_CHARACTERS, MARKS, without_control_characters
+from newsroom.text import MARKS, without_control_characters
 
 from .detect import csv_delimiter
 from .errors import ImportRejected
@@ -620,13 +620,15 @@ def decode_bytes(data: bytes, *, trim: Callable[[str], str] | None = None) -> st
         text = repair_mojibake(text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    bad = len(CONTROL_CHARACTERS.findall(text[:20000]))
-    if bad > max(8, len(text[:20000]) // 50):
+    # (Counted and looked for in the UTF-8 of what is left: a page's code is most of its bytes.)
+    encoded = data if trim is None and encoding == "utf-8" else text.encode("utf-8", "surrogatepass")
+    sample = text[:20000]
+    if _control_count(sample.encode("utf-8", "surrogatepass")) > max(8, len(sample) // 50):
         raise ImportRejected("the file looks binary: it is full of control characters")
     if text.isascii():  # pure ASCII has no invisible characters and is already NFC
         text = without_control_characters(text)
     else:
-        if encoding != "utf-8" or _may_hide_characters(data, text):
+        if encoding != "utf-8" or _may_hide_characters(encoded, text):
             text = _without_invisible(text)
         text = unicodedata.normalize("NFC", text)
     if "\t" in text[:4096] and csv_delimiter(text[:4096].lstrip()) == "\t":
@@ -642,6 +644,13 @@ def decode_bytes(data: bytes, *, trim: Callable[[str], str] | None = None) -> st
 _C0_CONTROLS = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 _C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")
 _INVISIBLE_CHARACTERS = (*INVISIBLE, "\u200c", "\u200d")
+
+
+def _control_count(data: bytes) -> int:
+    """How many control characters (``CONTROL_CHARACTERS``: C0 but tab and line breaks, DEL, C1) the
+    UTF-8 ``data`` holds: a translation and a count in C, a fifth of a search for the class."""
+    count = len(data) - len(data.translate(None, _C0_CONTROLS))
+    return count + len(_C1_CONTROL.findall(data)) if b"\xc2" in data else count
 
 
 def _may_hide_characters(data: bytes, text: str) -> bool:

@@ -6024,3 +6024,15 @@ def test_a_time_without_zone_on_a_site_whose_country_has_several_is_noted(url, p
 def test_a_words_count_is_the_number_of_its_words(text):
     """``word_count`` counts without making the words, in a page's thousands: the same number."""
     assert word_count(text) == len(words_of(text))
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x2FF), max_size=80) | st.text(max_size=80))
+@example("a\x00b\x85c\x9f\x7f\td\r\n\u200b")
+@settings(max_examples=400, deadline=None)
+def test_control_characters_are_counted_in_the_utf8_as_the_pattern_finds_them(text):
+    """The binary check counts a page's control characters in its UTF-8 (a translation, in C): as
+    many as ``CONTROL_CHARACTERS`` finds in the text."""
+    from articles.importing.decode import _control_count
+    from newsroom.text import CONTROL_CHARACTERS
+
+    assert _control_count(text.encode("utf-8", "surrogatepass")) == len(CONTROL_CHARACTERS.findall(text))
