@@ -373,7 +373,7 @@ def extract_html_article(
         paywalled=cut_short or _paywalled(tree),
         cut_short=cut_short,
         page_of=_page_of(tree, visible.lines),
-        joined=_joined_stories(tree, _words(body)),
+        joined=_joined_stories(tree, body),
         title=title,
         body_html="".join(blocks),
         byline=byline[:300],
@@ -1551,12 +1551,13 @@ _HEADING = etree.XPath("(.//h1|.//h2|.//h3)[1]")
 _JOINED_SHARE = 0.5  # of a story's word 4-grams in the reading
 
 
-def _joined_stories(tree, reading: list[str]) -> list[str]:
-    """The headlines of the page's stories the reading holds, when it holds two or more: a roundup
-    page's <article> elements, each with its own headline and 40 words of prose or more."""
+def _joined_stories(tree, body) -> list[str]:
+    """The headlines of the page's stories the reading (``body``) holds, when it holds two or more:
+    a roundup page's <article> elements, each with its own headline and 40 words of prose or more."""
     articles = _ARTICLE(tree)
     if len(articles) < 2:
         return []
+    reading = _words(body)
     found = []
     for article in articles:
         if any(ancestor.tag == "article" for ancestor in article.iterancestors()):
@@ -1595,7 +1596,8 @@ def containment(inner: list[str], outer: list[str]) -> float:
 
 
 def _words(body) -> list[str]:
-    return [word for piece in body.itertext() for word in words(piece)]
+    # (its pieces' words: a space between two pieces parts them as their ends do)
+    return words(" ".join(body.itertext()))
 
 
 def word_grams(tokens: list[str]) -> set[tuple[str, ...]]:

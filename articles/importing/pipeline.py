@@ -83,6 +83,7 @@ from .plaintext import (
     month_number,
     strip_site_name,
     utc_offset,
+    word_count,
     words,
 )
 from .sanitize import sanitize_with_text
@@ -590,10 +591,11 @@ def _page_as_text(visible: Visible, *, main) -> Candidate | None:
     is then the story plus what follows it (comments, teasers).
     """
     if main is not None:
-        main_words = words(_ANY_TAG.sub(" ", main.body_html))
+        main_text = _ANY_TAG.sub(" ", main.body_html)
         # The cleaner only removes lines, so the page's own word count bounds its reading.
-        if len(main_words) >= 0.1 * visible.word_count:
+        if word_count(main_text) >= 0.1 * visible.word_count:
             return None
+        main_words = words(main_text)
     try:
         candidate = _from_text(visible.lines, name="", common_lines=frozenset())
     except ImportRejected:
