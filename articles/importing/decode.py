@@ -621,13 +621,13 @@ def decode_bytes(data: bytes, *, trim: Callable[[str], str] | None = None) -> st
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     # (Counted and looked for in the UTF-8 of what is left: a page's code is most of its bytes.)
-    encoded = data if trim is None and encoding == "utf-8" else text.encode("utf-8", "surrogatepass")
     sample = text[:20000]
     if _control_count(sample.encode("utf-8", "surrogatepass")) > max(8, len(sample) // 50):
         raise ImportRejected("the file looks binary: it is full of control characters")
     if text.isascii():  # pure ASCII has no invisible characters and is already NFC
         text = without_control_characters(text)
     else:
+        encoded = data if trim is None and encoding == "utf-8" else text.encode("utf-8", "surrogatepass")
         if encoding != "utf-8" or _may_hide_characters(encoded, text):
             text = _without_invisible(text)
         text = unicodedata.normalize("NFC", text)
