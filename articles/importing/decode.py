@@ -627,8 +627,9 @@ def decode_bytes(data: bytes, *, trim: Callable[[str], str] | None = None) -> st
     if text.isascii():  # pure ASCII has no invisible characters and is already NFC
         text = without_control_characters(text)
     else:
-        encoded = data if trim is None and encoding == "utf-8" else text.encode("utf-8", "surrogatepass")
-        if encoding != "utf-8" or _may_hide_characters(encoded, text):
+        if encoding != "utf-8" or _may_hide_characters(
+            data if trim is None else text.encode("utf-8", "surrogatepass"), text
+        ):
             text = _without_invisible(text)
         text = unicodedata.normalize("NFC", text)
     if "\t" in text[:4096] and csv_delimiter(text[:4096].lstrip()) == "\t":
