@@ -220,6 +220,12 @@ _SOLAR_HIJRI_DAY = (
     r"|میزان|عقرب|قوس|جدی|دلو|حوت)\s+\d{4}"
 )
 _CJK_DAY_FORM = r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]"
+# A day as Thai pages write it: "25 พ.ย. 2569", "21 ม.ค.2561", "วันจันทร์ที่ 25 พฤศจิกายน พ.ศ. 2569",
+# "25 พ.ย. 69": a year of the Buddhist era, its first two figures sometimes left out.
+_THAI_MONTH_NAMES = "|".join(sorted(map(re.escape, _THAI_MONTHS), key=len, reverse=True))
+_THAI_DAY_FORM = (
+    rf"(?:วัน[{THAI}]*\s*)?(\d{{1,2}})\s*({_THAI_MONTH_NAMES})\s*(?:พ\.ศ\.\s*)?(\d{{4}}|\d{{2}})(?!\d)"
+)
 _YEAR_FIRST = r"\d{4}(?:/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2}\.?)"
 DATE_LINE = re.compile(
     rf"""^(?:{_CAPITALIZED_NAME_WORD}(?:\s+{_CAPITALIZED_NAME_WORD})?\s+[-–—]\s+(?=\d))?  # "Madrid - 04 mar 2026"
@@ -238,9 +244,10 @@ DATE_LINE = re.compile(
       | \d+\s+(?:minut[ay]?|godzin[ay]?|dni|tygodni[e]?)\s+temu  # "2 godziny temu"
       | \d+\s+(?:минут[уы]?|час(?:а|ов)?|дн(?:я|ей))\s+назад  # "2 часа назад"
       | {_CJK_DAY_FORM}
+      | {_THAI_DAY_FORM}
       | {_SOLAR_HIJRI_DAY}
     )
-    (?:,?\s*(?:at\s+|в\s+|о\s+|o\s+|um\s+|à\s+|a\s+las\s+)?\d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?
+    (?:,?\s*(?:at\s+|в\s+|о\s+|o\s+|um\s+|à\s+|a\s+las\s+|เวลา\s*)?\d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?
         (?:\s*(?:{_ZONE}|Uhr|{_ARABIC_HALF}|น\.))?)?
     (?:\s*[-–—|•·/]\s*.{{0,40}}|,?\s+{UPDATE_WORD}\b[^.!?]{{0,40}}\d[^.!?]{{0,20}}|\s+{UPDATE_WORD}(?:\s+ago)?
       |\s+by\s+{_SIGNER}(?:\s*[-–—|•·,]\s*.{{0,60}})?
@@ -268,6 +275,7 @@ _STARTS_WITH_DAY = re.compile(
 )
 _ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)")  # "2024-03-04T08:30:00Z" too
 _CJK_DAY = re.compile(_CJK_DAY_FORM)
+_THAI_DAY = re.compile(_THAI_DAY_FORM)
 # (``_YEAR_FIRST``'s; "(?<!\d)", not "\b": a CJK character before the year is a word's too)
 _YEAR_FIRST_DAY = re.compile(r"(?<!\d)(\d{4})(?:/(\d{1,2})/(\d{1,2})|\.(\d{1,2})\.(\d{1,2}))(?!\d)")
 
@@ -377,10 +385,11 @@ def _day_of_line(text: str) -> tuple[str, int, int]:
         year, month, day = (int(part) for part in found.groups())
     elif found := _MONTH_DAY_YEAR.search(text):
         month, day, year = month_number(found[1]), int(found[2]), int(found[3])
+    elif found := _THAI_DAY.search(text):
+        day, month, year = int(found[1]), month_number(found[2]), int(found[3])
+        year = year - BUDDHIST_ERA if year > 2400 else 2500 + year - BUDDHIST_ERA if year < 100 else year
     elif found := _DAY_MONTH_YEAR.search(text):
         day, month, year = int(found[1]), month_number(found[2]), int(found[3])
-        if found[2] in _THAI_MONTHS and year > 2400:
-            year -= BUDDHIST_ERA
     elif found := _DOTTED_DAY.search(text):
         day, month, year = (int(part) for part in found.groups())
     elif (found := _SLASHED_DAY.search(text)) and (int(found[1]) > 12) != (int(found[2]) > 12):

@@ -2325,6 +2325,10 @@ def test_a_thai_paragraph_ends_as_a_sentence_does(line, ends):
         ("25 พ.ย. 2569 10:30 น.", "2026-11-25T10:30"),
         ("3 มกราคม 2569", "2026-01-03"),
         ("14 มี.ค. 2026", "2026-03-14"),  # (a year of the Common Era, as some sites write it)
+        ("21 ม.ค.2561", "2018-01-21"),  # (no space before the year)
+        ("25 พ.ย. 69 10:30 น.", "2026-11-25T10:30"),  # (the year's last two figures)
+        ("วันจันทร์ที่ 25 พฤศจิกายน พ.ศ. 2569", "2026-11-25"),  # Monday the 25th …, Buddhist era 2569
+        ("วันที่ 25 พ.ย. 2569 เวลา 10:30 น.", "2026-11-25T10:30"),
     ],
 )
 def test_a_thai_date_line_is_read_in_the_common_era(line, day):
