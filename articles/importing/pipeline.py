@@ -69,8 +69,10 @@ from .language import story_language
 from .mail import is_email, read_mail, readable
 from .markdown import is_markdown, markdown_record
 from .plaintext import (
+    BUDDHIST_ERA,
     BYLINE,
     EMBARGO,
+    THAI_MONTHS,
     TITLE_SEPARATOR,
     UTC_OFFSET,
     WORD,
@@ -942,7 +944,10 @@ def _as_iso_or_english(value: str) -> str:
             return value  # "03/04/2026": March or April
         return f"{year}-{int(second):02d}-{int(first):02d}{value[found.end() :]}"
     if (found := _FOREIGN_RFC.match(value)) and not found[2].isascii() and (month := month_number(found[2])):
-        return f"{int(found[1]):02d} {_ENGLISH_MONTHS[month - 1]} {found[3]}{value[found.end() :]}"
+        year = int(found[3])
+        if found[2] in THAI_MONTHS and year > 2400:
+            year -= BUDDHIST_ERA  # (Thai: "25 มกราคม 2569" is in 2026)
+        return f"{int(found[1]):02d} {_ENGLISH_MONTHS[month - 1]} {year}{value[found.end() :]}"
     return value
 
 

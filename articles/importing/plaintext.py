@@ -27,9 +27,10 @@ from newsroom.text import MARKS, UNSPACED
 # spaces between words either, only between clauses and sentences.
 THAI = "\u0e01-\u0e3a\u0e40-\u0e4e"
 # A word: letters with the marks written on them (a run of Chinese or Japanese: two characters; of
-# Thai, four: its words are longer, and a clause read as one "word" made a paragraph a short line).
+# Thai, five, about a Thai word's length with its marks: a clause read as one "word" made a paragraph
+# a short line, and four to a word made a 104-character headline too long for one).
 _LETTERS = rf"[^\W_{UNSPACED}{THAI}]+(?:[{MARKS}]+[^\W_{UNSPACED}{THAI}]*)*"
-WORD = re.compile(rf"[{UNSPACED}]{{1,2}}|[{THAI}]{{1,4}}|{_LETTERS}(?:['’.-]{_LETTERS})*", re.UNICODE)
+WORD = re.compile(rf"[{UNSPACED}]{{1,2}}|[{THAI}]{{1,5}}|{_LETTERS}(?:['’.-]{_LETTERS})*", re.UNICODE)
 # The same words in ASCII text (no marks, no Chinese): a third quicker, and most lines are ASCII.
 _ASCII_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 # A line that ends on a time of day's "a.m."/"p.m.": an opening hour or a timetable's item, unless
@@ -115,7 +116,7 @@ _MONTH_NAMES_THAI = {
         start=1,
     )
 }
-_THAI_MONTHS = frozenset(name for names in _MONTH_NAMES_THAI.values() for name in names)
+THAI_MONTHS = frozenset(name for names in _MONTH_NAMES_THAI.values() for name in names)
 BUDDHIST_ERA = 543
 _MONTH_NUMBERS = {
     name: number
@@ -221,10 +222,11 @@ _SOLAR_HIJRI_DAY = (
 )
 _CJK_DAY_FORM = r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]"
 # A day as Thai pages write it: "25 พ.ย. 2569", "21 ม.ค.2561", "วันจันทร์ที่ 25 พฤศจิกายน พ.ศ. 2569",
-# "25 พ.ย. 69": a year of the Buddhist era, its first two figures sometimes left out.
-_THAI_MONTH_NAMES = "|".join(sorted(map(re.escape, _THAI_MONTHS), key=len, reverse=True))
+# "25 พ.ย. 69": a year of the Buddhist era, its first two figures sometimes left out (then 50-99, 2007
+# to 2056; never the hour after it: "5 ม.ค. 10:30 น." has no year).
+_THAI_MONTH_NAMES = "|".join(sorted(map(re.escape, THAI_MONTHS), key=len, reverse=True))
 _THAI_DAY_FORM = (
-    rf"(?:วัน[{THAI}]*\s*)?(\d{{1,2}})\s*({_THAI_MONTH_NAMES})\s*(?:พ\.ศ\.\s*)?(\d{{4}}|\d{{2}})(?!\d)"
+    rf"(?:วัน[{THAI}]*\s*)?(\d{{1,2}})\s*({_THAI_MONTH_NAMES})\s*(?:พ\.ศ\.\s*)?(\d{{4}}|[5-9]\d)(?!\d|[:.]\d)"
 )
 _YEAR_FIRST = r"\d{4}(?:/\d{1,2}/\d{1,2}|\.\d{1,2}\.\d{1,2}\.?)"
 DATE_LINE = re.compile(
@@ -1580,14 +1582,19 @@ def ends_sentence(text: str) -> bool:
 
 
 def _is_thai_paragraph(text: str) -> bool:
-    end = text.rstrip(_CLOSERS)[-1:]
-    return "\u0e01" <= end <= "\u0e4e" and _THAI_PARAGRAPH.fullmatch(text) is not None
+    """A paragraph of Thai: 120 characters or more in three clauses or more, one of them 30 long (a
+    headline is shorter; a long menu's items are short), ending on a Thai word."""
+    return (
+        len(text) >= _THAI_PARAGRAPH_LENGTH
+        and _THAI_LETTER.fullmatch(text.rstrip(_CLOSERS)[-1:]) is not None
+        and text.count(" ") >= 2
+        and max(map(len, text.split(" "))) >= _THAI_CLAUSE_LENGTH
+    )
 
 
 _CLOSERS = "\"'”’)]」』）"
-# A paragraph of Thai: 80 characters or more in three clauses or more (a headline is shorter, or
-# has fewer).
-_THAI_PARAGRAPH = re.compile(r"(?=.{80})(?:[^ ]+ ){2,}[^ ]+", re.DOTALL)
+_THAI_LETTER = re.compile(f"[{THAI}]")
+_THAI_PARAGRAPH_LENGTH, _THAI_CLAUSE_LENGTH = 120, 30
 
 
 def is_sentence(text: str, count: int) -> bool:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from articles.importing.pipeline import extract_one
+from articles.importing.pipeline import extract_one, read_published
 from articles.importing.plaintext import (
     SENTENCE_END,
     date_of_line,
@@ -2295,10 +2295,34 @@ def test_a_thai_dump_imports_with_its_headline_date_and_paragraphs():
         assert chrome not in story.body_text
 
 
-def test_thai_is_read_four_characters_to_a_word():
-    assert words("รถเมล์ไฟฟ้า 20 บาท") == ["รถเม", "ล์ไฟ", "ฟ้า", "20", "บาท"]
-    # (a paragraph: as many words as a reader counts, roughly, not one per clause)
-    assert len(words(THAI_PARAGRAPHS[0])) == 41
+def test_thai_is_read_five_characters_to_a_word():
+    assert words("รถเมล์ไฟฟ้า 20 บาท") == ["รถเมล", "์ไฟฟ้", "า", "20", "บาท"]
+    # (a paragraph: about as many words as a reader counts, not one per clause)
+    assert len(words(THAI_PARAGRAPHS[0])) == 34
+
+
+_THAI_LONG_HEADLINE = "กรุงเทพฯ เปิดรถเมล์ไฟฟ้าสายใหม่ เชื่อมหัวลำโพงกับจตุจักร คาดช่วยลดเวลาเดินทางของผู้โดยสารได้ครึ่งชั่วโมง"
+_THAI_LONG_MENU = "หน้าแรก การเมือง เศรษฐกิจ ต่างประเทศ กีฬา บันเทิง ภูมิภาค อาชญากรรม ไลฟ์สไตล์ เทคโนโลยี สุขภาพ การศึกษา"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("line", "replaced", "title"),
+    [
+        # A headline of 104 characters (four characters to a word read it as 26 words: too many for one)
+        (2, _THAI_LONG_HEADLINE, _THAI_LONG_HEADLINE),
+        # A menu of 103 characters in twelve short items (read as a paragraph, it opened the story)
+        (1, _THAI_LONG_MENU, "กรุงเทพฯ เปิดรถเมล์ไฟฟ้าสายใหม่ เชื่อมหัวลำโพงกับจตุจักร"),
+    ],
+)
+def test_a_thai_dumps_long_headline_and_long_menu_are_read_as_such(line, replaced, title):
+    lines = THAI_DUMP.splitlines()
+    lines[line] = replaced
+    story = extract_one("\n".join(lines).encode(), name="bangkok.txt")
+
+    assert story.title == title
+    assert story.published_at.isoformat() == "2026-11-25T10:30:00+00:00"
+    assert story.body_text.split("\n\n") == THAI_PARAGRAPHS
 
 
 @pytest.mark.parametrize(
@@ -2307,7 +2331,10 @@ def test_thai_is_read_four_characters_to_a_word():
         *((paragraph, True) for paragraph in THAI_PARAGRAPHS),
         (f"“{THAI_PARAGRAPHS[2]}”", True),
         ("กรุงเทพฯ เปิดรถเมล์ไฟฟ้าสายใหม่ เชื่อมหัวลำโพงกับจตุจักร", False),  # a headline: short
+        (_THAI_LONG_HEADLINE, False),  # 104 characters
         ("หน้าแรก การเมือง เศรษฐกิจ ต่างประเทศ กีฬา", False),  # a menu
+        (_THAI_LONG_MENU, False),  # 103 characters, no item 30 long
+        (f"{THAI_PARAGRAPHS[2]} 500 ฿", False),  # (not on a Thai word)
         # long, but one clause (a run of Thai with no space) or two
         ("กรุงเทพมหานครเปิดให้บริการรถเมล์ไฟฟ้าสายใหม่เมื่อวันจันทร์ที่ผ่านมาโดยรถจะวิ่งระหว่างสถานีหัวลำโพง", False),
         ("กรุงเทพมหานครเปิดให้บริการรถเมล์ไฟฟ้าสายใหม่เมื่อวันจันทร์ที่ผ่านมา โดยรถจะวิ่งระหว่างสถานีหัวลำโพง", False),
@@ -2334,6 +2361,16 @@ def test_a_thai_paragraph_ends_as_a_sentence_does(line, ends):
 def test_a_thai_date_line_is_read_in_the_common_era(line, day):
     assert is_date_line(line)
     assert date_of_line(line) == day
+
+
+@pytest.mark.parametrize("line", ["5 ม.ค. 10:30 น.", "อัปเดต 5 ม.ค. 10.30 น.", "5 ม.ค. 12", "25 พ.ย. 26"])
+def test_a_thai_day_without_its_year_has_none(line):
+    """The hour after the month is not a year of two figures (1967 was read), nor is a figure under 50."""
+    assert date_of_line(line) == ""
+
+
+def test_a_thai_date_in_the_tags_is_read_in_the_common_era():
+    assert read_published("25 มกราคม 2569").at.date().isoformat() == "2026-01-25"
 
 
 def test_small_print_over_a_list_of_links_under_the_story_goes_with_the_list():
