@@ -2993,3 +2993,73 @@ def reextract_article(*, article: Article, user=None) -> str:
         ShingleBand.objects.bulk_create([ShingleBand(article=article, key=key) for key in keys])
     link_new_article(article.pk, user=user)
     return f"extraction re-run: {' and '.join(changed)} updated"
+
+
+class Refingerprinted(NamedTuple):
+    """What ``refingerprint_articles`` did to one story: "changed", "same", or "clash" (its new
+    content hash is another story's: it keeps its old fingerprints, and the editor is told which)."""
+
+    article_id: int
+    outcome: str
+    other: int | None = None
+
+
+def refingerprint_articles(*, dry_run: bool = False, chunk: int = 500) -> Iterator[Refingerprinted]:
+    """Compute every story's fingerprints (content hash, MinHash, band keys) again from its text,
+    as an import now would, and store those that changed.
+
+    A change in how the text is read into words (Chinese and Japanese in stop 30, Thai in stop 33)
+    changes the fingerprints of the stories it touches: one stored before no longer matched the
+    same story imported after it, as a duplicate or a near-duplicate. The stories are read in
+    chunks of ``chunk``, each chunk's changes in one transaction.
+    """
+    last = 0
+    while True:
+        rows = list(
+            Article.objects.filter(pk__gt=last)
+            .order_by("pk")
+            .values_list("pk", "body_text", "content_hash", "minhash")[:chunk]
+        )
+        if not rows:
+            return
+        last = rows[-1][0]
+        results, changed = [], []
+        for pk, body_text, stored_hash, stored_minhash in rows:
+            folded = _folded_words(body_text)
+            digest, signature = _hash_of_words(folded), _signature_of_words(folded)
+            if digest == stored_hash and signature.tobytes() == bytes(stored_minhash or b""):
+                results.append(Refingerprinted(pk, "same"))
+            else:
+                changed.append((pk, digest, signature))
+        clashes = dict(
+            Article.objects.filter(content_hash__in=[digest for _pk, digest, _sig in changed])
+            .exclude(pk__in=[pk for pk, _digest, _sig in changed])
+            .values_list("content_hash", "pk")
+        )
+        taken: dict[str, int] = {}  # new hashes within the chunk
+        updates = []
+        for pk, digest, signature in changed:
+            other = clashes.get(digest) or taken.get(digest)
+            if other is not None:
+                results.append(Refingerprinted(pk, "clash", other))
+                continue
+            taken[digest] = pk
+            updates.append((pk, digest, signature))
+            results.append(Refingerprinted(pk, "changed"))
+        if updates and not dry_run:
+            with transaction.atomic():
+                # (Hashes freed by the chunk's stories first: two stories may swap theirs.)
+                Article.objects.filter(pk__in=[pk for pk, _digest, _sig in updates]).update(content_hash=None)
+                Article.objects.bulk_update(
+                    [
+                        Article(pk=pk, content_hash=digest, minhash=signature.tobytes())
+                        for pk, digest, signature in updates
+                    ],
+                    ["content_hash", "minhash"],
+                    batch_size=BATCH_SIZE,
+                )
+                ShingleBand.objects.filter(article_id__in=[pk for pk, _digest, _sig in updates]).delete()
+                _store_bands(
+                    [(pk, key) for pk, _digest, signature in updates for key in band_keys(signature)]
+                )
+        yield from sorted(results)
