@@ -9,8 +9,9 @@ prints per format:
 - articles per second of wall-clock time (other work on the machine slows this one);
 - articles per CPU-second, counting this process *and* its extraction workers (the CPU column
   says how much of it was this importing process);
-- trafilatura's extraction alone on the same HTML pages, in this one process, warmed up and
-  measured right before and right after the HTML import, and the HTML import's rate as a share of
+- trafilatura's extraction alone on the same HTML pages, in one process (forked from this one, so
+  that it leaves the heap the import's worker shares as it was), warmed up and measured right
+  before and right after the HTML import, and the HTML import's rate as a share of
   each (wall-clock and per CPU-second; the import may use several processes, and says so): this
   machine's speed moves by a quarter from one minute to the next, so a baseline taken minutes
   away from the import says little; then the same for trafilatura asked for what the importer
@@ -43,6 +44,7 @@ docs/importing.md for the table and what changed):
 import argparse
 import atexit
 import json
+import multiprocessing
 import os
 import random
 import resource
@@ -53,6 +55,7 @@ import tempfile
 import threading
 import time
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -318,6 +321,7 @@ class MemorySampler(threading.Thread):
         super().__init__(daemon=True)
         self.peak = self.phase_peak = 0.0
         self.stopped = threading.Event()
+        self.paused = threading.Event()  # set while the baselines run: the import's memory is measured
 
     @staticmethod
     def pss_mb(pid: int) -> float:
@@ -343,6 +347,8 @@ class MemorySampler(threading.Thread):
 
     def run(self):
         while not self.stopped.wait(SAMPLE_EVERY):
+            if self.paused.is_set():
+                continue
             total = self.pss_mb(os.getpid()) + sum(self.pss_mb(pid) for pid in self.children())
             self.peak = max(self.peak, total)
             self.phase_peak = max(self.phase_peak, total)
@@ -361,18 +367,28 @@ WITH_METADATA = {
 }
 
 
-def trafilatura_alone(pages: list[Path], options: dict) -> tuple[float, float]:
-    """``trafilatura.extract`` over the pages in this process, warmed up: pages per second of
-    wall-clock time and per CPU-second."""
+def trafilatura_alone(pages: list[Path], options: dict, sampler: "MemorySampler") -> tuple[float, float]:
+    """``trafilatura.extract`` over the pages, warmed up, in a process of its own forked from this one
+    (it leaves this process's heap, which the import's worker shares, as it was; the memory
+    sampler looks away meanwhile): pages per second of wall-clock time and per CPU-second."""
+    sampler.paused.set()
+    try:
+        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+            return pool.submit(_trafilatura_alone, pages, options).result()
+    finally:
+        sampler.paused.clear()
+
+
+def _trafilatura_alone(pages: list[Path], options: dict) -> tuple[float, float]:
     import trafilatura
 
     for page in pages[:20]:  # (untimed: its first pages load what trafilatura loads once)
         trafilatura.extract(page.read_text(encoding="utf-8"), **options)
     started = time.perf_counter()
-    cpu_started = cpu_seconds()
+    cpu_started = time.process_time()
     for page in pages:
         trafilatura.extract(page.read_text(encoding="utf-8"), **options)
-    return len(pages) / (time.perf_counter() - started), len(pages) / (cpu_seconds() - cpu_started)
+    return len(pages) / (time.perf_counter() - started), len(pages) / (time.process_time() - cpu_started)
 
 
 def main():
@@ -427,7 +443,7 @@ def main():
         if not expected[name]:
             continue
         if name == "html":
-            alone_before = trafilatura_alone(sorted(folders["html"].iterdir()), ALONE)
+            alone_before = trafilatura_alone(sorted(folders["html"].iterdir()), ALONE, sampler)
         run = ImportRun.objects.create(origin="command")
         outcomes = {"imported": 0, "duplicate": 0, "failed": 0}
         started = time.perf_counter()
@@ -439,14 +455,15 @@ def main():
         cpu, own = cpu_seconds() - cpu_started, time.process_time() - own_started
         rate = outcomes["imported"] / elapsed if elapsed else 0
         cpu_rate = outcomes["imported"] / cpu if cpu else 0
+        phase_peak = sampler.phase_peak
         if name == "html":
             html_rates = rate, cpu_rate
-            alone_after = trafilatura_alone(sorted(folders["html"].iterdir()), ALONE)
+            alone_after = trafilatura_alone(sorted(folders["html"].iterdir()), ALONE, sampler)
         print(
             f"{name:5}  {outcomes['imported']:6} imported  {outcomes['duplicate']} duplicates  "
             f"{outcomes['failed']} failed  {elapsed:7.1f}s wall {rate:8.1f} articles/s  "
             f"{cpu:7.1f}s CPU ({own:.1f}s importing process) {cpu_rate:8.1f} articles/CPU-s  "
-            f"(peak PSS {sampler.phase_peak:.0f} MB)"
+            f"(peak PSS {phase_peak:.0f} MB)"
         )
 
     # The same folders again: every file is recognised by its bytes and reported as a duplicate.
@@ -478,7 +495,7 @@ def main():
             + (f" (import uses {args.workers + 1} processes)" if args.workers else "")
             + f", {html_rates[1] / before[1]:.0%} and {html_rates[1] / after[1]:.0%} per CPU-second"
         )
-        alone, alone_cpu = trafilatura_alone(sorted(folders["html"].iterdir()), WITH_METADATA)
+        alone, alone_cpu = trafilatura_alone(sorted(folders["html"].iterdir()), WITH_METADATA, sampler)
         print(
             "trafilatura.extract with metadata, formatting and links on the same HTML (one process): "
             f"{alone:.1f} pages/s wall, {alone_cpu:.1f} pages/CPU-s"
@@ -499,7 +516,7 @@ def main():
         f"peak memory of the whole run, all processes: {sampler.peak:.0f} MB PSS summed (sampled every {SAMPLE_EVERY * 1000:.0f} ms); "
         f"max RSS {peak_mb():.0f} MB importing process"
         + (
-            f" + {worker_peak_mb():.0f} MB largest worker (RSS counts pages shared with the parent in both)"
+            f" + {worker_peak_mb():.0f} MB largest child process, the worker or the baseline's (RSS counts pages shared with the parent in both)"
             if args.workers
             else ""
         )
