@@ -3011,8 +3011,8 @@ class Refingerprinted(NamedTuple):
 
 
 def refingerprint_articles(*, dry_run: bool = False, chunk: int = 500) -> Iterator[Refingerprinted]:
-    """Compute every story's fingerprints (content hash, MinHash, band keys) again from its text,
-    as an import now would, and store those that changed.
+    """Compute every imported story's fingerprints (content hash, MinHash, band keys) again from its
+    text, as an import now would, and store those that changed.
 
     A change in how the text is read into words (Chinese and Japanese in stop 30, Thai in stop 33)
     changes the fingerprints of the stories it touches: one stored before no longer matched the
@@ -3022,7 +3022,8 @@ def refingerprint_articles(*, dry_run: bool = False, chunk: int = 500) -> Iterat
     last = 0
     while True:
         rows = list(
-            Article.objects.filter(pk__gt=last)
+            # (A story an editor wrote has none, and is given none: it never was an import's.)
+            Article.objects.filter(pk__gt=last, content_hash__isnull=False)
             .order_by("pk")
             .values_list("pk", "body_text", "content_hash", "minhash")[:chunk]
         )

@@ -66,9 +66,14 @@ def test_a_story_whose_text_now_reads_as_anothers_keeps_its_fingerprints_and_is_
         title="Copy", slug="copy", body_text=original.body_text, content_hash="1" * 64
     )
 
+    written = Article.objects.create(title="Written here", slug="written", body_text=original.body_text)
+
     results = list(refingerprint_articles(chunk=1))
 
     assert results == [(original.pk, "same", None), (copy.pk, "clash", original.pk)]
+    # (a story an editor wrote has no fingerprints, and is given none)
+    assert Article.objects.get(pk=written.pk).content_hash is None
+    assert not ShingleBand.objects.filter(article=written).exists()
     assert Article.objects.get(pk=copy.pk).content_hash == "1" * 64
     err = io.StringIO()
     call_command("refingerprint", stdout=io.StringIO(), stderr=err)
