@@ -917,7 +917,7 @@ _FILLER = frozenset(
 # An advertisement's marker, alone on its line or in its paragraph.
 AD_MARKERS = (
     *("advertisement", "anzeige", "werbung", "реклама", "publicité", "publicidad", "publicidade"),
-    *("reklama", "reklāma", "рэклама"),
+    *("reklama", "reklāma", "рэклама", "โฆษณา"),
 )
 # "Read more" in the region's languages, as feeds end an excerpt.
 READ_ON = (
@@ -1097,6 +1097,7 @@ APPEAL_PATTERNS = [
     ),
     r"sponsored\b",
     r"advertise with us\b",
+    r"ลงโฆษณา",  # Thai: "advertise (with us)"
     *(
         rf"{kind} (?:posts?|articles?|stories|news|reads|videos|from)\b"
         for kind in (
@@ -1357,6 +1358,9 @@ LIST_LABEL = re.compile(
     # (to WeChat)"
     r"|関連記事|関連ニュース|キーワード|タグ|관련\s?기사|키워드|태그|(?:この(?:ニュース|記事)を)?シェア(?:する)?|공유하기"
     r"|相关(?:新闻|阅读|报道)|关键词|标签|分享(?:到|至)?\s*(?:微信|微博|朋友圈|QQ空间|QQ)?"
+    # Thai pages' "related news/stories", "read more", "tags", "keywords", "share (this news)", "comments"
+    r"|(?:ข่าว|เรื่อง|บทความ)ที่เกี่ยวข้อง|อ่าน(?:เพิ่มเติม|ต่อ)|แท็ก|คำค้น|แชร์(?:ข่าวนี้|บทความนี้)?"
+    r"|(?:แสดง)?ความคิดเห็น"
     # Hindi, Arabic, Persian and Urdu pages' "read also", "related news", "tags", "share"
     r"|(?:यह|ये|और) भी पढ़ें|और पढ़ें|संबंधित (?:खबरें|ख़बरें|समाचार)|टैग्स?|शेयर(?: करें)?"
     r"|اقرأ\s+[أا]يضاً?|(?:أخبار|مقالات|موضوعات) (?:ذات صلة|متعلقة)|الوسوم|(?:ال)?كلمات (?:ال)?مفتاحية|شارك"

@@ -2325,6 +2325,18 @@ def test_a_thai_dumps_long_headline_and_long_menu_are_read_as_such(line, replace
     assert story.body_text.split("\n\n") == THAI_PARAGRAPHS
 
 
+@pytest.mark.django_db
+def test_a_thai_dumps_advertisement_and_labels_are_not_the_story():
+    """A Thai site's "advertise with us" line between two paragraphs stayed in the story as a
+    heading; its "read more", "tags" and "comments" labels are labels, as in the other scripts."""
+    lines = THAI_DUMP.splitlines()
+    lines[5:5] = ["ลงโฆษณากับข่าวเมือง", "โฆษณา"]  # "Advertise with Khao Mueang", "Advertisement"
+    lines[-1:-1] = ["อ่านเพิ่มเติม", "แท็ก", "แสดงความคิดเห็น"]
+    story = extract_one("\n".join(lines).encode(), name="bangkok.txt")
+
+    assert story.body_text.split("\n\n") == THAI_PARAGRAPHS
+
+
 @pytest.mark.parametrize(
     ("line", "ends"),
     [
