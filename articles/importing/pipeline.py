@@ -69,7 +69,6 @@ from .language import story_language
 from .mail import is_email, read_mail, readable
 from .markdown import is_markdown, markdown_record
 from .plaintext import (
-    BUDDHIST_ERA,
     BYLINE,
     EMBARGO,
     THAI_MONTHS,
@@ -78,6 +77,7 @@ from .plaintext import (
     WORD,
     ZONE_OFFSETS,
     clean_byline,
+    common_era,
     date_of_line,
     ends_sentence,
     extract_text_article,
@@ -157,10 +157,15 @@ class Candidate:
 
     def fingerprints(self) -> tuple[str, np.ndarray, list[int]]:
         if self.fingerprint is None:
-            folded = _folded_words(self.body_text)
-            signature = _signature_of_words(folded)
-            self.fingerprint = (_hash_of_words(folded), signature, band_keys(signature))
+            self.fingerprint = fingerprints_of(self.body_text)
         return self.fingerprint
+
+
+def fingerprints_of(body_text: str) -> tuple[str, np.ndarray, list[int]]:
+    """A story's content hash, MinHash signature and near-duplicate band keys, read from its text."""
+    folded = _folded_words(body_text)
+    signature = _signature_of_words(folded)
+    return _hash_of_words(folded), signature, band_keys(signature)
 
 
 @dataclass
@@ -944,9 +949,7 @@ def _as_iso_or_english(value: str) -> str:
             return value  # "03/04/2026": March or April
         return f"{year}-{int(second):02d}-{int(first):02d}{value[found.end() :]}"
     if (found := _FOREIGN_RFC.match(value)) and not found[2].isascii() and (month := month_number(found[2])):
-        year = int(found[3])
-        if found[2] in THAI_MONTHS and year > 2400:
-            year -= BUDDHIST_ERA  # (Thai: "25 มกราคม 2569" is in 2026)
+        year = common_era(int(found[3])) if found[2] in THAI_MONTHS else found[3]  # (Thai: Buddhist era)
         return f"{int(found[1]):02d} {_ENGLISH_MONTHS[month - 1]} {year}{value[found.end() :]}"
     return value
 
@@ -3032,41 +3035,38 @@ def refingerprint_articles(*, dry_run: bool = False, chunk: int = 500) -> Iterat
         last = rows[-1][0]
         results, changed = [], []
         for pk, body_text, stored_hash, stored_minhash in rows:
-            folded = _folded_words(body_text)
-            digest, signature = _hash_of_words(folded), _signature_of_words(folded)
+            digest, signature, keys = fingerprints_of(body_text)
             if digest == stored_hash and signature.tobytes() == bytes(stored_minhash or b""):
                 results.append(Refingerprinted(pk, "same"))
             else:
-                changed.append((pk, digest, signature))
+                changed.append((pk, digest, signature, keys))
         clashes = dict(
-            Article.objects.filter(content_hash__in=[digest for _pk, digest, _sig in changed])
-            .exclude(pk__in=[pk for pk, _digest, _sig in changed])
+            Article.objects.filter(content_hash__in=[digest for _pk, digest, *_rest in changed])
+            .exclude(pk__in=[pk for pk, *_rest in changed])
             .values_list("content_hash", "pk")
         )
         taken: dict[str, int] = {}  # new hashes within the chunk
         updates = []
-        for pk, digest, signature in changed:
+        for pk, digest, signature, keys in changed:
             other = clashes.get(digest) or taken.get(digest)
             if other is not None:
                 results.append(Refingerprinted(pk, "clash", other))
                 continue
             taken[digest] = pk
-            updates.append((pk, digest, signature))
+            updates.append((pk, digest, signature, keys))
             results.append(Refingerprinted(pk, "changed"))
         if updates and not dry_run:
             with transaction.atomic():
                 # (Hashes freed by the chunk's stories first: two stories may swap theirs.)
-                Article.objects.filter(pk__in=[pk for pk, _digest, _sig in updates]).update(content_hash=None)
+                Article.objects.filter(pk__in=[pk for pk, *_rest in updates]).update(content_hash=None)
                 Article.objects.bulk_update(
                     [
                         Article(pk=pk, content_hash=digest, minhash=signature.tobytes())
-                        for pk, digest, signature in updates
+                        for pk, digest, signature, _keys in updates
                     ],
                     ["content_hash", "minhash"],
                     batch_size=BATCH_SIZE,
                 )
-                ShingleBand.objects.filter(article_id__in=[pk for pk, _digest, _sig in updates]).delete()
-                _store_bands(
-                    [(pk, key) for pk, _digest, signature in updates for key in band_keys(signature)]
-                )
+                ShingleBand.objects.filter(article_id__in=[pk for pk, *_rest in updates]).delete()
+                _store_bands([(pk, key) for pk, *_rest, keys in updates for key in keys])
         yield from sorted(results)

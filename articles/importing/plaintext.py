@@ -118,6 +118,16 @@ _MONTH_NAMES_THAI = {
 }
 THAI_MONTHS = frozenset(name for names in _MONTH_NAMES_THAI.values() for name in names)
 BUDDHIST_ERA = 543
+
+
+def common_era(year: int) -> int:
+    """A Thai date's year in the Common Era: one of the Buddhist era (over 2400) less 543, its last
+    two figures (under 100) as those of 25xx; a year already of the Common Era as it is."""
+    if year > 2400:
+        return year - BUDDHIST_ERA
+    return 2500 + year - BUDDHIST_ERA if year < 100 else year
+
+
 _MONTH_NUMBERS = {
     name: number
     for table in (_MONTH_NAMES, _MONTH_NAMES_EAST, _MONTH_NAMES_THAI)
@@ -388,8 +398,7 @@ def _day_of_line(text: str) -> tuple[str, int, int]:
     elif found := _MONTH_DAY_YEAR.search(text):
         month, day, year = month_number(found[1]), int(found[2]), int(found[3])
     elif found := _THAI_DAY.search(text):
-        day, month, year = int(found[1]), month_number(found[2]), int(found[3])
-        year = year - BUDDHIST_ERA if year > 2400 else 2500 + year - BUDDHIST_ERA if year < 100 else year
+        day, month, year = int(found[1]), month_number(found[2]), common_era(int(found[3]))
     elif found := _DAY_MONTH_YEAR.search(text):
         day, month, year = int(found[1]), month_number(found[2]), int(found[3])
     elif found := _DOTTED_DAY.search(text):
