@@ -1204,6 +1204,39 @@ def test_quick_reading_is_checked_against_the_full_one_when_it_holds_too_much_or
         assert candidate.body_text.split("\n\n") == BRIDGE_STORY
 
 
+def test_quick_reading_skips_trafilaturas_escalation(monkeypatch):
+    """The quick reading is trafilatura's balanced one without its last resort: with a short reading
+    of a page full of other text, stock trafilatura measures the whole page's text (``html2txt``) to
+    decide whether to read it again leaning to recall; the importer's own cascade (the full
+    reading, then the recall-leaning one) does that job, with the prose it counts anyway."""
+    import trafilatura
+    import trafilatura.core
+    from lxml import etree
+
+    from articles.importing import html as html_reading
+
+    measured = []
+    real = trafilatura.core.html2txt
+    monkeypatch.setattr(
+        trafilatura.core, "html2txt", lambda *args, **kwargs: measured.append(1) or real(*args, **kwargs)
+    )
+    menu = "".join(
+        f'<li><a href="/news/{n}">Council news number {n}: what the rebuilt river bridge means this week</a></li>'
+        for n in range(80)
+    )
+    page = _bridge_page(_paragraphs_html(BRIDGE_STORY), after=f'<div class="more"><ul>{menu}</ul></div>')
+    tree = html_reading._parse(page.decode())
+    stock = trafilatura.bare_extraction(tree, **html_reading._QUICK_OPTIONS)
+    assert measured  # (the page is one where trafilatura measures itself)
+    measured.clear()
+    quick = html_reading._extract(tree, None, html_reading._QUICK_OPTIONS, escalation=False)
+    assert not measured
+    # Balanced in every other way: the same reading, where the recall-leaning one would not be taken.
+    assert etree.tostring(quick.body) == etree.tostring(stock.body)
+    assert extract_one(page, name="bridge.html").body_text.split("\n\n") == BRIDGE_STORY
+    assert not measured
+
+
 # --- feeds and exports --------------------------------------------------------------------------
 
 
