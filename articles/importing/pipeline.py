@@ -2183,11 +2183,10 @@ class _CommonLines:
                     self.order.append(line)
 
 
-# Bytes of input read ahead for the extraction workers (beyond the one being stored): 8 MB, about 50
-# saved pages, lets the worker keep ``WORKER_BACKLOG`` pages queued while a batch is stored (with
-# 4 MB, 26 pages, it ran dry: busy 75-81% of an HTML import into an archive of 9,000 stories, 82-85%
-# now).
-IN_FLIGHT_BYTES = 8 * 1024 * 1024
+# Bytes of input read ahead for the extraction workers (beyond the one being stored): 12 MB, about
+# 75 saved pages, lets the worker keep ``WORKER_BACKLOG`` pages queued while a batch is stored (with
+# 4 MB, 26 pages, it ran dry: busy 75-81% of an HTML import into an archive of 9,000 stories).
+IN_FLIGHT_BYTES = 12 * 1024 * 1024
 
 
 @dataclass
@@ -2309,11 +2308,15 @@ def _workers_behind(in_flight: deque, extractors) -> bool:
 
 
 # Enough for a worker to stay busy while this process extracts a page or stores and links a batch
-# (tens of ms): with 4, the worker sat idle a fifth of an HTML import, with 10 about a sixth. With
-# 16 (and 8 MB in flight), alternating five times with 10 (and 4 MB), 500 saved pages into an
-# archive of 9,000 stories: 204-222 pages/s against 195-216, every time ahead; 3,000 dumps: 611 and
-# 616 files/s against 575 and 566. With 24 this process waited for the worker instead.
-WORKER_BACKLOG = 16
+# (50 pages, 100-150 ms into a large archive): with 4, the worker sat idle a fifth of an HTML
+# import, with 10 about a sixth. With 16 (and 8 MB in flight), alternating five times with 10 (and
+# 4 MB), 500 saved pages into an archive of 9,000 stories: 204-222 pages/s against 195-216; 3,000
+# dumps: 611 and 616 files/s against 575 and 566. With 24 (and a window of 32 inputs) this process
+# waited for the worker instead: the window held the worker's backlog and little else. 24 with a
+# window of 48 and 12 MB, alternating three times with 16, 32 and 8 MB, 1,000 saved pages into an
+# archive of 20,000 stories: 189-193 pages/s against 180-187; 3,000 dumps: 452 and 459 files/s
+# against 422 and 422.
+WORKER_BACKLOG = 24
 
 
 def _previous_import(data: bytes, *, name: str, digest: str) -> tuple[int, str] | None:

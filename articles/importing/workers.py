@@ -95,7 +95,7 @@ def _load_justext_stoplist() -> None:
 class Extractors:
     """``count`` worker processes running ``pipeline.extract_file``; results in submission order."""
 
-    def __init__(self, count: int, *, window: int = 32):
+    def __init__(self, count: int, *, window: int = 48):
         # Load what the workers run before forking, and keep the parent's collector away from
         # those objects: the pages they live on then stay shared between the processes.
         import trafilatura  # noqa: F401
