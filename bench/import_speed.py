@@ -29,13 +29,11 @@ story); ``--tiny-html`` gives the first version's 2 KB pages instead, on which f
 story dwarf extraction. ``--workers`` sets the extraction worker processes (default: 1 on a
 multi-core machine, as NEWSROOM_IMPORT_WORKERS outside tests; 0 extracts in the importing process).
 
-Measured on 22 Nov 2026 on the shared 2-core machine (another job held one core; see
-docs/importing.md for the table and what changed):
+Measured on 25 Nov 2026 on this 2-core machine, quiet (see docs/importing.md, stop 34, for the
+runs and what changed; the first figures, 22 Nov, were 334 / 84 / 29.7 per second and 18%):
 
-    per second wall (per CPU-second)   JSON Lines        text           HTML 157 KB    vs trafilatura   peak PSS
-    before (51deaf8)                   334 (543)         84 (145)       29.7 (31.4)    18% (20%)        191 MB
-    1 worker (the default)             737-745 (730-756) 240-244 (266-282) 26.5-38.7 (37.5-40.1) 18-30% (25-31%) 226-240 MB
-    no worker                          761 (777)         160 (279)      17.2 (33.2)    21% (30%)        146 MB
+    per second wall (per CPU-second)   JSON Lines        text           HTML 157 KB    vs trafilatura alone   peak PSS
+    1 worker (the default)             1,258-1,304 (791-829) 483-516 (285-305) 173-199 (98-110) 92-103%   252 MB
 
     python bench/import_speed.py [--text 10000] [--html 1000] [--jsonl 10000] [--seed 1]
                                  [--workers N] [--tiny-html]
