@@ -2183,9 +2183,10 @@ class _CommonLines:
                     self.order.append(line)
 
 
-# Bytes of input read ahead for the extraction workers (beyond the one being stored): 12 MB, about
-# 75 saved pages, lets the worker keep ``WORKER_BACKLOG`` pages queued while a batch is stored (with
-# 4 MB, 26 pages, it ran dry: busy 75-81% of an HTML import into an archive of 9,000 stories).
+# Bytes of input read ahead for the extraction workers (beyond the one being stored), beside the
+# workers' window of inputs: with 4 MB, 26 saved pages, the worker ran dry (busy 75-81% of an HTML
+# import into an archive of 9,000 stories). For the bench's pages (157 KB on average) the window of
+# 48 is the bound (7.5 MB); 12 MB leaves it room on a folder of larger pages.
 IN_FLIGHT_BYTES = 12 * 1024 * 1024
 
 
@@ -2313,9 +2314,9 @@ def _workers_behind(in_flight: deque, extractors) -> bool:
 # 4 MB), 500 saved pages into an archive of 9,000 stories: 204-222 pages/s against 195-216; 3,000
 # dumps: 611 and 616 files/s against 575 and 566. With 24 (and a window of 32 inputs) this process
 # waited for the worker instead: the window held the worker's backlog and little else. 24 with a
-# window of 48 and 12 MB, alternating three times with 16, 32 and 8 MB, 1,000 saved pages into an
-# archive of 20,000 stories: 189-193 pages/s against 180-187; 3,000 dumps: 452 and 459 files/s
-# against 422 and 422.
+# window of 48 and 12 MB, alternating with 16, 32 and 8 MB in one session, 1,000 saved pages into
+# an archive of 20,000 stories: ahead all seven times, 172-193 pages/s against 164-187 (1-8% each
+# time); 3,000 dumps, four times: 424-459 files/s against 387-422.
 WORKER_BACKLOG = 24
 
 

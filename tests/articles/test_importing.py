@@ -1224,15 +1224,33 @@ def test_quick_reading_skips_trafilaturas_escalation(monkeypatch):
         f'<li><a href="/news/{n}">Council news number {n}: what the rebuilt river bridge means this week</a></li>'
         for n in range(80)
     )
+    # The options trafilatura reads the page with, as its sequence of readings receives them.
+    given = []
+    sequence = trafilatura.core.trafilatura_sequence
+    monkeypatch.setattr(
+        trafilatura.core,
+        "trafilatura_sequence",
+        lambda tree, options, *args, **kwargs: (
+            given.append(options) or sequence(tree, options, *args, **kwargs)
+        ),
+    )
     page = _bridge_page(_paragraphs_html(BRIDGE_STORY), after=f'<div class="more"><ul>{menu}</ul></div>')
     tree = html_reading._parse(page.decode())
-    stock = trafilatura.bare_extraction(tree, **html_reading._QUICK_OPTIONS)
+    url = "https://herald.example/news/bridge"
+    stock = trafilatura.bare_extraction(tree, url=url, **html_reading._QUICK_OPTIONS)
     assert measured  # (the page is one where trafilatura measures itself)
     measured.clear()
-    quick = html_reading._extract(tree, None, html_reading._QUICK_OPTIONS, escalation=False)
+    quick = html_reading._extract(tree, url, html_reading._QUICK_OPTIONS, escalation=False)
     assert not measured
-    # Balanced in every other way: the same reading, where the recall-leaning one would not be taken.
+    # Balanced in every other way: every other option as trafilatura makes it of the same keywords,
+    # and the same reading where the recall-leaning one would not be taken.
+    stock_options, quick_options = given
+    assert (stock_options.focus, quick_options.focus) == ("balanced", html_reading._WITHOUT_ESCALATION)
+    for name in set(type(stock_options).__slots__) - {"focus"}:
+        assert getattr(quick_options, name) == getattr(stock_options, name), name
     assert etree.tostring(quick.body) == etree.tostring(stock.body)
+    with pytest.raises(ValueError, match="target_language"):
+        html_reading._without_escalation(url, {**html_reading._QUICK_OPTIONS, "target_language": "en"})
     assert extract_one(page, name="bridge.html").body_text.split("\n\n") == BRIDGE_STORY
     assert not measured
 
