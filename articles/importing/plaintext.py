@@ -2268,7 +2268,13 @@ _BARE_TIME = re.compile(r"^(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*[ap]\.?m\.?)?$", 
 def _summary_box(lines: list[_Line], start: int, *, floor: int) -> int:
     """Where the story starts once a summary box right above its first paragraph is its own: a
     summary's label ("Key points", "Главное") over two items or more written as sentences
-    ("Twelve new night routes will start in September"), below the headline."""
+    ("Twelve new night routes will start in September"), below the headline. The writer's byline
+    (and role) may stand between the box and the story: it stays out of the story."""
+    below = start
+    while below - 1 > floor and start - below < 2 and lines[below - 1].chrome in {"byline", "writer's role"}:
+        below -= 1
+    if below < start and (boxed := _summary_box(lines, below, floor=floor)) < below:
+        return boxed
     first = start
     if first - 1 > floor and _BARE_TIME.match(lines[first - 1].text):
         first -= 1  # a live report's first entry under the box opens with its time ("21:15")
@@ -2823,10 +2829,17 @@ def _notes_above_the_headline(lines: list[_Line]) -> None:
             line.chrome, line.score = "editor's note", -4.0
 
 
+# Where the writer reports from, under a live report's byline ("Reporting from Plymouth").
+_REPORTING_FROM = re.compile(r"^(?:reporting|writing) from\s+\w[\w .,'’-]{1,40}$", re.IGNORECASE)
+
+
 def _roles_under_bylines(lines: list[_Line]) -> None:
-    """A writer's role under the byline ("By Marcus Hale" over "Chief football writer"): no headline."""
+    """A writer's role under the byline ("By Marcus Hale" over "Chief football writer"), or where the
+    writer reports from: no headline."""
     for line in lines[1:]:
-        if lines[line.index - 1].chrome == "byline" and WRITERS_ROLE_LINE.match(line.text):
+        if lines[line.index - 1].chrome == "byline" and (
+            WRITERS_ROLE_LINE.match(line.text) or _REPORTING_FROM.match(line.text)
+        ):
             line.chrome, line.score = "writer's role", -4.0
 
 
@@ -3325,12 +3338,13 @@ def extract_text_article(text: str, *, common_lines: Container[str] = frozenset(
         and 2 <= lines[start - 1].words <= 15
     ):
         start -= 2  # a live report's first entry: its time and heading ("16:42", "Power restored …")
-    else:
-        start = _summary_box(lines, start, floor=floor)
+    # (A summary box may open the report, above its first entry: "Summary" and its items.)
+    start = _summary_box(lines, start, floor=floor)
     if not title:
         title = _shorten(lines[start].text)
 
-    byline_line = next((line for line in lines[:start] if line.chrome == "byline"), None) or next(
+    # (A byline between a summary box and the story's first paragraph is above the paragraph.)
+    byline_line = next((line for line in lines[:lead] if line.chrome == "byline"), None) or next(
         (
             line
             for line in lines[(title_index or 0) + 1 : start][:6]

@@ -4995,9 +4995,59 @@ def test_a_live_reports_headline_stays_above_its_key_points_and_its_first_entry_
     candidate = extract_one(dump.encode(), name="live.txt")
     assert candidate.title == "Storm Isla live: thousands without power as gusts hit the west coast"
     assert candidate.byline == "Rachel Osei"
+    # The key points are the report's, above its byline ("Reporting from" is where she files from).
     assert candidate.body_html.startswith(
+        "<h2>Key points</h2><ul><li>Amber wind warning in force until 18:00 GMT</li>"
+        "<li>More than 40,000 homes without power in the west</li>"
+        "<li>All ferries to the islands cancelled for the day</li></ul>"
         "<h2>16:42</h2><h2>Power restored to 12,000 homes</h2><p>The harbour"
     )
+    assert "Rachel Osei" not in candidate.body_text
+    assert "Reporting from" not in candidate.body_text
+    assert candidate.body_text.endswith("after a tree fell on the line near Dawlish.")
+
+
+def test_a_live_reports_summary_right_above_its_first_entry_is_kept():
+    dump = (
+        "Skip to content\nHome\nNews\nWeather\n"
+        "Live: Storm Ciarán batters the south coast as thousands lose power\nUpdated 14 minutes ago\n"
+        "By Jane Porter and Tom Whitfield\nSummary\n"
+        "Winds of up to 90mph have been recorded on the Isle of Wight\n"
+        "About 40,000 homes in Cornwall and Devon are without power\n"
+        "All trains south of Exeter are cancelled for the rest of the day\n"
+        "14:32\nPower company says repairs will take until the weekend\n"
+        "The regional network operator says crews are working to reconnect the 40,000 homes that lost power "
+        "overnight, but warned that some rural customers may wait until Saturday.\n"
+        "14:10\nSchools closed across Cornwall\n"
+        "More than 200 schools in Cornwall have closed for the day, the county council said, after several "
+        "buildings lost roof tiles in the early hours.\n"
+        "13:20\nMet Office extends amber warning\n"
+        "The Met Office has extended its amber wind warning for the south coast until midnight, saying gusts "
+        "of 80mph are still possible in exposed places.\n"
+        "Share\nRelated topics\nWeather\nCornwall\nMore on this story\n"
+        "Storm Ciarán: What we know so far\n2 hours ago\nHow to prepare your home for high winds\n5 hours ago\n"
+        "Copyright 2026 Coast News. All rights reserved.\n"
+    )
+    candidate = extract_one(dump.encode(), name="live.txt")
+    assert candidate.title == "Live: Storm Ciarán batters the south coast as thousands lose power"
+    assert candidate.byline == "Jane Porter and Tom Whitfield"
+    blocks = candidate.body_text.split("\n\n")
+    assert blocks[:5] == [
+        "Summary",
+        "Winds of up to 90mph have been recorded on the Isle of Wight",
+        "About 40,000 homes in Cornwall and Devon are without power",
+        "All trains south of Exeter are cancelled for the rest of the day",
+        "14:32",
+    ]
+    assert "<ul><li>Winds of up to 90mph" in candidate.body_html
+    assert blocks[-3:] == [
+        "13:20",
+        "Met Office extends amber warning",
+        "The Met Office has extended its amber wind warning for the south coast until midnight, saying gusts "
+        "of 80mph are still possible in exposed places.",
+    ]
+    for chrome in ("Share", "Related topics", "More on this story", "What we know so far", "Copyright"):
+        assert chrome not in candidate.body_text
 
 
 def test_a_magazines_issue_under_the_standfirst_is_no_title_or_paragraph():
