@@ -1412,8 +1412,15 @@ def _extract(tree, url: str | None, options: dict, *, escalation: bool = True):
 # The keywords ``_without_escalation`` carries over into trafilatura's ``Extractor``: given one,
 # trafilatura reads no other (a keyword added to the options and not here would be dropped).
 _EXTRACTOR_KEYWORDS = frozenset(
-    {"fast", "include_comments", "include_tables", "include_formatting", "include_links", "include_images"}
-    | {"with_metadata"}
+    {
+        "fast",
+        "include_comments",
+        "include_tables",
+        "include_formatting",
+        "include_links",
+        "include_images",
+        "with_metadata",
+    }
 )
 
 
