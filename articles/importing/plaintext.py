@@ -323,6 +323,10 @@ def date_of_line(text: str) -> str:
         return f"{day}T{hour:02d}:{minute:02d}{offset}" if (offset := utc_offset(zone)) else day
     if zone and zone["name"] in ZONE_OFFSETS:  # "6:00 a.m. EDT": the page's zone, not the newsroom's
         return f"{day}T{hour:02d}:{minute:02d} {zone['name']}"
+    if zone and zone["name"] == "IST" and _INDIAN_SCRIPT.search(text):
+        return f"{day}T{hour:02d}:{minute:02d}+05:30"  # a Hindi or Tamil page's IST is India's
+    if zone and zone["name"] in AMBIGUOUS_ZONES:
+        return day  # "14:05 IST" in English: India's, Ireland's or Israel's time; the day is the one printed
     return f"{day}T{hour:02d}:{minute:02d}"
 
 
@@ -364,7 +368,32 @@ ZONE_OFFSETS = {
     "AEDT": "+1100",
     "NZST": "+1200",
     "NZDT": "+1300",
+    # Africa's, Asia's and South America's, as their papers print them: West, Central and East
+    # Africa Time, South African Standard Time, Iran, Afghanistan, Uzbekistan, Azerbaijan, Nepal,
+    # Indochina, Western and Central Indonesia, the Philippines, Brazil (Brasília), Venezuela.
+    "WAT": "+0100",
+    "CAT": "+0200",
+    "EAT": "+0300",
+    "SAST": "+0200",
+    "IRST": "+0330",
+    "AFT": "+0430",
+    "UZT": "+0500",
+    "AZT": "+0400",
+    "NPT": "+0545",
+    "ICT": "+0700",
+    "WIB": "+0700",
+    "WITA": "+0800",
+    "PHT": "+0800",
+    "BRT": "-0300",
+    "VET": "-0400",
 }
+# Zone names that could mean two places, hours apart: India's or Ireland's (or Israel's) "IST", British
+# Summer or Bangladesh "BST", Arabia or Atlantic "AST", Armenia or Amazon "AMT", Bangladesh or Brunei
+# "BDT". A text's time in one of them is not read (the day is); a site's own zone may tell
+# (``read_published``).
+AMBIGUOUS_ZONES = frozenset({"IST", "BST", "AST", "AMT", "BDT"})
+# India's scripts (Devanagari to Malayalam): a date line written in one of them is India's.
+_INDIAN_SCRIPT = re.compile("[\u0900-\u0d7f]")
 # An offset from UTC written after a time: "GMT+2", "UTC-03:30" (read by ``utc_offset``).
 UTC_OFFSET = r"(?:GMT|UTC|UT)(?P<sign>[+-])(?P<hours>\d{1,2})(?::?(?P<minutes>[0-5]\d))?"
 _ZONE_AFTER = re.compile(rf"\s*(?:{UTC_OFFSET}\b|(?P<name>[A-Z]{{2,5}})\b(?![+-]\d))")

@@ -2819,7 +2819,7 @@ def test_an_arabic_sentence_opening_with_wrote_is_no_byline():
 @pytest.mark.parametrize(
     ("line", "day"),
     [
-        ("अपडेटेड: 14 मार्च 2026, 09:30 IST", "2026-03-14T09:30"),  # Hindi: updated
+        ("अपडेटेड: 14 मार्च 2026, 09:30 IST", "2026-03-14T09:30+05:30"),  # Hindi: updated (India's IST)
         ("प्रकाशित: 2 अक्टूबर 2025", "2025-10-02"),  # published
         ("١٤ مارس ٢٠٢٦ - ١٠:١٥ ص", "2026-03-14"),  # Arabic-Indic figures (the time not read)
         ("نشر في: 14 مارس 2026 10:15", "2026-03-14T10:15"),  # Arabic: published on
@@ -2839,10 +2839,10 @@ def test_hindi_arabic_urdu_and_persian_date_lines(line, day):
 @pytest.mark.parametrize(
     ("name", "title", "published"),
     [
-        ("hindi_dump.txt", "नागपुर में नई मेट्रो लाइन का उद्घाटन", "2026-03-14T09:30:00+00:00"),
+        ("hindi_dump.txt", "नागपुर में नई मेट्रो लाइन का उद्घाटन", "2026-03-14T09:30:00+05:30"),  # (India's IST)
         ("arabic_dump.txt", "افتتاح ميناء جديد في صلالة", "2026-03-14T00:00:00+00:00"),
         ("persian_dump.txt", "کاهش مصرف آب در تهران", None),
-        ("hindi_page.html", "गंगा किनारे नया घाट तैयार", "2026-03-14T07:45:00+00:00"),
+        ("hindi_page.html", "गंगा किनारे नया घाट तैयार", "2026-03-14T07:45:00+05:30"),  # (India's IST)
         ("arabic_page.html", "انطلاق مهرجان الكتاب في الدوحة", "2026-03-14T00:00:00+00:00"),
     ],
 )

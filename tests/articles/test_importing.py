@@ -5427,10 +5427,26 @@ def test_a_dumps_date_line_with_a_time_zone_is_read_in_that_zone():
     head = "Harbour authority approves new ferry terminal\nBy Jane Roe\nMarch 12, 2025 at 6:00 a.m. EDT\n"
     candidate = extract_one((head + _HARBOUR_PROSE).encode(), name="story.txt")
     assert candidate.published_at == datetime.datetime(2025, 3, 12, 10, 0, tzinfo=datetime.UTC)
-    # An ambiguous zone ("IST": India's or Ireland's) leaves the time in the newsroom's zone, as before.
-    head = head.replace("at 6:00 a.m. EDT", "14:05 IST")
-    candidate = extract_one((head + _HARBOUR_PROSE).encode(), name="story.txt")
-    assert candidate.published_at == datetime.datetime(2025, 3, 12, 14, 5, tzinfo=datetime.UTC)
+    # An ambiguous zone ("IST": India's, Ireland's or Israel's) was read in the newsroom's zone, hours
+    # off: the day is kept, the time left out.
+    ambiguous = extract_one(
+        (head.replace("at 6:00 a.m. EDT", "14:05 IST") + _HARBOUR_PROSE).encode(), name="story.txt"
+    )
+    assert ambiguous.published_at == datetime.datetime(2025, 3, 12, tzinfo=datetime.UTC)
+    assert ambiguous.published_date_only
+    # Africa's and Asia's zones as their papers print them (they were read as UTC).
+    for zone, utc in (
+        ("WAT", (13, 5)),
+        ("EAT", (11, 5)),
+        ("CAT", (12, 5)),
+        ("NPT", (8, 20)),
+        ("WIB", (7, 5)),
+    ):
+        dated = extract_one(
+            (head.replace("at 6:00 a.m. EDT", f"14:05 {zone}") + _HARBOUR_PROSE).encode(), name="story.txt"
+        )
+        assert dated.published_at == datetime.datetime(2025, 3, 12, *utc, tzinfo=datetime.UTC), zone
+        assert not dated.published_date_only
 
 
 @pytest.mark.parametrize(
