@@ -1370,12 +1370,13 @@ TEASER = re.compile(
     r"^\W{0,3}(?:also read|read (?:also|more|next)|see also|further reading|recommended(?: reading)?"
     r"|related(?: (?:reading|posts?|articles?|stories|story|content|coverage|guides?))?"
     r"|you (?:may|might) also (?:like|enjoy)"
-    r"|читайте также|читайте також|lesen sie auch|à lire aussi|lire aussi|lea también"
+    r"|читайте также|читайте також|lesen sie auch|à lire aussi|lire aussi|le[ae] también|te recomendamos"
+    r"|(?:también )?te puede interesar|延伸阅读|相关阅读|推荐阅读"
     r"|(?:noticia|artículo|article|artikel) (?:relacionad[oa]|lié|liée|associé)|voir aussi|siehe auch|mehr zum thema"
     rf"|по теме|на тему|{_READ_ALSO_NEIGHBOURS}"
     # "read also" in Hindi, Arabic, Persian and Urdu
     r"|(?:यह|ये) भी पढ़ें|اقرأ\s+[أا]يضاً?|(?:بیشتر\s+)?بخوانید|یہ بھی پڑھیں)"
-    r"(?:\s*[:>»|]|\s+[–—-])\s*[¿¡«\"“‘']?\w",
+    r"(?:\s*[:：>»|]|\s+[–—-])\s*[¿¡«\"“‘']?\w",
     re.IGNORECASE,
 )
 LIST_LABEL = re.compile(
@@ -1395,7 +1396,7 @@ LIST_LABEL = re.compile(
     # Japanese, Korean and Chinese pages' "related stories", "keywords", "tags", "share (this story)
     # (to WeChat)"
     r"|関連記事|関連ニュース|キーワード|タグ|관련\s?기사|키워드|태그|(?:この(?:ニュース|記事)を)?シェア(?:する)?|공유하기"
-    r"|相关(?:新闻|阅读|报道)|关键词|标签|分享(?:到|至)?\s*(?:微信|微博|朋友圈|QQ空间|QQ)?"
+    r"|相关(?:新闻|阅读|报道)|延伸阅读|推荐阅读|关键词|标签|分享(?:到|至)?\s*(?:微信|微博|朋友圈|QQ空间|QQ)?"
     # Thai pages' "related news/stories", "read more", "tags", "keywords", "share (this news)", "comments"
     r"|(?:ข่าว|เรื่อง|บทความ)ที่เกี่ยวข้อง|อ่าน(?:เพิ่มเติม|ต่อ)|แท็ก|คำค้น|แชร์(?:ข่าวนี้|บทความนี้)?"
     r"|(?:แสดง)?ความคิดเห็น"
@@ -2832,8 +2833,17 @@ def _heads_the_story(lines: list[_Line], position: int, start: int) -> bool:
 # A box of links to other stories inside a story: its label.
 _TEASER_BOX_LABEL = re.compile(
     r"^(?:related(?: \w+)?|read (?:more|also|next)|also read|see also|more on this(?: story)?|recommended"
-    r"|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lee también|te puede interesar|читайте также"
-    rf"|читайте також|{_READ_ALSO_NEIGHBOURS})\s*:?$",
+    r"|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|le[ae] también|(?:también )?te puede interesar"
+    rf"|te recomendamos|читайте также|читайте також|延伸阅读|推荐阅读|{_READ_ALSO_NEIGHBOURS})\s*[:：]?$",
+    re.IGNORECASE,
+)
+# The labels that say what follows is another story to read too ("Also read", "Te puede interesar"):
+# one headline under one, the story going on right under it, is a teaser (a "Read more" or "Related"
+# line may stand over the story's own subheading).
+_READ_ALSO_LABEL = re.compile(
+    r"^(?:also read|read also|see also|lire aussi|à lire aussi|lesen sie auch|le[ae] también"
+    r"|(?:también )?te puede interesar|te recomendamos|читайте также|читайте також|延伸阅读|推荐阅读"
+    rf"|{_READ_ALSO_NEIGHBOURS})\s*[:：]?$",
     re.IGNORECASE,
 )
 _TEASER_BOX_ITEMS = 6
@@ -2922,6 +2932,7 @@ def _teaser_boxes(lines: list[_Line]) -> None:
         if line.chrome != "list label" or not _TEASER_BOX_LABEL.match(line.text):
             continue
         after = line.index + 1
+        read_also = _READ_ALSO_LABEL.match(line.text)
         while (
             after < len(lines)
             and after - line.index <= _TEASER_BOX_ITEMS
@@ -2929,7 +2940,9 @@ def _teaser_boxes(lines: list[_Line]) -> None:
             and not lines[after].is_item
             and 3 <= lines[after].words <= 15
             and not ends_sentence(lines[after].text)
-            and ":" not in lines[after].text  # (a subheading: "Trend 5: Exercises for mental health")
+            # (a subheading under a "Read more" line: "Trend 5: Exercises for mental health"; not under
+            # "Also read": "Bengaluru rains: IT corridor residents demand accountability")
+            and (":" not in lines[after].text or read_also)
         ):
             after += 1
         # Only a box set apart: its headlines one under another, a blank line before the story goes on
@@ -2948,6 +2961,12 @@ def _teaser_boxes(lines: list[_Line]) -> None:
                 not any(teaser.blank_before for teaser in lines[line.index + 2 : after])
                 or _story_goes_on(lines, after)
             )
+        ) or (
+            after == line.index + 2
+            and after < len(lines)
+            and read_also
+            and lines[after].score > 0
+            and is_sentence(lines[after].text, lines[after].words)
         ):
             for teaser in lines[line.index + 1 : after]:
                 teaser.chrome, teaser.score = "teaser for another story", -4.0

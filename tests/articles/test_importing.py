@@ -3511,6 +3511,51 @@ def test_a_teaser_for_another_story_inside_the_story_does_not_end_it(teaser):
 
 
 @pytest.mark.parametrize(
+    ("label", "teaser"),
+    [
+        # A "read this too" label alone on its line, another story's headline under it, and the
+        # story going on right under that (no blank line): the headline stayed as a heading.
+        ("Te puede interesar\n", "Productores de maíz en Sinaloa piden apoyo federal por pérdidas"),
+        ("Also Read\n", "Bengaluru rains: IT corridor residents demand accountability after third flood"),
+        ("延伸阅读\n", "杭州今年新建社区运动场地一百二十处"),
+        # The label on the headline's line, in the words the region's papers use.
+        ("Lee también: ", "Productores de maíz en Sinaloa piden apoyo federal por pérdidas"),
+        ("Te recomendamos: ", "Gobierno estatal declara emergencia por sequía en el norte"),
+        ("延伸阅读：", "杭州今年新建社区运动场地一百二十处"),
+    ],
+)
+def test_a_read_also_teaser_right_above_the_storys_next_paragraph_is_dropped(label, teaser):
+    text = (
+        "Pier reopens after storm repairs\nBy Ann Lee\n4 March 2024\n"
+        "The Victoria Pier reopened to the public on Monday after a five-month repair of damage caused by Storm Ciarán.\n"
+        "Contractors replaced 40 timber deck boards and two steel supports that had been bent by waves.\n"
+        f"{label}{teaser}\n"
+        "The pier's cafe will reopen at Easter, the council said, and the lifeboat station next summer.\n"
+    )
+    candidate = extract_one(text.encode(), name="pier.txt")
+    assert candidate.body_text.split("\n\n") == [
+        "The Victoria Pier reopened to the public on Monday after a five-month repair of damage caused by Storm Ciarán.",
+        "Contractors replaced 40 timber deck boards and two steel supports that had been bent by waves.",
+        "The pier's cafe will reopen at Easter, the council said, and the lifeboat station next summer.",
+    ]
+
+
+def test_a_subheading_under_a_read_more_line_stays_the_storys():
+    """ "Read more" may be a fold's button over the rest of the story: the subheading under it is
+    the story's (only a "read this too" label makes the one line under it another story's)."""
+    text = (
+        "Pier reopens after storm repairs\nBy Ann Lee\n4 March 2024\n"
+        "The Victoria Pier reopened to the public on Monday after a five-month repair of damage caused by Storm Ciarán.\n"
+        "Read more\nWhat happens next: the cafe and the lifeboat station\n"
+        "The pier's cafe will reopen at Easter, the council said, and the lifeboat station next summer.\n"
+    )
+    assert (
+        "What happens next: the cafe and the lifeboat station"
+        in extract_one(text.encode(), name="pier.txt").body_text
+    )
+
+
+@pytest.mark.parametrize(
     ("head", "title"),
     [
         # A short headline that ends in a paper's word, over its deck: no paper's name.
