@@ -43,6 +43,7 @@ from .plaintext import (
     MARKS,
     NEWS_AGENCIES,
     PROSE_PARAGRAPH_WORDS,
+    READ_ALSO_OPENING,
     READ_ON,
     READ_TIME,
     REPORTED,
@@ -2208,7 +2209,13 @@ def _post_clean(body, *, title: str, base_url: str | None) -> tuple[list[str], l
             )
         ):
             reason = "link"  # (not a section's heading linked to itself: "<a href="#how-we-test"><h2>…")
-        if tag == "p" and not reason and TEASER.match(text) and n <= 25 and _link_share(child) >= 0.5:
+        if (
+            tag == "p"
+            and not reason
+            and (TEASER.match(text) or READ_ALSO_OPENING.match(text))
+            and n <= 25
+            and _link_share(child) >= 0.5
+        ):
             # "Also read: <linked headline>": the site's promotion of another of its stories.
             reason = "teaser"
         if tag == "figure" or (tag == "p" and child.get("rend") == "figcaption"):

@@ -510,7 +510,12 @@ BYLINE = re.compile(
 # (Not a heading that starts with the word: "记者会见", "記者クラブ", "记者手记", "記者の目".)
 _CJK_ROLE = r"(?:本报|本社|新华社)?(?:记者|記者|特派员|特派員|编辑委员|編集委員|論説委員|首席记者)"
 _CJK_NAME = r"[\u4e00-\u9fff\u3040-\u30ff]{1,4}(?:[\s·・][\u4e00-\u9fff\u3040-\u30ff]{1,4})?"
-_CJK_WRITER = rf"{_CJK_ROLE}\s*[:：]?\s*(?!会|招待|节|節|证|証|クラブ|手记|手記|调查|調査|の目|观察|観察|日记|日記){_CJK_NAME}(?:[、,，\s]+{_CJK_NAME}){{0,2}}$|{_CJK_NAME}\s*(?:记者|記者|特派员|特派員)$"
+_CJK_WRITER = (
+    rf"{_CJK_ROLE}\s*[:：]?\s*(?!会|招待|节|節|证|証|クラブ|手记|手記|调查|調査|の目|观察|観察|日记|日記){_CJK_NAME}(?:[、,，\s]+{_CJK_NAME}){{0,2}}$"
+    rf"|{_CJK_NAME}\s*(?:记者|記者|特派员|特派員)$"
+    # "作者：周晓雯" (author:), with its colon ("作者简介" is the writer's biography)
+    rf"|作者\s*[:：]\s*{_CJK_NAME}(?:[、,，\s]+{_CJK_NAME}){{0,2}}$"
+)
 # "By" in another language before a name in capitals ("Von Anna Schmidt", "Par Jean-Luc Le Goff";
 # not "Von den 20 …", nor a headline, "Par For The Course", "Von Miller Signs With Bills"): a
 # byline only where one is expected, between a story's headline and its body.
@@ -532,7 +537,7 @@ _FOREIGN_BYLINE_LEAD = re.compile(
     r"|(?:автор(?:ы|и|ка)?|аўтар(?:ы)?|autor(?:in)?|auteur|текст)\s*:?)\s+"
     r"(?!(?:der|den|de|van|von|la|le|del|di|da|dos)\b)"
     r"(?=[^\W\d_]\S*\s+\S)"
-    rf"|^{_CJK_ROLE}\s*[:：]?\s*|^(?:{_UNCASED_BY})\s*",
+    rf"|^{_CJK_ROLE}\s*[:：]?\s*|^作者\s*[:：]\s*|^(?:{_UNCASED_BY})\s*",
     re.IGNORECASE,
 )
 _CJK_ROLE_AFTER = re.compile(r"(?<=[\u4e00-\u9fff\u3040-\u30ff])\s*(?:记者|記者|特派员|特派員)$")
@@ -1094,6 +1099,11 @@ APPEAL_PATTERNS = [
     # month" is a product review's; nor "unlimited access": "Unlimited access for residents").
     r"weiterlesen mit\b",
     r"jetzt abonnieren\b",
+    # "Sie lesen diesen Artikel kostenlos. Unterstützen Sie unabhängigen Journalismus – jetzt Abo
+    # abschließen."
+    r"abo abschließen\b",
+    r"unterstützen sie (?:unseren |unabhängigen |den |guten )?(?:qualitäts|lokal)?journalismus\b",
+    r"sie lesen diesen (?:artikel|beitrag|text) kostenlos\b",
     r"jederzeit kündbar\b",
     r"cancel (?:at )?any ?time\b",
     r"résiliable à tout moment\b",
@@ -2840,12 +2850,15 @@ _TEASER_BOX_LABEL = re.compile(
 # The labels that say what follows is another story to read too ("Also read", "Te puede interesar"):
 # one headline under one, the story going on right under it, is a teaser (a "Read more" or "Related"
 # line may stand over the story's own subheading).
-_READ_ALSO_LABEL = re.compile(
-    r"^(?:also read|read also|see also|lire aussi|à lire aussi|lesen sie auch|le[ae] también"
+_READ_ALSO = (
+    r"(?:also read|read also|see also|lire aussi|à lire aussi|lesen sie auch|le[ae] también"
     r"|(?:también )?te puede interesar|te recomendamos|читайте также|читайте також|延伸阅读|推荐阅读"
-    rf"|{_READ_ALSO_NEIGHBOURS})\s*[:：]?$",
-    re.IGNORECASE,
+    rf"|{_READ_ALSO_NEIGHBOURS})"
 )
+_READ_ALSO_LABEL = re.compile(rf"^{_READ_ALSO}\s*[:：]?$", re.IGNORECASE)
+# The label opening a paragraph with nothing between it and the headline ("Lesen Sie auch Neue
+# ICE-Strecke nach Prag", the headline a link): a page's teaser when the link is most of it.
+READ_ALSO_OPENING = re.compile(rf"^\W{{0,3}}{_READ_ALSO}\s+\w", re.IGNORECASE)
 _TEASER_BOX_ITEMS = 6
 PROSE_PARAGRAPH_WORDS = 40  # words of a paragraph that shows a story going on (under a box, a label)
 

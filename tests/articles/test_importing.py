@@ -3540,6 +3540,41 @@ def test_a_read_also_teaser_right_above_the_storys_next_paragraph_is_dropped(lab
     ]
 
 
+def test_a_german_pages_read_also_link_and_subscription_pitch_are_not_the_story():
+    """ "Lesen Sie auch" (read also) in a span before the linked headline, no colon between them, and
+    "Sie lesen diesen Artikel kostenlos … jetzt Abo abschließen" (a subscription's pitch) stayed as
+    paragraphs of the story."""
+    story = [
+        "Die Bahn streicht den Nachtzug von Berlin nach Paris in den Wintermonaten, teilte das Unternehmen am Montag mit.",
+        "Als Grund nannte ein Sprecher fehlende Schlafwagen, die derzeit in der Werkstatt überholt werden.",
+        "Im Frühjahr soll der Zug wieder dreimal pro Woche fahren, zunächst bis zum Ende der Saison im Oktober.",
+    ]
+    teaser = '<div class="teaser"><span>Lesen Sie auch</span> <a href="/ice-prag">Neue ICE-Strecke nach Prag: Spatenstich verschoben</a></div>'
+    pitch = "<p>Sie lesen diesen Artikel kostenlos. Unterstützen Sie unabhängigen Journalismus – jetzt Abo abschließen.</p>"
+    body = _paragraphs_html(story[:2]) + teaser + _paragraphs_html(story[2:]) + pitch
+    candidate = extract_one(_bridge_page(body), name="nachtzug.html")
+    assert candidate.body_text.split("\n\n") == story
+
+
+def test_a_chinese_dumps_author_line_is_its_byline():
+    dump = (
+        "首页\n新闻\n体育\n杭州亚运场馆赛后利用率超七成\n2026-11-24 14:05\n来源：钱江晚报\n作者：周晓雯\n"
+        "杭州亚运会结束一年多来，全市五十六个竞赛场馆已有四十个向市民开放，赛后利用率超过七成，成为全民健身的主力场所。\n"
+        "市体育局负责人介绍，今年前十个月，这些场馆共接待健身市民一千二百多万人次，比去年同期增长两成以上。\n"
+        "下一步，杭州将继续推进场馆低价或免费开放，并在社区新建一批小型运动场地，方便市民就近锻炼身体。\n"
+    )
+    candidate = extract_one(dump.encode(), name="zh.txt")
+    assert candidate.title == "杭州亚运场馆赛后利用率超七成"
+    assert candidate.byline == "周晓雯"
+    assert "作者" not in candidate.body_text
+    # The writer's biography under its heading is no byline.
+    biography = (
+        dump.replace("作者：周晓雯\n", "")
+        + "作者简介\n周晓雯，钱江晚报体育记者，长期关注城市体育设施的建设与利用。\n"
+    )
+    assert extract_one(biography.encode(), name="zh.txt").byline == ""
+
+
 def test_a_subheading_under_a_read_more_line_stays_the_storys():
     """ "Read more" may be a fold's button over the rest of the story: the subheading under it is
     the story's (only a "read this too" label makes the one line under it another story's)."""
