@@ -3575,6 +3575,27 @@ def test_a_chinese_dumps_author_line_is_its_byline():
     assert extract_one(biography.encode(), name="zh.txt").byline == ""
 
 
+def test_a_time_above_a_story_without_an_article_element_gives_the_time_of_day():
+    """A WordPress block theme's post date sits in a <div> above the story, not in an <article>: the
+    story was dated at midnight, its time and zone lost. Another story's time, in a list of links
+    above it, is not this story's."""
+    teasers = (
+        '<aside><ul><li><a href="/ferry"><time datetime="2026-11-24T09:30:00+01:00">09:30</time> Ferry fares fall'
+        "</a></li></ul></aside>"
+    )
+    page = (
+        "<!doctype html><html><head><title>Council votes to rebuild the river bridge</title></head><body>"
+        f"<header>{teasers}</header><main><h1>Council votes to rebuild the river bridge</h1>{{date}}"
+        f'<div class="entry-content">{_paragraphs_html(BRIDGE_STORY)}</div></main></body></html>'
+    )
+    dated = page.format(
+        date='<div class="wp-block-post-date"><time datetime="2026-11-24T14:05:00+01:00">24 November 2026</time></div>'
+    )
+    candidate = extract_one(dated.encode(), name="bridge.html")
+    assert candidate.published_at == datetime.datetime(2026, 11, 24, 13, 5, tzinfo=datetime.UTC)
+    assert not candidate.published_date_only
+
+
 def test_a_subheading_under_a_read_more_line_stays_the_storys():
     """ "Read more" may be a fold's button over the rest of the story: the subheading under it is
     the story's (only a "read this too" label makes the one line under it another story's)."""
