@@ -724,8 +724,10 @@ _TIMESTAMP_KEYS = {
 # The story's <time> elements: inside its <article> (a header's clock is not), not its update's.
 _TIMES = etree.XPath("//article//time[@datetime]")
 # And outside any <article> (a page whose headline and date sit above it, or that has none): not in
-# a link or a list, where teasers give other stories' times.
+# a link or a list, where teasers give other stories' times; and one that shows its year, a date
+# ("December 18, 2025"), not a clock in the site's header ("21:47").
 _LOOSE_TIMES = etree.XPath("//time[@datetime][not(ancestor::article or ancestor::a or ancestor::li)]")
+_SHOWS_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # A line that gives an update's time first: "Updated 12 March 2025, 09:40", "Zuletzt aktualisiert: …".
 _UPDATE_LINE = re.compile(rf"^\W*(?:last\s+|zuletzt\s+)?(?:{UPDATE_WORD}|modified)\b", re.IGNORECASE)
 _UPDATE_TIME = re.compile(r"updat|modif|aktualisiert|обновлен|оновлен|actualizado", re.IGNORECASE)
@@ -950,7 +952,10 @@ def _timestamp_of(tree, *, day: str) -> str | None:
     # and the <time> elements of the page, the first ones (the story's, by its headline)
     values += [
         element.get("datetime", "").strip()
-        for element in [*_TIMES(tree)[:5], *_LOOSE_TIMES(tree)[:3]]
+        for element in [
+            *_TIMES(tree)[:5],
+            *(time for time in _LOOSE_TIMES(tree)[:3] if _SHOWS_YEAR.search(_text(time))),
+        ]
         if not _UPDATE_TIME.search(
             " ".join((element.get("class", ""), element.get("itemprop", ""), _text(element.getparent())[:40]))
         )
