@@ -521,7 +521,21 @@ def _standfirst(tree) -> tuple[str, object]:
             if 5 <= len(words(text)) <= 60 and not is_appeal(text, len(words(text))):
                 return text, element
             return "", None
+    # Else the paragraph right under the headline in the story's <header>, whatever its class
+    # ("summary", "intro"): a byline or a date there is no standfirst.
+    for element in _UNDER_THE_HEADLINE(tree)[:1]:
+        text = _text(element)
+        if (
+            5 <= len(words(text)) <= 60
+            and not is_appeal(text, len(words(text)))
+            and not BYLINE.match(text)
+            and not is_date_line(text)
+        ):
+            return text, element
     return "", None
+
+
+_UNDER_THE_HEADLINE = etree.XPath("//body//header/h1/following-sibling::*[1][self::p]")
 
 
 def _headline_part(tree, body, title: str) -> str:

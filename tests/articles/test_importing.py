@@ -3596,6 +3596,28 @@ def test_a_time_above_a_story_without_an_article_element_gives_the_time_of_day()
     assert not candidate.published_date_only
 
 
+def test_the_paragraph_under_the_headline_in_the_storys_header_is_its_dek():
+    """A standfirst whose class the importer does not know (``<p class="summary">``), right under the
+    headline in the story's <header>, opened the body and the story had no dek."""
+    title = "Volunteers replant 20,000 mangroves along Mombasa coast"
+    dek = "Community groups say the restored forest will protect fishing grounds from storm surges"
+    header = (
+        f'<header><h1>{title}</h1><p class="summary">{dek}</p><p class="byline">By Wanjiku Mwangi</p>'
+        '<time datetime="2026-11-24T14:05:00+03:00">Monday, November 24, 2026</time></header>'
+    )
+    page = (
+        f"<!doctype html><html><head><title>{title}</title></head><body><article>{header}"
+        f"{_paragraphs_html(BRIDGE_STORY)}</article></body></html>"
+    )
+    candidate = extract_one(page.encode(), name="mangroves.html")
+    assert candidate.dek == dek
+    assert candidate.body_text.split("\n\n") == BRIDGE_STORY
+    assert candidate.byline == "Wanjiku Mwangi"
+    # A byline right under the headline is no dek.
+    bylined = page.replace(f'<p class="summary">{dek}</p>', "")
+    assert extract_one(bylined.encode(), name="mangroves.html").dek == ""
+
+
 def test_a_subheading_under_a_read_more_line_stays_the_storys():
     """ "Read more" may be a fold's button over the rest of the story: the subheading under it is
     the story's (only a "read this too" label makes the one line under it another story's)."""
