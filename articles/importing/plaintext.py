@@ -642,12 +642,15 @@ def clean_byline(text: str) -> str:
     return "; ".join(_as_written(name) for name in text.split("; "))
 
 
-_WRITERS_ROLE = r"(?:writer|columnist|correspondent|reporter|editor|contributor|journalist|critic|analyst)s?"
+_WRITERS_ROLE = (
+    r"(?:(?:writer|columnist|correspondent|reporter|editor|contributor|journalist|critic|analyst)s?"
+    r"|reporting service)"  # (Britain's "Local Democracy Reporting Service")
+)
 # A role after the writer's name, parted by a semicolon or after a name in capitals ("DEREK
 # MAYFIELD Gazette Staff Writer").
 _ROLE_QUALIFIER = (
     r"(?:staff|senior|chief|contributing|special|associate|deputy|managing|executive|political|business"
-    r"|foreign|health|science|sports?|news|freelance|guest|local|national|investigative)"
+    r"|foreign|health|science|sports?|news|freelance|guest|local|national|investigative|democracy)"
 )
 # A writer's role on its own line under the name: "Staff Writer", "Gazette Senior Correspondent",
 # "Chief football writer".

@@ -2284,6 +2284,12 @@ def test_a_dumps_byline_loses_its_by_and_its_dateline_dates_the_story():
         ("By Dale Kowalczyk dkowalczyk@sentinel.example", "Dale Kowalczyk"),
         ("Our reporters said the vote was close", "Our reporters said the vote was close"),
         ("Jane Roe; Senior Editor", "Jane Roe"),
+        # Britain's local democracy reporters, and their service (a reviewer's pages)
+        ("Hannah Postlethwaite; Local Democracy Reporter", "Hannah Postlethwaite"),
+        (
+            "Hannah Postlethwaite; Tom Birkett; Local Democracy Reporting Service",
+            "Hannah Postlethwaite; Tom Birkett",
+        ),
         ("DEREK MAYFIELD Gazette Staff Writer", "Derek Mayfield"),
         # … but not a surname, a second writer or an outlet's name in capitals
         ("Jane Roe; Tom Writer", "Jane Roe; Tom Writer"),
