@@ -249,8 +249,10 @@ DATE_LINE = re.compile(
       | {_DAY_MONTH}{_YEAR_WORD}
       | \d{{4}}-\d{{2}}-\d{{2}}(?:[T\s]\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?
       | \d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}{_YEAR_WORD}
+      | (?:0?[1-9]|[12]\d|3[01])-(?:0?[1-9]|1[0-2])-(?:19|20)\d\d  # "24-11-2026"
       | {_YEAR_FIRST}
       | \d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago
+      | \d+\s*(?:mins?|hrs?|[mhd])\s+ago  # "3 hrs ago", "2h ago"
       | (?:há|hace)\s+\d+\s+(?:minutos?|horas?|dias?|días|semanas?|meses|mês|mes|anos?|años?)  # "Há 3 horas"
       | vor\s+\d+\s+(?:minuten|stunden?|tagen?)  # "vor 2 Stunden"
       | \d+\s+(?:minut[ay]?|godzin[ay]?|dni|tygodni[e]?)\s+temu  # "2 godziny temu"
@@ -260,7 +262,7 @@ DATE_LINE = re.compile(
       | {_SOLAR_HIJRI_DAY}
     )
     (?:,?\s*(?:at\s+|в\s+|о\s+|o\s+|um\s+|à\s+|a\s+las\s+|เวลา\s*)?\d{{1,2}}[:.h]\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?
-        (?:\s*(?:{_ZONE}|Uhr|{_ARABIC_HALF}|น\.))?)?
+        (?:\s*(?:{_ZONE}|[+-](?:0\d|1[0-4]):?[0-5]\d|Uhr|{_ARABIC_HALF}|น\.))?)?
     (?:\s*[-–—|•·/]\s*.{{0,40}}|,?\s+{UPDATE_WORD}\b[^.!?]{{0,40}}\d[^.!?]{{0,20}}|\s+{UPDATE_WORD}(?:\s+ago)?
       |\s+by\s+{_SIGNER}(?:\s*[-–—|•·,]\s*.{{0,60}})?
       |\s+(?:来源|作者|编辑|责任编辑|稿源|出处)\s*[:：].{{0,40}})?$""",
@@ -319,6 +321,8 @@ def date_of_line(text: str) -> str:
     if half:
         hour = hour % 12 + (12 if half == "p" else 0)
     zone = _ZONE_AFTER.match(own, found.end()) if found.re is _TIME_OF_DAY else None
+    if zone and zone["bare"]:  # "14:05 +0530": the offset alone
+        return f"{day}T{hour:02d}:{minute:02d}{zone['bare'][:3]}:{zone['bare'][-2:]}"
     if zone and zone["sign"]:  # "11:42 AM GMT+2": the offset it gives (no time when it is none)
         return f"{day}T{hour:02d}:{minute:02d}{offset}" if (offset := utc_offset(zone)) else day
     if zone and zone["name"] in ZONE_OFFSETS:  # "6:00 a.m. EDT": the page's zone, not the newsroom's
@@ -396,7 +400,9 @@ AMBIGUOUS_ZONES = frozenset({"IST", "BST", "AST", "AMT", "BDT"})
 _INDIAN_SCRIPT = re.compile("[\u0900-\u0d7f]")
 # An offset from UTC written after a time: "GMT+2", "UTC-03:30" (read by ``utc_offset``).
 UTC_OFFSET = r"(?:GMT|UTC|UT)(?P<sign>[+-])(?P<hours>\d{1,2})(?::?(?P<minutes>[0-5]\d))?"
-_ZONE_AFTER = re.compile(rf"\s*(?:{UTC_OFFSET}\b|(?P<name>[A-Z]{{2,5}})\b(?![+-]\d))")
+_ZONE_AFTER = re.compile(
+    rf"\s*(?:{UTC_OFFSET}\b|(?P<name>[A-Z]{{2,5}})\b(?![+-]\d)|(?P<bare>[+-](?:0\d|1[0-4]):?[0-5]\d)(?!\d))"
+)
 
 
 def utc_offset(found: re.Match) -> str:

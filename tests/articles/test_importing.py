@@ -3624,6 +3624,35 @@ def test_the_paragraph_under_the_headline_in_the_storys_header_is_its_dek():
     assert extract_one(bylined.encode(), name="mangroves.html").dek == ""
 
 
+@pytest.mark.parametrize(
+    ("date_line", "published"),
+    [
+        # An abbreviated "ago", a dashed day and a bare offset were no date lines: with no "By"
+        # before the writer either, nothing marked the headline, and the paper's name was the title.
+        ("Updated: 3 hrs ago", None),
+        ("Updated: 2h ago", None),
+        ("24-11-2026", None),
+        ("Updated: Nov 24, 2026 14:05 +0530", datetime.datetime(2026, 11, 24, 8, 35, tzinfo=datetime.UTC)),
+    ],
+)
+def test_a_dumps_headline_over_a_bare_writer_and_a_terse_date_line(date_line, published):
+    dump = (
+        "Skip to content\nThe Deccan Ledger\nE-Paper\nSubscribe\nHome\nIndia\nCities\nHome / Cities / Bengaluru\n"
+        "Bengaluru: BBMP to float tenders for 42 new storm-water drains ahead of monsoon\n"
+        "The civic body has earmarked Rs 612 crore for the project, which officials say will end chronic flooding\n"
+        f"Ananya Krishnamurthy\n{date_line}\nFollow Us\nShare\n" + _HARBOUR_PROSE
+    )
+    candidate = extract_one(dump.encode(), name="ledger.txt")
+    assert (
+        candidate.title == "Bengaluru: BBMP to float tenders for 42 new storm-water drains ahead of monsoon"
+    )
+    assert candidate.dek.startswith("The civic body has earmarked Rs 612 crore")
+    assert candidate.byline == "Ananya Krishnamurthy"
+    assert candidate.body_text.startswith("The harbour authority on Tuesday")
+    if published:
+        assert candidate.published_at == published
+
+
 def test_a_subheading_under_a_read_more_line_stays_the_storys():
     """ "Read more" may be a fold's button over the rest of the story: the subheading under it is
     the story's (only a "read this too" label makes the one line under it another story's)."""
