@@ -422,7 +422,7 @@ _TIME_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "14/03/2024" and "03/14/2024": read only when the order cannot be mistaken (one number over 12).
-_SLASHED_DAY = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_SLASHED_DAY = re.compile(r"\b(\d{1,2})([/-])(\d{1,2})\2(\d{4})\b")  # "11/24/2026", "24-11-2026"
 
 
 def _day_of_line(text: str) -> tuple[str, int, int]:
@@ -438,8 +438,8 @@ def _day_of_line(text: str) -> tuple[str, int, int]:
         day, month, year = int(found[1]), month_number(found[2]), int(found[3])
     elif found := _DOTTED_DAY.search(text):
         day, month, year = (int(part) for part in found.groups())
-    elif (found := _SLASHED_DAY.search(text)) and (int(found[1]) > 12) != (int(found[2]) > 12):
-        first, second, year = (int(part) for part in found.groups())
+    elif (found := _SLASHED_DAY.search(text)) and (int(found[1]) > 12) != (int(found[3]) > 12):
+        first, second, year = int(found[1]), int(found[3]), int(found[4])
         day, month = (first, second) if first > 12 else (second, first)
     elif found := _YEAR_FIRST_DAY.search(text):
         year, month, day = (int(part) for part in [found[1], *filter(None, found.groups()[1:])])

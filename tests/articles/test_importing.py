@@ -3631,7 +3631,8 @@ def test_the_paragraph_under_the_headline_in_the_storys_header_is_its_dek():
         # before the writer either, nothing marked the headline, and the paper's name was the title.
         ("Updated: 3 hrs ago", None),
         ("Updated: 2h ago", None),
-        ("24-11-2026", None),
+        ("24-11-2026", datetime.datetime(2026, 11, 24, tzinfo=datetime.UTC)),
+        ("03-04-2026", None),  # (March or April: not read)
         ("Updated: Nov 24, 2026 14:05 +0530", datetime.datetime(2026, 11, 24, 8, 35, tzinfo=datetime.UTC)),
     ],
 )
@@ -3649,8 +3650,7 @@ def test_a_dumps_headline_over_a_bare_writer_and_a_terse_date_line(date_line, pu
     assert candidate.dek.startswith("The civic body has earmarked Rs 612 crore")
     assert candidate.byline == "Ananya Krishnamurthy"
     assert candidate.body_text.startswith("The harbour authority on Tuesday")
-    if published:
-        assert candidate.published_at == published
+    assert candidate.published_at == published
 
 
 def test_a_subheading_under_a_read_more_line_stays_the_storys():
