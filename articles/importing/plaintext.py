@@ -1383,16 +1383,21 @@ _READ_ALSO_NEIGHBOURS = (
     r"leia (?:também|mais)|veja (?:também|mais)|saiba mais|czytaj (?:także|też|również)"
     r"|zobacz (?:także|też|również)|skaitykite taip pat|lasi(?:et)? arī|чытайце таксама"
 )
+# The labels that say what follows is another story to read too ("Also read", "Te puede interesar"),
+# in the languages of the region's press: a teaser's (``TEASER``), a box's (``_TEASER_BOX_LABEL``).
+_READ_ALSO = (
+    r"(?:also read|read also|see also|lire aussi|à lire aussi|lesen sie auch|le[ae] también"
+    r"|(?:también )?te puede interesar|te recomendamos|читайте также|читайте також|延伸阅读|推荐阅读"
+    rf"|{_READ_ALSO_NEIGHBOURS})"
+)
 # A teaser for another story inside this one: a "read this too" label, then its headline
 # ("Also read: How the port was won", "Related: Budget passes").
 TEASER = re.compile(
-    r"^\W{0,3}(?:also read|read (?:also|more|next)|see also|further reading|recommended(?: reading)?"
+    rf"^\W{{0,3}}(?:{_READ_ALSO}|read (?:more|next)|further reading|recommended(?: reading)?"
     r"|related(?: (?:reading|posts?|articles?|stories|story|content|coverage|guides?))?"
-    r"|you (?:may|might) also (?:like|enjoy)"
-    r"|читайте также|читайте також|lesen sie auch|à lire aussi|lire aussi|le[ae] también|te recomendamos"
-    r"|(?:también )?te puede interesar|延伸阅读|相关阅读|推荐阅读"
+    r"|you (?:may|might) also (?:like|enjoy)|相关阅读"
     r"|(?:noticia|artículo|article|artikel) (?:relacionad[oa]|lié|liée|associé)|voir aussi|siehe auch|mehr zum thema"
-    rf"|по теме|на тему|{_READ_ALSO_NEIGHBOURS}"
+    r"|по теме|на тему"
     # "read also" in Hindi, Arabic, Persian and Urdu
     r"|(?:यह|ये) भी पढ़ें|اقرأ\s+[أا]يضاً?|(?:بیشتر\s+)?بخوانید|یہ بھی پڑھیں)"
     r"(?:\s*[:：>»|]|\s+[–—-])\s*[¿¡«\"“‘']?\w",
@@ -2851,19 +2856,12 @@ def _heads_the_story(lines: list[_Line], position: int, start: int) -> bool:
 
 # A box of links to other stories inside a story: its label.
 _TEASER_BOX_LABEL = re.compile(
-    r"^(?:related(?: \w+)?|read (?:more|also|next)|also read|see also|more on this(?: story)?|recommended"
-    r"|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|le[ae] también|(?:también )?te puede interesar"
-    rf"|te recomendamos|читайте также|читайте також|延伸阅读|推荐阅读|{_READ_ALSO_NEIGHBOURS})\s*[:：]?$",
+    rf"^(?:{_READ_ALSO}|related(?: \w+)?|read (?:more|next)|more on this(?: story)?|recommended|mehr zum thema)"
+    r"\s*[:：]?$",
     re.IGNORECASE,
 )
-# The labels that say what follows is another story to read too ("Also read", "Te puede interesar"):
-# one headline under one, the story going on right under it, is a teaser (a "Read more" or "Related"
-# line may stand over the story's own subheading).
-_READ_ALSO = (
-    r"(?:also read|read also|see also|lire aussi|à lire aussi|lesen sie auch|le[ae] también"
-    r"|(?:también )?te puede interesar|te recomendamos|читайте также|читайте також|延伸阅读|推荐阅读"
-    rf"|{_READ_ALSO_NEIGHBOURS})"
-)
+# One headline under one of ``_READ_ALSO``'s labels alone on its line, the story going on right
+# under it, is a teaser (a "Read more" or "Related" line may stand over the story's own subheading).
 _READ_ALSO_LABEL = re.compile(rf"^{_READ_ALSO}\s*[:：]?$", re.IGNORECASE)
 # The label opening a paragraph with nothing between it and the headline ("Lesen Sie auch Neue
 # ICE-Strecke nach Prag", the headline a link): a page's teaser when the link is most of it.
