@@ -24,7 +24,9 @@ class Command(BaseCommand):
         if verbosity >= 1 and sys.stderr.isatty():
             from tqdm import tqdm
 
-            progress = tqdm(total=Article.objects.count(), unit="story", file=sys.stderr, dynamic_ncols=True)
+            # (the stories ``refingerprint_articles`` reads: the imported ones)
+            imported = Article.objects.filter(content_hash__isnull=False).count()
+            progress = tqdm(total=imported, unit="story", file=sys.stderr, dynamic_ncols=True)
         counts = {"changed": 0, "same": 0, "clash": 0}
         try:
             for result in refingerprint_articles(dry_run=dry_run):
