@@ -3619,8 +3619,11 @@ def test_the_paragraph_under_the_headline_in_the_storys_header_is_its_dek():
     assert candidate.dek == dek
     assert candidate.body_text.split("\n\n") == BRIDGE_STORY
     assert candidate.byline == "Wanjiku Mwangi"
-    # A byline right under the headline is no dek.
-    bylined = page.replace(f'<p class="summary">{dek}</p>', "")
+    # A byline right under the headline is no dek (however many writers it names).
+    bylined = page.replace(
+        f'<p class="summary">{dek}</p><p class="byline">By Wanjiku Mwangi</p>',
+        ('<p class="byline">By Wanjiku Mwangi and Otieno Kamau, Coastal Daily</p>'),
+    )
     assert extract_one(bylined.encode(), name="mangroves.html").dek == ""
 
 
